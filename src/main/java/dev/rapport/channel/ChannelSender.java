@@ -1,0 +1,14 @@
+package dev.rapport.channel;
+
+/**
+ * Delivers replies on one channel. Implementations must be thread-safe: the outbox calls
+ * {@link #send} from several threads, never for the same chat at the same time. A sender never
+ * throws for delivery problems; it describes them as a {@link SendResult}.
+ */
+public interface ChannelSender {
+
+    /** The channel this sender serves, as stored in {@code outbox.channel}. */
+    String channel();
+
+    SendResult send(String chatKey, Reply reply);
+}

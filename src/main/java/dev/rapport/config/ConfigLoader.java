@@ -1,0 +1,117 @@
+package dev.rapport.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code config/rapport.yaml}, applies environment overrides and validates every value.
+ * A wrong value throws {@link ConfigException} naming the setting, its value and what is expected,
+ * so a bad start stops with one clear line instead of a stack trace later.
+ */
+public final class ConfigLoader {
+
+    /** Telegram's rule for {@code secret_token} in setWebhook. */
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+    private ConfigLoader() {
+    }
+
+    public static RapportConfig load(Path file, Map<String, String> environment) {
+        var values = new Settings(readYaml(file), environment);
+        var telegram = new RapportConfig.Telegram(
+                values.text("telegram.bot_token"),
+                values.text("telegram.webhook_secret"),
+                values.httpUrl("telegram.api_url"),
+                values.text("telegram.public_url"));
+        var config = new RapportConfig(
+                values.integer("port", 1, 65535),
+                values.text("database_url"),
+                Path.of(values.text("data_dir", "./data")),
+                Path.of(values.text("conversations_dir", "./conversations")),
+                values.text("business_name", "Rapport"),
+                telegram,
+                new RapportConfig.Intake(values.integer("intake.max_body_bytes", 1024, 64 * 1024 * 1024)),
+                new RapportConfig.Inbox(
+                        values.integer("inbox.workers", 1, 64),
+                        values.integer("inbox.batch_chats", 1, 1000),
+                        values.integer("inbox.settle_millis", 0, 10_000),
+                        values.integer("inbox.max_attempts", 1, 100),
+                        values.integer("inbox.step_limit", 1, 1000)),
+                new RapportConfig.Outbox(
+                        values.decimal("outbox.per_chat_per_second", 0.01, 1000),
+                        values.integer("outbox.per_chat_burst", 1, 1000),
+                        values.decimal("outbox.global_per_second", 0.01, 100_000),
+                        values.integer("outbox.max_attempts", 1, 100),
+                        values.integer("outbox.senders", 1, 256)));
+        checkTelegram(config, values);
+        if (!config.databaseUrl().isEmpty()) {
+            DatabaseUrl.parse(config.databaseUrl());
+        }
+        return config;
+    }
+
+    private static void checkTelegram(RapportConfig config, Settings values) {
+        var telegram = config.telegram();
+        if (telegram.enabled() && telegram.webhookSecret().isEmpty()) {
+            throw new ConfigException("Setting telegram.webhook_secret (environment "
+                    + values.envName("telegram.webhook_secret") + ") is empty: a secret is required when "
+                    + "TELEGRAM_BOT_TOKEN is set; expected 1-256 characters of A-Z a-z 0-9 _ -");
+        }
+        if (!telegram.webhookSecret().isEmpty() && !WEBHOOK_SECRET.matcher(telegram.webhookSecret()).matches()) {
+            throw new ConfigException("Setting telegram.webhook_secret (environment "
+                    + values.envName("telegram.webhook_secret") + ") has a character Telegram does not allow: "
+                    + "expected 1-256 characters of A-Z a-z 0-9 _ -");
+        }
+        if (!telegram.botToken().isEmpty() && !telegram.botToken().matches("\\d+:[A-Za-z0-9_-]+")) {
+            throw new ConfigException("Setting telegram.bot_token (environment TELEGRAM_BOT_TOKEN) is not a bot "
+                    + "token: expected digits, a colon and letters, as @BotFather gives it (123456:ABC-DEF...)");
+        }
+        if (!telegram.publicUrl().isEmpty()) {
+            URI uri = values.httpUrl("telegram.public_url");
+            if (!"https".equals(uri.getScheme())) {
+                throw new ConfigException("Setting telegram.public_url (environment PUBLIC_URL) is '"
+                        + telegram.publicUrl() + "': expected an https:// URL (Telegram only calls HTTPS webhooks)");
+            }
+        }
+    }
+
+    private static Map<String, String> readYaml(Path file) {
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            var flat = new HashMap<String, String>();
+            if (root != null && !root.isMissingNode() && !root.isNull()) {
+                if (!root.isObject()) {
+                    throw new ConfigException(file + ": expected a map of settings at the top level");
+                }
+                flatten("", root, flat);
+            }
+            return flat;
+        } catch (IOException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            String key = prefix + field.getKey();
+            if (field.getValue().isObject()) {
+                flatten(key + ".", field.getValue(), into);
+            } else if (!field.getValue().isNull()) {
+                into.put(key, field.getValue().asText());
+            }
+        }
+    }
+}

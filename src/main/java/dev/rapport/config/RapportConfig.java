@@ -1,0 +1,59 @@
+package dev.rapport.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Rapport's configuration: {@code config/rapport.yaml} overridden by the environment, validated by
+ * {@link ConfigLoader}. Immutable; every value here has passed validation.
+ */
+public record RapportConfig(int port, String databaseUrl, Path dataDir, Path conversationsDir,
+                            String businessName, Telegram telegram, Intake intake, Inbox inbox, Outbox outbox) {
+
+    /** Telegram connection. Without a bot token Rapport runs with the web chat only. */
+    public record Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl) {
+        public boolean enabled() {
+            return !botToken.isEmpty();
+        }
+    }
+
+    public record Intake(int maxBodyBytes) {
+    }
+
+    /**
+     * Inbox workers. {@code settleMillis} is the per-chat reorder window: a chat is claimed once its
+     * newest pending update is that old, so updates posted out of order are still handled in
+     * {@code update_id} order.
+     */
+    public record Inbox(int workers, int batchChats, int settleMillis, int maxAttempts, int stepLimit) {
+    }
+
+    /** Outbox sender: rates in messages per second, as Telegram documents its limits. */
+    public record Outbox(double perChatPerSecond, int perChatBurst, double globalPerSecond, int maxAttempts,
+                         int senders) {
+    }
+
+    public boolean embeddedDatabase() {
+        return databaseUrl.isEmpty();
+    }
+
+    /** The settings as logged to the database at each load: secrets replaced by whether they are set. */
+    public Map<String, Object> redacted() {
+        var settings = new LinkedHashMap<String, Object>();
+        settings.put("port", port);
+        settings.put("database_url", databaseUrl.isEmpty() ? "(embedded)" : DatabaseUrl.parse(databaseUrl).redacted());
+        settings.put("data_dir", dataDir.toString());
+        settings.put("conversations_dir", conversationsDir.toString());
+        settings.put("business_name", businessName);
+        settings.put("telegram.bot_token", telegram.botToken().isEmpty() ? "(unset)" : "(set)");
+        settings.put("telegram.webhook_secret", telegram.webhookSecret().isEmpty() ? "(unset)" : "(set)");
+        settings.put("telegram.api_url", telegram.apiUrl().toString());
+        settings.put("telegram.public_url", telegram.publicUrl());
+        settings.put("intake", intake);
+        settings.put("inbox", inbox);
+        settings.put("outbox", outbox);
+        return settings;
+    }
+}

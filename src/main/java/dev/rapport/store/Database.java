@@ -1,0 +1,112 @@
+package dev.rapport.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rapport.config.DatabaseUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one PostgreSQL database: a pooled {@link DataSource}, {@link Jdbi} on it, Flyway migrations,
+ * and — when no server is configured — an embedded PostgreSQL whose data lives under the data
+ * directory and survives restarts. Thread-safe; close once at shutdown.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Connects to the server at {@code url} ({@code postgres://} or {@code jdbc:postgresql:}). */
+    public static Database connect(String url, int poolSize) {
+        var address = DatabaseUrl.parse(url);
+        log.info("Database: {}", address.redacted());
+        return new Database(null, pool(address.jdbcUrl(), address.user(), address.password(), poolSize));
+    }
+
+    /** Starts (or restarts) the embedded PostgreSQL under {@code dataDir}/postgres and connects to it. */
+    public static Database embedded(Path dataDir, int poolSize) {
+        Path directory = dataDir.resolve("postgres").toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+            log.info("Database: embedded PostgreSQL, data in {}", directory);
+            var postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            return new Database(postgres, pool(url, "postgres", null, poolSize));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory
+                    + " (is another Rapport using this data directory?)", e);
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("rapport");
+        // Fail fast while the server is down, so intake can answer 503 instead of hanging.
+        config.setConnectionTimeout(3_000);
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    /** Applies the migrations in {@code db/migration}; safe to call on an up-to-date database. */
+    public void migrate() {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    /** True when the database answers and every migration has been applied. */
+    public boolean ready() {
+        try {
+            var info = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
+            return info.pending().length == 0 && info.current() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.rapport.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Appends to the {@code events} table inside the caller's transaction, so an event is recorded
+ * exactly when what it describes is committed. Stateless; thread-safe.
+ */
+public final class EventLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private EventLog() {
+    }
+
+    public static void record(Handle handle, EventType type, String channel, String chatKey, Long customerId,
+                              Map<String, ?> data) {
+        handle.createUpdate("""
+                        INSERT INTO events (type, channel, chat_key, customer_id, data)
+                        VALUES (:type, :channel, :chatKey, :customerId, CAST(:data AS jsonb))""")
+                .bind("type", type.type())
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
+                .bind("customerId", customerId)
+                .bind("data", json(data))
+                .execute();
+    }
+
+    static String json(Map<String, ?> data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data is not serialisable: " + data, e);
+        }
+    }
+}
