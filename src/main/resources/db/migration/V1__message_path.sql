@@ -133,3 +133,6 @@ SELECT m.*, o.status AS delivery_status, o.attempts AS delivery_attempts, o.sent
        o.last_error AS delivery_error
 FROM messages m
 LEFT JOIN outbox o ON o.message_id = m.id;
+
+-- Web chat update ids: handed out in blocks of 100 per process, increasing within a process.
+CREATE SEQUENCE webchat_update_ids INCREMENT BY 100;

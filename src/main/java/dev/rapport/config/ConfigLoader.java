@@ -33,7 +33,7 @@ public final class ConfigLoader {
                 values.httpUrl("telegram.api_url"),
                 values.text("telegram.public_url"));
         var config = new RapportConfig(
-                values.integer("port", 1, 65535),
+                values.integer("port", 0, 65535),
                 values.text("database_url"),
                 Path.of(values.text("data_dir", "./data")),
                 Path.of(values.text("conversations_dir", "./conversations")),

@@ -28,6 +28,11 @@ public final class TestDatabase {
         return Database.connect(Server.INSTANCE.urlFor(name), 12);
     }
 
+    /** The server's maintenance database, for tests that administer the server (block connections, say). */
+    public static String adminUrl() {
+        return Server.INSTANCE.baseUrl;
+    }
+
     /** The address of a new, empty database that has not been migrated (for start-up tests). */
     public static String freshUnmigratedUrl() {
         String name = prefix + counter.incrementAndGet();

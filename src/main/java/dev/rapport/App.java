@@ -1,0 +1,124 @@
+package dev.rapport;
+
+import dev.rapport.channel.ChannelSender;
+import dev.rapport.channel.telegram.TelegramDecoder;
+import dev.rapport.channel.telegram.TelegramSender;
+import dev.rapport.channel.telegram.TelegramWebhook;
+import dev.rapport.channel.webchat.WebchatDecoder;
+import dev.rapport.channel.webchat.WebchatRoutes;
+import dev.rapport.config.RapportConfig;
+import dev.rapport.customer.ConsentActions;
+import dev.rapport.customer.Customers;
+import dev.rapport.engine.Action;
+import dev.rapport.engine.Engine;
+import dev.rapport.engine.Interpreter;
+import dev.rapport.engine.Reading;
+import dev.rapport.flow.Conversations;
+import dev.rapport.flow.FlowLoader;
+import dev.rapport.inbox.InboxWorkers;
+import dev.rapport.inbox.Intake;
+import dev.rapport.inbox.UpdateDecoder;
+import dev.rapport.outbox.OutboxSender;
+import dev.rapport.store.Database;
+import dev.rapport.web.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: configuration → database → conversations → engine → intake, workers,
+ * outbox sender → web server. Everything is built here and handed down by constructor; nothing
+ * else creates services. {@link #close()} shuts down in the safe order: stop taking updates, finish
+ * turns in flight, stop the sender, close the database.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final Database database;
+    private final boolean ownsDatabase;
+    private final WebServer web;
+    private final Intake intake;
+    private final InboxWorkers workers;
+    private final OutboxSender sender;
+    private final WebchatRoutes webchat;
+
+    private App(RapportConfig config, Database database, boolean ownsDatabase) {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+        var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+        var customers = new Customers();
+        List<Action> actions = new ArrayList<>(ConsentActions.all(customers));
+        Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions));
+        ConfigLoads.record(database.jdbi(), config, conversations);
+        Interpreter interpreter = (text, customer, languageCode) -> Reading.NONE;
+        var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
+                config.businessName());
+
+        List<ChannelSender> senders = new ArrayList<>();
+        List<UpdateDecoder> decoders = new ArrayList<>(List.of(new WebchatDecoder()));
+        if (config.telegram().enabled()) {
+            senders.add(new TelegramSender(config.telegram(), config.outbox().senders()));
+            decoders.add(new TelegramDecoder());
+        }
+        this.sender = new OutboxSender(database.jdbi(), senders, config.outbox(), metrics);
+        this.workers = new InboxWorkers(database.jdbi(), config.inbox(), decoders, engine::handle, sender::wake,
+                metrics);
+        this.intake = new Intake(database.jdbi(), 2, workers::wake);
+        this.webchat = new WebchatRoutes(intake, database.jdbi());
+        senders.add(webchat.sender());
+        TelegramWebhook webhook = config.telegram().enabled()
+                ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics)
+                : null;
+        this.web = new WebServer(config.port(), webhook, webchat, database, metrics);
+    }
+
+    /** Opens the configured database (embedded when none is set), migrates it and starts everything. */
+    public static App start(RapportConfig config) {
+        Database database = config.embeddedDatabase()
+                ? Database.embedded(config.dataDir(), poolSize(config))
+                : Database.connect(config.databaseUrl(), poolSize(config));
+        database.migrate();
+        return start(config, database, true);
+    }
+
+    /** Starts on an open, migrated database; {@code ownsDatabase} closes it with the app. */
+    public static App start(RapportConfig config, Database database, boolean ownsDatabase) {
+        App app = new App(config, database, ownsDatabase);
+        app.sender.start();
+        app.workers.start();
+        app.web.start();
+        log.info("Rapport is listening on port {}; web chat at http://localhost:{}/chat", app.port(), app.port());
+        return app;
+    }
+
+    private static int poolSize(RapportConfig config) {
+        return config.inbox().workers() + 2 + 4 + 4;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping: no new updates; finishing turns in flight");
+        web.close();
+        webchat.close();
+        intake.close();
+        workers.close();
+        sender.close();
+        if (ownsDatabase) {
+            database.close();
+        }
+        log.info("Stopped");
+    }
+}

@@ -1,0 +1,139 @@
+package dev.rapport.channel.webchat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.channel.ChannelSender;
+import dev.rapport.inbox.Intake;
+import dev.rapport.inbox.NewUpdate;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.ServiceUnavailableResponse;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The web chat channel: a page at {@code /chat}, posts into the same inbox as Telegram, and replies
+ * pushed live over server-sent events. A browser names its chat with a random session id it keeps
+ * in local storage. Handlers run on Jetty's request threads; thread-safe.
+ */
+public final class WebchatRoutes implements AutoCloseable {
+
+    public static final String CHANNEL = "webchat";
+    private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9-]{16,64}");
+    private static final int MAX_TEXT = 4096;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Intake intake;
+    private final Jdbi jdbi;
+    private final UpdateIds updateIds;
+    private final WebchatHub hub = new WebchatHub();
+    private final WebchatSender sender = new WebchatSender(hub);
+
+    public WebchatRoutes(Intake intake, Jdbi jdbi) {
+        this.intake = intake;
+        this.jdbi = jdbi;
+        this.updateIds = new UpdateIds(jdbi);
+    }
+
+    public ChannelSender sender() {
+        return sender;
+    }
+
+    /** {@code GET /chat}: the page. */
+    public void page(Context ctx) throws IOException {
+        try (InputStream page = WebchatRoutes.class.getResourceAsStream("/webchat/index.html")) {
+            ctx.contentType("text/html; charset=utf-8").result(new String(page.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@code POST /chat/api/messages}: {"session", "text"} or {"session", "button", "pressId"}; 202 once stored. */
+    public void post(Context ctx) throws InterruptedException {
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (IOException e) {
+            throw new BadRequestResponse("body is not JSON");
+        }
+        String session = session(body.path("session").asText(null));
+        boolean button = body.hasNonNull("button");
+        String text = body.path("text").asText("");
+        if (!button && text.isBlank()) {
+            throw new BadRequestResponse("give 'text' (1-" + MAX_TEXT + " characters) or 'button'");
+        }
+        if (text.length() > MAX_TEXT || body.path("button").asText("").length() > 64) {
+            throw new BadRequestResponse("'text' is limited to " + MAX_TEXT + " characters, 'button' to 64");
+        }
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("session", session);
+        if (button) {
+            payload.put("button", body.get("button").asText());
+            payload.put("pressId", body.path("pressId").asText("press"));
+        } else {
+            payload.put("text", text);
+        }
+        payload.put("language", body.path("language").asText(""));
+        payload.put("name", body.path("name").asText(""));
+        payload.put("at", System.currentTimeMillis());
+        var update = NewUpdate.pending(CHANNEL, updateIds.next(), session, button ? "button" : "message",
+                payload.toString());
+        try {
+            intake.store(update).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ServiceUnavailableResponse("cannot take messages right now; try again");
+        }
+        ctx.status(HttpStatus.ACCEPTED).json(Map.of("stored", true));
+    }
+
+    /** {@code GET /chat/api/events?session=…}: the recent conversation, then live replies. */
+    public void events(SseClient client) {
+        String session = session(client.ctx().queryParam("session"));
+        client.keepAlive();
+        hub.join(session, client);
+        client.sendEvent("history", history(session));
+    }
+
+    private List<Map<String, Object>> history(String session) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT direction, text, coalesce(buttons::text, '[]') FROM (
+                            SELECT id, direction, text, buttons FROM messages
+                            WHERE channel = :channel AND chat_key = :session AND kind IN ('text', 'command')
+                            ORDER BY id DESC LIMIT 50) AS recent
+                        ORDER BY id""")
+                .bind("channel", CHANNEL)
+                .bind("session", session)
+                .map((rs, ctx) -> Map.<String, Object>of("direction", rs.getString(1),
+                        "text", rs.getString(2) == null ? "" : rs.getString(2), "buttons", readJson(rs.getString(3))))
+                .list());
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String session(String value) {
+        if (value == null || !SESSION.matcher(value).matches()) {
+            throw new BadRequestResponse("'session' must be 16-64 characters of A-Z a-z 0-9 -");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        hub.closeAll();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.rapport.cli;
+
+import dev.rapport.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rapport} command line. Each subcommand is its own class; this only lists them. */
+@Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1",
+        description = "An open customer-relationship bot for Telegram and web chat.",
+        subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        var commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
+            if (error instanceof ConfigException || error instanceof dev.rapport.flow.FlowValidationException) {
+                line.getErr().println("Rapport cannot start:");
+                line.getErr().println(error.getMessage());
+                return 2;
+            }
+            throw error;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.rapport.cli;
+
+import dev.rapport.config.RapportConfig;
+import dev.rapport.store.Database;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "migrate", description = "Applies the database migrations and exits (serve does this too).")
+final class MigrateCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() {
+        RapportConfig settings = config.load();
+        try (Database database = settings.embeddedDatabase()
+                ? Database.embedded(settings.dataDir(), 2)
+                : Database.connect(settings.databaseUrl(), 2)) {
+            database.migrate();
+            System.out.println("Database is up to date.");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rapport.customer;
+
+import dev.rapport.engine.Action;
+import dev.rapport.engine.ActionContext;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The actions flows call about a customer's consent and language: {@code opt_out} (/stop: nothing
+ * they did not ask for — offers, surveys, win-back — is sent any more), {@code opt_in} (/start undoes
+ * it) and {@code set_language}. Each change is recorded as an event. Stateless; thread-safe.
+ */
+public final class ConsentActions {
+
+    private ConsentActions() {
+    }
+
+    public static List<Action> all(Customers customers) {
+        return List.of(new OptOut(), new OptIn(), new SetLanguage(customers));
+    }
+
+    /** Outcome {@code already} when the customer had opted out before. */
+    private static final class OptOut implements Action {
+        @Override
+        public String name() {
+            return "opt_out";
+        }
+
+        @Override
+        public String run(ActionContext context) {
+            int changed = context.handle().createUpdate(
+                            "UPDATE customers SET opted_out_at = now() WHERE id = :id AND opted_out_at IS NULL")
+                    .bind("id", context.customer().id()).execute();
+            if (changed == 0) {
+                return "already";
+            }
+            context.event(CustomerEvent.OPTED_OUT, Map.of("via", context.message().channel()));
+            return OK;
+        }
+    }
+
+    /** Outcome {@code back} when the customer was opted out and is now opted in again. */
+    private static final class OptIn implements Action {
+        @Override
+        public String name() {
+            return "opt_in";
+        }
+
+        @Override
+        public String run(ActionContext context) {
+            int changed = context.handle().createUpdate(
+                            "UPDATE customers SET opted_out_at = NULL WHERE id = :id AND opted_out_at IS NOT NULL")
+                    .bind("id", context.customer().id()).execute();
+            if (changed == 0) {
+                return OK;
+            }
+            context.event(CustomerEvent.OPTED_IN, Map.of("via", context.message().channel()));
+            return "back";
+        }
+    }
+
+    /** Takes the language from the slot named by param {@code from_slot}; outcome {@code unchanged} if same. */
+    private static final class SetLanguage implements Action {
+        private final Customers customers;
+
+        SetLanguage(Customers customers) {
+            this.customers = customers;
+        }
+
+        @Override
+        public String name() {
+            return "set_language";
+        }
+
+        @Override
+        public String run(ActionContext context) {
+            String language = context.slot(context.params().getOrDefault("from_slot", "language"));
+            if (!"en".equals(language) && !"zh".equals(language)) {
+                return "invalid";
+            }
+            boolean same = language.equals(context.customer().language()) && context.customer().languageChosen();
+            customers.setLanguage(context.handle(), context.customer().id(), language, true);
+            context.useLanguage(language);
+            context.event(CustomerEvent.LANGUAGE_CHOSEN, Map.of("language", language));
+            return same ? "unchanged" : OK;
+        }
+    }
+}

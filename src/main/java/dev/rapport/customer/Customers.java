@@ -1,0 +1,119 @@
+package dev.rapport.customer;
+
+import dev.rapport.channel.Content;
+import dev.rapport.channel.InboundMessage;
+import dev.rapport.engine.CustomerDirectory;
+import dev.rapport.engine.CustomerView;
+import dev.rapport.store.EventLog;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Customers and the chats linked to them. A chat seen for the first time gets a new customer (tier
+ * small until purchases say otherwise), speaking Chinese when the channel says the person's
+ * language starts with {@code zh}, else English. Stateless; thread-safe.
+ */
+public final class Customers implements CustomerDirectory {
+
+    private record Account(CustomerView customer, String username, String firstName, String languageCode,
+                           boolean unreachable) {
+    }
+
+    @Override
+    public CustomerView resolve(Handle handle, InboundMessage message) {
+        var sender = message.sender();
+        Optional<Account> found = find(handle, message.channel(), message.chatKey());
+        if (found.isEmpty()) {
+            return create(handle, message);
+        }
+        Account account = found.get();
+        boolean wroteToUs = !(message.content() instanceof Content.Membership);
+        if (changed(account.username(), sender.username()) || changed(account.firstName(), sender.firstName())
+                || changed(account.languageCode(), sender.languageCode()) || account.unreachable() && wroteToUs) {
+            handle.createUpdate("""
+                            UPDATE channel_accounts SET username = coalesce(:username, username),
+                                   first_name = coalesce(:firstName, first_name),
+                                   language_code = coalesce(:languageCode, language_code),
+                                   unreachable_at = CASE WHEN :reachable THEN NULL ELSE unreachable_at END,
+                                   unreachable_reason = CASE WHEN :reachable THEN NULL ELSE unreachable_reason END
+                            WHERE channel = :channel AND chat_key = :chatKey""")
+                    .bind("username", sender.username())
+                    .bind("firstName", sender.firstName())
+                    .bind("languageCode", sender.languageCode())
+                    .bind("reachable", wroteToUs)
+                    .bind("channel", message.channel())
+                    .bind("chatKey", message.chatKey())
+                    .execute();
+        }
+        return account.customer();
+    }
+
+    private static boolean changed(String stored, String given) {
+        return given != null && !Objects.equals(stored, given);
+    }
+
+    private static Optional<Account> find(Handle handle, String channel, String chatKey) {
+        return handle.createQuery("""
+                        SELECT c.id, c.name, c.language, c.language_chosen, c.tier, c.opted_out_at IS NOT NULL,
+                               a.username, a.first_name, a.language_code, a.unreachable_at IS NOT NULL
+                        FROM channel_accounts a JOIN customers c ON c.id = a.customer_id
+                        WHERE a.channel = :channel AND a.chat_key = :chatKey""")
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
+                .map((rs, ctx) -> new Account(
+                        new CustomerView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                                rs.getString(5), rs.getBoolean(6)),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10)))
+                .findOne();
+    }
+
+    private static CustomerView create(Handle handle, InboundMessage message) {
+        var sender = message.sender();
+        String language = languageOf(sender.languageCode());
+        long id = handle.createQuery("INSERT INTO customers (name, language) VALUES (:name, :language) RETURNING id")
+                .bind("name", sender.firstName())
+                .bind("language", language)
+                .mapTo(Long.class)
+                .one();
+        handle.createUpdate("""
+                        INSERT INTO channel_accounts (channel, chat_key, customer_id, user_ref, username, first_name,
+                                                      language_code)
+                        VALUES (:channel, :chatKey, :customerId, :userRef, :username, :firstName, :languageCode)""")
+                .bind("channel", message.channel())
+                .bind("chatKey", message.chatKey())
+                .bind("customerId", id)
+                .bind("userRef", sender.userRef())
+                .bind("username", sender.username())
+                .bind("firstName", sender.firstName())
+                .bind("languageCode", sender.languageCode())
+                .execute();
+        EventLog.record(handle, CustomerEvent.FIRST_CONTACT, message.channel(), message.chatKey(), id,
+                Map.of("language", language));
+        return new CustomerView(id, sender.firstName(), language, false, "small", false);
+    }
+
+    /** Telegram's language_code (an IETF tag such as {@code zh-hans}) to the language Rapport speaks. */
+    static String languageOf(String languageCode) {
+        return languageCode != null && languageCode.toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? "zh" : "en";
+    }
+
+    @Override
+    public void setLanguage(Handle handle, long customerId, String language, boolean chosen) {
+        handle.createUpdate("""
+                        UPDATE customers SET language = :language, language_chosen = language_chosen OR :chosen
+                        WHERE id = :id""")
+                .bind("language", language).bind("chosen", chosen).bind("id", customerId).execute();
+    }
+
+    @Override
+    public void setBlocked(Handle handle, String channel, String chatKey, boolean blocked) {
+        handle.createUpdate("""
+                        UPDATE channel_accounts
+                        SET unreachable_at = CASE WHEN :blocked THEN now() END,
+                            unreachable_reason = CASE WHEN :blocked THEN 'the customer blocked the bot' END
+                        WHERE channel = :channel AND chat_key = :chatKey""")
+                .bind("blocked", blocked).bind("channel", channel).bind("chatKey", chatKey).execute();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.rapport.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where a chat stands in its dialogue: the active flow and the step waiting for an answer (both
+ * null outside a flow), the collected slots, and how many messages in a row were not understood.
+ * Mutable; owned by one turn at a time (the chat's lock guarantees that).
+ */
+final class Conversation {
+
+    final String channel;
+    final String chatKey;
+    String flow;
+    String step;
+    final Map<String, String> slots;
+    int unknownStreak;
+
+    Conversation(String channel, String chatKey, String flow, String step, Map<String, String> slots,
+                 int unknownStreak) {
+        this.channel = channel;
+        this.chatKey = chatKey;
+        this.flow = flow;
+        this.step = step;
+        this.slots = new HashMap<>(slots);
+        this.unknownStreak = unknownStreak;
+    }
+
+    boolean waiting() {
+        return flow != null && step != null;
+    }
+
+    void enter(String newFlow) {
+        flow = newFlow;
+        step = null;
+        slots.clear();
+    }
+
+    void leave() {
+        flow = null;
+        step = null;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.rapport.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/** SQL on {@code conversations}. Stateless; thread-safe. */
+final class ConversationStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> SLOTS = new TypeReference<>() {
+    };
+
+    private ConversationStore() {
+    }
+
+    static Conversation load(Handle handle, String channel, String chatKey) {
+        return handle.createQuery("""
+                        SELECT flow, step, slots::text, unknown_streak FROM conversations
+                        WHERE channel = :channel AND chat_key = :chatKey""")
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
+                .map((rs, ctx) -> new Conversation(channel, chatKey, rs.getString(1), rs.getString(2),
+                        readSlots(rs.getString(3)), rs.getInt(4)))
+                .findOne()
+                .orElseGet(() -> new Conversation(channel, chatKey, null, null, Map.of(), 0));
+    }
+
+    static void save(Handle handle, Conversation conversation, long customerId, long updateId) {
+        handle.createUpdate("""
+                        INSERT INTO conversations (channel, chat_key, customer_id, flow, step, slots, last_update_id,
+                                                   unknown_streak, updated_at)
+                        VALUES (:channel, :chatKey, :customerId, :flow, :step, CAST(:slots AS jsonb), :updateId,
+                                :unknownStreak, now())
+                        ON CONFLICT (channel, chat_key) DO UPDATE SET
+                            customer_id = excluded.customer_id, flow = excluded.flow, step = excluded.step,
+                            slots = excluded.slots, last_update_id = excluded.last_update_id,
+                            unknown_streak = excluded.unknown_streak, updated_at = excluded.updated_at""")
+                .bind("channel", conversation.channel)
+                .bind("chatKey", conversation.chatKey)
+                .bind("customerId", customerId)
+                .bind("flow", conversation.flow)
+                .bind("step", conversation.step)
+                .bind("slots", writeSlots(conversation.slots))
+                .bind("updateId", updateId)
+                .bind("unknownStreak", conversation.unknownStreak)
+                .execute();
+    }
+
+    private static Map<String, String> readSlots(String json) {
+        try {
+            return JSON.readValue(json, SLOTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("conversations.slots is not a JSON object of strings: " + json, e);
+        }
+    }
+
+    private static String writeSlots(Map<String, String> slots) {
+        try {
+            return JSON.writeValueAsString(slots);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

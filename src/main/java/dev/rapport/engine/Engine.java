@@ -1,0 +1,156 @@
+package dev.rapport.engine;
+
+import dev.rapport.channel.Content;
+import dev.rapport.channel.InboundMessage;
+import dev.rapport.flow.Conversations;
+import dev.rapport.flow.Flow;
+import dev.rapport.flow.Step;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Turns one inbound message into a turn: find the customer and the conversation, read the message,
+ * route it (button, command, the step waiting for an answer, intent), run flow steps until the flow
+ * waits, and write state, message log, events and outbox rows — all in the caller's transaction.
+ *
+ * <p>Button presses are always answered, also when the button is from an old message. Stateless
+ * apart from immutable configuration; thread-safe. Never imports a feature: features register
+ * {@link Action}s and implement {@link CustomerDirectory}.
+ */
+public final class Engine {
+
+    private final Conversations conversations;
+    private final CustomerDirectory customers;
+    private final Interpreter interpreter;
+    private final FlowRunner runner;
+    private final String businessName;
+
+    public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
+                  Interpreter interpreter, int stepLimit, String businessName) {
+        this.conversations = conversations;
+        this.customers = customers;
+        this.interpreter = interpreter;
+        this.businessName = businessName;
+        Map<String, Action> byName = actions.stream().collect(Collectors.toMap(Action::name, Function.identity()));
+        this.runner = new FlowRunner(conversations, byName, stepLimit);
+    }
+
+    /** The action names flows may call; the flow validator checks every file against them. */
+    public static java.util.Set<String> actionNames(List<Action> actions) {
+        return actions.stream().map(Action::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public void handle(Handle handle, InboundMessage message, long inboxId) {
+        CustomerView customer = customers.resolve(handle, message);
+        Conversation conversation = ConversationStore.load(handle, message.channel(), message.chatKey());
+        var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
+        Reading reading = read(turn);
+        MessageLog.inbound(handle, turn, reading);
+        route(turn, reading);
+        ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
+        MessageLog.replies(handle, turn);
+    }
+
+    private Reading read(Turn turn) {
+        String text = turn.message.content() instanceof Content.Text t ? t.text() : null;
+        if (text == null) {
+            return Reading.NONE;
+        }
+        Reading reading = interpreter.read(text, turn.customer(), turn.message.sender().languageCode());
+        if (reading.language() != null && !turn.customer().languageChosen()
+                && !reading.language().equals(turn.customer().language())) {
+            customers.setLanguage(turn.handle, turn.customer().id(), reading.language(), false);
+            turn.customer(turn.customer().withLanguage(reading.language(), false));
+        }
+        return reading;
+    }
+
+    private void route(Turn turn, Reading reading) {
+        Content content = turn.message.content();
+        if (content instanceof Content.ButtonPress press) {
+            pressed(turn, press);
+        } else if (content instanceof Content.Command command) {
+            command(turn, command);
+        } else if (content instanceof Content.Text text) {
+            text(turn, text.text(), reading);
+        } else if (content instanceof Content.Media media) {
+            turn.event(EngineEvent.MEDIA_RECEIVED, Map.of("kind", media.kind(),
+                    "file", String.valueOf(media.fileRef())));
+            turn.setSlot("kind", media.kind());
+            turn.say("engine.media_received", List.of());
+        } else if (content instanceof Content.SharedContact contact) {
+            turn.event(EngineEvent.CONTACT_SHARED, Map.of("phone", contact.phoneNumber()));
+            turn.setSlot("kind", "contact");
+            turn.say("engine.media_received", List.of());
+        } else if (content instanceof Content.Edited edited) {
+            turn.event(EngineEvent.MESSAGE_EDITED, Map.of("text", edited.text()));
+        } else if (content instanceof Content.Membership membership) {
+            customers.setBlocked(turn.handle, turn.message.channel(), turn.message.chatKey(), membership.blocked());
+            turn.event(membership.blocked() ? EngineEvent.BOT_BLOCKED : EngineEvent.BOT_UNBLOCKED, Map.of());
+        }
+    }
+
+    private void pressed(Turn turn, Content.ButtonPress press) {
+        Optional<CallbackData.Parsed> parsed = CallbackData.parse(press.data());
+        if (parsed.isPresent() && parsed.get() instanceof CallbackData.StartFlow start
+                && conversations.flow(start.flow()).isPresent()) {
+            turn.answerButton(press.callbackId(), null);
+            runner.start(turn, conversations.flow(start.flow()).get());
+            return;
+        }
+        Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
+        if (parsed.isPresent() && parsed.get() instanceof CallbackData.Answer answer && waiting.isPresent()
+                && answer.flow().equals(turn.conversation.flow) && answer.step().equals(turn.conversation.step)) {
+            turn.answerButton(press.callbackId(), null);
+            runner.answer(turn, waiting.get(), answer.value());
+            return;
+        }
+        // A button from an earlier question or another message: say so, and repeat what is being asked now.
+        turn.event(EngineEvent.STALE_BUTTON, Map.of("data", press.data()));
+        turn.answerButton(press.callbackId(), "engine.stale_button");
+        waiting.ifPresent(ask -> runner.ask(turn, ask));
+    }
+
+    private void command(Turn turn, Content.Command command) {
+        Optional<Flow> flow = conversations.byCommand(command.name());
+        if (flow.isPresent()) {
+            turn.conversation.unknownStreak = 0;
+            runner.start(turn, flow.get());
+        } else {
+            notUnderstood(turn, "command /" + command.name());
+        }
+    }
+
+    private void text(Turn turn, String text, Reading reading) {
+        Optional<Flow> interrupting = interrupting(reading);
+        Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
+        if (waiting.isPresent() && interrupting.isEmpty()) {
+            runner.answerText(turn, waiting.get(), text);
+            return;
+        }
+        Optional<Flow> byIntent = reading.intent() == null ? Optional.empty() : conversations.byIntent(reading.intent());
+        if (byIntent.isPresent()) {
+            turn.conversation.unknownStreak = 0;
+            runner.start(turn, byIntent.get());
+            return;
+        }
+        notUnderstood(turn, "text");
+    }
+
+    /** Inside a flow, only a request for a person interrupts; everything else answers the question. */
+    private Optional<Flow> interrupting(Reading reading) {
+        return "ask_human".equals(reading.intent()) ? conversations.byIntent("ask_human") : Optional.empty();
+    }
+
+    private void notUnderstood(Turn turn, String what) {
+        turn.conversation.unknownStreak++;
+        turn.event(EngineEvent.UNKNOWN_INPUT, Map.of("what", what, "streak", turn.conversation.unknownStreak));
+        boolean offerPerson = turn.conversation.unknownStreak >= 2 && conversations.flow("human").isPresent();
+        turn.say(offerPerson ? "engine.fallback_offer_person" : "engine.fallback",
+                runner.buttons(turn, "engine", "fallback", Menu.rows()));
+    }
+}

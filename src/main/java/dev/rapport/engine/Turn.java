@@ -1,0 +1,118 @@
+package dev.rapport.engine;
+
+import dev.rapport.channel.Button;
+import dev.rapport.channel.InboundMessage;
+import dev.rapport.channel.Reply;
+import dev.rapport.flow.Messages;
+import dev.rapport.store.EventLog;
+import dev.rapport.store.EventType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One turn in progress: the inbound message, the customer, the conversation, and the replies and
+ * events it produces. Lives for one {@link Engine#handle} call on one thread.
+ */
+final class Turn implements ActionContext {
+
+    final Handle handle;
+    final InboundMessage message;
+    final long inboxId;
+    final Conversation conversation;
+    final List<Reply> replies = new ArrayList<>();
+    private final Messages messages;
+    private final String businessName;
+    private CustomerView customer;
+    private String language;
+    private Map<String, String> params = Map.of();
+
+    Turn(Handle handle, InboundMessage message, long inboxId, CustomerView customer, Conversation conversation,
+         Messages messages, String businessName) {
+        this.handle = handle;
+        this.message = message;
+        this.inboxId = inboxId;
+        this.customer = customer;
+        this.conversation = conversation;
+        this.messages = messages;
+        this.businessName = businessName;
+        this.language = customer.language();
+    }
+
+    String language() {
+        return language;
+    }
+
+    /** The text of {@code key} in the customer's language, placeholders filled. */
+    String text(String key) {
+        return messages.text(language, key, vars());
+    }
+
+    void say(String key, List<List<Button>> buttons) {
+        replies.add(new Reply.Text(text(key), buttons));
+    }
+
+    void answerButton(String callbackId, String key) {
+        replies.add(new Reply.ButtonAnswer(callbackId, key == null ? null : text(key)));
+    }
+
+    private Map<String, Object> vars() {
+        var vars = new HashMap<String, Object>(conversation.slots);
+        String name = customer.name();
+        vars.put("name", name == null || name.isBlank()
+                ? messages.text(language, "engine.customer_name_fallback", Map.of()) : name);
+        vars.put("business", businessName);
+        return vars;
+    }
+
+    void withParams(Map<String, String> stepParams) {
+        this.params = stepParams;
+    }
+
+    @Override
+    public Handle handle() {
+        return handle;
+    }
+
+    @Override
+    public CustomerView customer() {
+        return customer;
+    }
+
+    void customer(CustomerView updated) {
+        this.customer = updated;
+        this.language = updated.language();
+    }
+
+    @Override
+    public InboundMessage message() {
+        return message;
+    }
+
+    @Override
+    public Map<String, String> params() {
+        return params;
+    }
+
+    @Override
+    public String slot(String name) {
+        return conversation.slots.get(name);
+    }
+
+    @Override
+    public void setSlot(String name, String value) {
+        conversation.slots.put(name, value);
+    }
+
+    @Override
+    public void useLanguage(String newLanguage) {
+        customer(customer.withLanguage(newLanguage, true));
+    }
+
+    @Override
+    public void event(EventType type, Map<String, ?> data) {
+        EventLog.record(handle, type, message.channel(), message.chatKey(), customer.id(), data);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.rapport.inbox;
+
+import dev.rapport.config.RapportConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One claim-and-process transaction of a worker: lock a batch of chats, run each chat's pending
+ * updates in order, mark them, commit. Used by one worker thread; not thread-safe.
+ */
+final class ChatBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatBatch.class);
+
+    record Result(int claimedChats, int turns, boolean pendingUnsettled) {
+    }
+
+    record Chat(String channel, String chatKey) {
+    }
+
+    record Pending(long id, String channel, long updateId, String chatKey, String payload, int attempts) {
+    }
+
+    private final Jdbi jdbi;
+    private final RapportConfig.Inbox settings;
+    private final Map<String, UpdateDecoder> decoders;
+    private final TurnHandler turns;
+    private final Counter processed;
+    private final Counter failed;
+    private final Timer turnLatency;
+
+    ChatBatch(Jdbi jdbi, RapportConfig.Inbox settings, Map<String, UpdateDecoder> decoders, TurnHandler turns,
+              Counter processed, Counter failed, Timer turnLatency) {
+        this.jdbi = jdbi;
+        this.settings = settings;
+        this.decoders = decoders;
+        this.turns = turns;
+        this.processed = processed;
+        this.failed = failed;
+        this.turnLatency = turnLatency;
+    }
+
+    Result run() {
+        return jdbi.inTransaction(handle -> {
+            List<Chat> chats = claimChats(handle);
+            if (chats.isEmpty()) {
+                return new Result(0, 0, anyPending(handle));
+            }
+            int done = 0;
+            var handled = new ArrayList<Long>();
+            for (var entry : pendingByChat(handle, chats).entrySet()) {
+                done += runChat(handle, entry.getValue(), handled);
+            }
+            markProcessed(handle, handled);
+            return new Result(chats.size(), done, false);
+        });
+    }
+
+    /** Chats with settled pending updates whose advisory lock this transaction got; others are skipped. */
+    private List<Chat> claimChats(Handle handle) {
+        return handle.createQuery("""
+                        SELECT channel, chat_key FROM (
+                            SELECT channel, chat_key, min(id) AS first_id
+                            FROM inbound_updates
+                            WHERE status = 'pending'
+                            GROUP BY channel, chat_key
+                            HAVING (max(received_at) < now() - make_interval(secs => :settle)
+                                    OR min(received_at) < now() - make_interval(secs => :settle * 10))
+                               AND coalesce(max(not_before), '-infinity') <= now()
+                            ORDER BY first_id
+                            LIMIT :limit) AS candidate
+                        WHERE pg_try_advisory_xact_lock(hashtextextended(channel || '/' || chat_key, 0))""")
+                .bind("settle", settings.settleMillis() / 1000.0)
+                .bind("limit", settings.batchChats())
+                .map((rs, ctx) -> new Chat(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    private static boolean anyPending(Handle handle) {
+        return handle.createQuery("SELECT EXISTS (SELECT 1 FROM inbound_updates WHERE status = 'pending')")
+                .mapTo(Boolean.class).one();
+    }
+
+    /** Re-reads under the lock: another worker may have finished a chat since the candidate query. */
+    private static Map<Chat, List<Pending>> pendingByChat(Handle handle, List<Chat> chats) {
+        var result = new java.util.LinkedHashMap<Chat, List<Pending>>();
+        handle.createQuery("""
+                        SELECT u.id, u.channel, u.update_id, u.chat_key, u.payload::text, u.attempts
+                        FROM inbound_updates u
+                        JOIN unnest(:channels, :chatKeys) AS c(channel, chat_key)
+                          ON u.channel = c.channel AND u.chat_key = c.chat_key
+                        WHERE u.status = 'pending'
+                        ORDER BY u.channel, u.chat_key, u.update_id""")
+                .bindArray("channels", String.class, chats.stream().map(Chat::channel).toArray())
+                .bindArray("chatKeys", String.class, chats.stream().map(Chat::chatKey).toArray())
+                .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6)))
+                .forEach(pending -> result.computeIfAbsent(new Chat(pending.channel(), pending.chatKey()),
+                        chat -> new ArrayList<>()).add(pending));
+        return result;
+    }
+
+    /** Runs a chat's updates in order; stops at the first failing turn so order is kept. Returns turns run. */
+    private int runChat(Handle handle, List<Pending> updates, List<Long> handled) {
+        int done = 0;
+        for (Pending update : updates) {
+            UpdateDecoder decoder = decoders.get(update.channel());
+            if (decoder == null) {
+                settle(handle, update, UpdateStatus.IGNORED, "no channel '" + update.channel() + "' is configured");
+                continue;
+            }
+            handle.savepoint("turn");
+            try {
+                long started = System.nanoTime();
+                var decoded = decoder.decode(update.updateId(), update.chatKey(), update.payload());
+                if (decoded instanceof UpdateDecoder.Decoded.Message message) {
+                    turns.handle(handle, message.message(), update.id());
+                    handled.add(update.id());
+                    done++;
+                } else if (decoded instanceof UpdateDecoder.Decoded.Ignore ignore) {
+                    settle(handle, update, UpdateStatus.IGNORED, ignore.reason());
+                }
+                handle.release("turn");
+                turnLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (RuntimeException e) {
+                handle.rollbackToSavepoint("turn");
+                if (!retryLater(handle, update, e)) {
+                    return done;
+                }
+            }
+        }
+        return done;
+    }
+
+    /**
+     * Records a failed turn. Returns true when the update is given up (the chat may go on), false
+     * when it will be retried (the chat waits, to keep order).
+     */
+    private boolean retryLater(Handle handle, Pending update, RuntimeException error) {
+        int attempts = update.attempts() + 1;
+        String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
+        if (attempts >= settings.maxAttempts()) {
+            log.error("Update {} of chat {}/{} failed {} times; giving up", update.updateId(), update.channel(),
+                    update.chatKey(), attempts, error);
+            handle.createUpdate("""
+                            UPDATE inbound_updates SET status = 'failed', attempts = :attempts, reason = :reason,
+                                   processed_at = now() WHERE id = :id""")
+                    .bind("attempts", attempts).bind("reason", reason).bind("id", update.id()).execute();
+            failed.increment();
+            return true;
+        }
+        log.warn("Update {} of chat {}/{} failed (attempt {}); will retry", update.updateId(), update.channel(),
+                update.chatKey(), attempts, error);
+        handle.createUpdate("""
+                        UPDATE inbound_updates SET attempts = :attempts, reason = :reason,
+                               not_before = now() + make_interval(secs => :backoff) WHERE id = :id""")
+                .bind("attempts", attempts)
+                .bind("reason", reason)
+                .bind("backoff", Math.min(60.0, 0.5 * Math.pow(2, attempts - 1)))
+                .bind("id", update.id())
+                .execute();
+        return false;
+    }
+
+    private static void settle(Handle handle, Pending update, UpdateStatus status, String reason) {
+        handle.createUpdate("""
+                        UPDATE inbound_updates SET status = :status, reason = :reason, processed_at = now()
+                        WHERE id = :id""")
+                .bind("status", status.stored()).bind("reason", reason).bind("id", update.id()).execute();
+    }
+
+    private void markProcessed(Handle handle, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        handle.createUpdate("""
+                        UPDATE inbound_updates SET status = 'processed', processed_at = now(), reason = NULL
+                        WHERE id = ANY(:ids)""")
+                .bindArray("ids", Long.class, ids.toArray())
+                .execute();
+        processed.increment(ids.size());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.rapport.web;
+
+import dev.rapport.channel.telegram.TelegramWebhook;
+import dev.rapport.channel.webchat.WebchatRoutes;
+import dev.rapport.store.Database;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP route table: channel edges, the web chat, and operations. Errors are mapped to
+ * responses here and nowhere else. Request handlers run on Jetty's threads.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin javalin;
+
+    /** @param telegram the webhook edge, or null when no bot token is configured */
+    public WebServer(int port, TelegramWebhook telegram, WebchatRoutes webchat, Database database,
+                     PrometheusMeterRegistry metrics) {
+        this.javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.port = port;
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.http.maxRequestSize = 64 * 1024 * 1024;
+            if (telegram != null) {
+                config.routes.post(TelegramWebhook.PATH, telegram);
+            }
+            config.routes.get("/", ctx -> ctx.redirect("/chat"));
+            config.routes.get("/chat", webchat::page);
+            config.routes.post("/chat/api/messages", webchat::post);
+            config.routes.sse("/chat/api/events", webchat::events);
+            config.routes.get("/healthz", ctx -> ctx.result("ok"));
+            config.routes.get("/readyz", ctx -> {
+                boolean ready = database.ready();
+                ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                        .result(ready ? "ready" : "database unreachable or not migrated");
+            });
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            config.routes.exception(Exception.class, (error, ctx) -> {
+                log.error("{} {} failed", ctx.method(), ctx.path(), error);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                        .json(Map.of("error", "internal error; the server log has the details"));
+            });
+        });
+    }
+
+    public WebServer start() {
+        javalin.start();
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops taking requests and lets requests in flight finish. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.rapport.it;
+
+import dev.rapport.App;
+import dev.rapport.channel.telegram.FakeTelegramApi;
+import dev.rapport.config.ConfigLoader;
+import dev.rapport.config.RapportConfig;
+import dev.rapport.store.Database;
+import dev.rapport.store.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Rapport as it runs in production — real HTTP, a fresh real PostgreSQL database, the shipped
+ * conversations — talking to a fake Telegram Bot API server. For integration tests.
+ */
+public final class RunningRapport implements AutoCloseable {
+
+    public static final String SECRET = "test-secret_123";
+
+    public final FakeTelegramApi telegram;
+    public final Database database;
+    private final Map<String, String> environment;
+    private App app;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningRapport(Map<String, String> overrides) {
+        this.telegram = new FakeTelegramApi().start();
+        this.database = TestDatabase.fresh();
+        this.environment = new HashMap<>(Map.of(
+                "PORT", "0",
+                "TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN,
+                "TELEGRAM_WEBHOOK_SECRET", SECRET,
+                "TELEGRAM_API_URL", telegram.baseUrl(),
+                "RATE_PER_CHAT", "1000",
+                "RATE_PER_CHAT_BURST", "1000",
+                "RATE_GLOBAL", "100000"));
+        environment.putAll(overrides);
+        this.app = App.start(config(), database, false);
+    }
+
+    public static RunningRapport start() {
+        return new RunningRapport(Map.of());
+    }
+
+    public static RunningRapport start(Map<String, String> overrides) {
+        return new RunningRapport(overrides);
+    }
+
+    public RapportConfig config() {
+        return ConfigLoader.load(Path.of("config/rapport.yaml"), environment);
+    }
+
+    /** Stops Rapport gracefully and starts it again on the same database, with some settings changed. */
+    public void restart(Map<String, String> overrides) {
+        stop();
+        environment.putAll(overrides);
+        app = App.start(config(), database, false);
+    }
+
+    public void stop() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    public HttpResponse<String> postUpdate(String json) {
+        return postUpdate(json, SECRET);
+    }
+
+    public HttpResponse<String> postUpdate(String body, String secret) {
+        var request = HttpRequest.newBuilder(URI.create(url("/telegram/webhook")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    /** A single number from SQL, for assertions. */
+    public long count(String sql, Object... args) {
+        return database.jdbi().withHandle(handle -> {
+            var query = handle.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                query.bind(i, args[i]);
+            }
+            return query.mapTo(Long.class).one();
+        });
+    }
+
+    @Override
+    public void close() {
+        stop();
+        telegram.close();
+        database.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rapport.it;
+
+/** Telegram updates for tests, in the Bot API's current shape. */
+public final class Updates {
+
+    private Updates() {
+    }
+
+    public static String text(long updateId, long chatId, String text) {
+        return text(updateId, chatId, text, "en");
+    }
+
+    public static String text(long updateId, long chatId, String text, String languageCode) {
+        return """
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000,
+                  "from": {"id": %d, "is_bot": false, "first_name": "Ada", "language_code": "%s"},
+                  "chat": {"id": %d, "type": "private", "first_name": "Ada"},
+                  "text": %s%s}}"""
+                .formatted(updateId, updateId, chatId, languageCode, chatId, json(text),
+                        text.startsWith("/") ? ", \"entities\": [{\"type\": \"bot_command\", \"offset\": 0, \"length\": "
+                                + text.split(" ")[0].length() + "}]" : "");
+    }
+
+    public static String button(long updateId, long chatId, String data, long messageId) {
+        return """
+                {"update_id": %d, "callback_query": {"id": "cb-%d", "chat_instance": "1",
+                  "from": {"id": %d, "is_bot": false, "first_name": "Ada", "language_code": "en"},
+                  "message": {"message_id": %d, "date": 1700000000, "chat": {"id": %d, "type": "private"}, "text": "menu"},
+                  "data": %s}}"""
+                .formatted(updateId, updateId, chatId, messageId, chatId, json(data));
+    }
+
+    static String json(String text) {
+        var out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
