@@ -3,9 +3,11 @@ package dev.rapport.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MessagesTest {
 
@@ -65,5 +67,32 @@ class MessagesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'nope'")
                 .hasMessageContaining("conversations/messages/zh.yaml");
+    }
+
+    @Test
+    void nestedMapsBecomeDottedKeys(@TempDir Path root) {
+        ConversationsDir dir = new ConversationsDir(root)
+                .write("messages/en.yaml", ConversationsDir.EN + "start:\n  greeting:\n    morning: \"Good morning\"\n  bye: \"Bye {name}\"\n")
+                .write("messages/zh.yaml", ConversationsDir.ZH + "start:\n  greeting:\n    morning: \"早上好\"\n  bye: \"{name}，再见\"\n")
+                .flow("hello", "id: hello\nsteps:\n  - id: hi\n    end: hello\n");
+
+        Messages loaded = dir.load().messages();
+
+        assertThat(loaded.text("en", "start.greeting.morning", Map.of())).isEqualTo("Good morning");
+        assertThat(loaded.text("zh", "start.bye", Map.of("name", "小红"))).isEqualTo("小红，再见");
+        assertThat(loaded.keys("zh")).contains("menu.complaint", "start.greeting.morning", "start.bye");
+    }
+
+    @Test
+    void scalarsStayAsWritten(@TempDir Path root) {
+        ConversationsDir dir = new ConversationsDir(root)
+                .write("messages/en.yaml", ConversationsDir.EN + "answer:\n  yes: yes\n  count: 5\n")
+                .write("messages/zh.yaml", ConversationsDir.ZH + "answer:\n  yes: 是\n  count: 五\n")
+                .flow("hello", "id: hello\nsteps:\n  - id: hi\n    end: hello\n");
+
+        Messages loaded = dir.load().messages();
+
+        assertThat(loaded.text("en", "answer.yes")).isEqualTo("yes");
+        assertThat(loaded.text("en", "answer.count")).isEqualTo("5");
     }
 }
