@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,24 @@ public final class FlowLoader {
         Problems problems = new Problems();
         Map<String, MessageFile> messageFiles = readMessages(conversationsDir.resolve("messages"), problems);
         List<ParsedFlow> parsedFlows = new ArrayList<>();
+        Set<String> flowIds = new HashSet<>();
         for (Path file : flowFiles(conversationsDir.resolve("flows"), problems)) {
-            FlowParser.parse(file, problems).ifPresent(parsedFlows::add);
+            FlowParser.parse(file, problems).ifPresentOrElse(parsed -> {
+                parsedFlows.add(parsed);
+                if (parsed.flow().id() != null) {
+                    flowIds.add(parsed.flow().id());
+                }
+            }, () -> flowIds.add(baseName(file))); // assume the unreadable flow exists, so its one syntax error does not cascade
         }
 
         MessageChecks.checkInSync(messageFiles.get(Messages.DEFAULT_LANGUAGE), messageFiles.values(), problems);
+        TriggerChecks.check(parsedFlows, problems);
+        FlowChecks.Catalog catalog = new FlowChecks.Catalog(flowIds, Set.copyOf(actionNames),
+                List.copyOf(messageFiles.values()));
+        for (ParsedFlow parsed : parsedFlows) {
+            StepGraph.check(parsed, problems);
+            FlowChecks.check(parsed, catalog, problems);
+        }
         if (!problems.isEmpty()) {
             throw new FlowValidationException(problems.sorted());
         }

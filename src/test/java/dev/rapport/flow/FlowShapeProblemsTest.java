@@ -147,6 +147,15 @@ class FlowShapeProblemsTest {
     }
 
     @Test
+    void flowIdUsedTwiceNamesBothFiles() {
+        dir.flow("a_first", "id: same\nsteps:\n  - id: bye\n    end: bye\n")
+                .flow("b_second", "# the second one\nid: same\nsteps:\n  - id: bye\n    end: bye\n");
+
+        assertReported(dir.problems(), dir.at("flows/b_second.yaml", 2, "same", null),
+                "flow id 'same' is also used by " + dir.file("flows/a_first.yaml") + ":1");
+    }
+
+    @Test
     void buttonNeedsEitherValueOrFlow() {
         dir.menuFlows().flow("buttons", """
                 id: buttons
