@@ -1,0 +1,36 @@
+package dev.rapport.flow;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All flows by id, and the texts they send: what {@link FlowLoader} reads from
+ * {@code conversations/}. Immutable; thread-safe. The loader guarantees that a command or intent
+ * starts at most one flow, so the look-ups below have one answer.
+ */
+public record Conversations(Map<String, Flow> flows, Messages messages) {
+
+    public Conversations {
+        flows = Map.copyOf(flows);
+    }
+
+    public Optional<Flow> flow(String id) {
+        return Optional.ofNullable(flows.get(id));
+    }
+
+    /** The flow a slash command starts; {@code command} is given without the slash, in any case. */
+    public Optional<Flow> byCommand(String command) {
+        String wanted = command.toLowerCase(Locale.ROOT);
+        return flows.values().stream()
+                .filter(flow -> flow.triggers().commands().stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(wanted)))
+                .findFirst();
+    }
+
+    /** The flow an NLU intent label starts. */
+    public Optional<Flow> byIntent(String intentLabel) {
+        return flows.values().stream()
+                .filter(flow -> flow.triggers().intents().contains(intentLabel))
+                .findFirst();
+    }
+}
