@@ -1,0 +1,479 @@
+package dev.rapport.channel.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A fake Telegram Bot API server over real HTTP on 127.0.0.1, for tests and benchmarks. It answers
+ * {@code POST /bot<token>/<method>} (method names matched case-insensitively: the client sends them
+ * lower-cased) for sendMessage, answerCallbackQuery, setWebhook, getWebhookInfo, deleteWebhook and
+ * getMe, records every call, and can be told to fail the way Telegram does: 429 with
+ * {@code retry_after}, 5xx, 403 "blocked by the user" for a chat, or slow answers.
+ *
+ * <p>Thread-safe: requests are served by many threads and the test thread may program failures and
+ * read calls at any time. Needs {@code -Dsun.net.httpserver.nodelay=true} (the build passes it; a
+ * constructor sets it when nothing else has loaded the JDK's HTTP server yet), or every answer waits
+ * for Nagle's algorithm and timings are wrong.
+ */
+public final class FakeTelegramApi implements AutoCloseable {
+
+    /** The token {@link #FakeTelegramApi()} expects; any other gets 401 like Telegram's. */
+    public static final String TOKEN = "123456:TEST-TOKEN";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final long BOT_ID = 123456;
+
+    /**
+     * One request as it arrived.
+     *
+     * @param method the Bot API method as sent (lower case from the TelegramBots client)
+     * @param body   the parameters, from a JSON, multipart or form body
+     * @param at     when the request arrived
+     * @param status the HTTP status (and {@code error_code}) it was answered with
+     */
+    public record Call(String method, JsonNode body, Instant at, int status) {
+
+        public boolean is(String name) {
+            return method.equalsIgnoreCase(name);
+        }
+
+        public boolean succeeded() {
+            return status == 200;
+        }
+
+        /** {@code chat_id} as a number, or null when absent or not numeric. */
+        public Long chatId() {
+            JsonNode id = body.get("chat_id");
+            if (id == null || id.isNull()) {
+                return null;
+            }
+            try {
+                return Long.parseLong(id.asText());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        public String text() {
+            JsonNode text = body.get("text");
+            return text == null || text.isNull() ? null : text.asText();
+        }
+    }
+
+    private final String token;
+    private final List<Call> calls = new ArrayList<>();
+    private final AtomicInteger messageIds = new AtomicInteger();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger retryAfterSeconds = new AtomicInteger();
+    private final AtomicInteger failing = new AtomicInteger();
+    private final AtomicInteger failStatus = new AtomicInteger(500);
+    private final AtomicReference<String> failDescription = new AtomicReference<>();
+    private final AtomicLong delayMillis = new AtomicLong();
+    private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<ObjectNode> webhook = new AtomicReference<>(emptyWebhook());
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public FakeTelegramApi() {
+        this(TOKEN);
+    }
+
+    public FakeTelegramApi(String token) {
+        this.token = token;
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /** Binds a free port on 127.0.0.1 and starts serving. Returns this, for chaining. */
+    public synchronized FakeTelegramApi start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not bind the fake Telegram API to 127.0.0.1", e);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-telegram-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        return this;
+    }
+
+    /** For example {@code http://127.0.0.1:41234}: the value for TELEGRAM_API_URL. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("The fake Telegram API is not started; call start() first");
+        }
+        return server.getAddress().getPort();
+    }
+
+    public String token() {
+        return token;
+    }
+
+    // ---- programmable failures ----
+
+    /** The next {@code times} calls are answered 429 with {@code retry_after = retryAfterSeconds}. */
+    public void rateLimitNext(int times, int retryAfterSeconds) {
+        this.retryAfterSeconds.set(retryAfterSeconds);
+        this.rateLimited.set(times);
+    }
+
+    /** The next {@code times} calls are answered with {@code status} (for example 500 or 502). */
+    public void failNext(int times, int status) {
+        failNext(times, status, null);
+    }
+
+    /** As {@link #failNext(int, int)} with Telegram's description, e.g. "Bad Request: query is too old…". */
+    public void failNext(int times, int status, String description) {
+        failStatus.set(status);
+        failDescription.set(description);
+        failing.set(times);
+    }
+
+    /** From now on, calls for this chat get 403 "Forbidden: bot was blocked by the user". */
+    public void block(long chatId) {
+        blocked.add(chatId);
+    }
+
+    /** Every answer from now on waits this long (after the call is recorded). */
+    public void delay(Duration delay) {
+        delayMillis.set(delay.toMillis());
+    }
+
+    // ---- what happened ----
+
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    public List<Call> calls(String method) {
+        return calls().stream().filter(call -> call.is(method)).toList();
+    }
+
+    /** The texts delivered (answered 200) to this chat, in the order they arrived. */
+    public List<String> sentTexts(long chatId) {
+        return calls("sendMessage").stream()
+                .filter(call -> call.succeeded() && Long.valueOf(chatId).equals(call.chatId()))
+                .map(Call::text)
+                .toList();
+    }
+
+    /** Waits until at least {@code count} calls of {@code method} arrived; returns them or fails. */
+    public List<Call> awaitCalls(String method, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (calls) {
+            while (true) {
+                List<Call> found = calls.stream().filter(call -> call.is(method)).toList();
+                if (found.size() >= count) {
+                    return found;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("Expected " + count + " " + method + " calls within " + timeout
+                            + " but the fake Telegram API got " + found.size());
+                }
+                try {
+                    calls.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("Interrupted while waiting for " + method + " calls", e);
+                }
+            }
+        }
+    }
+
+    // ---- serving ----
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Instant at = Instant.now();
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            String[] segments = path.split("/");
+            String method = segments.length == 0 ? "" : segments[segments.length - 1];
+            ObjectNode body = parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
+
+            Answer answer = path.startsWith("/bot" + token + "/")
+                    ? answer(method, body)
+                    : error(401, "Unauthorized");
+            record(new Call(method, body, at, answer.status()));
+
+            long delay = delayMillis.get();
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            byte[] response = JSON.writeValueAsBytes(answer.body());
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), response.length);
+            exchange.getResponseBody().write(response);
+        }
+    }
+
+    private void record(Call call) {
+        synchronized (calls) {
+            calls.add(call);
+            calls.notifyAll();
+        }
+    }
+
+    private Answer answer(String method, ObjectNode body) {
+        Long chatId = chatId(body);
+        if (chatId != null && blocked.contains(chatId)) {
+            return error(403, "Forbidden: bot was blocked by the user");
+        }
+        if (takeOne(rateLimited)) {
+            int seconds = retryAfterSeconds.get();
+            ObjectNode error = errorBody(429, "Too Many Requests: retry after " + seconds);
+            error.putObject("parameters").put("retry_after", seconds);
+            return new Answer(429, error);
+        }
+        if (takeOne(failing)) {
+            int status = failStatus.get();
+            String description = failDescription.get();
+            return error(status, description != null ? description : status >= 500 ? "Internal Server Error" : "Bad Request");
+        }
+        switch (method.toLowerCase(Locale.ROOT)) {
+            case "sendmessage":
+                return sendMessage(body, chatId);
+            case "answercallbackquery":
+                return body.path("callback_query_id").asText("").isEmpty()
+                        ? error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+                        : ok(NODES.booleanNode(true));
+            case "setwebhook":
+                return setWebhook(body);
+            case "getwebhookinfo":
+                return ok(webhook.get().deepCopy());
+            case "deletewebhook":
+                webhook.set(emptyWebhook());
+                return ok(NODES.booleanNode(true), "Webhook was deleted");
+            case "getme":
+                return ok(bot());
+            default:
+                return error(404, "Not Found");
+        }
+    }
+
+    private Answer sendMessage(ObjectNode body, Long chatId) {
+        String text = body.path("text").asText("");
+        if (chatId == null) {
+            return error(400, "Bad Request: chat not found");
+        }
+        if (text.isBlank()) {
+            return error(400, "Bad Request: message text is empty");
+        }
+        if (text.length() > 4096) {
+            return error(400, "Bad Request: message is too long");
+        }
+        ObjectNode message = NODES.objectNode();
+        message.put("message_id", messageIds.incrementAndGet());
+        message.set("from", bot());
+        message.putObject("chat").put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private");
+        message.put("date", Instant.now().getEpochSecond());
+        message.put("text", text);
+        if (body.has("reply_markup")) {
+            message.set("reply_markup", body.get("reply_markup"));
+        }
+        return ok(message);
+    }
+
+    private Answer setWebhook(ObjectNode body) {
+        String url = body.path("url").asText("");
+        if (!url.isEmpty() && !url.startsWith("https://")) {
+            return error(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+        }
+        ObjectNode info = emptyWebhook();
+        info.put("url", url);
+        info.put("max_connections", body.path("max_connections").asInt(40));
+        JsonNode allowed = body.get("allowed_updates");
+        if (allowed != null && allowed.isArray()) {
+            info.set("allowed_updates", allowed);
+        } else if (webhook.get().has("allowed_updates")) {
+            info.set("allowed_updates", webhook.get().get("allowed_updates"));   // kept unless given
+        }
+        webhook.set(info);
+        return ok(NODES.booleanNode(true), "Webhook was set");
+    }
+
+    private static ObjectNode emptyWebhook() {
+        ObjectNode info = NODES.objectNode();
+        info.put("url", "");
+        info.put("has_custom_certificate", false);
+        info.put("pending_update_count", 0);
+        return info;
+    }
+
+    private static ObjectNode bot() {
+        ObjectNode bot = NODES.objectNode();
+        bot.put("id", BOT_ID).put("is_bot", true).put("first_name", "Rapport Test Bot").put("username", "rapport_test_bot");
+        return bot;
+    }
+
+    private static Answer ok(JsonNode result) {
+        return ok(result, null);
+    }
+
+    private static Answer ok(JsonNode result, String description) {
+        ObjectNode body = NODES.objectNode().put("ok", true);
+        body.set("result", result);
+        if (description != null) {
+            body.put("description", description);
+        }
+        return new Answer(200, body);
+    }
+
+    private static Answer error(int status, String description) {
+        return new Answer(status, errorBody(status, description));
+    }
+
+    private static ObjectNode errorBody(int status, String description) {
+        return NODES.objectNode().put("ok", false).put("error_code", status).put("description", description);
+    }
+
+    private static boolean takeOne(AtomicInteger counter) {
+        return counter.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
+    }
+
+    private static Long chatId(ObjectNode body) {
+        JsonNode id = body.get("chat_id");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(id.asText());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // ---- request bodies: JSON from sendMessage and most methods, multipart from setWebhook ----
+
+    private static ObjectNode parse(String contentType, byte[] bytes) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        try {
+            if (type.startsWith("multipart/form-data")) {
+                return multipart(contentType, new String(bytes, StandardCharsets.UTF_8));
+            }
+            if (type.startsWith("application/x-www-form-urlencoded")) {
+                return form(new String(bytes, StandardCharsets.UTF_8));
+            }
+            if (bytes.length == 0) {
+                return NODES.objectNode();
+            }
+            JsonNode node = JSON.readTree(bytes);
+            return node instanceof ObjectNode object ? object : NODES.objectNode();
+        } catch (IOException | RuntimeException e) {
+            return NODES.objectNode().put("_unreadable", new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static ObjectNode multipart(String contentType, String body) {
+        String boundary = null;
+        for (String parameter : contentType.split(";")) {
+            String trimmed = parameter.trim();
+            if (trimmed.regionMatches(true, 0, "boundary=", 0, 9)) {
+                boundary = trimmed.substring(9).replace("\"", "");
+            }
+        }
+        ObjectNode fields = NODES.objectNode();
+        if (boundary == null) {
+            return fields;
+        }
+        for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headersEnd);
+            String value = part.substring(headersEnd + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            var name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            if (name.find()) {
+                fields.set(name.group(1), value(value));
+            }
+        }
+        return fields;
+    }
+
+    private static ObjectNode form(String body) {
+        ObjectNode fields = NODES.objectNode();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            fields.set(name, value(value));
+        }
+        return fields;
+    }
+
+    /** A form value: JSON when it is an array or object (allowed_updates, reply_markup), else text. */
+    private static JsonNode value(String raw) {
+        String trimmed = raw.trim();
+        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+            try {
+                return JSON.readTree(trimmed);
+            } catch (IOException e) {
+                // not JSON after all: keep the text
+            }
+        }
+        return NODES.textNode(raw);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+}

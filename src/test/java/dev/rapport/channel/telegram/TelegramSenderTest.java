@@ -1,0 +1,156 @@
+package dev.rapport.channel.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.channel.Button;
+import dev.rapport.channel.Reply;
+import dev.rapport.channel.SendResult;
+import dev.rapport.config.RapportConfig;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TelegramSenderTest {
+
+    private final FakeTelegramApi telegram = new FakeTelegramApi().start();
+    private final TelegramSender sender = new TelegramSender(config(telegram.baseUrl()), 8);
+
+    @AfterEach
+    void stop() {
+        sender.close();
+        telegram.close();
+    }
+
+    static RapportConfig.Telegram config(String apiUrl) {
+        return new RapportConfig.Telegram(FakeTelegramApi.TOKEN, "s3cret", URI.create(apiUrl), "https://rapport.example");
+    }
+
+    @Test
+    void aTextWithButtonsIsSentAsSendMessageWithAnInlineKeyboard() {
+        var reply = new Reply.Text("Rate us", List.of(
+                List.of(new Button("Good", "csat:5"), new Button("Bad", "csat:1")),
+                List.of(new Button("Later", "later"))));
+
+        SendResult result = sender.send("42", reply);
+
+        assertThat(result).isEqualTo(new SendResult.Delivered("1"));
+        var call = telegram.calls("sendMessage").get(0);
+        assertThat(call.chatId()).isEqualTo(42L);
+        assertThat(call.text()).isEqualTo("Rate us");
+        var keyboard = call.body().path("reply_markup").path("inline_keyboard");
+        assertThat(keyboard.size()).isEqualTo(2);
+        assertThat(keyboard.get(0).get(1).path("text").asText()).isEqualTo("Bad");
+        assertThat(keyboard.get(0).get(1).path("callback_data").asText()).isEqualTo("csat:1");
+        assertThat(keyboard.get(1).get(0).path("callback_data").asText()).isEqualTo("later");
+    }
+
+    @Test
+    void aTextWithoutButtonsHasNoKeyboard() {
+        sender.send("42", new Reply.Text("Hello", List.of()));
+
+        assertThat(telegram.calls("sendMessage").get(0).body().has("reply_markup")).isFalse();
+    }
+
+    @Test
+    void aButtonAnswerIsAnswerCallbackQuery() {
+        SendResult result = sender.send("42", new Reply.ButtonAnswer("cb-17", "Noted"));
+
+        assertThat(result).isEqualTo(new SendResult.Delivered(null));
+        var call = telegram.calls("answerCallbackQuery").get(0);
+        assertThat(call.body().path("callback_query_id").asText()).isEqualTo("cb-17");
+        assertThat(call.body().path("text").asText()).isEqualTo("Noted");
+    }
+
+    @Test
+    void tooManyRequestsIsRetryAfterTelegramsDelay() {
+        telegram.rateLimitNext(1, 7);
+
+        SendResult result = sender.send("42", new Reply.Text("Hello", List.of()));
+
+        assertThat(result).isInstanceOf(SendResult.RetryAfter.class);
+        assertThat(((SendResult.RetryAfter) result).delay()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void blockedByTheUserIsUnreachable() {
+        telegram.block(42);
+
+        SendResult result = sender.send("42", new Reply.Text("Hello", List.of()));
+
+        assertThat(result).isInstanceOf(SendResult.Unreachable.class);
+        assertThat(((SendResult.Unreachable) result).reason()).contains("403").contains("blocked by the user");
+    }
+
+    @Test
+    void aTooOldCallbackQueryIsRejected() {
+        telegram.failNext(1, 400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+
+        SendResult result = sender.send("42", new Reply.ButtonAnswer("cb-1", null));
+
+        assertThat(result).isInstanceOf(SendResult.Rejected.class);
+        assertThat(((SendResult.Rejected) result).reason()).contains("query is too old");
+    }
+
+    @Test
+    void serverErrorsAreTransient() {
+        telegram.failNext(1, 502);
+
+        assertThat(sender.send("42", new Reply.Text("Hello", List.of()))).isInstanceOf(SendResult.TransientFailure.class);
+        assertThat(sender.send("42", new Reply.Text("Hello", List.of()))).isInstanceOf(SendResult.Delivered.class);
+    }
+
+    @Test
+    void aWrongTokenIsTransientNotADeadLetterForEveryMessage() {
+        try (var wrongToken = new TelegramSender(new RapportConfig.Telegram("999:WRONG", "s", URI.create(telegram.baseUrl()), ""), 2)) {
+            SendResult result = wrongToken.send("42", new Reply.Text("Hello", List.of()));
+
+            assertThat(result).isInstanceOf(SendResult.TransientFailure.class);
+            assertThat(((SendResult.TransientFailure) result).reason()).contains("TELEGRAM_BOT_TOKEN");
+        }
+    }
+
+    @Test
+    void anInvalidRequestIsRejectedWithoutACall() {
+        SendResult result = sender.send("42", new Reply.Text("", List.of()));
+
+        assertThat(result).isInstanceOf(SendResult.Rejected.class);
+        assertThat(telegram.calls()).isEmpty();
+    }
+
+    @Test
+    void aNetworkFailureIsTransient() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (var unreachable = new TelegramSender(config("http://127.0.0.1:" + closedPort), 2)) {
+            assertThat(unreachable.send("42", new Reply.Text("Hello", List.of()))).isInstanceOf(SendResult.TransientFailure.class);
+        }
+    }
+
+    @Test
+    void moreThanFiveCallsRunAtOnce() throws Exception {
+        telegram.delay(Duration.ofMillis(300));
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<SendResult>> sends = new java.util.ArrayList<>();
+            for (int chat = 1; chat <= 8; chat++) {
+                String chatKey = String.valueOf(chat);
+                sends.add(() -> sender.send(chatKey, new Reply.Text("Hello", List.of())));
+            }
+            long started = System.nanoTime();
+            for (var result : pool.invokeAll(sends)) {
+                assertThat(result.get()).isInstanceOf(SendResult.Delivered.class);
+            }
+            // With the library's default of 5 per host this would take two rounds (600 ms and more).
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(550));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
