@@ -1,0 +1,120 @@
+package dev.rapport.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real {@code conversations/} directory loads, with the flows and triggers the bot relies on. */
+class ShippedFlowsTest {
+
+    static final Path CONVERSATIONS = Path.of("conversations");
+    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language");
+
+    static Conversations conversations;
+
+    @BeforeAll
+    static void load() {
+        conversations = FlowLoader.load(CONVERSATIONS, ACTIONS); // throws, listing every problem, if anything is wrong
+    }
+
+    @Test
+    void hasTheExpectedFlows() {
+        assertThat(conversations.flows()).containsOnlyKeys(
+                "start", "help", "language", "stop", "complaint", "feedback", "offers", "human");
+    }
+
+    @Test
+    void everyFlowHasItsCommand() {
+        for (String command : conversations.flows().keySet()) {
+            assertThat(conversations.byCommand(command)).as("/" + command).map(Flow::id).contains(command);
+        }
+        assertThat(conversations.byCommand("START")).map(Flow::id).contains("start");
+    }
+
+    @Test
+    void intentsStartTheirFlows() {
+        assertThat(conversations.byIntent("greeting")).map(Flow::id).contains("start");
+        assertThat(conversations.byIntent("complaint")).map(Flow::id).contains("complaint");
+        assertThat(conversations.byIntent("ask_human")).map(Flow::id).contains("human");
+    }
+
+    @Test
+    void startRecordsTheOptInThenWelcomesWithTheMenu() {
+        Flow start = conversations.flow("start").orElseThrow();
+
+        assertThat(start.first()).isInstanceOfSatisfying(Step.Action.class,
+                action -> assertThat(action.name()).isEqualTo("opt_in"));
+        Step.End welcome = (Step.End) start.after(start.first()).orElseThrow();
+        assertThat(welcome.text()).isEqualTo("start.welcome");
+        assertThat(welcome.buttons()).flatMap(row -> row).extracting(ButtonSpec::flow)
+                .containsExactly("complaint", "feedback", "offers", "human");
+    }
+
+    @Test
+    void stopRecordsTheOptOut() {
+        Flow stop = conversations.flow("stop").orElseThrow();
+
+        assertThat(stop.steps()).extracting(step -> step.getClass().getSimpleName()).containsExactly("Action", "End");
+        assertThat(((Step.Action) stop.first()).name()).isEqualTo("opt_out");
+    }
+
+    @Test
+    void menuButtonsStartTheMenuFlowsInBothLanguages() {
+        for (String feature : List.of("complaint", "feedback", "offers", "human")) {
+            Flow flow = conversations.flow(feature).orElseThrow();
+            assertThat(flow.steps()).singleElement().isInstanceOfSatisfying(Step.End.class, end -> {
+                assertThat(end.text()).isEqualTo(feature + ".unavailable");
+                assertThat(end.buttons()).hasSize(2);
+            });
+            for (String language : List.of("en", "zh")) {
+                assertThat(conversations.messages().has(language, "menu." + feature)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void languageFlowAsksThenApplies() {
+        Flow language = conversations.flow("language").orElseThrow();
+
+        Step.Ask choose = (Step.Ask) language.first();
+        assertThat(choose.slot()).isEqualTo("language");
+        assertThat(choose.input()).isEqualTo(Step.Input.BUTTONS_ONLY);
+        assertThat(choose.buttons()).flatMap(row -> row).extracting(ButtonSpec::value).containsExactly("en", "zh");
+        Step.Action apply = (Step.Action) language.step("apply").orElseThrow();
+        assertThat(apply.name()).isEqualTo("set_language");
+        assertThat(apply.params()).isEqualTo(Map.of("from_slot", "language"));
+        assertThat(apply.outcomes()).isEqualTo(Map.of("unchanged", "same"));
+    }
+
+    @Test
+    void engineTextsExistInBothLanguages() {
+        for (String language : List.of("en", "zh")) {
+            assertThat(conversations.messages().keys(language)).contains(
+                    "engine.fallback", "engine.stale_button", "engine.button_done", "engine.not_private",
+                    "engine.too_many_steps", "engine.media_received", "engine.opted_out_notice");
+        }
+    }
+
+    @Test
+    void placeholdersAreFilledInBothLanguages() {
+        Map<String, String> vars = Map.of("name", "Ann", "business", "Tea House", "kind", "photo");
+        assertThat(conversations.messages().text("en", "start.welcome", vars))
+                .isEqualTo("Hi Ann! I'm the assistant of Tea House. How can I help?");
+        assertThat(conversations.messages().text("zh", "start.welcome", vars)).contains("Ann", "Tea House");
+        for (String language : List.of("en", "zh")) {
+            assertThat(conversations.messages().text(language, "engine.media_received", vars)).contains("photo");
+        }
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        for (String language : List.of("en", "zh")) {
+            assertThat(conversations.messages().text(language, "help.text")).contains("/start", "/help", "/language", "/stop");
+        }
+    }
+}
