@@ -42,8 +42,8 @@ public final class App implements AutoCloseable {
     private final boolean ownsDatabase;
     private final WebServer web;
     private final Intake intake;
-    private final InboxWorkers workers;
-    private final OutboxSender sender;
+    private InboxWorkers workers;     // assigned once in the constructor; read by the intake's wake-up lambda
+    private OutboxSender sender;      // assigned once in the constructor; read by the workers' wake-up lambda
     private final WebchatRoutes webchat;
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
@@ -59,18 +59,19 @@ public final class App implements AutoCloseable {
         var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
                 config.businessName());
 
-        List<ChannelSender> senders = new ArrayList<>();
+        // Intake wakes the workers and the workers wake the sender; both are built below, and the
+        // lambdas read the fields only once updates flow, after start().
+        this.intake = new Intake(database.jdbi(), 2, () -> this.workers.wake());
+        this.webchat = new WebchatRoutes(intake, database.jdbi());
+        List<ChannelSender> senders = new ArrayList<>(List.of(webchat.sender()));
         List<UpdateDecoder> decoders = new ArrayList<>(List.of(new WebchatDecoder()));
         if (config.telegram().enabled()) {
             senders.add(new TelegramSender(config.telegram(), config.outbox().senders()));
             decoders.add(new TelegramDecoder());
         }
         this.sender = new OutboxSender(database.jdbi(), senders, config.outbox(), metrics);
-        this.workers = new InboxWorkers(database.jdbi(), config.inbox(), decoders, engine::handle, sender::wake,
+        this.workers = new InboxWorkers(database.jdbi(), config.inbox(), decoders, engine::handle, () -> this.sender.wake(),
                 metrics);
-        this.intake = new Intake(database.jdbi(), 2, workers::wake);
-        this.webchat = new WebchatRoutes(intake, database.jdbi());
-        senders.add(webchat.sender());
         TelegramWebhook webhook = config.telegram().enabled()
                 ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics)
                 : null;
@@ -111,8 +112,8 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         log.info("Stopping: no new updates; finishing turns in flight");
+        webchat.close();   // open browser streams would hold the web server's graceful stop
         web.close();
-        webchat.close();
         intake.close();
         workers.close();
         sender.close();

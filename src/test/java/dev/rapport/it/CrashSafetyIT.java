@@ -16,12 +16,11 @@ class CrashSafetyIT {
             // The database refuses the first attempt to save this chat's conversation: by then the turn has
             // written its inbound message, events and customer, which must all roll back.
             rapport.database.jdbi().useHandle(handle -> handle.execute("""
-                    CREATE TABLE failures_left (n int);
-                    INSERT INTO failures_left VALUES (1);
+                    CREATE SEQUENCE attempts_seen;
                     CREATE FUNCTION fail_once() RETURNS trigger AS $$
                     BEGIN
-                        IF NEW.chat_key = '4242' AND (SELECT n FROM failures_left) > 0 THEN
-                            UPDATE failures_left SET n = n - 1;
+                        -- nextval is not rolled back with the failing transaction, so only the first attempt fails.
+                        IF NEW.chat_key = '4242' AND nextval('attempts_seen') = 1 THEN
                             RAISE EXCEPTION 'disk on fire';
                         END IF;
                         RETURN NEW;

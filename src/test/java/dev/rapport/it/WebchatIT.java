@@ -73,7 +73,8 @@ class WebchatIT {
 
     private static BlockingQueue<Event> listen(RunningRapport rapport, String session) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        var request = HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events?session=" + session))).GET().build();
+        var request = HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events?session=" + session)))
+                .header("Accept", "text/event-stream").GET().build();
         rapport.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenAccept(response -> {
             try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String name = null;
