@@ -4,6 +4,7 @@ import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
 import dev.rapport.flow.Conversations;
 import dev.rapport.flow.Flow;
+import dev.rapport.flow.MainMenu;
 import dev.rapport.flow.Step;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,6 @@ public final class Engine {
         turn.event(EngineEvent.UNKNOWN_INPUT, Map.of("what", what, "streak", turn.conversation.unknownStreak));
         boolean offerPerson = turn.conversation.unknownStreak >= 2 && conversations.flow("human").isPresent();
         turn.say(offerPerson ? "engine.fallback_offer_person" : "engine.fallback",
-                runner.buttons(turn, "engine", "fallback", Menu.rows()));
+                runner.buttons(turn, "engine", "fallback", MainMenu.rows(null)));
     }
 }

@@ -171,9 +171,7 @@ final class FlowRunner {
     List<List<Button>> buttons(Turn turn, String flow, String step, List<List<ButtonSpec>> rows) {
         return rows.stream()
                 .map(row -> row.stream()
-                        .map(spec -> new Button(turn.text(spec.text()), spec.startsFlow()
-                                ? CallbackData.startFlow(spec.flow())
-                                : CallbackData.answer(flow, step, spec.value())))
+                        .map(spec -> new Button(turn.text(spec.text()), spec.callbackData(flow, step)))
                         .toList())
                 .toList();
     }

@@ -6,7 +6,7 @@ import java.util.List;
  * The standard main-menu keyboard that {@code buttons: menu} stands for in a flow file: complaint
  * and feedback on the first row, offers and a person on the second. Each button starts its flow.
  */
-final class MainMenu {
+public final class MainMenu {
 
     /** The word that, written instead of button rows, means this keyboard. */
     static final String WORD = "menu";
@@ -15,7 +15,7 @@ final class MainMenu {
     }
 
     /** The menu rows, attributed to {@code source} (where {@code buttons: menu} was written). */
-    static List<List<ButtonSpec>> rows(Source source) {
+    public static List<List<ButtonSpec>> rows(Source source) {
         return List.of(
                 List.of(button("menu.complaint", "complaint", source), button("menu.feedback", "feedback", source)),
                 List.of(button("menu.offers", "offers", source), button("menu.human", "human", source)));

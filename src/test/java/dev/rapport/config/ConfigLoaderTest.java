@@ -1,0 +1,81 @@
+package dev.rapport.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    static final Path SHIPPED = Path.of("config/rapport.yaml");
+
+    @Test
+    void theShippedFileRunsWithoutAnyEnvironment() {
+        RapportConfig config = ConfigLoader.load(SHIPPED, Map.of());
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.telegram().enabled()).isFalse();
+        assertThat(config.telegram().apiUrl().toString()).isEqualTo("https://api.telegram.org");
+        assertThat(config.outbox().globalPerSecond()).isEqualTo(30.0);
+    }
+
+    @Test
+    void theEnvironmentOverridesTheFile() {
+        RapportConfig config = ConfigLoader.load(SHIPPED, Map.of("PORT", "9090", "RATE_GLOBAL", "12.5",
+                "RAPPORT_INBOX_WORKERS", "3", "TELEGRAM_API_URL", "http://127.0.0.1:1234"));
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.outbox().globalPerSecond()).isEqualTo(12.5);
+        assertThat(config.inbox().workers()).isEqualTo(3);
+        assertThat(config.telegram().apiUrl().getPort()).isEqualTo(1234);
+    }
+
+    @Test
+    void aWrongValueNamesTheSettingTheValueAndWhatIsExpected() {
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("PORT", "eighty")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Setting port (environment PORT) is 'eighty': expected a whole number from 0 to 65535");
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("TELEGRAM_API_URL", "api.telegram.org")))
+                .hasMessageContaining("telegram.api_url").hasMessageContaining("TELEGRAM_API_URL")
+                .hasMessageContaining("'api.telegram.org'").hasMessageContaining("expected an http:// or https:// URL");
+    }
+
+    @Test
+    void aBotTokenRequiresAWebhookSecretTelegramAccepts() {
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("TELEGRAM_BOT_TOKEN", "123:abc")))
+                .hasMessageContaining("TELEGRAM_WEBHOOK_SECRET").hasMessageContaining("required");
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("TELEGRAM_BOT_TOKEN", "123:abc",
+                "TELEGRAM_WEBHOOK_SECRET", "has spaces!")))
+                .hasMessageContaining("A-Z a-z 0-9 _ -");
+        assertThat(ConfigLoader.load(SHIPPED, Map.of("TELEGRAM_BOT_TOKEN", "123:abc",
+                "TELEGRAM_WEBHOOK_SECRET", "s3cret_-X")).telegram().enabled()).isTrue();
+    }
+
+    @Test
+    void thePublicUrlMustBeHttps() {
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("PUBLIC_URL", "http://bot.example.com")))
+                .hasMessageContaining("PUBLIC_URL").hasMessageContaining("https://");
+    }
+
+    @Test
+    void databaseUrlsInBothFormsBecomeJdbc() {
+        var url = DatabaseUrl.parse("postgres://rapport:p%40ss@db.example.com:6543/crm?sslmode=require");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/crm?sslmode=require");
+        assertThat(url.user()).isEqualTo("rapport");
+        assertThat(url.password()).isEqualTo("p@ss");
+        assertThat(url.redacted()).doesNotContain("p@ss");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://localhost/crm").jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/crm");
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("DATABASE_URL", "mysql://root:secret@h/db")))
+                .hasMessageContaining("DATABASE_URL").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aSettingsFileThatIsNotYamlIsReportedWithItsPath(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("rapport.yaml");
+        Files.writeString(file, "port: [unclosed");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).hasMessageContaining(file.toString());
+    }
+}

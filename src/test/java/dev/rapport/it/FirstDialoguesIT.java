@@ -1,0 +1,126 @@
+package dev.rapport.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rapport.channel.telegram.FakeTelegramApi;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The first real dialogues through the webhook and the fake Bot API: /start, /language, /stop, fallbacks. */
+class FirstDialoguesIT {
+
+    static RunningRapport rapport;
+    static long nextUpdate = 1;
+
+    @BeforeAll
+    static void start() {
+        rapport = RunningRapport.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        rapport.close();
+    }
+
+    /** Posts a text and waits until the chat has received {@code total} messages in all. */
+    static List<FakeTelegramApi.Call> say(long chat, String text, String languageCode, int total) {
+        assertThat(rapport.postUpdate(Updates.text(nextUpdate++, chat, text, languageCode)).statusCode()).isEqualTo(200);
+        return awaitMessages(chat, total);
+    }
+
+    /** Presses a button and waits until the chat has received {@code total} messages in all. */
+    static List<FakeTelegramApi.Call> press(long chat, String data, int total) {
+        rapport.postUpdate(Updates.button(nextUpdate++, chat, data, 1));
+        return awaitMessages(chat, total);
+    }
+
+    static List<FakeTelegramApi.Call> awaitMessages(long chat, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.sentTexts(chat).size() >= count);
+        return rapport.telegram.calls("sendMessage").stream().filter(call -> call.chatId() == chat).toList();
+    }
+
+    @Test
+    void startGreetsInChineseWhenTelegramSaysTheCustomerReadsChinese() {
+        var calls = say(101, "/start", "zh-hans", 1);
+        var greeting = calls.get(calls.size() - 1);
+        assertThat(greeting.text()).contains("你好");
+        var keyboard = greeting.body().path("reply_markup").path("inline_keyboard");
+        assertThat(keyboard.size()).isEqualTo(2);
+        assertThat(keyboard.get(0).get(0).path("callback_data").asText()).isEqualTo("go:complaint");
+    }
+
+    @Test
+    void startGreetsInEnglishOtherwiseAndTheMenuSaysHonestlyWhatIsNotThereYet() {
+        say(102, "/start", "it", 1);
+        assertThat(rapport.telegram.sentTexts(102).get(0)).contains("Hi Ada");
+        press(102, "go:offers", 2);
+        assertThat(rapport.telegram.sentTexts(102).get(1)).contains("still being built");
+        assertThat(rapport.telegram.calls("answerCallbackQuery")).isNotEmpty();
+    }
+
+    @Test
+    void stopOptsOutAndStartOptsBackIn() {
+        say(103, "/stop", "en", 1);
+        assertThat(rapport.count("""
+                SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id
+                WHERE a.chat_key = '103' AND c.opted_out_at IS NOT NULL""")).isEqualTo(1);
+        say(103, "/start", "en", 2);
+        assertThat(rapport.count("""
+                SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id
+                WHERE a.chat_key = '103' AND c.opted_out_at IS NULL""")).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '103' AND type IN "
+                + "('customer.opted_out', 'customer.opted_in')")).isEqualTo(2);
+    }
+
+    @Test
+    void languageIsChosenWithButtonsAndKept() {
+        var question = say(104, "/language", "en", 1);
+        var options = question.get(question.size() - 1).body().path("reply_markup").path("inline_keyboard").get(0);
+        String chinese = options.get(1).path("callback_data").asText();
+        assertThat(chinese).isEqualTo("a:language.choose:zh");
+        press(104, chinese, 2);
+        assertThat(rapport.telegram.sentTexts(104).get(1)).containsPattern("\\p{IsHan}");
+        say(104, "/help", "en", 3);
+        assertThat(rapport.telegram.sentTexts(104).get(2)).containsPattern("\\p{IsHan}");
+    }
+
+    @Test
+    void aButtonFromAnEarlierQuestionIsAnsweredAndTheCurrentQuestionRepeated() {
+        say(105, "/language", "en", 1);
+        int answersBefore = rapport.telegram.calls("answerCallbackQuery").size();
+        press(105, "a:language.old_step:zh", 2);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                rapport.telegram.calls("answerCallbackQuery").size() > answersBefore);
+        var answer = rapport.telegram.calls("answerCallbackQuery").stream()
+                .filter(call -> call.body().path("callback_query_id").asText().equals("cb-" + (nextUpdate - 1)))
+                .findFirst().orElseThrow();
+        assertThat(answer.body().path("text").asText()).contains("earlier question");
+        assertThat(rapport.telegram.sentTexts(105).get(1)).isEqualTo(rapport.telegram.sentTexts(105).get(0));
+        assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '105' AND type = 'turn.stale_button'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoMessagesInARowNotUnderstoodOfferAPerson() {
+        say(106, "qwertyuiop", "en", 1);
+        say(106, "asdfghjkl", "en", 2);
+        var texts = rapport.telegram.sentTexts(106);
+        assertThat(texts.get(0)).contains("didn't understand");
+        assertThat(texts.get(1)).contains("talk to a person");
+    }
+
+    @Test
+    void everyMessageInAndOutIsLogged() {
+        say(107, "/help", "en", 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> rapport.count(
+                "SELECT count(*) FROM message_log WHERE chat_key = '107' AND direction = 'out' AND delivery_status = 'sent'") == 1);
+        assertThat(rapport.count("""
+                SELECT count(*) FROM message_log WHERE chat_key = '107' AND direction = 'in' AND kind = 'command'
+                AND text = '/help' AND customer_id IS NOT NULL""")).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM config_loads")).isGreaterThanOrEqualTo(1);
+    }
+}
