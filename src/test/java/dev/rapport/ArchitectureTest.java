@@ -1,0 +1,61 @@
+package dev.rapport;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of ARCHITECTURE.md, checked on the compiled main code. */
+class ArchitectureTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.rapport");
+    }
+
+    @Test
+    void telegramTypesNeverLeaveTheTelegramChannel() {
+        noClasses().that().resideOutsideOfPackage("dev.rapport.channel.telegram..")
+                .should().dependOnClassesThat().resideInAPackage("org.telegram..")
+                .check(classes);
+    }
+
+    @Test
+    void theEngineNeverImportsAFeatureOrAnEdge() {
+        noClasses().that().resideInAPackage("dev.rapport.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.customer..", "dev.rapport.complaint..",
+                        "dev.rapport.survey..", "dev.rapport.offer..", "dev.rapport.winback..", "dev.rapport.handoff..",
+                        "dev.rapport.console..", "dev.rapport.dashboard..", "dev.rapport.channel.telegram..",
+                        "dev.rapport.channel.webchat..", "dev.rapport.inbox..", "dev.rapport.web..", "dev.rapport.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void httpTypesStayAtTheEdge() {
+        noClasses().that().resideInAnyPackage("dev.rapport.engine..", "dev.rapport.flow..", "dev.rapport.inbox..",
+                        "dev.rapport.outbox..", "dev.rapport.customer..", "dev.rapport.nlu..", "dev.rapport.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void theModelPackagesDependOnNothingOfRapport() {
+        noClasses().that().resideInAnyPackage("dev.rapport.flow..", "dev.rapport.channel", "dev.rapport.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.engine..", "dev.rapport.inbox..",
+                        "dev.rapport.outbox..", "dev.rapport.customer..", "dev.rapport.web..", "dev.rapport.store..",
+                        "dev.rapport.channel.telegram..", "dev.rapport.channel.webchat..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.rapport.(**)").should().beFreeOfCycles().check(classes);
+    }
+}
