@@ -81,18 +81,21 @@ public final class Engine {
         } else if (content instanceof Content.Media media) {
             turn.event(EngineEvent.MEDIA_RECEIVED, Map.of("kind", media.kind(),
                     "file", String.valueOf(media.fileRef())));
-            turn.setSlot("kind", media.kind());
-            turn.say("engine.media_received", List.of());
+            turn.say("engine.media_received", Map.of("kind", mediaName(turn, media.kind())));
         } else if (content instanceof Content.SharedContact contact) {
             turn.event(EngineEvent.CONTACT_SHARED, Map.of("phone", contact.phoneNumber()));
-            turn.setSlot("kind", "contact");
-            turn.say("engine.media_received", List.of());
+            turn.say("engine.media_received", Map.of("kind", mediaName(turn, "contact")));
         } else if (content instanceof Content.Edited edited) {
             turn.event(EngineEvent.MESSAGE_EDITED, Map.of("text", edited.text()));
         } else if (content instanceof Content.Membership membership) {
             customers.setBlocked(turn.handle, turn.message.channel(), turn.message.chatKey(), membership.blocked());
             turn.event(membership.blocked() ? EngineEvent.BOT_BLOCKED : EngineEvent.BOT_UNBLOCKED, Map.of());
         }
+    }
+
+    /** The word for a kind of media in the customer's language ({@code media.photo}), or a generic one. */
+    private static String mediaName(Turn turn, String kind) {
+        return turn.text(turn.hasText("media." + kind) ? "media." + kind : "media.file");
     }
 
     private void pressed(Turn turn, Content.ButtonPress press) {

@@ -50,8 +50,19 @@ final class Turn implements ActionContext {
         return messages.text(language, key, vars());
     }
 
+    boolean hasText(String key) {
+        return messages.has(language, key);
+    }
+
     void say(String key, List<List<Button>> buttons) {
         replies.add(new Reply.Text(text(key), buttons));
+    }
+
+    /** Says {@code key} with placeholders that belong to this message only, such as the kind of a photo. */
+    void say(String key, Map<String, String> extra) {
+        var vars = vars();
+        vars.putAll(extra);
+        replies.add(new Reply.Text(messages.text(language, key, vars), List.of()));
     }
 
     void answerButton(String callbackId, String key) {
