@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +86,7 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     private final String token;
     private final List<Call> calls = new ArrayList<>();
+    private final Map<String, List<Call>> callsByMethod = new HashMap<>();   // lower-case method; guarded by calls
     private final AtomicInteger messageIds = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger();
@@ -184,7 +187,9 @@ public final class FakeTelegramApi implements AutoCloseable {
     }
 
     public List<Call> calls(String method) {
-        return calls().stream().filter(call -> call.is(method)).toList();
+        synchronized (calls) {
+            return List.copyOf(callsByMethod.getOrDefault(method.toLowerCase(Locale.ROOT), List.of()));
+        }
     }
 
     /** The texts delivered (answered 200) to this chat, in the order they arrived. */
@@ -198,11 +203,12 @@ public final class FakeTelegramApi implements AutoCloseable {
     /** Waits until at least {@code count} calls of {@code method} arrived; returns them or fails. */
     public List<Call> awaitCalls(String method, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String key = method.toLowerCase(Locale.ROOT);
         synchronized (calls) {
             while (true) {
-                List<Call> found = calls.stream().filter(call -> call.is(method)).toList();
+                List<Call> found = callsByMethod.getOrDefault(key, List.of());
                 if (found.size() >= count) {
-                    return found;
+                    return List.copyOf(found);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -257,6 +263,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     private void record(Call call) {
         synchronized (calls) {
             calls.add(call);
+            callsByMethod.computeIfAbsent(call.method().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(call);
             calls.notifyAll();
         }
     }
