@@ -33,7 +33,7 @@ public final class TelegramWebhook implements Handler {
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhook.class);
 
-    private final byte[] secret;
+    private final byte[] secretDigest;
     private final int maxBodyBytes;
     private final Intake intake;
     private final Counter received;
@@ -42,7 +42,7 @@ public final class TelegramWebhook implements Handler {
     private final Counter duplicates;
 
     public TelegramWebhook(String secret, int maxBodyBytes, Intake intake, MeterRegistry metrics) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secretDigest = digest(secret);
         this.maxBodyBytes = maxBodyBytes;
         this.intake = intake;
         this.received = counter(metrics, "rapport_updates_received_total", "Updates stored by the webhook");
@@ -84,9 +84,17 @@ public final class TelegramWebhook implements Handler {
         }
     }
 
+    /** Compares digests, so the time taken depends neither on the secret's content nor on its length. */
     private boolean secretMatches(String given) {
-        byte[] candidate = given == null ? new byte[0] : given.getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(candidate, secret);
+        return given != null && MessageDigest.isEqual(digest(given), secretDigest);
+    }
+
+    private static byte[] digest(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The body, or null when it is longer than the limit. Never reads more than limit + 1 bytes. */
