@@ -1,0 +1,24 @@
+package dev.rapport.nlu;
+
+import opennlp.tools.doccat.FeatureGenerator;
+
+/**
+ * The features both languages' intent and sentiment models use. Chinese models get word features
+ * for the Latin words and emoji customers mix in ("我的order还没到"), and English models get Han
+ * n-grams for the odd Chinese word ("my 外卖 is cold"), so one set serves both.
+ */
+final class ChatFeatures {
+
+  /**
+   * Part of the training hash: change it whenever tokens, features or training parameters change,
+   * so cached models built the old way are retrained instead of being fed features they never saw.
+   */
+  static final String VERSION = "chat-features-1";
+
+  private ChatFeatures() {}
+
+  /** A fresh array each call: OpenNLP keeps the array it is given. */
+  static FeatureGenerator[] generators() {
+    return new FeatureGenerator[] {new WordNgrams(), new SubwordNgrams(), new HanCharNgrams()};
+  }
+}
