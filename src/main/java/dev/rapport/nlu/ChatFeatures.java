@@ -10,15 +10,16 @@ import opennlp.tools.doccat.FeatureGenerator;
 final class ChatFeatures {
 
   /**
-   * Part of the training hash: change it whenever tokens, features or training parameters change,
-   * so cached models built the old way are retrained instead of being fed features they never saw.
+   * Part of the training hash: change it whenever tokens, features, lexicons or training
+   * parameters change, so cached models built the old way are retrained instead of being fed
+   * features they never saw.
    */
-  static final String VERSION = "chat-features-1";
+  static final String VERSION = "chat-features-2;vader-1.0;maxent-qn-l2-0.3-i100;sentiment+complaint/praise";
 
   private ChatFeatures() {}
 
   /** A fresh array each call: OpenNLP keeps the array it is given. */
   static FeatureGenerator[] generators() {
-    return new FeatureGenerator[] {new WordNgrams(), new SubwordNgrams(), new HanCharNgrams()};
+    return new FeatureGenerator[] {new WordNgrams(), new SubwordNgrams(), new HanCharNgrams(), new PolarityWords()};
   }
 }

@@ -24,9 +24,51 @@ class FeatureGeneratorsTest {
 
   @Test
   void wordNgramsGiveUnigramsAndBigramsAndBreakAtHan() {
-    String[] tokens = {"not", "good", "😡", "外卖", "again"};
+    String[] tokens = {"food", "cold", "😡", "外卖", "again"};
     assertThat(new WordNgrams().extractFeatures(tokens, NONE)).containsExactly(
-        "w=not", "w=good", "b=not|good", "w=😡", "b=good|😡", "w=again");
+        "w=food", "w=cold", "b=food|cold", "w=😡", "b=cold|😡", "w=again");
+  }
+
+  @Test
+  void wordNgramsMarkTheFewWordsAfterANegation() {
+    String[] tokens = {"not", "impressed", "at", "all", "really"};
+    assertThat(new WordNgrams().extractFeatures(tokens, NONE))
+        .contains("n=impressed", "n=at", "n=all")
+        .doesNotContain("n=not", "n=really");
+    assertThat(new WordNgrams().extractFeatures(new String[] {"not", "good", "外卖", "good"}, NONE))
+        .containsOnlyOnce("n=good");
+  }
+
+  @Test
+  void polarityWordsJudgeWordsTheTrainingDataNeverHad() {
+    assertThat(new PolarityWords().extractFeatures(new String[] {"woeful", "service"}, NONE))
+        .containsExactly("p=negative");
+    assertThat(new PolarityWords().extractFeatures(new String[] {"superb"}, NONE))
+        .containsExactly("p=positive", "p=strongly-positive");
+    assertThat(new PolarityWords().extractFeatures(new String[] {"the", "order", "0"}, NONE)).isEmpty();
+  }
+
+  @Test
+  void polarityWordsTurnAroundAfterANegation() {
+    assertThat(new PolarityWords().extractFeatures(new String[] {"not", "impressed"}, NONE))
+        .containsExactly("p=negative");
+    assertThat(new PolarityWords().extractFeatures(new String[] {"not", "bad", "at", "all"}, NONE))
+        .containsExactly("p=positive", "p=strongly-positive");
+  }
+
+  @Test
+  void polarityWordsFlagMixedFeelingsAsInSarcasm() {
+    assertThat(new PolarityWords().extractFeatures(new String[] {"great", "another", "broken", "phone"}, NONE))
+        .contains("p=positive", "p=negative", "p=mixed");
+  }
+
+  @Test
+  void polarityLexiconKeepsOnlySingleWords() {
+    assertThat(PolarityLexicon.VADER.size()).isGreaterThan(6_000);
+    assertThat(PolarityLexicon.VADER.rating("horrible")).isNegative();
+    assertThat(PolarityLexicon.VADER.rating("flawless")).isPositive();
+    assertThat(PolarityLexicon.VADER.rating("d")).isZero(); // from the emoticon "d:<", not a word
+    assertThat(PolarityLexicon.VADER.rating("order")).isZero();
   }
 
   @Test
