@@ -15,13 +15,11 @@ import opennlp.tools.ml.model.AbstractModel;
  */
 final class Categorizer {
 
-  private final String language;
   private final AbstractModel model;
   private final DocumentCategorizerME categorizer;
   private final String[] labels;
 
   Categorizer(String language, AbstractModel model) {
-    this.language = language;
     this.model = model;
     DoccatModel doccatModel =
         new DoccatModel(language, model, Map.of(), new DoccatFactory(ChatFeatures.generators()));
@@ -32,10 +30,6 @@ final class Categorizer {
     }
   }
 
-  String language() {
-    return language;
-  }
-
   /** The underlying OpenNLP model, for writing it to the cache. */
   AbstractModel model() {
     return model;
@@ -44,10 +38,6 @@ final class Categorizer {
   /** Probabilities indexed like {@link #label(int)}; they sum to 1. */
   double[] probabilities(String[] tokens) {
     return categorizer.categorize(tokens);
-  }
-
-  int labelCount() {
-    return labels.length;
   }
 
   String label(int index) {

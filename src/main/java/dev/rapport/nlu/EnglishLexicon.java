@@ -23,7 +23,7 @@ final class EnglishLexicon {
     this.words = Set.copyOf(words);
   }
 
-  /** The common English words shipped with Rapport. */
+  /** The common English words shipped with Rapport plus the 7,000 words the VADER lexicon rates. */
   static EnglishLexicon builtIn() {
     try (InputStream in = EnglishLexicon.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -35,6 +35,7 @@ final class EnglishLexicon {
           addWords(line, words);
         }
       }
+      words.addAll(PolarityLexicon.VADER.words());
       return new EnglishLexicon(words);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
@@ -59,10 +60,6 @@ final class EnglishLexicon {
   /** True for a token (as {@link ChatTokenizer} spells it) that is an English word. */
   boolean contains(String token) {
     return words.contains(token);
-  }
-
-  int size() {
-    return words.size();
   }
 
   private static void addWords(String text, Set<String> words) {

@@ -39,10 +39,6 @@ final class ModelCache {
     this.cacheDir = cacheDir;
   }
 
-  Path dir() {
-    return cacheDir;
-  }
-
   Path modelFile(String language, Task task) {
     return cacheDir.resolve(language + "-" + task.label() + ".bin");
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
 import org.slf4j.Logger;
@@ -87,14 +88,21 @@ public final class Nlu {
     });
     EnglishLexicon lexicon = EnglishLexicon.builtIn()
         .plus(texts(examples, ENGLISH_PREFIX), texts(examples, CHINESE_PREFIX));
-    LanguageIdentifier languages =
-        new LanguageIdentifier(new ThreadSafeLanguageDetectorME(detectorModel.join()), lexicon);
+    LanguageIdentifier languages = new LanguageIdentifier(new ThreadSafeLanguageDetectorME(join(detectorModel)), lexicon);
     Map<String, Integer> counts = new LinkedHashMap<>();
     examples.forEach((file, list) -> counts.put(file, list.size()));
     LoadReport report = new LoadReport(cached.isEmpty(), Duration.ofNanos(System.nanoTime() - start), cacheDir, hash, counts);
-    log.info("NLU {} in {} ms from {} ({})", report.trained() ? "trained and cached in " + cacheDir : "loaded from " + cacheDir,
-        report.duration().toMillis(), nluDir, counts);
+    log.info("NLU models {} {} in {} ms; training data {} {}", report.trained() ? "trained into" : "loaded from",
+        cacheDir, report.duration().toMillis(), nluDir, counts);
     return new Nlu(languages, models, report);
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private static Map<String, LanguageModels> trainAll(Map<String, List<LabelledText>> examples) {
@@ -147,20 +155,6 @@ public final class Nlu {
         : languages.identify(normalized, tokens, profile, prior == null ? LanguagePrior.none() : prior);
     LanguageModels languageModels = models.get(language);
 
-    Sentiment sentiment = Sentiment.NEUTRAL;
-    double sentimentScore = 0;
-    if (tokens.length > 0) {
-      Categorizer model = languageModels.sentiment();
-      double[] probabilities = model.probabilities(tokens);
-      double best = probabilities[Categorizer.best(probabilities)];
-      // Words the model never saw leave every label equally likely: that is neutral, not the first label.
-      if (best - model.probability(probabilities, Sentiment.NEUTRAL.label()) > TIE) {
-        sentiment = Sentiment.fromLabel(model.label(Categorizer.best(probabilities))).orElse(Sentiment.NEUTRAL);
-      }
-      sentimentScore = model.probability(probabilities, Sentiment.POSITIVE.label())
-          - model.probability(probabilities, Sentiment.NEGATIVE.label());
-    }
-
     Intent intent = Intent.UNKNOWN;
     double intentConfidence = 0;
     if (!profile.hasNoLetters()) {
@@ -172,7 +166,20 @@ public final class Nlu {
         intent = Intent.fromLabel(model.label(best)).orElse(Intent.UNKNOWN);
       }
     }
-    return new Understanding(language, intent, intentConfidence, sentiment, sentimentScore);
+    if (tokens.length == 0) {
+      return new Understanding(language, intent, intentConfidence, Sentiment.NEUTRAL, 0);
+    }
+    Categorizer model = languageModels.sentiment();
+    double[] probabilities = model.probabilities(tokens);
+    double neutral = model.probability(probabilities, Sentiment.NEUTRAL.label());
+    int best = Categorizer.best(probabilities);
+    // Words the model never saw leave the labels equally likely: that is neutral, not the first label.
+    Sentiment sentiment = probabilities[best] - neutral > TIE
+        ? Sentiment.fromLabel(model.label(best)).orElse(Sentiment.NEUTRAL)
+        : Sentiment.NEUTRAL;
+    double score = model.probability(probabilities, Sentiment.POSITIVE.label())
+        - model.probability(probabilities, Sentiment.NEGATIVE.label());
+    return new Understanding(language, intent, intentConfidence, sentiment, score);
   }
 
   /** How this instance got its models: trained or cached, how long it took, from which data. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How positive or negative an English word is, from the VADER lexicon (C.J. Hutto and E. Gilbert,
@@ -36,6 +37,11 @@ final class PolarityLexicon {
 
   int size() {
     return ratings.size();
+  }
+
+  /** Every rated word; all of them are English. */
+  Set<String> words() {
+    return ratings.keySet();
   }
 
   private static PolarityLexicon read() {
