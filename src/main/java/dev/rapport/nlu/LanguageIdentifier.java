@@ -56,10 +56,22 @@ final class LanguageIdentifier {
   }
 
   static LanguageIdentifier withLexicon(EnglishLexicon lexicon) {
-    return new LanguageIdentifier(new ThreadSafeLanguageDetectorME(loadDetectorModel()), lexicon);
+    return new LanguageIdentifier(new ThreadSafeLanguageDetectorME(detectorModel()), lexicon);
   }
 
-  static LanguageDetectorModel loadDetectorModel() {
+  /**
+   * OpenNLP's detector model, read from the classpath on first use (about a second) and then
+   * shared: it is immutable, and every {@link Nlu} in the process needs the same one.
+   */
+  static LanguageDetectorModel detectorModel() {
+    return DetectorModel.SHARED;
+  }
+
+  private static final class DetectorModel {
+    static final LanguageDetectorModel SHARED = readDetectorModel();
+  }
+
+  private static LanguageDetectorModel readDetectorModel() {
     try (InputStream in = LanguageIdentifier.class.getResourceAsStream(DETECTOR_MODEL)) {
       if (in == null) {
         throw new NluException(DETECTOR_MODEL + " is not on the classpath: it comes with "

@@ -70,7 +70,7 @@ public final class Nlu {
     long start = System.nanoTime();
     // The detector model takes most of a cached start; read it while the rest loads.
     CompletableFuture<LanguageDetectorModel> detectorModel =
-        CompletableFuture.supplyAsync(LanguageIdentifier::loadDetectorModel);
+        CompletableFuture.supplyAsync(LanguageIdentifier::detectorModel);
     TrainingData data = new TrainingData(nluDir);
     String hash = data.hash();
     Map<String, List<LabelledText>> examples = new TreeMap<>();

@@ -21,7 +21,7 @@ class NluCommandTest {
 
   private static final String TINY = "src/test/resources/nlu/tiny";
 
-  @TempDir Path cacheDir;
+  @TempDir static Path cacheDir; // shared, so only the first command trains
 
   private record Run(int exitCode, String out, String err) {}
 
