@@ -14,7 +14,7 @@ final class ChatFeatures {
    * parameters change, so cached models built the old way are retrained instead of being fed
    * features they never saw.
    */
-  static final String VERSION = "chat-features-2;vader-1.0;maxent-qn-l2-0.3-i100;sentiment+complaint/praise";
+  static final String VERSION = "chat-features-3;vader-1.0;maxent-qn-l2-0.3-i100;sentiment+complaint/praise";
 
   private ChatFeatures() {}
 

@@ -15,6 +15,8 @@ import java.util.List;
  *   <li>every emoji or other symbol is a token of its own, and so are "?" and "!", because "😡" and
  *       "!!" carry sentiment and "?" marks a question; the text emoticons ":)", ":(" and friends
  *       become the matching emoji;</li>
+ *   <li>links ("https://…", "www.…") are skipped whole: their pieces are not words, and a
+ *       pasted order link must not make a Chinese message look English;</li>
  *   <li>everything else separates tokens.</li>
  * </ul>
  * Stateless and thread-safe.
@@ -34,6 +36,14 @@ final class ChatTokenizer {
     boolean runIsHan = false;
     int length = normalized.length();
     for (int i = 0; i < length; ) {
+      if (isLinkStart(normalized, i)) {
+        flush(run, tokens);
+        runIsHan = false;
+        while (i < length && normalized.charAt(i) != ' ') {
+          i++;
+        }
+        continue;
+      }
       int emoticon = emoticonAt(normalized, i);
       if (emoticon >= 0) {
         flush(run, tokens);
@@ -111,6 +121,14 @@ final class ChatTokenizer {
       tokens.add(run.toString());
       run.setLength(0);
     }
+  }
+
+  private static boolean isLinkStart(String text, int index) {
+    char first = text.charAt(index);
+    return (first == 'h' || first == 'w')
+        && (index == 0 || !Character.isLetterOrDigit(text.charAt(index - 1)))
+        // "ww." because the normaliser has already cut "www" to two letters
+        && (text.startsWith("http://", index) || text.startsWith("https://", index) || text.startsWith("ww.", index));
   }
 
   /** The row of {@link #EMOTICONS} that starts at {@code index}, or -1. */

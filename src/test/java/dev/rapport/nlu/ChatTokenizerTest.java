@@ -42,6 +42,14 @@ class ChatTokenizerTest {
   }
 
   @Test
+  void skipsLinks() {
+    assertThat(tokens("我的订单 https://shop.example.com/orders/12345?ref=app 还没到"))
+        .containsExactly("我的订单", "还没到");
+    assertThat(tokens("see www.example.com/help, please")).containsExactly("see", "please");
+    assertThat(tokens("showwww.it")).containsExactly("showw", "it");
+  }
+
+  @Test
   void tellsTokenKinds() {
     assertThat(ChatTokenizer.isHanToken("退款")).isTrue();
     assertThat(ChatTokenizer.isHanToken("order")).isFalse();
