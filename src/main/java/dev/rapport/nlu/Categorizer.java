@@ -40,6 +40,14 @@ final class Categorizer {
     return categorizer.categorize(tokens);
   }
 
+  /**
+   * The same as {@link #probabilities} for features already computed by
+   * {@link ChatFeatures#extract}, which lets one message's features serve two models.
+   */
+  double[] probabilitiesOfFeatures(String[] features) {
+    return model.eval(features);
+  }
+
   String label(int index) {
     return labels[index];
   }

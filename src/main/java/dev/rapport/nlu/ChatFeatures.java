@@ -1,5 +1,8 @@
 package dev.rapport.nlu;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import opennlp.tools.doccat.FeatureGenerator;
 
 /**
@@ -16,10 +19,25 @@ final class ChatFeatures {
    */
   static final String VERSION = "chat-features-3;vader-1.0;maxent-qn-l2-0.3-i100;sentiment+complaint/praise";
 
+  private static final FeatureGenerator[] SHARED = generators();
+
   private ChatFeatures() {}
 
   /** A fresh array each call: OpenNLP keeps the array it is given. */
   static FeatureGenerator[] generators() {
     return new FeatureGenerator[] {new WordNgrams(), new SubwordNgrams(), new HanCharNgrams(), new PolarityWords()};
+  }
+
+  /**
+   * The features of one message exactly as OpenNLP's document categorizer computes them (each
+   * generator's in turn), so a message's features can be computed once and scored by both its
+   * language's models. Thread-safe: the generators are stateless.
+   */
+  static String[] extract(String[] tokens) {
+    List<String> features = new ArrayList<>();
+    for (FeatureGenerator generator : SHARED) {
+      features.addAll(generator.extractFeatures(tokens, Map.of()));
+    }
+    return features.toArray(String[]::new);
   }
 }

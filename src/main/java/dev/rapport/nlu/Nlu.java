@@ -155,22 +155,24 @@ public final class Nlu {
         : languages.identify(normalized, tokens, profile, prior == null ? LanguagePrior.none() : prior);
     LanguageModels languageModels = models.get(language);
 
+    if (tokens.length == 0) {
+      return new Understanding(language, Intent.UNKNOWN, 0, Sentiment.NEUTRAL, 0);
+    }
+    String[] features = ChatFeatures.extract(tokens); // once for both models: half the work per message
+
     Intent intent = Intent.UNKNOWN;
     double intentConfidence = 0;
     if (!profile.hasNoLetters()) {
       Categorizer model = languageModels.intents();
-      double[] probabilities = model.probabilities(tokens);
+      double[] probabilities = model.probabilitiesOfFeatures(features);
       int best = Categorizer.best(probabilities);
       intentConfidence = probabilities[best];
       if (intentConfidence >= INTENT_THRESHOLD) {
         intent = Intent.fromLabel(model.label(best)).orElse(Intent.UNKNOWN);
       }
     }
-    if (tokens.length == 0) {
-      return new Understanding(language, intent, intentConfidence, Sentiment.NEUTRAL, 0);
-    }
     Categorizer model = languageModels.sentiment();
-    double[] probabilities = model.probabilities(tokens);
+    double[] probabilities = model.probabilitiesOfFeatures(features);
     double neutral = model.probability(probabilities, Sentiment.NEUTRAL.label());
     int best = Categorizer.best(probabilities);
     // Words the model never saw leave the labels equally likely: that is neutral, not the first label.

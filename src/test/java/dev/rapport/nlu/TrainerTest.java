@@ -29,6 +29,17 @@ class TrainerTest {
   }
 
   @Test
+  void featuresComputedOnceScoreExactlyLikeOpenNlpsCategorizer() {
+    Categorizer model = Trainer.standard().train("en",
+        LabelledTexts.read(TinyData.DIR.resolve("en/intents.tsv"), Task.INTENT));
+    for (String text : List.of("where is my order?", "not impressed 😡", "我的order还没到", "refnud pls", "")) {
+      String[] tokens = Trainer.tokens(text);
+      assertThat(model.probabilitiesOfFeatures(ChatFeatures.extract(tokens))).as(text)
+          .containsExactly(model.probabilities(tokens));
+    }
+  }
+
+  @Test
   void sentimentAlsoLearnsFromComplaintsAndPraise() {
     List<LabelledText> sentiment = List.of(new LabelledText("neutral", "where is my order", "s:1"),
         new LabelledText("negative", "cold food", "s:2"));
