@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
 import org.slf4j.Logger;
@@ -68,33 +70,48 @@ public final class Nlu {
 
   private static Nlu load(Path nluDir, Path cacheDir, boolean forceTraining) {
     long start = System.nanoTime();
-    // The detector model takes most of a cached start; read it while the rest loads.
-    CompletableFuture<LanguageDetectorModel> detectorModel =
-        CompletableFuture.supplyAsync(LanguageIdentifier::detectorModel);
-    TrainingData data = new TrainingData(nluDir);
-    String hash = data.hash();
-    Map<String, List<LabelledText>> examples = new TreeMap<>();
-    for (String language : TrainingData.LANGUAGES) {
-      for (Task task : Task.values()) {
-        examples.put(language + "/" + task.fileName(), data.read(language, task));
-      }
-    }
-    ModelCache cache = new ModelCache(cacheDir);
-    Optional<Map<String, LanguageModels>> cached = forceTraining ? Optional.empty() : cache.read(hash);
-    Map<String, LanguageModels> models = cached.orElseGet(() -> {
-      Map<String, LanguageModels> trained = trainAll(examples);
-      cache.write(hash, trained);
-      return trained;
+    // A cached start is mostly reading: the detector model, the four models, the lexicons. The
+    // first two run on their own threads while this one reads the training files and lexicons.
+    ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
+      Thread thread = new Thread(runnable, "nlu-load");
+      thread.setDaemon(true);
+      return thread;
     });
-    EnglishLexicon lexicon = EnglishLexicon.builtIn()
-        .plus(texts(examples, ENGLISH_PREFIX), texts(examples, CHINESE_PREFIX));
-    LanguageIdentifier languages = new LanguageIdentifier(new ThreadSafeLanguageDetectorME(join(detectorModel)), lexicon);
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    examples.forEach((file, list) -> counts.put(file, list.size()));
-    LoadReport report = new LoadReport(cached.isEmpty(), Duration.ofNanos(System.nanoTime() - start), cacheDir, hash, counts);
-    log.info("NLU models {} {} in {} ms; training data {} {}", report.trained() ? "trained into" : "loaded from",
-        cacheDir, report.duration().toMillis(), nluDir, counts);
-    return new Nlu(languages, models, report);
+    try {
+      CompletableFuture<LanguageDetectorModel> detectorModel =
+          CompletableFuture.supplyAsync(LanguageIdentifier::detectorModel, readers);
+      TrainingData data = new TrainingData(nluDir);
+      String hash = data.hash();
+      ModelCache cache = new ModelCache(cacheDir);
+      CompletableFuture<Optional<Map<String, LanguageModels>>> cached = forceTraining
+          ? CompletableFuture.completedFuture(Optional.empty())
+          : CompletableFuture.supplyAsync(() -> cache.read(hash), readers);
+      Map<String, List<LabelledText>> examples = new TreeMap<>();
+      for (String language : TrainingData.LANGUAGES) {
+        for (Task task : Task.values()) {
+          examples.put(language + "/" + task.fileName(), data.read(language, task));
+        }
+      }
+      EnglishLexicon lexicon = EnglishLexicon.builtIn()
+          .plus(texts(examples, ENGLISH_PREFIX), texts(examples, CHINESE_PREFIX));
+      Optional<Map<String, LanguageModels>> fromCache = join(cached);
+      Map<String, LanguageModels> models = fromCache.orElseGet(() -> {
+        Map<String, LanguageModels> trained = trainAll(examples);
+        cache.write(hash, trained);
+        return trained;
+      });
+      LanguageIdentifier languages =
+          new LanguageIdentifier(new ThreadSafeLanguageDetectorME(join(detectorModel)), lexicon);
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      examples.forEach((file, list) -> counts.put(file, list.size()));
+      LoadReport report = new LoadReport(fromCache.isEmpty(), Duration.ofNanos(System.nanoTime() - start),
+          cacheDir, hash, counts);
+      log.info("NLU models {} {} in {} ms; training data {} {}", report.trained() ? "trained into" : "loaded from",
+          cacheDir, report.duration().toMillis(), nluDir, counts);
+      return new Nlu(languages, models, report);
+    } finally {
+      readers.shutdown(); // no interrupt: a half-read detector model would break its class for good
+    }
   }
 
   private static <T> T join(CompletableFuture<T> future) {
