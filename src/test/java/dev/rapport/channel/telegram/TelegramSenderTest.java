@@ -123,6 +123,14 @@ class TelegramSenderTest {
     }
 
     @Test
+    void aButtonWithoutALabelIsRejectedWithoutACall() {
+        SendResult result = sender.send("42", new Reply.Text("Pick one", List.of(List.of(new Button(null, "x")))));
+
+        assertThat(result).isInstanceOf(SendResult.Rejected.class);
+        assertThat(telegram.calls()).isEmpty();
+    }
+
+    @Test
     void aNetworkFailureIsTransient() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0)) {
