@@ -2,11 +2,9 @@ package dev.rapport.outbox;
 
 import dev.rapport.channel.ChannelSender;
 import dev.rapport.channel.Reply;
-import dev.rapport.channel.SendResult;
 import dev.rapport.config.RapportConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,10 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -55,10 +51,11 @@ import org.slf4j.LoggerFactory;
  * already marked unreachable are skipped, never sent. Dead letters and unreachable customers are
  * recorded as events.
  *
- * <p><b>Threading.</b> One loop thread claims batches, applies the rates and writes each batch's
- * outcomes in one transaction; {@code senders} threads make the channel calls, one task per chat
- * per batch, with several batches in flight. {@link #wake()} may be called from any thread;
- * {@link #start()} and {@link #close()} once each. Without wakes the loop polls every 250 ms.
+ * <p><b>Threading.</b> One loop thread claims batches and writes each batch's outcomes in one
+ * transaction; {@code senders} threads make the channel calls, one task per chat per batch, taking
+ * rate tokens as each call starts; several batches are in flight at once. {@link #wake()} may be
+ * called from any thread; {@link #start()} and {@link #close()} once each. Without wakes the loop
+ * polls every 250 ms.
  */
 public final class OutboxSender implements AutoCloseable {
 
@@ -86,6 +83,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Map<String, ChannelSender> senders = new HashMap<>();
     private final RapportConfig.Outbox settings;
     private final OutboxMetrics metrics;
+    private final ChatSends chatSends;
     private final Tuning tuning;
     private final ExecutorService pool;
     private final Thread loop;
@@ -94,8 +92,9 @@ public final class OutboxSender implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean stopping;
 
-    // Owned by the loop thread.
     private final RateLimits limits;
+
+    // Owned by the loop thread.
     private final Set<String> chatsInFlight = new HashSet<>();
     private final PriorityQueue<Long> dueTimes = new PriorityQueue<>();
     private final Deque<Batch> unwritten = new ArrayDeque<>();
@@ -125,6 +124,7 @@ public final class OutboxSender implements AutoCloseable {
         this.metrics = new OutboxMetrics(metrics);
         this.tuning = tuning;
         this.limits = new RateLimits(settings, System.nanoTime());
+        this.chatSends = new ChatSends(this.senders, limits, settings.maxAttempts(), tuning.backoff(), this.metrics);
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(settings.senders(), settings.senders(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingDeque<>(), runnable -> {
@@ -181,25 +181,6 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     // ---- the loop ----
-
-    /** Rows claimed together; their outcomes are written in one transaction when the last send ends. */
-    private static final class Batch {
-        final List<ClaimedRow> rows;
-        final long claimedAt;
-        final long sendBy;
-        final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-        final Set<String> chats = new HashSet<>();
-        final AtomicInteger tasksLeft = new AtomicInteger();
-
-        Batch(List<ClaimedRow> rows, long claimedAt, Duration lease) {
-            this.rows = rows;
-            this.claimedAt = claimedAt;
-            this.sendBy = claimedAt + lease.toNanos() / 2;
-        }
-    }
-
-    private record Send(ClaimedRow row, Reply reply) {
-    }
 
     private void run() {
         log.info("Outbox sender started: channels {}, {} senders, {}/s per chat (burst {}), {}/s in all",
@@ -262,13 +243,13 @@ public final class OutboxSender implements AutoCloseable {
             }
         }
         var batch = new Batch(claimed.stream().filter(row -> !row.unreachable()).toList(), now, tuning.lease());
-        var tasks = new ArrayList<List<Send>>();
+        var tasks = new ArrayList<List<Batch.Send>>();
         for (var chat : byChat.entrySet()) {
             if (chatsInFlight.contains(chat.getKey())) {   // only when a lease ran out mid-send
                 chat.getValue().forEach(row -> batch.outcomes.add(Outcome.release(row, tuning.pollInterval())));
                 continue;
             }
-            var sends = new ArrayList<Send>();
+            var sends = new ArrayList<Batch.Send>();
             for (ClaimedRow row : chat.getValue()) {
                 Reply reply;
                 try {
@@ -278,15 +259,7 @@ public final class OutboxSender implements AutoCloseable {
                     batch.outcomes.add(Outcome.dead(row, "unreadable reply: " + e.getMessage()));
                     continue;
                 }
-                if (reply instanceof Reply.Text) {
-                    long wait = limits.takeChat(chat.getKey(), now);
-                    if (wait > 0) {
-                        batch.outcomes.add(Outcome.release(row, Duration.ofNanos(wait)));
-                        continue;
-                    }
-                }
-                limits.takeGlobal(now);
-                sends.add(new Send(row, reply));
+                sends.add(new Batch.Send(row, reply));
             }
             if (!sends.isEmpty()) {
                 tasks.add(sends);
@@ -300,10 +273,10 @@ public final class OutboxSender implements AutoCloseable {
             return;
         }
         batch.tasksLeft.set(tasks.size());
-        for (List<Send> sends : tasks) {
+        for (List<Batch.Send> sends : tasks) {
             pool.execute(() -> {
                 try {
-                    sendAll(batch, sends);
+                    chatSends.sendAll(batch, sends);
                 } finally {
                     if (batch.tasksLeft.decrementAndGet() == 0) {
                         signals.offer(batch);
@@ -375,67 +348,5 @@ public final class OutboxSender implements AutoCloseable {
             metrics.depth(store.depth());
             limits.forgetIdle(now);
         }
-    }
-
-    // ---- on the sender threads ----
-
-    private void sendAll(Batch batch, List<Send> sends) {
-        for (Send send : sends) {
-            ClaimedRow row = send.row();
-            if (System.nanoTime() - batch.sendBy > 0) {
-                // Too late in the lease: another process may claim the row while this call runs.
-                batch.outcomes.add(Outcome.release(row, Duration.ZERO));
-                continue;
-            }
-            ChannelSender sender = senders.get(row.channel());
-            long started = System.nanoTime();
-            SendResult result;
-            try {
-                result = sender.send(row.chatKey(), send.reply());
-            } catch (RuntimeException e) {
-                log.warn("Channel sender '{}' threw instead of returning a result", row.channel(), e);
-                result = new SendResult.TransientFailure(e.toString());
-            }
-            Outcome outcome = outcome(row, result, Duration.ofNanos(System.nanoTime() - started));
-            batch.outcomes.add(outcome);
-            if (outcome.kind() == Outcome.Kind.UNREACHABLE) {
-                return;   // the chat's other rows are skipped with this outcome
-            }
-        }
-    }
-
-    private Outcome outcome(ClaimedRow row, SendResult result, Duration took) {
-        if (result instanceof SendResult.Delivered delivered) {
-            Instant at = Instant.now();
-            metrics.send(OutboxMetrics.Result.DELIVERED, took);
-            metrics.delivered(Duration.between(row.createdAt(), at));
-            return Outcome.sent(row, delivered.externalId(), at);
-        }
-        if (result instanceof SendResult.RetryAfter retryAfter) {
-            metrics.send(OutboxMetrics.Result.RETRY_AFTER, took);
-            return Outcome.retry(row, retryAfter.delay(), retryAfter.reason());
-        }
-        if (result instanceof SendResult.TransientFailure failure) {
-            int attempts = row.attempts() + 1;
-            if (attempts >= settings.maxAttempts()) {
-                metrics.send(OutboxMetrics.Result.DEAD, took);
-                log.warn("Outbox row {} ({}) dead after {} attempts: {}", row.id(), row.dedupKey(), attempts,
-                        failure.reason());
-                return Outcome.dead(row, "gave up after " + attempts + " attempts: " + failure.reason());
-            }
-            metrics.send(OutboxMetrics.Result.TRANSIENT, took);
-            return Outcome.retry(row, tuning.backoff().after(attempts), failure.reason());
-        }
-        if (result instanceof SendResult.Unreachable unreachable) {
-            metrics.send(OutboxMetrics.Result.UNREACHABLE, took);
-            log.info("Customer unreachable on {} chat {}: {}", row.channel(), row.chatKey(), unreachable.reason());
-            return Outcome.unreachable(row, unreachable.reason());
-        }
-        if (result instanceof SendResult.Rejected rejected) {
-            metrics.send(OutboxMetrics.Result.REJECTED, took);
-            log.warn("Outbox row {} ({}) rejected by {}: {}", row.id(), row.dedupKey(), row.channel(), rejected.reason());
-            return Outcome.dead(row, "rejected: " + rejected.reason());
-        }
-        throw new IllegalStateException("Unknown send result " + result);
     }
 }

@@ -2,8 +2,7 @@ package dev.rapport.outbox;
 
 /**
  * A token bucket: {@code capacity} tokens, refilled at {@code perSecond}. Times are
- * {@link System#nanoTime()} values passed in, so tests and callers control the clock. Not
- * thread-safe: the outbox loop is its only user.
+ * {@link System#nanoTime()} values passed in, so tests and callers control the clock. Thread-safe.
  */
 final class TokenBucket {
 
@@ -24,31 +23,45 @@ final class TokenBucket {
     }
 
     /** Takes a token and returns 0, or takes nothing and returns the nanoseconds until one is there. */
-    long take(long now) {
+    synchronized long take(long now) {
         refill(now);
         if (tokens >= 1) {
             tokens -= 1;
             return 0;
         }
-        return Math.max(1, (long) Math.ceil((1 - tokens) / perNano));
+        return untilOne();
     }
 
-    /** Whole tokens available now. */
-    int available(long now) {
+    /**
+     * Takes a token whether or not one is there, and returns the nanoseconds until it would have
+     * been: the caller waits that long before using it. Later callers wait behind it.
+     */
+    synchronized long reserve(long now) {
         refill(now);
-        return (int) Math.min(Integer.MAX_VALUE, Math.floor(tokens));
+        tokens -= 1;
+        return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
+    }
+
+    /** Whole tokens available now (0 while reservations are outstanding). */
+    synchronized int available(long now) {
+        refill(now);
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.floor(tokens)));
     }
 
     /** Nanoseconds until a token is available; 0 when one is. */
-    long waitFor(long now) {
+    synchronized long waitFor(long now) {
         refill(now);
-        return tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / perNano));
+        return tokens >= 1 ? 0 : untilOne();
     }
 
     /** True when the bucket is full, so forgetting it changes nothing. */
-    boolean full(long now) {
+    synchronized boolean full(long now) {
         refill(now);
         return tokens >= capacity;
+    }
+
+    private long untilOne() {
+        return Math.max(1, (long) Math.ceil((1 - tokens) / perNano));
     }
 
     private void refill(long now) {

@@ -22,6 +22,9 @@ import java.util.Map;
  */
 final class OutboxFixture implements AutoCloseable {
 
+    /** How long to wait for what must happen; only a failing test waits this long. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
     /** Rates high enough not to matter, five attempts, eight senders. */
     static final RapportConfig.Outbox FAST = new RapportConfig.Outbox(1000, 1000, 10_000, 5, 8);
 
@@ -68,7 +71,7 @@ final class OutboxFixture implements AutoCloseable {
     }
 
     void awaitStatus(String key, String status) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> status.equals(status(key)));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> status.equals(status(key)));
     }
 
     long customerWithTelegramChat(long chatId) {

@@ -60,7 +60,7 @@ class OutboxSenderTest {
 
         fixture.sender(OutboxFixture.FAST);
 
-        var calls = fixture.telegram.awaitCalls("sendMessage", 3, Duration.ofSeconds(10));
+        var calls = fixture.telegram.awaitCalls("sendMessage", 3, OutboxFixture.PATIENCE);
         List<String> parts = fixture.telegram.sentTexts(42);
         assertThat(parts).hasSize(calls.size()).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(4096));
         TextSplitterTest.assertRejoins(text, parts);
@@ -75,7 +75,7 @@ class OutboxSenderTest {
 
         fixture.sender(OutboxFixture.FAST);
 
-        var calls = fixture.telegram.awaitCalls("sendMessage", 2, Duration.ofSeconds(10));
+        var calls = fixture.telegram.awaitCalls("sendMessage", 2, OutboxFixture.PATIENCE);
         assertThat(calls.get(0).status()).isEqualTo(429);
         assertThat(calls.get(1).status()).isEqualTo(200);
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
@@ -145,7 +145,7 @@ class OutboxSenderTest {
         fixture.sender(OutboxFixture.FAST, prometheus);
 
         fixture.awaitStatus("k1", "sent");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+        org.awaitility.Awaitility.await().atMost(OutboxFixture.PATIENCE)
                 .until(() -> prometheus.scrape().contains("rapport_outbox_depth 1.0"));
         String scrape = prometheus.scrape();
         assertThat(scrape).contains("rapport_outbox_sends_total{result=\"delivered\"} 1.0")

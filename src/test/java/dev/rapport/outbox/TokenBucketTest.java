@@ -32,6 +32,17 @@ class TokenBucketTest {
     }
 
     @Test
+    void reservationsQueueUpBehindEachOther() {
+        var bucket = new TokenBucket(10, 1, 0);
+
+        assertThat(bucket.reserve(0)).isZero();
+        assertThat(bucket.reserve(0)).isEqualTo(SECOND / 10);
+        assertThat(bucket.reserve(0)).isEqualTo(2 * SECOND / 10);
+        assertThat(bucket.available(0)).isZero();
+        assertThat(bucket.available(3 * SECOND / 10)).isEqualTo(1);
+    }
+
+    @Test
     void backOffDoublesWithJitterUpToTheCap() {
         var backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 

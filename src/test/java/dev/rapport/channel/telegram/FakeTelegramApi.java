@@ -9,8 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +92,8 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final AtomicInteger failStatus = new AtomicInteger(500);
     private final AtomicReference<String> failDescription = new AtomicReference<>();
     private final AtomicLong delayMillis = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
     private final AtomicReference<ObjectNode> webhook = new AtomicReference<>(emptyWebhook());
     private HttpServer server;
@@ -200,6 +200,11 @@ public final class FakeTelegramApi implements AutoCloseable {
                 .toList();
     }
 
+    /** The most requests this server was answering at the same moment: how parallel the client was. */
+    public int mostConcurrentCalls() {
+        return mostInFlight.get();
+    }
+
     /** Waits until at least {@code count} calls of {@code method} arrived; returns them or fails. */
     public List<Call> awaitCalls(String method, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -237,26 +242,28 @@ public final class FakeTelegramApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String[] segments = path.split("/");
             String method = segments.length == 0 ? "" : segments[segments.length - 1];
-            ObjectNode body = parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
+            ObjectNode body = FakeRequestBodies.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
 
             Answer answer = path.startsWith("/bot" + token + "/")
                     ? answer(method, body)
                     : error(401, "Unauthorized");
             record(new Call(method, body, at, answer.status()));
-
-            long delay = delayMillis.get();
-            if (delay > 0) {
-                try {
+            int now = inFlight.incrementAndGet();
+            mostInFlight.accumulateAndGet(now, Math::max);
+            try {
+                long delay = delayMillis.get();
+                if (delay > 0) {
                     Thread.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
+                byte[] response = JSON.writeValueAsBytes(answer.body());
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer.status(), response.length);
+                exchange.getResponseBody().write(response);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
             }
-            byte[] response = JSON.writeValueAsBytes(answer.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.status(), response.length);
-            exchange.getResponseBody().write(response);
         }
     }
 
@@ -395,84 +402,6 @@ public final class FakeTelegramApi implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    // ---- request bodies: JSON from sendMessage and most methods, multipart from setWebhook ----
-
-    private static ObjectNode parse(String contentType, byte[] bytes) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        try {
-            if (type.startsWith("multipart/form-data")) {
-                return multipart(contentType, new String(bytes, StandardCharsets.UTF_8));
-            }
-            if (type.startsWith("application/x-www-form-urlencoded")) {
-                return form(new String(bytes, StandardCharsets.UTF_8));
-            }
-            if (bytes.length == 0) {
-                return NODES.objectNode();
-            }
-            JsonNode node = JSON.readTree(bytes);
-            return node instanceof ObjectNode object ? object : NODES.objectNode();
-        } catch (IOException | RuntimeException e) {
-            return NODES.objectNode().put("_unreadable", new String(bytes, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static ObjectNode multipart(String contentType, String body) {
-        String boundary = null;
-        for (String parameter : contentType.split(";")) {
-            String trimmed = parameter.trim();
-            if (trimmed.regionMatches(true, 0, "boundary=", 0, 9)) {
-                boundary = trimmed.substring(9).replace("\"", "");
-            }
-        }
-        ObjectNode fields = NODES.objectNode();
-        if (boundary == null) {
-            return fields;
-        }
-        for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
-            int headersEnd = part.indexOf("\r\n\r\n");
-            if (headersEnd < 0) {
-                continue;
-            }
-            String headers = part.substring(0, headersEnd);
-            String value = part.substring(headersEnd + 4);
-            if (value.endsWith("\r\n")) {
-                value = value.substring(0, value.length() - 2);
-            }
-            var name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
-            if (name.find()) {
-                fields.set(name.group(1), value(value));
-            }
-        }
-        return fields;
-    }
-
-    private static ObjectNode form(String body) {
-        ObjectNode fields = NODES.objectNode();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            fields.set(name, value(value));
-        }
-        return fields;
-    }
-
-    /** A form value: JSON when it is an array or object (allowed_updates, reply_markup), else text. */
-    private static JsonNode value(String raw) {
-        String trimmed = raw.trim();
-        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
-            try {
-                return JSON.readTree(trimmed);
-            } catch (IOException e) {
-                // not JSON after all: keep the text
-            }
-        }
-        return NODES.textNode(raw);
     }
 
     @Override
