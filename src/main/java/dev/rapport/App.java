@@ -12,7 +12,8 @@ import dev.rapport.customer.Customers;
 import dev.rapport.engine.Action;
 import dev.rapport.engine.Engine;
 import dev.rapport.engine.Interpreter;
-import dev.rapport.engine.Reading;
+import dev.rapport.engine.NluInterpreter;
+import dev.rapport.nlu.Nlu;
 import dev.rapport.flow.Conversations;
 import dev.rapport.flow.FlowLoader;
 import dev.rapport.inbox.InboxWorkers;
@@ -55,7 +56,8 @@ public final class App implements AutoCloseable {
         List<Action> actions = new ArrayList<>(ConsentActions.all(customers));
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions));
         ConfigLoads.record(database.jdbi(), config, conversations);
-        Interpreter interpreter = (text, customer, languageCode) -> Reading.NONE;
+        Interpreter interpreter = new NluInterpreter(
+                Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));
         var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
                 config.businessName());
 

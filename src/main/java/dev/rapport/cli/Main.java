@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code rapport} command line. Each subcommand is its own class; this only lists them. */
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1",
         description = "An open customer-relationship bot for Telegram and web chat.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class, NluCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -17,7 +17,8 @@ public final class Main {
     static int run(String... args) {
         var commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
-            if (error instanceof ConfigException || error instanceof dev.rapport.flow.FlowValidationException) {
+            if (error instanceof ConfigException || error instanceof dev.rapport.flow.FlowValidationException
+                    || error instanceof dev.rapport.nlu.NluException) {
                 line.getErr().println("Rapport cannot start:");
                 line.getErr().println(error.getMessage());
                 return 2;

@@ -16,6 +16,8 @@ final class Conversation {
     String step;
     final Map<String, String> slots;
     int unknownStreak;
+    /** Why the conversation needs a person (a strongly negative message, say); null when it does not. */
+    String escalationReason;
 
     Conversation(String channel, String chatKey, String flow, String step, Map<String, String> slots,
                  int unknownStreak) {

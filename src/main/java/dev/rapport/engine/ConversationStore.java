@@ -18,12 +18,16 @@ final class ConversationStore {
 
     static Conversation load(Handle handle, String channel, String chatKey) {
         return handle.createQuery("""
-                        SELECT flow, step, slots::text, unknown_streak FROM conversations
+                        SELECT flow, step, slots::text, unknown_streak, escalation_reason FROM conversations
                         WHERE channel = :channel AND chat_key = :chatKey""")
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
-                .map((rs, ctx) -> new Conversation(channel, chatKey, rs.getString(1), rs.getString(2),
-                        readSlots(rs.getString(3)), rs.getInt(4)))
+                .map((rs, ctx) -> {
+                    var conversation = new Conversation(channel, chatKey, rs.getString(1), rs.getString(2),
+                            readSlots(rs.getString(3)), rs.getInt(4));
+                    conversation.escalationReason = rs.getString(5);
+                    return conversation;
+                })
                 .findOne()
                 .orElseGet(() -> new Conversation(channel, chatKey, null, null, Map.of(), 0));
     }
@@ -31,13 +35,19 @@ final class ConversationStore {
     static void save(Handle handle, Conversation conversation, long customerId, long updateId) {
         handle.createUpdate("""
                         INSERT INTO conversations (channel, chat_key, customer_id, flow, step, slots, last_update_id,
-                                                   unknown_streak, updated_at)
+                                                   unknown_streak, escalation_reason, escalation_signaled_at,
+                                                   updated_at)
                         VALUES (:channel, :chatKey, :customerId, :flow, :step, CAST(:slots AS jsonb), :updateId,
-                                :unknownStreak, now())
+                                :unknownStreak, :escalationReason,
+                                CASE WHEN :escalationReason::text IS NULL THEN NULL ELSE now() END, now())
                         ON CONFLICT (channel, chat_key) DO UPDATE SET
                             customer_id = excluded.customer_id, flow = excluded.flow, step = excluded.step,
                             slots = excluded.slots, last_update_id = excluded.last_update_id,
-                            unknown_streak = excluded.unknown_streak, updated_at = excluded.updated_at""")
+                            unknown_streak = excluded.unknown_streak, escalation_reason = excluded.escalation_reason,
+                            escalation_signaled_at = CASE
+                                WHEN excluded.escalation_reason IS NULL THEN NULL
+                                ELSE coalesce(conversations.escalation_signaled_at, excluded.escalation_signaled_at) END,
+                            updated_at = excluded.updated_at""")
                 .bind("channel", conversation.channel)
                 .bind("chatKey", conversation.chatKey)
                 .bind("customerId", customerId)
@@ -46,6 +56,7 @@ final class ConversationStore {
                 .bind("slots", writeSlots(conversation.slots))
                 .bind("updateId", updateId)
                 .bind("unknownStreak", conversation.unknownStreak)
+                .bind("escalationReason", conversation.escalationReason)
                 .execute();
     }
 

@@ -27,6 +27,9 @@ public final class Engine {
     private final Conversations conversations;
     private final CustomerDirectory customers;
     private final Interpreter interpreter;
+    /** A sentiment score at or below this marks the conversation for a person. */
+    static final double STRONGLY_NEGATIVE = -0.6;
+
     private final FlowRunner runner;
     private final String businessName;
 
@@ -66,6 +69,13 @@ public final class Engine {
                 && !reading.language().equals(turn.customer().language())) {
             customers.setLanguage(turn.handle, turn.customer().id(), reading.language(), false);
             turn.customer(turn.customer().withLanguage(reading.language(), false));
+        }
+        if (reading.sentimentScore() != null && reading.sentimentScore() <= STRONGLY_NEGATIVE
+                && turn.conversation.escalationReason == null) {
+            turn.conversation.escalationReason = "strongly negative message (sentiment "
+                    + String.format(java.util.Locale.ROOT, "%.2f", reading.sentimentScore()) + ")";
+            turn.event(EngineEvent.ESCALATION_SIGNAL, Map.of("score", reading.sentimentScore(),
+                    "intent", String.valueOf(reading.intent())));
         }
         return reading;
     }
@@ -129,25 +139,26 @@ public final class Engine {
         }
     }
 
+    /**
+     * Outside a flow a text routes by intent. Inside one it answers the waiting question — unless
+     * the customer asks for a person, or the question takes only buttons and the text clearly
+     * means something else (then the customer has moved on, and so does the dialogue).
+     */
     private void text(Turn turn, String text, Reading reading) {
-        Optional<Flow> interrupting = interrupting(reading);
+        Optional<Flow> byIntent = reading.intent() == null ? Optional.empty() : conversations.byIntent(reading.intent());
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
-        if (waiting.isPresent() && interrupting.isEmpty()) {
+        boolean interrupts = "ask_human".equals(reading.intent())
+                || waiting.isPresent() && waiting.get().input() == Step.Input.BUTTONS_ONLY;
+        if (waiting.isPresent() && !(interrupts && byIntent.isPresent())) {
             runner.answerText(turn, waiting.get(), text);
             return;
         }
-        Optional<Flow> byIntent = reading.intent() == null ? Optional.empty() : conversations.byIntent(reading.intent());
         if (byIntent.isPresent()) {
             turn.conversation.unknownStreak = 0;
             runner.start(turn, byIntent.get());
             return;
         }
         notUnderstood(turn, "text");
-    }
-
-    /** Inside a flow, only a request for a person interrupts; everything else answers the question. */
-    private Optional<Flow> interrupting(Reading reading) {
-        return "ask_human".equals(reading.intent()) ? conversations.byIntent("ask_human") : Optional.empty();
     }
 
     private void notUnderstood(Turn turn, String what) {

@@ -11,6 +11,7 @@ enum EngineEvent implements EventType {
     STALE_BUTTON("turn.stale_button"),
     UNKNOWN_INPUT("turn.unknown_input"),
     INVALID_ANSWER("turn.invalid_answer"),
+    ESCALATION_SIGNAL("conversation.escalation_signal"),
     MESSAGE_EDITED("message.edited"),
     MEDIA_RECEIVED("message.media"),
     CONTACT_SHARED("customer.contact_shared"),
