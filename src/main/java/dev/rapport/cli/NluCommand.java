@@ -10,18 +10,18 @@ import picocli.CommandLine.Spec;
  * The composition root registers it as a subcommand; it needs nothing injected.
  */
 @Command(
-    name = "nlu",
-    description = "Train, try and evaluate language, intent and sentiment detection.",
-    mixinStandardHelpOptions = true,
-    subcommands = {NluPredictCommand.class, NluEvalCommand.class, NluTrainCommand.class})
+        name = "nlu",
+        description = "Train, try and evaluate language, intent and sentiment detection.",
+        mixinStandardHelpOptions = true,
+        subcommands = {NluPredictCommand.class, NluEvalCommand.class, NluTrainCommand.class})
 public final class NluCommand implements Runnable {
 
-  @Spec CommandSpec spec;
+    @Spec CommandSpec spec;
 
-  public NluCommand() {}
+    public NluCommand() {}
 
-  @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: use predict, eval or train (see --help)");
-  }
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: use predict, eval or train (see --help)");
+    }
 }

@@ -23,61 +23,61 @@ import picocli.CommandLine.Spec;
 
 /** {@code rapport nlu eval}: scores the models on a {@code label<TAB>text} file they were not trained on. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Prints accuracy, per-label precision/recall/F1, the confusion matrix and the headline figure for a label<TAB>text file.")
+        description = "Prints accuracy, per-label precision/recall/F1, the confusion matrix and the headline figure for a label<TAB>text file.")
 final class NluEvalCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-  @Mixin NluLocations locations;
+    @Spec CommandSpec spec;
+    @Mixin NluLocations locations;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "UTF-8 lines of label<TAB>text.")
-  Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "UTF-8 lines of label<TAB>text.")
+    Path data;
 
-  @Option(names = "--task", paramLabel = "intent|sentiment",
-      description = "What the labels are. Default: sentiment when the file name contains \"sentiment\", else intent.")
-  String task;
+    @Option(names = "--task", paramLabel = "intent|sentiment",
+            description = "What the labels are. Default: sentiment when the file name contains \"sentiment\", else intent.")
+    String task;
 
-  @Option(names = "--language", paramLabel = "en|zh",
-      description = "Skip language detection and use this language. Default: detect per message, as in production.")
-  String language;
+    @Option(names = "--language", paramLabel = "en|zh",
+            description = "Skip language detection and use this language. Default: detect per message, as in production.")
+    String language;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Task chosenTask = task != null ? parseTask(task)
-        : data.getFileName().toString().contains("sentiment") ? Task.SENTIMENT : Task.INTENT;
-    if (chosenTask == null || (language != null && !language.equals("en") && !language.equals("zh"))) {
-      err.println("--task must be intent or sentiment and --language en or zh");
-      return 2;
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Task chosenTask = task != null ? parseTask(task)
+                : data.getFileName().toString().contains("sentiment") ? Task.SENTIMENT : Task.INTENT;
+        if (chosenTask == null || (language != null && !language.equals("en") && !language.equals("zh"))) {
+            err.println("--task must be intent or sentiment and --language en or zh");
+            return 2;
+        }
+        try {
+            List<LabelledText> examples = LabelledTexts.read(data, chosenTask);
+            Nlu nlu = Nlu.load(locations.nluDir, locations.cacheDir());
+            out.printf("data: %s%ntask: %s%nlanguage: %s%n", data, chosenTask.label(),
+                    language != null ? language + " (forced)" : "detected per message " + detectedLanguages(nlu, examples));
+            out.print(EvaluationReport.format(Evaluation.run(nlu, examples, chosenTask, language), chosenTask));
+            out.flush();
+            return 0;
+        } catch (NluException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
     }
-    try {
-      List<LabelledText> examples = LabelledTexts.read(data, chosenTask);
-      Nlu nlu = Nlu.load(locations.nluDir, locations.cacheDir());
-      out.printf("data: %s%ntask: %s%nlanguage: %s%n", data, chosenTask.label(),
-          language != null ? language + " (forced)" : "detected per message " + detectedLanguages(nlu, examples));
-      out.print(EvaluationReport.format(Evaluation.run(nlu, examples, chosenTask, language), chosenTask));
-      out.flush();
-      return 0;
-    } catch (NluException e) {
-      err.println(e.getMessage());
-      return 1;
-    }
-  }
 
-  private static Task parseTask(String name) {
-    for (Task candidate : Task.values()) {
-      if (candidate.label().equals(name.toLowerCase(Locale.ROOT))) {
-        return candidate;
-      }
+    private static Task parseTask(String name) {
+        for (Task candidate : Task.values()) {
+            if (candidate.label().equals(name.toLowerCase(Locale.ROOT))) {
+                return candidate;
+            }
+        }
+        return null;
     }
-    return null;
-  }
 
-  private static Map<String, Integer> detectedLanguages(Nlu nlu, List<LabelledText> examples) {
-    Map<String, Integer> counts = new TreeMap<>();
-    for (LabelledText example : examples) {
-      counts.merge(nlu.understand(example.text(), LanguagePrior.none()).language(), 1, Integer::sum);
+    private static Map<String, Integer> detectedLanguages(Nlu nlu, List<LabelledText> examples) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (LabelledText example : examples) {
+            counts.merge(nlu.understand(example.text(), LanguagePrior.none()).language(), 1, Integer::sum);
+        }
+        return counts;
     }
-    return counts;
-  }
 }

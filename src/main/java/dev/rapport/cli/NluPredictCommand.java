@@ -23,58 +23,58 @@ import picocli.CommandLine.Option;
  * both UTF-8. Status goes to stderr so stdout can be piped into other tools.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = "Reads one message per line from stdin and writes its language, intent and sentiment as one JSON object per line.")
+        description = "Reads one message per line from stdin and writes its language, intent and sentiment as one JSON object per line.")
 final class NluPredictCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Mixin NluLocations locations;
+    @Mixin NluLocations locations;
 
-  @Option(names = "--language", paramLabel = "en|zh", description = "Skip language detection and use this language.")
-  String language;
+    @Option(names = "--language", paramLabel = "en|zh", description = "Skip language detection and use this language.")
+    String language;
 
-  @Override
-  public Integer call() throws IOException {
-    if (language != null && !language.equals("en") && !language.equals("zh")) {
-      System.err.println("--language must be en or zh, not " + language);
-      return 2;
+    @Override
+    public Integer call() throws IOException {
+        if (language != null && !language.equals("en") && !language.equals("zh")) {
+            System.err.println("--language must be en or zh, not " + language);
+            return 2;
+        }
+        Nlu nlu;
+        try {
+            nlu = Nlu.load(locations.nluDir, locations.cacheDir());
+        } catch (NluException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        var report = nlu.loadReport();
+        System.err.printf("NLU ready in %d ms (%s %s)%n", report.duration().toMillis(),
+                report.trained() ? "trained and written to" : "loaded from", report.cacheDir());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            out.write(JSON.writeValueAsString(toJson(line, nlu.understand(line, LanguagePrior.none(), language))));
+            out.write('\n');
+            if (!in.ready()) {
+                out.flush(); // answer an interactive user at once, batch when input is piped
+            }
+        }
+        out.flush();
+        return 0;
     }
-    Nlu nlu;
-    try {
-      nlu = Nlu.load(locations.nluDir, locations.cacheDir());
-    } catch (NluException e) {
-      System.err.println(e.getMessage());
-      return 1;
-    }
-    var report = nlu.loadReport();
-    System.err.printf("NLU ready in %d ms (%s %s)%n", report.duration().toMillis(),
-        report.trained() ? "trained and written to" : "loaded from", report.cacheDir());
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-    String line;
-    while ((line = in.readLine()) != null) {
-      out.write(JSON.writeValueAsString(toJson(line, nlu.understand(line, LanguagePrior.none(), language))));
-      out.write('\n');
-      if (!in.ready()) {
-        out.flush(); // answer an interactive user at once, batch when input is piped
-      }
-    }
-    out.flush();
-    return 0;
-  }
 
-  static ObjectNode toJson(String text, Understanding understanding) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("text", text);
-    node.put("language", understanding.language());
-    node.put("intent", understanding.intent().label());
-    node.put("intentConfidence", round(understanding.intentConfidence()));
-    node.put("sentiment", understanding.sentiment().label());
-    node.put("sentimentScore", round(understanding.sentimentScore()));
-    return node;
-  }
+    static ObjectNode toJson(String text, Understanding understanding) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("text", text);
+        node.put("language", understanding.language());
+        node.put("intent", understanding.intent().label());
+        node.put("intentConfidence", round(understanding.intentConfidence()));
+        node.put("sentiment", understanding.sentiment().label());
+        node.put("sentimentScore", round(understanding.sentimentScore()));
+        return node;
+    }
 
-  private static double round(double value) {
-    return Math.round(value * 10_000) / 10_000.0;
-  }
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
 }

@@ -12,28 +12,28 @@ import picocli.CommandLine.Spec;
 
 /** {@code rapport nlu train}: trains every model now, whatever the cache holds, and writes them. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Trains the intent and sentiment models of every language and writes them to the cache directory.")
+        description = "Trains the intent and sentiment models of every language and writes them to the cache directory.")
 final class NluTrainCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-  @Mixin NluLocations locations;
+    @Spec CommandSpec spec;
+    @Mixin NluLocations locations;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    LoadReport report;
-    try {
-      report = Nlu.train(locations.nluDir, locations.cacheDir()).loadReport();
-    } catch (NluException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return 1;
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadReport report;
+        try {
+            report = Nlu.train(locations.nluDir, locations.cacheDir()).loadReport();
+        } catch (NluException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        int total = report.examples().values().stream().mapToInt(Integer::intValue).sum();
+        out.printf("Trained from %d examples in %s:%n", total, locations.nluDir);
+        report.examples().forEach((file, count) -> out.printf("  %-18s %6d%n", file, count));
+        out.printf("Models written to %s in %.1f s (training data sha256 %s)%n",
+                report.cacheDir().toAbsolutePath(), report.duration().toMillis() / 1000.0, report.trainingHash());
+        out.flush();
+        return 0;
     }
-    int total = report.examples().values().stream().mapToInt(Integer::intValue).sum();
-    out.printf("Trained from %d examples in %s:%n", total, locations.nluDir);
-    report.examples().forEach((file, count) -> out.printf("  %-18s %6d%n", file, count));
-    out.printf("Models written to %s in %.1f s (training data sha256 %s)%n",
-        report.cacheDir().toAbsolutePath(), report.duration().toMillis() / 1000.0, report.trainingHash());
-    out.flush();
-    return 0;
-  }
 }

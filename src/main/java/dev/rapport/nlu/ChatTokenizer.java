@@ -23,131 +23,131 @@ import java.util.List;
  */
 final class ChatTokenizer {
 
-  private static final String[][] EMOTICONS = {
-      {":-)", "🙂"}, {":)", "🙂"}, {";)", "😉"}, {";-)", "😉"}, {":-(", "🙁"}, {":(", "🙁"},
-      {":'(", "😢"}, {":-d", "😀"}, {":d", "😀"}, {"<3", "❤"}};
+    private static final String[][] EMOTICONS = {
+            {":-)", "🙂"}, {":)", "🙂"}, {";)", "😉"}, {";-)", "😉"}, {":-(", "🙁"}, {":(", "🙁"},
+            {":'(", "😢"}, {":-d", "😀"}, {":d", "😀"}, {"<3", "❤"}};
 
-  private ChatTokenizer() {}
+    private ChatTokenizer() {}
 
-  /** Tokens of already normalised text, in order; empty when there are none. */
-  static String[] tokens(String normalized) {
-    List<String> tokens = new ArrayList<>();
-    StringBuilder run = new StringBuilder();
-    boolean runIsHan = false;
-    int length = normalized.length();
-    for (int i = 0; i < length; ) {
-      if (isLinkStart(normalized, i)) {
+    /** Tokens of already normalised text, in order; empty when there are none. */
+    static String[] tokens(String normalized) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        boolean runIsHan = false;
+        int length = normalized.length();
+        for (int i = 0; i < length; ) {
+            if (isLinkStart(normalized, i)) {
+                flush(run, tokens);
+                runIsHan = false;
+                while (i < length && normalized.charAt(i) != ' ') {
+                    i++;
+                }
+                continue;
+            }
+            int emoticon = emoticonAt(normalized, i);
+            if (emoticon >= 0) {
+                flush(run, tokens);
+                runIsHan = false;
+                tokens.add(EMOTICONS[emoticon][1]);
+                i += EMOTICONS[emoticon][0].length();
+                continue;
+            }
+            int codePoint = normalized.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (isHan(codePoint)) {
+                if (!runIsHan) {
+                    flush(run, tokens);
+                    runIsHan = true;
+                }
+                run.appendCodePoint(codePoint);
+            } else if (isWordPart(codePoint)) {
+                if (runIsHan) {
+                    flush(run, tokens);
+                    runIsHan = false;
+                }
+                if (Character.isDigit(codePoint)) {
+                    if (run.length() == 0 || run.charAt(run.length() - 1) != '0') {
+                        run.append('0');
+                    }
+                } else {
+                    run.appendCodePoint(codePoint);
+                }
+            } else if ((codePoint == '\'' || codePoint == '’') && !runIsHan && run.length() > 0) {
+                continue; // joins "don't" into "dont"
+            } else {
+                flush(run, tokens);
+                runIsHan = false;
+                if (codePoint == '?' || codePoint == '!' || isSymbol(codePoint)) {
+                    tokens.add(new String(Character.toChars(codePoint)));
+                }
+            }
+        }
         flush(run, tokens);
-        runIsHan = false;
-        while (i < length && normalized.charAt(i) != ' ') {
-          i++;
-        }
-        continue;
-      }
-      int emoticon = emoticonAt(normalized, i);
-      if (emoticon >= 0) {
-        flush(run, tokens);
-        runIsHan = false;
-        tokens.add(EMOTICONS[emoticon][1]);
-        i += EMOTICONS[emoticon][0].length();
-        continue;
-      }
-      int codePoint = normalized.codePointAt(i);
-      i += Character.charCount(codePoint);
-      if (isHan(codePoint)) {
-        if (!runIsHan) {
-          flush(run, tokens);
-          runIsHan = true;
-        }
-        run.appendCodePoint(codePoint);
-      } else if (isWordPart(codePoint)) {
-        if (runIsHan) {
-          flush(run, tokens);
-          runIsHan = false;
-        }
-        if (Character.isDigit(codePoint)) {
-          if (run.length() == 0 || run.charAt(run.length() - 1) != '0') {
-            run.append('0');
-          }
-        } else {
-          run.appendCodePoint(codePoint);
-        }
-      } else if ((codePoint == '\'' || codePoint == '’') && !runIsHan && run.length() > 0) {
-        continue; // joins "don't" into "dont"
-      } else {
-        flush(run, tokens);
-        runIsHan = false;
-        if (codePoint == '?' || codePoint == '!' || isSymbol(codePoint)) {
-          tokens.add(new String(Character.toChars(codePoint)));
-        }
-      }
+        return tokens.toArray(String[]::new);
     }
-    flush(run, tokens);
-    return tokens.toArray(String[]::new);
-  }
 
-  static boolean isHan(int codePoint) {
-    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
-  }
-
-  /** True for a token made of Han characters. */
-  static boolean isHanToken(String token) {
-    return !token.isEmpty() && isHan(token.codePointAt(0));
-  }
-
-  /** True for a word token that contains a letter (not a number, emoji or punctuation mark). */
-  static boolean isLetterWord(String token) {
-    for (int i = 0; i < token.length(); i++) {
-      if (Character.isLetter(token.charAt(i))) {
-        return !isHanToken(token);
-      }
+    static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
-    return false;
-  }
 
-  private static boolean isWordPart(int codePoint) {
-    int type = Character.getType(codePoint);
-    return Character.isLetterOrDigit(codePoint)
-        || type == Character.NON_SPACING_MARK
-        || type == Character.COMBINING_SPACING_MARK;
-  }
-
-  private static boolean isSymbol(int codePoint) {
-    return Character.getType(codePoint) == Character.OTHER_SYMBOL;
-  }
-
-  private static void flush(StringBuilder run, List<String> tokens) {
-    if (run.length() > 0) {
-      tokens.add(run.toString());
-      run.setLength(0);
+    /** True for a token made of Han characters. */
+    static boolean isHanToken(String token) {
+        return !token.isEmpty() && isHan(token.codePointAt(0));
     }
-  }
 
-  private static boolean isLinkStart(String text, int index) {
-    char first = text.charAt(index);
-    return (first == 'h' || first == 'w')
-        && (index == 0 || !Character.isLetterOrDigit(text.charAt(index - 1)))
-        // "ww." because the normaliser has already cut "www" to two letters
-        && (text.startsWith("http://", index) || text.startsWith("https://", index) || text.startsWith("ww.", index));
-  }
-
-  /** The row of {@link #EMOTICONS} that starts at {@code index}, or -1. */
-  private static int emoticonAt(String text, int index) {
-    char first = text.charAt(index);
-    if (first != ':' && first != ';' && first != '<') {
-      return -1;
+    /** True for a word token that contains a letter (not a number, emoji or punctuation mark). */
+    static boolean isLetterWord(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLetter(token.charAt(i))) {
+                return !isHanToken(token);
+            }
+        }
+        return false;
     }
-    for (int row = 0; row < EMOTICONS.length; row++) {
-      String emoticon = EMOTICONS[row][0];
-      if (text.startsWith(emoticon, index) && endsToken(text, index + emoticon.length())) {
-        return row;
-      }
-    }
-    return -1;
-  }
 
-  /** ":d" is an emoticon only when no letter follows, so ":done" stays a word. */
-  private static boolean endsToken(String text, int end) {
-    return end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
-  }
+    private static boolean isWordPart(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isLetterOrDigit(codePoint)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static boolean isSymbol(int codePoint) {
+        return Character.getType(codePoint) == Character.OTHER_SYMBOL;
+    }
+
+    private static void flush(StringBuilder run, List<String> tokens) {
+        if (run.length() > 0) {
+            tokens.add(run.toString());
+            run.setLength(0);
+        }
+    }
+
+    private static boolean isLinkStart(String text, int index) {
+        char first = text.charAt(index);
+        return (first == 'h' || first == 'w')
+                && (index == 0 || !Character.isLetterOrDigit(text.charAt(index - 1)))
+                // "ww." because the normaliser has already cut "www" to two letters
+                && (text.startsWith("http://", index) || text.startsWith("https://", index) || text.startsWith("ww.", index));
+    }
+
+    /** The row of {@link #EMOTICONS} that starts at {@code index}, or -1. */
+    private static int emoticonAt(String text, int index) {
+        char first = text.charAt(index);
+        if (first != ':' && first != ';' && first != '<') {
+            return -1;
+        }
+        for (int row = 0; row < EMOTICONS.length; row++) {
+            String emoticon = EMOTICONS[row][0];
+            if (text.startsWith(emoticon, index) && endsToken(text, index + emoticon.length())) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    /** ":d" is an emoticon only when no letter follows, so ":done" stays a word. */
+    private static boolean endsToken(String text, int end) {
+        return end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
+    }
 }

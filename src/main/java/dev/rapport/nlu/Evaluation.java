@@ -15,141 +15,141 @@ import java.util.Set;
  */
 public final class Evaluation {
 
-  private final List<String> labels;
-  private final int[][] confusion;
-  private final int total;
+    private final List<String> labels;
+    private final int[][] confusion;
+    private final int total;
 
-  private Evaluation(List<String> labels, int[][] confusion, int total) {
-    this.labels = labels;
-    this.confusion = confusion;
-    this.total = total;
-  }
-
-  /**
-   * Scores {@code predicted} against {@code gold}, pair by pair.
-   *
-   * @param labelOrder labels to list first, in this order; labels seen only in the data follow
-   *     in order of appearance
-   */
-  public static Evaluation of(List<String> labelOrder, List<String> gold, List<String> predicted) {
-    if (gold.size() != predicted.size()) {
-      throw new IllegalArgumentException(gold.size() + " gold labels but " + predicted.size() + " predictions");
+    private Evaluation(List<String> labels, int[][] confusion, int total) {
+        this.labels = labels;
+        this.confusion = confusion;
+        this.total = total;
     }
-    Set<String> labels = new LinkedHashSet<>(labelOrder);
-    labels.addAll(gold);
-    labels.addAll(predicted);
-    List<String> order = List.copyOf(labels);
-    int[][] confusion = new int[order.size()][order.size()];
-    for (int i = 0; i < gold.size(); i++) {
-      confusion[order.indexOf(gold.get(i))][order.indexOf(predicted.get(i))]++;
+
+    /**
+     * Scores {@code predicted} against {@code gold}, pair by pair.
+     *
+     * @param labelOrder labels to list first, in this order; labels seen only in the data follow
+     *     in order of appearance
+     */
+    public static Evaluation of(List<String> labelOrder, List<String> gold, List<String> predicted) {
+        if (gold.size() != predicted.size()) {
+            throw new IllegalArgumentException(gold.size() + " gold labels but " + predicted.size() + " predictions");
+        }
+        Set<String> labels = new LinkedHashSet<>(labelOrder);
+        labels.addAll(gold);
+        labels.addAll(predicted);
+        List<String> order = List.copyOf(labels);
+        int[][] confusion = new int[order.size()][order.size()];
+        for (int i = 0; i < gold.size(); i++) {
+            confusion[order.indexOf(gold.get(i))][order.indexOf(predicted.get(i))]++;
+        }
+        return new Evaluation(order, confusion, gold.size());
     }
-    return new Evaluation(order, confusion, gold.size());
-  }
 
-  /**
-   * Runs {@code nlu} over labelled examples and scores its answers for {@code task}.
-   *
-   * @param forcedLanguage "en" or "zh" to skip language detection, null to detect as in production
-   */
-  public static Evaluation run(Nlu nlu, List<LabelledText> examples, Task task, String forcedLanguage) {
-    List<String> gold = new ArrayList<>(examples.size());
-    List<String> predicted = new ArrayList<>(examples.size());
-    for (LabelledText example : examples) {
-      Understanding understanding = nlu.understand(example.text(), LanguagePrior.none(), forcedLanguage);
-      gold.add(example.label());
-      predicted.add(task == Task.INTENT ? understanding.intent().label() : understanding.sentiment().label());
+    /**
+     * Runs {@code nlu} over labelled examples and scores its answers for {@code task}.
+     *
+     * @param forcedLanguage "en" or "zh" to skip language detection, null to detect as in production
+     */
+    public static Evaluation run(Nlu nlu, List<LabelledText> examples, Task task, String forcedLanguage) {
+        List<String> gold = new ArrayList<>(examples.size());
+        List<String> predicted = new ArrayList<>(examples.size());
+        for (LabelledText example : examples) {
+            Understanding understanding = nlu.understand(example.text(), LanguagePrior.none(), forcedLanguage);
+            gold.add(example.label());
+            predicted.add(task == Task.INTENT ? understanding.intent().label() : understanding.sentiment().label());
+        }
+        List<String> order = new ArrayList<>(task.labels());
+        if (task == Task.INTENT) {
+            order.add(Intent.UNKNOWN.label());
+        }
+        return of(order, gold, predicted);
     }
-    List<String> order = new ArrayList<>(task.labels());
-    if (task == Task.INTENT) {
-      order.add(Intent.UNKNOWN.label());
+
+    /** Every label, gold or predicted, in report order. */
+    public List<String> labels() {
+        return labels;
     }
-    return of(order, gold, predicted);
-  }
 
-  /** Every label, gold or predicted, in report order. */
-  public List<String> labels() {
-    return labels;
-  }
-
-  public int total() {
-    return total;
-  }
-
-  /** How many examples of gold label {@code gold} were predicted as {@code predicted}. */
-  public int count(String gold, String predicted) {
-    int row = labels.indexOf(gold);
-    int column = labels.indexOf(predicted);
-    return row < 0 || column < 0 ? 0 : confusion[row][column];
-  }
-
-  public double accuracy() {
-    int correct = 0;
-    for (int i = 0; i < labels.size(); i++) {
-      correct += confusion[i][i];
+    public int total() {
+        return total;
     }
-    return ratio(correct, total);
-  }
 
-  /** Examples whose gold label is {@code label}. */
-  public int support(String label) {
-    int index = labels.indexOf(label);
-    int count = 0;
-    for (int column = 0; index >= 0 && column < labels.size(); column++) {
-      count += confusion[index][column];
+    /** How many examples of gold label {@code gold} were predicted as {@code predicted}. */
+    public int count(String gold, String predicted) {
+        int row = labels.indexOf(gold);
+        int column = labels.indexOf(predicted);
+        return row < 0 || column < 0 ? 0 : confusion[row][column];
     }
-    return count;
-  }
 
-  /** Examples predicted as {@code label}. */
-  public int predictedCount(String label) {
-    int index = labels.indexOf(label);
-    int count = 0;
-    for (int row = 0; index >= 0 && row < labels.size(); row++) {
-      count += confusion[row][index];
+    public double accuracy() {
+        int correct = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            correct += confusion[i][i];
+        }
+        return ratio(correct, total);
     }
-    return count;
-  }
 
-  public double precision(String label) {
-    return ratio(count(label, label), predictedCount(label));
-  }
+    /** Examples whose gold label is {@code label}. */
+    public int support(String label) {
+        int index = labels.indexOf(label);
+        int count = 0;
+        for (int column = 0; index >= 0 && column < labels.size(); column++) {
+            count += confusion[index][column];
+        }
+        return count;
+    }
 
-  public double recall(String label) {
-    return ratio(count(label, label), support(label));
-  }
+    /** Examples predicted as {@code label}. */
+    public int predictedCount(String label) {
+        int index = labels.indexOf(label);
+        int count = 0;
+        for (int row = 0; index >= 0 && row < labels.size(); row++) {
+            count += confusion[row][index];
+        }
+        return count;
+    }
 
-  public double f1(String label) {
-    double precision = precision(label);
-    double recall = recall(label);
-    return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-  }
+    public double precision(String label) {
+        return ratio(count(label, label), predictedCount(label));
+    }
 
-  /** F1 of "complaint" against every other label, the same as the complaint row's F1. */
-  public double complaintF1() {
-    return f1(Intent.COMPLAINT.label());
-  }
+    public double recall(String label) {
+        return ratio(count(label, label), support(label));
+    }
 
-  /** Examples whose gold label is positive or negative. */
-  public int polaritySupport() {
-    return support(Sentiment.POSITIVE.label()) + support(Sentiment.NEGATIVE.label());
-  }
+    public double f1(String label) {
+        double precision = precision(label);
+        double recall = recall(label);
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
 
-  /**
-   * Of the examples whose gold label is positive or negative (neutral gold labels ignored), the
-   * share predicted with exactly that label; a neutral prediction counts as wrong.
-   */
-  public double polarityAccuracy() {
-    String positive = Sentiment.POSITIVE.label();
-    String negative = Sentiment.NEGATIVE.label();
-    return ratio(count(positive, positive) + count(negative, negative), polaritySupport());
-  }
+    /** F1 of "complaint" against every other label, the same as the complaint row's F1. */
+    public double complaintF1() {
+        return f1(Intent.COMPLAINT.label());
+    }
 
-  private static double ratio(int numerator, int denominator) {
-    return denominator == 0 ? 0 : (double) numerator / denominator;
-  }
+    /** Examples whose gold label is positive or negative. */
+    public int polaritySupport() {
+        return support(Sentiment.POSITIVE.label()) + support(Sentiment.NEGATIVE.label());
+    }
 
-  @Override
-  public String toString() {
-    return "Evaluation[total=" + total + ", accuracy=" + accuracy() + ", labels=" + labels + "]";
-  }
+    /**
+     * Of the examples whose gold label is positive or negative (neutral gold labels ignored), the
+     * share predicted with exactly that label; a neutral prediction counts as wrong.
+     */
+    public double polarityAccuracy() {
+        String positive = Sentiment.POSITIVE.label();
+        String negative = Sentiment.NEGATIVE.label();
+        return ratio(count(positive, positive) + count(negative, negative), polaritySupport());
+    }
+
+    private static double ratio(int numerator, int denominator) {
+        return denominator == 0 ? 0 : (double) numerator / denominator;
+    }
+
+    @Override
+    public String toString() {
+        return "Evaluation[total=" + total + ", accuracy=" + accuracy() + ", labels=" + labels + "]";
+    }
 }

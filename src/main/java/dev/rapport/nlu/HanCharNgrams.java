@@ -17,25 +17,25 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class HanCharNgrams implements FeatureGenerator {
 
-  static final int MAX_N = 3;
+    static final int MAX_N = 3;
 
-  @Override
-  public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
-    Set<String> features = new LinkedHashSet<>();
-    for (String token : tokens) {
-      if (ChatTokenizer.isHanToken(token)) {
-        addNgrams(token, features);
-      }
+    @Override
+    public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
+        Set<String> features = new LinkedHashSet<>();
+        for (String token : tokens) {
+            if (ChatTokenizer.isHanToken(token)) {
+                addNgrams(token, features);
+            }
+        }
+        return features;
     }
-    return features;
-  }
 
-  private static void addNgrams(String run, Set<String> features) {
-    int[] chars = run.codePoints().toArray();
-    for (int start = 0; start < chars.length; start++) {
-      for (int n = 1; n <= MAX_N && start + n <= chars.length; n++) {
-        features.add("h" + n + "=" + new String(chars, start, n));
-      }
+    private static void addNgrams(String run, Set<String> features) {
+        int[] chars = run.codePoints().toArray();
+        for (int start = 0; start < chars.length; start++) {
+            for (int n = 1; n <= MAX_N && start + n <= chars.length; n++) {
+                features.add("h" + n + "=" + new String(chars, start, n));
+            }
+        }
     }
-  }
 }

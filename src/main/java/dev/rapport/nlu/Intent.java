@@ -10,20 +10,20 @@ import java.util.Optional;
  * likely enough, or when the message has no words at all.
  */
 public enum Intent {
-  GREETING, COMPLAINT, ASK_HUMAN, CANCEL, ORDER_STATUS, REFUND, PRAISE, QUESTION, UNKNOWN;
+    GREETING, COMPLAINT, ASK_HUMAN, CANCEL, ORDER_STATUS, REFUND, PRAISE, QUESTION, UNKNOWN;
 
-  /** The label as written in training files, e.g. {@code "ask_human"}. */
-  public String label() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The intent with this training label; empty for unknown spellings and for "unknown" itself. */
-  public static Optional<Intent> fromLabel(String label) {
-    for (Intent intent : values()) {
-      if (intent != UNKNOWN && intent.label().equals(label)) {
-        return Optional.of(intent);
-      }
+    /** The label as written in training files, e.g. {@code "ask_human"}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
     }
-    return Optional.empty();
-  }
+
+    /** The intent with this training label; empty for unknown spellings and for "unknown" itself. */
+    public static Optional<Intent> fromLabel(String label) {
+        for (Intent intent : values()) {
+            if (intent != UNKNOWN && intent.label().equals(label)) {
+                return Optional.of(intent);
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -12,10 +12,10 @@ package dev.rapport.nlu;
  */
 public record LanguagePrior(String telegramLanguageCode, String previousLanguage, String chosenLanguage) {
 
-  private static final LanguagePrior NONE = new LanguagePrior(null, null, null);
+    private static final LanguagePrior NONE = new LanguagePrior(null, null, null);
 
-  /** No knowledge: ambiguous messages are taken as English. */
-  public static LanguagePrior none() {
-    return NONE;
-  }
+    /** No knowledge: ambiguous messages are taken as English. */
+    public static LanguagePrior none() {
+        return NONE;
+    }
 }

@@ -16,9 +16,9 @@ import java.util.TreeMap;
  * @param examples examples per training file, keyed like "en/intents.tsv", sorted by key
  */
 public record LoadReport(
-    boolean trained, Duration duration, Path cacheDir, String trainingHash, Map<String, Integer> examples) {
+        boolean trained, Duration duration, Path cacheDir, String trainingHash, Map<String, Integer> examples) {
 
-  public LoadReport {
-    examples = Collections.unmodifiableMap(new TreeMap<>(examples));
-  }
+    public LoadReport {
+        examples = Collections.unmodifiableMap(new TreeMap<>(examples));
+    }
 }

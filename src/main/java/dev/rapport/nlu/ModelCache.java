@@ -30,78 +30,78 @@ import org.slf4j.LoggerFactory;
  */
 final class ModelCache {
 
-  private static final Logger log = LoggerFactory.getLogger(ModelCache.class);
-  static final String HASH_FILE = "training.sha256";
+    private static final Logger log = LoggerFactory.getLogger(ModelCache.class);
+    static final String HASH_FILE = "training.sha256";
 
-  private final Path cacheDir;
+    private final Path cacheDir;
 
-  ModelCache(Path cacheDir) {
-    this.cacheDir = cacheDir;
-  }
-
-  Path modelFile(String language, Task task) {
-    return cacheDir.resolve(language + "-" + task.label() + ".bin");
-  }
-
-  /** The cached models when they were trained from {@code trainingHash}; empty otherwise. */
-  Optional<Map<String, LanguageModels>> read(String trainingHash) {
-    Path hashFile = cacheDir.resolve(HASH_FILE);
-    try {
-      if (!Files.isRegularFile(hashFile)
-          || !Files.readString(hashFile, StandardCharsets.US_ASCII).strip().equals(trainingHash)) {
-        return Optional.empty();
-      }
-      Map<String, LanguageModels> models = new LinkedHashMap<>();
-      for (String language : TrainingData.LANGUAGES) {
-        models.put(language, new LanguageModels(
-            readModel(language, Task.INTENT), readModel(language, Task.SENTIMENT)));
-      }
-      return Optional.of(models);
-    } catch (IOException | RuntimeException e) {
-      log.warn("Ignoring the NLU model cache in {}: {}; the models will be retrained", cacheDir, e.toString());
-      return Optional.empty();
+    ModelCache(Path cacheDir) {
+        this.cacheDir = cacheDir;
     }
-  }
 
-  /** Writes all models, then the hash that makes them current. */
-  void write(String trainingHash, Map<String, LanguageModels> models) {
-    try {
-      Files.createDirectories(cacheDir);
-      Files.deleteIfExists(cacheDir.resolve(HASH_FILE));
-      for (var entry : models.entrySet()) {
-        for (Task task : Task.values()) {
-          writeModel(modelFile(entry.getKey(), task), entry.getValue().get(task).model());
+    Path modelFile(String language, Task task) {
+        return cacheDir.resolve(language + "-" + task.label() + ".bin");
+    }
+
+    /** The cached models when they were trained from {@code trainingHash}; empty otherwise. */
+    Optional<Map<String, LanguageModels>> read(String trainingHash) {
+        Path hashFile = cacheDir.resolve(HASH_FILE);
+        try {
+            if (!Files.isRegularFile(hashFile)
+                    || !Files.readString(hashFile, StandardCharsets.US_ASCII).strip().equals(trainingHash)) {
+                return Optional.empty();
+            }
+            Map<String, LanguageModels> models = new LinkedHashMap<>();
+            for (String language : TrainingData.LANGUAGES) {
+                models.put(language, new LanguageModels(
+                        readModel(language, Task.INTENT), readModel(language, Task.SENTIMENT)));
+            }
+            return Optional.of(models);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Ignoring the NLU model cache in {}: {}; the models will be retrained", cacheDir, e.toString());
+            return Optional.empty();
         }
-      }
-      Path temporary = Files.createTempFile(cacheDir, HASH_FILE, ".tmp");
-      Files.writeString(temporary, trainingHash + "\n", StandardCharsets.US_ASCII);
-      moveIntoPlace(temporary, cacheDir.resolve(HASH_FILE));
-    } catch (IOException e) {
-      throw new NluException("cannot write NLU models to " + cacheDir + ": " + e.getMessage()
-          + "; make the directory writable or choose another with --cache-dir or RAPPORT_DATA_DIR", e);
     }
-  }
 
-  private Categorizer readModel(String language, Task task) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(modelFile(language, task)))) {
-      AbstractModel model = new GenericModelReader(new BinaryFileDataReader(in)).getModel();
-      return new Categorizer(language, model);
+    /** Writes all models, then the hash that makes them current. */
+    void write(String trainingHash, Map<String, LanguageModels> models) {
+        try {
+            Files.createDirectories(cacheDir);
+            Files.deleteIfExists(cacheDir.resolve(HASH_FILE));
+            for (var entry : models.entrySet()) {
+                for (Task task : Task.values()) {
+                    writeModel(modelFile(entry.getKey(), task), entry.getValue().get(task).model());
+                }
+            }
+            Path temporary = Files.createTempFile(cacheDir, HASH_FILE, ".tmp");
+            Files.writeString(temporary, trainingHash + "\n", StandardCharsets.US_ASCII);
+            moveIntoPlace(temporary, cacheDir.resolve(HASH_FILE));
+        } catch (IOException e) {
+            throw new NluException("cannot write NLU models to " + cacheDir + ": " + e.getMessage()
+                    + "; make the directory writable or choose another with --cache-dir or RAPPORT_DATA_DIR", e);
+        }
     }
-  }
 
-  private static void writeModel(Path file, AbstractModel model) throws IOException {
-    Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-      new GenericModelWriter(model, out).persist();
+    private Categorizer readModel(String language, Task task) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(modelFile(language, task)))) {
+            AbstractModel model = new GenericModelReader(new BinaryFileDataReader(in)).getModel();
+            return new Categorizer(language, model);
+        }
     }
-    moveIntoPlace(temporary, file);
-  }
 
-  private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-    try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    private static void writeModel(Path file, AbstractModel model) throws IOException {
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+            new GenericModelWriter(model, out).persist();
+        }
+        moveIntoPlace(temporary, file);
     }
-  }
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
 }

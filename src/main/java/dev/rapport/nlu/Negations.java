@@ -9,17 +9,17 @@ import java.util.Set;
  */
 final class Negations {
 
-  /** How many tokens after a negation it reaches; phrases like "not at all impressed" stay short. */
-  static final int SCOPE = 3;
+    /** How many tokens after a negation it reaches; phrases like "not at all impressed" stay short. */
+    static final int SCOPE = 3;
 
-  private static final Set<String> WORDS = Set.of(
-      "not", "no", "never", "nothing", "nobody", "none", "nowhere", "neither", "nor", "without",
-      "hardly", "barely", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
-      "werent", "wont", "wouldnt", "couldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint");
+    private static final Set<String> WORDS = Set.of(
+            "not", "no", "never", "nothing", "nobody", "none", "nowhere", "neither", "nor", "without",
+            "hardly", "barely", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
+            "werent", "wont", "wouldnt", "couldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint");
 
-  private Negations() {}
+    private Negations() {}
 
-  static boolean isNegation(String token) {
-    return WORDS.contains(token);
-  }
+    static boolean isNegation(String token) {
+        return WORDS.contains(token);
+    }
 }

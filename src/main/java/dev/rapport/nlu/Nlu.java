@@ -26,183 +26,183 @@ import org.slf4j.LoggerFactory;
  */
 public final class Nlu {
 
-  /**
-   * Below this probability the best intent is reported as {@link Intent#UNKNOWN}. With eight
-   * intents a blind guess scores 0.125. On the held-out sets 0.30 turns about 1% of the right
-   * answers into UNKNOWN (0.35 would cost 2%, 0.50 up to 5.5%), while gibberish and chatter
-   * ("asdfgh", "blah blah", "lorem ipsum", "I like turtles") score 0.13 to 0.26. Most wrong
-   * answers are confident, so a higher threshold would mostly lose right ones.
-   */
-  static final double INTENT_THRESHOLD = 0.30;
+    /**
+     * Below this probability the best intent is reported as {@link Intent#UNKNOWN}. With eight
+     * intents a blind guess scores 0.125. On the held-out sets 0.30 turns about 1% of the right
+     * answers into UNKNOWN (0.35 would cost 2%, 0.50 up to 5.5%), while gibberish and chatter
+     * ("asdfgh", "blah blah", "lorem ipsum", "I like turtles") score 0.13 to 0.26. Most wrong
+     * answers are confident, so a higher threshold would mostly lose right ones.
+     */
+    static final double INTENT_THRESHOLD = 0.30;
 
-  private static final Logger log = LoggerFactory.getLogger(Nlu.class);
-  private static final double TIE = 1e-9;
-  private static final String ENGLISH_PREFIX = LanguageIdentifier.ENGLISH + "/";
-  private static final String CHINESE_PREFIX = LanguageIdentifier.CHINESE + "/";
+    private static final Logger log = LoggerFactory.getLogger(Nlu.class);
+    private static final double TIE = 1e-9;
+    private static final String ENGLISH_PREFIX = LanguageIdentifier.ENGLISH + "/";
+    private static final String CHINESE_PREFIX = LanguageIdentifier.CHINESE + "/";
 
-  private final LanguageIdentifier languages;
-  private final Map<String, LanguageModels> models;
-  private final LoadReport loadReport;
+    private final LanguageIdentifier languages;
+    private final Map<String, LanguageModels> models;
+    private final LoadReport loadReport;
 
-  private Nlu(LanguageIdentifier languages, Map<String, LanguageModels> models, LoadReport loadReport) {
-    this.languages = languages;
-    this.models = Map.copyOf(models);
-    this.loadReport = loadReport;
-  }
+    private Nlu(LanguageIdentifier languages, Map<String, LanguageModels> models, LoadReport loadReport) {
+        this.languages = languages;
+        this.models = Map.copyOf(models);
+        this.loadReport = loadReport;
+    }
 
-  /**
-   * Loads the models cached in {@code cacheDir} when they were trained from exactly the files now
-   * in {@code nluDir}, else trains them from those files and writes them to {@code cacheDir}.
-   *
-   * @param nluDir the training files' root, normally {@code conversations/nlu}
-   * @param cacheDir where trained models are kept, created when missing
-   * @throws NluException when a training file is missing or malformed (the message names file and
-   *     line), or the cache cannot be written
-   */
-  public static Nlu load(Path nluDir, Path cacheDir) {
-    return load(nluDir, cacheDir, false);
-  }
+    /**
+     * Loads the models cached in {@code cacheDir} when they were trained from exactly the files now
+     * in {@code nluDir}, else trains them from those files and writes them to {@code cacheDir}.
+     *
+     * @param nluDir the training files' root, normally {@code conversations/nlu}
+     * @param cacheDir where trained models are kept, created when missing
+     * @throws NluException when a training file is missing or malformed (the message names file and
+     *     line), or the cache cannot be written
+     */
+    public static Nlu load(Path nluDir, Path cacheDir) {
+        return load(nluDir, cacheDir, false);
+    }
 
-  /** Like {@link #load} but always trains and overwrites the cache. */
-  public static Nlu train(Path nluDir, Path cacheDir) {
-    return load(nluDir, cacheDir, true);
-  }
+    /** Like {@link #load} but always trains and overwrites the cache. */
+    public static Nlu train(Path nluDir, Path cacheDir) {
+        return load(nluDir, cacheDir, true);
+    }
 
-  private static Nlu load(Path nluDir, Path cacheDir, boolean forceTraining) {
-    long start = System.nanoTime();
-    // A cached start is mostly reading: the detector model, the four models, the lexicons. The
-    // first two run on their own threads while this one reads the training files and lexicons.
-    ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
-      Thread thread = new Thread(runnable, "nlu-load");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      CompletableFuture<LanguageDetectorModel> detectorModel =
-          CompletableFuture.supplyAsync(LanguageIdentifier::detectorModel, readers);
-      TrainingData data = new TrainingData(nluDir);
-      String hash = data.hash();
-      ModelCache cache = new ModelCache(cacheDir);
-      CompletableFuture<Optional<Map<String, LanguageModels>>> cached = forceTraining
-          ? CompletableFuture.completedFuture(Optional.empty())
-          : CompletableFuture.supplyAsync(() -> cache.read(hash), readers);
-      Map<String, List<LabelledText>> examples = new TreeMap<>();
-      for (String language : TrainingData.LANGUAGES) {
-        for (Task task : Task.values()) {
-          examples.put(language + "/" + task.fileName(), data.read(language, task));
+    private static Nlu load(Path nluDir, Path cacheDir, boolean forceTraining) {
+        long start = System.nanoTime();
+        // A cached start is mostly reading: the detector model, the four models, the lexicons. The
+        // first two run on their own threads while this one reads the training files and lexicons.
+        ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "nlu-load");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<LanguageDetectorModel> detectorModel =
+                    CompletableFuture.supplyAsync(LanguageIdentifier::detectorModel, readers);
+            TrainingData data = new TrainingData(nluDir);
+            String hash = data.hash();
+            ModelCache cache = new ModelCache(cacheDir);
+            CompletableFuture<Optional<Map<String, LanguageModels>>> cached = forceTraining
+                    ? CompletableFuture.completedFuture(Optional.empty())
+                    : CompletableFuture.supplyAsync(() -> cache.read(hash), readers);
+            Map<String, List<LabelledText>> examples = new TreeMap<>();
+            for (String language : TrainingData.LANGUAGES) {
+                for (Task task : Task.values()) {
+                    examples.put(language + "/" + task.fileName(), data.read(language, task));
+                }
+            }
+            EnglishLexicon lexicon = EnglishLexicon.builtIn()
+                    .plus(texts(examples, ENGLISH_PREFIX), texts(examples, CHINESE_PREFIX));
+            Optional<Map<String, LanguageModels>> fromCache = join(cached);
+            Map<String, LanguageModels> models = fromCache.orElseGet(() -> {
+                Map<String, LanguageModels> trained = trainAll(examples);
+                cache.write(hash, trained);
+                return trained;
+            });
+            LanguageIdentifier languages =
+                    new LanguageIdentifier(new ThreadSafeLanguageDetectorME(join(detectorModel)), lexicon);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            examples.forEach((file, list) -> counts.put(file, list.size()));
+            LoadReport report = new LoadReport(fromCache.isEmpty(), Duration.ofNanos(System.nanoTime() - start),
+                    cacheDir, hash, counts);
+            log.info("NLU models {} {} in {} ms; training data {} {}", report.trained() ? "trained into" : "loaded from",
+                    cacheDir, report.duration().toMillis(), nluDir, counts);
+            return new Nlu(languages, models, report);
+        } finally {
+            readers.shutdown(); // no interrupt: a half-read detector model would break its class for good
         }
-      }
-      EnglishLexicon lexicon = EnglishLexicon.builtIn()
-          .plus(texts(examples, ENGLISH_PREFIX), texts(examples, CHINESE_PREFIX));
-      Optional<Map<String, LanguageModels>> fromCache = join(cached);
-      Map<String, LanguageModels> models = fromCache.orElseGet(() -> {
-        Map<String, LanguageModels> trained = trainAll(examples);
-        cache.write(hash, trained);
-        return trained;
-      });
-      LanguageIdentifier languages =
-          new LanguageIdentifier(new ThreadSafeLanguageDetectorME(join(detectorModel)), lexicon);
-      Map<String, Integer> counts = new LinkedHashMap<>();
-      examples.forEach((file, list) -> counts.put(file, list.size()));
-      LoadReport report = new LoadReport(fromCache.isEmpty(), Duration.ofNanos(System.nanoTime() - start),
-          cacheDir, hash, counts);
-      log.info("NLU models {} {} in {} ms; training data {} {}", report.trained() ? "trained into" : "loaded from",
-          cacheDir, report.duration().toMillis(), nluDir, counts);
-      return new Nlu(languages, models, report);
-    } finally {
-      readers.shutdown(); // no interrupt: a half-read detector model would break its class for good
     }
-  }
 
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
-  }
 
-  private static Map<String, LanguageModels> trainAll(Map<String, List<LabelledText>> examples) {
-    Trainer trainer = Trainer.standard();
-    Map<String, LanguageModels> models = new LinkedHashMap<>();
-    for (String language : TrainingData.LANGUAGES) {
-      List<LabelledText> intents = examples.get(language + "/" + Task.INTENT.fileName());
-      List<LabelledText> sentiment = examples.get(language + "/" + Task.SENTIMENT.fileName());
-      models.put(language, new LanguageModels(
-          trainer.train(language, intents),
-          trainer.train(language, TrainingData.sentimentExamples(sentiment, intents))));
+    private static Map<String, LanguageModels> trainAll(Map<String, List<LabelledText>> examples) {
+        Trainer trainer = Trainer.standard();
+        Map<String, LanguageModels> models = new LinkedHashMap<>();
+        for (String language : TrainingData.LANGUAGES) {
+            List<LabelledText> intents = examples.get(language + "/" + Task.INTENT.fileName());
+            List<LabelledText> sentiment = examples.get(language + "/" + Task.SENTIMENT.fileName());
+            models.put(language, new LanguageModels(
+                    trainer.train(language, intents),
+                    trainer.train(language, TrainingData.sentimentExamples(sentiment, intents))));
+        }
+        return models;
     }
-    return models;
-  }
 
-  private static List<String> texts(Map<String, List<LabelledText>> examples, String prefix) {
-    List<String> texts = new ArrayList<>();
-    examples.forEach((file, list) -> {
-      if (file.startsWith(prefix)) {
-        list.forEach(example -> texts.add(example.text()));
-      }
-    });
-    return texts;
-  }
-
-  /** Language, intent and sentiment of {@code text}, the language detected with help of {@code prior}. */
-  public Understanding understand(String text, LanguagePrior prior) {
-    return understand(text, prior, null);
-  }
-
-  /**
-   * Language, intent and sentiment of {@code text}.
-   *
-   * @param prior what is known about the customer's language; null means {@link LanguagePrior#none()}
-   * @param forcedLanguage "en" or "zh" to skip detection, or null to detect
-   * @throws IllegalArgumentException when {@code forcedLanguage} is neither null, "en" nor "zh"
-   */
-  public Understanding understand(String text, LanguagePrior prior, String forcedLanguage) {
-    String forced = null;
-    if (forcedLanguage != null) {
-      forced = LanguageIdentifier.supported(forcedLanguage);
-      if (forced == null) {
-        throw new IllegalArgumentException("forcedLanguage must be \"en\", \"zh\" or null, not \"" + forcedLanguage + "\"");
-      }
+    private static List<String> texts(Map<String, List<LabelledText>> examples, String prefix) {
+        List<String> texts = new ArrayList<>();
+        examples.forEach((file, list) -> {
+            if (file.startsWith(prefix)) {
+                list.forEach(example -> texts.add(example.text()));
+            }
+        });
+        return texts;
     }
-    String normalized = ChatNormalizer.normalize(text);
-    String[] tokens = ChatTokenizer.tokens(normalized);
-    ScriptProfile profile = ScriptProfile.of(tokens);
-    String language = forced != null ? forced
-        : languages.identify(normalized, tokens, profile, prior == null ? LanguagePrior.none() : prior);
-    LanguageModels languageModels = models.get(language);
 
-    if (tokens.length == 0) {
-      return new Understanding(language, Intent.UNKNOWN, 0, Sentiment.NEUTRAL, 0);
+    /** Language, intent and sentiment of {@code text}, the language detected with help of {@code prior}. */
+    public Understanding understand(String text, LanguagePrior prior) {
+        return understand(text, prior, null);
     }
-    String[] features = ChatFeatures.extract(tokens); // once for both models: half the work per message
 
-    Intent intent = Intent.UNKNOWN;
-    double intentConfidence = 0;
-    if (!profile.hasNoLetters()) {
-      Categorizer model = languageModels.intents();
-      double[] probabilities = model.probabilitiesOfFeatures(features);
-      int best = Categorizer.best(probabilities);
-      intentConfidence = probabilities[best];
-      if (intentConfidence >= INTENT_THRESHOLD) {
-        intent = Intent.fromLabel(model.label(best)).orElse(Intent.UNKNOWN);
-      }
+    /**
+     * Language, intent and sentiment of {@code text}.
+     *
+     * @param prior what is known about the customer's language; null means {@link LanguagePrior#none()}
+     * @param forcedLanguage "en" or "zh" to skip detection, or null to detect
+     * @throws IllegalArgumentException when {@code forcedLanguage} is neither null, "en" nor "zh"
+     */
+    public Understanding understand(String text, LanguagePrior prior, String forcedLanguage) {
+        String forced = null;
+        if (forcedLanguage != null) {
+            forced = LanguageIdentifier.supported(forcedLanguage);
+            if (forced == null) {
+                throw new IllegalArgumentException("forcedLanguage must be \"en\", \"zh\" or null, not \"" + forcedLanguage + "\"");
+            }
+        }
+        String normalized = ChatNormalizer.normalize(text);
+        String[] tokens = ChatTokenizer.tokens(normalized);
+        ScriptProfile profile = ScriptProfile.of(tokens);
+        String language = forced != null ? forced
+                : languages.identify(normalized, tokens, profile, prior == null ? LanguagePrior.none() : prior);
+        LanguageModels languageModels = models.get(language);
+
+        if (tokens.length == 0) {
+            return new Understanding(language, Intent.UNKNOWN, 0, Sentiment.NEUTRAL, 0);
+        }
+        String[] features = ChatFeatures.extract(tokens); // once for both models: half the work per message
+
+        Intent intent = Intent.UNKNOWN;
+        double intentConfidence = 0;
+        if (!profile.hasNoLetters()) {
+            Categorizer model = languageModels.intents();
+            double[] probabilities = model.probabilitiesOfFeatures(features);
+            int best = Categorizer.best(probabilities);
+            intentConfidence = probabilities[best];
+            if (intentConfidence >= INTENT_THRESHOLD) {
+                intent = Intent.fromLabel(model.label(best)).orElse(Intent.UNKNOWN);
+            }
+        }
+        Categorizer model = languageModels.sentiment();
+        double[] probabilities = model.probabilitiesOfFeatures(features);
+        double neutral = model.probability(probabilities, Sentiment.NEUTRAL.label());
+        int best = Categorizer.best(probabilities);
+        // Words the model never saw leave the labels equally likely: that is neutral, not the first label.
+        Sentiment sentiment = probabilities[best] - neutral > TIE
+                ? Sentiment.fromLabel(model.label(best)).orElse(Sentiment.NEUTRAL)
+                : Sentiment.NEUTRAL;
+        double score = model.probability(probabilities, Sentiment.POSITIVE.label())
+                - model.probability(probabilities, Sentiment.NEGATIVE.label());
+        return new Understanding(language, intent, intentConfidence, sentiment, score);
     }
-    Categorizer model = languageModels.sentiment();
-    double[] probabilities = model.probabilitiesOfFeatures(features);
-    double neutral = model.probability(probabilities, Sentiment.NEUTRAL.label());
-    int best = Categorizer.best(probabilities);
-    // Words the model never saw leave the labels equally likely: that is neutral, not the first label.
-    Sentiment sentiment = probabilities[best] - neutral > TIE
-        ? Sentiment.fromLabel(model.label(best)).orElse(Sentiment.NEUTRAL)
-        : Sentiment.NEUTRAL;
-    double score = model.probability(probabilities, Sentiment.POSITIVE.label())
-        - model.probability(probabilities, Sentiment.NEGATIVE.label());
-    return new Understanding(language, intent, intentConfidence, sentiment, score);
-  }
 
-  /** How this instance got its models: trained or cached, how long it took, from which data. */
-  public LoadReport loadReport() {
-    return loadReport;
-  }
+    /** How this instance got its models: trained or cached, how long it took, from which data. */
+    public LoadReport loadReport() {
+        return loadReport;
+    }
 }

@@ -6,11 +6,11 @@ package dev.rapport.nlu;
  */
 public final class NluException extends RuntimeException {
 
-  public NluException(String message) {
-    super(message);
-  }
+    public NluException(String message) {
+        super(message);
+    }
 
-  public NluException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public NluException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -19,52 +19,52 @@ import java.util.Set;
  */
 final class PolarityLexicon {
 
-  static final String RESOURCE = "/vader_sentiment_lexicon.txt";
+    static final String RESOURCE = "/vader_sentiment_lexicon.txt";
 
-  /** The shipped lexicon; the training hash names its version through {@link ChatFeatures#VERSION}. */
-  static final PolarityLexicon VADER = read();
+    /** The shipped lexicon; the training hash names its version through {@link ChatFeatures#VERSION}. */
+    static final PolarityLexicon VADER = read();
 
-  private final Map<String, Double> ratings;
+    private final Map<String, Double> ratings;
 
-  private PolarityLexicon(Map<String, Double> ratings) {
-    this.ratings = Map.copyOf(ratings);
-  }
-
-  /** The word's rating in [-4, 4], or 0 for words the lexicon does not rate. */
-  double rating(String token) {
-    return ratings.getOrDefault(token, 0.0);
-  }
-
-  int size() {
-    return ratings.size();
-  }
-
-  /** Every rated word; all of them are English. */
-  Set<String> words() {
-    return ratings.keySet();
-  }
-
-  private static PolarityLexicon read() {
-    try (InputStream in = PolarityLexicon.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath: it comes with "
-            + "com.github.apanimesh061:vader-sentiment-analyzer, which the build must include");
-      }
-      Map<String, Double> ratings = new HashMap<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String[] fields = line.split("\t");
-        if (fields.length < 2) {
-          continue;
-        }
-        String word = ChatNormalizer.normalize(fields[0]);
-        String[] tokens = ChatTokenizer.tokens(word);
-        if (tokens.length == 1 && tokens[0].equals(word) && ChatTokenizer.isLetterWord(word)) {
-          ratings.putIfAbsent(word, Double.parseDouble(fields[1]));
-        }
-      }
-      return new PolarityLexicon(ratings);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    private PolarityLexicon(Map<String, Double> ratings) {
+        this.ratings = Map.copyOf(ratings);
     }
-  }
+
+    /** The word's rating in [-4, 4], or 0 for words the lexicon does not rate. */
+    double rating(String token) {
+        return ratings.getOrDefault(token, 0.0);
+    }
+
+    int size() {
+        return ratings.size();
+    }
+
+    /** Every rated word; all of them are English. */
+    Set<String> words() {
+        return ratings.keySet();
+    }
+
+    private static PolarityLexicon read() {
+        try (InputStream in = PolarityLexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath: it comes with "
+                        + "com.github.apanimesh061:vader-sentiment-analyzer, which the build must include");
+            }
+            Map<String, Double> ratings = new HashMap<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] fields = line.split("\t");
+                if (fields.length < 2) {
+                    continue;
+                }
+                String word = ChatNormalizer.normalize(fields[0]);
+                String[] tokens = ChatTokenizer.tokens(word);
+                if (tokens.length == 1 && tokens[0].equals(word) && ChatTokenizer.isLetterWord(word)) {
+                    ratings.putIfAbsent(word, Double.parseDouble(fields[1]));
+                }
+            }
+            return new PolarityLexicon(ratings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
 }

@@ -20,42 +20,42 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class PolarityWords implements FeatureGenerator {
 
-  /** Ratings closer to zero than this ("like", "please") are too weak or ambiguous to count. */
-  static final double MIN_RATING = 1.0;
+    /** Ratings closer to zero than this ("like", "please") are too weak or ambiguous to count. */
+    static final double MIN_RATING = 1.0;
 
-  /** Ratings at least this far from zero ("superb", "horrible") also count as strong. */
-  static final double STRONG_RATING = 2.5;
+    /** Ratings at least this far from zero ("superb", "horrible") also count as strong. */
+    static final double STRONG_RATING = 2.5;
 
-  @Override
-  public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
-    Set<String> features = new LinkedHashSet<>();
-    boolean positive = false;
-    boolean negative = false;
-    int negated = 0;
-    for (String token : tokens) {
-      if (ChatTokenizer.isHanToken(token)) {
-        negated = 0;
-        continue;
-      }
-      double rating = PolarityLexicon.VADER.rating(token);
-      if (Math.abs(rating) >= MIN_RATING) {
-        boolean isPositive = (rating > 0) != (negated > 0);
-        positive |= isPositive;
-        negative |= !isPositive;
-        features.add(isPositive ? "p=positive" : "p=negative");
-        if (Math.abs(rating) >= STRONG_RATING) {
-          features.add(isPositive ? "p=strongly-positive" : "p=strongly-negative");
+    @Override
+    public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
+        Set<String> features = new LinkedHashSet<>();
+        boolean positive = false;
+        boolean negative = false;
+        int negated = 0;
+        for (String token : tokens) {
+            if (ChatTokenizer.isHanToken(token)) {
+                negated = 0;
+                continue;
+            }
+            double rating = PolarityLexicon.VADER.rating(token);
+            if (Math.abs(rating) >= MIN_RATING) {
+                boolean isPositive = (rating > 0) != (negated > 0);
+                positive |= isPositive;
+                negative |= !isPositive;
+                features.add(isPositive ? "p=positive" : "p=negative");
+                if (Math.abs(rating) >= STRONG_RATING) {
+                    features.add(isPositive ? "p=strongly-positive" : "p=strongly-negative");
+                }
+            }
+            if (Negations.isNegation(token)) {
+                negated = Negations.SCOPE;
+            } else if (negated > 0) {
+                negated--;
+            }
         }
-      }
-      if (Negations.isNegation(token)) {
-        negated = Negations.SCOPE;
-      } else if (negated > 0) {
-        negated--;
-      }
+        if (positive && negative) {
+            features.add("p=mixed");
+        }
+        return features;
     }
-    if (positive && negative) {
-      features.add("p=mixed");
-    }
-    return features;
-  }
 }

@@ -17,27 +17,27 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class SubwordNgrams implements FeatureGenerator {
 
-  static final int MIN_N = 3;
-  static final int MAX_N = 4;
-  private static final int MIN_WORD_LENGTH = 3;
+    static final int MIN_N = 3;
+    static final int MAX_N = 4;
+    private static final int MIN_WORD_LENGTH = 3;
 
-  @Override
-  public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
-    Set<String> features = new LinkedHashSet<>();
-    for (String token : tokens) {
-      if (ChatTokenizer.isLetterWord(token) && token.codePointCount(0, token.length()) >= MIN_WORD_LENGTH) {
-        addNgrams("<" + token + ">", features);
-      }
+    @Override
+    public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
+        Set<String> features = new LinkedHashSet<>();
+        for (String token : tokens) {
+            if (ChatTokenizer.isLetterWord(token) && token.codePointCount(0, token.length()) >= MIN_WORD_LENGTH) {
+                addNgrams("<" + token + ">", features);
+            }
+        }
+        return features;
     }
-    return features;
-  }
 
-  private static void addNgrams(String word, Set<String> features) {
-    int[] chars = word.codePoints().toArray();
-    for (int n = MIN_N; n <= MAX_N; n++) {
-      for (int start = 0; start + n <= chars.length; start++) {
-        features.add("s=" + new String(chars, start, n));
-      }
+    private static void addNgrams(String word, Set<String> features) {
+        int[] chars = word.codePoints().toArray();
+        for (int n = MIN_N; n <= MAX_N; n++) {
+            for (int start = 0; start + n <= chars.length; start++) {
+                features.add("s=" + new String(chars, start, n));
+            }
+        }
     }
-  }
 }

@@ -18,72 +18,72 @@ import java.util.Set;
  */
 record TrainingData(Path nluDir) {
 
-  /** The languages Rapport speaks; every one needs both files. */
-  static final List<String> LANGUAGES = List.of("en", "zh");
+    /** The languages Rapport speaks; every one needs both files. */
+    static final List<String> LANGUAGES = List.of("en", "zh");
 
-  Path file(String language, Task task) {
-    return nluDir.resolve(language).resolve(task.fileName());
-  }
-
-  List<LabelledText> read(String language, Task task) {
-    return LabelledTexts.read(file(language, task), task);
-  }
-
-  /**
-   * What the sentiment model of {@code language} learns from: the sentiment file, plus every
-   * complaint of the intent file as negative and every praise as positive, unless the sentiment
-   * file already has that text. Both READMEs under {@code conversations/nlu} define complaints as
-   * negative and thanks or compliments as positive, so these examples agree with the sentiment
-   * labels, and they nearly double what the model sees of customers' feelings.
-   */
-  static List<LabelledText> sentimentExamples(List<LabelledText> sentiment, List<LabelledText> intents) {
-    List<LabelledText> examples = new ArrayList<>(sentiment);
-    Set<String> texts = new HashSet<>();
-    sentiment.forEach(example -> texts.add(example.text()));
-    for (LabelledText example : intents) {
-      String label = example.label().equals(Intent.COMPLAINT.label()) ? Sentiment.NEGATIVE.label()
-          : example.label().equals(Intent.PRAISE.label()) ? Sentiment.POSITIVE.label()
-          : null;
-      if (label != null && texts.add(example.text())) {
-        examples.add(new LabelledText(label, example.text(), example.source()));
-      }
+    Path file(String language, Task task) {
+        return nluDir.resolve(language).resolve(task.fileName());
     }
-    return examples;
-  }
 
-  /**
-   * SHA-256 over the feature version and every training file's relative name and bytes, in a fixed
-   * order. Equal hashes mean cached models were trained from exactly these files the same way.
-   *
-   * @throws NluException naming the first missing file
-   */
-  String hash() {
-    MessageDigest digest = sha256();
-    digest.update(ChatFeatures.VERSION.getBytes(StandardCharsets.UTF_8));
-    for (String language : LANGUAGES) {
-      for (Task task : Task.values()) {
-        Path file = file(language, task);
-        if (!Files.isRegularFile(file)) {
-          throw new NluException(file + " does not exist: the NLU trains one " + task.label()
-              + " model per language from label<TAB>text lines; add the file or point --nlu-dir at conversations/nlu");
+    List<LabelledText> read(String language, Task task) {
+        return LabelledTexts.read(file(language, task), task);
+    }
+
+    /**
+     * What the sentiment model of {@code language} learns from: the sentiment file, plus every
+     * complaint of the intent file as negative and every praise as positive, unless the sentiment
+     * file already has that text. Both READMEs under {@code conversations/nlu} define complaints as
+     * negative and thanks or compliments as positive, so these examples agree with the sentiment
+     * labels, and they nearly double what the model sees of customers' feelings.
+     */
+    static List<LabelledText> sentimentExamples(List<LabelledText> sentiment, List<LabelledText> intents) {
+        List<LabelledText> examples = new ArrayList<>(sentiment);
+        Set<String> texts = new HashSet<>();
+        sentiment.forEach(example -> texts.add(example.text()));
+        for (LabelledText example : intents) {
+            String label = example.label().equals(Intent.COMPLAINT.label()) ? Sentiment.NEGATIVE.label()
+                    : example.label().equals(Intent.PRAISE.label()) ? Sentiment.POSITIVE.label()
+                    : null;
+            if (label != null && texts.add(example.text())) {
+                examples.add(new LabelledText(label, example.text(), example.source()));
+            }
         }
+        return examples;
+    }
+
+    /**
+     * SHA-256 over the feature version and every training file's relative name and bytes, in a fixed
+     * order. Equal hashes mean cached models were trained from exactly these files the same way.
+     *
+     * @throws NluException naming the first missing file
+     */
+    String hash() {
+        MessageDigest digest = sha256();
+        digest.update(ChatFeatures.VERSION.getBytes(StandardCharsets.UTF_8));
+        for (String language : LANGUAGES) {
+            for (Task task : Task.values()) {
+                Path file = file(language, task);
+                if (!Files.isRegularFile(file)) {
+                    throw new NluException(file + " does not exist: the NLU trains one " + task.label()
+                            + " model per language from label<TAB>text lines; add the file or point --nlu-dir at conversations/nlu");
+                }
+                try {
+                    byte[] bytes = Files.readAllBytes(file);
+                    digest.update((language + "/" + task.fileName() + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+                    digest.update(bytes);
+                } catch (IOException e) {
+                    throw new NluException("cannot read " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-          byte[] bytes = Files.readAllBytes(file);
-          digest.update((language + "/" + task.fileName() + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
-          digest.update(bytes);
-        } catch (IOException e) {
-          throw new NluException("cannot read " + file + ": " + e.getMessage(), e);
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-      }
     }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
 }

@@ -13,11 +13,11 @@ import java.util.Objects;
  * @param sentimentScore P(positive) − P(negative), in [-1, 1]
  */
 public record Understanding(
-    String language, Intent intent, double intentConfidence, Sentiment sentiment, double sentimentScore) {
+        String language, Intent intent, double intentConfidence, Sentiment sentiment, double sentimentScore) {
 
-  public Understanding {
-    Objects.requireNonNull(language, "language");
-    Objects.requireNonNull(intent, "intent");
-    Objects.requireNonNull(sentiment, "sentiment");
-  }
+    public Understanding {
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(intent, "intent");
+        Objects.requireNonNull(sentiment, "sentiment");
+    }
 }

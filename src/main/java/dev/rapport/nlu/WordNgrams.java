@@ -19,29 +19,29 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class WordNgrams implements FeatureGenerator {
 
-  @Override
-  public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
-    Set<String> features = new LinkedHashSet<>();
-    String previous = null;
-    int negated = 0;
-    for (String token : tokens) {
-      if (ChatTokenizer.isHanToken(token)) {
-        previous = null;
-        negated = 0;
-        continue;
-      }
-      features.add("w=" + token);
-      if (previous != null) {
-        features.add("b=" + previous + "|" + token);
-      }
-      previous = token;
-      if (Negations.isNegation(token)) {
-        negated = Negations.SCOPE;
-      } else if (negated > 0) {
-        features.add("n=" + token);
-        negated--;
-      }
+    @Override
+    public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
+        Set<String> features = new LinkedHashSet<>();
+        String previous = null;
+        int negated = 0;
+        for (String token : tokens) {
+            if (ChatTokenizer.isHanToken(token)) {
+                previous = null;
+                negated = 0;
+                continue;
+            }
+            features.add("w=" + token);
+            if (previous != null) {
+                features.add("b=" + previous + "|" + token);
+            }
+            previous = token;
+            if (Negations.isNegation(token)) {
+                negated = Negations.SCOPE;
+            } else if (negated > 0) {
+                features.add("n=" + token);
+                negated--;
+            }
+        }
+        return features;
     }
-    return features;
-  }
 }
