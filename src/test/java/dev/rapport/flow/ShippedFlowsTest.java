@@ -25,12 +25,13 @@ class ShippedFlowsTest {
     @Test
     void hasTheExpectedFlows() {
         assertThat(conversations.flows()).containsOnlyKeys(
-                "start", "help", "language", "stop", "complaint", "feedback", "offers", "human");
+                "start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
+                "cancel", "order_status", "refund", "praise", "question");
     }
 
     @Test
     void everyFlowHasItsCommand() {
-        for (String command : conversations.flows().keySet()) {
+        for (String command : List.of("start", "help", "language", "stop", "complaint", "feedback", "offers", "human")) {
             assertThat(conversations.byCommand(command)).as("/" + command).map(Flow::id).contains(command);
         }
         assertThat(conversations.byCommand("START")).map(Flow::id).contains("start");
@@ -41,6 +42,9 @@ class ShippedFlowsTest {
         assertThat(conversations.byIntent("greeting")).map(Flow::id).contains("start");
         assertThat(conversations.byIntent("complaint")).map(Flow::id).contains("complaint");
         assertThat(conversations.byIntent("ask_human")).map(Flow::id).contains("human");
+        for (String intent : List.of("cancel", "order_status", "refund", "praise", "question")) {
+            assertThat(conversations.byIntent(intent)).as(intent).map(Flow::id).contains(intent);
+        }
     }
 
     @Test
