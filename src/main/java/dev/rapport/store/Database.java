@@ -50,6 +50,8 @@ public final class Database implements AutoCloseable {
             var postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    // Rapport stops PostgreSQL itself, last, after the turns in flight have committed.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .start();
