@@ -54,6 +54,11 @@ public final class Database implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    // The embedded server's library defaults trade durability for test speed; Rapport's data
+                    // must survive a crash, so a commit is on disk before an update is acknowledged.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             String url = postgres.getJdbcUrl("postgres", "postgres");
             return new Database(postgres, pool(url, "postgres", null, poolSize));
