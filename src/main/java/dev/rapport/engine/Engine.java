@@ -6,6 +6,7 @@ import dev.rapport.flow.Conversations;
 import dev.rapport.flow.Flow;
 import dev.rapport.flow.MainMenu;
 import dev.rapport.flow.Step;
+import dev.rapport.store.EventLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,7 @@ public final class Engine {
         MessageLog.inbound(handle, turn, reading);
         route(turn, reading);
         ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
+        EventLog.recordAll(handle, turn.events);
         MessageLog.replies(handle, turn);
     }
 

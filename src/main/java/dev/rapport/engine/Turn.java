@@ -23,6 +23,8 @@ final class Turn implements ActionContext {
     final long inboxId;
     final Conversation conversation;
     final List<Reply> replies = new ArrayList<>();
+    /** Written together at the end of the turn, in one statement. */
+    final List<EventLog.Event> events = new ArrayList<>();
     private final Messages messages;
     private final String businessName;
     private CustomerView customer;
@@ -124,6 +126,7 @@ final class Turn implements ActionContext {
 
     @Override
     public void event(EventType type, Map<String, ?> data) {
-        EventLog.record(handle, type, message.channel(), message.chatKey(), customer.id(), data);
+        events.add(new EventLog.Event(type, message.channel(), message.chatKey(), customer.id(),
+                new java.util.LinkedHashMap<>(data)));
     }
 }

@@ -29,6 +29,29 @@ public final class EventLog {
                 .execute();
     }
 
+    /** An event waiting to be written with others of the same transaction. */
+    public record Event(EventType type, String channel, String chatKey, Long customerId, Map<String, ?> data) {
+    }
+
+    /** Writes several events in one statement; does nothing for an empty list. */
+    public static void recordAll(Handle handle, java.util.List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("""
+                INSERT INTO events (type, channel, chat_key, customer_id, data)
+                VALUES (:type, :channel, :chatKey, :customerId, CAST(:data AS jsonb))""");
+        for (Event event : events) {
+            batch.bind("type", event.type().type())
+                    .bind("channel", event.channel())
+                    .bind("chatKey", event.chatKey())
+                    .bind("customerId", event.customerId())
+                    .bind("data", json(event.data()))
+                    .add();
+        }
+        batch.execute();
+    }
+
     static String json(Map<String, ?> data) {
         try {
             return JSON.writeValueAsString(data);
