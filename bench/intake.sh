@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Webhook throughput: Rapport against a store-and-answer baseline on one embedded PostgreSQL.
 #
-#   bench/intake.sh [--chats=1000] [--connections=32] [--warmup=10] [--duration=30] [--set KEY=VALUE ...]
+#   bench/intake.sh [--chats=1000] [--connections=32] [--warmup=15] [--duration=20] [--set KEY=VALUE ...]
 #
 # bench/intake.sh --help lists every option. Extra JVM options: BENCH_JAVA_OPTS, e.g.
 # BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=target/bench.jfr" to record a profile.
@@ -9,7 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./mvnw -q test-compile
-./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+if [[ ! -s target/bench-classpath.txt || pom.xml -nt target/bench-classpath.txt ]]; then
+  ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+fi
 
 export BENCH_COMMAND="bench/intake.sh $*"
 exec java -Xms1g -Xmx1g -XX:+UseG1GC \

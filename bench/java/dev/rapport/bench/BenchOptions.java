@@ -18,8 +18,8 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
             Options (argument, or environment variable, default):
               --chats=N               BENCH_CHATS               1000   chats, each with at most one update in flight
               --connections=N         BENCH_CONNECTIONS         32     keep-alive connections posting updates
-              --warmup=SECONDS        BENCH_WARMUP              10     load before measuring, per phase
-              --duration=SECONDS      BENCH_DURATION            30     measuring window, per phase
+              --warmup=SECONDS        BENCH_WARMUP              15     load before measuring, per phase
+              --duration=SECONDS      BENCH_DURATION            20     measuring window, per phase
               --drain=SECONDS         BENCH_DRAIN               15     wait for replies in flight after the window
               --text=TEXT             BENCH_TEXT                /help  what every update says
               --synchronous-commit=V  BENCH_SYNCHRONOUS_COMMIT  server on|off|server (keep the server's setting)
@@ -53,8 +53,8 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
         var options = new BenchOptions(
                 values.positive("chats", 1000),
                 values.positive("connections", 32),
-                Duration.ofMillis(Math.round(values.seconds("warmup", 10) * 1000)),
-                Duration.ofMillis(Math.round(values.seconds("duration", 30) * 1000)),
+                Duration.ofMillis(Math.round(values.seconds("warmup", 15) * 1000)),
+                Duration.ofMillis(Math.round(values.seconds("duration", 20) * 1000)),
                 Duration.ofMillis(Math.round(values.seconds("drain", 15) * 1000)),
                 values.text("text", "/help"),
                 values.text("synchronous-commit", "server"),

@@ -55,17 +55,18 @@ public final class IntakeBench {
         var headers = Map.of(SECRET_HEADER, SECRET);
         var updateIds = new AtomicLong();
         var results = new ArrayList<PhaseResult>();
+        var cpu = new CpuUsage(stats.postmasterPid());
         try (var telegram = new FakeTelegramApi().start(); var memory = new ProcessMemory()) {
             RapportConfig config = ConfigLoader.load(Path.of("config/rapport.yaml"), environment(options, telegram));
             int poolSize = poolSize(config);
             if (options.phases().contains("baseline")) {
                 results.add(BaselinePhase.run(options, freshDatabase(options, stats), poolSize, headers, updateIds,
-                        stats, memory));
+                        stats, memory, cpu));
                 System.gc();
             }
             if (options.phases().contains("rapport")) {
                 results.add(RapportPhase.run(options, config, telegram, freshDatabase(options, stats), poolSize,
-                        headers, updateIds, stats, memory));
+                        headers, updateIds, stats, memory, cpu));
             }
         }
         return results;

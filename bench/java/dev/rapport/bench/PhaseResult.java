@@ -7,5 +7,5 @@ import java.util.List;
  * for the baseline).
  */
 record PhaseResult(String name, LoadGenerator.Result load, ProcessMemory.Peaks memory, ServerStats.Rates database,
-                   double loadAverage, PipelineStats.Report pipeline, List<String> notes) {
+                   CpuUsage.Spent cpu, double loadAverage, PipelineStats.Report pipeline, List<String> notes) {
 }

@@ -24,7 +24,7 @@ final class RapportPhase {
 
     static PhaseResult run(BenchOptions options, RapportConfig config, FakeTelegramApi telegram, String jdbcUrl,
                            int poolSize, Map<String, String> headers, AtomicLong updateIds, ServerStats stats,
-                           ProcessMemory memory) throws InterruptedException {
+                           ProcessMemory memory, CpuUsage cpu) throws InterruptedException {
         memory.reset();
         var forgetCalls = Executors.newSingleThreadScheduledExecutor();
         forgetCalls.scheduleAtFixedRate(telegram::clearCalls, 1, 1, TimeUnit.SECONDS);
@@ -39,14 +39,14 @@ final class RapportPhase {
                         generator.replied(call.chatId());
                     }
                 });
-                var measured = Window.run(generator, options, stats, ServerStats.databaseName(jdbcUrl), memory,
+                var measured = Window.run(generator, options, stats, ServerStats.databaseName(jdbcUrl), memory, cpu,
                         "rapport");
                 var pipeline = PipelineStats.read(database.jdbi(), measured.from(), measured.to());
                 var notes = new ArrayList<String>();
                 notes.add("pool size " + poolSize + ", inbox " + config.inbox() + ", outbox " + config.outbox());
                 notes.addAll(RapportMetrics.describe(app.port()));
                 return new PhaseResult("rapport", measured.load(), measured.memory(), measured.database(),
-                        measured.loadAverage(), pipeline, notes);
+                        measured.cpu(), measured.loadAverage(), pipeline, notes);
             } finally {
                 app.close();
             }

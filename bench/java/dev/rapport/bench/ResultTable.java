@@ -27,10 +27,19 @@ final class ResultTable {
         row(out, phases, "peak RSS of this JVM, MiB", phase -> "%.0f%s".formatted(phase.memory().rssPeakMib(),
                 phase.memory().rssReset() ? "" : "*"));
         row(out, phases, "peak heap used, MiB", phase -> "%.0f".formatted(phase.memory().heapPeakMib()));
+        row(out, phases, "peak heap after a GC, MiB", phase -> "%.0f".formatted(phase.memory().heapAfterGcPeakMib()));
         row(out, phases, "commits/s (its database)", phase -> "%.0f".formatted(phase.database().commits()));
         row(out, phases, "write transactions/s", phase -> "%.0f".formatted(phase.database().writeTransactions()));
         row(out, phases, "WAL fsyncs/s (server)", phase -> "%.0f".formatted(phase.database().walSyncs()));
         row(out, phases, "WAL MiB/s (server)", phase -> "%.2f".formatted(phase.database().walMibPerSecond()));
+        row(out, phases, "CPU ms per update: this JVM", phase -> "%.2f".formatted(
+                phase.cpu().jvmMillis() / phase.load().completed()));
+        row(out, phases, "CPU ms per update: PostgreSQL", phase -> "%.2f".formatted(
+                phase.cpu().postgresMillis() / phase.load().completed()));
+        row(out, phases, "CPUs busy (JVM + PostgreSQL)", phase -> "%.2f".formatted(
+                (phase.cpu().jvmMillis() + phase.cpu().postgresMillis()) / 1000 / phase.cpu().seconds()));
+        row(out, phases, "JIT compiling in window, ms/s", phase -> "%.0f".formatted(
+                phase.cpu().jitMillis() / phase.cpu().seconds()));
         row(out, phases, "1-min load average at window end", phase -> "%.1f".formatted(phase.loadAverage()));
         if (phases.stream().anyMatch(phase -> !phase.memory().rssReset())) {
             out.println("  * RSS peak since the JVM started (could not reset it through /proc/self/clear_refs)");
@@ -40,6 +49,10 @@ final class ResultTable {
             out.println();
             out.println(phase.name() + ":");
             phase.notes().forEach(note -> out.println("  " + note));
+            out.print("  CPU ms per update by thread group:");
+            phase.cpu().threadMillis().forEach((group, millis) -> out.printf(" %s %.2f;", group,
+                    millis / phase.load().completed()));
+            out.println();
             if (phase.pipeline() != null) {
                 var pipeline = phase.pipeline();
                 out.println("  intake commits:          " + pipeline.intake());

@@ -1,5 +1,8 @@
 package dev.rapport.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -62,6 +65,22 @@ final class ServerStats {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the server's statistics", e);
+        }
+    }
+
+    /**
+     * The server's main process id from {@code postmaster.pid} in its data directory, or -1 when
+     * that file cannot be read here (a server on another machine or in a container).
+     */
+    long postmasterPid() {
+        try (Connection connection = DriverManager.getConnection(adminUrl);
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SHOW data_directory")) {
+            row.next();
+            String pidFile = Files.readAllLines(Path.of(row.getString(1), "postmaster.pid")).get(0);
+            return Long.parseLong(pidFile.trim());
+        } catch (SQLException | IOException | RuntimeException e) {
+            return -1;
         }
     }
 
