@@ -12,7 +12,7 @@ import java.util.Map;
  * from environment variables named {@code RAPPORT_*} or {@code RATE_*} (arguments win). Immutable.
  */
 record BenchOptions(int chats, int connections, Duration warmup, Duration duration, Duration drain, String text,
-                    String synchronousCommit, List<String> phases, Map<String, String> rapportSettings) {
+                    boolean durable, List<String> phases, Map<String, String> rapportSettings) {
 
     static final String USAGE = """
             Options (argument, or environment variable, default):
@@ -22,7 +22,8 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
               --duration=SECONDS      BENCH_DURATION            20     measuring window, per phase
               --drain=SECONDS         BENCH_DRAIN               15     wait for replies in flight after the window
               --text=TEXT             BENCH_TEXT                /help  what every update says
-              --synchronous-commit=V  BENCH_SYNCHRONOUS_COMMIT  server on|off|server (keep the server's setting)
+              --durable=BOOLEAN       BENCH_DURABLE             false  true: own embedded server with fsync and
+                                                                       synchronous_commit on (the tests' server has both off)
               --phases=LIST           BENCH_PHASES              baseline,rapport
               --set KEY=VALUE         RAPPORT_* / RATE_*               a Rapport setting, e.g. RAPPORT_INBOX_WORKERS=4
             """;
@@ -57,11 +58,11 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
                 Duration.ofMillis(Math.round(values.seconds("duration", 20) * 1000)),
                 Duration.ofMillis(Math.round(values.seconds("drain", 15) * 1000)),
                 values.text("text", "/help"),
-                values.text("synchronous-commit", "server"),
+                values.bool("durable", false),
                 List.of(values.text("phases", "baseline,rapport").split(",")),
                 Map.copyOf(rapport));
         given.keySet().removeAll(List.of("chats", "connections", "warmup", "duration", "drain", "text",
-                "synchronous-commit", "phases"));
+                "durable", "phases"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + given.keySet());
         }
@@ -86,7 +87,8 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
         lines.add("chats %d, connections %d, warm-up %ss, window %ss, drain up to %ss, text \"%s\"".formatted(
                 chats, connections, warmup.toMillis() / 1000.0, duration.toMillis() / 1000.0,
                 drain.toMillis() / 1000.0, text));
-        lines.add("synchronous_commit: " + synchronousCommit + ", phases: " + String.join(",", phases));
+        lines.add("durable commits: " + (durable ? "yes (own embedded server, fsync and synchronous_commit on)"
+                : "as the tests' server is set") + ", phases: " + String.join(",", phases));
         lines.add("Rapport settings given: " + (rapportSettings.isEmpty() ? "(none: config/rapport.yaml)"
                 : new java.util.TreeMap<>(rapportSettings)));
         return lines;
@@ -100,6 +102,14 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
                 value = environment.get("BENCH_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             }
             return value == null || value.isBlank() ? fallback : value;
+        }
+
+        boolean bool(String name, boolean fallback) {
+            String value = text(name, Boolean.toString(fallback)).trim().toLowerCase(java.util.Locale.ROOT);
+            if (value.equals("true") || value.equals("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            throw new IllegalArgumentException("--" + name + " must be true or false; got '" + value + "'");
         }
 
         int positive(String name, int fallback) {

@@ -3,7 +3,6 @@ package dev.rapport.bench;
 import dev.rapport.channel.telegram.FakeTelegramApi;
 import dev.rapport.config.ConfigLoader;
 import dev.rapport.config.RapportConfig;
-import dev.rapport.store.TestDatabase;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,22 +49,24 @@ public final class IntakeBench {
 
     private static List<PhaseResult> run(BenchOptions options, String[] args) throws InterruptedException {
         printHeader(options, args);
-        var stats = new ServerStats(TestDatabase.adminUrl());
-        stats.settings().forEach((name, value) -> System.out.printf("  postgres %s = %s%n", name, value));
         var headers = Map.of(SECRET_HEADER, SECRET);
         var updateIds = new AtomicLong();
         var results = new ArrayList<PhaseResult>();
-        var cpu = new CpuUsage(stats.postmasterPid());
-        try (var telegram = new FakeTelegramApi().start(); var memory = new ProcessMemory()) {
+        try (var postgres = options.durable() ? BenchPostgres.durable() : BenchPostgres.tests();
+             var telegram = new FakeTelegramApi().start();
+             var memory = new ProcessMemory()) {
+            var stats = new ServerStats(postgres.adminUrl());
+            stats.settings().forEach((name, value) -> System.out.printf("  postgres %s = %s%n", name, value));
+            var cpu = new CpuUsage(stats.postmasterPid());
             RapportConfig config = ConfigLoader.load(Path.of("config/rapport.yaml"), environment(options, telegram));
             int poolSize = poolSize(config);
             if (options.phases().contains("baseline")) {
-                results.add(BaselinePhase.run(options, freshDatabase(options, stats), poolSize, headers, updateIds,
+                results.add(BaselinePhase.run(options, postgres.freshDatabaseUrl(), poolSize, headers, updateIds,
                         stats, memory, cpu));
                 System.gc();
             }
             if (options.phases().contains("rapport")) {
-                results.add(RapportPhase.run(options, config, telegram, freshDatabase(options, stats), poolSize,
+                results.add(RapportPhase.run(options, config, telegram, postgres.freshDatabaseUrl(), poolSize,
                         headers, updateIds, stats, memory, cpu));
             }
         }
@@ -89,14 +90,6 @@ public final class IntakeBench {
     /** As {@code App} sizes its own pool when it opens the database itself: workers + 10. */
     private static int poolSize(RapportConfig config) {
         return config.inbox().workers() + 2 + 4 + 4;
-    }
-
-    private static String freshDatabase(BenchOptions options, ServerStats stats) {
-        String url = TestDatabase.freshUnmigratedUrl();
-        if (!options.synchronousCommit().equals("server")) {
-            stats.synchronousCommit(ServerStats.databaseName(url), options.synchronousCommit());
-        }
-        return url;
     }
 
     private static void printHeader(BenchOptions options, String[] args) {

@@ -103,20 +103,6 @@ final class ServerStats {
         return settings;
     }
 
-    /** Sets {@code synchronous_commit} for new connections to one database. */
-    void synchronousCommit(String database, String value) {
-        if (!value.matches("on|off|local|remote_write|remote_apply")) {
-            throw new IllegalArgumentException("synchronous_commit must be on, off, local, remote_write or "
-                    + "remote_apply; got '" + value + "'");
-        }
-        try (Connection connection = DriverManager.getConnection(adminUrl);
-             Statement statement = connection.createStatement()) {
-            statement.execute("ALTER DATABASE " + database + " SET synchronous_commit = " + value);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not set synchronous_commit on " + database, e);
-        }
-    }
-
     /** The database name at the end of a jdbc URL. */
     static String databaseName(String jdbcUrl) {
         String withoutQuery = jdbcUrl.contains("?") ? jdbcUrl.substring(0, jdbcUrl.indexOf('?')) : jdbcUrl;
