@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -61,19 +62,19 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
 
     @Override
     public SendResult send(String chatKey, Reply reply) {
+        PartialBotApiMethod<?> request;
         try {
-            if (reply instanceof Reply.Text text) {
-                Message sent = client.execute(sendMessage(chatKey, text));
+            request = request(chatKey, reply);
+        } catch (RuntimeException e) {   // a missing label or callback id: sending again will not help
+            return new SendResult.Rejected("invalid request: " + e.getMessage());
+        }
+        try {
+            if (request instanceof SendMessage message) {
+                Message sent = client.execute(message);
                 return new SendResult.Delivered(String.valueOf(sent.getMessageId()));
             }
-            if (reply instanceof Reply.ButtonAnswer answer) {
-                client.execute(AnswerCallbackQuery.builder()
-                        .callbackQueryId(answer.callbackId())
-                        .text(answer.text())
-                        .build());
-                return new SendResult.Delivered(null);
-            }
-            return new SendResult.Rejected("Telegram cannot send a " + reply.getClass().getSimpleName());
+            client.execute((AnswerCallbackQuery) request);
+            return new SendResult.Delivered(null);
         } catch (TelegramApiRequestException e) {
             return fromApiError(e);
         } catch (TelegramApiException e) {
@@ -90,6 +91,16 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
             log.warn("Unexpected failure sending to Telegram chat {}", chatKey, e);
             return new SendResult.TransientFailure(e.toString());
         }
+    }
+
+    private static PartialBotApiMethod<?> request(String chatKey, Reply reply) {
+        if (reply instanceof Reply.Text text) {
+            return sendMessage(chatKey, text);
+        }
+        if (reply instanceof Reply.ButtonAnswer answer) {
+            return AnswerCallbackQuery.builder().callbackQueryId(answer.callbackId()).text(answer.text()).build();
+        }
+        throw new IllegalArgumentException("Telegram cannot send a " + reply.getClass().getSimpleName());
     }
 
     static SendMessage sendMessage(String chatKey, Reply.Text text) {

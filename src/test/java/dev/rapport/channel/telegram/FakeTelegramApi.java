@@ -9,13 +9,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,6 +86,7 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     private final String token;
     private final List<Call> calls = new ArrayList<>();
+    private final Map<String, List<Call>> callsByMethod = new HashMap<>();   // lower-case method; guarded by calls
     private final AtomicInteger messageIds = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger();
@@ -93,6 +94,8 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final AtomicInteger failStatus = new AtomicInteger(500);
     private final AtomicReference<String> failDescription = new AtomicReference<>();
     private final AtomicLong delayMillis = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
     private final AtomicReference<ObjectNode> webhook = new AtomicReference<>(emptyWebhook());
     private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
@@ -203,7 +206,9 @@ public final class FakeTelegramApi implements AutoCloseable {
     }
 
     public List<Call> calls(String method) {
-        return calls().stream().filter(call -> call.is(method)).toList();
+        synchronized (calls) {
+            return List.copyOf(callsByMethod.getOrDefault(method.toLowerCase(Locale.ROOT), List.of()));
+        }
     }
 
     /** The texts delivered (answered 200) to this chat, in the order they arrived. */
@@ -214,14 +219,20 @@ public final class FakeTelegramApi implements AutoCloseable {
                 .toList();
     }
 
+    /** The most requests this server was answering at the same moment: how parallel the client was. */
+    public int mostConcurrentCalls() {
+        return mostInFlight.get();
+    }
+
     /** Waits until at least {@code count} calls of {@code method} arrived; returns them or fails. */
     public List<Call> awaitCalls(String method, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String key = method.toLowerCase(Locale.ROOT);
         synchronized (calls) {
             while (true) {
-                List<Call> found = calls.stream().filter(call -> call.is(method)).toList();
+                List<Call> found = callsByMethod.getOrDefault(key, List.of());
                 if (found.size() >= count) {
-                    return found;
+                    return List.copyOf(found);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -250,32 +261,35 @@ public final class FakeTelegramApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String[] segments = path.split("/");
             String method = segments.length == 0 ? "" : segments[segments.length - 1];
-            ObjectNode body = parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
+            ObjectNode body = FakeRequestBodies.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
 
             Answer answer = path.startsWith("/bot" + token + "/")
                     ? answer(method, body)
                     : error(401, "Unauthorized");
             record(new Call(method, body, at, answer.status()));
-
-            long delay = delayMillis.get();
-            if (delay > 0) {
-                try {
+            int now = inFlight.incrementAndGet();
+            mostInFlight.accumulateAndGet(now, Math::max);
+            try {
+                long delay = delayMillis.get();
+                if (delay > 0) {
                     Thread.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
+                byte[] response = JSON.writeValueAsBytes(answer.body());
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer.status(), response.length);
+                exchange.getResponseBody().write(response);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
             }
-            byte[] response = JSON.writeValueAsBytes(answer.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.status(), response.length);
-            exchange.getResponseBody().write(response);
         }
     }
 
     private void record(Call call) {
         synchronized (calls) {
             calls.add(call);
+            callsByMethod.computeIfAbsent(call.method().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(call);
             calls.notifyAll();
         }
         listeners.forEach(listener -> listener.accept(call));
@@ -408,84 +422,6 @@ public final class FakeTelegramApi implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    // ---- request bodies: JSON from sendMessage and most methods, multipart from setWebhook ----
-
-    private static ObjectNode parse(String contentType, byte[] bytes) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        try {
-            if (type.startsWith("multipart/form-data")) {
-                return multipart(contentType, new String(bytes, StandardCharsets.UTF_8));
-            }
-            if (type.startsWith("application/x-www-form-urlencoded")) {
-                return form(new String(bytes, StandardCharsets.UTF_8));
-            }
-            if (bytes.length == 0) {
-                return NODES.objectNode();
-            }
-            JsonNode node = JSON.readTree(bytes);
-            return node instanceof ObjectNode object ? object : NODES.objectNode();
-        } catch (IOException | RuntimeException e) {
-            return NODES.objectNode().put("_unreadable", new String(bytes, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static ObjectNode multipart(String contentType, String body) {
-        String boundary = null;
-        for (String parameter : contentType.split(";")) {
-            String trimmed = parameter.trim();
-            if (trimmed.regionMatches(true, 0, "boundary=", 0, 9)) {
-                boundary = trimmed.substring(9).replace("\"", "");
-            }
-        }
-        ObjectNode fields = NODES.objectNode();
-        if (boundary == null) {
-            return fields;
-        }
-        for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
-            int headersEnd = part.indexOf("\r\n\r\n");
-            if (headersEnd < 0) {
-                continue;
-            }
-            String headers = part.substring(0, headersEnd);
-            String value = part.substring(headersEnd + 4);
-            if (value.endsWith("\r\n")) {
-                value = value.substring(0, value.length() - 2);
-            }
-            var name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
-            if (name.find()) {
-                fields.set(name.group(1), value(value));
-            }
-        }
-        return fields;
-    }
-
-    private static ObjectNode form(String body) {
-        ObjectNode fields = NODES.objectNode();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            fields.set(name, value(value));
-        }
-        return fields;
-    }
-
-    /** A form value: JSON when it is an array or object (allowed_updates, reply_markup), else text. */
-    private static JsonNode value(String raw) {
-        String trimmed = raw.trim();
-        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
-            try {
-                return JSON.readTree(trimmed);
-            } catch (IOException e) {
-                // not JSON after all: keep the text
-            }
-        }
-        return NODES.textNode(raw);
     }
 
     @Override

@@ -1,0 +1,214 @@
+package dev.rapport.outbox;
+
+import dev.rapport.store.EventLog;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The outbox sender's SQL: claiming due rows under a lease and writing a batch's outcomes in one
+ * transaction. Stateless apart from the {@link Jdbi} it uses; thread-safe.
+ */
+final class OutboxStore {
+
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    /**
+     * Due rows that may go now, each locked while its lease is set. A text waits while an earlier
+     * text of its chat is pending (ordering); a button answer does not wait for texts, because the
+     * customer's spinner turns until it arrives. Nothing of a chat is claimed while any of its rows
+     * is leased, so a chat is never sent to by two threads or two processes at once.
+     */
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT o.id
+                FROM outbox o
+                WHERE o.status = 'pending'
+                  AND o.next_attempt_at <= now()
+                  AND (o.lease_until IS NULL OR o.lease_until <= now())
+                  AND o.channel = ANY(:channels)
+                  AND NOT EXISTS (   -- an earlier text of the chat waits: texts keep their order
+                      SELECT 1 FROM outbox earlier
+                      WHERE earlier.channel = o.channel AND earlier.chat_key = o.chat_key
+                        AND earlier.status = 'pending' AND earlier.id < o.id
+                        AND earlier.reply->>'type' <> 'button_answer'
+                        AND o.reply->>'type' <> 'button_answer')
+                  AND NOT EXISTS (   -- a row of the chat is being sent right now
+                      SELECT 1 FROM outbox busy
+                      WHERE busy.channel = o.channel AND busy.chat_key = o.chat_key
+                        AND busy.status = 'pending' AND busy.lease_until > now())
+                ORDER BY o.next_attempt_at, o.id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE outbox SET lease_until = now() + :leaseMillis * interval '1 millisecond'
+            WHERE outbox.id = ANY(ARRAY(SELECT id FROM due))   -- by primary key; a join may scan the table
+            RETURNING outbox.id, outbox.dedup_key, outbox.channel, outbox.chat_key, outbox.reply::text AS reply,
+                      outbox.attempts, outbox.created_at,
+                      EXISTS (SELECT 1 FROM channel_accounts account
+                              WHERE account.channel = outbox.channel AND account.chat_key = outbox.chat_key
+                                AND account.unreachable_at IS NOT NULL) AS unreachable""";
+
+    private final Jdbi jdbi;
+
+    OutboxStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Leases up to {@code limit} rows that may be sent now, in id order. */
+    List<ClaimedRow> claim(int limit, Duration lease, Collection<String> channels) {
+        return jdbi.withHandle(handle -> handle.createQuery(CLAIM)
+                        .bindArray("channels", String.class, channels)
+                        .bind("limit", limit)
+                        .bind("leaseMillis", lease.toMillis())
+                        .map((rs, ctx) -> new ClaimedRow(rs.getLong("id"), rs.getString("dedup_key"),
+                                rs.getString("channel"), rs.getString("chat_key"), rs.getString("reply"),
+                                rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                                rs.getBoolean("unreachable")))
+                        .list())
+                .stream().sorted(Comparator.comparingLong(ClaimedRow::id)).toList();
+    }
+
+    /** Marks every pending row of a chat whose customer is unreachable {@code skipped}; returns how many. */
+    int skipUnreachable(String channel, String chatKey) {
+        return jdbi.withHandle(handle -> skipChat(handle, channel, chatKey, -1, null));
+    }
+
+    /** Writes a batch's outcomes, and the events they cause, in one transaction. */
+    void write(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(handle -> {
+            long now = System.nanoTime();
+            PreparedBatch sent = handle.prepareBatch("""
+                    UPDATE outbox SET status = 'sent', sent_at = :sentAt, external_id = :externalId,
+                                      attempts = attempts + 1, lease_until = NULL, last_error = NULL
+                    WHERE id = :id""");
+            PreparedBatch retry = handle.prepareBatch("""
+                    UPDATE outbox SET attempts = attempts + 1, last_error = :error, lease_until = NULL,
+                                      next_attempt_at = now() + :delayMillis * interval '1 millisecond'
+                    WHERE id = :id AND status = 'pending'""");
+            PreparedBatch release = handle.prepareBatch("""
+                    UPDATE outbox SET lease_until = NULL, next_attempt_at = now() + :delayMillis * interval '1 millisecond'
+                    WHERE id = :id AND status = 'pending'""");
+            PreparedBatch dead = handle.prepareBatch("""
+                    UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = :error, lease_until = NULL
+                    WHERE id = :id AND status = 'pending'""");
+            Map<String, Outcome> unreachable = new LinkedHashMap<>();
+            for (Outcome outcome : outcomes) {
+                long id = outcome.row().id();
+                switch (outcome.kind()) {
+                    case SENT -> sent.bind("id", id)
+                            .bind("sentAt", OffsetDateTime.ofInstant(outcome.at(), ZoneOffset.UTC))
+                            .bind("externalId", outcome.externalId())
+                            .add();
+                    case RETRY -> retry.bind("id", id)
+                            .bind("error", truncate(outcome.error()))
+                            .bind("delayMillis", millisCeil(outcome.remainingDelay(now)))
+                            .add();
+                    case RELEASE -> release.bind("id", id).bind("delayMillis", millisCeil(outcome.remainingDelay(now))).add();
+                    case DEAD, UNREACHABLE -> dead.bind("id", id).bind("error", truncate(outcome.error())).add();
+                }
+                if (outcome.kind() == Outcome.Kind.UNREACHABLE) {
+                    unreachable.putIfAbsent(outcome.row().chat(), outcome);
+                }
+            }
+            for (PreparedBatch batch : List.of(sent, retry, release, dead)) {
+                if (batch.size() > 0) {
+                    batch.execute();
+                }
+            }
+            for (Outcome outcome : outcomes) {
+                if (outcome.kind() == Outcome.Kind.DEAD) {
+                    recordDeadLetter(handle, outcome);
+                }
+            }
+            for (Outcome outcome : unreachable.values()) {
+                markUnreachable(handle, outcome);
+            }
+        });
+    }
+
+    /** Pending rows and the age of the oldest, for the gauges. */
+    record Depth(long pending, double oldestAgeSeconds) {
+    }
+
+    Depth depth() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT count(*) AS pending,
+                               coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest
+                        FROM outbox WHERE status = 'pending'""")
+                .map((rs, ctx) -> new Depth(rs.getLong("pending"), rs.getDouble("oldest")))
+                .one());
+    }
+
+    private static void recordDeadLetter(Handle handle, Outcome outcome) {
+        ClaimedRow row = outcome.row();
+        var data = new LinkedHashMap<String, Object>();
+        data.put("outbox_id", row.id());
+        data.put("dedup_key", row.dedupKey());
+        data.put("attempts", row.attempts() + 1);
+        data.put("reason", truncate(outcome.error()));
+        EventLog.record(handle, OutboxEvent.DEAD_LETTER, row.channel(), row.chatKey(),
+                customerId(handle, row.channel(), row.chatKey()), data);
+    }
+
+    private static void markUnreachable(Handle handle, Outcome outcome) {
+        ClaimedRow row = outcome.row();
+        int skipped = skipChat(handle, row.channel(), row.chatKey(), row.id(), truncate(outcome.error()));
+        handle.createUpdate("""
+                        UPDATE channel_accounts SET unreachable_at = now(), unreachable_reason = :reason
+                        WHERE channel = :channel AND chat_key = :chatKey AND unreachable_at IS NULL""")
+                .bind("reason", truncate(outcome.error()))
+                .bind("channel", row.channel())
+                .bind("chatKey", row.chatKey())
+                .execute();
+        var data = new LinkedHashMap<String, Object>();
+        data.put("reason", truncate(outcome.error()));
+        data.put("outbox_id", row.id());
+        data.put("skipped", skipped);
+        EventLog.record(handle, OutboxEvent.CUSTOMER_UNREACHABLE, row.channel(), row.chatKey(),
+                customerId(handle, row.channel(), row.chatKey()), data);
+    }
+
+    /** Skips a chat's pending rows but {@code exceptId}; the reason is the account's when not given. */
+    private static int skipChat(Handle handle, String channel, String chatKey, long exceptId, String reason) {
+        return handle.createUpdate("""
+                        UPDATE outbox SET status = 'skipped', lease_until = NULL,
+                               last_error = 'customer unreachable: ' || coalesce(CAST(:reason AS text),
+                                   (SELECT unreachable_reason FROM channel_accounts
+                                    WHERE channel = :channel AND chat_key = :chatKey), 'blocked the bot')
+                        WHERE channel = :channel AND chat_key = :chatKey AND status = 'pending' AND id <> :exceptId""")
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
+                .bind("exceptId", exceptId)
+                .bind("reason", reason)
+                .execute();
+    }
+
+    private static Long customerId(Handle handle, String channel, String chatKey) {
+        return handle.createQuery("SELECT customer_id FROM channel_accounts WHERE channel = :channel AND chat_key = :chatKey")
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(null);
+    }
+
+    private static long millisCeil(Duration duration) {
+        return (duration.toNanos() + 999_999) / 1_000_000;
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH) + "…";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.rapport.outbox;
+
+import dev.rapport.config.RapportConfig;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The outbox's send rates: one bucket per chat ({@code perChatPerSecond}, burst {@code perChatBurst})
+ * and one for everything ({@code globalPerSecond}, burst one second's worth). Tokens are taken when
+ * a call starts, not when its row is claimed, so time spent waiting for a free sender thread does
+ * not let a chat's calls bunch up. Per process: two Rapport instances on one database may together
+ * send up to twice the configured rates. Thread-safe.
+ */
+final class RateLimits {
+
+    private final RapportConfig.Outbox settings;
+    private final TokenBucket global;
+    private final ConcurrentMap<String, TokenBucket> chats = new ConcurrentHashMap<>();
+
+    RateLimits(RapportConfig.Outbox settings, long now) {
+        this.settings = settings;
+        this.global = new TokenBucket(settings.globalPerSecond(), Math.max(1, settings.globalPerSecond()), now);
+    }
+
+    /** Takes a token for this chat: 0, or the nanoseconds until the chat may send again. */
+    long takeChat(String chat, long now) {
+        long[] wait = new long[1];
+        chats.compute(chat, (key, bucket) -> {
+            TokenBucket chatBucket = bucket != null ? bucket
+                    : new TokenBucket(settings.perChatPerSecond(), Math.max(1, settings.perChatBurst()), now);
+            wait[0] = chatBucket.take(now);
+            return chatBucket;
+        });
+        return wait[0];
+    }
+
+    /** Reserves a global token: the nanoseconds to wait before sending (usually 0). */
+    long reserveGlobal(long now) {
+        return global.reserve(now);
+    }
+
+    /** Global tokens free now: how many rows the loop may claim without making sends wait. */
+    int globalAvailable(long now) {
+        return global.available(now);
+    }
+
+    long globalWait(long now) {
+        return global.waitFor(now);
+    }
+
+    /** Forgets chats whose buckets are full again, so the map holds only recently active chats. */
+    void forgetIdle(long now) {
+        for (String chat : chats.keySet()) {
+            chats.computeIfPresent(chat, (key, bucket) -> bucket.full(now) ? null : bucket);
+        }
+    }
+}
