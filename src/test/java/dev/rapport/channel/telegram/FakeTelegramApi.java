@@ -18,11 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A fake Telegram Bot API server over real HTTP on 127.0.0.1, for tests and benchmarks. It answers
@@ -96,6 +98,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
     private final AtomicReference<ObjectNode> webhook = new AtomicReference<>(emptyWebhook());
+    private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -179,6 +182,22 @@ public final class FakeTelegramApi implements AutoCloseable {
     }
 
     // ---- what happened ----
+
+    /**
+     * Calls {@code listener} with every call as it is recorded, before it is answered, on the
+     * server's request thread (so keep it short). For benchmarks that time replies without polling
+     * {@link #calls()}.
+     */
+    public void onCall(Consumer<Call> listener) {
+        listeners.add(listener);
+    }
+
+    /** Forgets the calls recorded so far, so a long benchmark does not keep every request in memory. */
+    public void clearCalls() {
+        synchronized (calls) {
+            calls.clear();
+        }
+    }
 
     public List<Call> calls() {
         synchronized (calls) {
@@ -273,6 +292,7 @@ public final class FakeTelegramApi implements AutoCloseable {
             callsByMethod.computeIfAbsent(call.method().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(call);
             calls.notifyAll();
         }
+        listeners.forEach(listener -> listener.accept(call));
     }
 
     private Answer answer(String method, ObjectNode body) {

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Webhook throughput: Rapport against a store-and-answer baseline on one embedded PostgreSQL.
+#
+#   bench/intake.sh [--chats=1000] [--connections=32] [--warmup=15] [--duration=20] [--set KEY=VALUE ...]
+#
+# bench/intake.sh --help lists every option. Extra JVM options: BENCH_JAVA_OPTS, e.g.
+# BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=target/bench.jfr" to record a profile.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./mvnw -q test-compile
+if [[ ! -s target/bench-classpath.txt || pom.xml -nt target/bench-classpath.txt ]]; then
+  ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+fi
+
+export BENCH_COMMAND="bench/intake.sh $*"
+exec java -Xms1g -Xmx1g -XX:+UseG1GC \
+  -Dsun.net.httpserver.nodelay=true \
+  -Dlogback.configurationFile=bench/logback-bench.xml \
+  ${BENCH_JAVA_OPTS:-} \
+  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  dev.rapport.bench.IntakeBench "$@"

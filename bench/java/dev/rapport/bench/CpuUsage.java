@@ -1,0 +1,149 @@
+package dev.rapport.bench;
+
+import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time spent over a window: by this JVM's threads, grouped by name (so the load generator and
+ * the fake Bot API can be told apart from the server under test), and by the PostgreSQL server
+ * (its postmaster, its live backends and the backends it has reaped). CPU per update holds steadier
+ * than throughput on a machine shared with other work. Linux only; elsewhere the figures are NaN.
+ * Not thread-safe.
+ */
+final class CpuUsage {
+
+    /** CPU milliseconds over a window, per thread group and for PostgreSQL. */
+    record Spent(double seconds, double jvmMillis, Map<String, Double> threadMillis, double postgresMillis,
+                 double jitMillis) {
+    }
+
+    private static final double MILLIS_PER_TICK = 10.0;   // Linux reports /proc times in USER_HZ = 100 ticks/s
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    private final com.sun.management.OperatingSystemMXBean system =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final long postmasterPid;
+    private Map<Long, Long> threadsAtStart;
+    private final Map<Long, String> names = new HashMap<>();
+    private double postgresAtStart;
+    private long jvmAtStart;
+    private long jitAtStart;
+    private long startNanos;
+
+    /** @param postmasterPid the PostgreSQL server's main process, or -1 when it is not on this machine */
+    CpuUsage(long postmasterPid) {
+        this.postmasterPid = postmasterPid;
+    }
+
+    void start() {
+        startNanos = System.nanoTime();
+        threadsAtStart = threadTimes();
+        postgresAtStart = postgresMillis();
+        jvmAtStart = system.getProcessCpuTime();
+        jitAtStart = compiler.getTotalCompilationTime();
+    }
+
+    Spent stop() {
+        double jvm = (system.getProcessCpuTime() - jvmAtStart) / 1e6;
+        Map<Long, Long> atEnd = threadTimes();
+        double postgres = postgresMillis() - postgresAtStart;
+        var groups = new TreeMap<String, Double>();
+        atEnd.forEach((id, nanos) -> groups.merge(group(names.get(id)),
+                (nanos - threadsAtStart.getOrDefault(id, 0L)) / 1e6, Double::sum));
+        double inThreads = groups.values().stream().mapToDouble(Double::doubleValue).sum();
+        groups.put("JVM itself (GC, JIT) and ended threads", jvm - inThreads);
+        return new Spent((System.nanoTime() - startNanos) / 1e9, jvm, groups, postgres,
+                compiler.getTotalCompilationTime() - jitAtStart);
+    }
+
+    private Map<Long, Long> threadTimes() {
+        var times = new HashMap<Long, Long>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos >= 0) {
+                times.put(info.getThreadId(), nanos);
+                names.put(info.getThreadId(), info.getThreadName());
+            }
+        }
+        return times;
+    }
+
+    /** Rapport's threads by role; everything the benchmark brings along under its own names. */
+    static String group(String name) {
+        if (name.startsWith("load-")) {
+            return "bench: load generator";
+        }
+        if (name.startsWith("fake-telegram") || name.startsWith("HTTP-Dispatcher")) {
+            return "bench: fake Bot API";
+        }
+        if (name.startsWith("inbox-worker")) {
+            return "inbox workers";
+        }
+        if (name.startsWith("intake-writer")) {
+            return "intake writers";
+        }
+        if (name.startsWith("outbox") || name.startsWith("OkHttp")) {
+            return "outbox sender";
+        }
+        if (name.startsWith("JettyServerThreadPool") || name.startsWith("qtp")) {
+            return "jetty (webhook)";
+        }
+        return "other threads";
+    }
+
+    private double postgresMillis() {
+        if (postmasterPid <= 0) {
+            return Double.NaN;
+        }
+        double ticks = ticks(postmasterPid, true);
+        try (var children = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) children::iterator) {
+                String name = entry.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && parentOf(Long.parseLong(name)) == postmasterPid) {
+                    ticks += ticks(Long.parseLong(name), false);
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return ticks * MILLIS_PER_TICK;
+    }
+
+    /** utime + stime (+ cutime + cstime: the reaped children) from /proc/pid/stat. */
+    private static double ticks(long pid, boolean withReapedChildren) {
+        String[] fields = statFields(pid);
+        if (fields == null) {
+            return 0;
+        }
+        // fields after the command: index 0 is state; utime, stime, cutime, cstime are 11..14
+        double ticks = Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]);
+        return withReapedChildren ? ticks + Double.parseDouble(fields[13]) + Double.parseDouble(fields[14]) : ticks;
+    }
+
+    private static long parentOf(long pid) {
+        String[] fields = statFields(pid);
+        return fields == null ? -1 : Long.parseLong(fields[1]);
+    }
+
+    /** The fields of /proc/pid/stat after "(command)", or null when the process is gone. */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
