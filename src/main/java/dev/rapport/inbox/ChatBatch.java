@@ -63,7 +63,11 @@ final class ChatBatch {
         });
     }
 
-    /** Chats with settled pending updates whose advisory lock this transaction got; others are skipped. */
+    /**
+     * Chats with settled pending updates whose advisory lock this transaction got, oldest first.
+     * The limit applies after the lock, so a second worker skips the chats the first one holds and
+     * takes the next ones instead of finding its whole candidate list locked.
+     */
     private List<Chat> claimChats(Handle handle) {
         return handle.createQuery("""
                         SELECT channel, chat_key FROM (
@@ -74,9 +78,9 @@ final class ChatBatch {
                             HAVING (max(received_at) < now() - make_interval(secs => :settle)
                                     OR min(received_at) < now() - make_interval(secs => :settle * 10))
                                AND coalesce(max(not_before), '-infinity') <= now()
-                            ORDER BY first_id
-                            LIMIT :limit) AS candidate
-                        WHERE pg_try_advisory_xact_lock(hashtextextended(channel || '/' || chat_key, 0))""")
+                            ORDER BY first_id) AS candidate
+                        WHERE pg_try_advisory_xact_lock(hashtextextended(channel || '/' || chat_key, 0))
+                        LIMIT :limit""")
                 .bind("settle", settings.settleMillis() / 1000.0)
                 .bind("limit", settings.batchChats())
                 .map((rs, ctx) -> new Chat(rs.getString(1), rs.getString(2)))
