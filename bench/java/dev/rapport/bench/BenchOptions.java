@@ -22,7 +22,7 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
               --duration=SECONDS      BENCH_DURATION            20     measuring window, per phase
               --drain=SECONDS         BENCH_DRAIN               15     wait for replies in flight after the window
               --text=TEXT             BENCH_TEXT                /help  what every update says
-              --durable=BOOLEAN       BENCH_DURABLE             false  true: own embedded server with fsync and
+              --durable=BOOLEAN       BENCH_DURABLE             true   true: own embedded server with fsync and
                                                                        synchronous_commit on (the tests' server has both off)
               --phases=LIST           BENCH_PHASES              baseline,rapport
               --set KEY=VALUE         RAPPORT_* / RATE_*               a Rapport setting, e.g. RAPPORT_INBOX_WORKERS=4
@@ -58,7 +58,7 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
                 Duration.ofMillis(Math.round(values.seconds("duration", 20) * 1000)),
                 Duration.ofMillis(Math.round(values.seconds("drain", 15) * 1000)),
                 values.text("text", "/help"),
-                values.bool("durable", false),
+                values.bool("durable", System.getenv("DATABASE_URL") == null),
                 List.of(values.text("phases", "baseline,rapport").split(",")),
                 Map.copyOf(rapport));
         given.keySet().removeAll(List.of("chats", "connections", "warmup", "duration", "drain", "text",
