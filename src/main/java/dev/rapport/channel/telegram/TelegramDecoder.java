@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
+import dev.rapport.channel.Texts;
 import dev.rapport.inbox.UpdateDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a stored Telegram update into an {@link InboundMessage}. Reads the JSON tree rather than
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
 public final class TelegramDecoder implements UpdateDecoder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s+(.*))?$",
-            Pattern.DOTALL);
     /** Media a customer can send, in the order they are looked for. */
     private static final List<String> MEDIA = List.of("photo", "document", "video", "voice", "audio", "video_note",
             "animation", "sticker", "location", "venue", "poll", "dice");
@@ -69,13 +66,7 @@ public final class TelegramDecoder implements UpdateDecoder {
 
     private static Content content(JsonNode message) {
         if (message.has("text")) {
-            String text = message.get("text").asText();
-            Matcher command = COMMAND.matcher(text.strip());
-            if (command.matches()) {
-                String argument = command.group(2) == null ? "" : command.group(2).strip();
-                return new Content.Command(command.group(1).toLowerCase(java.util.Locale.ROOT), argument);
-            }
-            return new Content.Text(text);
+            return Texts.read(message.get("text").asText());
         }
         if (message.has("contact")) {
             JsonNode contact = message.get("contact");
