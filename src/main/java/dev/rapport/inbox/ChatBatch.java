@@ -65,12 +65,14 @@ final class ChatBatch {
 
     /**
      * Chats with settled pending updates whose advisory lock this transaction got, oldest first.
-     * The limit applies after the lock, so a second worker skips the chats the first one holds and
-     * takes the next ones instead of finding its whole candidate list locked.
+     * The candidates are materialised, oldest first, so that PostgreSQL cannot move the lock call into
+     * the grouping or below a sort (either would lock every pending chat); the lock is tried on them
+     * in that order until the limit, so a second worker skips the chats the first one holds and
+     * takes the next ones.
      */
-    private List<Chat> claimChats(Handle handle) {
+    List<Chat> claimChats(Handle handle) {
         return handle.createQuery("""
-                        SELECT channel, chat_key FROM (
+                        WITH candidate AS MATERIALIZED (
                             SELECT channel, chat_key, min(id) AS first_id
                             FROM inbound_updates
                             WHERE status = 'pending'
@@ -78,7 +80,8 @@ final class ChatBatch {
                             HAVING (max(received_at) < now() - make_interval(secs => :settle)
                                     OR min(received_at) < now() - make_interval(secs => :settle * 10))
                                AND coalesce(max(not_before), '-infinity') <= now()
-                            ORDER BY first_id) AS candidate
+                            ORDER BY first_id)
+                        SELECT channel, chat_key FROM candidate
                         WHERE pg_try_advisory_xact_lock(hashtextextended(channel || '/' || chat_key, 0))
                         LIMIT :limit""")
                 .bind("settle", settings.settleMillis() / 1000.0)
