@@ -85,16 +85,34 @@ public final class App implements AutoCloseable {
         Database database = config.embeddedDatabase()
                 ? Database.embedded(config.dataDir(), poolSize(config))
                 : Database.connect(config.databaseUrl(), poolSize(config));
-        database.migrate();
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return start(config, database, true);
     }
 
     /** Starts on an open, migrated database; {@code ownsDatabase} closes it with the app. */
     public static App start(RapportConfig config, Database database, boolean ownsDatabase) {
-        App app = new App(config, database, ownsDatabase);
-        app.sender.start();
-        app.workers.start();
-        app.web.start();
+        App app;
+        try {
+            app = new App(config, database, ownsDatabase);
+        } catch (RuntimeException e) {
+            if (ownsDatabase) {
+                database.close();   // an embedded PostgreSQL left running would block the next start
+            }
+            throw e;
+        }
+        try {
+            app.sender.start();
+            app.workers.start();
+            app.web.start();
+        } catch (RuntimeException e) {
+            app.close();   // a port already in use, say: stop the threads already started
+            throw e;
+        }
         log.info("Rapport is listening on port {}; web chat at http://localhost:{}/chat", app.port(), app.port());
         return app;
     }

@@ -23,6 +23,10 @@ public final class Main {
                 line.getErr().println(error.getMessage());
                 return 2;
             }
+            if (error instanceof java.io.UncheckedIOException io) {
+                line.getErr().println("Rapport cannot start: " + io.getMessage() + ": " + io.getCause().getMessage());
+                return 2;
+            }
             throw error;
         });
         return commandLine.execute(args);
