@@ -125,6 +125,12 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
         if (code == null) {
             return new SendResult.TransientFailure(reason);   // no Bot API answer (a proxy's error page, say)
         }
+        if (code == 0) {
+            // The Bot API answered, but the client could not read its answer (a shape it does not know):
+            // the message went out. Sending it again would deliver it twice.
+            log.warn("Telegram accepted a message but its answer could not be read: {}", describe(e));
+            return new SendResult.Delivered(null);
+        }
         if (code == 429) {
             Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
             return new SendResult.RetryAfter(seconds == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds), reason);

@@ -91,6 +91,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger();
     private final AtomicInteger failing = new AtomicInteger();
+    private final AtomicInteger unreadable = new AtomicInteger();
     private final AtomicInteger failStatus = new AtomicInteger(500);
     private final AtomicReference<String> failDescription = new AtomicReference<>();
     private final AtomicLong delayMillis = new AtomicLong();
@@ -169,6 +170,11 @@ public final class FakeTelegramApi implements AutoCloseable {
         failStatus.set(status);
         failDescription.set(description);
         failing.set(times);
+    }
+
+    /** The next {@code times} calls succeed, but answer a result the client cannot read (a shape it does not know). */
+    public void answerUnreadableNext(int times) {
+        unreadable.set(times);
     }
 
     /** From now on, calls for this chat get 403 "Forbidden: bot was blocked by the user". */
@@ -310,6 +316,12 @@ public final class FakeTelegramApi implements AutoCloseable {
             int status = failStatus.get();
             String description = failDescription.get();
             return error(status, description != null ? description : status >= 500 ? "Internal Server Error" : "Bad Request");
+        }
+        if (takeOne(unreadable)) {
+            ObjectNode strange = NODES.objectNode();
+            strange.put("message_id", "not-a-number");
+            sendMessage(body, chatId);   // it did go out
+            return ok(strange);
         }
         switch (method.toLowerCase(Locale.ROOT)) {
             case "sendmessage":

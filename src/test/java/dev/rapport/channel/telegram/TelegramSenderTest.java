@@ -105,6 +105,14 @@ class TelegramSenderTest {
     }
 
     @Test
+    void anAcceptedMessageWhoseAnswerCannotBeReadCountsAsDeliveredNotToBeSentAgain() {
+        telegram.answerUnreadableNext(1);
+
+        assertThat(sender.send("42", new Reply.Text("Hello", List.of()))).isInstanceOf(SendResult.Delivered.class);
+        assertThat(telegram.sentTexts(42)).containsExactly("Hello");
+    }
+
+    @Test
     void aWrongTokenIsTransientNotADeadLetterForEveryMessage() {
         try (var wrongToken = new TelegramSender(new RapportConfig.Telegram("999:WRONG", "s", URI.create(telegram.baseUrl()), ""), 2)) {
             SendResult result = wrongToken.send("42", new Reply.Text("Hello", List.of()));
