@@ -54,7 +54,8 @@ public final class App implements AutoCloseable {
 
         var customers = new Customers();
         List<Action> actions = new ArrayList<>(ConsentActions.all(customers));
-        Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions));
+        Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
+                Engine.MESSAGE_KEYS);
         ConfigLoads.record(database.jdbi(), config, conversations);
         Interpreter interpreter = new NluInterpreter(
                 Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));

@@ -44,6 +44,12 @@ public final class Engine {
         this.runner = new FlowRunner(conversations, byName, stepLimit);
     }
 
+    /** The message keys the engine says itself (besides those flows name); checked at start-up. */
+    public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of("engine.fallback",
+            "engine.fallback_offer_person", "engine.stale_button", "engine.too_many_steps",
+            "engine.media_received", "engine.customer_name_fallback", "media.file", "menu.complaint",
+            "menu.feedback", "menu.offers", "menu.human");
+
     /** The action names flows may call; the flow validator checks every file against them. */
     public static java.util.Set<String> actionNames(List<Action> actions) {
         return actions.stream().map(Action::name).collect(Collectors.toUnmodifiableSet());
@@ -120,7 +126,8 @@ public final class Engine {
         }
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
         if (parsed.isPresent() && parsed.get() instanceof CallbackData.Answer answer && waiting.isPresent()
-                && answer.flow().equals(turn.conversation.flow) && answer.step().equals(turn.conversation.step)) {
+                && answer.flow().equals(turn.conversation.flow) && answer.step().equals(turn.conversation.step)
+                && offers(waiting.get(), answer.value())) {
             turn.answerButton(press.callbackId(), null);
             runner.answer(turn, waiting.get(), answer.value());
             return;
@@ -129,6 +136,12 @@ public final class Engine {
         turn.event(EngineEvent.STALE_BUTTON, Map.of("data", press.data()));
         turn.answerButton(press.callbackId(), "engine.stale_button");
         waiting.ifPresent(ask -> runner.ask(turn, ask));
+    }
+
+    /** Only a value the question's own buttons carry is an answer; anything else was not offered. */
+    private static boolean offers(Step.Ask ask, String value) {
+        return ask.buttons().stream().flatMap(List::stream)
+                .anyMatch(button -> !button.startsFlow() && button.value().equals(value));
     }
 
     private void command(Turn turn, Content.Command command) {

@@ -78,8 +78,12 @@ final class FlowRunner {
         Step step = first;
         for (int count = 1; step != null; count++) {
             if (count > stepLimit) {
+                // A loop: drop what it said (the customer would get every repetition), apologise once and
+                // mark the conversation for a person, as the apology promises.
+                turn.replies.removeIf(reply -> reply instanceof dev.rapport.channel.Reply.Text);
                 turn.event(EngineEvent.STEP_LIMIT, Map.of("flow", flow.id(), "step", step.id(), "limit", stepLimit));
                 turn.say("engine.too_many_steps", List.of());
+                turn.conversation.escalationReason = "flow '" + flow.id() + "' looped past " + stepLimit + " steps";
                 turn.conversation.leave();
                 return;
             }

@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Writes a turn's messages: the inbound one, and each reply both to the message log and to the
- * outbox, in the turn's transaction. Outbox keys derive from the update id, so a turn retried after
- * a crash writes the same keys and nothing is sent twice. Stateless; thread-safe.
+ * outbox, in the turn's transaction. Outbox keys derive from the stored update's id, so a turn
+ * retried after a crash writes the same keys and nothing is sent twice. Stateless; thread-safe.
  */
 final class MessageLog {
 
@@ -53,7 +53,8 @@ final class MessageLog {
         for (int index = 0; index < replies.size(); index++) {
             Reply reply = replies.get(index);
             Long messageId = reply instanceof Reply.Text text ? outbound(handle, turn, text) : null;
-            String key = message.channel() + ":" + message.updateId() + ":" + index;
+            // Keyed by the stored update, not the channel's update id, which a channel may reuse.
+            String key = "in:" + turn.inboxId + ":" + index;
             Outbox.enqueue(handle, new Outgoing(key, message.channel(), message.chatKey(), messageId, reply));
         }
     }

@@ -31,6 +31,14 @@ public final class FlowLoader {
      * @throws FlowValidationException listing every problem, each with file, line, flow and step
      */
     public static Conversations load(Path conversationsDir, Set<String> actionNames) {
+        return load(conversationsDir, actionNames, Set.of());
+    }
+
+    /**
+     * As {@link #load(Path, Set)}, also checking that every language has the message keys Java code
+     * says itself ({@code codeKeys}), so a missing text stops the start instead of failing turns.
+     */
+    public static Conversations load(Path conversationsDir, Set<String> actionNames, Set<String> codeKeys) {
         Problems problems = new Problems();
         Map<String, MessageFile> messageFiles = readMessages(conversationsDir.resolve("messages"), problems);
         List<ParsedFlow> parsedFlows = new ArrayList<>();
@@ -45,6 +53,10 @@ public final class FlowLoader {
         }
 
         MessageChecks.checkInSync(messageFiles.get(Messages.DEFAULT_LANGUAGE), messageFiles.values(), problems);
+        for (MessageFile file : messageFiles.values()) {
+            codeKeys.stream().filter(key -> file.readable() && !file.has(key)).sorted().forEach(key ->
+                    problems.in(file.file()).add(0, "message key '" + key + "' is missing: Rapport's code says it"));
+        }
         TriggerChecks.check(parsedFlows, problems);
         FlowChecks.Catalog catalog = new FlowChecks.Catalog(flowIds, Set.copyOf(actionNames),
                 List.copyOf(messageFiles.values()));

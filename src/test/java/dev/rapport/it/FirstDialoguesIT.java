@@ -74,6 +74,14 @@ class FirstDialoguesIT {
                 WHERE a.chat_key = '103' AND c.opted_out_at IS NULL""")).isEqualTo(1);
         assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '103' AND type IN "
                 + "('customer.opted_out', 'customer.opted_in')")).isEqualTo(2);
+
+        // Saying hello after /stop shows the menu but does not opt back in: only /start does.
+        say(103, "/stop", "en", 3);
+        say(103, "hello", "en", 4);
+        assertThat(rapport.telegram.sentTexts(103).get(3)).contains("How can I help");
+        assertThat(rapport.count("""
+                SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id
+                WHERE a.chat_key = '103' AND c.opted_out_at IS NOT NULL""")).isEqualTo(1);
     }
 
     @Test
@@ -102,6 +110,15 @@ class FirstDialoguesIT {
         assertThat(rapport.telegram.sentTexts(105).get(1)).isEqualTo(rapport.telegram.sentTexts(105).get(0));
         assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '105' AND type = 'turn.stale_button'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aValueTheQuestionDidNotOfferIsNotTakenAsAnAnswer() {
+        say(108, "/language", "en", 1);
+        press(108, "a:language.choose:fr", 2);
+        assertThat(rapport.telegram.sentTexts(108).get(1)).isEqualTo(rapport.telegram.sentTexts(108).get(0));
+        assertThat(rapport.count("SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id "
+                + "WHERE a.chat_key = '108' AND c.language_chosen")).isZero();
     }
 
     @Test

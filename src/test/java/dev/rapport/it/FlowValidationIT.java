@@ -58,7 +58,25 @@ class FlowValidationIT {
     }
 
     @Test
-    void aFlowThatLoopsIsStoppedByTheStepLimitWithAnApology(@TempDir Path directory) throws IOException {
+    void aMessageKeyTheEngineNeedsMissingStopsTheStart(@TempDir Path directory) throws IOException {
+        Path conversations = copyOfShippedConversations(directory.resolve("conversations"));
+        for (String language : new String[] {"en", "zh"}) {
+            Path file = conversations.resolve("messages/" + language + ".yaml");
+            Files.writeString(file, Files.readString(file).replaceAll("(?m)^  stale_button:.*\\n", ""));
+        }
+        var config = ConfigLoader.load(Path.of("config/rapport.yaml"),
+                Map.of("PORT", "0", "RAPPORT_CONVERSATIONS_DIR", conversations.toString()));
+        try (var database = TestDatabase.fresh()) {
+            assertThatThrownBy(() -> App.start(config, database, false))
+                    .isInstanceOf(FlowValidationException.class)
+                    .hasMessageContaining("en.yaml")
+                    .hasMessageContaining("zh.yaml")
+                    .hasMessageContaining("'engine.stale_button' is missing");
+        }
+    }
+
+    @Test
+    void aFlowThatLoopsIsStoppedByTheStepLimitWithAnApology(@TempDir Path directory) throws Exception {
         Path conversations = copyOfShippedConversations(directory.resolve("conversations"));
         Files.writeString(conversations.resolve("flows/loop.yaml"), """
                 id: loop
@@ -66,10 +84,10 @@ class FlowValidationIT {
                   commands: [loop]
                 steps:
                   - id: again
-                    action: opt_in
+                    say: help.text
                     next: and_again
                   - id: and_again
-                    action: opt_in
+                    say: help.text
                     next: again
                 """);
         try (var rapport = RunningRapport.start(Map.of("RAPPORT_CONVERSATIONS_DIR", conversations.toString(),
@@ -78,6 +96,10 @@ class FlowValidationIT {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> !rapport.telegram.sentTexts(61).isEmpty());
             assertThat(rapport.telegram.sentTexts(61).get(0)).contains("something went wrong");
+            Thread.sleep(500);
+            assertThat(rapport.telegram.sentTexts(61)).as("the loop's repetitions are not sent").hasSize(1);
+            assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '61' "
+                    + "AND escalation_reason LIKE 'flow ''loop'' looped%'")).isEqualTo(1);
             assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'turn.step_limit'")).isEqualTo(1);
             assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '61' AND flow IS NULL"))
                     .isEqualTo(1);
