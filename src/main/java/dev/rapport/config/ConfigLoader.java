@@ -86,7 +86,8 @@ public final class ConfigLoader {
 
     private static Map<String, String> readYaml(Path file) {
         if (!Files.exists(file)) {
-            return Map.of();
+            throw new ConfigException("Settings file " + file.toAbsolutePath() + " does not exist: run Rapport from "
+                    + "the project directory, or pass --config with the path of rapport.yaml");
         }
         try {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());

@@ -123,10 +123,17 @@ final class ChatBatch {
                 settle(handle, update, UpdateStatus.IGNORED, "no channel '" + update.channel() + "' is configured");
                 continue;
             }
+            UpdateDecoder.Decoded decoded;
+            try {
+                decoded = decoder.decode(update.updateId(), update.chatKey(), update.payload());
+            } catch (RuntimeException e) {
+                // Reading a stored update fails the same way every time: reject it with the reason, no retries.
+                settle(handle, update, UpdateStatus.REJECTED, "could not read the update: " + e);
+                continue;
+            }
             handle.savepoint("turn");
             try {
                 long started = System.nanoTime();
-                var decoded = decoder.decode(update.updateId(), update.chatKey(), update.payload());
                 if (decoded instanceof UpdateDecoder.Decoded.Message message) {
                     turns.handle(handle, message.message(), update.id());
                     handled.add(update.id());

@@ -102,6 +102,10 @@ public final class InboxWorkers implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("Inbox batch failed; retrying shortly: {}", e.getMessage());
                 waitForSignal(seen, IDLE_POLL_MILLIS);
+            } catch (Error e) {
+                // The batch rolled back; its updates stay pending. Keep the worker alive and say so loudly.
+                log.error("Inbox batch failed with {}; retrying shortly", e, e);
+                waitForSignal(seen, IDLE_POLL_MILLIS);
             }
         }
     }

@@ -73,6 +73,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMissingSettingsFileSaysWhereItWasLookedFor(@TempDir Path directory) {
+        assertThatThrownBy(() -> ConfigLoader.load(directory.resolve("nowhere.yaml"), Map.of()))
+                .hasMessageContaining("nowhere.yaml").hasMessageContaining("does not exist")
+                .hasMessageContaining("--config");
+    }
+
+    @Test
     void aSettingsFileThatIsNotYamlIsReportedWithItsPath(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("rapport.yaml");
         Files.writeString(file, "port: [unclosed");

@@ -99,8 +99,8 @@ class ShippedFlowsTest {
     void engineTextsExistInBothLanguages() {
         for (String language : List.of("en", "zh")) {
             assertThat(conversations.messages().keys(language)).contains(
-                    "engine.fallback", "engine.stale_button", "engine.button_done", "engine.not_private",
-                    "engine.too_many_steps", "engine.media_received", "engine.opted_out_notice");
+                    "engine.fallback", "engine.fallback_offer_person", "engine.stale_button",
+                    "engine.too_many_steps", "engine.media_received", "engine.customer_name_fallback", "media.file");
         }
     }
 
