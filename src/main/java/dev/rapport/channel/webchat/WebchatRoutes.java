@@ -14,6 +14,7 @@ import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -99,21 +100,44 @@ public final class WebchatRoutes implements AutoCloseable {
     public void events(SseClient client) {
         String session = session(client.ctx().queryParam("session"));
         client.keepAlive();
-        hub.join(session, client);
-        client.sendEvent("history", history(session));
+        WebchatHub.Tab tab = hub.join(session, client);
+        try {
+            tab.open("history", history(session));
+        } catch (RuntimeException e) {
+            tab.close();
+            throw e;
+        }
     }
 
+    /**
+     * The last 50 messages, oldest first. An outbound message is given as its outbox rows (one, or
+     * one per part of a long text), each with its dedup key, the key its live push carries; rows
+     * not yet sent are included, and the page drops the push that follows. Inbound messages have
+     * no key.
+     */
     private List<Map<String, Object>> history(String session) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT direction, text, coalesce(buttons::text, '[]') FROM (
+                        SELECT recent.direction, outbox.dedup_key,
+                               coalesce(outbox.reply->>'text', recent.text, ''),
+                               coalesce(outbox.reply->'buttons', recent.buttons, '[]')::text
+                        FROM (
                             SELECT id, direction, text, buttons FROM messages
                             WHERE channel = :channel AND chat_key = :session AND kind IN ('text', 'command')
                             ORDER BY id DESC LIMIT 50) AS recent
-                        ORDER BY id""")
+                        LEFT JOIN outbox ON outbox.message_id = recent.id AND recent.direction = 'out'
+                        ORDER BY recent.id, outbox.id""")
                 .bind("channel", CHANNEL)
                 .bind("session", session)
-                .map((rs, ctx) -> Map.<String, Object>of("direction", rs.getString(1),
-                        "text", rs.getString(2) == null ? "" : rs.getString(2), "buttons", readJson(rs.getString(3))))
+                .map((rs, ctx) -> {
+                    Map<String, Object> message = new LinkedHashMap<>();
+                    message.put("direction", rs.getString(1));
+                    if (rs.getString(2) != null) {
+                        message.put("key", rs.getString(2));
+                    }
+                    message.put("text", rs.getString(3));
+                    message.put("buttons", readJson(rs.getString(4)));
+                    return message;
+                })
                 .list());
     }
 
