@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web chat over HTTP: the page, a post, the reply pushed as a server-sent event, a button press,
- * and a reply shown once when the browser connects while it is being sent.
+ * a reply shown once when the browser connects while it is being sent, and the limits on posts.
  */
 class WebchatIT {
 
@@ -124,6 +124,37 @@ class WebchatIT {
             var empty = rapport.postJson("/chat/api/messages", "{\"session\": \"" + UUID.randomUUID() + "\"}");
             assertThat(empty.statusCode()).isEqualTo(400);
             assertThat(empty.body()).contains("text");
+        }
+    }
+
+    @Test
+    void oversizedPostsAndWronglyTypedFieldsAreRefused() {
+        try (var rapport = RunningRapport.start()) {
+            String session = UUID.randomUUID().toString();
+            var tooLarge = rapport.postJson("/chat/api/messages",
+                    "{\"session\": \"" + session + "\", \"text\": \"" + "a".repeat(20_000) + "\"}");
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(tooLarge.body()).contains("16 KiB");
+
+            var textNotString = rapport.postJson("/chat/api/messages",
+                    "{\"session\": \"" + session + "\", \"text\": {\"a\": 1}}");
+            assertThat(textNotString.statusCode()).isEqualTo(400);
+            assertThat(textNotString.body()).contains("'text' must be a JSON string");
+
+            var buttonNotString = rapport.postJson("/chat/api/messages",
+                    "{\"session\": \"" + session + "\", \"button\": 7}");
+            assertThat(buttonNotString.statusCode()).isEqualTo(400);
+            assertThat(buttonNotString.body()).contains("'button' must be a JSON string");
+
+            var notAnObject = rapport.postJson("/chat/api/messages", "[1, 2]");
+            assertThat(notAnObject.statusCode()).isEqualTo(400);
+
+            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'")).isZero();
+
+            var badSession = rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events?session=x")))
+                    .header("Accept", "text/event-stream").GET().build());
+            assertThat(badSession.statusCode()).isEqualTo(400);
+            assertThat(badSession.body()).contains("session");
         }
     }
 
