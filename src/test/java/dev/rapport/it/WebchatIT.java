@@ -61,8 +61,10 @@ class WebchatIT {
             assertThat(next(events, "message").data().path("text").asText()).isNotBlank();
 
             assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'")).isEqualTo(2);
-            assertThat(rapport.count("SELECT count(*) FROM message_log WHERE channel = 'webchat' AND direction = 'out' "
-                    + "AND delivery_status = 'sent'")).isGreaterThanOrEqualTo(2);
+            // The push happens before the outbox records the outcome, which it writes in batches.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rapport.count(
+                    "SELECT count(*) FROM message_log WHERE channel = 'webchat' AND direction = 'out' "
+                            + "AND delivery_status = 'sent'")).isGreaterThanOrEqualTo(2));
         }
     }
 
