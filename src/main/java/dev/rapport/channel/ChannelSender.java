@@ -11,4 +11,13 @@ public interface ChannelSender {
     String channel();
 
     SendResult send(String chatKey, Reply reply);
+
+    /**
+     * Sends with the outbox row's dedup key, stable across retries, for channels that can show it to
+     * the client so a reply that arrives twice (say, live and in a reloaded history) is shown once.
+     * Channels without such a use ignore it.
+     */
+    default SendResult send(String chatKey, Reply reply, String deliveryKey) {
+        return send(chatKey, reply);
+    }
 }

@@ -63,7 +63,7 @@ final class ChatSends {
             long started = System.nanoTime();
             SendResult result;
             try {
-                result = senders.get(row.channel()).send(row.chatKey(), send.reply());
+                result = senders.get(row.channel()).send(row.chatKey(), send.reply(), row.dedupKey());
             } catch (RuntimeException e) {
                 log.warn("Channel sender '{}' threw instead of returning a result", row.channel(), e);
                 result = new SendResult.TransientFailure(e.toString());

@@ -34,7 +34,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/", ctx -> ctx.redirect("/chat"));
             config.routes.get("/chat", webchat::page);
             config.routes.post("/chat/api/messages", webchat::post);
-            config.routes.sse("/chat/api/events", webchat::events);
+            config.routes.get("/chat/api/events", webchat::events);   // checks the session, then streams
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/readyz", ctx -> {
                 boolean ready = database.ready();

@@ -1,6 +1,7 @@
 package dev.rapport.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +12,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The web chat over HTTP: the page, a post, the reply pushed as a server-sent event, a button press. */
+/**
+ * The web chat over HTTP: the page, a post, the reply pushed as a server-sent event, a button press,
+ * a reply shown once when the browser connects while it is being sent, and the limits on posts.
+ */
 class WebchatIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +61,57 @@ class WebchatIT {
             assertThat(next(events, "message").data().path("text").asText()).isNotBlank();
 
             assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'")).isEqualTo(2);
-            assertThat(rapport.count("SELECT count(*) FROM message_log WHERE channel = 'webchat' AND direction = 'out' "
-                    + "AND delivery_status = 'sent'")).isGreaterThanOrEqualTo(2);
+            // The push happens before the outbox records the outcome, which it writes in batches.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rapport.count(
+                    "SELECT count(*) FROM message_log WHERE channel = 'webchat' AND direction = 'out' "
+                            + "AND delivery_status = 'sent'")).isGreaterThanOrEqualTo(2));
+        }
+    }
+
+    @Test
+    void aReplyInFlightWhileTheBrowserConnectsIsShownOnce() throws Exception {
+        // Two sends a second per chat, so the replies are still going out when the browser connects.
+        try (var rapport = RunningRapport.start(Map.of("RATE_PER_CHAT", "2", "RATE_PER_CHAT_BURST", "1"))) {
+            String session = UUID.randomUUID().toString();
+            int helps = 6;
+            for (int i = 0; i < helps; i++) {
+                assertThat(rapport.postJson("/chat/api/messages",
+                        "{\"session\": \"" + session + "\", \"text\": \"/help\"}").statusCode()).isEqualTo(202);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
+                    "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ?", session) >= helps);
+            BlockingQueue<Event> events = listen(rapport, session);
+
+            Event history = events.poll(10, TimeUnit.SECONDS);
+            assertThat(history).as("the first event").isNotNull();
+            assertThat(history.name()).isEqualTo("history");
+            List<String> historyKeys = new ArrayList<>();
+            for (JsonNode message : history.data()) {
+                if (message.path("direction").asText().equals("out")) {
+                    assertThat(message.path("key").asText()).as("key of %s", message).isNotBlank();
+                    historyKeys.add(message.path("key").asText());
+                } else {
+                    assertThat(message.has("key")).as("an inbound message has no key").isFalse();
+                }
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> rapport.count(
+                    "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ? AND status <> 'sent'",
+                    session) == 0);
+            List<String> liveKeys = new ArrayList<>();
+            for (Event event; (event = events.poll(1, TimeUnit.SECONDS)) != null; ) {
+                assertThat(event.name()).isEqualTo("message");
+                liveKeys.add(event.data().path("key").asText());
+            }
+
+            // The page shows the history, then each live reply whose key it has not shown yet.
+            Set<String> shown = new LinkedHashSet<>(historyKeys);
+            shown.addAll(liveKeys);
+            List<String> outbox = rapport.database.jdbi().withHandle(handle -> handle.createQuery(
+                            "SELECT dedup_key FROM outbox WHERE channel = 'webchat' AND chat_key = :session ORDER BY id")
+                    .bind("session", session).mapTo(String.class).list());
+            assertThat(historyKeys).doesNotHaveDuplicates();
+            assertThat(liveKeys).doesNotHaveDuplicates().doesNotContain("");
+            assertThat(shown).containsExactlyElementsOf(outbox).hasSize(helps);
         }
     }
 
@@ -68,6 +126,37 @@ class WebchatIT {
             var empty = rapport.postJson("/chat/api/messages", "{\"session\": \"" + UUID.randomUUID() + "\"}");
             assertThat(empty.statusCode()).isEqualTo(400);
             assertThat(empty.body()).contains("text");
+        }
+    }
+
+    @Test
+    void oversizedPostsAndWronglyTypedFieldsAreRefused() {
+        try (var rapport = RunningRapport.start()) {
+            String session = UUID.randomUUID().toString();
+            var tooLarge = rapport.postJson("/chat/api/messages",
+                    "{\"session\": \"" + session + "\", \"text\": \"" + "a".repeat(20_000) + "\"}");
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(tooLarge.body()).contains("16 KiB");
+
+            var textNotString = rapport.postJson("/chat/api/messages",
+                    "{\"session\": \"" + session + "\", \"text\": {\"a\": 1}}");
+            assertThat(textNotString.statusCode()).isEqualTo(400);
+            assertThat(textNotString.body()).contains("'text' must be a JSON string");
+
+            var buttonNotString = rapport.postJson("/chat/api/messages",
+                    "{\"session\": \"" + session + "\", \"button\": 7}");
+            assertThat(buttonNotString.statusCode()).isEqualTo(400);
+            assertThat(buttonNotString.body()).contains("'button' must be a JSON string");
+
+            var notAnObject = rapport.postJson("/chat/api/messages", "[1, 2]");
+            assertThat(notAnObject.statusCode()).isEqualTo(400);
+
+            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'")).isZero();
+
+            var badSession = rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events?session=x")))
+                    .header("Accept", "text/event-stream").GET().build());
+            assertThat(badSession.statusCode()).isEqualTo(400);
+            assertThat(badSession.body()).contains("session");
         }
     }
 
