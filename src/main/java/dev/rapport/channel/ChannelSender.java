@@ -20,4 +20,12 @@ public interface ChannelSender {
     default SendResult send(String chatKey, Reply reply, String deliveryKey) {
         return send(chatKey, reply);
     }
+
+    /**
+     * Whether the outbox's rate limits (per chat and overall) apply to this channel. True for a
+     * messaging service with limits of its own, like Telegram; false for one Rapport serves itself.
+     */
+    default boolean rateLimited() {
+        return true;
+    }
 }

@@ -49,14 +49,15 @@ final class ChatSends {
                 batch.outcomes.add(Outcome.release(row, Duration.ZERO));
                 continue;
             }
-            if (send.reply() instanceof Reply.Text) {
+            boolean limited = senders.get(row.channel()).rateLimited();
+            if (limited && send.reply() instanceof Reply.Text) {
                 long wait = limits.takeChat(row.chat(), System.nanoTime());
                 if (wait > 0) {
                     batch.outcomes.add(Outcome.release(row, Duration.ofNanos(wait)));
                     continue;
                 }
             }
-            if (!awaitGlobalTurn()) {
+            if (limited && !awaitGlobalTurn()) {
                 batch.outcomes.add(Outcome.release(row, Duration.ZERO));
                 continue;
             }

@@ -19,6 +19,12 @@ public final class WebchatSender implements ChannelSender {
         this.hub = hub;
     }
 
+    /** The web chat is Rapport's own: nothing to protect from bursts. */
+    @Override
+    public boolean rateLimited() {
+        return false;
+    }
+
     @Override
     public String channel() {
         return WebchatRoutes.CHANNEL;
