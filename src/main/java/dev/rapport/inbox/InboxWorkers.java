@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * order. A chat is claimed only once its newest pending update is {@code settleMillis} old, which
  * puts updates that arrived out of order back in order.
  *
- * <p>Crash safety: each turn runs in a savepoint; the batch commits once. A crash before the
- * commit leaves every update of the batch pending, to be processed once after restart. A turn that
- * throws is rolled back alone and retried later with back-off; after {@code maxAttempts} it is
- * marked failed so the chat's later updates are not held back forever. Thread-safe.
+ * <p>Crash safety: the batch commits once. A crash before the commit leaves every update of the
+ * batch pending, to be processed once after restart. A turn that throws rolls its batch back, which
+ * then runs again with a savepoint per turn, so the failing turn is undone alone and retried later
+ * with back-off; after {@code maxAttempts} it is marked failed so the chat's later updates are not
+ * held back forever. Thread-safe.
  */
 public final class InboxWorkers implements AutoCloseable {
 
