@@ -41,7 +41,7 @@ final class UpdateRows {
                                CASE WHEN status = 'pending' THEN NULL ELSE now() END
                         FROM unnest(:channels, :updateIds, :chatKeys, :kinds, :payloads, :rawBodies, :statuses, :reasons)
                              AS u(channel, update_id, chat_key, kind, payload, raw_body, status, reason)
-                        ON CONFLICT (channel, update_id) DO NOTHING
+                        ON CONFLICT (channel, update_id, content_hash) DO NOTHING
                         RETURNING channel, update_id""")
                 .bindArray("channels", String.class, (Object[]) channels)
                 .bindArray("updateIds", Long.class, (Object[]) updateIds)

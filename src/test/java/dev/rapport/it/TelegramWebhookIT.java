@@ -76,6 +76,16 @@ class TelegramWebhookIT {
     }
 
     @Test
+    void anUpdateIdTelegramReusesForANewUpdateIsStoredAndAnsweredToo() {
+        // After a week without updates Telegram picks ids at random: an old id can come back on a new update.
+        rapport.postUpdate(Updates.text(9035, 506, "/help"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.sentTexts(506).size() == 1);
+        rapport.postUpdate(Updates.text(9035, 506, "/language"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.sentTexts(506).size() == 2);
+        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE update_id = 9035")).isEqualTo(2);
+    }
+
+    @Test
     void anUpdateTypeRapportDoesNotHandleIsStoredAsIgnored() {
         String poll = """
                 {"update_id": 9040, "poll": {"id": "1", "question": "?", "options": [], "total_voter_count": 0,
