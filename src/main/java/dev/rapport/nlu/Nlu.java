@@ -96,6 +96,8 @@ public final class Nlu {
                     .plus(texts(examples, ENGLISH_PREFIX), texts(examples, CHINESE_PREFIX));
             Optional<Map<String, LanguageModels>> fromCache = join(cached);
             Map<String, LanguageModels> models = fromCache.orElseGet(() -> {
+                log.info("Training the NLU models from {} (first start, or the examples changed); "
+                        + "this takes a few seconds and is cached in {}", nluDir, cacheDir);
                 Map<String, LanguageModels> trained = trainAll(examples);
                 cache.write(hash, trained);
                 return trained;
