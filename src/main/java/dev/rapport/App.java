@@ -46,6 +46,7 @@ public final class App implements AutoCloseable {
     private InboxWorkers workers;     // assigned once in the constructor; read by the intake's wake-up lambda
     private OutboxSender sender;      // assigned once in the constructor; read by the workers' wake-up lambda
     private final WebchatRoutes webchat;
+    private TelegramSender telegram;  // null without a bot token
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
         this.database = database;
@@ -69,7 +70,8 @@ public final class App implements AutoCloseable {
         List<ChannelSender> senders = new ArrayList<>(List.of(webchat.sender()));
         List<UpdateDecoder> decoders = new ArrayList<>(List.of(new WebchatDecoder()));
         if (config.telegram().enabled()) {
-            senders.add(new TelegramSender(config.telegram(), config.outbox().senders()));
+            this.telegram = new TelegramSender(config.telegram(), config.outbox().senders());
+            senders.add(telegram);
             decoders.add(new TelegramDecoder());
         }
         this.sender = new OutboxSender(database.jdbi(), senders, config.outbox(), metrics);
@@ -138,6 +140,9 @@ public final class App implements AutoCloseable {
         intake.close();
         workers.close();
         sender.close();
+        if (telegram != null) {
+            telegram.close();   // its HTTP client's threads and connections
+        }
         if (ownsDatabase) {
             database.close();
         }

@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 /**
  * Runs flow steps for a turn until the flow waits for the customer or ends. Guards against loops:
  * more than {@code stepLimit} steps in one turn ends the flow with an apology and an event.
- * Stateless apart from immutable configuration; thread-safe.
+ * Stateless apart from immutable configuration and a cache of compiled answer patterns; thread-safe.
  */
 final class FlowRunner {
 
     private final Conversations conversations;
     private final Map<String, Action> actions;
     private final int stepLimit;
+    private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     FlowRunner(Conversations conversations, Map<String, Action> actions, int stepLimit) {
         this.conversations = conversations;
@@ -58,7 +59,7 @@ final class FlowRunner {
     /** A text for the waiting ask step: stored when the step takes text and it is valid, else re-asked. */
     void answerText(Turn turn, Step.Ask ask, String text) {
         boolean acceptsText = ask.input() == Step.Input.TEXT;
-        if (acceptsText && (ask.pattern() == null || Pattern.compile(ask.pattern()).matcher(text.strip()).matches())) {
+        if (acceptsText && (ask.pattern() == null || pattern(ask).matcher(text.strip()).matches())) {
             answer(turn, ask, text.strip());
             return;
         }
@@ -67,6 +68,11 @@ final class FlowRunner {
             turn.say(ask.invalid(), List.of());
         }
         ask(turn, ask);
+    }
+
+    /** The ask step's answer pattern, compiled once (the loader has checked it compiles). */
+    private Pattern pattern(Step.Ask ask) {
+        return patterns.computeIfAbsent(ask.pattern(), Pattern::compile);
     }
 
     /** Sends the waiting question again (after a stale button or an invalid answer). */

@@ -27,6 +27,7 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private volatile boolean migrated;   // set once every migration is seen applied; readiness then only pings
 
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
@@ -90,8 +91,13 @@ public final class Database implements AutoCloseable {
     /** True when the database answers and every migration has been applied. */
     public boolean ready() {
         try {
-            var info = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
-            return info.pending().length == 0 && info.current() != null;
+            if (!migrated) {
+                var info = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
+                migrated = info.pending().length == 0 && info.current() != null;
+                return migrated;
+            }
+            // Migrations never go backwards: once seen complete, reachability is all that is left to check.
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             return false;
         }
