@@ -3,7 +3,6 @@ package dev.rapport.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.rapport.channel.telegram.FakeTelegramApi;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 class FirstDialoguesIT {
 
     static RunningRapport rapport;
-    static long nextUpdate = 1;
 
     @BeforeAll
     static void start() {
@@ -26,26 +24,9 @@ class FirstDialoguesIT {
         rapport.close();
     }
 
-    /** Posts a text and waits until the chat has received {@code total} messages in all. */
-    static List<FakeTelegramApi.Call> say(long chat, String text, String languageCode, int total) {
-        assertThat(rapport.postUpdate(Updates.text(nextUpdate++, chat, text, languageCode)).statusCode()).isEqualTo(200);
-        return awaitMessages(chat, total);
-    }
-
-    /** Presses a button and waits until the chat has received {@code total} messages in all. */
-    static List<FakeTelegramApi.Call> press(long chat, String data, int total) {
-        rapport.postUpdate(Updates.button(nextUpdate++, chat, data, 1));
-        return awaitMessages(chat, total);
-    }
-
-    static List<FakeTelegramApi.Call> awaitMessages(long chat, int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.sentTexts(chat).size() >= count);
-        return rapport.telegram.calls("sendMessage").stream().filter(call -> call.chatId() == chat).toList();
-    }
-
     @Test
     void startGreetsInChineseWhenTelegramSaysTheCustomerReadsChinese() {
-        var calls = say(101, "/start", "zh-hans", 1);
+        var calls = rapport.say(101, "/start", "zh-hans", 1);
         var greeting = calls.get(calls.size() - 1);
         assertThat(greeting.text()).contains("你好");
         var keyboard = greeting.body().path("reply_markup").path("inline_keyboard");
@@ -55,20 +36,20 @@ class FirstDialoguesIT {
 
     @Test
     void startGreetsInEnglishOtherwiseAndTheMenuSaysHonestlyWhatIsNotThereYet() {
-        say(102, "/start", "it", 1);
+        rapport.say(102, "/start", "it", 1);
         assertThat(rapport.telegram.sentTexts(102).get(0)).contains("Hi Ada");
-        press(102, "go:offers", 2);
+        rapport.press(102, "go:offers", 2);
         assertThat(rapport.telegram.sentTexts(102).get(1)).contains("still being built");
         assertThat(rapport.telegram.calls("answerCallbackQuery")).isNotEmpty();
     }
 
     @Test
     void stopOptsOutAndStartOptsBackIn() {
-        say(103, "/stop", "en", 1);
+        rapport.say(103, "/stop", "en", 1);
         assertThat(rapport.count("""
                 SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id
                 WHERE a.chat_key = '103' AND c.opted_out_at IS NOT NULL""")).isEqualTo(1);
-        say(103, "/start", "en", 2);
+        rapport.say(103, "/start", "en", 2);
         assertThat(rapport.count("""
                 SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id
                 WHERE a.chat_key = '103' AND c.opted_out_at IS NULL""")).isEqualTo(1);
@@ -76,8 +57,8 @@ class FirstDialoguesIT {
                 + "('customer.opted_out', 'customer.opted_in')")).isEqualTo(2);
 
         // Saying hello after /stop shows the menu but does not opt back in: only /start does.
-        say(103, "/stop", "en", 3);
-        say(103, "hello", "en", 4);
+        rapport.say(103, "/stop", "en", 3);
+        rapport.say(103, "hello", "en", 4);
         assertThat(rapport.telegram.sentTexts(103).get(3)).contains("How can I help");
         assertThat(rapport.count("""
                 SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id
@@ -86,25 +67,25 @@ class FirstDialoguesIT {
 
     @Test
     void languageIsChosenWithButtonsAndKept() {
-        var question = say(104, "/language", "en", 1);
+        var question = rapport.say(104, "/language", "en", 1);
         var options = question.get(question.size() - 1).body().path("reply_markup").path("inline_keyboard").get(0);
         String chinese = options.get(1).path("callback_data").asText();
         assertThat(chinese).isEqualTo("a:language.choose:zh");
-        press(104, chinese, 2);
+        rapport.press(104, chinese, 2);
         assertThat(rapport.telegram.sentTexts(104).get(1)).containsPattern("\\p{IsHan}");
-        say(104, "/help", "en", 3);
+        rapport.say(104, "/help", "en", 3);
         assertThat(rapport.telegram.sentTexts(104).get(2)).containsPattern("\\p{IsHan}");
     }
 
     @Test
     void aButtonFromAnEarlierQuestionIsAnsweredAndTheCurrentQuestionRepeated() {
-        say(105, "/language", "en", 1);
+        rapport.say(105, "/language", "en", 1);
         int answersBefore = rapport.telegram.calls("answerCallbackQuery").size();
-        press(105, "a:language.old_step:zh", 2);
+        rapport.press(105, "a:language.old_step:zh", 2);
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 rapport.telegram.calls("answerCallbackQuery").size() > answersBefore);
         var answer = rapport.telegram.calls("answerCallbackQuery").stream()
-                .filter(call -> call.body().path("callback_query_id").asText().equals("cb-" + (nextUpdate - 1)))
+                .filter(call -> call.body().path("callback_query_id").asText().equals("cb-" + (rapport.nextUpdateId() - 1)))
                 .findFirst().orElseThrow();
         assertThat(answer.body().path("text").asText()).contains("earlier question");
         assertThat(rapport.telegram.sentTexts(105).get(1)).isEqualTo(rapport.telegram.sentTexts(105).get(0));
@@ -114,8 +95,8 @@ class FirstDialoguesIT {
 
     @Test
     void aValueTheQuestionDidNotOfferIsNotTakenAsAnAnswer() {
-        say(108, "/language", "en", 1);
-        press(108, "a:language.choose:fr", 2);
+        rapport.say(108, "/language", "en", 1);
+        rapport.press(108, "a:language.choose:fr", 2);
         assertThat(rapport.telegram.sentTexts(108).get(1)).isEqualTo(rapport.telegram.sentTexts(108).get(0));
         assertThat(rapport.count("SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id "
                 + "WHERE a.chat_key = '108' AND c.language_chosen")).isZero();
@@ -123,8 +104,8 @@ class FirstDialoguesIT {
 
     @Test
     void twoMessagesInARowNotUnderstoodOfferAPerson() {
-        say(106, "qwertyuiop", "en", 1);
-        say(106, "asdfghjkl", "en", 2);
+        rapport.say(106, "qwertyuiop", "en", 1);
+        rapport.say(106, "asdfghjkl", "en", 2);
         var texts = rapport.telegram.sentTexts(106);
         assertThat(texts.get(0)).contains("didn't understand");
         assertThat(texts.get(1)).contains("talk to a person");
@@ -132,7 +113,7 @@ class FirstDialoguesIT {
 
     @Test
     void everyMessageInAndOutIsLogged() {
-        say(107, "/help", "en", 1);
+        rapport.say(107, "/help", "en", 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> rapport.count(
                 "SELECT count(*) FROM message_log WHERE chat_key = '107' AND direction = 'out' AND delivery_status = 'sent'") == 1);
         assertThat(rapport.count("""

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,7 @@ public final class RunningRapport implements AutoCloseable {
     public final Database database;
     private final Map<String, String> environment;
     private App app;
+    private final java.util.concurrent.atomic.AtomicLong nextUpdateId = new java.util.concurrent.atomic.AtomicLong(1);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningRapport(Map<String, String> overrides) {
@@ -111,6 +113,35 @@ public final class RunningRapport implements AutoCloseable {
 
     public HttpClient http() {
         return http;
+    }
+
+    /**
+     * Posts a private text (the next update id) and waits until the chat has received {@code total}
+     * messages in all; returns the chat's sendMessage calls.
+     */
+    public List<FakeTelegramApi.Call> say(long chat, String text, String languageCode, int total) {
+        var response = postUpdate(Updates.text(nextUpdateId.getAndIncrement(), chat, text, languageCode));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("webhook answered " + response.statusCode() + ": " + response.body());
+        }
+        return awaitMessages(chat, total);
+    }
+
+    /** Presses a button and waits until the chat has received {@code total} messages in all. */
+    public List<FakeTelegramApi.Call> press(long chat, String data, int total) {
+        postUpdate(Updates.button(nextUpdateId.getAndIncrement(), chat, data, 1));
+        return awaitMessages(chat, total);
+    }
+
+    /** The id the next {@link #say} or {@link #press} uses. */
+    public long nextUpdateId() {
+        return nextUpdateId.get();
+    }
+
+    private List<FakeTelegramApi.Call> awaitMessages(long chat, int total) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> telegram.sentTexts(chat).size() >= total);
+        return telegram.calls("sendMessage").stream().filter(call -> call.chatId() == chat).toList();
     }
 
     /** A single number from SQL, for assertions. */

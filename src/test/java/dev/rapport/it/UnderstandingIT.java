@@ -1,9 +1,7 @@
 package dev.rapport.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 class UnderstandingIT {
 
     static RunningRapport rapport;
-    static long nextUpdate = 1;
 
     @BeforeAll
     static void start() {
@@ -24,11 +21,10 @@ class UnderstandingIT {
         rapport.close();
     }
 
+    /** The chat's latest reply once it has received {@code total} messages in all. */
     static String reply(long chat, String text, String languageCode, int total) {
-        assertThat(rapport.postUpdate(Updates.text(nextUpdate++, chat, text, languageCode)).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.sentTexts(chat).size() >= total);
-        var texts = rapport.telegram.sentTexts(chat);
-        return texts.get(texts.size() - 1);
+        var calls = rapport.say(chat, text, languageCode, total);
+        return calls.get(calls.size() - 1).text();
     }
 
     static String storedIntent(long chat, String text) {
