@@ -45,16 +45,12 @@ class FlowValidationIT {
                     say: help.text
                     next: nowhere
                 """);
-        var config = ConfigLoader.load(Path.of("config/rapport.yaml"),
-                Map.of("PORT", "0", "RAPPORT_CONVERSATIONS_DIR", conversations.toString()));
-        try (var database = TestDatabase.fresh()) {
-            assertThatThrownBy(() -> App.start(config, database, false))
-                    .isInstanceOf(FlowValidationException.class)
-                    .hasMessageContaining("broken.yaml:7")
-                    .hasMessageContaining("flow 'broken'")
-                    .hasMessageContaining("step 'first'")
-                    .hasMessageContaining("nowhere");
-        }
+        assertThatThrownBy(() -> startWith(conversations))
+                .isInstanceOf(FlowValidationException.class)
+                .hasMessageContaining("broken.yaml:7")
+                .hasMessageContaining("flow 'broken'")
+                .hasMessageContaining("step 'first'")
+                .hasMessageContaining("nowhere");
     }
 
     @Test
@@ -64,14 +60,19 @@ class FlowValidationIT {
             Path file = conversations.resolve("messages/" + language + ".yaml");
             Files.writeString(file, Files.readString(file).replaceAll("(?m)^  stale_button:.*\\n", ""));
         }
+        assertThatThrownBy(() -> startWith(conversations))
+                .isInstanceOf(FlowValidationException.class)
+                .hasMessageContaining("en.yaml")
+                .hasMessageContaining("zh.yaml")
+                .hasMessageContaining("'engine.stale_button' is missing");
+    }
+
+    /** Starts Rapport on a fresh database with these conversations; stops it again if it starts. */
+    private static void startWith(Path conversations) {
         var config = ConfigLoader.load(Path.of("config/rapport.yaml"),
                 Map.of("PORT", "0", "RAPPORT_CONVERSATIONS_DIR", conversations.toString()));
         try (var database = TestDatabase.fresh()) {
-            assertThatThrownBy(() -> App.start(config, database, false))
-                    .isInstanceOf(FlowValidationException.class)
-                    .hasMessageContaining("en.yaml")
-                    .hasMessageContaining("zh.yaml")
-                    .hasMessageContaining("'engine.stale_button' is missing");
+            App.start(config, database, false).close();
         }
     }
 
