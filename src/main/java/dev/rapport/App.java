@@ -18,8 +18,11 @@ import dev.rapport.flow.Conversations;
 import dev.rapport.flow.FlowLoader;
 import dev.rapport.inbox.InboxWorkers;
 import dev.rapport.inbox.Intake;
+import dev.rapport.inbox.OutreachQueue;
 import dev.rapport.inbox.UpdateDecoder;
 import dev.rapport.outbox.OutboxSender;
+import dev.rapport.schedule.Job;
+import dev.rapport.schedule.Jobs;
 import dev.rapport.store.Database;
 import dev.rapport.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -47,6 +50,7 @@ public final class App implements AutoCloseable {
     private OutboxSender sender;      // assigned once in the constructor; read by the workers' wake-up lambda
     private final WebchatRoutes webchat;
     private TelegramSender telegram;  // null without a bot token
+    private final Jobs jobs;
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
         this.database = database;
@@ -54,7 +58,9 @@ public final class App implements AutoCloseable {
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
         var customers = new Customers();
+        var outreach = new OutreachQueue();
         List<Action> actions = new ArrayList<>(ConsentActions.all(customers));
+        List<Job> jobs = new ArrayList<>();
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
                 Engine.MESSAGE_KEYS);
         ConfigLoads.record(database.jdbi(), config, conversations);
@@ -81,6 +87,7 @@ public final class App implements AutoCloseable {
                 ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics)
                 : null;
         this.web = new WebServer(config.port(), webhook, webchat, database, metrics);
+        this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
 
     /** Opens the configured database (embedded when none is set), migrates it and starts everything. */
@@ -111,6 +118,7 @@ public final class App implements AutoCloseable {
         try {
             app.sender.start();
             app.workers.start();
+            app.jobs.start();
             app.web.start();
         } catch (RuntimeException e) {
             app.close();   // a port already in use, say: stop the threads already started
@@ -132,12 +140,18 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /** Runs a scheduled job now, on the calling thread (tests, and operators via the CLI). */
+    public void runJob(String name) {
+        jobs.runNow(name);
+    }
+
     @Override
     public void close() {
         log.info("Stopping: no new updates; finishing turns in flight");
         webchat.close();   // open browser streams would hold the web server's graceful stop
         web.close();
         intake.close();
+        jobs.close();
         workers.close();
         sender.close();
         if (telegram != null) {

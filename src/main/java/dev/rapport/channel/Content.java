@@ -33,4 +33,18 @@ public sealed interface Content {
     /** The customer blocked ({@code blocked = true}) or unblocked the bot. */
     record Membership(boolean blocked) implements Content {
     }
+
+    /**
+     * Rapport itself starts a dialogue in this chat: a follow-up survey, a win-back opener, an offer.
+     * Not something the customer did; it travels the chat's queue so it is ordered with what they do.
+     *
+     * @param key   what makes this outreach unique ({@code survey:followup:C-240117-0042}); queued once
+     * @param flow  the flow to start
+     * @param slots values the flow starts with (a ticket number, an offer id)
+     */
+    record Outreach(String key, String flow, java.util.Map<String, String> slots) implements Content {
+        public Outreach {
+            slots = java.util.Map.copyOf(slots);
+        }
+    }
 }

@@ -29,7 +29,8 @@ public final class Customers implements CustomerDirectory {
             return create(handle, message);
         }
         Account account = found.get();
-        boolean wroteToUs = !(message.content() instanceof Content.Membership);
+        boolean wroteToUs = !(message.content() instanceof Content.Membership)
+                && !(message.content() instanceof Content.Outreach);
         if (changed(account.username(), sender.username()) || changed(account.firstName(), sender.firstName())
                 || changed(account.languageCode(), sender.languageCode()) || account.unreachable() && wroteToUs) {
             handle.createUpdate("""

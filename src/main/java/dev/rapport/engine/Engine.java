@@ -60,7 +60,9 @@ public final class Engine {
         Conversation conversation = ConversationStore.load(handle, message.channel(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
         Reading reading = read(turn);
-        MessageLog.inbound(handle, turn, reading);
+        if (!(message.content() instanceof Content.Outreach)) {   // not written by the customer
+            MessageLog.inbound(handle, turn, reading);
+        }
         route(turn, reading);
         ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
         EventLog.recordAll(handle, turn.events);
@@ -105,10 +107,27 @@ public final class Engine {
             turn.say("engine.media_received", Map.of("kind", mediaName(turn, "contact")));
         } else if (content instanceof Content.Edited edited) {
             turn.event(EngineEvent.MESSAGE_EDITED, Map.of("text", edited.text()));
+        } else if (content instanceof Content.Outreach outreach) {
+            outreach(turn, outreach);
         } else if (content instanceof Content.Membership membership) {
             customers.setBlocked(turn.handle, turn.message.channel(), turn.message.chatKey(), membership.blocked());
             turn.event(membership.blocked() ? EngineEvent.BOT_BLOCKED : EngineEvent.BOT_UNBLOCKED, Map.of());
         }
+    }
+
+    /**
+     * Rapport starts a dialogue itself. A flow the customer is in the middle of is interrupted (the
+     * event says so); callers that must not interrupt choose their moment before queueing.
+     */
+    private void outreach(Turn turn, Content.Outreach outreach) {
+        Optional<Flow> flow = conversations.flow(outreach.flow());
+        if (flow.isEmpty()) {
+            // The flow was removed since the outreach was queued: recorded, nothing said.
+            turn.event(EngineEvent.OUTREACH_DROPPED, Map.of("key", outreach.key(), "flow", outreach.flow()));
+            return;
+        }
+        turn.event(EngineEvent.OUTREACH, Map.of("key", outreach.key(), "flow", outreach.flow()));
+        runner.start(turn, flow.get(), outreach.slots());
     }
 
     /** The word for a kind of media in the customer's language ({@code media.photo}), or a generic one. */

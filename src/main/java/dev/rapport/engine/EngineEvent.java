@@ -16,7 +16,9 @@ enum EngineEvent implements EventType {
     MEDIA_RECEIVED("message.media"),
     CONTACT_SHARED("customer.contact_shared"),
     BOT_BLOCKED("customer.blocked_bot"),
-    BOT_UNBLOCKED("customer.unblocked_bot");
+    BOT_UNBLOCKED("customer.unblocked_bot"),
+    OUTREACH("outreach.started"),
+    OUTREACH_DROPPED("outreach.dropped");
 
     private final String type;
 

@@ -29,10 +29,16 @@ final class FlowRunner {
     }
 
     void start(Turn turn, Flow flow) {
+        start(turn, flow, Map.of());
+    }
+
+    /** Starts {@code flow} with {@code slots} already filled (an outreach's ticket number, say). */
+    void start(Turn turn, Flow flow, Map<String, String> slots) {
         if (turn.conversation.flow != null) {
             turn.event(EngineEvent.FLOW_INTERRUPTED, Map.of("flow", turn.conversation.flow, "by", flow.id()));
         }
         turn.conversation.enter(flow.id());
+        turn.conversation.slots.putAll(slots);
         turn.event(EngineEvent.FLOW_STARTED, Map.of("flow", flow.id()));
         run(turn, flow, flow.first());
     }

@@ -91,6 +91,8 @@ final class MessageLog {
             return media.kind();
         } else if (content instanceof Content.Edited) {
             return "edited";
+        } else if (content instanceof Content.Outreach) {
+            return "outreach";
         }
         return "membership";
     }
@@ -110,6 +112,8 @@ final class MessageLog {
             return edited.text();
         } else if (content instanceof Content.Membership membership) {
             return membership.blocked() ? "blocked" : "unblocked";
+        } else if (content instanceof Content.Outreach outreach) {
+            return outreach.key();
         }
         return null;
     }

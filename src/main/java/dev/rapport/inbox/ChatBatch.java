@@ -25,7 +25,7 @@ final class ChatBatch {
     record Chat(String channel, String chatKey) {
     }
 
-    record Pending(long id, String channel, long updateId, String chatKey, String payload, int attempts) {
+    record Pending(long id, String channel, long updateId, String chatKey, String kind, String payload, int attempts) {
     }
 
     private final Jdbi jdbi;
@@ -119,7 +119,7 @@ final class ChatBatch {
     private static Map<Chat, List<Pending>> pendingByChat(Handle handle, List<Chat> chats) {
         var result = new java.util.LinkedHashMap<Chat, List<Pending>>();
         handle.createQuery("""
-                        SELECT u.id, u.channel, u.update_id, u.chat_key, u.payload::text, u.attempts
+                        SELECT u.id, u.channel, u.update_id, u.chat_key, u.kind, u.payload::text, u.attempts
                         FROM inbound_updates u
                         JOIN unnest(:channels, :chatKeys) AS c(channel, chat_key)
                           ON u.channel = c.channel AND u.chat_key = c.chat_key
@@ -128,7 +128,7 @@ final class ChatBatch {
                 .bindArray("channels", String.class, chats.stream().map(Chat::channel).toArray())
                 .bindArray("chatKeys", String.class, chats.stream().map(Chat::chatKey).toArray())
                 .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
+                        rs.getString(5), rs.getString(6), rs.getInt(7)))
                 .forEach(pending -> result.computeIfAbsent(new Chat(pending.channel(), pending.chatKey()),
                         chat -> new ArrayList<>()).add(pending));
         return result;
@@ -145,7 +145,10 @@ final class ChatBatch {
             }
             UpdateDecoder.Decoded decoded;
             try {
-                decoded = decoder.decode(update.updateId(), update.chatKey(), update.payload());
+                decoded = OutreachQueue.KIND.equals(update.kind())
+                        ? new UpdateDecoder.Decoded.Message(OutreachDecoder.decode(update.channel(), update.updateId(),
+                                update.chatKey(), update.payload()))
+                        : decoder.decode(update.updateId(), update.chatKey(), update.payload());
             } catch (RuntimeException e) {
                 // Reading a stored update fails the same way every time: reject it with the reason, no retries.
                 settle(handle, update, UpdateStatus.REJECTED, "could not read the update: " + e);

@@ -42,9 +42,19 @@ public final class Database implements AutoCloseable {
         return new Database(null, pool(address.jdbcUrl(), address.user(), address.password(), poolSize));
     }
 
-    /** Starts (or restarts) the embedded PostgreSQL under {@code dataDir}/postgres and connects to it. */
+    /**
+     * Starts (or restarts) the embedded PostgreSQL under {@code dataDir}/postgres and connects to it.
+     * When a running Rapport already serves that directory, connects to its server instead (and
+     * leaves it running on close), so commands such as {@code complaints list} work beside {@code serve}.
+     */
     public static Database embedded(Path dataDir, int poolSize) {
         Path directory = dataDir.resolve("postgres").toAbsolutePath();
+        var running = RunningEmbedded.port(directory);
+        if (running.isPresent()) {
+            log.info("Database: the embedded PostgreSQL already running on port {} for {}", running.getAsInt(), directory);
+            String url = "jdbc:postgresql://localhost:" + running.getAsInt() + "/postgres";
+            return new Database(null, pool(url, "postgres", null, poolSize));
+        }
         try {
             Files.createDirectories(directory);
             log.info("Database: embedded PostgreSQL, data in {}", directory);

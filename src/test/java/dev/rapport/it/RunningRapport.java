@@ -73,6 +73,11 @@ public final class RunningRapport implements AutoCloseable {
         }
     }
 
+    /** Runs a scheduled job now, on this thread, as its schedule would. */
+    public void runJob(String name) {
+        app.runJob(name);
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + app.port() + path;
     }
@@ -124,6 +129,11 @@ public final class RunningRapport implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new AssertionError("webhook answered " + response.statusCode() + ": " + response.body());
         }
+        return awaitMessages(chat, total);
+    }
+
+    /** Waits until the chat has received {@code total} messages in all; returns its sendMessage calls. */
+    public List<FakeTelegramApi.Call> awaitSent(long chat, int total) {
         return awaitMessages(chat, total);
     }
 
