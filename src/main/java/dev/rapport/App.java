@@ -24,10 +24,13 @@ import dev.rapport.outbox.OutboxSender;
 import dev.rapport.schedule.Job;
 import dev.rapport.schedule.Jobs;
 import dev.rapport.store.Database;
+import dev.rapport.web.ApiRoute;
 import dev.rapport.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +64,14 @@ public final class App implements AutoCloseable {
         var outreach = new OutreachQueue();
         List<Action> actions = new ArrayList<>(ConsentActions.all(customers));
         List<Job> jobs = new ArrayList<>();
+        List<ApiRoute> apiRoutes = new ArrayList<>();
+        // Features add the message keys their actions say; start-up checks each is in every language.
+        Set<String> messageKeys = new HashSet<>(Engine.MESSAGE_KEYS);
+
+        // Features: each adds its actions, jobs, API routes and message keys.
+
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
-                Engine.MESSAGE_KEYS);
+                messageKeys);
         ConfigLoads.record(database.jdbi(), config, conversations);
         Interpreter interpreter = new NluInterpreter(
                 Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));
@@ -86,7 +95,7 @@ public final class App implements AutoCloseable {
         TelegramWebhook webhook = config.telegram().enabled()
                 ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics)
                 : null;
-        this.web = new WebServer(config.port(), webhook, webchat, database, metrics);
+        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
 

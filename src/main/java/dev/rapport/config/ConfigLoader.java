@@ -38,6 +38,8 @@ public final class ConfigLoader {
                 Path.of(values.text("data_dir", "./data")),
                 Path.of(values.text("conversations_dir", "./conversations")),
                 values.text("business_name", "Rapport"),
+                values.zone("time_zone"),
+                values.text("api_token"),
                 telegram,
                 new RapportConfig.Intake(values.integer("intake.max_body_bytes", 1024, 64 * 1024 * 1024)),
                 new RapportConfig.Inbox(
@@ -53,6 +55,10 @@ public final class ConfigLoader {
                         values.integer("outbox.max_attempts", 1, 100),
                         values.integer("outbox.senders", 1, 256)));
         checkTelegram(config, values);
+        if (config.apiEnabled() && config.apiToken().length() < 16) {
+            throw new ConfigException("Setting api_token (environment " + values.envName("api_token")
+                    + ") is too short: expected at least 16 characters (openssl rand -hex 32 makes a good one)");
+        }
         if (!config.databaseUrl().isEmpty()) {
             DatabaseUrl.parse(config.databaseUrl());
         }

@@ -10,7 +10,8 @@ import java.util.Map;
  * {@link ConfigLoader}. Immutable; every value here has passed validation.
  */
 public record RapportConfig(int port, String databaseUrl, Path dataDir, Path conversationsDir,
-                            String businessName, Telegram telegram, Intake intake, Inbox inbox, Outbox outbox) {
+                            String businessName, java.time.ZoneId timeZone, String apiToken, Telegram telegram,
+                            Intake intake, Inbox inbox, Outbox outbox) {
 
     /** Telegram connection. Without a bot token Rapport runs with the web chat only. */
     public record Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl) {
@@ -35,6 +36,11 @@ public record RapportConfig(int port, String databaseUrl, Path dataDir, Path con
                          int senders) {
     }
 
+    /** True when the business's HTTP API ({@code /api/...}) is on: it needs a bearer token. */
+    public boolean apiEnabled() {
+        return !apiToken.isEmpty();
+    }
+
     public boolean embeddedDatabase() {
         return databaseUrl.isEmpty();
     }
@@ -47,6 +53,8 @@ public record RapportConfig(int port, String databaseUrl, Path dataDir, Path con
         settings.put("data_dir", dataDir.toString());
         settings.put("conversations_dir", conversationsDir.toString());
         settings.put("business_name", businessName);
+        settings.put("time_zone", timeZone.getId());
+        settings.put("api_token", apiToken.isEmpty() ? "(unset)" : "(set)");
         settings.put("telegram.bot_token", telegram.botToken().isEmpty() ? "(unset)" : "(set)");
         settings.put("telegram.webhook_secret", telegram.webhookSecret().isEmpty() ? "(unset)" : "(set)");
         settings.put("telegram.api_url", telegram.apiUrl().toString());

@@ -75,6 +75,15 @@ final class Settings {
         throw wrong(setting, value, "a number from " + min + " to " + max);
     }
 
+    java.time.ZoneId zone(String setting) {
+        String value = text(setting, "UTC");
+        try {
+            return java.time.ZoneId.of(value);
+        } catch (java.time.DateTimeException e) {
+            throw wrong(setting, value, "an IANA time zone such as Asia/Shanghai, Europe/Berlin or UTC");
+        }
+    }
+
     URI httpUrl(String setting) {
         String value = text(setting);
         try {

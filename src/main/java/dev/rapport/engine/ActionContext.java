@@ -28,4 +28,21 @@ public interface ActionContext {
 
     /** Records an event in the turn's transaction, tagged with the chat and customer. */
     void event(EventType type, Map<String, ?> data);
+
+    /**
+     * The text of message {@code key} in the customer's language, with the dialogue's slots and
+     * {@code vars} filled in: for actions that compose a text (a list of tickets, say) into a slot.
+     * Keys an action uses must be declared to the loader so start-up checks both languages have them.
+     */
+    String text(String key, Map<String, ?> vars);
+
+    /** Sends message {@code key} (slots and {@code vars} filled in) as part of this turn's replies. */
+    void say(String key, Map<String, ?> vars);
+
+    /**
+     * Marks the conversation for a person, with why ({@code "win-back: key customer, reason price"}).
+     * Recorded on the conversation and as an event; the handoff queue acts on it. The first reason
+     * given stays until a person takes the chat.
+     */
+    void escalate(String reason);
 }

@@ -44,6 +44,9 @@ public final class Engine {
         this.runner = new FlowRunner(conversations, byName, stepLimit);
     }
 
+    /** The slot holding the customer's text when a flow was started by its intent (absent otherwise). */
+    public static final String STARTED_BY_TEXT = "started_by_text";
+
     /** The message keys the engine says itself (besides those flows name); checked at start-up. */
     public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of("engine.fallback",
             "engine.fallback_offer_person", "engine.stale_button", "engine.too_many_steps",
@@ -189,7 +192,8 @@ public final class Engine {
         }
         if (byIntent.isPresent()) {
             turn.conversation.unknownStreak = 0;
-            runner.start(turn, byIntent.get());
+            // The words that started it are kept: a complaint's first message is its description.
+            runner.start(turn, byIntent.get(), Map.of(STARTED_BY_TEXT, text));
             return;
         }
         notUnderstood(turn, "text");

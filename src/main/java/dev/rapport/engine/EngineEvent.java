@@ -12,6 +12,7 @@ enum EngineEvent implements EventType {
     UNKNOWN_INPUT("turn.unknown_input"),
     INVALID_ANSWER("turn.invalid_answer"),
     ESCALATION_SIGNAL("conversation.escalation_signal"),
+    ESCALATION_REQUESTED("conversation.escalation_requested"),
     MESSAGE_EDITED("message.edited"),
     MEDIA_RECEIVED("message.media"),
     CONTACT_SHARED("customer.contact_shared"),

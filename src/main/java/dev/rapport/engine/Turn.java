@@ -61,10 +61,24 @@ final class Turn implements ActionContext {
     }
 
     /** Says {@code key} with placeholders that belong to this message only, such as the kind of a photo. */
-    void say(String key, Map<String, String> extra) {
+    @Override
+    public void say(String key, Map<String, ?> extra) {
+        replies.add(new Reply.Text(text(key, extra), List.of()));
+    }
+
+    @Override
+    public String text(String key, Map<String, ?> extra) {
         var vars = vars();
         vars.putAll(extra);
-        replies.add(new Reply.Text(messages.text(language, key, vars), List.of()));
+        return messages.text(language, key, vars);
+    }
+
+    @Override
+    public void escalate(String reason) {
+        if (conversation.escalationReason == null) {
+            conversation.escalationReason = reason;
+        }
+        event(EngineEvent.ESCALATION_REQUESTED, Map.of("reason", reason));
     }
 
     void answerButton(String callbackId, String key) {

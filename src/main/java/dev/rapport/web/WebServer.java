@@ -20,9 +20,14 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin javalin;
 
-    /** @param telegram the webhook edge, or null when no bot token is configured */
+    /**
+     * @param telegram  the webhook edge, or null when no bot token is configured
+     * @param apiToken  the business API's bearer token; empty turns the API off
+     * @param apiRoutes the features' API endpoints, each under {@code /api}
+     */
     public WebServer(int port, TelegramWebhook telegram, WebchatRoutes webchat, Database database,
-                     PrometheusMeterRegistry metrics) {
+                     PrometheusMeterRegistry metrics, String apiToken, java.util.List<ApiRoute> apiRoutes) {
+        var api = new ApiRoutes(apiToken, apiRoutes);
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.port = port;
@@ -35,6 +40,9 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/chat", webchat::page);
             config.routes.post("/chat/api/messages", webchat::post);
             config.routes.get("/chat/api/events", webchat::events);   // checks the session, then streams
+            for (ApiRoute route : api.routes()) {
+                config.routes.post(ApiRoutes.PREFIX + route.path(), ctx -> api.handle(route, ctx));
+            }
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/readyz", ctx -> {
                 boolean ready = database.ready();
