@@ -38,10 +38,22 @@ final class BenchPostgres implements AutoCloseable {
                     + "or leave --durable out and let that server's own settings decide");
         }
         try {
-            var postgres = EmbeddedPostgres.builder()
+            var builder = EmbeddedPostgres.builder();
+            if (System.getenv("BENCH_PG_STATEMENTS") != null) {
+                // Per-statement counts and times, read with psql during a run (pg_stat_statements view).
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain");
+                builder.setServerConfig("auto_explain.log_min_duration", "8ms");
+                builder.setServerConfig("auto_explain.log_analyze", "on");
+                builder.setServerConfig("auto_explain.log_buffers", "on");
+                builder.setServerConfig("logging_collector", "on");
+                builder.setServerConfig("log_directory", "/tmp/pglog");
+            }
+            var postgres = builder
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "300")
+                    // The inbox and outbox tables churn; look for vacuum work often (see V10__queue_upkeep.sql).
+                    .setServerConfig("autovacuum_naptime", "5s")
                     .start();
             return new BenchPostgres(postgres, postgres.getJdbcUrl("postgres", "postgres"));
         } catch (IOException e) {

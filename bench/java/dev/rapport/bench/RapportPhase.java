@@ -45,6 +45,9 @@ final class RapportPhase {
                 var notes = new ArrayList<String>();
                 notes.add("pool size " + poolSize + ", inbox " + config.inbox() + ", outbox " + config.outbox());
                 notes.addAll(RapportMetrics.describe(app.port()));
+                if (System.getenv("BENCH_PG_STATEMENTS") != null) {
+                    notes.addAll(TopStatements.read(database.jdbi()));
+                }
                 return new PhaseResult("rapport", measured.load(), measured.memory(), measured.database(),
                         measured.cpu(), measured.loadAverage(), pipeline, notes);
             } finally {

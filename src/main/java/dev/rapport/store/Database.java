@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // The inbox and outbox tables churn; look for vacuum work often (see V10__queue_upkeep.sql).
+                    .setServerConfig("autovacuum_naptime", "5s")
                     .start();
             String url = postgres.getJdbcUrl("postgres", "postgres");
             return new Database(postgres, pool(url, "postgres", null, poolSize));
