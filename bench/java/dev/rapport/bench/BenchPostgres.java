@@ -46,7 +46,7 @@ final class BenchPostgres implements AutoCloseable {
                 builder.setServerConfig("auto_explain.log_analyze", "on");
                 builder.setServerConfig("auto_explain.log_buffers", "on");
                 builder.setServerConfig("logging_collector", "on");
-                builder.setServerConfig("log_directory", "/tmp/pglog");
+                builder.setServerConfig("log_directory", java.nio.file.Path.of("target/pglog").toAbsolutePath().toString());
             }
             var postgres = builder
                     .setServerConfig("fsync", "on")
