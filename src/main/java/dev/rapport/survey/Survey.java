@@ -59,7 +59,7 @@ record Survey(String id, String intro, List<Question> questions, Finish finish, 
      */
     record Finish(String action, Map<String, String> outcomes, String text, List<String> keep, Source source) {
         Finish {
-            outcomes = Map.copyOf(outcomes);
+            outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));   // in file order
             keep = List.copyOf(keep);
         }
     }

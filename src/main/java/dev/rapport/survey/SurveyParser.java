@@ -68,15 +68,14 @@ final class SurveyParser {
         } else {
             Set<String> ids = new HashSet<>();
             for (Node node : sequence.getValue()) {
-                question(node).ifPresent(question -> {
-                    if (ids.add(question.id())) {
-                        questions.add(question);
-                    } else {
-                        questionId = question.id();
-                        problem(question.source().line(), "duplicate question id '" + question.id()
-                                + "'; every question of a survey needs its own id");
-                    }
-                });
+                Optional<Survey.Question> question = question(node);
+                // Checked on every question written, also broken ones, so a duplicate is never missed.
+                if (questionId != null && !ids.add(questionId)) {
+                    problem(line(node), "duplicate question id '" + questionId
+                            + "'; every question of a survey needs its own id");
+                } else {
+                    question.ifPresent(questions::add);
+                }
                 questionId = null;
             }
         }
@@ -93,6 +92,7 @@ final class SurveyParser {
             problem(line(node), "a question must be a map (id, type, text, ...), not " + describe(node));
             return Optional.empty();
         }
+        questionId = peekId(map);   // so that problems found while reading the question can name it
         Map<String, Node> fields = fields(map, QUESTION_KEYS, "a question");
         questionId = id(fields.get("id"), line(map), "question");
         String typeWord = text(fields.get("type"), "type", true);
@@ -187,6 +187,16 @@ final class SurveyParser {
         String closing = text(fields.get("text"), "text", false);
         return new Survey.Finish(action, outcomes, closing == null ? DEFAULT_CLOSING : closing, keep,
                 new Source(file, line(map)));
+    }
+
+    private static String peekId(MappingNode map) {
+        for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("id")
+                    && tuple.getValueNode() instanceof ScalarNode value && ID.matcher(value.getValue()).matches()) {
+                return value.getValue();
+            }
+        }
+        return null;
     }
 
     private String id(Node node, int ownerLine, String what) {
