@@ -101,15 +101,19 @@ public final class SurveyCampaign {
 
     /**
      * Invites the plan's customers, one transaction each, and returns how many were queued. A customer
-     * whose chat became unreachable since the plan, or who was invited meanwhile, is left out.
+     * who opted out or whose chat became unreachable since the plan, or who was invited meanwhile, is
+     * left out.
      */
     public int send(Jdbi jdbi, String surveyId, Plan plan) {
         String flow = surveys.survey(surveyId).orElseThrow().flowId();
         int sent = 0;
         for (Candidate candidate : plan.invite()) {
             boolean queued = jdbi.inTransaction(handle -> {
-                // The outreach key makes the start idempotent; the invitation records it for the cap and results.
-                if (!outreach.start(handle, "survey:" + plan.campaign() + ":" + candidate.customerId(),
+                // Opted out since the plan was made: not asked. The outreach key makes the start idempotent;
+                // the invitation records it for the cap and the results.
+                boolean optedOut = handle.createQuery("SELECT opted_out_at IS NOT NULL FROM customers WHERE id = :id")
+                        .bind("id", candidate.customerId()).mapTo(Boolean.class).one();
+                if (optedOut || !outreach.start(handle, "survey:" + plan.campaign() + ":" + candidate.customerId(),
                         candidate.customerId(), flow, Map.of(SurveyActions.TRIGGER_SLOT, "campaign:" + plan.campaign()))) {
                     return false;
                 }
