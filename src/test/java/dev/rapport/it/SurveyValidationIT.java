@@ -2,27 +2,15 @@ package dev.rapport.it;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.App;
-import dev.rapport.config.ConfigLoader;
 import dev.rapport.flow.FlowValidationException;
-import dev.rapport.store.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A broken survey file stops the start, naming file, line, survey and question, with everything else wrong. */
 class SurveyValidationIT {
-
-    private static void startWith(Path conversations) {
-        var config = ConfigLoader.load(Path.of("config/rapport.yaml"),
-                Map.of("PORT", "0", "RAPPORT_CONVERSATIONS_DIR", conversations.toString()));
-        try (var database = TestDatabase.fresh()) {
-            App.start(config, database, false).close();
-        }
-    }
 
     @Test
     void aBrokenSurveyStopsTheStartWithFileLineSurveyAndQuestion(@TempDir Path directory) throws IOException {
@@ -48,7 +36,7 @@ class SurveyValidationIT {
         Files.writeString(conversations.resolve("surveys/again.yaml"), "id: feedback\nquestions:\n"
                 + "  - {id: csat, type: csat, text: survey.feedback.csat}\n");
 
-        assertThatThrownBy(() -> startWith(conversations))
+        assertThatThrownBy(() -> FlowValidationIT.startWith(conversations))
                 .isInstanceOf(FlowValidationException.class)
                 .hasMessageContaining("broken.yaml:4: survey 'broken', question 'mood': unknown type 'smiley'")
                 .hasMessageContaining("broken.yaml:11: survey 'broken', question 'pick': duplicate option value 'a'")
@@ -64,7 +52,7 @@ class SurveyValidationIT {
         Path chinese = conversations.resolve("messages/zh.yaml");
         Files.writeString(chinese, Files.readString(chinese).replace("    ces: \"在我们这里办成你要办的事，容易吗？（1 = 非常困难，7 = 非常容易）\"\n", ""));
 
-        assertThatThrownBy(() -> startWith(conversations))
+        assertThatThrownBy(() -> FlowValidationIT.startWith(conversations))
                 .isInstanceOf(FlowValidationException.class)
                 .hasMessageContaining("surveys/feedback.yaml:12: flow 'survey_feedback', step 'ces': message key "
                         + "'survey.feedback.ces' is missing in zh");
