@@ -15,7 +15,9 @@ import dev.rapport.engine.Interpreter;
 import dev.rapport.engine.NluInterpreter;
 import dev.rapport.nlu.Nlu;
 import dev.rapport.flow.Conversations;
+import dev.rapport.flow.Flow;
 import dev.rapport.flow.FlowLoader;
+import dev.rapport.flow.FlowProblem;
 import dev.rapport.inbox.InboxWorkers;
 import dev.rapport.inbox.Intake;
 import dev.rapport.inbox.OutreachQueue;
@@ -24,10 +26,12 @@ import dev.rapport.outbox.OutboxSender;
 import dev.rapport.schedule.Job;
 import dev.rapport.schedule.Jobs;
 import dev.rapport.store.Database;
+import dev.rapport.survey.SurveyFeature;
 import dev.rapport.web.ApiRoute;
 import dev.rapport.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -67,11 +71,20 @@ public final class App implements AutoCloseable {
         List<ApiRoute> apiRoutes = new ArrayList<>();
         // Features add the message keys their actions say; start-up checks each is in every language.
         Set<String> messageKeys = new HashSet<>(Engine.MESSAGE_KEYS);
+        // Flows features build from their own files (surveys), checked with the flow files, and what is wrong in those files.
+        List<Flow> builtFlows = new ArrayList<>();
+        List<FlowProblem> builtProblems = new ArrayList<>();
 
         // Features: each adds its actions, jobs, API routes and message keys.
+        var surveys = SurveyFeature.load(config.conversationsDir(), Path.of("config", "surveys.yaml"));
+        actions.addAll(surveys.actions());
+        jobs.add(surveys.expiryJob(database.jdbi()));
+        messageKeys.addAll(surveys.messageKeys());
+        builtFlows.addAll(surveys.flows());
+        builtProblems.addAll(surveys.problems());
 
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
-                messageKeys);
+                messageKeys, builtFlows, builtProblems);
         ConfigLoads.record(database.jdbi(), config, conversations);
         Interpreter interpreter = new NluInterpreter(
                 Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));

@@ -55,6 +55,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void surveysUseTheEngineSpiNotTheEdgesOrOtherFeatures() {
+        noClasses().that().resideInAPackage("dev.rapport.survey..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.inbox..", "dev.rapport.web..",
+                        "dev.rapport.cli..", "dev.rapport.channel.telegram..", "dev.rapport.channel.webchat..",
+                        "dev.rapport.outbox..", "dev.rapport.complaint..", "dev.rapport.offer..", "dev.rapport.winback..",
+                        "dev.rapport.handoff..", "dev.rapport.console..", "dev.rapport.dashboard..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.rapport.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -15,6 +15,13 @@ public interface ActionContext {
 
     InboundMessage message();
 
+    /**
+     * What Rapport read in this turn's message: language, intent and sentiment (a free-text answer's
+     * sentiment, say). {@link Reading#NONE} when the message was no text (a button, a command, an
+     * outreach).
+     */
+    Reading reading();
+
     /** The step's {@code params} from the flow file. */
     Map<String, String> params();
 

@@ -63,6 +63,7 @@ public final class Engine {
         Conversation conversation = ConversationStore.load(handle, message.channel(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
         Reading reading = read(turn);
+        turn.reading(reading);
         if (!(message.content() instanceof Content.Outreach)) {   // not written by the customer
             MessageLog.inbound(handle, turn, reading);
         }

@@ -30,6 +30,7 @@ final class Turn implements ActionContext {
     private CustomerView customer;
     private String language;
     private Map<String, String> params = Map.of();
+    private Reading reading = Reading.NONE;
 
     Turn(Handle handle, InboundMessage message, long inboxId, CustomerView customer, Conversation conversation,
          Messages messages, String businessName) {
@@ -96,6 +97,15 @@ final class Turn implements ActionContext {
 
     void withParams(Map<String, String> stepParams) {
         this.params = stepParams;
+    }
+
+    void reading(Reading read) {
+        this.reading = read;
+    }
+
+    @Override
+    public Reading reading() {
+        return reading;
     }
 
     @Override

@@ -39,7 +39,23 @@ public final class FlowLoader {
      * says itself ({@code codeKeys}), so a missing text stops the start instead of failing turns.
      */
     public static Conversations load(Path conversationsDir, Set<String> actionNames, Set<String> codeKeys) {
+        return load(conversationsDir, actionNames, codeKeys, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #load(Path, Set, Set)}, adding flows that Java code built from other files (a survey
+     * definition compiles to a flow, say). Built flows are checked exactly like flow files: ids unique
+     * across all flows, steps that exist and can be reached, known actions, message keys in every
+     * language, button data within Telegram's 64 bytes. Their problems are reported at the
+     * {@link Source} each flow, step and button carries, so give them the file and line they came
+     * from. {@code builtProblems} are what the builder itself found wrong; they are reported in the
+     * same list, so one start shows everything to fix. Built flows have no commands or intents: a
+     * button ({@code go:<id>}), a {@code goto} or an outreach starts them.
+     */
+    public static Conversations load(Path conversationsDir, Set<String> actionNames, Set<String> codeKeys,
+                                     List<Flow> builtFlows, List<FlowProblem> builtProblems) {
         Problems problems = new Problems();
+        builtProblems.forEach(problems::add);
         Map<String, MessageFile> messageFiles = readMessages(conversationsDir.resolve("messages"), problems);
         List<ParsedFlow> parsedFlows = new ArrayList<>();
         Set<String> flowIds = new HashSet<>();
@@ -50,6 +66,11 @@ public final class FlowLoader {
                     flowIds.add(parsed.flow().id());
                 }
             }, () -> flowIds.add(baseName(file))); // assume the unreadable flow exists, so its one syntax error does not cascade
+        }
+
+        for (Flow built : builtFlows) {
+            parsedFlows.add(ParsedFlow.built(built));
+            flowIds.add(built.id());
         }
 
         MessageChecks.checkInSync(messageFiles.get(Messages.DEFAULT_LANGUAGE), messageFiles.values(), problems);

@@ -22,6 +22,12 @@ record ParsedFlow(Path file, Flow flow, Set<String> declaredStepIds, boolean com
         declaredStepIds = Set.copyOf(declaredStepIds);
     }
 
+    /** A flow Java code built: complete, with every line taken from the sources of its steps and buttons. */
+    static ParsedFlow built(Flow flow) {
+        var stepIds = flow.steps().stream().map(Step::id).collect(java.util.stream.Collectors.toSet());
+        return new ParsedFlow(flow.source().file(), flow, stepIds, true, new Lines(flow.source().line()));
+    }
+
     Problems.Where where(Problems problems) {
         return problems.in(file).flow(flow.id());
     }

@@ -14,19 +14,26 @@ class ShippedFlowsTest {
 
     static final Path CONVERSATIONS = Path.of("conversations");
     static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language");
+    /** The surveys of conversations/surveys compile to flows that the feedback flow starts. */
+    static final dev.rapport.survey.SurveyFeature SURVEYS = dev.rapport.survey.SurveyFeature.load(CONVERSATIONS,
+            Path.of("config/surveys.yaml"));
 
     static Conversations conversations;
 
     @BeforeAll
     static void load() {
-        conversations = FlowLoader.load(CONVERSATIONS, ACTIONS); // throws, listing every problem, if anything is wrong
+        var actions = new java.util.HashSet<>(ACTIONS);
+        SURVEYS.actions().forEach(action -> actions.add(action.name()));
+        // throws, listing every problem, if anything is wrong
+        conversations = FlowLoader.load(CONVERSATIONS, actions, SURVEYS.messageKeys(), SURVEYS.flows(), SURVEYS.problems());
     }
 
     @Test
     void hasTheExpectedFlows() {
         assertThat(conversations.flows()).containsOnlyKeys(
                 "start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
-                "cancel", "order_status", "refund", "praise", "question", "greeting");
+                "cancel", "order_status", "refund", "praise", "question", "greeting",
+                "survey_feedback", "survey_complaint_followup");
     }
 
     @Test
@@ -69,7 +76,7 @@ class ShippedFlowsTest {
 
     @Test
     void menuButtonsStartTheMenuFlowsInBothLanguages() {
-        for (String feature : List.of("complaint", "feedback", "offers", "human")) {
+        for (String feature : List.of("complaint", "offers", "human")) {
             Flow flow = conversations.flow(feature).orElseThrow();
             assertThat(flow.steps()).singleElement().isInstanceOfSatisfying(Step.End.class, end -> {
                 assertThat(end.text()).isEqualTo(feature + ".unavailable");
@@ -78,6 +85,18 @@ class ShippedFlowsTest {
             for (String language : List.of("en", "zh")) {
                 assertThat(conversations.messages().has(language, "menu." + feature)).isTrue();
             }
+        }
+    }
+
+    @Test
+    void feedbackContinuesAnUnfinishedSurveyOrStartsTheGeneralOne() {
+        Flow feedback = conversations.flow("feedback").orElseThrow();
+
+        assertThat(((Step.Action) feedback.first()).name()).isEqualTo("survey_resume");
+        assertThat(feedback.steps()).filteredOn(Step.GoTo.class::isInstance).extracting(step -> ((Step.GoTo) step).flow())
+                .containsExactly("survey_complaint_followup", "survey_feedback");
+        for (String language : List.of("en", "zh")) {
+            assertThat(conversations.messages().has(language, "menu.feedback")).isTrue();
         }
     }
 

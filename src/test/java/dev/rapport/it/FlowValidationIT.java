@@ -68,7 +68,7 @@ class FlowValidationIT {
     }
 
     /** Starts Rapport on a fresh database with these conversations; stops it again if it starts. */
-    private static void startWith(Path conversations) {
+    static void startWith(Path conversations) {
         var config = ConfigLoader.load(Path.of("config/rapport.yaml"),
                 Map.of("PORT", "0", "RAPPORT_CONVERSATIONS_DIR", conversations.toString()));
         try (var database = TestDatabase.fresh()) {

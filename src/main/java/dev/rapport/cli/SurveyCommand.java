@@ -1,0 +1,146 @@
+package dev.rapport.cli;
+
+import dev.rapport.config.RapportConfig;
+import dev.rapport.inbox.OutreachQueue;
+import dev.rapport.store.Database;
+import dev.rapport.survey.SurveyCampaign;
+import dev.rapport.survey.SurveyExport;
+import dev.rapport.survey.SurveyFeature;
+import dev.rapport.survey.SurveyResults;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rapport survey send | results | export}: campaigns and results of the satisfaction surveys. */
+@Command(name = "survey", description = "Sends survey campaigns and reads survey results.",
+        mixinStandardHelpOptions = true,
+        subcommands = {SurveyCommand.Send.class, SurveyCommand.Results.class, SurveyCommand.Export.class})
+final class SurveyCommand {
+
+    /** Opens the configured database (attaching to a running embedded one), migrated, for one command. */
+    static <T> T withDatabase(RapportConfig settings, Function<Database, T> work) {
+        try (Database database = settings.embeddedDatabase() ? Database.embedded(settings.dataDir(), 2)
+                : Database.connect(settings.databaseUrl(), 2)) {
+            database.migrate();
+            return work.apply(database);
+        }
+    }
+
+    static SurveyFeature surveys(ConfigOption config, RapportConfig settings) {
+        return SurveyFeature.load(settings.conversationsDir(), config.file.resolveSibling("surveys.yaml"));
+    }
+
+    /** The start of {@code date} in the business's time zone; null without a date. */
+    static OffsetDateTime since(LocalDate date, RapportConfig settings) {
+        return date == null ? null : date.atStartOfDay(settings.timeZone()).toOffsetDateTime();
+    }
+
+    @Command(name = "send", mixinStandardHelpOptions = true,
+            description = "Sends a survey to a segment: never to opted-out or unreachable customers, at most once per "
+                    + "customer within the frequency cap (config/surveys.yaml). Running it again sends nothing twice.")
+    static final class Send implements Callable<Integer> {
+        @Mixin ConfigOption config;
+        @Option(names = "--survey", required = true, description = "Survey id (conversations/surveys/<id>.yaml).")
+        String survey;
+        @Option(names = "--tier", description = "Only customers of this tier: key, major, ordinary or small.")
+        String tier;
+        @Option(names = "--campaign", description = "Campaign name (default: <survey>-<today's date>); a campaign "
+                + "invites each customer once.")
+        String campaign;
+        @Option(names = "--dry-run", description = "Prints who would be invited and who not, and sends nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            RapportConfig settings = config.load();
+            String name = campaign != null ? campaign : survey + "-" + LocalDate.now(settings.timeZone());
+            var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            var sender = new SurveyCampaign(surveys(config, settings), new OutreachQueue());
+            return withDatabase(settings, database -> {
+                SurveyCampaign.Plan plan;
+                try {
+                    plan = sender.plan(database.jdbi(), survey, tier, name);
+                } catch (IllegalArgumentException wrong) {
+                    System.err.println(wrong.getMessage());
+                    return 2;
+                }
+                SurveyCampaign.print(plan, out);
+                if (dryRun) {
+                    out.println("Dry run: nothing sent.");
+                    return 0;
+                }
+                int sent = sender.send(database.jdbi(), survey, plan);
+                out.printf("Queued %d surveys; they leave through the outbox at its rate limits.%n", sent);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "results", mixinStandardHelpOptions = true,
+            description = "Prints response rate, CSAT, NPS and CES of a survey, overall and by tier.")
+    static final class Results implements Callable<Integer> {
+        @Mixin ConfigOption config;
+        @Option(names = "--survey", required = true, description = "Survey id.")
+        String survey;
+        @Option(names = "--since", description = "Only responses since this date (YYYY-MM-DD, business time zone).")
+        LocalDate since;
+
+        @Override
+        public Integer call() {
+            RapportConfig settings = config.load();
+            var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            return withDatabase(settings, database -> {
+                var figures = SurveyResults.compute(database.jdbi(), survey, since(since, settings));
+                SurveyResults.print(survey, since == null ? "all responses" : "responses since " + since, figures, out);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Writes every answer of a survey, one row per answer.")
+    static final class Export implements Callable<Integer> {
+        @Mixin ConfigOption config;
+        @Option(names = "--survey", required = true, description = "Survey id.")
+        String survey;
+        @Option(names = "--format", defaultValue = "csv", description = "Output format: csv (the only one).")
+        String format;
+        @Option(names = "--since", description = "Only responses since this date (YYYY-MM-DD, business time zone).")
+        LocalDate since;
+        @Option(names = "--output", description = "File to write (default: standard output).")
+        Path output;
+
+        @Override
+        public Integer call() {
+            if (!"csv".equals(format)) {
+                System.err.println("Unknown format '" + format + "'; expected csv");
+                return 2;
+            }
+            RapportConfig settings = config.load();
+            return withDatabase(settings, database -> {
+                if (output == null) {   // standard output stays open for whoever runs the command
+                    SurveyExport.csv(database.jdbi(), survey, since(since, settings),
+                            new PrintWriter(System.out, false, StandardCharsets.UTF_8));
+                    return 0;
+                }
+                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+                    int rows = SurveyExport.csv(database.jdbi(), survey, since(since, settings), out);
+                    System.out.println("Wrote " + rows + " answers to " + output);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + output, e);
+                }
+                return 0;
+            });
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.rapport.survey;
+
+import dev.rapport.flow.Source;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A survey definition from {@code conversations/surveys/<id>.yaml}. Texts are message keys of
+ * {@code conversations/messages/*.yaml}. Immutable; thread-safe.
+ *
+ * @param intro  said before the first question of a new response; null for none
+ * @param finish what happens after the last answer
+ */
+record Survey(String id, String intro, List<Question> questions, Finish finish, Source source) {
+
+    /** The prefix of the flow each survey compiles to: survey {@code feedback} runs as flow {@code survey_feedback}. */
+    static final String FLOW_PREFIX = "survey_";
+
+    Survey {
+        questions = List.copyOf(questions);
+    }
+
+    String flowId() {
+        return FLOW_PREFIX + id;
+    }
+
+    Optional<Question> question(String questionId) {
+        return questions.stream().filter(question -> question.id().equals(questionId)).findFirst();
+    }
+
+    /**
+     * A question, in the order asked.
+     *
+     * @param options the buttons of a single or multiple choice, empty for other types
+     */
+    record Question(String id, QuestionType type, String text, List<Option> options, boolean optional,
+                    Source source) {
+        Question {
+            options = List.copyOf(options);
+        }
+
+        Optional<Option> option(String value) {
+            return options.stream().filter(option -> option.value().equals(value)).findFirst();
+        }
+    }
+
+    /** One choice of a single or multiple choice question: the value stored and its text's message key. */
+    record Option(String value, String text, Source source) {
+    }
+
+    /**
+     * After the last answer: optionally a Java action (registered by another feature, such as the
+     * complaint follow-up's review), whose outcome picks the closing text from {@code outcomes};
+     * otherwise, or for another outcome, {@code text}.
+     *
+     * @param keep slots the action reads besides the answers (a ticket number); kept with the
+     *             response so a survey resumed later still has them
+     */
+    record Finish(String action, Map<String, String> outcomes, String text, List<String> keep, Source source) {
+        Finish {
+            outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));   // in file order
+            keep = List.copyOf(keep);
+        }
+    }
+}

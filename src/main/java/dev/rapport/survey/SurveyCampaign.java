@@ -1,0 +1,149 @@
+package dev.rapport.survey;
+
+import dev.rapport.engine.Outreach;
+import dev.rapport.store.EventLog;
+import java.io.PrintWriter;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A survey sent to a segment of customers ({@code rapport survey send}). Each chosen customer gets
+ * the survey's flow through {@link Outreach}, so it runs as a turn in their chat and its messages
+ * leave through the outbox at the configured rates. Never chosen: customers who opted out, who have
+ * no reachable chat, or who were surveyed within the frequency cap (complaint follow-ups do not
+ * count). Idempotent: a campaign invites each customer once ({@code survey_invitations}), so running
+ * it twice sends once. Stateless; thread-safe.
+ */
+public final class SurveyCampaign {
+
+    /** Why a customer of the segment is not invited. */
+    public enum Skip {
+        OPTED_OUT("opted out"),
+        UNREACHABLE("no reachable chat"),
+        ALREADY_INVITED("already invited by this campaign"),
+        SURVEYED_RECENTLY("surveyed within the frequency cap");
+
+        final String reason;
+
+        Skip(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    /** A customer of the segment. */
+    public record Candidate(long customerId, String name, String tier, String language) {
+    }
+
+    /** Who would be invited, and who not and why. */
+    public record Plan(String campaign, List<Candidate> invite, Map<Skip, List<Candidate>> skipped) {
+    }
+
+    private final SurveyFeature surveys;
+    private final Outreach outreach;
+
+    public SurveyCampaign(SurveyFeature surveys, Outreach outreach) {
+        this.surveys = surveys;
+        this.outreach = outreach;
+    }
+
+    /**
+     * Who the campaign would invite now.
+     *
+     * @param tier     {@code key}, {@code major}, {@code ordinary}, {@code small}, or null for all
+     * @param campaign the campaign's name; its responses have the trigger {@code campaign:<name>}
+     * @throws IllegalArgumentException for an unknown survey or tier
+     */
+    public Plan plan(Jdbi jdbi, String surveyId, String tier, String campaign) {
+        if (surveys.survey(surveyId).isEmpty()) {
+            throw new IllegalArgumentException("unknown survey '" + surveyId + "'; surveys: "
+                    + String.join(", ", surveys.surveyIds().stream().sorted().toList()));
+        }
+        if (tier != null && !List.of("key", "major", "ordinary", "small").contains(tier)) {
+            throw new IllegalArgumentException("unknown tier '" + tier + "'; tiers: key, major, ordinary, small");
+        }
+        List<Candidate> invite = new ArrayList<>();
+        Map<Skip, List<Candidate>> skipped = new EnumMap<>(Skip.class);
+        jdbi.useHandle(handle -> handle.createQuery("""
+                        SELECT c.id, c.name, c.tier, c.language, c.opted_out_at IS NOT NULL,
+                               EXISTS (SELECT 1 FROM channel_accounts a
+                                       WHERE a.customer_id = c.id AND a.unreachable_at IS NULL),
+                               EXISTS (SELECT 1 FROM survey_invitations i
+                                       WHERE i.customer_id = c.id AND i.campaign = :campaign),
+                               EXISTS (SELECT 1 FROM survey_invitations i
+                                       WHERE i.customer_id = c.id AND i.invited_at > :since)
+                               OR EXISTS (SELECT 1 FROM survey_responses r
+                                          WHERE r.customer_id = c.id AND r.started_at > :since
+                                            AND r.trigger NOT LIKE 'complaint:%')
+                        FROM customers c
+                        WHERE c.tier = coalesce(:tier, c.tier)
+                        ORDER BY c.id""")
+                .bind("campaign", campaign)
+                .bind("tier", tier)
+                .bind("since", OffsetDateTime.now().minus(surveys.settings().frequencyCap()))
+                .map((rs, ctx) -> {
+                    var candidate = new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                    Skip skip = rs.getBoolean(5) ? Skip.OPTED_OUT : !rs.getBoolean(6) ? Skip.UNREACHABLE
+                            : rs.getBoolean(7) ? Skip.ALREADY_INVITED : rs.getBoolean(8) ? Skip.SURVEYED_RECENTLY : null;
+                    if (skip == null) {
+                        invite.add(candidate);
+                    } else {
+                        skipped.computeIfAbsent(skip, any -> new ArrayList<>()).add(candidate);
+                    }
+                    return candidate;
+                })
+                .list());
+        return new Plan(campaign, invite, skipped);
+    }
+
+    /**
+     * Invites the plan's customers, one transaction each, and returns how many were queued. A customer
+     * who opted out or whose chat became unreachable since the plan, or who was invited meanwhile, is
+     * left out.
+     */
+    public int send(Jdbi jdbi, String surveyId, Plan plan) {
+        String flow = surveys.survey(surveyId).orElseThrow().flowId();
+        int sent = 0;
+        for (Candidate candidate : plan.invite()) {
+            boolean queued = jdbi.inTransaction(handle -> {
+                // Opted out since the plan was made: not asked. The outreach key makes the start idempotent;
+                // the invitation records it for the cap and the results.
+                boolean optedOut = handle.createQuery("SELECT opted_out_at IS NOT NULL FROM customers WHERE id = :id")
+                        .bind("id", candidate.customerId()).mapTo(Boolean.class).one();
+                if (optedOut || !outreach.start(handle, "survey:" + plan.campaign() + ":" + candidate.customerId(),
+                        candidate.customerId(), flow, Map.of(SurveyActions.TRIGGER_SLOT, "campaign:" + plan.campaign()))) {
+                    return false;
+                }
+                handle.createUpdate("""
+                                INSERT INTO survey_invitations (survey_id, campaign, customer_id, tier)
+                                VALUES (:survey, :campaign, :customer, :tier) ON CONFLICT DO NOTHING""")
+                        .bind("survey", surveyId).bind("campaign", plan.campaign())
+                        .bind("customer", candidate.customerId()).bind("tier", candidate.tier())
+                        .execute();
+                EventLog.record(handle, SurveyEvent.INVITED, null, null, candidate.customerId(),
+                        Map.of("survey", surveyId, "campaign", plan.campaign()));
+                return true;
+            });
+            sent += queued ? 1 : 0;
+        }
+        return sent;
+    }
+
+    /** Writes the plan for a person: who is invited, then who is not and why. */
+    public static void print(Plan plan, PrintWriter out) {
+        out.printf("Campaign %s: %d to invite%n", plan.campaign(), plan.invite().size());
+        plan.invite().forEach(candidate -> out.printf("  invite  #%d %s (%s, %s)%n", candidate.customerId(),
+                name(candidate), candidate.tier(), candidate.language()));
+        plan.skipped().forEach((skip, candidates) -> candidates.forEach(candidate ->
+                out.printf("  skip    #%d %s (%s): %s%n", candidate.customerId(), name(candidate), candidate.tier(),
+                        skip.reason)));
+        out.flush();
+    }
+
+    private static String name(Candidate candidate) {
+        return candidate.name() == null ? "(no name)" : candidate.name();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.rapport.survey;
+
+import java.io.PrintWriter;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Every answer of one survey as CSV (RFC 4180: comma-separated, double quotes around fields that
+ * need them, CRLF line ends), one row per answer with its response's trigger, tier, channel and
+ * language at the time. Read-only; streams rows as it reads them. Stateless; thread-safe.
+ */
+public final class SurveyExport {
+
+    static final List<String> COLUMNS = List.of("response_id", "survey", "trigger", "status", "customer_id", "tier",
+            "channel", "language", "started_at", "question", "type", "score", "value", "skipped", "sentiment",
+            "sentiment_score", "answered_at");
+
+    private SurveyExport() {
+    }
+
+    /** Writes the header and every answer, oldest response first; returns the number of answers. */
+    public static int csv(Jdbi jdbi, String surveyId, OffsetDateTime since, PrintWriter out) {
+        OffsetDateTime from = since == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : since;
+        out.print(String.join(",", COLUMNS) + "\r\n");
+        int rows = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT r.id, r.survey_id, r.trigger, r.status, r.customer_id, r.tier, r.channel, r.language,
+                               r.started_at, a.question_id, a.question_type, a.score, a.value, a.skipped, a.sentiment,
+                               a.sentiment_score, a.answered_at
+                        FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+                        WHERE r.survey_id = :survey AND r.started_at >= :since
+                        ORDER BY r.started_at, r.id, a.id""")
+                .bind("survey", surveyId).bind("since", from)
+                .map((rs, ctx) -> {
+                    StringBuilder line = new StringBuilder();
+                    for (int column = 1; column <= COLUMNS.size(); column++) {
+                        Object value = rs.getObject(column);
+                        if (value instanceof OffsetDateTime time) {
+                            value = time.toInstant();
+                        }
+                        line.append(column > 1 ? "," : "").append(field(value == null ? "" : value.toString()));
+                    }
+                    out.print(line.append("\r\n"));
+                    return 1;
+                })
+                .list().size());
+        out.flush();
+        return rows;
+    }
+
+    static String field(String value) {
+        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

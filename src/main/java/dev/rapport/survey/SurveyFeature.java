@@ -1,0 +1,116 @@
+package dev.rapport.survey;
+
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.rapport.engine.Action;
+import dev.rapport.flow.Flow;
+import dev.rapport.flow.FlowProblem;
+import dev.rapport.schedule.Job;
+import dev.rapport.store.EventLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The satisfaction surveys, as {@code App} wires them: the definitions of
+ * {@code conversations/surveys/*.yaml} compiled to flows, the actions those flows call, the expiry
+ * job and the message keys the actions say. Problems in the survey files are returned, not thrown,
+ * so the flow loader reports them together with every other problem of {@code conversations/}.
+ * Immutable; thread-safe.
+ */
+public final class SurveyFeature {
+
+    /** The job that marks unfinished responses expired once the configured time has passed. */
+    public static final String EXPIRY_JOB = "survey.expiry";
+
+    private final Map<String, Survey> surveys;
+    private final List<FlowProblem> problems;
+    private final SurveySettings settings;
+
+    private SurveyFeature(Map<String, Survey> surveys, List<FlowProblem> problems, SurveySettings settings) {
+        this.surveys = Map.copyOf(surveys);
+        this.problems = List.copyOf(problems);
+        this.settings = settings;
+    }
+
+    /** Reads {@code <conversationsDir>/surveys/*.yaml} and the settings file (defaults when it is missing). */
+    public static SurveyFeature load(Path conversationsDir, Path settingsFile) {
+        SurveySettings settings = SurveySettings.load(settingsFile);
+        List<FlowProblem> problems = new ArrayList<>();
+        Map<String, Survey> surveys = new LinkedHashMap<>();
+        for (Path file : files(conversationsDir.resolve("surveys"))) {
+            SurveyParser.parse(file, problems).ifPresent(survey -> {
+                Survey earlier = surveys.putIfAbsent(survey.id(), survey);
+                if (earlier != null) {
+                    problems.add(new FlowProblem(file, survey.source().line(), null, null, "survey '" + survey.id()
+                            + "': the id is also used by " + earlier.source() + "; every survey needs its own id"));
+                }
+            });
+        }
+        return new SurveyFeature(surveys, problems, settings);
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** One flow {@code survey_<id>} per survey, for {@code FlowLoader} to check and load. */
+    public List<Flow> flows() {
+        return surveys.values().stream().map(SurveyFlow::compile).toList();
+    }
+
+    /** What is wrong in the survey files: file, line, survey, question and what to do. */
+    public List<FlowProblem> problems() {
+        return problems;
+    }
+
+    public List<Action> actions() {
+        return new SurveyActions(surveys, settings).all();
+    }
+
+    public Set<String> messageKeys() {
+        return new HashSet<>(SurveyActions.MESSAGE_KEYS);
+    }
+
+    public SurveySettings settings() {
+        return settings;
+    }
+
+    Optional<Survey> survey(String id) {
+        return Optional.ofNullable(surveys.get(id));
+    }
+
+    Set<String> surveyIds() {
+        return surveys.keySet();
+    }
+
+    /**
+     * Marks open responses older than the expiry expired, with an event each. Idempotent: an expired
+     * response is never touched again.
+     */
+    public Job expiryJob(Jdbi jdbi) {
+        return new Job(EXPIRY_JOB, FixedDelay.of(Duration.ofMinutes(10)), () -> jdbi.useTransaction(handle -> {
+            for (SurveyResponses.Response expired : SurveyResponses.expireDue(handle, settings.expiry())) {
+                EventLog.record(handle, SurveyEvent.EXPIRED, null, null, expired.customerId(),
+                        Map.of("survey", expired.surveyId(), "response", expired.id()));
+            }
+        }));
+    }
+}

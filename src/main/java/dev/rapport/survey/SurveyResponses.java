@@ -1,0 +1,157 @@
+package dev.rapport.survey;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The {@code survey_responses} and {@code survey_answers} tables. Every method runs in the caller's
+ * transaction (a turn's, or a job's). Stateless; thread-safe.
+ */
+final class SurveyResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String MENU = "menu";
+
+    enum Status { OPEN, COMPLETED, EXPIRED }
+
+    /** A response as stored; {@code context} holds the slots its survey keeps (a ticket number). */
+    record Response(long id, String surveyId, long customerId, String trigger, Status status, Instant startedAt,
+                    Map<String, String> context) {
+
+        /** Open responses expire {@code expiry} after they were first shown, also before the job marks them. */
+        boolean resumable(Duration expiry, Instant now) {
+            return status == Status.OPEN && startedAt.plus(expiry).isAfter(now);
+        }
+    }
+
+    /** Who is answering, as they are at the start: kept with the response for results by tier. */
+    record Respondent(long customerId, String tier, String channel, String chatKey, String language) {
+    }
+
+    private SurveyResponses() {
+    }
+
+    static Optional<Response> byId(Handle handle, long id) {
+        return select(handle, "id = :id", Map.of("id", id)).stream().findFirst();
+    }
+
+    /** The response to one survey for one trigger ({@code campaign:…}, {@code complaint:…}). */
+    static Optional<Response> forTrigger(Handle handle, String surveyId, long customerId, String trigger) {
+        return select(handle, "survey_id = :survey AND customer_id = :customer AND trigger = :trigger",
+                Map.of("survey", surveyId, "customer", customerId, "trigger", trigger)).stream().findFirst();
+    }
+
+    /** The customer's most recent open response, of survey {@code surveyId} or (null) of any survey. */
+    static Optional<Response> latestOpen(Handle handle, String surveyId, long customerId, Duration expiry) {
+        String survey = surveyId == null ? "" : " AND survey_id = :survey";
+        var binds = new LinkedHashMap<String, Object>(Map.of("customer", customerId,
+                "since", OffsetDateTime.now().minus(expiry)));
+        if (surveyId != null) {
+            binds.put("survey", surveyId);
+        }
+        return select(handle, "customer_id = :customer AND status = 'open' AND started_at > :since" + survey, binds)
+                .stream().findFirst();
+    }
+
+    private static List<Response> select(Handle handle, String where, Map<String, Object> binds) {
+        var query = handle.createQuery("""
+                SELECT id, survey_id, customer_id, trigger, status, started_at, context::text
+                FROM survey_responses WHERE %s ORDER BY started_at DESC, id DESC""".formatted(where));
+        binds.forEach(query::bind);
+        return query.map((rs, ctx) -> new Response(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        Status.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), context(rs.getString(7))))
+                .list();
+    }
+
+    /** A new open response; for a trigger that already has one, that one (a start repeated by a retried turn). */
+    static Response create(Handle handle, String surveyId, String trigger, Respondent who, Map<String, String> context) {
+        Optional<Long> id = handle.createQuery("""
+                        INSERT INTO survey_responses (survey_id, customer_id, trigger, tier, channel, chat_key, language,
+                                                      context)
+                        VALUES (:survey, :customer, :trigger, :tier, :channel, :chatKey, :language, CAST(:context AS jsonb))
+                        ON CONFLICT (survey_id, customer_id, trigger) WHERE trigger <> 'menu' DO NOTHING
+                        RETURNING id""")
+                .bind("survey", surveyId).bind("customer", who.customerId()).bind("trigger", trigger)
+                .bind("tier", who.tier()).bind("channel", who.channel()).bind("chatKey", who.chatKey())
+                .bind("language", who.language()).bind("context", json(context))
+                .mapTo(Long.class).findOne();
+        return id.flatMap(created -> byId(handle, created))
+                .orElseGet(() -> forTrigger(handle, surveyId, who.customerId(), trigger).orElseThrow());
+    }
+
+    /** The answers given so far: question id → stored value ({@link SurveyFlow#SKIP} for a skipped one). */
+    static Map<String, String> answers(Handle handle, long responseId) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        handle.createQuery("SELECT question_id, value, skipped FROM survey_answers WHERE response_id = :id ORDER BY id")
+                .bind("id", responseId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBoolean(3) ? SurveyFlow.SKIP : rs.getString(2)))
+                .forEach(entry -> answers.put(entry.getKey(), entry.getValue()));
+        return answers;
+    }
+
+    /** One answer. Stored once per question: a repeated turn writes the same row again. */
+    record Answer(String questionId, QuestionType type, Integer score, String value, boolean skipped, String sentiment,
+                  Double sentimentScore) {
+    }
+
+    static void record(Handle handle, long responseId, Answer answer) {
+        handle.createUpdate("""
+                        INSERT INTO survey_answers (response_id, question_id, question_type, score, value, skipped,
+                                                    sentiment, sentiment_score)
+                        VALUES (:response, :question, :type, :score, :value, :skipped, :sentiment, :sentimentScore)
+                        ON CONFLICT (response_id, question_id) DO UPDATE
+                        SET score = excluded.score, value = excluded.value, skipped = excluded.skipped,
+                            sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score,
+                            answered_at = now()""")
+                .bind("response", responseId).bind("question", answer.questionId()).bind("type", answer.type().word)
+                .bind("score", answer.score()).bind("value", answer.value()).bind("skipped", answer.skipped())
+                .bind("sentiment", answer.sentiment()).bind("sentimentScore", answer.sentimentScore())
+                .execute();
+        handle.createUpdate("UPDATE survey_responses SET answered_at = now() WHERE id = :id").bind("id", responseId).execute();
+    }
+
+    static void finish(Handle handle, long responseId, Status status) {
+        handle.createUpdate("""
+                        UPDATE survey_responses SET status = :status, finished_at = now()
+                        WHERE id = :id AND status = 'open'""")
+                .bind("status", status.name().toLowerCase(java.util.Locale.ROOT)).bind("id", responseId).execute();
+    }
+
+    /** Marks every open response older than {@code expiry} expired; returns them (id, survey, customer). */
+    static List<Response> expireDue(Handle handle, Duration expiry) {
+        return handle.createQuery("""
+                        UPDATE survey_responses SET status = 'expired', finished_at = now()
+                        WHERE status = 'open' AND started_at <= :cutoff
+                        RETURNING id, survey_id, customer_id, trigger, status, started_at, context::text""")
+                .bind("cutoff", OffsetDateTime.now().minus(expiry))
+                .map((rs, ctx) -> new Response(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        Status.EXPIRED, rs.getObject(6, OffsetDateTime.class).toInstant(), context(rs.getString(7))))
+                .list();
+    }
+
+    private static Map<String, String> context(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("survey_responses.context is not a JSON object of texts: " + json, e);
+        }
+    }
+
+    private static String json(Map<String, String> context) {
+        try {
+            return JSON.writeValueAsString(context);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

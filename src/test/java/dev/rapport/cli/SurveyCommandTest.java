@@ -1,0 +1,109 @@
+package dev.rapport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.store.Database;
+import dev.rapport.store.TestDatabase;
+import dev.rapport.survey.FixedAnswers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rapport survey send | results | export} as an operator runs them, against a real database. */
+class SurveyCommandTest {
+
+    @TempDir static Path dir;
+    static Path config;
+    static Database database;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void databaseWithAnswers() throws Exception {
+        String url = TestDatabase.freshUnmigratedUrl();
+        config = dir.resolve("rapport.yaml");
+        Files.writeString(config, Files.readString(Path.of("config/rapport.yaml"))
+                .replace("database_url: \"\"", "database_url: \"" + url + "\"")
+                .replace("conversations_dir: ./conversations", "conversations_dir: " + Path.of("conversations").toAbsolutePath()));
+        Run migrate = run("migrate", "--config", config.toString());
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        database = Database.connect(url, 2);
+        database.jdbi().useHandle(handle -> {
+            handle.execute(FixedAnswers.SQL);
+            handle.execute("INSERT INTO customers (id, name, tier) VALUES (7, 'Ana', 'major'), (8, 'Bo', 'major')");
+            handle.execute("""
+                    INSERT INTO channel_accounts (channel, chat_key, customer_id) VALUES
+                        ('telegram', '7', 7), ('telegram', '8', 8), ('telegram', '3', 3)""");
+            handle.execute("UPDATE customers SET opted_out_at = now() WHERE id = 8");
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    private static Run run(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exitCode = Main.run(args);
+            return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    void resultsPrintTheFiguresByTier() {
+        Run run = run("survey", "results", "--config", config.toString(), "--survey", "feedback", "--since",
+                java.time.LocalDate.now().minusDays(30).toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Survey feedback, responses since")
+                .containsPattern("\\s+all\\s+key\\s+major\\s+ordinary\\s+small")
+                .containsPattern("response rate\\s+50\\.0%")
+                .containsPattern("NPS\\s+\\+25\\.0")
+                .containsPattern("CSAT 3\\s+1\\s+0\\s+0\\s+0\\s+1");
+    }
+
+    @Test
+    void exportWritesEveryAnswerAsCsv() throws Exception {
+        Path file = dir.resolve("answers.csv");
+        Run run = run("survey", "export", "--config", config.toString(), "--survey", "feedback", "--format", "csv",
+                "--output", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Wrote 16 answers to");
+        assertThat(Files.readAllLines(file)).hasSize(17).first().asString().startsWith("response_id,survey,trigger");
+        assertThat(run("survey", "export", "--config", config.toString(), "--survey", "feedback", "--format", "xml")
+                .err()).contains("Unknown format 'xml'; expected csv");
+    }
+
+    @Test
+    void aDryRunPrintsWhoWouldBeInvitedAndSendsNothing() {
+        Run run = run("survey", "send", "--config", config.toString(), "--survey", "feedback", "--tier", "major",
+                "--campaign", "trial", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Campaign trial: 1 to invite", "invite  #7 Ana (major, en)",
+                "skip    #8 Bo (major): opted out", "Dry run: nothing sent.");
+        long queued = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT count(*) FROM inbound_updates").mapTo(Long.class).one());
+        assertThat(queued).isZero();
+        assertThat(run("survey", "send", "--config", config.toString(), "--survey", "nope", "--dry-run").err())
+                .contains("unknown survey 'nope'; surveys: complaint_followup, feedback");
+    }
+}

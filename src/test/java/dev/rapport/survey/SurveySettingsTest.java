@@ -1,0 +1,42 @@
+package dev.rapport.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SurveySettingsTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void theShippedFileHoldsTheDefaults() {
+        assertThat(SurveySettings.load(Path.of("config/surveys.yaml"))).isEqualTo(SurveySettings.DEFAULTS);
+        assertThat(SurveySettings.DEFAULTS.expiry()).isEqualTo(Duration.ofHours(72));
+    }
+
+    @Test
+    void aMissingFileMeansTheDefaultsAndValuesAreRead() throws IOException {
+        assertThat(SurveySettings.load(dir.resolve("none.yaml"))).isEqualTo(SurveySettings.DEFAULTS);
+        Path file = dir.resolve("surveys.yaml");
+        Files.writeString(file, "expiry_hours: 24\nfrequency_cap_days: 0\n");
+        assertThat(SurveySettings.load(file)).isEqualTo(new SurveySettings(Duration.ofHours(24), Duration.ZERO));
+    }
+
+    @Test
+    void aWrongValueNamesFileSettingValueAndWhatIsExpected() throws IOException {
+        Path file = dir.resolve("surveys.yaml");
+        Files.writeString(file, "expiry_hours: soon\n");
+        assertThatThrownBy(() -> SurveySettings.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": setting expiry_hours is 'soon': expected a whole number from 1 to 8760");
+        Files.writeString(file, "expiry_hour: 3\n");
+        assertThatThrownBy(() -> SurveySettings.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": unknown setting 'expiry_hour'; known settings: expiry_hours, frequency_cap_days");
+    }
+}
