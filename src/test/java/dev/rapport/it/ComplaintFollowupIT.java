@@ -1,0 +1,227 @@
+package dev.rapport.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.complaint.ComplaintDesk;
+import dev.rapport.inbox.OutreachQueue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After the ticket: SLA breaches found by the scheduled check, the resolution note, the follow-up
+ * survey after the configured delay, and what its answer (or silence) does to the ticket. The survey
+ * here is a stand-in with the agreed id and slots ({@code survey_complaint_followup}, question
+ * {@code csat}), so this side is tested on its own; jobs are run by hand, twice, as a repeat would.
+ */
+class ComplaintFollowupIT {
+
+    @TempDir
+    static Path directory;
+    static RunningRapport rapport;
+    static ComplaintDesk desk;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path conversations = FlowValidationIT.copyOfShippedConversations(directory.resolve("conversations"));
+        Files.writeString(conversations.resolve("flows/survey_complaint_followup.yaml"), """
+                id: survey_complaint_followup
+                triggers:
+                  commands: []
+                  intents: []
+                steps:
+                  - id: csat
+                    ask: test_survey.question
+                    slot: csat
+                    buttons:
+                      - [{text: test_survey.s1, value: "1"}, {text: test_survey.s2, value: "2"}, {text: test_survey.s3, value: "3"}]
+                      - [{text: test_survey.s4, value: "4"}, {text: test_survey.s5, value: "5"}]
+                    input: buttons
+                  - id: review
+                    action: complaint_review_followup
+                    outcomes: {reopened: reopened, closed: thanks}
+                    next: thanks
+                  - id: reopened
+                    end: complaint.followup_reopened
+                  - id: thanks
+                    end: complaint.followup_thanks
+                """);
+        for (String language : List.of("en", "zh")) {
+            Path messages = conversations.resolve("messages/" + language + ".yaml");
+            Files.writeString(messages, Files.readString(messages) + """
+
+                    test_survey:
+                      question: "%s {ticket} (1-5)"
+                      s1: "1"
+                      s2: "2"
+                      s3: "3"
+                      s4: "4"
+                      s5: "5"
+                    """.formatted(language.equals("en") ? "How did we do with" : "你对我们处理"));
+        }
+        rapport = RunningRapport.start(Map.of("RAPPORT_CONVERSATIONS_DIR", conversations.toString()));
+        desk = new ComplaintDesk(rapport.database.jdbi(), new OutreachQueue());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (rapport != null) {
+            rapport.close();
+        }
+    }
+
+    /** Makes a complaint with /complaint and returns its ticket number. */
+    static String complain(TelegramChat chat, String words) {
+        chat.say("/complaint", 1);
+        chat.say(words, 1);
+        chat.press("a:complaint.order:skip", 1);
+        String opened = chat.press("a:complaint.category:product", 1).get(0);
+        return ComplaintDialoguesIT.TICKET.matcher(opened).results().findFirst().orElseThrow().group();
+    }
+
+    static void sql(String sql, Object... args) {
+        rapport.database.jdbi().useHandle(handle -> handle.execute(sql, args));
+    }
+
+    static String column(String sql, Object... args) {
+        return rapport.database.jdbi().withHandle(handle -> {
+            var query = handle.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                query.bind(i, args[i]);
+            }
+            return query.mapTo(String.class).one();
+        });
+    }
+
+    static long history(String ticket, String type) {
+        return rapport.count("SELECT count(*) FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id "
+                + "WHERE c.ticket = ? AND e.type = ?", ticket, type);
+    }
+
+    /** Resolves the ticket, waits for the note, and moves the resolution back past the follow-up delay. */
+    static String resolveAnHourAgo(TelegramChat chat, String ticket, String note) {
+        int before = chat.texts().size();
+        desk.resolve(ticket, note, "alice");
+        String said = chat.expect(before, 1).get(0);
+        sql("UPDATE complaints SET resolved_at = now() - interval '61 minutes' WHERE ticket = ?", ticket);
+        return said;
+    }
+
+    @Test
+    void theSlaCheckMarksABreachedTicketOnceAndRaisesItsPriority() {
+        String late = complain(new TelegramChat(rapport, 8201, "en"), "The blender stopped working after a day");
+        String onTime = complain(new TelegramChat(rapport, 8202, "en"), "The blender lid does not fit");
+        sql("UPDATE complaints SET due_at = now() - interval '5 minutes' WHERE ticket = ?", late);
+
+        rapport.runJob("complaint.sla_check");
+        rapport.runJob("complaint.sla_check");
+
+        assertThat(column("SELECT priority || '|' || (sla_breached_at IS NOT NULL) FROM complaints WHERE ticket = ?",
+                late)).isEqualTo("normal|true");
+        assertThat(history(late, "sla_breached")).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'complaint.sla_breached' "
+                + "AND data ->> 'ticket' = ?", late)).isEqualTo(1);
+        assertThat(column("SELECT priority || '|' || (sla_breached_at IS NOT NULL) FROM complaints WHERE ticket = ?",
+                onTime)).isEqualTo("low|false");
+        assertThat(history(onTime, "sla_breached")).isZero();
+    }
+
+    @Test
+    void theFollowupIsQueuedOnceAfterTheDelayAndALowScoreReopensAndEscalates() {
+        var chat = new TelegramChat(rapport, 8203, "en");
+        String ticket = complain(chat, "The kettle leaks from the bottom");
+        int before = chat.texts().size();
+        desk.resolve(ticket, "We are sending you a new kettle today.", "alice");
+        assertThat(chat.expect(before, 1).get(0)).contains(ticket, "We are sending you a new kettle today.");
+
+        rapport.runJob("complaint.followup");   // resolved just now: not yet
+        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE kind = 'outreach' "
+                + "AND payload ->> 'flow' = 'survey_complaint_followup'")).isZero();
+
+        sql("UPDATE complaints SET resolved_at = now() - interval '61 minutes' WHERE ticket = ?", ticket);
+        int asked = chat.texts().size();
+        rapport.runJob("complaint.followup");
+        rapport.runJob("complaint.followup");
+        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE kind = 'outreach' AND payload ->> 'key' = ?",
+                "complaint-followup:" + ticket)).isEqualTo(1);
+        assertThat(history(ticket, "followup_sent")).isEqualTo(1);
+        assertThat(chat.expect(asked, 1).get(0)).contains("How did we do with " + ticket);
+
+        String reply = chat.press("a:survey_complaint_followup.csat:2", 1).get(0);
+        assertThat(reply).contains("reopened your ticket " + ticket);
+        assertThat(column("SELECT status || '|' || csat || '|' || priority || '|' || (due_at > now()) "
+                + "|| '|' || (followup_answered_at IS NOT NULL) FROM complaints WHERE ticket = ?", ticket))
+                .isEqualTo("reopened|2|normal|true|true");
+        assertThat(history(ticket, "service_recovery")).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id "
+                + "WHERE c.ticket = ? AND e.to_status = 'reopened' AND e.actor = 'customer' "
+                + "AND e.reason = 'follow-up CSAT 2'", ticket)).isEqualTo(1);
+        assertThat(column("SELECT escalation_reason FROM conversations WHERE chat_key = '8203'"))
+                .contains("complaint " + ticket, "CSAT 2");
+        assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '8203' "
+                + "AND type = 'conversation.escalation_requested'")).isEqualTo(1);
+    }
+
+    @Test
+    void aHighScoreClosesTheTicketInChinese() {
+        var chat = new TelegramChat(rapport, 8204, "zh-hans");
+        String ticket = complain(chat, "收到的杯子有裂缝");
+        assertThat(resolveAnHourAgo(chat, ticket, "新杯子已经寄出，单号 SF1234。")).contains("关于你的投诉 " + ticket,
+                "新杯子已经寄出");
+        int asked = chat.texts().size();
+        rapport.runJob("complaint.followup");
+        assertThat(chat.expect(asked, 1).get(0)).contains("你对我们处理 " + ticket);
+
+        assertThat(chat.press("a:survey_complaint_followup.csat:5", 1).get(0)).contains("谢谢", ticket, "已结案");
+        assertThat(column("SELECT status || '|' || csat || '|' || (closed_at IS NOT NULL) FROM complaints "
+                + "WHERE ticket = ?", ticket)).isEqualTo("closed|5|true");
+        assertThat(rapport.count("SELECT count(*) FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id "
+                + "WHERE c.ticket = ? AND e.to_status = 'closed' AND e.actor = 'customer'", ticket)).isEqualTo(1);
+        assertThat(column("SELECT coalesce(escalation_reason, '(none)') FROM conversations WHERE chat_key = '8204'"))
+                .isEqualTo("(none)");
+    }
+
+    @Test
+    void anUnansweredFollowupClosesTheTicketAfterTheConfiguredTime() {
+        var chat = new TelegramChat(rapport, 8205, "en");
+        String ticket = complain(chat, "The toaster burns everything");
+        resolveAnHourAgo(chat, ticket, "A technician will call you tomorrow.");
+        int asked = chat.texts().size();
+        rapport.runJob("complaint.followup");
+        chat.expect(asked, 1);
+
+        rapport.runJob("complaint.close_unanswered");   // sent just now: not yet
+        assertThat(column("SELECT status FROM complaints WHERE ticket = ?", ticket)).isEqualTo("resolved");
+
+        sql("UPDATE complaints SET followup_sent_at = now() - interval '73 hours' WHERE ticket = ?", ticket);
+        rapport.runJob("complaint.close_unanswered");
+        rapport.runJob("complaint.close_unanswered");
+        assertThat(column("SELECT status FROM complaints WHERE ticket = ?", ticket)).isEqualTo("closed");
+        assertThat(rapport.count("SELECT count(*) FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id "
+                + "WHERE c.ticket = ? AND e.to_status = 'closed' AND e.actor = 'system:complaint.close_unanswered'",
+                ticket)).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomerWhoOptedOutGetsNoSurveyAndTheTicketStillCloses() {
+        var chat = new TelegramChat(rapport, 8206, "en");
+        String ticket = complain(chat, "The parcel was opened before it reached me");
+        chat.say("/stop", 1);
+        resolveAnHourAgo(chat, ticket, "We have refunded the order.");
+
+        rapport.runJob("complaint.followup");
+        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE kind = 'outreach' AND payload ->> 'key' = ?",
+                "complaint-followup:" + ticket)).isZero();
+        assertThat(history(ticket, "followup_skipped")).isEqualTo(1);
+
+        sql("UPDATE complaints SET followup_sent_at = now() - interval '73 hours' WHERE ticket = ?", ticket);
+        rapport.runJob("complaint.close_unanswered");
+        assertThat(column("SELECT status FROM complaints WHERE ticket = ?", ticket)).isEqualTo("closed");
+    }
+}
