@@ -30,9 +30,4 @@ public enum Status {
             case CLOSED -> Set.of(REOPENED);
         };
     }
-
-    /** Waiting for a person's first answer: the promised response time runs. */
-    boolean awaitsResponse() {
-        return this == OPEN || this == REOPENED;
-    }
 }
