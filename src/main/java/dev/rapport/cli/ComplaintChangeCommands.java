@@ -1,15 +1,9 @@
 package dev.rapport.cli;
 
 import dev.rapport.complaint.Complaint;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code complaints progress|resolve|close}: staff change a ticket's status; each change is recorded with who and why. */
 final class ComplaintChangeCommands {
@@ -18,13 +12,7 @@ final class ComplaintChangeCommands {
     }
 
     /** What every change command takes: the ticket, who makes the change, and the settings. */
-    abstract static class Change implements Callable<Integer> {
-        @ParentCommand
-        ComplaintsCommand parent;
-        @Mixin
-        ConfigOption config;
-        @Spec
-        CommandSpec spec;
+    abstract static class Change extends ComplaintsCommand.Subcommand {
         @Parameters(paramLabel = "TICKET", description = "The ticket number, such as C-240117-0042.")
         String ticket;
         @Option(names = "--by", defaultValue = "${sys:user.name}",
@@ -37,12 +25,7 @@ final class ComplaintChangeCommands {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            return parent.withDesk(config, spec.commandLine().getErr(), (desk, zone) -> {
-                out.println(done(change(desk)));
-                out.flush();
-                return 0;
-            });
+            return run((desk, zone, out) -> out.println(done(change(desk))));
         }
     }
 

@@ -8,15 +8,10 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code complaints list} and {@code complaints show}: read-only views for staff. */
 final class ComplaintViewCommands {
@@ -25,13 +20,7 @@ final class ComplaintViewCommands {
     }
 
     @Command(name = "list", description = "Lists complaints, newest first.")
-    static final class List implements Callable<Integer> {
-        @ParentCommand
-        ComplaintsCommand parent;
-        @Mixin
-        ConfigOption config;
-        @Spec
-        CommandSpec spec;
+    static final class List extends ComplaintsCommand.Subcommand {
         @Option(names = "--status", description = "Only this status: open, in_progress, resolved, closed, reopened.")
         String status;
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")
@@ -39,15 +28,13 @@ final class ComplaintViewCommands {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
             Optional<Status> wanted = Optional.ofNullable(status).map(code -> Status.of(code).orElse(null));
             if (status != null && wanted.isEmpty()) {
-                err.println("Unknown status '" + status + "': expected one of "
+                err().println("Unknown status '" + status + "': expected one of "
                         + Arrays.stream(Status.values()).map(Status::code).collect(Collectors.joining(", ")));
                 return 2;
             }
-            return parent.withDesk(config, err, (desk, zone) -> {
+            return run((desk, zone, out) -> {
                 var complaints = desk.list(wanted, limit);
                 out.printf("%-14s %-11s %-8s %-8s %-8s %-16s %-16s%n", "TICKET", "STATUS", "PRIORITY", "TIER",
                         "CATEGORY", "OPENED", "DUE");
@@ -59,31 +46,18 @@ final class ComplaintViewCommands {
                             complaint.slaBreachedAt() == null ? "" : " SLA BREACHED");
                 }
                 out.println(complaints.size() + " complaint(s); times in " + zone.getId());
-                out.flush();
-                return 0;
             });
         }
     }
 
     @Command(name = "show", description = "Shows one complaint with its whole history.")
-    static final class Show implements Callable<Integer> {
-        @ParentCommand
-        ComplaintsCommand parent;
-        @Mixin
-        ConfigOption config;
-        @Spec
-        CommandSpec spec;
+    static final class Show extends ComplaintsCommand.Subcommand {
         @Parameters(paramLabel = "TICKET", description = "The ticket number, such as C-240117-0042.")
         String ticket;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            return parent.withDesk(config, spec.commandLine().getErr(), (desk, zone) -> {
-                print(out, desk.show(ticket), zone);
-                out.flush();
-                return 0;
-            });
+            return run((desk, zone, out) -> print(out, desk.show(ticket), zone));
         }
 
         private static void print(PrintWriter out, ComplaintDesk.Details details, ZoneId zone) {

@@ -9,7 +9,13 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code complaints list|show|progress|resolve|close}: staff's side of complaints on the command
@@ -58,13 +64,44 @@ final class ComplaintsCommand {
         }
     }
 
-    private static int guarded(PrintWriter err, java.util.function.IntSupplier work) {
+    private static int guarded(PrintWriter err, IntSupplier work) {
         try {
             return work.getAsInt();
         } catch (ComplaintException e) {
             err.println(e.getMessage());
             err.flush();
             return 1;
+        }
+    }
+
+    /**
+     * What every complaints subcommand shares: the parent (which opens the database), the settings
+     * option, and picocli's spec for the output streams. {@link #run} runs the work on the desk and
+     * prints to {@code out}; refused changes go to {@code err} with status 1.
+     */
+    abstract static class Subcommand implements Callable<Integer> {
+        @ParentCommand
+        ComplaintsCommand parent;
+        @Mixin
+        ConfigOption config;
+        @Spec
+        CommandSpec spec;
+
+        interface Printing {
+            void print(ComplaintDesk desk, ZoneId zone, PrintWriter out);
+        }
+
+        int run(Printing work) {
+            PrintWriter out = spec.commandLine().getOut();
+            return parent.withDesk(config, spec.commandLine().getErr(), (desk, zone) -> {
+                work.print(desk, zone, out);
+                out.flush();
+                return 0;
+            });
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
         }
     }
 

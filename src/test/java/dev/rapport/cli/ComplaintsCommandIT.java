@@ -7,7 +7,6 @@ import dev.rapport.it.TelegramChat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.ZoneId;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,18 +44,10 @@ class ComplaintsCommandIT {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
-    private static String complain(TelegramChat chat, String words, String category) {
-        chat.say("/complaint", 1);
-        chat.say(words, 1);
-        chat.press("a:complaint.order:skip", 1);
-        String opened = chat.press("a:complaint.category:" + category, 1).get(0);
-        return Pattern.compile("C-\\d{6}-\\d{4}").matcher(opened).results().findFirst().orElseThrow().group();
-    }
-
     @Test
     void staffListShowResolveAndCloseATicketAndTheNoteReachesTheCustomer() {
         var chat = new TelegramChat(rapport, 8301, "en");
-        String ticket = complain(chat, "I was charged twice for one order", "billing");
+        String ticket = chat.complain("I was charged twice for one order", "billing");
 
         Run list = complaints("list");
         assertThat(list.exitCode()).isZero();
@@ -100,7 +91,7 @@ class ComplaintsCommandIT {
     @Test
     void aChineseCustomerGetsTheNoteInChineseAndAnOpenTicketCannotBeClosed() {
         var chat = new TelegramChat(rapport, 8302, "zh-hans");
-        String ticket = complain(chat, "快递员态度很差，还把包裹扔在门口", "service");
+        String ticket = chat.complain("快递员态度很差，还把包裹扔在门口", "service");
 
         Run closeOpen = complaints("close", ticket);
         assertThat(closeOpen.exitCode()).isEqualTo(1);

@@ -39,13 +39,7 @@ class ComplaintDialoguesIT {
     }
 
     static String column(String sql, Object... args) {
-        return rapport.database.jdbi().withHandle(handle -> {
-            var query = handle.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                query.bind(i, args[i]);
-            }
-            return query.mapTo(String.class).one();
-        });
+        return TelegramChat.column(rapport, sql, args);
     }
 
     @Test

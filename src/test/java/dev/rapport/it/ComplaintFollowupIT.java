@@ -76,13 +76,8 @@ class ComplaintFollowupIT {
         }
     }
 
-    /** Makes a complaint with /complaint and returns its ticket number. */
     static String complain(TelegramChat chat, String words) {
-        chat.say("/complaint", 1);
-        chat.say(words, 1);
-        chat.press("a:complaint.order:skip", 1);
-        String opened = chat.press("a:complaint.category:product", 1).get(0);
-        return ComplaintDialoguesIT.TICKET.matcher(opened).results().findFirst().orElseThrow().group();
+        return chat.complain(words, "product");
     }
 
     static void sql(String sql, Object... args) {
@@ -90,13 +85,7 @@ class ComplaintFollowupIT {
     }
 
     static String column(String sql, Object... args) {
-        return rapport.database.jdbi().withHandle(handle -> {
-            var query = handle.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                query.bind(i, args[i]);
-            }
-            return query.mapTo(String.class).one();
-        });
+        return TelegramChat.column(rapport, sql, args);
     }
 
     static long history(String ticket, String type) {

@@ -49,6 +49,33 @@ public final class TelegramChat {
         return await(already, replies);
     }
 
+    /**
+     * Makes a complaint with /complaint (description, no order reference, {@code category}) and
+     * returns its ticket number.
+     */
+    public String complain(String words, String category) {
+        say("/complaint", 1);
+        say(words, 1);
+        press("a:complaint.order:skip", 1);
+        String opened = press("a:complaint.category:" + category, 1).get(0);
+        var ticket = java.util.regex.Pattern.compile("C-\\d{6}-\\d{4}").matcher(opened);
+        if (!ticket.find()) {
+            throw new AssertionError("no ticket number in: " + opened);
+        }
+        return ticket.group();
+    }
+
+    /** One text value from SQL, for assertions. */
+    public static String column(RunningRapport rapport, String sql, Object... args) {
+        return rapport.database.jdbi().withHandle(handle -> {
+            var query = handle.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                query.bind(i, args[i]);
+            }
+            return query.mapTo(String.class).one();
+        });
+    }
+
     /** Every text the chat has received so far. */
     public List<String> texts() {
         return rapport.telegram.sentTexts(chat);
