@@ -22,10 +22,13 @@ final class TicketNumbers {
 
     /** The next ticket number of today (the database's clock, in {@code zone}), in the caller's transaction. */
     static String next(Handle handle, ZoneId zone) {
-        LocalDate day = handle.createQuery("SELECT CAST(now() AT TIME ZONE :zone AS date)")
-                .bind("zone", zone.getId())
-                .mapTo(LocalDate.class)
-                .one();
+        // The database's clock, as for created_at; the date is taken in Java, which reads every zone
+        // id the configuration accepts (PostgreSQL reads offsets such as +08:00 the POSIX way round).
+        LocalDate day = handle.createQuery("SELECT now()")
+                .mapTo(java.time.OffsetDateTime.class)
+                .one()
+                .atZoneSameInstant(zone)
+                .toLocalDate();
         int sequence = handle.createQuery("""
                         INSERT INTO complaint_ticket_days (day, last) VALUES (:day, 1)
                         ON CONFLICT (day) DO UPDATE SET last = complaint_ticket_days.last + 1

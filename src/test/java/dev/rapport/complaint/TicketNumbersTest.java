@@ -48,6 +48,15 @@ class TicketNumbersTest {
     }
 
     @Test
+    void theDateIsTheBusinesssDateAlsoForAFixedOffset() {
+        ZoneId farEast = ZoneId.of("+14:00");
+        try (Database database = TestDatabase.fresh()) {
+            String ticket = database.jdbi().inTransaction(handle -> TicketNumbers.next(handle, farEast));
+            assertThat(ticket).isEqualTo(TicketNumbers.format(LocalDate.now(farEast), 1));
+        }
+    }
+
+    @Test
     void aRolledBackTransactionGivesItsNumberBack() {
         ZoneId zone = ZoneId.of("UTC");
         try (Database database = TestDatabase.fresh()) {

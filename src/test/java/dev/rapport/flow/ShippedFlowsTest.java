@@ -119,7 +119,8 @@ class ShippedFlowsTest {
         for (String language : List.of("en", "zh")) {
             assertThat(conversations.messages().keys(language)).contains(
                     "engine.fallback", "engine.fallback_offer_person", "engine.stale_button",
-                    "engine.too_many_steps", "engine.media_received", "engine.customer_name_fallback", "media.file");
+                    "engine.too_many_steps", "engine.media_received", "engine.media_kept", "engine.customer_name_fallback",
+                    "media.file");
         }
     }
 
