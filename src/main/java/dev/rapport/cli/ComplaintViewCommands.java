@@ -74,7 +74,7 @@ final class ComplaintViewCommands {
                     : "; SLA breached, noticed " + ComplaintsCommand.time(c.slaBreachedAt(), zone)));
             out.println("Order:       " + (c.orderRef() == null ? "(none given)" : c.orderRef()));
             out.println("Description: " + c.description());
-            out.println("Attachments: " + c.attachments());
+            out.println("Attachments: " + ("[]".equals(c.attachments()) ? "(none)" : c.attachments()));
             if (c.resolvedAt() != null) {
                 out.println("Resolved:    " + ComplaintsCommand.time(c.resolvedAt(), zone) + ": " + c.resolutionNote());
             }

@@ -36,11 +36,15 @@ final class IntakeActions {
 
     /**
      * {@code complaint_check_order}: checks slot {@code order_ref} against the configured format.
-     * Outcomes: {@code ok} (stored upper-cased), {@code skipped} (the skip button, or "skip"), and
+     * Outcomes: {@code ok} (stored upper-cased), {@code skipped} (the skip button, or a typed "skip",
+     * "none", "跳过", "没有" ...), and
      * {@code invalid} (slot {@code order_example} then holds an example for the re-prompt).
      */
     static final class CheckOrder implements Action {
         static final String SKIP = "skip";
+        /** What customers type for "I have none"; compared case-insensitively. */
+        private static final java.util.Set<String> NONE = java.util.Set.of(SKIP, "none", "no", "n/a", "-", "跳过",
+                "没有", "无", "不知道");
         private final ComplaintsConfig config;
 
         CheckOrder(ComplaintsConfig config) {
@@ -55,7 +59,7 @@ final class IntakeActions {
         @Override
         public String run(ActionContext context) {
             String given = context.slot("order_ref") == null ? "" : context.slot("order_ref").strip();
-            if (given.isEmpty() || given.equalsIgnoreCase(SKIP)) {
+            if (given.isEmpty() || NONE.contains(given.toLowerCase(java.util.Locale.ROOT))) {
                 context.setSlot("order_ref", "");
                 return "skipped";
             }
