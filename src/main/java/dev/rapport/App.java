@@ -6,6 +6,8 @@ import dev.rapport.channel.telegram.TelegramSender;
 import dev.rapport.channel.telegram.TelegramWebhook;
 import dev.rapport.channel.webchat.WebchatDecoder;
 import dev.rapport.channel.webchat.WebchatRoutes;
+import dev.rapport.complaint.Complaints;
+import dev.rapport.complaint.ComplaintsConfig;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
 import dev.rapport.customer.Customers;
@@ -82,6 +84,10 @@ public final class App implements AutoCloseable {
         messageKeys.addAll(surveys.messageKeys());
         builtFlows.addAll(surveys.flows());
         builtProblems.addAll(surveys.problems());
+        var complaints = ComplaintsConfig.load(java.nio.file.Path.of("config", "complaints.yaml"));
+        actions.addAll(Complaints.actions(complaints, config.timeZone()));
+        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach));
+        messageKeys.addAll(Complaints.MESSAGE_KEYS);
 
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
                 messageKeys, builtFlows, builtProblems);

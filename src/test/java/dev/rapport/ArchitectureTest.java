@@ -65,6 +65,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void complaintsUseTheEngineSpiNotTheEdgesOrOtherFeatures() {
+        noClasses().that().resideInAPackage("dev.rapport.complaint..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.inbox..", "dev.rapport.outbox..",
+                        "dev.rapport.web..", "dev.rapport.cli..", "dev.rapport.channel.telegram..",
+                        "dev.rapport.channel.webchat..", "dev.rapport.flow..",
+                        "dev.rapport.nlu..", "dev.rapport.survey..", "dev.rapport.offer..", "dev.rapport.winback..",
+                        "dev.rapport.handoff..", "dev.rapport.console..", "dev.rapport.dashboard..", "io.javalin..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.rapport.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -47,10 +47,16 @@ public final class Engine {
     /** The slot holding the customer's text when a flow was started by its intent (absent otherwise). */
     public static final String STARTED_BY_TEXT = "started_by_text";
 
+    /**
+     * The slot collecting the files (photos, documents, ...) a customer sends while a flow waits for
+     * an answer: one {@code kind:file-reference} line per file, in the order they came.
+     */
+    public static final String ATTACHMENTS = "attachments";
+
     /** The message keys the engine says itself (besides those flows name); checked at start-up. */
     public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of("engine.fallback",
             "engine.fallback_offer_person", "engine.stale_button", "engine.too_many_steps",
-            "engine.media_received", "engine.customer_name_fallback", "media.file", "menu.complaint",
+            "engine.media_received", "engine.media_kept", "engine.customer_name_fallback", "media.file", "menu.complaint",
             "menu.feedback", "menu.offers", "menu.human");
 
     /** The action names flows may call; the flow validator checks every file against them. */
@@ -103,9 +109,7 @@ public final class Engine {
         } else if (content instanceof Content.Text text) {
             text(turn, text.text(), reading);
         } else if (content instanceof Content.Media media) {
-            turn.event(EngineEvent.MEDIA_RECEIVED, Map.of("kind", media.kind(),
-                    "file", String.valueOf(media.fileRef())));
-            turn.say("engine.media_received", Map.of("kind", mediaName(turn, media.kind())));
+            media(turn, media);
         } else if (content instanceof Content.SharedContact contact) {
             turn.event(EngineEvent.CONTACT_SHARED, Map.of("phone", contact.phoneNumber()));
             turn.say("engine.media_received", Map.of("kind", mediaName(turn, "contact")));
@@ -132,6 +136,34 @@ public final class Engine {
         }
         turn.event(EngineEvent.OUTREACH, Map.of("key", outreach.key(), "flow", outreach.flow()));
         runner.start(turn, flow.get(), outreach.slots());
+    }
+
+    /**
+     * A photo, document, voice note... Outside a dialogue it is acknowledged. While a flow waits for an
+     * answer it belongs to that dialogue: its reference is appended to slot {@link #ATTACHMENTS} (so
+     * an action can keep it with what it records, a complaint say) and acknowledged; its caption then
+     * answers a question that takes text, else the question is asked again. Media without a file
+     * reference (a location) is only acknowledged.
+     */
+    private void media(Turn turn, Content.Media media) {
+        Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
+        boolean kept = waiting.isPresent() && media.fileRef() != null;
+        turn.event(EngineEvent.MEDIA_RECEIVED, Map.of("kind", media.kind(), "file", String.valueOf(media.fileRef()),
+                "kept", kept));
+        if (!kept) {
+            turn.say("engine.media_received", Map.of("kind", mediaName(turn, media.kind())));
+            return;
+        }
+        String file = media.kind() + ":" + media.fileRef();
+        String earlier = turn.slot(ATTACHMENTS);
+        turn.setSlot(ATTACHMENTS, earlier == null || earlier.isEmpty() ? file : earlier + "\n" + file);
+        turn.say("engine.media_kept", Map.of("kind", mediaName(turn, media.kind())));
+        String caption = media.caption();
+        if (caption != null && !caption.isBlank() && waiting.get().input() == Step.Input.TEXT) {
+            runner.answerText(turn, waiting.get(), caption);
+        } else {
+            runner.ask(turn, waiting.get());
+        }
     }
 
     /** The word for a kind of media in the customer's language ({@code media.photo}), or a generic one. */

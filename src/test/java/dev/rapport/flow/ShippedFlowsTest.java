@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ShippedFlowsTest {
 
     static final Path CONVERSATIONS = Path.of("conversations");
-    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language");
+    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "complaint_begin",
+            "complaint_check_order", "complaint_open", "complaint_status", "complaint_review_followup");
     /** The surveys of conversations/surveys compile to flows that the feedback flow starts. */
     static final dev.rapport.survey.SurveyFeature SURVEYS = dev.rapport.survey.SurveyFeature.load(CONVERSATIONS,
             Path.of("config/surveys.yaml"));
@@ -32,13 +33,14 @@ class ShippedFlowsTest {
     void hasTheExpectedFlows() {
         assertThat(conversations.flows()).containsOnlyKeys(
                 "start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
-                "cancel", "order_status", "refund", "praise", "question", "greeting",
+                "cancel", "order_status", "refund", "praise", "question", "greeting", "status", "complaint_resolved",
                 "survey_feedback", "survey_complaint_followup");
     }
 
     @Test
     void everyFlowHasItsCommand() {
-        for (String command : List.of("start", "help", "language", "stop", "complaint", "feedback", "offers", "human")) {
+        for (String command : List.of("start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
+                "status")) {
             assertThat(conversations.byCommand(command)).as("/" + command).map(Flow::id).contains(command);
         }
         assertThat(conversations.byCommand("START")).map(Flow::id).contains("start");
@@ -76,7 +78,7 @@ class ShippedFlowsTest {
 
     @Test
     void menuButtonsStartTheMenuFlowsInBothLanguages() {
-        for (String feature : List.of("complaint", "offers", "human")) {
+        for (String feature : List.of("offers", "human")) {
             Flow flow = conversations.flow(feature).orElseThrow();
             assertThat(flow.steps()).singleElement().isInstanceOfSatisfying(Step.End.class, end -> {
                 assertThat(end.text()).isEqualTo(feature + ".unavailable");
@@ -101,6 +103,23 @@ class ShippedFlowsTest {
     }
 
     @Test
+    void complaintListensThenRecordsWithATicket() {
+        Flow complaint = conversations.flow("complaint").orElseThrow();
+
+        assertThat(((Step.Action) complaint.first()).outcomes()).containsEntry("described", "heard");
+        Step.Ask order = (Step.Ask) complaint.step("order").orElseThrow();
+        assertThat(order.input()).isEqualTo(Step.Input.TEXT);
+        assertThat(order.buttons()).flatMap(row -> row).extracting(ButtonSpec::value).containsExactly("skip");
+        Step.Ask category = (Step.Ask) complaint.step("category").orElseThrow();
+        assertThat(category.buttons()).flatMap(row -> row).extracting(ButtonSpec::value)
+                .containsExactly("product", "delivery", "service", "billing", "other");
+        assertThat(((Step.Action) complaint.step("open").orElseThrow()).name()).isEqualTo("complaint_open");
+        for (String language : List.of("en", "zh")) {
+            assertThat(conversations.messages().has(language, "menu.complaint")).isTrue();
+        }
+    }
+
+    @Test
     void languageFlowAsksThenApplies() {
         Flow language = conversations.flow("language").orElseThrow();
 
@@ -119,7 +138,8 @@ class ShippedFlowsTest {
         for (String language : List.of("en", "zh")) {
             assertThat(conversations.messages().keys(language)).contains(
                     "engine.fallback", "engine.fallback_offer_person", "engine.stale_button",
-                    "engine.too_many_steps", "engine.media_received", "engine.customer_name_fallback", "media.file");
+                    "engine.too_many_steps", "engine.media_received", "engine.media_kept", "engine.customer_name_fallback",
+                    "media.file");
         }
     }
 
@@ -137,7 +157,8 @@ class ShippedFlowsTest {
     @Test
     void helpListsTheCommands() {
         for (String language : List.of("en", "zh")) {
-            assertThat(conversations.messages().text(language, "help.text")).contains("/start", "/help", "/language", "/stop");
+            assertThat(conversations.messages().text(language, "help.text")).contains("/start", "/help", "/language", "/stop",
+                    "/complaint", "/status");
         }
     }
 }

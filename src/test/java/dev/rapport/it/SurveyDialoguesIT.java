@@ -213,7 +213,8 @@ class SurveyDialoguesIT {
         assertThat(opening.get(1)).contains("How satisfied are you with how we handled it?");
         chat.press("a:survey_complaint_followup.csat:2", 2);
         assertThat(chat.say("It took far too long and nobody called me back.", 2))
-                .containsExactly("Thank you, I've noted that.", "Thank you for letting us know. We're glad the matter is settled!");
+                .containsExactly("Thank you, I've noted that.",
+                        "Thank you for your feedback on ticket T-42. I've passed it on to our team.");
 
         assertThat(count("""
                 SELECT count(*) FROM survey_responses

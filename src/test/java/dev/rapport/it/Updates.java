@@ -30,6 +30,18 @@ public final class Updates {
                 .formatted(updateId, updateId, chatId, messageId, chatId, json(data));
     }
 
+    /** A private photo in two sizes ({@code fileId} the larger one), with a caption when not null. */
+    public static String photo(long updateId, long chatId, String fileId, String caption, String languageCode) {
+        return """
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000,
+                  "from": {"id": %d, "is_bot": false, "first_name": "Ada", "language_code": "%s"},
+                  "chat": {"id": %d, "type": "private", "first_name": "Ada"},
+                  "photo": [{"file_id": "%s-small", "file_unique_id": "s%d", "width": 90, "height": 90},
+                            {"file_id": "%s", "file_unique_id": "b%d", "width": 1280, "height": 960}]%s}}"""
+                .formatted(updateId, updateId, chatId, languageCode, chatId, fileId, updateId, fileId, updateId,
+                        caption == null ? "" : ", \"caption\": " + json(caption));
+    }
+
     static String json(String text) {
         var out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {

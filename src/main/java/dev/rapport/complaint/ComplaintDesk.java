@@ -1,0 +1,56 @@
+package dev.rapport.complaint;
+
+import dev.rapport.engine.Outreach;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What staff do with complaints (the CLI today, the staff console later): list, show, take in hand,
+ * resolve with a note to the customer, close. Each call is one transaction; a change that the
+ * ticket's status does not allow throws {@link ComplaintException} naming the ticket and what is
+ * allowed. Thread-safe.
+ */
+public final class ComplaintDesk {
+
+    /** A ticket with its history, oldest change first. */
+    public record Details(Complaint complaint, List<ComplaintChange> history) {
+    }
+
+    private final Jdbi jdbi;
+    private final Outreach outreach;
+
+    public ComplaintDesk(Jdbi jdbi, Outreach outreach) {
+        this.jdbi = jdbi;
+        this.outreach = outreach;
+    }
+
+    /** Newest first, at most {@code limit}; all statuses when {@code status} is empty. */
+    public List<Complaint> list(Optional<Status> status, int limit) {
+        return jdbi.withHandle(handle -> ComplaintStore.list(handle, status, limit));
+    }
+
+    public Details show(String ticket) {
+        return jdbi.withHandle(handle -> {
+            Complaint complaint = ComplaintStore.find(handle, ticket).orElseThrow(() -> new ComplaintException(
+                    "There is no complaint with ticket '" + TicketNumbers.normalise(ticket)
+                            + "'; `complaints list` shows the tickets."));
+            return new Details(complaint, ComplaintHistory.of(handle, complaint.id()));
+        });
+    }
+
+    /** {@code staff} is who does it, as recorded in the history ({@code staff:<name>}). */
+    public Complaint progress(String ticket, String staff) {
+        return jdbi.inTransaction(handle -> Lifecycle.progress(handle, ticket, "staff:" + staff));
+    }
+
+    /** Resolves the ticket and sends {@code note} to the customer in their chat. */
+    public Complaint resolve(String ticket, String note, String staff) {
+        return jdbi.inTransaction(handle -> Lifecycle.resolve(handle, ticket, note, "staff:" + staff, outreach));
+    }
+
+    public Complaint close(String ticket, String staff, String reason) {
+        return jdbi.inTransaction(handle -> Lifecycle.close(handle, Lifecycle.locked(handle, ticket), "staff:" + staff,
+                reason == null || reason.isBlank() ? "closed by staff" : reason));
+    }
+}

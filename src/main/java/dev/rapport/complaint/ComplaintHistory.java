@@ -1,0 +1,68 @@
+package dev.rapport.complaint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.store.EventLog;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A ticket's history: every change with who made it and why, appended to {@code complaint_events}
+ * and, for reports across features, to {@code events} — both in the caller's transaction, so the
+ * history holds exactly the changes that were committed. Stateless; thread-safe.
+ */
+final class ComplaintHistory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ComplaintHistory() {
+    }
+
+    static void record(Handle handle, Complaint complaint, ComplaintEvent type, Status from, Status to, String actor,
+                       String reason, Map<String, ?> data) {
+        handle.createUpdate("""
+                        INSERT INTO complaint_events (complaint_id, type, from_status, to_status, actor, reason, data)
+                        VALUES (:complaint, :type, :from, :to, :actor, :reason, CAST(:data AS jsonb))""")
+                .bind("complaint", complaint.id())
+                .bind("type", type.historyType())
+                .bind("from", from == null ? null : from.code())
+                .bind("to", to == null ? null : to.code())
+                .bind("actor", actor)
+                .bind("reason", reason)
+                .bind("data", json(data))
+                .execute();
+        var event = new LinkedHashMap<String, Object>();
+        event.put("ticket", complaint.ticket());
+        if (from != null || to != null) {
+            event.put("from", from == null ? null : from.code());
+            event.put("to", to == null ? null : to.code());
+        }
+        event.put("actor", actor);
+        if (reason != null) {
+            event.put("reason", reason);
+        }
+        event.putAll(data);
+        EventLog.record(handle, type, complaint.channel(), complaint.chatKey(), complaint.customerId(), event);
+    }
+
+    static List<ComplaintChange> of(Handle handle, long complaintId) {
+        return handle.createQuery("""
+                        SELECT type, from_status, to_status, actor, reason, data::text, occurred_at
+                        FROM complaint_events WHERE complaint_id = :complaint ORDER BY id""")
+                .bind("complaint", complaintId)
+                .map((rs, ctx) -> new ComplaintChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private static String json(Map<String, ?> data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Complaint event data is not serialisable: " + data, e);
+        }
+    }
+}
