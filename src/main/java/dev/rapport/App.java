@@ -8,7 +8,12 @@ import dev.rapport.channel.webchat.WebchatDecoder;
 import dev.rapport.channel.webchat.WebchatRoutes;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
+import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
+import dev.rapport.customer.LinkAction;
+import dev.rapport.customer.LinkTokens;
+import dev.rapport.customer.importing.PurchaseApi;
+import dev.rapport.customer.tier.Tiers;
 import dev.rapport.engine.Action;
 import dev.rapport.engine.Engine;
 import dev.rapport.engine.Interpreter;
@@ -28,6 +33,7 @@ import dev.rapport.web.ApiRoute;
 import dev.rapport.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -69,6 +75,12 @@ public final class App implements AutoCloseable {
         Set<String> messageKeys = new HashSet<>(Engine.MESSAGE_KEYS);
 
         // Features: each adds its actions, jobs, API routes and message keys.
+        // Customers and tiers: deep-link linking, the purchases API, the nightly tier recomputation.
+        var customerSettings = CustomerSettings.load(CustomerSettings.DEFAULT_FILE);
+        actions.add(new LinkAction(new LinkTokens(customerSettings.linkValidity(), Clock.systemUTC())));
+        jobs.add(new Tiers(database.jdbi(), customerSettings, Clock.systemUTC()).job(config.timeZone()));
+        apiRoutes.add(new PurchaseApi(database.jdbi(), config.timeZone()).route());
+        messageKeys.addAll(Customers.MESSAGE_KEYS);
 
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
                 messageKeys);

@@ -106,8 +106,11 @@ public final class Engine {
                     "file", String.valueOf(media.fileRef())));
             turn.say("engine.media_received", Map.of("kind", mediaName(turn, media.kind())));
         } else if (content instanceof Content.SharedContact contact) {
-            turn.event(EngineEvent.CONTACT_SHARED, Map.of("phone", contact.phoneNumber()));
-            turn.say("engine.media_received", Map.of("kind", mediaName(turn, "contact")));
+            // The customer directory decides what a shared number means (a link to a known customer, say).
+            var shared = customers.contactShared(turn.handle, turn.customer(), turn.message, contact);
+            turn.switchCustomer(shared.customer());
+            turn.event(EngineEvent.CONTACT_SHARED, Map.of("phone", contact.phoneNumber(), "outcome", shared.outcome()));
+            turn.say(shared.messageKey(), Map.of());
         } else if (content instanceof Content.Edited edited) {
             turn.event(EngineEvent.MESSAGE_EDITED, Map.of("text", edited.text()));
         } else if (content instanceof Content.Outreach outreach) {
