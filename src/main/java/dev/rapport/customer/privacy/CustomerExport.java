@@ -42,8 +42,8 @@ public final class CustomerExport {
                         + " t WHERE customer_id = :id", customerId));
             }
             for (String table : new String[] {"inbound_updates", "outbox"}) {
-                document.set(table, read(handle, "SELECT to_jsonb(t)::text FROM " + table + """
-                         t WHERE (t.channel, t.chat_key) IN (
+                document.set(table, read(handle, "SELECT to_jsonb(t)::text FROM " + table + " t " + """
+                        WHERE (t.channel, t.chat_key) IN (
                             SELECT channel, chat_key FROM channel_accounts WHERE customer_id = :id)""", customerId));
             }
             AuditLog.record(handle, actor, "customers.export", customerId, Map.of());
