@@ -41,3 +41,7 @@ CREATE TABLE audit_log (
     at          timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX audit_log_customer ON audit_log (customer_id, at);
+
+-- Linking merges a chat's record into a customer's by customer_id in every table; conversations had
+-- no index on it.
+CREATE INDEX conversations_customer ON conversations (customer_id);

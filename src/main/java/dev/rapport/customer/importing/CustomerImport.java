@@ -21,29 +21,15 @@ final class CustomerImport {
     static ImportReport run(Handle handle, InputStream input, PhoneNumbers phones, Progress progress) {
         long started = System.nanoTime();
         var problems = new Problems();
-        long[] rows = {0};
         handle.execute("""
                 CREATE TEMP TABLE customer_rows (line bigint PRIMARY KEY, external_id text NOT NULL, name text,
                     phone text, email text, language text, time_zone text) ON COMMIT DROP""");
-        try (var csv = new CsvRows(progress.counting(input), CustomerRow.REQUIRED, CustomerRow.OPTIONAL);
-             var copy = new StagingCopy(handle, "customer_rows", COLUMNS)) {
-            csv.forEach(row -> {
-                rows[0]++;
-                progress.row();
-                try {
+        long rows = StagingCopy.fill(handle, input, progress, problems, CustomerRow.REQUIRED, CustomerRow.OPTIONAL,
+                "customer_rows", COLUMNS, row -> {
                     var customer = CustomerRow.parse(row::get, phones);
-                    copy.row(row.line(), customer.externalId(), customer.name(), customer.phone(), customer.email(),
-                            customer.language(), customer.timeZone());
-                } catch (BadValue bad) {
-                    problems.add(new Problem(row.line(), bad.column, bad.getMessage()));
-                }
-            }, problem -> {
-                rows[0]++;
-                problems.add(problem);
-            });
-        }
-        progress.done();
-        handle.execute("ANALYZE customer_rows");
+                    return new Object[] {row.line(), customer.externalId(), customer.name(), customer.phone(),
+                            customer.email(), customer.language(), customer.timeZone()};
+                });
         rejectConflicts(handle, problems);
         int updated = handle.createUpdate("""
                 UPDATE customers c
@@ -65,7 +51,7 @@ final class CustomerImport {
                 ORDER BY r.line
                 ON CONFLICT DO NOTHING""").execute();
         long staged = handle.createQuery("SELECT count(*) FROM customer_rows").mapTo(Long.class).one();
-        return new ImportReport("customers", rows[0], created, updated, staged - created - updated, problems.count(),
+        return new ImportReport("customers", rows, created, updated, staged - created - updated, problems.count(),
                 problems.inLineOrder(), (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -20,32 +20,18 @@ final class PurchaseImport {
     static ImportReport run(Handle handle, InputStream input, ZoneId zone, Progress progress) {
         long started = System.nanoTime();
         var problems = new Problems();
-        long[] rows = {0};
         handle.execute("""
                 CREATE TEMP TABLE purchase_rows (line bigint PRIMARY KEY, external_id text NOT NULL,
                     customer_external_id text NOT NULL, amount numeric(14,2) NOT NULL, margin numeric(14,2),
                     currency text, purchased_at timestamptz NOT NULL, customer_id bigint) ON COMMIT DROP""");
-        try (var csv = new CsvRows(progress.counting(input), PurchaseRow.REQUIRED, PurchaseRow.OPTIONAL);
-             var copy = new StagingCopy(handle, "purchase_rows", COLUMNS)) {
-            csv.forEach(row -> {
-                rows[0]++;
-                progress.row();
-                try {
+        long rows = StagingCopy.fill(handle, input, progress, problems, PurchaseRow.REQUIRED, PurchaseRow.OPTIONAL,
+                "purchase_rows", COLUMNS, row -> {
                     var purchase = PurchaseRow.parse(row::get, zone);
-                    copy.row(row.line(), purchase.externalId(), purchase.customerExternalId(),
+                    return new Object[] {row.line(), purchase.externalId(), purchase.customerExternalId(),
                             purchase.amount().toPlainString(),
                             purchase.margin() == null ? null : purchase.margin().toPlainString(),
-                            purchase.currency(), purchase.purchasedAt().toString());
-                } catch (BadValue bad) {
-                    problems.add(new Problem(row.line(), bad.column, bad.getMessage()));
-                }
-            }, problem -> {
-                rows[0]++;
-                problems.add(problem);
-            });
-        }
-        progress.done();
-        handle.execute("ANALYZE purchase_rows");
+                            purchase.currency(), purchase.purchasedAt().toString()};
+                });
         problems.rejectStaged(handle, "external_id", """
                 DELETE FROM purchase_rows r USING (
                     SELECT line, min(line) OVER (PARTITION BY external_id) AS first FROM purchase_rows) d
@@ -73,7 +59,7 @@ final class PurchaseImport {
                 ORDER BY r.line
                 ON CONFLICT (external_id) DO NOTHING""").execute();
         long staged = handle.createQuery("SELECT count(*) FROM purchase_rows").mapTo(Long.class).one();
-        return new ImportReport("purchases", rows[0], created, updated, staged - created - updated, problems.count(),
+        return new ImportReport("purchases", rows, created, updated, staged - created - updated, problems.count(),
                 problems.inLineOrder(), (System.nanoTime() - started) / 1_000_000);
     }
 }
