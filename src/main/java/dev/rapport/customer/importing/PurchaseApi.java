@@ -50,9 +50,10 @@ public final class PurchaseApi {
     Map<String, Object> receive(JsonNode body) {
         boolean batch = body.isArray();
         List<JsonNode> objects = new ArrayList<>();
-        body.forEach(objects::add);
-        if (!batch) {
-            objects = List.of(body);
+        if (batch) {
+            body.forEach(objects::add);
+        } else {
+            objects.add(body);
         }
         if (objects.isEmpty()) {
             throw new ApiRoute.BadRequest("the array is empty: expected one or more purchases");
