@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ShippedFlowsTest {
 
     static final Path CONVERSATIONS = Path.of("conversations");
-    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language");
+    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "link_chat");
 
     static Conversations conversations;
 
@@ -48,12 +48,17 @@ class ShippedFlowsTest {
     }
 
     @Test
-    void startRecordsTheOptInThenWelcomesWithTheMenu() {
+    void startLinksAChatByItsTokenRecordsTheOptInThenWelcomesWithTheMenu() {
         Flow start = conversations.flow("start").orElseThrow();
 
-        assertThat(start.first()).isInstanceOfSatisfying(Step.Action.class,
+        assertThat(start.first()).isInstanceOfSatisfying(Step.Action.class, action -> {
+            assertThat(action.name()).isEqualTo("link_chat");
+            assertThat(action.next()).isEqualTo("opt_in");
+        });
+        Step optIn = start.step("opt_in").orElseThrow();
+        assertThat(optIn).isInstanceOfSatisfying(Step.Action.class,
                 action -> assertThat(action.name()).isEqualTo("opt_in"));
-        Step.End welcome = (Step.End) start.after(start.first()).orElseThrow();
+        Step.End welcome = (Step.End) start.after(optIn).orElseThrow();
         assertThat(welcome.text()).isEqualTo("start.welcome");
         assertThat(welcome.buttons()).flatMap(row -> row).extracting(ButtonSpec::flow)
                 .containsExactly("complaint", "feedback", "offers", "human");
