@@ -49,7 +49,7 @@ final class CsvRows implements AutoCloseable {
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
             Reader reader = withoutByteOrderMark(new InputStreamReader(input, decoder));
-            this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(reader);
+            this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(true).get().parse(reader);
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new HeaderException("line 1: the file is empty; expected a header row with the columns "
@@ -115,6 +115,9 @@ final class CsvRows implements AutoCloseable {
             }
             long line = Math.max(nextLine, 2);
             nextLine = parser.getCurrentLineNumber() + 1;
+            if (record.size() == 1 && record.get(0).isEmpty()) {
+                continue;   // an empty line: read as a record so that line numbers stay right, and skipped
+            }
             if (record.size() != columns.size()) {
                 problems.accept(new Problem(line, "-", "expected " + columns.size() + " values (" + String.join(",", columns)
                         + "), found " + record.size()));

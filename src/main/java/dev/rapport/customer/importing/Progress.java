@@ -10,7 +10,7 @@ import java.io.PrintStream;
  * read against the file size. {@link #NONE} draws nothing (stderr is not a terminal and
  * {@code --progress} was not given). Not thread-safe: the importing thread reads and draws.
  */
-public class Progress {
+public final class Progress {
 
     public static final Progress NONE = new Progress(null, 0);
 
@@ -65,13 +65,6 @@ public class Progress {
         if (err != null) {
             draw(total);
             err.println();
-        }
-    }
-
-    void stage(String what) {
-        if (err != null) {
-            err.print("\r" + what + " ".repeat(40));
-            err.flush();
         }
     }
 

@@ -131,9 +131,10 @@ class CsvImportIT {
 
     @Test
     void aQuotedValueOverSeveralLinesKeepsTheLineNumbersOfLaterRowsRight() throws Exception {
-        var report = customers(file("multi.csv", "external_id,name\nE1,\"two\nlines\"\nE2,Bob,extra\nE3,Cy\n"));
+        var report = customers(file("multi.csv", "external_id,name\nE1,\"two\nlines\"\nE2,Bob,extra\n\nE3,Cy\nE4,Di,x\n"));
         assertThat(report.created()).isEqualTo(2);
-        assertThat(report.problems()).extracting(Problem::line).containsExactly(4L);
+        assertThat(report.problems()).as("an empty line is skipped and still counted")
+                .extracting(Problem::line).containsExactly(4L, 7L);
     }
 
     @Test
