@@ -16,6 +16,8 @@ import org.jdbi.v3.core.Handle;
  */
 final class ChatLinks {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatLinks.class);
+
     private ChatLinks() {
     }
 
@@ -51,8 +53,19 @@ final class ChatLinks {
             if (table.equals("customers") || table.equals("audit_log")) {
                 continue;
             }
-            handle.createUpdate("UPDATE " + CustomerTables.quoted(table) + " SET customer_id = :target WHERE customer_id = :source")
-                    .bind("target", targetId).bind("source", sourceId).execute();
+            // A later feature's table may allow one row per customer (a unique key with customer_id): then
+            // its rows stay with the merged record, findable through merged_into, rather than failing the turn.
+            handle.savepoint("merge_table");
+            try {
+                handle.createUpdate("UPDATE " + CustomerTables.quoted(table)
+                                + " SET customer_id = :target WHERE customer_id = :source")
+                        .bind("target", targetId).bind("source", sourceId).execute();
+                handle.releaseSavepoint("merge_table");
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                handle.rollbackToSavepoint("merge_table");
+                log.warn("Merging customer {} into {}: rows of {} stay with {} ({})", sourceId, targetId, table,
+                        sourceId, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            }
         }
         // What the person said in the chat wins over the file: an explicit language, an opt-out.
         handle.createUpdate("""

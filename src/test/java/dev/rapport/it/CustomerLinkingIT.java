@@ -75,6 +75,25 @@ class CustomerLinkingIT {
     }
 
     @Test
+    void aTableThatAllowsOneRowPerCustomerDoesNotStopTheMerge() {
+        rapport.database.jdbi().useHandle(handle -> handle.execute(
+                "CREATE TABLE loyalty_cards (customer_id bigint UNIQUE, card text)"));
+        long customer = imported("SHOP-6", "Gao", null, "en");
+        rapport.say(541, "hi", "en", 1);
+        long own = customerOf(541);
+        rapport.database.jdbi().useHandle(handle -> handle.execute(
+                "INSERT INTO loyalty_cards VALUES (?, 'chat card'), (?, 'shop card')", own, customer));
+
+        rapport.say(541, "/start " + token(customer, Clock.systemUTC()), "en", 3);
+
+        assertThat(customerOf(541)).isEqualTo(customer);
+        assertThat(rapport.count("SELECT count(*) FROM messages WHERE chat_key = '541' AND customer_id <> ?", customer))
+                .isZero();
+        assertThat(rapport.count("SELECT customer_id FROM loyalty_cards WHERE card = 'chat card'"))
+                .as("the row that cannot move stays with the merged record").isEqualTo(own);
+    }
+
+    @Test
     void aTokenWorksOnceAndNotAfterItExpires() {
         long customer = imported("SHOP-2", "Li", null, "en");
         String token = token(customer, Clock.systemUTC());
