@@ -10,7 +10,12 @@ import dev.rapport.complaint.Complaints;
 import dev.rapport.complaint.ComplaintsConfig;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
+import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
+import dev.rapport.customer.LinkAction;
+import dev.rapport.customer.LinkTokens;
+import dev.rapport.customer.importing.PurchaseApi;
+import dev.rapport.customer.tier.Tiers;
 import dev.rapport.engine.Action;
 import dev.rapport.engine.Engine;
 import dev.rapport.engine.Interpreter;
@@ -34,6 +39,7 @@ import dev.rapport.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -88,6 +94,12 @@ public final class App implements AutoCloseable {
         actions.addAll(Complaints.actions(complaints, config.timeZone()));
         jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach));
         messageKeys.addAll(Complaints.MESSAGE_KEYS);
+        // Customers and tiers: deep-link linking, the purchases API, the nightly tier recomputation.
+        var customerSettings = CustomerSettings.load(CustomerSettings.DEFAULT_FILE);
+        actions.add(new LinkAction(new LinkTokens(customerSettings.linkValidity(), Clock.systemUTC())));
+        jobs.add(new Tiers(database.jdbi(), customerSettings, Clock.systemUTC()).job(config.timeZone()));
+        apiRoutes.add(new PurchaseApi(database.jdbi(), config.timeZone()).route());
+        messageKeys.addAll(Customers.MESSAGE_KEYS);
 
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
                 messageKeys, builtFlows, builtProblems);

@@ -76,6 +76,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void customersReachTheEngineOnlyThroughItsSpiAndTheWebOnlyThroughTheApiRoute() {
+        noClasses().that().resideInAPackage("dev.rapport.customer..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.inbox..", "dev.rapport.outbox..",
+                        "dev.rapport.flow..", "dev.rapport.channel.telegram..", "dev.rapport.channel.webchat..",
+                        "dev.rapport.cli..", "dev.rapport.nlu..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.rapport.customer..").and().doNotHaveSimpleName("PurchaseApi")
+                .should().dependOnClassesThat().resideInAPackage("dev.rapport.web..")
+                .check(classes);
+    }
+
+    @Test
+    void theCustomerCoreDependsOnNoneOfItsSubpackages() {
+        noClasses().that().resideInAPackage("dev.rapport.customer")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.customer.importing..",
+                        "dev.rapport.customer.tier..", "dev.rapport.customer.privacy..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.rapport.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1",
         description = "An open customer-relationship bot for Telegram and web chat.",
         subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class, NluCommand.class,
-                SurveyCommand.class, ComplaintsCommand.class})
+                SurveyCommand.class, ComplaintsCommand.class, CustomersCommand.class, PurchasesCommand.class,
+                TiersCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -117,4 +117,36 @@ public final class Customers implements CustomerDirectory {
                         WHERE channel = :channel AND chat_key = :chatKey""")
                 .bind("blocked", blocked).bind("channel", channel).bind("chatKey", chatKey).execute();
     }
+
+    /** The message keys {@link #contactShared} answers with; declared to the flow loader. */
+    public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of("customer.phone_linked",
+            "customer.phone_already_linked", "customer.phone_unknown", "customer.phone_not_own");
+
+    /** Telegram shares numbers in international form, so no default country code is needed here. */
+    private static final PhoneNumbers SHARED_NUMBERS = new PhoneNumbers(0);
+
+    /**
+     * Links the chat to the customer whose phone (E.164) is the shared one. Only the person's own
+     * number counts — the contact button shares it with their user id; a contact picked from the
+     * address book carries someone else's id or none, and cannot take over a customer's record.
+     */
+    @Override
+    public ContactOutcome contactShared(Handle handle, CustomerView current, InboundMessage message,
+                                        Content.SharedContact contact) {
+        if (contact.userRef() == null || !contact.userRef().equals(message.sender().userRef())) {
+            return new ContactOutcome(current, "not_own", "customer.phone_not_own");
+        }
+        Optional<Long> owner = SHARED_NUMBERS.normaliseInternational(contact.phoneNumber())
+                .flatMap(phone -> handle.createQuery("""
+                                SELECT id FROM customers WHERE phone = :phone AND merged_into IS NULL AND erased_at IS NULL""")
+                        .bind("phone", phone).mapTo(Long.class).findOne());
+        if (owner.isEmpty()) {
+            return new ContactOutcome(current, "unknown", "customer.phone_unknown");
+        }
+        if (owner.get() == current.id()) {
+            return new ContactOutcome(current, "already", "customer.phone_already_linked");
+        }
+        return new ContactOutcome(ChatLinks.link(handle, current, message, owner.get(), "phone"), "linked",
+                "customer.phone_linked");
+    }
 }

@@ -30,6 +30,13 @@ public interface ActionContext {
 
     void setSlot(String name, String value);
 
+    /**
+     * The chat now belongs to {@code customer} (a link merged the chat's record into an imported
+     * customer's): the rest of the turn — conversation, replies, and the events of this turn,
+     * including those recorded before the call — is kept for them, in their language.
+     */
+    void switchCustomer(CustomerView customer);
+
     /** Speaks {@code language} for the rest of the turn (the action persists the choice itself). */
     void useLanguage(String language);
 

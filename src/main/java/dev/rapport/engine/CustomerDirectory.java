@@ -1,5 +1,6 @@
 package dev.rapport.engine;
 
+import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
 import org.jdbi.v3.core.Handle;
 
@@ -17,4 +18,21 @@ public interface CustomerDirectory {
 
     /** The customer blocked ({@code true}) or unblocked the bot on this chat. */
     void setBlocked(Handle handle, String channel, String chatKey, boolean blocked);
+
+    /**
+     * The customer shared a phone number with the contact button: the directory may link the chat to
+     * the customer with that number (merging the chat's own record into theirs). Returns the
+     * customer the chat belongs to afterwards and the message key to answer with; the engine
+     * continues the turn as that customer, in their language.
+     */
+    ContactOutcome contactShared(Handle handle, CustomerView current, InboundMessage message,
+                                 Content.SharedContact contact);
+
+    /**
+     * @param customer   who the chat belongs to now (the same as before when nothing was linked)
+     * @param outcome    a short word for the event ({@code linked}, {@code unknown}, ...)
+     * @param messageKey what to tell the customer; must be declared to the flow loader
+     */
+    record ContactOutcome(CustomerView customer, String outcome, String messageKey) {
+    }
 }

@@ -111,8 +111,11 @@ public final class Engine {
         } else if (content instanceof Content.Media media) {
             media(turn, media);
         } else if (content instanceof Content.SharedContact contact) {
-            turn.event(EngineEvent.CONTACT_SHARED, Map.of("phone", contact.phoneNumber()));
-            turn.say("engine.media_received", Map.of("kind", mediaName(turn, "contact")));
+            // The customer directory decides what a shared number means (a link to a known customer, say).
+            var shared = customers.contactShared(turn.handle, turn.customer(), turn.message, contact);
+            turn.switchCustomer(shared.customer());
+            turn.event(EngineEvent.CONTACT_SHARED, Map.of("phone", contact.phoneNumber(), "outcome", shared.outcome()));
+            turn.say(shared.messageKey(), Map.of());
         } else if (content instanceof Content.Edited edited) {
             turn.event(EngineEvent.MESSAGE_EDITED, Map.of("text", edited.text()));
         } else if (content instanceof Content.Outreach outreach) {

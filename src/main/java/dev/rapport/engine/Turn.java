@@ -144,6 +144,13 @@ final class Turn implements ActionContext {
     }
 
     @Override
+    public void switchCustomer(CustomerView other) {
+        customer(other);
+        events.replaceAll(event -> new EventLog.Event(event.type(), event.channel(), event.chatKey(), other.id(),
+                event.data()));
+    }
+
+    @Override
     public void useLanguage(String newLanguage) {
         customer(customer.withLanguage(newLanguage, true));
     }

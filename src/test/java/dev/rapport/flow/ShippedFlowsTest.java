@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ShippedFlowsTest {
 
     static final Path CONVERSATIONS = Path.of("conversations");
-    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "complaint_begin",
+    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "link_chat", "complaint_begin",
             "complaint_check_order", "complaint_open", "complaint_status", "complaint_review_followup");
     /** The surveys of conversations/surveys compile to flows that the feedback flow starts. */
     static final dev.rapport.survey.SurveyFeature SURVEYS = dev.rapport.survey.SurveyFeature.load(CONVERSATIONS,
@@ -57,12 +57,17 @@ class ShippedFlowsTest {
     }
 
     @Test
-    void startRecordsTheOptInThenWelcomesWithTheMenu() {
+    void startLinksAChatByItsTokenRecordsTheOptInThenWelcomesWithTheMenu() {
         Flow start = conversations.flow("start").orElseThrow();
 
-        assertThat(start.first()).isInstanceOfSatisfying(Step.Action.class,
+        assertThat(start.first()).isInstanceOfSatisfying(Step.Action.class, action -> {
+            assertThat(action.name()).isEqualTo("link_chat");
+            assertThat(action.next()).isEqualTo("opt_in");
+        });
+        Step optIn = start.step("opt_in").orElseThrow();
+        assertThat(optIn).isInstanceOfSatisfying(Step.Action.class,
                 action -> assertThat(action.name()).isEqualTo("opt_in"));
-        Step.End welcome = (Step.End) start.after(start.first()).orElseThrow();
+        Step.End welcome = (Step.End) start.after(optIn).orElseThrow();
         assertThat(welcome.text()).isEqualTo("start.welcome");
         assertThat(welcome.buttons()).flatMap(row -> row).extracting(ButtonSpec::flow)
                 .containsExactly("complaint", "feedback", "offers", "human");

@@ -42,6 +42,20 @@ public final class Updates {
                         caption == null ? "" : ", \"caption\": " + json(caption));
     }
 
+    /**
+     * A shared contact. The contact button shares the sender's own number with their {@code user_id};
+     * a contact from the address book has another person's id, or none ({@code contactUserId} null).
+     */
+    public static String contact(long updateId, long chatId, String phoneNumber, Long contactUserId, String languageCode) {
+        return """
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000,
+                  "from": {"id": %d, "is_bot": false, "first_name": "Ada", "language_code": "%s"},
+                  "chat": {"id": %d, "type": "private", "first_name": "Ada"},
+                  "contact": {"phone_number": %s, "first_name": "Ada"%s}}}"""
+                .formatted(updateId, updateId, chatId, languageCode, chatId, json(phoneNumber),
+                        contactUserId == null ? "" : ", \"user_id\": " + contactUserId);
+    }
+
     static String json(String text) {
         var out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {

@@ -95,6 +95,11 @@ public final class TelegramWebhookAdmin implements AutoCloseable {
                 info.getAllowedUpdates() == null ? null : List.copyOf(info.getAllowedUpdates()));
     }
 
+    /** The bot's @username (without the @), from getMe: for deep links such as t.me/&lt;username&gt;?start=… */
+    public String botUsername() {
+        return call("getMe", () -> client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe())).getUserName();
+    }
+
     /** Removes the webhook; updates that arrive meanwhile wait at Telegram until one is set again. */
     public void delete() {
         Boolean done = call("deleteWebhook", () -> client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build()));

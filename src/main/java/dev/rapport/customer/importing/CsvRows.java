@@ -1,0 +1,151 @@
+package dev.rapport.customer.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV file row by row (never the whole file): UTF-8 with or without a byte-order mark, a
+ * header row naming the columns (any order, case-insensitive), RFC 4180 quoting. Values are
+ * trimmed; an empty value is absent. Not thread-safe; one import at a time.
+ */
+final class CsvRows implements AutoCloseable {
+
+    /** One data row: its line number (of its first line, when quoted values span lines) and values by column. */
+    record Row(long line, Map<String, String> values) {
+        String get(String column) {
+            return values.get(column);
+        }
+    }
+
+    /** The header is not what the import expects; nothing was read. */
+    static final class HeaderException extends RuntimeException {
+        HeaderException(String message) {
+            super(message);
+        }
+    }
+
+    private final CSVParser parser;
+    private final List<String> columns;
+
+    CsvRows(InputStream input, List<String> required, List<String> optional) {
+        try {
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            Reader reader = withoutByteOrderMark(new InputStreamReader(input, decoder));
+            this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(true).get().parse(reader);
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
+                throw new HeaderException("line 1: the file is empty; expected a header row with the columns "
+                        + String.join(",", required));
+            }
+            this.columns = header(records.next(), required, optional);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        var pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+
+    private static List<String> header(CSVRecord record, List<String> required, List<String> optional) {
+        List<String> names = new ArrayList<>();
+        Set<String> known = new java.util.HashSet<>(required);
+        known.addAll(optional);
+        for (String name : record) {
+            String column = name.strip().toLowerCase(Locale.ROOT);
+            if (!known.contains(column)) {
+                throw new HeaderException("line 1: unknown column '" + name + "'; expected " + String.join(",", required)
+                        + (optional.isEmpty() ? "" : " and optionally " + String.join(",", optional)));
+            }
+            if (names.contains(column)) {
+                throw new HeaderException("line 1: column '" + column + "' appears twice");
+            }
+            names.add(column);
+        }
+        for (String column : required) {
+            if (!names.contains(column)) {
+                throw new HeaderException("line 1: column '" + column + "' is missing; the header must name "
+                        + String.join(",", required));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Hands each well-shaped row to {@code rows} and each row with the wrong number of values or
+     * broken quoting to {@code problems}, in file order.
+     */
+    void forEach(Consumer<Row> rows, Consumer<Problem> problems) {
+        long nextLine = parser.getCurrentLineNumber() + 1;
+        Iterator<CSVRecord> records = parser.iterator();
+        while (true) {
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    return;
+                }
+                record = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                problems.accept(new Problem(nextLine, "-", "the file cannot be read on from here: "
+                        + rootMessage(e) + " (check quoting and that the file is UTF-8)"));
+                return;
+            }
+            long line = Math.max(nextLine, 2);
+            nextLine = parser.getCurrentLineNumber() + 1;
+            if (record.size() == 1 && record.get(0).isEmpty()) {
+                continue;   // an empty line: read as a record so that line numbers stay right, and skipped
+            }
+            if (record.size() != columns.size()) {
+                problems.accept(new Problem(line, "-", "expected " + columns.size() + " values (" + String.join(",", columns)
+                        + "), found " + record.size()));
+                continue;
+            }
+            var values = new LinkedHashMap<String, String>();
+            for (int i = 0; i < columns.size(); i++) {
+                String value = record.get(i);
+                values.put(columns.get(i), value == null || value.isEmpty() ? null : value);
+            }
+            rows.accept(new Row(line, values));
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.rapport.customer.importing;
+
+import java.util.List;
+
+/**
+ * What an import did. {@code unchanged} rows were already stored exactly so: re-importing a file
+ * gives {@code created = updated = 0}. {@code problems} holds the first {@link #MAX_PROBLEMS}
+ * rejected rows; {@code rejected} counts them all.
+ */
+public record ImportReport(String what, long rows, long created, long updated, long unchanged, long rejected,
+                           List<Problem> problems, long millis) {
+
+    public static final int MAX_PROBLEMS = 1000;
+
+    public String summary() {
+        return "%s: %,d rows read: %,d created, %,d updated, %,d unchanged, %,d rejected (%.1f s)"
+                .formatted(what, rows, created, updated, unchanged, rejected, millis / 1000.0);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.rapport.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.store.Database;
+import dev.rapport.store.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The customers, purchases and tiers commands, run as an operator runs them, on a real database. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CustomerCommandsIT {
+
+    @TempDir static Path dir;
+    static Path config;
+    static Path tiersConfig;
+    static String url;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void configure() throws Exception {
+        url = TestDatabase.freshUnmigratedUrl();
+        config = dir.resolve("rapport.yaml");
+        Files.writeString(config, Files.readString(Path.of("config/rapport.yaml"))
+                .replace("database_url: \"\"", "database_url: \"" + url + "\""));
+        tiersConfig = dir.resolve("tiers.yaml");
+        Files.writeString(tiersConfig, "customers: {bot_username: rapport_demo_bot, default_country_code: 86}\n");
+    }
+
+    @AfterAll
+    static void done() {
+        // the database is dropped with the test server
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        var capturedOut = new ByteArrayOutputStream();
+        var capturedErr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static long count(String sql) {
+        try (var database = Database.connect(url, 1)) {
+            return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void importsReportWhatTheyDidAndWhichRowsTheyRejected() throws Exception {
+        Path customers = Files.writeString(dir.resolve("customers.csv"),
+                "external_id,name,phone\nC-1,Ada,13800000001\nC-2,Bo,nope\nC-3,Cy,\n");
+        var run = run("customers", "import", "--config", config.toString(), "--tiers-config", tiersConfig.toString(),
+                "--by", "ops@shop", "--progress", customers.toString());
+        assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("customers: 3 rows read: 2 created, 0 updated, 0 unchanged, 1 rejected")
+                .contains("line 3, column phone: 'nope' is not a phone number");
+        assertThat(run.err()).as("the progress bar").contains("100%");
+
+        Path purchases = Files.writeString(dir.resolve("purchases.csv"),
+                "external_id,customer_external_id,amount,purchased_at\nP-1,C-1,500,2099-01-01\nP-2,C-3,20,"
+                        + java.time.LocalDate.now().minusDays(3) + "\n");
+        var bought = run("purchases", "import", "--config", config.toString(), purchases.toString());
+        assertThat(bought.out()).contains("1 created").contains("line 2, column purchased_at").contains("in the future");
+
+        var header = run("purchases", "import", "--config", config.toString(), customers.toString());
+        assertThat(header.exitCode()).isEqualTo(2);
+        assertThat(header.err()).contains("Nothing imported").contains("line 1: unknown column 'name'");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE actor = 'ops@shop' AND action = 'customers.import'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void tiersAreRecomputedAndSummarised() {
+        var recompute = run("tiers", "recompute", "--config", config.toString(), "--tiers-config", tiersConfig.toString());
+        assertThat(recompute.exitCode()).isZero();
+        assertThat(recompute.out()).contains("2 customers, 1 with purchases in the last 12 months; 1 changed tier");
+        var summary = run("tiers", "summary", "--config", config.toString(), "--tiers-config", tiersConfig.toString());
+        assertThat(summary.out()).containsPattern("key\\s+1\\s+20.00\\s+20.00").containsPattern("small\\s+1\\s+0");
+    }
+
+    @Test
+    @Order(3)
+    void aLinkExportAndErasureAreAuditedUnderTheGivenName() throws Exception {
+        var link = run("customers", "link", "--config", config.toString(), "--tiers-config", tiersConfig.toString(),
+                "--by", "agent-7", "C-1");
+        assertThat(link.exitCode()).isZero();
+        assertThat(link.out().strip()).matches("https://t\\.me/rapport_demo_bot\\?start=[A-Za-z0-9_-]{43}");
+
+        Path exported = dir.resolve("c1.json");
+        var export = run("customers", "export", "--config", config.toString(), "--by", "dpo", "-o", exported.toString(), "C-1");
+        assertThat(export.exitCode()).isZero();
+        assertThat(Files.readString(exported)).contains("\"name\" : \"Ada\"").contains("\"phone\" : \"+8613800000001\"")
+                .contains("\"link_tokens\"");
+
+        assertThat(run("customers", "erase", "--config", config.toString(), "C-1").exitCode())
+                .as("erasing needs --yes").isEqualTo(2);
+        var erase = run("customers", "erase", "--config", config.toString(), "--by", "dpo", "--yes", "C-1");
+        assertThat(erase.exitCode()).isZero();
+        assertThat(count("SELECT count(*) FROM customers WHERE name = 'Ada'")).isZero();
+        assertThat(count("SELECT count(*) FROM audit_log WHERE actor = 'dpo' AND action IN ('customers.export', 'customers.erase')"))
+                .isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE actor = 'agent-7' AND action = 'customers.link'")).isEqualTo(1);
+
+        var unknown = run("customers", "export", "--config", config.toString(), "C-404");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("No customer with external id or id 'C-404'");
+    }
+}
