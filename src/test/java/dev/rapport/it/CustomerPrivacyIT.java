@@ -102,4 +102,36 @@ class CustomerPrivacyIT {
         assertThat(rapport.count("SELECT customer_id FROM channel_accounts WHERE chat_key = '602'"))
                 .as("writing again starts as a stranger").isNotEqualTo(id);
     }
+
+    @Test
+    void erasingClearsWhatFeaturesMarkPersonalAndKeepsTheirCounts() {
+        long id = customerWhoChatted(603, "PRIV-3", "+8613800000603");
+        String ticket = new TelegramChat(rapport, 603, "en").complain("The courier threw the parcel over my fence", "delivery");
+        rapport.database.jdbi().useHandle(handle -> {
+            long response = handle.createQuery("""
+                            INSERT INTO survey_responses (survey_id, customer_id, trigger, status, tier, channel, chat_key,
+                                                          language)
+                            VALUES ('feedback', ?, 'menu', 'completed', 'small', 'telegram', '603', 'en') RETURNING id""")
+                    .bind(0, id).mapTo(Long.class).one();
+            handle.execute("INSERT INTO survey_answers (response_id, question_id, question_type, score) VALUES (?, 'csat', 'csat', 2)",
+                    response);
+            handle.execute("INSERT INTO survey_answers (response_id, question_id, question_type, value) "
+                    + "VALUES (?, 'topic', 'single', 'delivery')", response);
+            handle.execute("INSERT INTO survey_answers (response_id, question_id, question_type, value) "
+                    + "VALUES (?, 'comment', 'text', 'Ask for Mei at the back door')", response);
+        });
+
+        new CustomerErasure(rapport.database.jdbi()).erase(id, "dpo@shop");
+
+        assertThat(rapport.count("""
+                SELECT count(*) FROM complaints WHERE ticket = ? AND description = '' AND order_ref IS NULL
+                  AND attachments = '[]' AND category = 'delivery'""", ticket)).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
+                + "WHERE r.customer_id = ? AND a.value LIKE '%Mei%'", id)).as("the free text is gone").isZero();
+        assertThat(rapport.count("SELECT count(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
+                + "WHERE r.customer_id = ? AND (a.score = 2 OR a.value = 'delivery')", id))
+                .as("scores and choices stay for the reports").isEqualTo(2);
+        assertThat(rapport.count("SELECT (details ->> 'feature_rows')::int FROM audit_log "
+                + "WHERE action = 'customers.erase' AND customer_id = ?", id)).isGreaterThanOrEqualTo(2);
+    }
 }

@@ -16,8 +16,8 @@ import org.jdbi.v3.core.Jdbi;
  * their intent and sentiment, events by type, purchases, tier history. In one transaction;
  * audited; running it again changes nothing more.
  *
- * <p>Tables of later features are re-keyed when they keep chats, but their own text columns are
- * theirs to erase.
+ * <p>Tables of later features are re-keyed when they keep chats; their own text columns are cleared
+ * when their migration marks them personal (see {@link PersonalColumns}).
  */
 public final class CustomerErasure {
 
@@ -64,6 +64,7 @@ public final class CustomerErasure {
                             UPDATE events SET data = data - CAST(:keys AS text[])
                             WHERE customer_id = :id AND jsonb_exists_any(data, CAST(:keys AS text[]))""")
                     .bind("id", customerId).bind("keys", PERSONAL_EVENT_KEYS.toArray(new String[0])).execute();
+            int featureRows = PersonalColumns.clear(handle, customerId);
             handle.createUpdate("DELETE FROM link_tokens WHERE customer_id = :id").bind("id", customerId).execute();
             handle.createUpdate("""
                             UPDATE customers SET name = NULL, phone = NULL, email = NULL, external_id = NULL,
@@ -71,7 +72,7 @@ public final class CustomerErasure {
                             WHERE id = :id OR merged_into = :id""")
                     .bind("id", customerId).execute();
             AuditLog.record(handle, actor, "customers.erase", customerId,
-                    Map.of("chats", chats.size(), "messages", messages, "events", events));
+                    Map.of("chats", chats.size(), "messages", messages, "events", events, "feature_rows", featureRows));
             return new Erased(customerId, chats.size(), messages, events);
         });
     }
