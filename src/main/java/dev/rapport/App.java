@@ -10,6 +10,7 @@ import dev.rapport.complaint.Complaints;
 import dev.rapport.complaint.ComplaintsConfig;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
+import dev.rapport.demo.DemoData;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
 import dev.rapport.customer.LinkAction;
@@ -135,13 +136,21 @@ public final class App implements AutoCloseable {
         Database database = config.embeddedDatabase()
                 ? Database.embedded(config.dataDir(), poolSize(config))
                 : Database.connect(config.databaseUrl(), poolSize(config));
+        List<DemoData.Persona> personas;
         try {
             database.migrate();
+            personas = config.demoData() ? DemoData.prepare(database.jdbi(),
+                    CustomerSettings.load(config.featureFile("tiers.yaml")), config.timeZone()) : List.of();
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        return start(config, database, true);
+        App app = start(config, database, true);
+        for (DemoData.Persona persona : personas) {
+            log.info("Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}", persona.description(),
+                    persona.name(), persona.tier(), app.port(), persona.token());
+        }
+        return app;
     }
 
     /** Starts on an open, migrated database; {@code ownsDatabase} closes it with the app. */

@@ -32,7 +32,9 @@ public final class ConfigLoader {
                 values.text("telegram.webhook_secret"),
                 values.httpUrl("telegram.api_url"),
                 values.text("telegram.public_url"));
+        String databaseUrl = values.text("database_url");
         var config = new RapportConfig(
+                file.toAbsolutePath().getParent(),
                 values.integer("port", 0, 65535),
                 values.text("database_url"),
                 Path.of(values.text("data_dir", "./data")),
@@ -40,6 +42,8 @@ public final class ConfigLoader {
                 values.text("business_name", "Rapport"),
                 values.zone("time_zone"),
                 values.text("api_token"),
+                values.choice("demo_data", "auto", java.util.List.of("auto", "on", "off")).equals("auto")
+                        ? databaseUrl.isEmpty() : values.text("demo_data", "auto").equals("on"),
                 telegram,
                 new RapportConfig.Intake(values.integer("intake.max_body_bytes", 1024, 64 * 1024 * 1024)),
                 new RapportConfig.Inbox(

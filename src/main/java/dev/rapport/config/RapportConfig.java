@@ -8,10 +8,14 @@ import java.util.Map;
 /**
  * Rapport's configuration: {@code config/rapport.yaml} overridden by the environment, validated by
  * {@link ConfigLoader}. Immutable; every value here has passed validation.
+ *
+ * @param configDir the directory of the settings file; features read their own files there
+ *                  ({@code complaints.yaml}, {@code tiers.yaml}, …)
+ * @param demoData  seed the demo shop into a database without imported customers
  */
-public record RapportConfig(int port, String databaseUrl, Path dataDir, Path conversationsDir,
-                            String businessName, java.time.ZoneId timeZone, String apiToken, Telegram telegram,
-                            Intake intake, Inbox inbox, Outbox outbox) {
+public record RapportConfig(Path configDir, int port, String databaseUrl, Path dataDir, Path conversationsDir,
+                            String businessName, java.time.ZoneId timeZone, String apiToken, boolean demoData,
+                            Telegram telegram, Intake intake, Inbox inbox, Outbox outbox) {
 
     /** Telegram connection. Without a bot token Rapport runs with the web chat only. */
     public record Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl) {
@@ -41,6 +45,11 @@ public record RapportConfig(int port, String databaseUrl, Path dataDir, Path con
         return !apiToken.isEmpty();
     }
 
+    /** A feature's settings file, next to {@code rapport.yaml}. */
+    public Path featureFile(String name) {
+        return configDir.resolve(name);
+    }
+
     public boolean embeddedDatabase() {
         return databaseUrl.isEmpty();
     }
@@ -55,6 +64,7 @@ public record RapportConfig(int port, String databaseUrl, Path dataDir, Path con
         settings.put("business_name", businessName);
         settings.put("time_zone", timeZone.getId());
         settings.put("api_token", apiToken.isEmpty() ? "(unset)" : "(set)");
+        settings.put("demo_data", demoData);
         settings.put("telegram.bot_token", telegram.botToken().isEmpty() ? "(unset)" : "(set)");
         settings.put("telegram.webhook_secret", telegram.webhookSecret().isEmpty() ? "(unset)" : "(set)");
         settings.put("telegram.api_url", telegram.apiUrl().toString());

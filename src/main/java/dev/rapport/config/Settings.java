@@ -75,6 +75,14 @@ final class Settings {
         throw wrong(setting, value, "a number from " + min + " to " + max);
     }
 
+    String choice(String setting, String fallback, java.util.List<String> allowed) {
+        String value = text(setting, fallback);
+        if (!allowed.contains(value)) {
+            throw wrong(setting, value, "one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
     java.time.ZoneId zone(String setting) {
         String value = text(setting, "UTC");
         try {
