@@ -14,6 +14,8 @@ import dev.rapport.engine.Engine;
 import dev.rapport.engine.Interpreter;
 import dev.rapport.engine.NluInterpreter;
 import dev.rapport.nlu.Nlu;
+import dev.rapport.offer.OfferFeature;
+import dev.rapport.winback.WinbackFeature;
 import dev.rapport.flow.Conversations;
 import dev.rapport.flow.FlowLoader;
 import dev.rapport.inbox.InboxWorkers;
@@ -69,6 +71,17 @@ public final class App implements AutoCloseable {
         Set<String> messageKeys = new HashSet<>(Engine.MESSAGE_KEYS);
 
         // Features: each adds its actions, jobs, API routes and message keys.
+        var clock = java.time.Clock.systemUTC();
+        var offerFeature = OfferFeature.create(OfferFeature.SETTINGS, database.jdbi(), outreach, config.timeZone(), clock);
+        actions.addAll(offerFeature.actions());
+        jobs.addAll(offerFeature.jobs());
+        apiRoutes.addAll(offerFeature.apiRoutes());
+        messageKeys.addAll(offerFeature.messageKeys());
+        var winbackFeature = WinbackFeature.create(WinbackFeature.SETTINGS, database.jdbi(), offerFeature.offers(),
+                outreach, clock);
+        actions.addAll(winbackFeature.actions());
+        jobs.addAll(winbackFeature.jobs());
+        messageKeys.addAll(winbackFeature.messageKeys());
 
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
                 messageKeys);

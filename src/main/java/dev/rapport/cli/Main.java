@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code rapport} command line. Each subcommand is its own class; this only lists them. */
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1",
         description = "An open customer-relationship bot for Telegram and web chat.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class, NluCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class, NluCommand.class,
+                CampaignCommand.class, OffersCommand.class, WinbackCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
