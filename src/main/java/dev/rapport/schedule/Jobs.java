@@ -1,7 +1,6 @@
 package dev.rapport.schedule;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
@@ -29,8 +28,8 @@ public final class Jobs implements AutoCloseable {
             throw new IllegalArgumentException("Two jobs are named '" + a.name() + "'");
         }, java.util.LinkedHashMap::new));
         List<RecurringTask<Void>> tasks = jobs.stream().map(Jobs::task).toList();
-        List<Task<?>> known = List.copyOf(tasks);
-        this.scheduler = Scheduler.create(dataSource, known)
+        // startTasks also registers them as known tasks: naming them in create() too registers each twice.
+        this.scheduler = Scheduler.create(dataSource)
                 .startTasks(tasks)
                 .threads(Math.max(1, Math.min(4, jobs.size())))
                 .pollingInterval(pollingInterval)

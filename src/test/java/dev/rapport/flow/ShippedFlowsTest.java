@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ShippedFlowsTest {
 
     static final Path CONVERSATIONS = Path.of("conversations");
-    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language");
+    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "show_offers", "winback_open",
+            "winback_move", "winback_decline");
 
     static Conversations conversations;
 
@@ -26,7 +27,7 @@ class ShippedFlowsTest {
     void hasTheExpectedFlows() {
         assertThat(conversations.flows()).containsOnlyKeys(
                 "start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
-                "cancel", "order_status", "refund", "praise", "question", "greeting");
+                "cancel", "order_status", "refund", "praise", "question", "greeting", "winback");
     }
 
     @Test
@@ -70,6 +71,12 @@ class ShippedFlowsTest {
     @Test
     void menuButtonsStartTheMenuFlowsInBothLanguages() {
         for (String feature : List.of("complaint", "feedback", "offers", "human")) {
+            for (String language : List.of("en", "zh")) {
+                assertThat(conversations.messages().has(language, "menu." + feature)).isTrue();
+            }
+            if (feature.equals("offers")) {
+                continue;   // a real dialogue now: OffersIT
+            }
             Flow flow = conversations.flow(feature).orElseThrow();
             assertThat(flow.steps()).singleElement().isInstanceOfSatisfying(Step.End.class, end -> {
                 assertThat(end.text()).isEqualTo(feature + ".unavailable");
