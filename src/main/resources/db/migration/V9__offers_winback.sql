@@ -52,4 +52,6 @@ CREATE TABLE winback_cases (
     outcome_at   timestamptz
 );
 CREATE INDEX winback_cases_customer ON winback_cases (customer_id, started_at);
-CREATE INDEX winback_cases_open ON winback_cases (started_at) WHERE outcome IS NULL;
+-- One undecided case per customer: two scans running at once cannot both approach them, and a
+-- customer who says "cancel" while a case is open continues that case.
+CREATE UNIQUE INDEX winback_cases_open ON winback_cases (customer_id) WHERE outcome IS NULL;

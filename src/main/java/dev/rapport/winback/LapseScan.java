@@ -75,11 +75,16 @@ final class LapseScan implements Runnable {
             if (ineligible.isPresent() && ineligible.get() != Offers.Ineligible.RECENTLY_OFFERED) {
                 return false;   // opted out, unreachable or an open complaint: not now; a later scan looks again
             }
-            long id = handle.createQuery("""
+            var opened = handle.createQuery("""
                             INSERT INTO winback_cases (customer_id, tier, trigger, started_at)
-                            VALUES (:customer, :tier, 'lapsed', :now) RETURNING id""")
+                            VALUES (:customer, :tier, 'lapsed', :now)
+                            ON CONFLICT (customer_id) WHERE outcome IS NULL DO NOTHING RETURNING id""")
                     .bind("customer", customer.customerId()).bind("tier", customer.tier()).bind("now", now)
-                    .mapTo(Long.class).one();
+                    .mapTo(Long.class).findOne();
+            if (opened.isEmpty()) {
+                return false;   // another scan, or the customer's own "cancel", opened a case meanwhile
+            }
+            long id = opened.get();
             if (!outreach.start(handle, "winback:" + id, customer.customerId(), "winback",
                     Map.of(WinbackActions.CASE_SLOT, String.valueOf(id)))) {
                 handle.createUpdate("DELETE FROM winback_cases WHERE id = :id").bind("id", id).execute();

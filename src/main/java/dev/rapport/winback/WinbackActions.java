@@ -54,8 +54,11 @@ final class WinbackActions {
             Optional<Long> id = caseId(context);
             if (id.isEmpty()) {
                 trigger = "cancel";
+                // A case still open (a lapsed customer who now says "cancel") goes on; else a new one.
                 long opened = context.handle().createQuery("""
                                 INSERT INTO winback_cases (customer_id, tier, trigger) VALUES (:customer, :tier, 'cancel')
+                                ON CONFLICT (customer_id) WHERE outcome IS NULL
+                                DO UPDATE SET responded_at = winback_cases.responded_at
                                 RETURNING id""")
                         .bind("customer", customer.id()).bind("tier", customer.tier()).mapTo(Long.class).one();
                 context.setSlot(CASE_SLOT, String.valueOf(opened));
