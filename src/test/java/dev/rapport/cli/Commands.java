@@ -1,12 +1,14 @@
 package dev.rapport.cli;
 
 import dev.rapport.config.RapportConfig;
-import dev.rapport.offer.OfferFeature;
 import dev.rapport.store.Database;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** The offer, campaign and win-back commands run against a given database, for integration tests. */
+/**
+ * The offer, campaign and win-back commands run against a given database, as {@code call()} would
+ * run them (an unknown offer is exit code 2 with the message), for integration tests.
+ */
 public final class Commands {
 
     public record Result(int exitCode, String out, String err) {
@@ -20,53 +22,44 @@ public final class Commands {
         this.settings = settings;
     }
 
-    private interface Body {
-        int run(PrintWriter out, PrintWriter err);
-    }
-
-    private static Result capture(Body body) {
+    private Result run(DatabaseCommand command) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int exit = body.run(new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit;
+        try {
+            exit = command.run(database, settings, new PrintWriter(out, true), new PrintWriter(err, true));
+        } catch (dev.rapport.config.ConfigException | IllegalArgumentException e) {
+            err.append(e.getMessage());
+            exit = 2;
+        }
         return new Result(exit, out.toString(), err.toString());
-    }
-
-    private static OffersCommand.Files files() {
-        var files = new OffersCommand.Files();
-        files.offers = OfferFeature.SETTINGS;
-        return files;
     }
 
     public Result campaignSend(String offer, String tier, boolean dryRun) {
         var command = new CampaignCommand.Send();
-        command.files = files();
         command.offer = offer;
         command.tier = tier;
         command.dryRun = dryRun;
-        return capture((out, err) -> command.run(database, settings, out, err));
+        return run(command);
     }
 
     public Result campaignStatus(String offer) {
         var command = new CampaignCommand.Status();
-        command.files = files();
         command.offer = offer;
-        return capture((out, err) -> command.run(database, settings, out, err));
+        return run(command);
     }
 
     public Result redeem(String code) {
         var command = new OffersCommand.Redeem();
-        command.files = files();
         command.code = code;
-        return capture((out, err) -> command.run(database, settings, out, err));
+        return run(command);
     }
 
     public Result offersStats() {
-        var command = new OffersCommand.Stats();
-        command.files = files();
-        return capture((out, err) -> command.run(database, settings, out));
+        return run(new OffersCommand.Stats());
     }
 
     public Result winbackReport() {
-        return capture((out, err) -> new WinbackCommand.Report().run(database, out));
+        return run(new WinbackCommand.Report());
     }
 }

@@ -64,6 +64,13 @@ class CampaignIT {
         rapport.runJob("offer.campaign_sends");
         assertThat(outreaches()).isZero();
         assertThat(rapport.telegram.calls("sendMessage")).isEmpty();
+
+        Commands.Result unknown = commands.campaignSend("no_such_offer", null, true);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("There is no offer 'no_such_offer'").contains("spring_sale");
+        assertThat(commands.campaignSend("spring_sale", "key", false).err())
+                .contains("is for tiers [major, ordinary, small], not 'key'");
+        assertThat(rapport.count("SELECT count(*) FROM offer_sends")).isZero();
     }
 
     @Test
