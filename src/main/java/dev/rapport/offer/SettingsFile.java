@@ -36,6 +36,8 @@ public final class SettingsFile {
 
     public static SettingsFile read(Path file) {
         if (!Files.exists(file)) {
+            org.slf4j.LoggerFactory.getLogger(SettingsFile.class).warn(
+                    "{} not found (working directory {}): its defaults apply", file, Path.of("").toAbsolutePath());
             return new SettingsFile(file, YAML.createObjectNode());
         }
         try {
