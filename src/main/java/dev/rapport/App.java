@@ -22,6 +22,8 @@ import dev.rapport.engine.Engine;
 import dev.rapport.engine.Interpreter;
 import dev.rapport.engine.NluInterpreter;
 import dev.rapport.nlu.Nlu;
+import dev.rapport.offer.OfferFeature;
+import dev.rapport.winback.WinbackFeature;
 import dev.rapport.flow.Conversations;
 import dev.rapport.flow.Flow;
 import dev.rapport.flow.FlowLoader;
@@ -39,7 +41,6 @@ import dev.rapport.web.ApiRoute;
 import dev.rapport.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,23 +85,40 @@ public final class App implements AutoCloseable {
         List<Flow> builtFlows = new ArrayList<>();
         List<FlowProblem> builtProblems = new ArrayList<>();
 
-        // Features: each adds its actions, jobs, API routes and message keys.
-        var surveys = SurveyFeature.load(config.conversationsDir(), Path.of("config", "surveys.yaml"));
+        // Features: each adds its actions, jobs, API routes and message keys. Their settings files sit
+        // next to rapport.yaml; a missing file means the feature's defaults.
+        var clock = Clock.systemUTC();
+        var surveys = SurveyFeature.load(config.conversationsDir(), config.featureFile("surveys.yaml"));
         actions.addAll(surveys.actions());
         jobs.add(surveys.expiryJob(database.jdbi()));
         messageKeys.addAll(surveys.messageKeys());
         builtFlows.addAll(surveys.flows());
         builtProblems.addAll(surveys.problems());
-        var complaints = ComplaintsConfig.load(java.nio.file.Path.of("config", "complaints.yaml"));
+
+        var complaints = ComplaintsConfig.load(config.featureFile("complaints.yaml"));
         actions.addAll(Complaints.actions(complaints, config.timeZone()));
         jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach));
         messageKeys.addAll(Complaints.MESSAGE_KEYS);
+
         // Customers and tiers: deep-link linking, the purchases API, the nightly tier recomputation.
-        var customerSettings = CustomerSettings.load(CustomerSettings.DEFAULT_FILE);
-        actions.add(new LinkAction(new LinkTokens(customerSettings.linkValidity(), Clock.systemUTC())));
-        jobs.add(new Tiers(database.jdbi(), customerSettings, Clock.systemUTC()).job(config.timeZone()));
+        var customerSettings = CustomerSettings.load(config.featureFile("tiers.yaml"));
+        actions.add(new LinkAction(new LinkTokens(customerSettings.linkValidity(), clock)));
+        jobs.add(new Tiers(database.jdbi(), customerSettings, clock).job(config.timeZone()));
         apiRoutes.add(new PurchaseApi(database.jdbi(), config.timeZone()).route());
         messageKeys.addAll(Customers.MESSAGE_KEYS);
+
+        var offers = OfferFeature.create(config.featureFile("offers.yaml"), database.jdbi(), outreach,
+                config.timeZone(), clock);
+        actions.addAll(offers.actions());
+        jobs.addAll(offers.jobs());
+        apiRoutes.addAll(offers.apiRoutes());
+        messageKeys.addAll(offers.messageKeys());
+
+        var winback = WinbackFeature.create(config.featureFile("winback.yaml"), database.jdbi(), offers.offers(),
+                outreach, clock);
+        actions.addAll(winback.actions());
+        jobs.addAll(winback.jobs());
+        messageKeys.addAll(winback.messageKeys());
 
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
                 messageKeys, builtFlows, builtProblems);

@@ -96,6 +96,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void winBackUsesOffersButOffersKnowNothingOfWinBack() {
+        noClasses().that().resideInAPackage("dev.rapport.offer..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.winback..", "dev.rapport.cli..",
+                        "dev.rapport.inbox..", "io.javalin..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.rapport.winback..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.cli..", "dev.rapport.inbox..",
+                        "dev.rapport.web..", "io.javalin..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.rapport.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -1,0 +1,126 @@
+package dev.rapport.offer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.store.EventLog;
+import dev.rapport.web.ApiRoute;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Redeeming codes (the shop's {@code POST /api/offers/redeem}, or {@code offers redeem CODE}) and the
+ * figures per offer and tier. A code works once: the update that marks it redeemed only matches an
+ * unredeemed row, so two concurrent redemptions cannot both succeed. Thread-safe.
+ */
+public final class Redemptions {
+
+    private final Jdbi jdbi;
+    private final Offers offers;
+
+    public Redemptions(Jdbi jdbi, Offers offers) {
+        this.jdbi = jdbi;
+        this.offers = offers;
+    }
+
+    /** What a successful redemption answers. */
+    public record Redeemed(String code, String offer, long customerId, String tier, Instant redeemedAt) {
+    }
+
+    /** Why a code cannot be redeemed; the message says what to do. */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** Redeems {@code typed} (case, spaces and dashes do not matter) or throws {@link Refused}. */
+    public Redeemed redeem(String typed, String via) {
+        String code = Codes.normalise(typed);
+        if (code.isEmpty()) {
+            throw new Refused("no code given: expected the customer's offer code, such as ABCD2345EF");
+        }
+        return jdbi.inTransaction(handle -> {
+            var row = handle.createQuery("""
+                            SELECT offer_id, customer_id, tier, redeemed_at FROM offer_codes WHERE code = :code FOR UPDATE""")
+                    .bind("code", code)
+                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4)})
+                    .findOne();
+            if (row.isEmpty()) {
+                throw new Refused("code '" + code + "' is unknown: check it was typed as the customer shows it");
+            }
+            String offerId = (String) row.get()[0];
+            if (row.get()[3] != null) {
+                throw new Refused("code '" + code + "' was already redeemed at "
+                        + ((java.sql.Timestamp) row.get()[3]).toInstant() + "; a code works once");
+            }
+            Optional<Offer> offer = offers.settings().offer(offerId);
+            if (offer.isPresent() && offer.get().validUntil().isBefore(offers.today())) {
+                throw new Refused("code '" + code + "' is for offer '" + offerId + "', which ended on "
+                        + offer.get().validUntil());
+            }
+            Instant now = Instant.now();
+            handle.createUpdate("UPDATE offer_codes SET redeemed_at = :now, redeemed_via = :via WHERE code = :code")
+                    .bind("now", now).bind("via", via).bind("code", code).execute();
+            long customer = (Long) row.get()[1];
+            EventLog.record(handle, OfferEvent.REDEEMED, null, null, customer, Map.of("offer", offerId, "code", code,
+                    "via", via));
+            return new Redeemed(code, offerId, customer, (String) row.get()[2], now);
+        });
+    }
+
+    /** {@code POST /api/offers/redeem} with {@code {"code": "..."}}. */
+    public ApiRoute route() {
+        return new ApiRoute("/offers/redeem", this::redeemRequest);
+    }
+
+    private Object redeemRequest(JsonNode body) {
+        JsonNode code = body.get("code");
+        if (code == null || !code.isTextual()) {
+            throw new ApiRoute.BadRequest("field 'code': expected the offer code as a string, such as {\"code\": \"ABCD2345EF\"}");
+        }
+        try {
+            return redeem(code.asText(), "api");
+        } catch (Refused e) {
+            throw new ApiRoute.BadRequest("field 'code': " + e.getMessage());
+        }
+    }
+
+    /** Prints, per offer and tier: codes issued, value issued, redeemed, redemption rate, sends planned/sent/skipped. */
+    public void stats(PrintWriter out) {
+        var rows = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT offer_id, tier, count(*), sum(value), count(redeemed_at),
+                               count(*) FILTER (WHERE issued_via = 'campaign')
+                        FROM offer_codes GROUP BY 1, 2 ORDER BY 1, 2""")
+                .map((rs, ctx) -> {
+                    var row = new LinkedHashMap<String, Object>();
+                    row.put("offer", rs.getString(1));
+                    row.put("tier", rs.getString(2));
+                    row.put("issued", rs.getLong(3));
+                    row.put("value", rs.getBigDecimal(4));
+                    row.put("redeemed", rs.getLong(5));
+                    row.put("campaign", rs.getLong(6));
+                    return row;
+                }).list());
+        out.printf("%-20s %-9s %7s %10s %9s %6s %9s%n", "offer", "tier", "issued", "value", "redeemed", "rate",
+                "campaign");
+        for (var row : rows) {
+            long issued = (Long) row.get("issued");
+            long redeemed = (Long) row.get("redeemed");
+            out.printf("%-20s %-9s %7d %10s %9d %5.0f%% %9d%n", row.get("offer"), row.get("tier"), issued,
+                    row.get("value"), redeemed, issued == 0 ? 0.0 : 100.0 * redeemed / issued, row.get("campaign"));
+        }
+        if (rows.isEmpty()) {
+            out.println("No codes issued yet.");
+        }
+        offers.settings().offers().values().forEach(offer -> jdbi.useHandle(handle -> {
+            var left = offers.budgetLeft(handle, offer);
+            if (!left) {
+                out.printf("Offer %s has used its budget (%d sends, %s value).%n", offer.id(), offer.maxSends(),
+                        offer.maxValue());
+            }
+        }));
+    }
+}

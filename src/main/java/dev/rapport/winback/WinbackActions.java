@@ -1,0 +1,142 @@
+package dev.rapport.winback;
+
+import dev.rapport.engine.Action;
+import dev.rapport.engine.ActionContext;
+import dev.rapport.offer.IssuedOffer;
+import dev.rapport.offer.Offers;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The win-back dialogue's actions:
+ * <ul>
+ *   <li>{@code winback_open} — takes the case the scan opened (slot {@code case_id}) or opens one for a
+ *   customer who said they want to cancel, and says the opener that fits how it started and the tier;</li>
+ *   <li>{@code winback_move} — records the reason (slots {@code reason}, {@code reason_text}) and makes
+ *   the tier's move from {@code config/winback.yaml}: a person takes over (key), the tier's offer with
+ *   the customer's code, or thanks only;</li>
+ *   <li>{@code winback_decline} — records that the customer would rather not say.</li>
+ * </ul>
+ * All in the turn's transaction. Stateless apart from immutable settings; thread-safe.
+ */
+final class WinbackActions {
+
+    static final String CASE_SLOT = "case_id";
+    static final List<String> KEYS = List.of("winback.opener.cancel", "winback.opener.lapsed.key",
+            "winback.opener.lapsed.major", "winback.opener.lapsed.ordinary", "winback.opener.lapsed.small",
+            "winback.move.key", "winback.move.major", "winback.move.ordinary", "winback.move.small",
+            "winback.move.no_offer", "winback.move.person");
+
+    private WinbackActions() {
+    }
+
+    static List<Action> all(WinbackSettings settings, Offers offers) {
+        return List.of(new Open(), new Move(settings, offers), new Decline());
+    }
+
+    private static Optional<Long> caseId(ActionContext context) {
+        String slot = context.slot(CASE_SLOT);
+        return slot == null ? Optional.empty() : Optional.of(Long.parseLong(slot));
+    }
+
+    private static final class Open implements Action {
+        @Override
+        public String name() {
+            return "winback_open";
+        }
+
+        @Override
+        public String run(ActionContext context) {
+            var customer = context.customer();
+            String trigger = "lapsed";
+            Optional<Long> id = caseId(context);
+            if (id.isEmpty()) {
+                trigger = "cancel";
+                // A case still open (a lapsed customer who now says "cancel") goes on; else a new one.
+                long opened = context.handle().createQuery("""
+                                INSERT INTO winback_cases (customer_id, tier, trigger) VALUES (:customer, :tier, 'cancel')
+                                ON CONFLICT (customer_id) WHERE outcome IS NULL
+                                DO UPDATE SET responded_at = winback_cases.responded_at
+                                RETURNING id""")
+                        .bind("customer", customer.id()).bind("tier", customer.tier()).mapTo(Long.class).one();
+                context.setSlot(CASE_SLOT, String.valueOf(opened));
+                context.event(WinbackEvent.OPENED, Map.of("case", opened, "trigger", trigger, "tier", customer.tier()));
+            }
+            context.say("cancel".equals(trigger) ? "winback.opener.cancel" : "winback.opener.lapsed." + customer.tier(),
+                    Map.of());
+            return OK;
+        }
+    }
+
+    private static final class Move implements Action {
+        private final WinbackSettings settings;
+        private final Offers offers;
+
+        Move(WinbackSettings settings, Offers offers) {
+            this.settings = settings;
+            this.offers = offers;
+        }
+
+        @Override
+        public String name() {
+            return "winback_move";
+        }
+
+        @Override
+        public String run(ActionContext context) {
+            var customer = context.customer();
+            String reason = context.slot("reason");
+            if (!WinbackReason.known(reason)) {
+                reason = "other";
+            }
+            String reasonText = context.slot("reason_text");
+            WinbackSettings.TierMove move = settings.move(customer.tier());
+            if (move.escalate()) {
+                context.escalate("win-back: " + customer.tier() + " customer, reason " + reason
+                        + (reasonText == null ? "" : " (" + reasonText + ")"));
+                context.say("winback.move.person", Map.of());
+            }
+            Optional<IssuedOffer> incentive = move.offer() == null ? Optional.empty()
+                    : offers.settings().offer(move.offer()).flatMap(offer ->
+                            offers.issue(context.handle(), offer, customer.id(), customer.tier(), "winback"));
+            if (incentive.isPresent()) {
+                context.say("winback.move." + customer.tier(), offers.vars(incentive.get(), context::text));
+                context.event(WinbackEvent.INCENTIVE_GIVEN, Map.of("offer", move.offer(), "code", incentive.get().code()));
+            } else {
+                context.say(move.offer() == null ? "winback.move.small" : "winback.move.no_offer", Map.of());
+            }
+            Optional<Long> id = caseId(context);
+            if (id.isPresent()) {
+                context.handle().createUpdate("""
+                                UPDATE winback_cases SET reason = :reason, reason_text = :text, response = 'answered',
+                                       responded_at = now(), escalated = :escalated, offer_code = :code
+                                WHERE id = :id""")
+                        .bind("reason", reason).bind("text", reasonText).bind("escalated", move.escalate())
+                        .bind("code", incentive.map(IssuedOffer::code).orElse(null)).bind("id", id.get()).execute();
+            }
+            var data = new HashMap<String, Object>(Map.of("reason", reason, "tier", customer.tier(),
+                    "escalated", move.escalate()));
+            id.ifPresent(value -> data.put("case", value));
+            context.event(WinbackEvent.REASON_GIVEN, data);
+            return OK;
+        }
+    }
+
+    private static final class Decline implements Action {
+        @Override
+        public String name() {
+            return "winback_decline";
+        }
+
+        @Override
+        public String run(ActionContext context) {
+            caseId(context).ifPresent(id -> context.handle().createUpdate("""
+                            UPDATE winback_cases SET response = 'declined', responded_at = now() WHERE id = :id""")
+                    .bind("id", id).execute());
+            context.event(WinbackEvent.DECLINED, Map.of("tier", context.customer().tier()));
+            return OK;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.rapport.winback;
+
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.rapport.engine.Action;
+import dev.rapport.engine.Outreach;
+import dev.rapport.offer.Offers;
+import dev.rapport.schedule.Job;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The win-back feature as {@code App} wires it: settings from {@code config/winback.yaml} (checked
+ * against the offer catalogue), the dialogue's actions, the jobs {@code winback.scan} and
+ * {@code winback.outcomes}, and the message keys its actions say. Immutable; thread-safe.
+ */
+public final class WinbackFeature {
+
+    public static final Path SETTINGS = Path.of("config", "winback.yaml");
+
+    private final WinbackSettings settings;
+    private final List<Action> actions;
+    private final List<Job> jobs;
+
+    private WinbackFeature(WinbackSettings settings, Jdbi jdbi, Offers offers, Outreach outreach, Clock clock) {
+        this.settings = settings;
+        this.actions = WinbackActions.all(settings, offers);
+        this.jobs = List.of(
+                new Job("winback.scan", FixedDelay.of(settings.scanEvery()),
+                        new LapseScan(jdbi, settings, offers, outreach, clock)),
+                new Job("winback.outcomes", FixedDelay.of(settings.scanEvery()), new Outcomes(jdbi, settings, clock)));
+    }
+
+    public static WinbackFeature create(Path settingsFile, Jdbi jdbi, Offers offers, Outreach outreach, Clock clock) {
+        return new WinbackFeature(WinbackSettings.load(settingsFile, offers.settings()), jdbi, offers, outreach, clock);
+    }
+
+    public WinbackSettings settings() {
+        return settings;
+    }
+
+    public List<Action> actions() {
+        return actions;
+    }
+
+    public List<Job> jobs() {
+        return jobs;
+    }
+
+    public Set<String> messageKeys() {
+        return new HashSet<>(WinbackActions.KEYS);
+    }
+}

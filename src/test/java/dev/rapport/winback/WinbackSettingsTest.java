@@ -1,0 +1,53 @@
+package dev.rapport.winback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.offer.OfferFeature;
+import dev.rapport.offer.OfferSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WinbackSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    static final OfferSettings OFFERS = OfferSettings.load(OfferFeature.SETTINGS);
+
+    private WinbackSettings load(String yaml) throws IOException {
+        return WinbackSettings.load(Files.writeString(dir.resolve("winback.yaml"), yaml), OFFERS);
+    }
+
+    @Test
+    void theShippedSettingsGiveEveryTierItsMove() {
+        var settings = WinbackSettings.load(WinbackFeature.SETTINGS, OFFERS);
+        assertThat(settings.move("key")).isEqualTo(new WinbackSettings.TierMove(45, "winback_key", true));
+        assertThat(settings.move("small").offer()).isNull();
+        assertThat(settings.approachAgainDays()).isEqualTo(90);
+    }
+
+    @Test
+    void defaultsRunWithoutAFile() {
+        var settings = WinbackSettings.load(dir.resolve("absent.yaml"), OFFERS);
+        assertThat(settings.tiers()).containsOnlyKeys("key", "major", "ordinary", "small");
+        assertThat(settings.move("key").escalate()).isTrue();
+        assertThat(settings.wonBackWindowDays()).isEqualTo(30);
+    }
+
+    @Test
+    void anOfferMustBeInTheCatalogueAndMeantForTheTier() {
+        assertThatThrownBy(() -> load("tiers: {major: {offer: winback_mayor}}\n"))
+                .hasMessageContaining("winback.yaml: tiers.major, field 'offer' is 'winback_mayor': expected an offer id "
+                        + "from config/offers.yaml");
+        assertThatThrownBy(() -> load("tiers: {small: {offer: winback_key}}\n"))
+                .hasMessageContaining("tiers.small, field 'offer' is 'winback_key': expected an offer whose tiers include "
+                        + "small (it has [key])");
+        assertThatThrownBy(() -> load("tiers: {gold: {}}\n")).hasMessageContaining("unknown field 'gold'");
+        assertThatThrownBy(() -> load("tiers: {key: {lapsed_after_days: 0}}\n"))
+                .hasMessageContaining("tiers.key, field 'lapsed_after_days' is '0': expected a whole number from 1 to 3650");
+    }
+}
