@@ -35,7 +35,11 @@ class CrashSafetyIT {
             await().atMost(Duration.ofSeconds(15)).until(() ->
                     rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'processed'") == 2);
             await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.sentTexts(4343).size() == 1);
-            assertThat(rapport.count("SELECT attempts FROM inbound_updates WHERE update_id = 1")).isEqualTo(1);
+            // Tried three times: the two failures, then the success. Which worker made which try depends on
+            // timing (a second worker may claim the chat as soon as the first rolls back), so the recorded
+            // failed attempts are 0 or 1; what matters is that the turn ran again and left nothing half-done.
+            assertThat(rapport.count("SELECT last_value FROM attempts_seen")).isGreaterThanOrEqualTo(3);
+            assertThat(rapport.count("SELECT attempts FROM inbound_updates WHERE update_id = 1")).isBetween(0L, 1L);
             assertThat(rapport.count("SELECT count(*) FROM messages WHERE direction = 'in'")).isEqualTo(2);
             assertThat(rapport.count("SELECT count(*) FROM customers")).isEqualTo(2);
             assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'flow.started'")).isEqualTo(2);

@@ -116,6 +116,22 @@ public final class RunningRapport implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a request the server answers before reading its whole body (a 413). On a busy machine its
+     * early answer and close can race the upload, and the client sees a reset instead: tried again then.
+     */
+    public HttpResponse<String> sendAnsweredEarly(HttpRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send(request);
+            } catch (java.io.UncheckedIOException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     public HttpClient http() {
         return http;
     }

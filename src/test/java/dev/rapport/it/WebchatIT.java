@@ -133,8 +133,11 @@ class WebchatIT {
     void oversizedPostsAndWronglyTypedFieldsAreRefused() {
         try (var rapport = RunningRapport.start()) {
             String session = UUID.randomUUID().toString();
-            var tooLarge = rapport.postJson("/chat/api/messages",
-                    "{\"session\": \"" + session + "\", \"text\": \"" + "a".repeat(20_000) + "\"}");
+            var tooLarge = rapport.sendAnsweredEarly(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/messages")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"session\": \"" + session + "\", \"text\": \"" + "a".repeat(20_000) + "\"}"))
+                    .build());
             assertThat(tooLarge.statusCode()).isEqualTo(413);
             assertThat(tooLarge.body()).contains("16 KiB");
 
