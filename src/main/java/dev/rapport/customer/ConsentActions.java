@@ -16,7 +16,7 @@ public final class ConsentActions {
     }
 
     public static List<Action> all(Customers customers) {
-        return List.of(new OptOut(), new OptIn(), new SetLanguage(customers));
+        return List.of(new OptOut(), new OptIn(), new SetLanguage(customers), new AsksToUnsubscribe());
     }
 
     /** Outcome {@code already} when the customer had opted out before. */
@@ -56,6 +56,35 @@ public final class ConsentActions {
             }
             context.event(CustomerEvent.OPTED_IN, Map.of("via", context.message().channel()));
             return "back";
+        }
+    }
+
+    /**
+     * {@code asks_to_unsubscribe}: outcome {@code yes} when the words that started the flow (slot
+     * {@code started_by_text}) match param {@code pattern}, a regular expression the flow file gives
+     * ("unsubscribe", "退订"). Someone who only wants fewer messages is asking for an opt-out, not to
+     * leave, and must not be answered with a win-back dialogue. The loader has not seen the pattern,
+     * so a pattern that does not compile fails the turn with its message.
+     */
+    private static final class AsksToUnsubscribe implements Action {
+        private final java.util.Map<String, java.util.regex.Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "asks_to_unsubscribe";
+        }
+
+        @Override
+        public String run(ActionContext context) {
+            String words = context.slot("started_by_text");
+            String pattern = context.params().get("pattern");
+            if (words == null || pattern == null) {
+                return OK;
+            }
+            var compiled = patterns.computeIfAbsent(pattern,
+                    regex -> java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE
+                            | java.util.regex.Pattern.UNICODE_CASE));
+            return compiled.matcher(words).find() ? "yes" : OK;
         }
     }
 

@@ -158,13 +158,28 @@ class WinbackIT {
                 + "AND escalation_reason = 'win-back: key customer, reason price'")).isEqualTo(1);
 
         long chinese = shop.customer(7302, "ordinary", "zh");
-        rapport.say(7302, "我要退订", "zh", 2);
+        rapport.say(7302, "我要注销账号", "zh", 2);
         assertThat(texts(7302).get(0)).contains("听到你想离开");
         rapport.press(7302, "a:winback.why:delivery", 5);
         assertThat(texts(7302).get(2)).contains(ANSWER.get("zh").get("delivery"));
         assertThat(texts(7302).get(3)).contains("回归小礼");
         assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ? AND trigger = 'cancel'",
                 chinese)).isEqualTo(1);
+    }
+
+    @Test
+    void askingToUnsubscribeOptsOutInsteadOfStartingAWinBack() {
+        long english = shop.customer(7311, "key", "en");
+        rapport.say(7311, "unsubscribe me", "en", 1);
+        assertThat(texts(7311).get(0)).contains("You won't get any more offers or surveys");
+        long chinese = shop.customer(7312, "major", "zh");
+        rapport.say(7312, "退订", "zh", 1);
+        assertThat(texts(7312).get(0)).contains("不会再");
+        for (long customer : new long[] {english, chinese}) {
+            assertThat(rapport.count("SELECT count(*) FROM customers WHERE id = ? AND opted_out_at IS NOT NULL", customer))
+                    .isEqualTo(1);
+            assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ?", customer)).isZero();
+        }
     }
 
     @Test
