@@ -1,11 +1,7 @@
 package dev.rapport.complaint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rapport.config.ConfigException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -51,18 +47,11 @@ public record ComplaintsConfig(Map<String, Integer> slaHours, Duration followupA
 
     /** Reads {@code file}; a missing file gives {@link #defaults()}. Throws {@link ConfigException} naming file, setting and value. */
     public static ComplaintsConfig load(Path file) {
-        if (!Files.exists(file)) {
+        var read = dev.rapport.config.FeatureSettings.read(file);
+        if (read.isEmpty()) {
             return defaults();
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return defaults();
-        }
+        JsonNode root = read.get();
         if (!root.isObject()) {
             throw new ConfigException(file + ": expected a map of settings at the top level");
         }

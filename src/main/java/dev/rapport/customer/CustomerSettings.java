@@ -1,12 +1,8 @@
 package dev.rapport.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rapport.config.ConfigException;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -47,16 +43,7 @@ public record CustomerSettings(int windowMonths, boolean useMargin, BigDecimal k
 
     /** Reads {@code file}; a file that does not exist gives the defaults. */
     public static CustomerSettings load(Path file) {
-        if (!Files.exists(file)) {
-            return defaults();
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
-        }
-        return parse(file.toString(), root == null || root.isMissingNode() ? null : root);
+        return parse(file.toString(), dev.rapport.config.FeatureSettings.read(file).orElse(null));
     }
 
     static CustomerSettings parse(String file, JsonNode root) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rapport.config.ConfigException;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,22 +35,10 @@ public final class SettingsFile {
 
     public static SettingsFile read(Path file) {
         if (!Files.exists(file)) {
-            org.slf4j.LoggerFactory.getLogger(SettingsFile.class).warn(
-                    "{} not found (working directory {}): its defaults apply", file, Path.of("").toAbsolutePath());
-            return new SettingsFile(file, YAML.createObjectNode());
+            org.slf4j.LoggerFactory.getLogger(SettingsFile.class).warn("{} not found: its defaults apply",
+                    file.toAbsolutePath());
         }
-        try {
-            JsonNode root = YAML.readTree(file.toFile());
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                root = YAML.createObjectNode();
-            }
-            if (!root.isObject()) {
-                throw new ConfigException(file + ": expected a map of settings at the top");
-            }
-            return new SettingsFile(file, root);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return new SettingsFile(file, dev.rapport.config.FeatureSettings.read(file).orElseGet(YAML::createObjectNode));
     }
 
     public Path file() {

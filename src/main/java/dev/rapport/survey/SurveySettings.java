@@ -1,11 +1,7 @@
 package dev.rapport.survey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rapport.config.ConfigException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -26,21 +22,11 @@ public record SurveySettings(Duration expiry, Duration frequencyCap) {
 
     /** @throws ConfigException naming the file, the setting, the value and what is expected */
     public static SurveySettings load(Path file) {
-        if (!Files.exists(file)) {
+        var read = dev.rapport.config.FeatureSettings.read(file);
+        if (read.isEmpty()) {
             return DEFAULTS;
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read as YAML: " + e.getMessage());
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return DEFAULTS;
-        }
-        if (!root.isObject()) {
-            throw new ConfigException(file + ": expected settings (key: value lines)");
-        }
+        JsonNode root = read.get();
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KNOWN.contains(name)) {
