@@ -18,6 +18,12 @@ final class Conversation {
     int unknownStreak;
     /** Why the conversation needs a person (a strongly negative message, say); null when it does not. */
     String escalationReason;
+    /** When the conversation last moved before this turn; null for a new one. */
+    java.time.Instant lastActive;
+    /** This turn only put an outreach in line: the dialogue did not move, so its time of last activity stays. */
+    boolean unmoved;
+    /** Outreach that arrived during another dialogue, oldest first; each starts when the dialogue before it ends. */
+    final java.util.List<dev.rapport.channel.Content.Outreach> waitingOutreach = new java.util.ArrayList<>();
 
     Conversation(String channel, String chatKey, String flow, String step, Map<String, String> slots,
                  int unknownStreak) {

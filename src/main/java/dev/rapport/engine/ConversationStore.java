@@ -3,6 +3,8 @@ package dev.rapport.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.channel.Content;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -18,7 +20,9 @@ final class ConversationStore {
 
     static Conversation load(Handle handle, String channel, String chatKey) {
         return handle.createQuery("""
-                        SELECT flow, step, slots::text, unknown_streak, escalation_reason FROM conversations
+                        SELECT flow, step, slots::text, unknown_streak, escalation_reason, updated_at,
+                               waiting_outreach::text
+                        FROM conversations
                         WHERE channel = :channel AND chat_key = :chatKey""")
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
@@ -26,6 +30,8 @@ final class ConversationStore {
                     var conversation = new Conversation(channel, chatKey, rs.getString(1), rs.getString(2),
                             readSlots(rs.getString(3)), rs.getInt(4));
                     conversation.escalationReason = rs.getString(5);
+                    conversation.lastActive = rs.getTimestamp(6).toInstant();
+                    conversation.waitingOutreach.addAll(readOutreach(rs.getString(7)));
                     return conversation;
                 })
                 .findOne()
@@ -36,10 +42,11 @@ final class ConversationStore {
         handle.createUpdate("""
                         INSERT INTO conversations (channel, chat_key, customer_id, flow, step, slots, last_update_id,
                                                    unknown_streak, escalation_reason, escalation_signaled_at,
-                                                   updated_at)
+                                                   waiting_outreach, updated_at)
                         VALUES (:channel, :chatKey, :customerId, :flow, :step, CAST(:slots AS jsonb), :updateId,
                                 :unknownStreak, :escalationReason,
-                                CASE WHEN :escalationReason::text IS NULL THEN NULL ELSE now() END, now())
+                                CASE WHEN :escalationReason::text IS NULL THEN NULL ELSE now() END,
+                                CAST(:waitingOutreach AS jsonb), now())
                         ON CONFLICT (channel, chat_key) DO UPDATE SET
                             customer_id = excluded.customer_id, flow = excluded.flow, step = excluded.step,
                             slots = excluded.slots, last_update_id = excluded.last_update_id,
@@ -47,7 +54,8 @@ final class ConversationStore {
                             escalation_signaled_at = CASE
                                 WHEN excluded.escalation_reason IS NULL THEN NULL
                                 ELSE coalesce(conversations.escalation_signaled_at, excluded.escalation_signaled_at) END,
-                            updated_at = excluded.updated_at""")
+                            waiting_outreach = excluded.waiting_outreach,
+                            updated_at = CASE WHEN :unmoved THEN conversations.updated_at ELSE excluded.updated_at END""")
                 .bind("channel", conversation.channel)
                 .bind("chatKey", conversation.chatKey)
                 .bind("customerId", customerId)
@@ -57,7 +65,31 @@ final class ConversationStore {
                 .bind("updateId", updateId)
                 .bind("unknownStreak", conversation.unknownStreak)
                 .bind("escalationReason", conversation.escalationReason)
+                .bind("waitingOutreach", writeOutreach(conversation.waitingOutreach))
+                .bind("unmoved", conversation.unmoved)
                 .execute();
+    }
+
+    /** One waiting outreach as stored: what {@link Content.Outreach} holds. */
+    private record StoredOutreach(String key, String flow, Map<String, String> slots) {
+    }
+
+    private static List<Content.Outreach> readOutreach(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<StoredOutreach>>() {
+            }).stream().map(stored -> new Content.Outreach(stored.key(), stored.flow(), stored.slots())).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("conversations.waiting_outreach is not a list of outreach: " + json, e);
+        }
+    }
+
+    private static String writeOutreach(List<Content.Outreach> waiting) {
+        try {
+            return JSON.writeValueAsString(waiting.stream()
+                    .map(outreach -> new StoredOutreach(outreach.key(), outreach.flow(), outreach.slots())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> readSlots(String json) {

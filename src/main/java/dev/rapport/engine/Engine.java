@@ -44,6 +44,9 @@ public final class Engine {
         this.runner = new FlowRunner(conversations, byName, stepLimit);
     }
 
+    /** How long a dialogue counts as in progress after the customer's last turn in it; outreach waits that long. */
+    static final java.time.Duration DIALOGUE_IDLE = java.time.Duration.ofMinutes(30);
+
     /** The slot holding the customer's text when a flow was started by its intent (absent otherwise). */
     public static final String STARTED_BY_TEXT = "started_by_text";
 
@@ -74,6 +77,7 @@ public final class Engine {
             MessageLog.inbound(handle, turn, reading);
         }
         route(turn, reading);
+        startWaitingOutreach(turn);
         ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
         EventLog.recordAll(handle, turn.events);
         MessageLog.replies(handle, turn);
@@ -127,18 +131,42 @@ public final class Engine {
     }
 
     /**
-     * Rapport starts a dialogue itself. A flow the customer is in the middle of is interrupted (the
-     * event says so); callers that must not interrupt choose their moment before queueing.
+     * Rapport starts a dialogue itself. When the customer is in the middle of another dialogue and
+     * was active in it within {@link #DIALOGUE_IDLE}, the outreach waits on the conversation and
+     * starts in the turn that ends that dialogue ({@link #startWaitingOutreach}); a dialogue left
+     * idle longer is interrupted (the event says so).
      */
     private void outreach(Turn turn, Content.Outreach outreach) {
+        Conversation conversation = turn.conversation;
+        boolean inDialogue = conversation.waiting() && !outreach.flow().equals(conversation.flow)
+                && conversation.lastActive != null
+                && conversation.lastActive.isAfter(java.time.Instant.now().minus(DIALOGUE_IDLE));
+        if (inDialogue) {
+            conversation.waitingOutreach.add(outreach);
+            conversation.unmoved = true;
+            turn.event(EngineEvent.OUTREACH_WAITING, Map.of("key", outreach.key(), "flow", outreach.flow(),
+                    "behind", conversation.flow));
+            return;
+        }
+        startOutreach(turn, outreach, false);
+    }
+
+    private void startOutreach(Turn turn, Content.Outreach outreach, boolean waited) {
         Optional<Flow> flow = conversations.flow(outreach.flow());
         if (flow.isEmpty()) {
             // The flow was removed since the outreach was queued: recorded, nothing said.
             turn.event(EngineEvent.OUTREACH_DROPPED, Map.of("key", outreach.key(), "flow", outreach.flow()));
             return;
         }
-        turn.event(EngineEvent.OUTREACH, Map.of("key", outreach.key(), "flow", outreach.flow()));
+        turn.event(EngineEvent.OUTREACH, Map.of("key", outreach.key(), "flow", outreach.flow(), "waited", waited));
         runner.start(turn, flow.get(), outreach.slots());
+    }
+
+    /** Once no dialogue is waiting for the customer, outreach that waited behind one starts, oldest first. */
+    private void startWaitingOutreach(Turn turn) {
+        while (!turn.conversation.waiting() && !turn.conversation.waitingOutreach.isEmpty()) {
+            startOutreach(turn, turn.conversation.waitingOutreach.remove(0), true);
+        }
     }
 
     /**

@@ -19,7 +19,8 @@ enum EngineEvent implements EventType {
     BOT_BLOCKED("customer.blocked_bot"),
     BOT_UNBLOCKED("customer.unblocked_bot"),
     OUTREACH("outreach.started"),
-    OUTREACH_DROPPED("outreach.dropped");
+    OUTREACH_DROPPED("outreach.dropped"),
+    OUTREACH_WAITING("outreach.waiting");
 
     private final String type;
 

@@ -73,4 +73,37 @@ class OutreachIT {
                 "UPDATE channel_accounts SET unreachable_at = now() WHERE chat_key = '303'"));
         assertThat(queue("test:help:303", customer, "help", Map.of())).isFalse();
     }
+
+    @Test
+    void anOutreachDuringAnotherDialogueWaitsUntilThatDialogueEnds() {
+        rapport.say(304, "/start", "en", 1);
+        rapport.say(304, "/language", "en", 2);   // waiting for the language button
+        assertThat(queue("test:help:304", customerOf(304), "help", Map.of())).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
+                "SELECT count(*) FROM events WHERE type = 'outreach.waiting' AND chat_key = '304'") == 1);
+        assertThat(rapport.telegram.sentTexts(304)).as("the question is not cut off").hasSize(2);
+        assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '304' AND flow = 'language'"))
+                .isEqualTo(1);
+
+        rapport.press(304, "a:language.choose:en", 4);   // ends the language dialogue: the help follows
+        var texts = rapport.telegram.sentTexts(304);
+        assertThat(texts.get(3)).contains("/language");
+        assertThat(rapport.count("""
+                SELECT count(*) FROM events WHERE type = 'outreach.started' AND chat_key = '304'
+                  AND (data ->> 'waited')::boolean""")).isEqualTo(1);
+        assertThat(rapport.count("SELECT jsonb_array_length(waiting_outreach) FROM conversations WHERE chat_key = '304'"))
+                .isZero();
+    }
+
+    @Test
+    void aDialogueLeftIdleIsInterruptedByAnOutreach() {
+        rapport.say(305, "/start", "en", 1);
+        rapport.say(305, "/language", "en", 2);
+        rapport.database.jdbi().useHandle(handle -> handle.execute(
+                "UPDATE conversations SET updated_at = now() - interval '2 hours' WHERE chat_key = '305'"));
+        assertThat(queue("test:help:305", customerOf(305), "help", Map.of())).isTrue();
+        assertThat(rapport.awaitSent(305, 3)).last().satisfies(call -> assertThat(call.text()).contains("/language"));
+        assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'flow.interrupted' AND chat_key = '305'"))
+                .isEqualTo(1);
+    }
 }
