@@ -115,7 +115,7 @@ public final class App implements AutoCloseable {
         messageKeys.addAll(offers.messageKeys());
 
         var winback = WinbackFeature.create(config.featureFile("winback.yaml"), database.jdbi(), offers.offers(),
-                outreach, clock);
+                outreach, config.timeZone(), clock);
         actions.addAll(winback.actions());
         jobs.addAll(winback.jobs());
         messageKeys.addAll(winback.messageKeys());

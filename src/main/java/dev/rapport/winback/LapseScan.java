@@ -5,6 +5,7 @@ import dev.rapport.offer.Offers;
 import dev.rapport.store.EventLog;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -28,16 +29,19 @@ final class LapseScan implements Runnable {
     private final Offers offers;
     private final Outreach outreach;
     private final Clock clock;
+    private final ZoneId businessZone;
 
-    LapseScan(Jdbi jdbi, WinbackSettings settings, Offers offers, Outreach outreach, Clock clock) {
+    LapseScan(Jdbi jdbi, WinbackSettings settings, Offers offers, Outreach outreach, ZoneId businessZone,
+              Clock clock) {
         this.jdbi = jdbi;
+        this.businessZone = businessZone;
         this.settings = settings;
         this.offers = offers;
         this.outreach = outreach;
         this.clock = clock;
     }
 
-    private record Lapsed(long customerId, String tier) {
+    private record Lapsed(long customerId, String tier, String timeZone) {
     }
 
     @Override
@@ -46,8 +50,12 @@ final class LapseScan implements Runnable {
         int approached = 0;
         for (var tier : settings.tiers().entrySet()) {
             List<Lapsed> lapsed = jdbi.withHandle(handle -> handle.createQuery("""
-                            SELECT c.id, c.tier FROM customers c
+                            SELECT c.id, c.tier, c.time_zone FROM customers c
                             WHERE c.tier = :tier AND c.opted_out_at IS NULL
+                              -- only customers with a chat to write to: a batch of customers who cannot be
+                              -- reached would otherwise come back first on every scan and hide the rest
+                              AND EXISTS (SELECT 1 FROM channel_accounts a
+                                          WHERE a.customer_id = c.id AND a.unreachable_at IS NULL)
                               AND (SELECT max(p.purchased_at) FROM purchases p WHERE p.customer_id = c.id)
                                   < CAST(:now AS timestamptz) - make_interval(days => :lapsedDays)
                               AND NOT EXISTS (SELECT 1 FROM winback_cases w WHERE w.customer_id = c.id
@@ -57,7 +65,7 @@ final class LapseScan implements Runnable {
                     .bind("tier", tier.getKey()).bind("now", now)
                     .bind("lapsedDays", tier.getValue().lapsedAfterDays())
                     .bind("againDays", settings.approachAgainDays()).bind("batch", BATCH)
-                    .map((rs, ctx) -> new Lapsed(rs.getLong(1), rs.getString(2))).list());
+                    .map((rs, ctx) -> new Lapsed(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
             for (Lapsed customer : lapsed) {
                 if (approach(customer, now)) {
                     approached++;
@@ -70,6 +78,9 @@ final class LapseScan implements Runnable {
     }
 
     private boolean approach(Lapsed customer, Instant now) {
+        if (offers.settings().quietHours().deferredUntil(now, zoneOf(customer)).isPresent()) {
+            return false;   // night where the customer lives: a scan after the quiet hours approaches them
+        }
         return jdbi.inTransaction(handle -> {
             var ineligible = offers.ineligible(handle, customer.customerId());
             if (ineligible.isPresent() && ineligible.get() != Offers.Ineligible.RECENTLY_OFFERED) {
@@ -94,5 +105,17 @@ final class LapseScan implements Runnable {
                     Map.of("case", id, "trigger", "lapsed", "tier", customer.tier()));
             return true;
         });
+    }
+
+    /** The customer's own time zone, or the business's when they have none (or one Java does not know). */
+    private ZoneId zoneOf(Lapsed customer) {
+        if (customer.timeZone() == null) {
+            return businessZone;
+        }
+        try {
+            return ZoneId.of(customer.timeZone());
+        } catch (java.time.DateTimeException e) {
+            return businessZone;
+        }
     }
 }

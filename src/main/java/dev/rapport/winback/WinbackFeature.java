@@ -25,17 +25,21 @@ public final class WinbackFeature {
     private final List<Action> actions;
     private final List<Job> jobs;
 
-    private WinbackFeature(WinbackSettings settings, Jdbi jdbi, Offers offers, Outreach outreach, Clock clock) {
+    private WinbackFeature(WinbackSettings settings, Jdbi jdbi, Offers offers, Outreach outreach,
+                           java.time.ZoneId businessZone, Clock clock) {
         this.settings = settings;
         this.actions = WinbackActions.all(settings, offers);
         this.jobs = List.of(
                 new Job("winback.scan", FixedDelay.of(settings.scanEvery()),
-                        new LapseScan(jdbi, settings, offers, outreach, clock)),
+                        new LapseScan(jdbi, settings, offers, outreach, businessZone, clock)),
                 new Job("winback.outcomes", FixedDelay.of(settings.scanEvery()), new Outcomes(jdbi, settings, clock)));
     }
 
-    public static WinbackFeature create(Path settingsFile, Jdbi jdbi, Offers offers, Outreach outreach, Clock clock) {
-        return new WinbackFeature(WinbackSettings.load(settingsFile, offers.settings()), jdbi, offers, outreach, clock);
+    /** @param businessZone quiet hours (the offer campaigns' window) apply here for customers without a zone */
+    public static WinbackFeature create(Path settingsFile, Jdbi jdbi, Offers offers, Outreach outreach,
+                                        java.time.ZoneId businessZone, Clock clock) {
+        return new WinbackFeature(WinbackSettings.load(settingsFile, offers.settings()), jdbi, offers, outreach,
+                businessZone, clock);
     }
 
     public WinbackSettings settings() {

@@ -183,6 +183,19 @@ class WinbackIT {
     }
 
     @Test
+    void nobodyIsApproachedDuringTheQuietHoursWhereTheyLive() {
+        long asleep = shop.customer(7501, "ordinary", "en", Shop.zoneWhereItIs(java.time.LocalTime.of(3, 0)));
+        shop.purchase(asleep, Instant.now().minus(400, ChronoUnit.DAYS));
+        rapport.runJob("winback.scan");
+        assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ?", asleep)).isZero();
+
+        shop.execute("UPDATE customers SET time_zone = '" + Shop.zoneWhereItIs(java.time.LocalTime.NOON)
+                + "' WHERE id = " + asleep);
+        rapport.runJob("winback.scan");
+        assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ?", asleep)).isEqualTo(1);
+    }
+
+    @Test
     void onlyLapsedCustomersWhoConsentAreApproachedAndNotAgainWithinThePeriod() {
         long lapsed = lapsed(7401, "ordinary", "en");
         long optedOut = lapsed(7402, "ordinary", "en");
