@@ -25,6 +25,13 @@ public final class Main {
                 line.getErr().println(error.getMessage());
                 return 2;
             }
+            if (error instanceof org.flywaydb.core.api.FlywayException flyway) {
+                line.getErr().println("Rapport cannot start: the database's migrations do not match this version:");
+                line.getErr().println(flyway.getMessage());
+                line.getErr().println("(A data directory made by a development build can be moved aside; "
+                        + "RAPPORT_DATA_DIR chooses another.)");
+                return 2;
+            }
             if (error instanceof java.io.UncheckedIOException io) {
                 line.getErr().println("Rapport cannot start: " + io.getMessage() + ": " + io.getCause().getMessage());
                 return 2;
