@@ -151,12 +151,9 @@ public final class App implements AutoCloseable {
 
     /** Opens the configured database (embedded when none is set), migrates it and starts everything. */
     public static App start(RapportConfig config) {
-        Database database = config.embeddedDatabase()
-                ? Database.embedded(config.dataDir(), poolSize(config))
-                : Database.connect(config.databaseUrl(), poolSize(config));
+        Database database = Database.openMigrated(config, poolSize(config));
         List<DemoData.Persona> personas;
         try {
-            database.migrate();
             personas = config.demoData() ? DemoData.prepare(database.jdbi(),
                     CustomerSettings.load(config.featureFile("tiers.yaml")), config.timeZone()) : List.of();
         } catch (RuntimeException e) {

@@ -55,10 +55,7 @@ final class ComplaintsCommand {
             return guarded(err, () -> work.run(new ComplaintDesk(given.jdbi(), new OutreachQueue()), givenZone));
         }
         RapportConfig settings = config.load();
-        try (Database database = settings.embeddedDatabase()
-                ? Database.embedded(settings.dataDir(), 2)
-                : Database.connect(settings.databaseUrl(), 2)) {
-            database.migrate();
+        try (Database database = Database.openMigrated(settings, 2)) {
             return guarded(err, () -> work.run(new ComplaintDesk(database.jdbi(), new OutreachQueue()),
                     settings.timeZone()));
         }

@@ -1,11 +1,9 @@
 package dev.rapport.cli;
 
-import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.importing.ImportReport;
 import dev.rapport.customer.importing.Problem;
 import dev.rapport.customer.importing.Progress;
-import dev.rapport.store.Database;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,19 +30,6 @@ final class CustomerCommands {
     static final class ByOption {
         @Option(names = "--by", description = "Who does this, for the audit log (default: the operating-system user).")
         String by;
-    }
-
-    static Database open(RapportConfig settings) {
-        Database database = settings.embeddedDatabase()
-                ? Database.embedded(settings.dataDir(), 4)
-                : Database.connect(settings.databaseUrl(), 4);
-        try {
-            database.migrate();
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-        return database;
     }
 
     /** A bar on stderr when it is a terminal, or when asked for with {@code --progress}. */

@@ -12,6 +12,7 @@ import dev.rapport.customer.PhoneNumbers;
 import dev.rapport.customer.importing.Imports;
 import dev.rapport.customer.privacy.CustomerErasure;
 import dev.rapport.customer.privacy.CustomerExport;
+import dev.rapport.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +41,7 @@ final class CustomersCommand {
         @Override
         public Integer call() throws Exception {
             CustomerSettings settings = tiers.load();
-            try (var database = CustomerCommands.open(config.load())) {
+            try (var database = Database.openMigrated(config.load(), 4)) {
                 var report = new Imports(database.jdbi()).customers(file, new PhoneNumbers(settings.defaultCountryCode()),
                         CustomerCommands.progress(file, progress), AuditLog.actor(by.by));
                 return CustomerCommands.print(report, System.out);
@@ -66,7 +67,7 @@ final class CustomersCommand {
             CustomerSettings customerSettings = tiers.load();
             String bot = botUsername(settings, customerSettings);
             var tokens = new LinkTokens(customerSettings.linkValidity(), Clock.systemUTC());
-            try (var database = CustomerCommands.open(settings)) {
+            try (var database = Database.openMigrated(settings, 4)) {
                 String token = database.jdbi().inTransaction(handle -> {
                     long id = CustomerRef.require(handle, customer);
                     String created = tokens.create(handle, id);
@@ -108,7 +109,7 @@ final class CustomersCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (var database = CustomerCommands.open(config.load())) {
+            try (var database = Database.openMigrated(config.load(), 4)) {
                 long id = database.jdbi().withHandle(handle -> CustomerRef.require(handle, customer));
                 var document = new CustomerExport(database.jdbi()).export(id, AuditLog.actor(by.by));
                 var writer = new ObjectMapper().writerWithDefaultPrettyPrinter();
@@ -142,7 +143,7 @@ final class CustomersCommand {
                 System.err.println("Erasing cannot be undone; run again with --yes to erase customer " + customer);
                 return 2;
             }
-            try (var database = CustomerCommands.open(config.load())) {
+            try (var database = Database.openMigrated(config.load(), 4)) {
                 long id = database.jdbi().withHandle(handle -> CustomerRef.require(handle, customer));
                 var erased = new CustomerErasure(database.jdbi()).erase(id, AuditLog.actor(by.by));
                 System.out.println("Customer " + id + " erased: " + erased.chats() + " chats, " + erased.messages()

@@ -25,9 +25,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         RapportConfig settings = config.load();
-        try (Database database = settings.embeddedDatabase() ? Database.embedded(settings.dataDir(), 2)
-                : Database.connect(settings.databaseUrl(), 2)) {
-            database.migrate();
+        try (Database database = Database.openMigrated(settings, 2)) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {

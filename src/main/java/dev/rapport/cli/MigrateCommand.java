@@ -15,10 +15,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RapportConfig settings = config.load();
-        try (Database database = settings.embeddedDatabase()
-                ? Database.embedded(settings.dataDir(), 2)
-                : Database.connect(settings.databaseUrl(), 2)) {
-            database.migrate();
+        try (Database database = Database.openMigrated(settings, 2)) {
             System.out.println("Database is up to date.");
         }
         return 0;

@@ -3,6 +3,7 @@ package dev.rapport.cli;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.AuditLog;
 import dev.rapport.customer.importing.Imports;
+import dev.rapport.store.Database;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ final class PurchasesCommand {
         @Override
         public Integer call() throws Exception {
             RapportConfig settings = config.load();
-            try (var database = CustomerCommands.open(settings)) {
+            try (var database = Database.openMigrated(settings, 4)) {
                 var report = new Imports(database.jdbi()).purchases(file, settings.timeZone(),
                         CustomerCommands.progress(file, progress), AuditLog.actor(by.by));
                 return CustomerCommands.print(report, System.out);

@@ -29,9 +29,7 @@ final class SurveyCommand {
 
     /** Opens the configured database (attaching to a running embedded one), migrated, for one command. */
     static <T> T withDatabase(RapportConfig settings, Function<Database, T> work) {
-        try (Database database = settings.embeddedDatabase() ? Database.embedded(settings.dataDir(), 2)
-                : Database.connect(settings.databaseUrl(), 2)) {
-            database.migrate();
+        try (Database database = Database.openMigrated(settings, 2)) {
             return work.apply(database);
         }
     }

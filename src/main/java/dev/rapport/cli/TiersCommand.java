@@ -1,6 +1,7 @@
 package dev.rapport.cli;
 
 import dev.rapport.customer.tier.Tiers;
+import dev.rapport.store.Database;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ final class TiersCommand {
         @Override
         public Integer call() {
             var settings = tiers.load();
-            try (var database = CustomerCommands.open(config.load())) {
+            try (var database = Database.openMigrated(config.load(), 4)) {
                 var done = new Tiers(database.jdbi(), settings, Clock.systemUTC()).recompute();
                 System.out.printf("%,d customers, %,d with purchases in the last %d months; %,d changed tier (%.1f s)%n",
                         done.customers(), done.ranked(), settings.windowMonths(), done.changed(), done.millis() / 1000.0);
@@ -35,7 +36,7 @@ final class TiersCommand {
         @Override
         public Integer call() {
             var settings = tiers.load();
-            try (var database = CustomerCommands.open(config.load())) {
+            try (var database = Database.openMigrated(config.load(), 4)) {
                 var counts = new Tiers(database.jdbi(), settings, Clock.systemUTC()).summary();
                 System.out.printf("%-9s %12s %16s %16s%n", "tier", "customers", "lowest value", "highest value");
                 for (var count : counts) {

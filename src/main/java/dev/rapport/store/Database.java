@@ -35,6 +35,23 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
     }
 
+    /**
+     * The configured database: the server at {@code database_url}, or the embedded one under the data
+     * directory (attaching to a running Rapport's), migrated. Closes it again if migrating fails.
+     */
+    public static Database openMigrated(dev.rapport.config.RapportConfig config, int poolSize) {
+        Database database = config.embeddedDatabase()
+                ? embedded(config.dataDir(), poolSize)
+                : connect(config.databaseUrl(), poolSize);
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
     /** Connects to the server at {@code url} ({@code postgres://} or {@code jdbc:postgresql:}). */
     public static Database connect(String url, int poolSize) {
         var address = DatabaseUrl.parse(url);
