@@ -17,12 +17,12 @@ final class CustomerCommands {
 
     /** The {@code --tiers-config} option: the customers-and-tiers settings file. */
     static final class TiersConfigOption {
-        @Option(names = "--tiers-config", defaultValue = "config/tiers.yaml",
-                description = "Customers and tiers settings (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--tiers-config",
+                description = "Customers and tiers settings (default: tiers.yaml next to the settings file).")
         Path file;
 
-        CustomerSettings load() {
-            return CustomerSettings.load(file);
+        CustomerSettings load(dev.rapport.config.RapportConfig settings) {
+            return CustomerSettings.load(file != null ? file : settings.featureFile("tiers.yaml"));
         }
     }
 

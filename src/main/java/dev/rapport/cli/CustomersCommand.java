@@ -40,8 +40,9 @@ final class CustomersCommand {
 
         @Override
         public Integer call() throws Exception {
-            CustomerSettings settings = tiers.load();
-            try (var database = Database.openMigrated(config.load(), 4)) {
+            var rapport = config.load();
+            CustomerSettings settings = tiers.load(rapport);
+            try (var database = Database.openMigrated(rapport, 4)) {
                 var report = new Imports(database.jdbi()).customers(file, new PhoneNumbers(settings.defaultCountryCode()),
                         CustomerCommands.progress(file, progress), AuditLog.actor(by.by));
                 return CustomerCommands.print(report, System.out);
@@ -64,7 +65,7 @@ final class CustomersCommand {
         @Override
         public Integer call() {
             RapportConfig settings = config.load();
-            CustomerSettings customerSettings = tiers.load();
+            CustomerSettings customerSettings = tiers.load(settings);
             String bot = botUsername(settings, customerSettings);
             var tokens = new LinkTokens(customerSettings.linkValidity(), Clock.systemUTC());
             try (var database = Database.openMigrated(settings, 4)) {

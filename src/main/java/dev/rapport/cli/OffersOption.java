@@ -1,7 +1,6 @@
 package dev.rapport.cli;
 
 import dev.rapport.config.RapportConfig;
-import dev.rapport.offer.OfferFeature;
 import dev.rapport.offer.OfferSettings;
 import dev.rapport.offer.Offers;
 import java.nio.file.Path;
@@ -11,10 +10,11 @@ import picocli.CommandLine.Option;
 /** The {@code --offers} option of the commands that read the offer catalogue. */
 final class OffersOption {
 
-    @Option(names = "--offers", description = "Offer catalogue (default: ${DEFAULT-VALUE}).")
-    Path file = OfferFeature.SETTINGS;
+    @Option(names = "--offers", description = "Offer catalogue (default: offers.yaml next to the settings file).")
+    Path file;
 
     Offers load(RapportConfig settings) {
-        return new Offers(OfferSettings.load(file), settings.timeZone(), Clock.systemUTC());
+        return new Offers(OfferSettings.load(file != null ? file : settings.featureFile("offers.yaml")),
+                settings.timeZone(), Clock.systemUTC());
     }
 }

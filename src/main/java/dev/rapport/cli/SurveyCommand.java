@@ -35,7 +35,7 @@ final class SurveyCommand {
     }
 
     static SurveyFeature surveys(ConfigOption config, RapportConfig settings) {
-        return SurveyFeature.load(settings.conversationsDir(), config.file.resolveSibling("surveys.yaml"));
+        return SurveyFeature.load(settings.conversationsDir(), settings.featureFile("surveys.yaml"));
     }
 
     /** The start of {@code date} in the business's time zone; null without a date. */

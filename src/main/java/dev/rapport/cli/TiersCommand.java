@@ -18,8 +18,9 @@ final class TiersCommand {
 
         @Override
         public Integer call() {
-            var settings = tiers.load();
-            try (var database = Database.openMigrated(config.load(), 4)) {
+            var rapport = config.load();
+            var settings = tiers.load(rapport);
+            try (var database = Database.openMigrated(rapport, 4)) {
                 var done = new Tiers(database.jdbi(), settings, Clock.systemUTC()).recompute();
                 System.out.printf("%,d customers, %,d with purchases in the last %d months; %,d changed tier (%.1f s)%n",
                         done.customers(), done.ranked(), settings.windowMonths(), done.changed(), done.millis() / 1000.0);
@@ -35,8 +36,9 @@ final class TiersCommand {
 
         @Override
         public Integer call() {
-            var settings = tiers.load();
-            try (var database = Database.openMigrated(config.load(), 4)) {
+            var rapport = config.load();
+            var settings = tiers.load(rapport);
+            try (var database = Database.openMigrated(rapport, 4)) {
                 var counts = new Tiers(database.jdbi(), settings, Clock.systemUTC()).summary();
                 System.out.printf("%-9s %12s %16s %16s%n", "tier", "customers", "lowest value", "highest value");
                 for (var count : counts) {
