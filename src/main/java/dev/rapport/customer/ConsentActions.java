@@ -76,7 +76,7 @@ public final class ConsentActions {
 
         @Override
         public String run(ActionContext context) {
-            String words = context.slot("started_by_text");
+            String words = context.slot(dev.rapport.engine.Engine.STARTED_BY_TEXT);
             String pattern = context.params().get("pattern");
             if (words == null || pattern == null) {
                 return OK;

@@ -75,6 +75,9 @@ final class ConversationStore {
     }
 
     private static List<Content.Outreach> readOutreach(String json) {
+        if ("[]".equals(json)) {
+            return List.of();   // nearly every turn: nothing waits
+        }
         try {
             return JSON.readValue(json, new TypeReference<List<StoredOutreach>>() {
             }).stream().map(stored -> new Content.Outreach(stored.key(), stored.flow(), stored.slots())).toList();
@@ -84,6 +87,9 @@ final class ConversationStore {
     }
 
     private static String writeOutreach(List<Content.Outreach> waiting) {
+        if (waiting.isEmpty()) {
+            return "[]";
+        }
         try {
             return JSON.writeValueAsString(waiting.stream()
                     .map(outreach -> new StoredOutreach(outreach.key(), outreach.flow(), outreach.slots())).toList());
