@@ -1,0 +1,6 @@
+/**
+ * The words of the domain that every package shares: {@link dev.rapport.domain.Tier},
+ * {@link dev.rapport.domain.Language}, {@link dev.rapport.domain.Channel}. Plain immutable values with
+ * no dependencies, so any package may use them.
+ */
+package dev.rapport.domain;
