@@ -31,10 +31,10 @@ public final class LiveEvents {
      */
     public static void publish(Handle handle, String topic, Map<String, ?> data) {
         String payload = Json.write(Map.of("topic", topic, "data", data));
-        handle.createQuery("SELECT pg_notify(:channel, :payload)")
+        handle.createQuery("SELECT true FROM (SELECT pg_notify(:channel, :payload)) AS notified")
                 .bind("channel", CHANNEL)
                 .bind("payload", payload)
-                .mapTo(String.class)
+                .mapTo(Boolean.class)
                 .one();
     }
 }
