@@ -97,10 +97,12 @@ public final class HandoffDesk {
     /**
      * Sends {@code text} to the customer as written, through the outbox, logged with the staff member.
      * Replying to a waiting handoff claims it; replying to one someone else has is refused (transfer first).
+     *
+     * @return the reply's {@code messages} id (the staff group maps its topic message to it)
      */
-    public void reply(long id, StaffRef staff, String text) {
+    public long reply(long id, StaffRef staff, String text) {
         String checked = checkText(text, "reply");
-        jdbi.useTransaction(handle -> {
+        long sent = jdbi.inTransaction(handle -> {
             HandoffDetail handoff = open(handle, id);
             if (handoff.state() == HandoffState.WAITING) {
                 handle.createUpdate("""
@@ -118,8 +120,10 @@ public final class HandoffDesk {
             handle.createUpdate("UPDATE handoffs SET first_response_at = coalesce(first_response_at, now()) WHERE id = :id")
                     .bind("id", id).execute();
             HandoffLog.changed(handle, handoff, HandoffEvent.REPLY, staff, Map.of("message_id", messageId));
+            return messageId;
         });
         senderWake.run();
+        return sent;
     }
 
     /** An internal note on the handoff, for colleagues: recorded and shown in the transcript, never sent. */
