@@ -33,7 +33,12 @@ public final class RunningRapport implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningRapport(Map<String, String> overrides) {
+        this(overrides, fake -> { });
+    }
+
+    private RunningRapport(Map<String, String> overrides, java.util.function.Consumer<FakeTelegramApi> beforeStart) {
         this.telegram = new FakeTelegramApi().start();
+        beforeStart.accept(telegram);
         this.database = TestDatabase.fresh();
         this.environment = new HashMap<>(Map.of(
                 "PORT", "0",
@@ -55,6 +60,11 @@ public final class RunningRapport implements AutoCloseable {
         return new RunningRapport(overrides);
     }
 
+    /** Starts with the fake Bot API prepared first (a forum for the staff group, say). */
+    public static RunningRapport start(Map<String, String> overrides, java.util.function.Consumer<FakeTelegramApi> beforeStart) {
+        return new RunningRapport(overrides, beforeStart);
+    }
+
     public RapportConfig config() {
         return ConfigLoader.load(Path.of("config/rapport.yaml"), environment);
     }
@@ -71,6 +81,11 @@ public final class RunningRapport implements AutoCloseable {
             app.close();
             app = null;
         }
+    }
+
+    /** The handoff desk staff work at (what the console shows). */
+    public dev.rapport.handoff.HandoffDesk handoffs() {
+        return app.handoffs();
     }
 
     /** Runs a scheduled job now, on this thread, as its schedule would. */
