@@ -101,6 +101,14 @@ public final class HandoffDesk {
      * @return the reply's {@code messages} id (the staff group maps its topic message to it)
      */
     public long reply(long id, StaffRef staff, String text) {
+        return reply(id, staff, text, null);
+    }
+
+    /**
+     * {@link #reply(long, StaffRef, String)} as an answer to one of the customer's messages:
+     * {@code replyTo} is the channel's id of that message (Telegram's {@code message_id}), or null.
+     */
+    public long reply(long id, StaffRef staff, String text, String replyTo) {
         String checked = checkText(text, "reply");
         long sent = jdbi.inTransaction(handle -> {
             HandoffDetail handoff = open(handle, id);
@@ -116,7 +124,7 @@ public final class HandoffDesk {
                 throw new HandoffException(HandoffException.Problem.OWNED_BY_OTHER, handoff.owner().name()
                         + " has this chat; ask them to transfer it to you before you reply.");
             }
-            long messageId = notices.staff(handle, handoff, staff, checked);
+            long messageId = notices.staff(handle, handoff, staff, checked, replyTo);
             handle.createUpdate("UPDATE handoffs SET first_response_at = coalesce(first_response_at, now()) WHERE id = :id")
                     .bind("id", id).execute();
             HandoffLog.changed(handle, handoff, HandoffEvent.REPLY, staff, Map.of("message_id", messageId));
