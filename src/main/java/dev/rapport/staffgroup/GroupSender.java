@@ -51,7 +51,7 @@ final class GroupSender implements ChannelSender {
 
     private record Row(long id, String groupId, long customerId, Long handoffId, String kind, String text,
                        Long messageId, String fromChat, Long fromMessage, boolean foldable, Long foldedInto,
-                       Long topicMessageId) {
+                       Long topicMessageId, Long editOf) {
     }
 
     @Override
@@ -62,7 +62,8 @@ final class GroupSender implements ChannelSender {
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("group_id"), rs.getLong("customer_id"),
                         (Long) rs.getObject("handoff_id"), rs.getString("kind"), rs.getString("text"),
                         (Long) rs.getObject("message_id"), rs.getString("from_chat"), (Long) rs.getObject("from_message"),
-                        rs.getBoolean("foldable"), (Long) rs.getObject("folded_into"), (Long) rs.getObject("topic_message_id")))
+                        rs.getBoolean("foldable"), (Long) rs.getObject("folded_into"), (Long) rs.getObject("topic_message_id"),
+                        (Long) rs.getObject("edit_of")))
                 .one());
         if (post.foldedInto() != null || post.topicMessageId() != null) {
             return new SendResult.Delivered(null);   // posted already, as part of an earlier post
@@ -171,6 +172,11 @@ final class GroupSender implements ChannelSender {
                 delivered(post, folded, messageId);
                 return new SendResult.Delivered(String.valueOf(messageId));
             }
+            case "edit" -> {
+                long messageId = edit(post, threadId);
+                delivered(post, List.of(), messageId);
+                return new SendResult.Delivered(String.valueOf(messageId));
+            }
             default -> {
                 long messageId = api.sendText(groupId, threadId, post.text(), null);
                 rate.record();
@@ -178,6 +184,33 @@ final class GroupSender implements ChannelSender {
                 return new SendResult.Delivered(String.valueOf(messageId));
             }
         }
+    }
+
+    /**
+     * Carries a customer's edit over: a text copied on its own is edited in place; anything else (a
+     * media copy, a folded post) gets the new text as a reply to it. Returns the topic message.
+     */
+    private long edit(Row post, long threadId) {
+        boolean alone = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT count(*) = 1 AND bool_and(foldable) FROM staffgroup_posts
+                        WHERE group_id = :group AND topic_message_id = :message AND kind = 'customer'""")
+                .bind("group", post.groupId()).bind("message", post.editOf()).mapTo(Boolean.class).one());
+        if (alone) {
+            try {
+                api.editText(post.groupId(), post.editOf(), post.text());
+                rate.record();
+                return post.editOf();
+            } catch (BotApiException e) {
+                if (e.code() != 400 || e.topicMissing()) {
+                    throw e;
+                }
+                // Too old to edit, or not a text after all: say it instead.
+            }
+        }
+        long messageId = api.sendText(post.groupId(), threadId, texts.text("edited", Map.of("text", post.text())),
+                post.editOf());
+        rate.record();
+        return messageId;
     }
 
     /**
@@ -200,7 +233,7 @@ final class GroupSender implements ChannelSender {
                 .bind("group", post.groupId()).bind("customer", post.customerId()).bind("id", post.id())
                 .map((rs, ctx) -> new Row(rs.getLong("id"), post.groupId(), post.customerId(), null, rs.getString("kind"),
                         rs.getString("text"), (Long) rs.getObject("message_id"), null, null, rs.getBoolean("foldable"),
-                        null, null))
+                        null, null, null))
                 .list());
         var folded = new ArrayList<Row>();
         int chars = post.text().length();

@@ -127,7 +127,8 @@ final class GroupTurns {
                         topics.notice(handle, customerId, handoffId, texts.text("media_not_sent"));
                         return;
                     }
-                    long replyId = desk.reply(handoffId, staff.get(), text);
+                    String replyTo = post.replyTo() == null ? null : customerRef(handle, post.replyTo()).orElse(null);
+                    long replyId = desk.reply(handoffId, staff.get(), text, replyTo);
                     handle.createUpdate("""
                                     INSERT INTO staffgroup_message_map (group_id, topic_message_id, message_id, direction)
                                     VALUES (:group, :topic, :message, 'out') ON CONFLICT DO NOTHING""")
@@ -150,6 +151,32 @@ final class GroupTurns {
         }
         // The desk committed its change; show it in the topic now (the live notice may come later, or on another instance).
         topics.sync(handle, handoffId);
+    }
+
+    /**
+     * The customer's-chat id of the message behind topic message {@code topicMessageId}: the customer's
+     * own message (the latest, for a folded post), or a staff reply as delivered to them. Empty when the
+     * topic message is none of these (a card, a notice) or was not delivered yet.
+     */
+    private Optional<String> customerRef(Handle handle, long topicMessageId) {
+        var mapped = handle.createQuery("""
+                        SELECT map.direction, u.payload::text AS payload,
+                               (SELECT o.external_id FROM outbox o WHERE o.message_id = m.id AND o.channel = m.channel
+                                  AND o.status = 'sent' ORDER BY o.id LIMIT 1) AS delivered
+                        FROM staffgroup_message_map map
+                        JOIN messages m ON m.id = map.message_id
+                        LEFT JOIN inbound_updates u ON u.id = m.inbound_update_id
+                        WHERE map.group_id = :group AND map.topic_message_id = :topic AND m.channel = 'telegram'
+                        ORDER BY m.id DESC LIMIT 1""")
+                .bind("group", topics.groupId()).bind("topic", topicMessageId).mapToMap().findOne();
+        if (mapped.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("in".equals(mapped.get().get("direction"))) {
+            String payload = (String) mapped.get().get("payload");
+            return payload == null ? Optional.empty() : StaffGroupUpdates.customerMessageId(payload).map(String::valueOf);
+        }
+        return Optional.ofNullable((String) mapped.get().get("delivered"));
     }
 
     /** A staff member edited a reply in the topic: the customer's copy is edited too, where Telegram allows it. */

@@ -38,6 +38,7 @@ public final class StaffGroup implements AutoCloseable {
     private final TopicSync topics;
     private final GroupSender sender;
     private final GroupTurns turns;
+    private final CustomerTurns customerTurns;
     private final Runnable senderWake;
     private final ExecutorService syncs = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "staffgroup-sync");
@@ -56,6 +57,7 @@ public final class StaffGroup implements AutoCloseable {
         this.topics = new TopicSync(groupId, texts);
         this.sender = new GroupSender(jdbi, api, new GroupRate(jdbi, groupId, settings.limit(), settings.window()), texts);
         this.turns = new GroupTurns(jdbi, desk, topics, texts, resolver, api);
+        this.customerTurns = new CustomerTurns(topics, texts);
         this.senderWake = senderWake;
     }
 
@@ -78,6 +80,11 @@ public final class StaffGroup implements AutoCloseable {
     /** Handles one update from the group in the inbox's transaction. */
     public void handle(Handle handle, InboundMessage message, long inboxId) {
         turns.handle(handle, message, inboxId);
+    }
+
+    /** After a customer's turn, in its transaction: edits and a blocked bot shown in the customer's topic. */
+    public void afterCustomerTurn(Handle handle, InboundMessage message, long inboxId) {
+        customerTurns.after(handle, message, inboxId);
     }
 
     /**
