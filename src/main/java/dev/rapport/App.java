@@ -103,7 +103,6 @@ public final class App implements AutoCloseable {
 
         var complaints = ComplaintsConfig.load(config.featureFile("complaints.yaml"));
         actions.addAll(Complaints.actions(complaints, config.timeZone()));
-        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach));
         messageKeys.addAll(Complaints.MESSAGE_KEYS);
 
         // Customers and tiers: deep-link linking, the purchases API, the nightly tier recomputation.
@@ -139,6 +138,7 @@ public final class App implements AutoCloseable {
                 config.businessName(), clock);
         this.handoffs = handing.desk();
         jobs.addAll(handing.jobs());
+        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach, handing.port()));
         var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
                 config.businessName(), handing.port());
 

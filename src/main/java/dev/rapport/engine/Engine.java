@@ -90,7 +90,9 @@ public final class Engine {
         if (turn.handoffId != null && !reachesBotWithPerson(message.content())) {
             toPerson(turn, messageId);
         } else {
+            boolean answering = conversation.waiting();
             route(turn, reading);
+            negative(turn, answering);
         }
         handedOver(turn);
         startWaitingOutreach(turn);
@@ -118,11 +120,21 @@ public final class Engine {
                 turn.event(EngineEvent.ESCALATION_SIGNAL, Map.of("score", reading.sentimentScore(),
                         "intent", String.valueOf(reading.intent())));
             }
-            if (handoffs != HandoffPort.NONE) {
-                turn.escalate("strongly_negative", why);
-            }
+            turn.negative = why;
         }
         return reading;
+    }
+
+    /**
+     * A strongly negative message outside a dialogue hands the chat to a person once the bot has
+     * nothing more to ask. One that answers a question, or starts a dialogue that goes on (a complaint
+     * being described), does not: that dialogue is how the customer is being heard.
+     */
+    private void negative(Turn turn, boolean answering) {
+        if (turn.negative != null && !answering && turn.handoffId == null && !turn.conversation.waiting()
+                && handoffs != HandoffPort.NONE) {
+            turn.escalate("strongly_negative", turn.negative);
+        }
     }
 
     /** While a person has the chat only these reach the bot: /stop, and what says nothing back. */
