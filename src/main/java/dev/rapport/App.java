@@ -10,7 +10,13 @@ import dev.rapport.complaint.Complaints;
 import dev.rapport.complaint.ComplaintsConfig;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
+import dev.rapport.complaint.ComplaintDesk;
+import dev.rapport.console.ConsoleFeature;
 import dev.rapport.demo.DemoData;
+import dev.rapport.demo.DemoStaff;
+import dev.rapport.staff.StaffAccounts;
+import dev.rapport.staff.StaffSessions;
+import dev.rapport.web.PageRoute;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
 import dev.rapport.customer.LinkAction;
@@ -145,7 +151,13 @@ public final class App implements AutoCloseable {
         TelegramWebhook webhook = config.telegram().enabled()
                 ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics)
                 : null;
-        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes);
+        // Staff accounts and the console: pages behind the route table's session, role and CSRF checks.
+        var staffSessions = new StaffSessions(database.jdbi(), clock);
+        var console = new ConsoleFeature(database.jdbi(), new StaffAccounts(database.jdbi(), clock), staffSessions,
+                new ComplaintDesk(database.jdbi(), outreach), config.timeZone());
+        List<PageRoute> pages = new ArrayList<>(console.pages());
+        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes,
+                staffSessions, pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
 
@@ -153,9 +165,11 @@ public final class App implements AutoCloseable {
     public static App start(RapportConfig config) {
         Database database = Database.openMigrated(config, poolSize(config));
         List<DemoData.Persona> personas;
+        List<DemoStaff.Account> demoStaff;
         try {
             personas = config.demoData() ? DemoData.prepare(database.jdbi(),
                     CustomerSettings.load(config.featureFile("tiers.yaml")), config.timeZone()) : List.of();
+            demoStaff = config.demoData() ? DemoStaff.prepare(database.jdbi()) : List.of();
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -164,6 +178,10 @@ public final class App implements AutoCloseable {
         for (DemoData.Persona persona : personas) {
             log.info("Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}", persona.description(),
                     persona.name(), persona.tier(), app.port(), persona.token());
+        }
+        for (DemoStaff.Account account : demoStaff) {
+            log.info("Try the staff console as {} {}: http://localhost:{}/console (password {}, new at every start)",
+                    account.role().code(), account.name(), app.port(), account.password());
         }
         return app;
     }
@@ -198,6 +216,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** The web server's page routes (console), as registered: for tests that check every one. */
+    public List<PageRoute> pageRoutes() {
+        return web.pageRoutes();
     }
 
     public Database database() {

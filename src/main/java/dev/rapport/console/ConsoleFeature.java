@@ -1,0 +1,44 @@
+package dev.rapport.console;
+
+import dev.rapport.complaint.ComplaintDesk;
+import dev.rapport.feature.Feature;
+import dev.rapport.staff.AuditLog;
+import dev.rapport.staff.StaffAccounts;
+import dev.rapport.staff.StaffSessions;
+import dev.rapport.web.PageRoute;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The staff console at {@code /console}: sign-in, the three panes (queue, conversation, customer),
+ * search, ticket actions, the audit log and the staff list. Built once by {@code App}; immutable and
+ * thread-safe.
+ */
+public final class ConsoleFeature implements Feature {
+
+    private final List<PageRoute> pages;
+
+    public ConsoleFeature(Jdbi jdbi, StaffAccounts accounts, StaffSessions sessions, ComplaintDesk desk, ZoneId zone) {
+        var texts = new Texts();
+        var views = new Views(texts, zone);
+        var audit = new AuditLog(jdbi);
+        var routes = new ArrayList<PageRoute>();
+        routes.addAll(new Assets().routes());
+        routes.addAll(new LoginPages(accounts, sessions, audit, texts, zone).routes());
+        routes.addAll(new ConsolePages(views, new Lookup(jdbi), new CustomerFile(jdbi), desk, audit).routes());
+        routes.addAll(new TeamPages(views, jdbi, accounts, audit).routes());
+        this.pages = List.copyOf(routes);
+    }
+
+    @Override
+    public String name() {
+        return "console";
+    }
+
+    @Override
+    public List<PageRoute> pages() {
+        return pages;
+    }
+}

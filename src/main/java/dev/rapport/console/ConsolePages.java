@@ -1,0 +1,151 @@
+package dev.rapport.console;
+
+import dev.rapport.complaint.Complaint;
+import dev.rapport.complaint.ComplaintDesk;
+import dev.rapport.complaint.ComplaintException;
+import dev.rapport.staff.AuditLog;
+import dev.rapport.staff.StaffSession;
+import dev.rapport.web.PageRoute;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The console's main pages: the three panes, a customer's file, search, and the ticket actions of
+ * the customer panel (the same lifecycle as the {@code complaints} commands, recorded as
+ * {@code staff:NAME}). Every action is audited. Thread-safe.
+ */
+final class ConsolePages {
+
+    private final Views views;
+    private final Lookup lookup;
+    private final CustomerFile files;
+    private final ComplaintDesk desk;
+    private final AuditLog audit;
+
+    ConsolePages(Views views, Lookup lookup, CustomerFile files, ComplaintDesk desk, AuditLog audit) {
+        this.views = views;
+        this.lookup = lookup;
+        this.files = files;
+        this.desk = desk;
+        this.audit = audit;
+    }
+
+    List<PageRoute> routes() {
+        var staff = PageRoute.Access.ANY_STAFF;
+        return List.of(
+                PageRoute.get("/console", staff, this::home),
+                PageRoute.get("/console/customers/{customer}", staff, this::customer),
+                PageRoute.get("/console/search", staff, this::search),
+                PageRoute.post("/console/tickets/{ticket}/progress", staff,
+                        (ctx, session) -> ticket(ctx, session, "ticket.progress",
+                                (ticket, by) -> desk.progress(ticket, by))),
+                PageRoute.post("/console/tickets/{ticket}/resolve", staff,
+                        (ctx, session) -> ticket(ctx, session, "ticket.resolve",
+                                (ticket, by) -> desk.resolve(ticket, note(ctx), by))),
+                PageRoute.post("/console/tickets/{ticket}/close", staff,
+                        (ctx, session) -> ticket(ctx, session, "ticket.close",
+                                (ticket, by) -> desk.close(ticket, by, ctx.formParam("reason")))));
+    }
+
+    private void home(Context ctx, StaffSession session) {
+        View view = views.of(session);
+        ctx.html(Layout.page(view, view.t("title.console"), "", left(view, List.of(), null),
+                Markup.of("<div class=\"empty\"><p>{}</p></div>", view.t("conversation.pick")),
+                Markup.of("<p class=\"muted\">{}</p>", view.t("customer.pick"))).html());
+    }
+
+    private void customer(Context ctx, StaffSession session) {
+        View view = views.of(session);
+        long id = id(ctx.pathParam("customer"));
+        var file = files.read(id).orElseThrow(() -> new NotFoundResponse("No such customer"));
+        audit.record(session.member().ref(), "customer.view", id, Map.of());
+        String title = CustomerPanel.name(view, file.customer()) + " · " + view.t("title.console");
+        ctx.html(Layout.page(view, title, "", left(view, List.of(), null),
+                Conversation.render(view, file.customer(), files.history(id, 200), notice(view, ctx)),
+                CustomerPanel.render(view, file)).html());
+    }
+
+    private void search(Context ctx, StaffSession session) {
+        View view = views.of(session);
+        String query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        var found = lookup.search(query);
+        if (!query.isEmpty()) {
+            audit.record(session.member().ref(), "customer.search", null, Map.of("query", query, "found", found.size()));
+        }
+        ctx.html(Layout.page(view, view.t("search.title") + " · " + view.t("title.console"), query,
+                left(view, found, query),
+                Markup.of("<div class=\"empty\"><p>{}</p></div>", view.t("conversation.pick")),
+                Markup.of("<p class=\"muted\">{}</p>", view.t("customer.pick"))).html());
+    }
+
+    private void ticket(Context ctx, StaffSession session, String action,
+                        BiFunction<String, String, Complaint> change) {
+        String ticket = ctx.pathParam("ticket");
+        try {
+            Complaint done = change.apply(ticket, session.member().name());
+            audit.record(session.member().ref(), action, done.customerId(),
+                    Map.of("ticket", done.ticket(), "status", done.status().code()));
+            ctx.redirect("/console/customers/" + done.customerId() + "?done=" + action, HttpStatus.SEE_OTHER);
+        } catch (ComplaintException e) {
+            ctx.status(HttpStatus.CONFLICT).result(e.getMessage());
+        }
+    }
+
+    private static String note(Context ctx) {
+        String note = ctx.formParam("note");
+        return note == null ? "" : note.strip();
+    }
+
+    private Markup left(View view, List<Lookup.Found> found, String query) {
+        Markup results = Markup.EMPTY;
+        if (query != null) {
+            results = Markup.of("<section class=\"block\" id=\"results\"><h3>{}</h3>{}</section>",
+                    view.t("search.results", query),
+                    found.isEmpty() ? Markup.of("<p class=\"muted\">{}</p>", view.t("search.none"))
+                            : Markup.of("<ul class=\"list\">{}</ul>", Markup.join(found.stream().map(row -> Markup.of(
+                                    "<li><a href=\"/console/customers/{}\"><b>{}</b> <span class=\"tier tier-{}\">{}</span>"
+                                            + "<span class=\"muted line\">{}</span></a></li>",
+                                    row.customerId(), row.name() == null ? "#" + row.customerId() : row.name(),
+                                    row.tier(), view.t("tier." + row.tier()), row.why())).toList())));
+        }
+        var tickets = lookup.waitingTickets();
+        Markup waiting = Markup.of("<section class=\"block\" id=\"waiting-tickets\"><h3>{}</h3>{}</section>",
+                view.t("queue.tickets"),
+                tickets.isEmpty() ? Markup.of("<p class=\"muted\">{}</p>", view.t("queue.no_tickets"))
+                        : Markup.of("<ul class=\"list\">{}</ul>", Markup.join(tickets.stream().map(ticket -> Markup.of(
+                                "<li><a href=\"/console/customers/{}#ticket-{}\"><b>{}</b> <span class=\"tier tier-{}\">{}</span>"
+                                        + " <span class=\"status status-{}\">{}</span>{}<span class=\"muted line\">{} · {}</span></a></li>",
+                                ticket.customerId(), ticket.ticket(), ticket.ticket(), ticket.tier(),
+                                view.t("tier." + ticket.tier()), ticket.status(), view.t("status." + ticket.status()),
+                                ticket.breachedAt() == null ? Markup.EMPTY
+                                        : Markup.of(" <span class=\"breach\">{}</span>", view.t("ticket.sla_breached")),
+                                ticket.name(), view.t("ticket.due", view.when(ticket.dueAt())))).toList())));
+        return Markup.of("{}{}", results, waiting);
+    }
+
+    private static Markup notice(View view, Context ctx) {
+        String done = ctx.queryParam("done");
+        if (done == null || !done.matches("[a-z_.]{1,40}") || !view.has("done." + done)) {
+            return Markup.EMPTY;
+        }
+        return Markup.of("<p class=\"notice\" role=\"status\">{}</p>", view.t("done." + done));
+    }
+
+    static long id(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("No such page");
+        }
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
