@@ -42,6 +42,7 @@ import dev.rapport.outbox.OutboxSender;
 import dev.rapport.schedule.Job;
 import dev.rapport.schedule.Jobs;
 import dev.rapport.store.Database;
+import dev.rapport.store.LiveFeed;
 import dev.rapport.survey.SurveyFeature;
 import dev.rapport.web.ApiRoute;
 import dev.rapport.web.WebServer;
@@ -74,11 +75,13 @@ public final class App implements AutoCloseable {
     private final WebchatRoutes webchat;
     private TelegramSender telegram;  // null without a bot token
     private final Jobs jobs;
+    private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.live = new LiveFeed(database::openDedicatedConnection, metrics);
 
         var customers = new Customers();
         var outreach = new OutreachQueue();
@@ -198,6 +201,7 @@ public final class App implements AutoCloseable {
             throw e;
         }
         try {
+            app.live.start();
             app.sender.start();
             app.workers.start();
             app.jobs.start();
@@ -237,6 +241,7 @@ public final class App implements AutoCloseable {
         log.info("Stopping: no new updates; finishing turns in flight");
         webchat.close();   // open browser streams would hold the web server's graceful stop
         web.close();
+        live.close();
         intake.close();
         jobs.close();
         workers.close();

@@ -136,6 +136,24 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * A new connection to the same database, outside the pool, for a caller that keeps it open for
+     * long (the {@link LiveFeed}'s {@code LISTEN}); the caller closes it.
+     */
+    public java.sql.Connection openDedicatedConnection() throws java.sql.SQLException {
+        var properties = new java.util.Properties();
+        if (dataSource.getUsername() != null) {
+            properties.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        properties.setProperty("connectTimeout", "3");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "rapport-live");
+        return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

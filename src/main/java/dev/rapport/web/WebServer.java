@@ -64,6 +64,10 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
+            config.routes.exception(LimitExceeded.class, (limit, ctx) -> ctx.status(limit.status())
+                    .header("Retry-After", Long.toString(limit.retryAfterSeconds()))
+                    .json(Map.of("error", limit.getMessage(), "limit", limit.limit(),
+                            "retry_after_seconds", limit.retryAfterSeconds())));
             config.routes.exception(Exception.class, (error, ctx) -> {
                 log.error("{} {} failed", ctx.method(), ctx.path(), error);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
