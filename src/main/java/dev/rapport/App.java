@@ -76,6 +76,7 @@ public final class App implements AutoCloseable {
     private TelegramSender telegram;  // null without a bot token
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
+    private final ConsoleFeature console;
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
         this.database = database;
@@ -156,8 +157,8 @@ public final class App implements AutoCloseable {
                 : null;
         // Staff accounts and the console: pages behind the route table's session, role and CSRF checks.
         var staffSessions = new StaffSessions(database.jdbi(), clock);
-        var console = new ConsoleFeature(database.jdbi(), new StaffAccounts(database.jdbi(), clock), staffSessions,
-                new ComplaintDesk(database.jdbi(), outreach), config.timeZone());
+        this.console = new ConsoleFeature(database.jdbi(), new StaffAccounts(database.jdbi(), clock), staffSessions,
+                new ComplaintDesk(database.jdbi(), outreach), config.timeZone(), live, metrics);
         List<PageRoute> pages = new ArrayList<>(console.pages());
         this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes,
                 staffSessions, pages);
@@ -240,6 +241,7 @@ public final class App implements AutoCloseable {
     public void close() {
         log.info("Stopping: no new updates; finishing turns in flight");
         webchat.close();   // open browser streams would hold the web server's graceful stop
+        console.close();
         web.close();
         live.close();
         intake.close();

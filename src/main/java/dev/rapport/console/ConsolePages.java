@@ -42,6 +42,9 @@ final class ConsolePages {
                 PageRoute.get("/console", staff, this::home),
                 PageRoute.get("/console/customers/{customer}", staff, this::customer),
                 PageRoute.get("/console/search", staff, this::search),
+                PageRoute.get("/console/fragments/queue", staff,
+                        (ctx, session) -> ctx.html(queue(views.of(session)).html())),
+                PageRoute.get("/console/customers/{customer}/messages", staff, this::messages),
                 PageRoute.post("/console/tickets/{ticket}/progress", staff,
                         (ctx, session) -> ticket(ctx, session, "ticket.progress",
                                 (ticket, by) -> desk.progress(ticket, by))),
@@ -114,8 +117,13 @@ final class ConsolePages {
                                     row.customerId(), row.name() == null ? "#" + row.customerId() : row.name(),
                                     row.tier(), view.t("tier." + row.tier()), row.why())).toList())));
         }
+        return Markup.of("{}<div id=\"live-queue\">{}</div>", results, queue(view));
+    }
+
+    /** The live part of the left pane, re-read by the page when the stream says something changed. */
+    private Markup queue(View view) {
         var tickets = lookup.waitingTickets();
-        Markup waiting = Markup.of("<section class=\"block\" id=\"waiting-tickets\"><h3>{}</h3>{}</section>",
+        return Markup.of("<section class=\"block\" id=\"waiting-tickets\"><h3>{}</h3>{}</section>",
                 view.t("queue.tickets"),
                 tickets.isEmpty() ? Markup.of("<p class=\"muted\">{}</p>", view.t("queue.no_tickets"))
                         : Markup.of("<ul class=\"list\">{}</ul>", Markup.join(tickets.stream().map(ticket -> Markup.of(
@@ -126,7 +134,13 @@ final class ConsolePages {
                                 ticket.breachedAt() == null ? Markup.EMPTY
                                         : Markup.of(" <span class=\"breach\">{}</span>", view.t("ticket.sla_breached")),
                                 ticket.name(), view.t("ticket.due", view.when(ticket.dueAt())))).toList())));
-        return Markup.of("{}{}", results, waiting);
+    }
+
+    /** The conversation's lines only, for the page to swap in when a new message arrives. */
+    private void messages(Context ctx, StaffSession session) {
+        long id = id(ctx.pathParam("customer"));
+        View view = views.of(session);
+        ctx.html(Conversation.entries(view, files.history(id, 200)).html());
     }
 
     private static Markup notice(View view, Context ctx) {

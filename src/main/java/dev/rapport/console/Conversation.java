@@ -16,9 +16,12 @@ final class Conversation {
         return Markup.of("""
                         <header class="conversation-head"><h2>{}</h2></header>{}
                         <ol class="messages" id="messages" data-customer="{}">{}</ol>""",
-                CustomerPanel.name(view, customer), notice, customer.id(),
-                entries.isEmpty() ? Markup.of("<li class=\"muted\">{}</li>", view.t("conversation.empty"))
-                        : Markup.join(entries.stream().map(entry -> entry(view, entry)).toList()));
+                CustomerPanel.name(view, customer), notice, customer.id(), entries(view, entries));
+    }
+
+    static Markup entries(View view, List<CustomerFile.Entry> entries) {
+        return entries.isEmpty() ? Markup.of("<li class=\"muted\">{}</li>", view.t("conversation.empty"))
+                : Markup.join(entries.stream().map(entry -> entry(view, entry)).toList());
     }
 
     static Markup entry(View view, CustomerFile.Entry entry) {
