@@ -34,6 +34,8 @@ import dev.rapport.flow.Conversations;
 import dev.rapport.flow.Flow;
 import dev.rapport.flow.FlowLoader;
 import dev.rapport.flow.FlowProblem;
+import dev.rapport.handoff.HandoffDesk;
+import dev.rapport.handoff.HandoffFeature;
 import dev.rapport.inbox.InboxWorkers;
 import dev.rapport.inbox.Intake;
 import dev.rapport.inbox.OutreachQueue;
@@ -77,6 +79,7 @@ public final class App implements AutoCloseable {
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
     private final ConsoleFeature console;
+    private final HandoffDesk handoffs;
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
         this.database = database;
@@ -130,18 +133,26 @@ public final class App implements AutoCloseable {
         jobs.addAll(winback.jobs());
         messageKeys.addAll(winback.messageKeys());
 
+        var handoff = HandoffFeature.load(config.featureFile("handoff.yaml"), config.timeZone());
+        actions.addAll(handoff.actions());
+        messageKeys.addAll(handoff.messageKeys());
+
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
                 messageKeys, builtFlows, builtProblems);
         ConfigLoads.record(database.jdbi(), config, conversations);
         Interpreter interpreter = new NluInterpreter(
                 Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));
+        var handing = handoff.start(database.jdbi(), conversations.messages(), outreach, () -> this.sender.wake(),
+                config.businessName(), clock);
+        this.handoffs = handing.desk();
+        jobs.addAll(handing.jobs());
         var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
-                config.businessName());
+                config.businessName(), handing.port());
 
         // Intake wakes the workers and the workers wake the sender; both are built below, and the
         // lambdas read the fields only once updates flow, after start().
         this.intake = new Intake(database.jdbi(), 2, () -> this.workers.wake());
-        this.webchat = new WebchatRoutes(intake, database.jdbi());
+        this.webchat = new WebchatRoutes(intake, database.jdbi(), live, config.webchat(), metrics);
         List<ChannelSender> senders = new ArrayList<>(List.of(webchat.sender()));
         List<UpdateDecoder> decoders = new ArrayList<>(List.of(new WebchatDecoder()));
         if (config.telegram().enabled()) {
@@ -230,6 +241,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The handoff desk staff work at (the console, the staff group). */
+    public HandoffDesk handoffs() {
+        return handoffs;
     }
 
     /** Runs a scheduled job now, on the calling thread (tests, and operators via the CLI). */

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record RapportConfig(Path configDir, int port, String databaseUrl, Path dataDir, Path conversationsDir,
                             String businessName, java.time.ZoneId timeZone, String apiToken, boolean demoData,
-                            Telegram telegram, Intake intake, Inbox inbox, Outbox outbox) {
+                            Telegram telegram, Intake intake, Inbox inbox, Outbox outbox, Webchat webchat) {
 
     /** Telegram connection. Without a bot token Rapport runs with the web chat only. */
     public record Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl) {
@@ -38,6 +38,21 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
     /** Outbox sender: rates in messages per second, as Telegram documents its limits. */
     public record Outbox(double perChatPerSecond, int perChatBurst, double globalPerSecond, int maxAttempts,
                          int senders) {
+    }
+
+    /**
+     * The web chat's limits. Rates are token buckets: {@code perMinute} refill, {@code burst} at once.
+     * Per-address limits count the client address ({@code behindProxy}: the last {@code X-Forwarded-For}
+     * entry, which the proxy in front wrote); per-session and per-address limits hold per instance,
+     * {@code newSessionsPerHour} for all instances together.
+     */
+    public record Webchat(boolean behindProxy, int maxTextChars, Rate sessionMessages, Rate addressMessages,
+                          Rate addressNewSessions, int newSessionsPerHour, int maxStreams, int sessionStreams,
+                          int addressStreams, java.time.Duration streamHeartbeat, java.time.Duration streamLifetime) {
+    }
+
+    /** A token bucket: {@code perMinute} tokens a minute, at most {@code burst} saved up. */
+    public record Rate(double perMinute, int burst) {
     }
 
     /** True when the business's HTTP API ({@code /api/...}) is on: it needs a bearer token. */
@@ -72,6 +87,7 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
         settings.put("intake", intake);
         settings.put("inbox", inbox);
         settings.put("outbox", outbox);
+        settings.put("webchat", webchat);
         return settings;
     }
 }

@@ -62,6 +62,11 @@ final class Settings {
         throw wrong(setting, value, "a whole number from " + min + " to " + max);
     }
 
+    /** A whole number that may be left out (then {@code fallback}). */
+    int integer(String setting, int min, int max, int fallback) {
+        return text(setting).isEmpty() ? fallback : integer(setting, min, max);
+    }
+
     double decimal(String setting, double min, double max) {
         String value = text(setting);
         try {

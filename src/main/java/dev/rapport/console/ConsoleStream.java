@@ -2,8 +2,8 @@ package dev.rapport.console;
 
 import dev.rapport.staff.StaffSession;
 import dev.rapport.store.LiveFeed;
-import dev.rapport.web.LiveStream;
-import dev.rapport.web.LiveStreams;
+import dev.rapport.web.live.LiveStream;
+import dev.rapport.web.live.LiveStreams;
 import dev.rapport.web.PageRoute;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -31,6 +31,12 @@ final class Turn implements ActionContext {
     private String language;
     private Map<String, String> params = Map.of();
     private Reading reading = Reading.NONE;
+    /** Where escalations go; set by the engine before the turn routes. */
+    HandoffPort handoffs = HandoffPort.NONE;
+    /** The chat's open handoff: open before the turn, or opened by it; null when the bot has the chat. */
+    Long handoffId;
+    /** The handoff this turn opened, whose notice ends the turn's replies; null when none opened. */
+    HandoffPort.Escalated handedOver;
 
     Turn(Handle handle, InboundMessage message, long inboxId, CustomerView customer, Conversation conversation,
          Messages messages, String businessName) {
@@ -75,11 +81,23 @@ final class Turn implements ActionContext {
     }
 
     @Override
-    public void escalate(String reason) {
+    public boolean escalate(String reason, String detail) {
+        String why = detail == null || detail.isBlank() ? reason : detail;
         if (conversation.escalationReason == null) {
-            conversation.escalationReason = reason;
+            conversation.escalationReason = why;
         }
-        event(EngineEvent.ESCALATION_REQUESTED, Map.of("reason", reason));
+        event(EngineEvent.ESCALATION_REQUESTED, detail == null ? Map.of("reason", why, "code", reason)
+                : Map.of("reason", why, "code", reason, "detail", detail));
+        var escalated = handoffs.escalate(handle, new HandoffPort.Escalation(message.channel(), message.chatKey(),
+                customer, reason, detail));
+        if (escalated.isEmpty()) {
+            return false;
+        }
+        handoffId = escalated.get().handoffId();
+        if (escalated.get().opened() && handedOver == null) {
+            handedOver = escalated.get();
+        }
+        return true;
     }
 
     void answerButton(String callbackId, String key) {

@@ -4,6 +4,7 @@ import dev.rapport.channel.telegram.TelegramWebhook;
 import dev.rapport.channel.webchat.WebchatRoutes;
 import dev.rapport.staff.StaffSessions;
 import dev.rapport.store.Database;
+import dev.rapport.web.live.LimitExceeded;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

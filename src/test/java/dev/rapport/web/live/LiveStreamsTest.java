@@ -1,4 +1,4 @@
-package dev.rapport.web;
+package dev.rapport.web.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
