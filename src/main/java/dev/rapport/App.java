@@ -169,7 +169,8 @@ public final class App implements AutoCloseable {
         // Staff accounts and the console: pages behind the route table's session, role and CSRF checks.
         var staffSessions = new StaffSessions(database.jdbi(), clock);
         this.console = new ConsoleFeature(database.jdbi(), new StaffAccounts(database.jdbi(), clock), staffSessions,
-                new ComplaintDesk(database.jdbi(), outreach), config.timeZone(), live, metrics);
+                new ComplaintDesk(database.jdbi(), outreach), handoffs, config.conversationsDir(), config.timeZone(), live,
+                metrics);
         List<PageRoute> pages = new ArrayList<>(console.pages());
         this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes,
                 staffSessions, pages);

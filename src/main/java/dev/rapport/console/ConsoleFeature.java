@@ -2,6 +2,8 @@ package dev.rapport.console;
 
 import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.feature.Feature;
+import dev.rapport.handoff.HandoffDesk;
+import java.nio.file.Path;
 import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSessions;
@@ -23,8 +25,8 @@ public final class ConsoleFeature implements Feature, AutoCloseable {
     private final List<PageRoute> pages;
     private final ConsoleStream stream;
 
-    public ConsoleFeature(Jdbi jdbi, StaffAccounts accounts, StaffSessions sessions, ComplaintDesk desk, ZoneId zone,
-                          LiveFeed live, MeterRegistry metrics) {
+    public ConsoleFeature(Jdbi jdbi, StaffAccounts accounts, StaffSessions sessions, ComplaintDesk desk,
+                          HandoffDesk handoffs, Path conversationsDir, ZoneId zone, LiveFeed live, MeterRegistry metrics) {
         this.stream = new ConsoleStream(live, metrics);
         var texts = new Texts();
         var views = new Views(texts, zone);
@@ -32,7 +34,10 @@ public final class ConsoleFeature implements Feature, AutoCloseable {
         var routes = new ArrayList<PageRoute>();
         routes.addAll(new Assets().routes());
         routes.addAll(new LoginPages(accounts, sessions, audit, texts, zone).routes());
-        routes.addAll(new ConsolePages(views, new Lookup(jdbi), new CustomerFile(jdbi), desk, audit).routes());
+        var console = new ConsolePages(views, new Lookup(jdbi), new CustomerFile(jdbi), desk, handoffs,
+                new CannedReplies(conversationsDir), accounts, audit);
+        routes.addAll(console.routes());
+        routes.addAll(new HandoffPages(views, handoffs, console, accounts, audit).routes());
         routes.addAll(new TeamPages(views, jdbi, accounts, audit).routes());
         routes.addAll(stream.routes());
         this.pages = List.copyOf(routes);

@@ -51,16 +51,41 @@
     swap('/console/fragments/queue', document.getElementById('live-queue'));
   }
 
-  function refreshConversation() {
+  function refreshMessages() {
     var list = document.getElementById('messages');
     if (list && list.dataset.customer) {
       swap('/console/customers/' + list.dataset.customer + '/messages', list, stickToBottom);
     }
-    var live = document.getElementById('live-conversation');
-    if (live && live.dataset.src) {
-      swap(live.dataset.src, live);
+  }
+
+  // The controls hold what the member is typing: re-read them only when who has the chat changed.
+  function refreshControls() {
+    var controls = document.getElementById('live-conversation');
+    if (controls && controls.dataset.src) {
+      swap(controls.dataset.src, controls, function (element) {
+        var fresh = element.querySelector('#live-conversation');
+        if (fresh) { element.replaceWith(fresh); }
+      });
     }
   }
+
+  function refreshConversation() {
+    refreshMessages();
+    refreshControls();
+  }
+
+  // A canned reply goes into the reply box, where it can be edited before sending.
+  document.addEventListener('change', function (event) {
+    var select = event.target;
+    if (select && select.id === 'canned' && select.value) {
+      var box = document.getElementById(select.dataset.target);
+      if (box) {
+        box.value = box.value ? box.value + '\n' + select.value : select.value;
+        box.focus();
+      }
+      select.value = '';
+    }
+  });
 
   var messages = document.getElementById('messages');
   if (messages) { stickToBottom(messages); }
@@ -81,7 +106,10 @@
     }
     var list = document.getElementById('messages');
     if (list && String(change.customer_id) === list.dataset.customer) {
-      refreshConversation();
+      refreshMessages();
+      if (/^handoff\.(opened|claimed|transferred|handed_back)$/.test(change.kind || '')) {
+        refreshControls();
+      }
     }
   });
 })();
