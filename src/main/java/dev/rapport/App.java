@@ -10,7 +10,13 @@ import dev.rapport.complaint.Complaints;
 import dev.rapport.complaint.ComplaintsConfig;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
+import dev.rapport.complaint.ComplaintDesk;
+import dev.rapport.console.ConsoleFeature;
 import dev.rapport.demo.DemoData;
+import dev.rapport.demo.DemoStaff;
+import dev.rapport.staff.StaffAccounts;
+import dev.rapport.staff.StaffSessions;
+import dev.rapport.web.PageRoute;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
 import dev.rapport.customer.LinkAction;
@@ -72,6 +78,7 @@ public final class App implements AutoCloseable {
     private TelegramSender telegram;  // null without a bot token
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
+    private final ConsoleFeature console;
     private final HandoffDesk handoffs;
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
@@ -159,7 +166,14 @@ public final class App implements AutoCloseable {
         TelegramWebhook webhook = config.telegram().enabled()
                 ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics)
                 : null;
-        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes);
+        // Staff accounts and the console: pages behind the route table's session, role and CSRF checks.
+        var staffSessions = new StaffSessions(database.jdbi(), clock);
+        this.console = new ConsoleFeature(database.jdbi(), new StaffAccounts(database.jdbi(), clock), staffSessions,
+                new ComplaintDesk(database.jdbi(), outreach), handoffs, config.conversationsDir(), config.timeZone(), live,
+                metrics);
+        List<PageRoute> pages = new ArrayList<>(console.pages());
+        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes,
+                staffSessions, pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
 
@@ -167,9 +181,11 @@ public final class App implements AutoCloseable {
     public static App start(RapportConfig config) {
         Database database = Database.openMigrated(config, poolSize(config));
         List<DemoData.Persona> personas;
+        List<DemoStaff.Account> demoStaff;
         try {
             personas = config.demoData() ? DemoData.prepare(database.jdbi(),
                     CustomerSettings.load(config.featureFile("tiers.yaml")), config.timeZone()) : List.of();
+            demoStaff = config.demoData() ? DemoStaff.prepare(database.jdbi()) : List.of();
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -178,6 +194,10 @@ public final class App implements AutoCloseable {
         for (DemoData.Persona persona : personas) {
             log.info("Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}", persona.description(),
                     persona.name(), persona.tier(), app.port(), persona.token());
+        }
+        for (DemoStaff.Account account : demoStaff) {
+            log.info("Try the staff console as {} {}: http://localhost:{}/console (password {}, new at every start)",
+                    account.role().code(), account.name(), app.port(), account.password());
         }
         return app;
     }
@@ -215,6 +235,11 @@ public final class App implements AutoCloseable {
         return web.port();
     }
 
+    /** The web server's page routes (console), as registered: for tests that check every one. */
+    public List<PageRoute> pageRoutes() {
+        return web.pageRoutes();
+    }
+
     public Database database() {
         return database;
     }
@@ -233,6 +258,7 @@ public final class App implements AutoCloseable {
     public void close() {
         log.info("Stopping: no new updates; finishing turns in flight");
         webchat.close();   // open browser streams would hold the web server's graceful stop
+        console.close();
         web.close();
         live.close();
         intake.close();

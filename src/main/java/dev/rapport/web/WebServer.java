@@ -2,6 +2,7 @@ package dev.rapport.web;
 
 import dev.rapport.channel.telegram.TelegramWebhook;
 import dev.rapport.channel.webchat.WebchatRoutes;
+import dev.rapport.staff.StaffSessions;
 import dev.rapport.store.Database;
 import dev.rapport.web.live.LimitExceeded;
 import io.javalin.Javalin;
@@ -20,15 +21,21 @@ public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin javalin;
+    private final java.util.List<PageRoute> pages;
 
     /**
      * @param telegram  the webhook edge, or null when no bot token is configured
      * @param apiToken  the business API's bearer token; empty turns the API off
      * @param apiRoutes the features' API endpoints, each under {@code /api}
+     * @param sessions  staff sessions, checked for every page route
+     * @param pages     the features' pages for people (console, dashboard), each behind {@link PageGate}
      */
     public WebServer(int port, TelegramWebhook telegram, WebchatRoutes webchat, Database database,
-                     PrometheusMeterRegistry metrics, String apiToken, java.util.List<ApiRoute> apiRoutes) {
+                     PrometheusMeterRegistry metrics, String apiToken, java.util.List<ApiRoute> apiRoutes,
+                     StaffSessions sessions, java.util.List<PageRoute> pages) {
         var api = new ApiRoutes(apiToken, apiRoutes);
+        var gate = new PageGate(sessions);
+        this.pages = java.util.List.copyOf(pages);
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.port = port;
@@ -43,6 +50,12 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/chat/api/events", webchat::events);   // checks the session, then streams
             for (ApiRoute route : api.routes()) {
                 config.routes.post(ApiRoutes.PREFIX + route.path(), ctx -> api.handle(route, ctx));
+            }
+            for (PageRoute page : this.pages) {
+                switch (page.method()) {
+                    case GET -> config.routes.get(page.path(), ctx -> gate.handle(page, ctx));
+                    case POST -> config.routes.post(page.path(), ctx -> gate.handle(page, ctx));
+                }
             }
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/readyz", ctx -> {
@@ -67,6 +80,11 @@ public final class WebServer implements AutoCloseable {
     public WebServer start() {
         javalin.start();
         return this;
+    }
+
+    /** Every page route, as registered: what the security tests walk through. */
+    public java.util.List<PageRoute> pageRoutes() {
+        return pages;
     }
 
     public int port() {

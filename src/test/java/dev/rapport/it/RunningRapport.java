@@ -90,6 +90,11 @@ public final class RunningRapport implements AutoCloseable {
         app.runJob(name);
     }
 
+    /** The web server's page routes, as registered (the console's security tests walk all of them). */
+    public List<dev.rapport.web.PageRoute> pageRoutes() {
+        return app.pageRoutes();
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + app.port() + path;
     }
