@@ -126,16 +126,30 @@ public final class Engine {
     }
 
     /**
-     * A strongly negative message outside a dialogue hands the chat to a person once the bot has
-     * nothing more to ask. One that answers a question, or starts a dialogue that goes on (a complaint
-     * being described), does not: that dialogue is how the customer is being heard.
+     * A strongly negative message that answers none of the bot's questions hands the chat to a
+     * person. When it starts a dialogue that goes on (an angry complaint being taken down), the
+     * handoff waits in slot {@value #PENDING_HANDOFF} until that dialogue ends: the customer is heard
+     * out first. An answer to a question never escalates by its tone alone.
      */
     private void negative(Turn turn, boolean answering) {
-        if (turn.negative != null && !answering && turn.handoffId == null && !turn.conversation.waiting()
-                && handoffs != HandoffPort.NONE) {
-            turn.escalate("strongly_negative", turn.negative);
+        if (handoffs == HandoffPort.NONE) {
+            return;
+        }
+        String why = turn.negative != null && !answering ? turn.negative : null;
+        if (why != null && turn.conversation.waiting()) {
+            turn.setSlot(PENDING_HANDOFF, why);
+            return;
+        }
+        if (why == null && !turn.conversation.waiting()) {
+            why = turn.conversation.slots.remove(PENDING_HANDOFF);
+        }
+        if (why != null && turn.handoffId == null) {
+            turn.escalate("strongly_negative", why);
         }
     }
+
+    /** The slot holding why the chat goes to a person once the dialogue in progress ends. */
+    static final String PENDING_HANDOFF = "pending_handoff";
 
     /** While a person has the chat only these reach the bot: /stop, and what says nothing back. */
     private static boolean reachesBotWithPerson(Content content) {
