@@ -10,7 +10,13 @@ import dev.rapport.complaint.Complaints;
 import dev.rapport.complaint.ComplaintsConfig;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
+import dev.rapport.complaint.ComplaintDesk;
+import dev.rapport.console.ConsoleFeature;
 import dev.rapport.demo.DemoData;
+import dev.rapport.demo.DemoStaff;
+import dev.rapport.staff.StaffAccounts;
+import dev.rapport.staff.StaffSessions;
+import dev.rapport.web.PageRoute;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
 import dev.rapport.customer.LinkAction;
@@ -28,6 +34,8 @@ import dev.rapport.flow.Conversations;
 import dev.rapport.flow.Flow;
 import dev.rapport.flow.FlowLoader;
 import dev.rapport.flow.FlowProblem;
+import dev.rapport.handoff.HandoffDesk;
+import dev.rapport.handoff.HandoffFeature;
 import dev.rapport.inbox.InboxWorkers;
 import dev.rapport.inbox.Intake;
 import dev.rapport.inbox.OutreachQueue;
@@ -70,6 +78,8 @@ public final class App implements AutoCloseable {
     private TelegramSender telegram;  // null without a bot token
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
+    private final ConsoleFeature console;
+    private final HandoffDesk handoffs;
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
         this.database = database;
@@ -100,7 +110,6 @@ public final class App implements AutoCloseable {
 
         var complaints = ComplaintsConfig.load(config.featureFile("complaints.yaml"));
         actions.addAll(Complaints.actions(complaints, config.timeZone()));
-        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach));
         messageKeys.addAll(Complaints.MESSAGE_KEYS);
 
         // Customers and tiers: deep-link linking, the purchases API, the nightly tier recomputation.
@@ -123,13 +132,22 @@ public final class App implements AutoCloseable {
         jobs.addAll(winback.jobs());
         messageKeys.addAll(winback.messageKeys());
 
+        var handoff = HandoffFeature.load(config.featureFile("handoff.yaml"), config.timeZone());
+        actions.addAll(handoff.actions());
+        messageKeys.addAll(handoff.messageKeys());
+
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
                 messageKeys, builtFlows, builtProblems);
         ConfigLoads.record(database.jdbi(), config, conversations);
         Interpreter interpreter = new NluInterpreter(
                 Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));
+        var handing = handoff.start(database.jdbi(), conversations.messages(), outreach, () -> this.sender.wake(),
+                config.businessName(), clock);
+        this.handoffs = handing.desk();
+        jobs.addAll(handing.jobs());
+        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach, handing.port()));
         var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
-                config.businessName());
+                config.businessName(), handing.port());
 
         // Intake wakes the workers and the workers wake the sender; both are built below, and the
         // lambdas read the fields only once updates flow, after start().
@@ -148,7 +166,14 @@ public final class App implements AutoCloseable {
         TelegramWebhook webhook = config.telegram().enabled()
                 ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics)
                 : null;
-        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes);
+        // Staff accounts and the console: pages behind the route table's session, role and CSRF checks.
+        var staffSessions = new StaffSessions(database.jdbi(), clock);
+        this.console = new ConsoleFeature(database.jdbi(), new StaffAccounts(database.jdbi(), clock), staffSessions,
+                new ComplaintDesk(database.jdbi(), outreach), handoffs, config.conversationsDir(), config.timeZone(), live,
+                metrics);
+        List<PageRoute> pages = new ArrayList<>(console.pages());
+        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes,
+                staffSessions, pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
 
@@ -156,9 +181,11 @@ public final class App implements AutoCloseable {
     public static App start(RapportConfig config) {
         Database database = Database.openMigrated(config, poolSize(config));
         List<DemoData.Persona> personas;
+        List<DemoStaff.Account> demoStaff;
         try {
             personas = config.demoData() ? DemoData.prepare(database.jdbi(),
                     CustomerSettings.load(config.featureFile("tiers.yaml")), config.timeZone()) : List.of();
+            demoStaff = config.demoData() ? DemoStaff.prepare(database.jdbi()) : List.of();
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -167,6 +194,10 @@ public final class App implements AutoCloseable {
         for (DemoData.Persona persona : personas) {
             log.info("Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}", persona.description(),
                     persona.name(), persona.tier(), app.port(), persona.token());
+        }
+        for (DemoStaff.Account account : demoStaff) {
+            log.info("Try the staff console as {} {}: http://localhost:{}/console (password {}, new at every start)",
+                    account.role().code(), account.name(), app.port(), account.password());
         }
         return app;
     }
@@ -204,8 +235,18 @@ public final class App implements AutoCloseable {
         return web.port();
     }
 
+    /** The web server's page routes (console), as registered: for tests that check every one. */
+    public List<PageRoute> pageRoutes() {
+        return web.pageRoutes();
+    }
+
     public Database database() {
         return database;
+    }
+
+    /** The handoff desk staff work at (the console, the staff group). */
+    public HandoffDesk handoffs() {
+        return handoffs;
     }
 
     /** Runs a scheduled job now, on the calling thread (tests, and operators via the CLI). */
@@ -217,6 +258,7 @@ public final class App implements AutoCloseable {
     public void close() {
         log.info("Stopping: no new updates; finishing turns in flight");
         webchat.close();   // open browser streams would hold the web server's graceful stop
+        console.close();
         web.close();
         live.close();
         intake.close();

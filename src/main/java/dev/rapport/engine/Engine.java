@@ -33,9 +33,17 @@ public final class Engine {
 
     private final FlowRunner runner;
     private final String businessName;
+    private final HandoffPort handoffs;
 
     public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
                   Interpreter interpreter, int stepLimit, String businessName) {
+        this(conversations, actions, customers, interpreter, stepLimit, businessName, HandoffPort.NONE);
+    }
+
+    /** With {@code handoffs}: escalations open handoffs, and a chat with an open handoff is left to the person. */
+    public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
+                  Interpreter interpreter, int stepLimit, String businessName, HandoffPort handoffs) {
+        this.handoffs = handoffs;
         this.conversations = conversations;
         this.customers = customers;
         this.interpreter = interpreter;
@@ -71,12 +79,22 @@ public final class Engine {
         CustomerView customer = customers.resolve(handle, message);
         Conversation conversation = ConversationStore.load(handle, message.channel(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
+        turn.handoffs = handoffs;
+        turn.handoffId = handoffs.openFor(handle, message.channel(), message.chatKey()).orElse(null);
         Reading reading = read(turn);
         turn.reading(reading);
+        Long messageId = null;
         if (!(message.content() instanceof Content.Outreach)) {   // not written by the customer
-            MessageLog.inbound(handle, turn, reading);
+            messageId = MessageLog.inbound(handle, turn, reading);
         }
-        route(turn, reading);
+        if (turn.handoffId != null && !reachesBotWithPerson(message.content())) {
+            toPerson(turn, messageId);
+        } else {
+            boolean answering = conversation.waiting();
+            route(turn, reading);
+            negative(turn, answering);
+        }
+        handedOver(turn);
         startWaitingOutreach(turn);
         ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
         EventLog.recordAll(handle, turn.events);
@@ -94,14 +112,71 @@ public final class Engine {
             customers.setLanguage(turn.handle, turn.customer().id(), reading.language(), false);
             turn.customer(turn.customer().withLanguage(reading.language(), false));
         }
-        if (reading.sentimentScore() != null && reading.sentimentScore() <= STRONGLY_NEGATIVE
-                && turn.conversation.escalationReason == null) {
-            turn.conversation.escalationReason = "strongly negative message (sentiment "
+        if (reading.sentimentScore() != null && reading.sentimentScore() <= STRONGLY_NEGATIVE) {
+            String why = "strongly negative message (sentiment "
                     + String.format(java.util.Locale.ROOT, "%.2f", reading.sentimentScore()) + ")";
-            turn.event(EngineEvent.ESCALATION_SIGNAL, Map.of("score", reading.sentimentScore(),
-                    "intent", String.valueOf(reading.intent())));
+            if (turn.conversation.escalationReason == null) {
+                turn.conversation.escalationReason = why;
+                turn.event(EngineEvent.ESCALATION_SIGNAL, Map.of("score", reading.sentimentScore(),
+                        "intent", String.valueOf(reading.intent())));
+            }
+            turn.negative = why;
         }
         return reading;
+    }
+
+    /**
+     * A strongly negative message outside a dialogue hands the chat to a person once the bot has
+     * nothing more to ask. One that answers a question, or starts a dialogue that goes on (a complaint
+     * being described), does not: that dialogue is how the customer is being heard.
+     */
+    private void negative(Turn turn, boolean answering) {
+        if (turn.negative != null && !answering && turn.handoffId == null && !turn.conversation.waiting()
+                && handoffs != HandoffPort.NONE) {
+            turn.escalate("strongly_negative", turn.negative);
+        }
+    }
+
+    /** While a person has the chat only these reach the bot: /stop, and what says nothing back. */
+    private static boolean reachesBotWithPerson(Content content) {
+        return content instanceof Content.Command command && STOP.equals(command.name())
+                || content instanceof Content.Outreach || content instanceof Content.Membership
+                || content instanceof Content.Edited;
+    }
+
+    /** The one command that works while a person has the chat: opting out. */
+    static final String STOP = "stop";
+
+    /**
+     * A person has the chat: the message (already logged) goes to them; the bot says nothing, runs no
+     * flow and routes no intent. A button press is answered silently so the customer's app stops waiting.
+     */
+    private void toPerson(Turn turn, Long messageId) {
+        if (turn.message.content() instanceof Content.ButtonPress press) {
+            turn.answerButton(press.callbackId(), null);
+        }
+        if (messageId != null) {
+            handoffs.customerWrote(turn.handle, turn.handoffId, turn.customer().id(), messageId);
+        }
+    }
+
+    /**
+     * This turn handed the chat to a person: a dialogue in progress ends (the person takes it from
+     * here), and the customer is told, last, that a person is coming and roughly when.
+     */
+    private void handedOver(Turn turn) {
+        HandoffPort.Escalated opened = turn.handedOver;
+        if (opened == null) {
+            return;
+        }
+        if (turn.conversation.flow != null) {
+            turn.event(EngineEvent.FLOW_INTERRUPTED, Map.of("flow", turn.conversation.flow, "by", "handoff"));
+            turn.conversation.leave();
+        }
+        turn.conversation.unknownStreak = 0;
+        if (opened.noticeKey() != null) {
+            turn.say(opened.noticeKey(), opened.noticeVars());
+        }
     }
 
     private void route(Turn turn, Reading reading) {
@@ -138,14 +213,15 @@ public final class Engine {
      */
     private void outreach(Turn turn, Content.Outreach outreach) {
         Conversation conversation = turn.conversation;
-        boolean inDialogue = conversation.waiting() && !outreach.flow().equals(conversation.flow)
+        boolean withPerson = turn.handoffId != null;
+        boolean inDialogue = withPerson || conversation.waiting() && !outreach.flow().equals(conversation.flow)
                 && conversation.lastActive != null
                 && conversation.lastActive.isAfter(java.time.Instant.now().minus(DIALOGUE_IDLE));
         if (inDialogue) {
             conversation.waitingOutreach.add(outreach);
             conversation.unmoved = true;
             turn.event(EngineEvent.OUTREACH_WAITING, Map.of("key", outreach.key(), "flow", outreach.flow(),
-                    "behind", conversation.flow));
+                    "behind", withPerson ? "handoff" : conversation.flow));
             return;
         }
         startOutreach(turn, outreach, false);
@@ -162,9 +238,12 @@ public final class Engine {
         runner.start(turn, flow.get(), outreach.slots());
     }
 
-    /** Once no dialogue is waiting for the customer, outreach that waited behind one starts, oldest first. */
+    /**
+     * Once no dialogue is waiting for the customer and no person has the chat, outreach that waited
+     * starts, oldest first.
+     */
     private void startWaitingOutreach(Turn turn) {
-        while (!turn.conversation.waiting() && !turn.conversation.waitingOutreach.isEmpty()) {
+        while (turn.handoffId == null && !turn.conversation.waiting() && !turn.conversation.waitingOutreach.isEmpty()) {
             startOutreach(turn, turn.conversation.waitingOutreach.remove(0), true);
         }
     }
@@ -266,6 +345,10 @@ public final class Engine {
     private void notUnderstood(Turn turn, String what) {
         turn.conversation.unknownStreak++;
         turn.event(EngineEvent.UNKNOWN_INPUT, Map.of("what", what, "streak", turn.conversation.unknownStreak));
+        if (turn.conversation.unknownStreak == 2 && handoffs != HandoffPort.NONE
+                && turn.escalate("not_understood", "two messages in a row not understood")) {
+            return;   // the notice at the end of the turn says a person is coming
+        }
         boolean offerPerson = turn.conversation.unknownStreak >= 2 && conversations.flow("human").isPresent();
         turn.say(offerPerson ? "engine.fallback_offer_person" : "engine.fallback",
                 runner.buttons(turn, "engine", "fallback", MainMenu.rows(null)));
