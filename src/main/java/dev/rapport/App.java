@@ -12,6 +12,7 @@ import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
 import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.console.ConsoleFeature;
+import dev.rapport.dashboard.DashboardFeature;
 import dev.rapport.demo.DemoData;
 import dev.rapport.demo.DemoStaff;
 import dev.rapport.staff.StaffAccounts;
@@ -172,6 +173,7 @@ public final class App implements AutoCloseable {
                 new ComplaintDesk(database.jdbi(), outreach), handoffs, config.conversationsDir(), config.timeZone(), live,
                 metrics);
         List<PageRoute> pages = new ArrayList<>(console.pages());
+        pages.addAll(new DashboardFeature(database.jdbi(), config.timeZone(), clock).pages());
         this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes,
                 staffSessions, pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
