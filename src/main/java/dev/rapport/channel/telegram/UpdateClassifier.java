@@ -33,6 +33,14 @@ final class UpdateClassifier {
     }
 
     static NewUpdate classify(byte[] body) {
+        return classify(body, "");
+    }
+
+    /**
+     * As {@link #classify(byte[])}; updates from the staff group {@code staffGroupId} (empty: none) are
+     * filed under {@link StaffGroupDecoder#CHANNEL}, to be handled by the staff group, never the engine.
+     */
+    static NewUpdate classify(byte[] body, String staffGroupId) {
         String text = new String(body, StandardCharsets.UTF_8);
         JsonNode root;
         try {
@@ -71,6 +79,9 @@ final class UpdateClassifier {
         if (chatKey == null) {
             return NewUpdate.settled(CHANNEL, id, null, kind, payload, null, UpdateStatus.IGNORED,
                     kind + " without a chat or a sender");
+        }
+        if (!staffGroupId.isEmpty() && staffGroupId.equals(chatKey) && !"callback_query".equals(kind)) {
+            return new NewUpdate(StaffGroupDecoder.CHANNEL, id, chatKey, kind, payload, null, UpdateStatus.PENDING, null);
         }
         if (!"private".equals(chatType)) {
             return NewUpdate.settled(CHANNEL, id, chatKey, kind, payload, null, UpdateStatus.IGNORED,
