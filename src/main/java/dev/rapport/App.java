@@ -11,7 +11,14 @@ import dev.rapport.complaint.Complaints;
 import dev.rapport.complaint.ComplaintsConfig;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
+import dev.rapport.complaint.ComplaintDesk;
+import dev.rapport.console.ConsoleFeature;
+import dev.rapport.dashboard.DashboardFeature;
 import dev.rapport.demo.DemoData;
+import dev.rapport.demo.DemoStaff;
+import dev.rapport.staff.StaffAccounts;
+import dev.rapport.staff.StaffSessions;
+import dev.rapport.web.PageRoute;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
 import dev.rapport.customer.LinkAction;
@@ -74,6 +81,7 @@ public final class App implements AutoCloseable {
     private TelegramSender telegram;  // null without a bot token
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
+    private final ConsoleFeature console;
     private final HandoffDesk handoffs;
     private StaffGroup staffGroup;    // null without a staff group
 
@@ -106,7 +114,6 @@ public final class App implements AutoCloseable {
 
         var complaints = ComplaintsConfig.load(config.featureFile("complaints.yaml"));
         actions.addAll(Complaints.actions(complaints, config.timeZone()));
-        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach));
         messageKeys.addAll(Complaints.MESSAGE_KEYS);
 
         // Customers and tiers: deep-link linking, the purchases API, the nightly tier recomputation.
@@ -153,6 +160,7 @@ public final class App implements AutoCloseable {
                     (ticket, note, staff) -> complaintDesk.resolve(ticket, note, staff.name()), () -> this.sender.wake());
             port = staffGroup.port(port);
         }
+        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach, port));
         var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
                 config.businessName(), port);
 
@@ -189,7 +197,15 @@ public final class App implements AutoCloseable {
                 ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics,
                         withStaffGroup ? config.telegram().staffGroup().groupId() : "")
                 : null;
-        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes);
+        // Staff accounts and the console: pages behind the route table's session, role and CSRF checks.
+        var staffSessions = new StaffSessions(database.jdbi(), clock);
+        this.console = new ConsoleFeature(database.jdbi(), new StaffAccounts(database.jdbi(), clock), staffSessions,
+                new ComplaintDesk(database.jdbi(), outreach), handoffs, config.conversationsDir(), config.timeZone(), live,
+                metrics);
+        List<PageRoute> pages = new ArrayList<>(console.pages());
+        pages.addAll(new DashboardFeature(database.jdbi(), config.timeZone(), clock).pages());
+        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes,
+                staffSessions, pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
 
@@ -197,9 +213,11 @@ public final class App implements AutoCloseable {
     public static App start(RapportConfig config) {
         Database database = Database.openMigrated(config, poolSize(config));
         List<DemoData.Persona> personas;
+        List<DemoStaff.Account> demoStaff;
         try {
             personas = config.demoData() ? DemoData.prepare(database.jdbi(),
                     CustomerSettings.load(config.featureFile("tiers.yaml")), config.timeZone()) : List.of();
+            demoStaff = config.demoData() ? DemoStaff.prepare(database.jdbi()) : List.of();
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -208,6 +226,10 @@ public final class App implements AutoCloseable {
         for (DemoData.Persona persona : personas) {
             log.info("Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}", persona.description(),
                     persona.name(), persona.tier(), app.port(), persona.token());
+        }
+        for (DemoStaff.Account account : demoStaff) {
+            log.info("Try the staff console as {} {}: http://localhost:{}/console (password {}, new at every start)",
+                    account.role().code(), account.name(), app.port(), account.password());
         }
         return app;
     }
@@ -248,6 +270,11 @@ public final class App implements AutoCloseable {
         return web.port();
     }
 
+    /** The web server's page routes (console), as registered: for tests that check every one. */
+    public List<PageRoute> pageRoutes() {
+        return web.pageRoutes();
+    }
+
     public Database database() {
         return database;
     }
@@ -266,6 +293,7 @@ public final class App implements AutoCloseable {
     public void close() {
         log.info("Stopping: no new updates; finishing turns in flight");
         webchat.close();   // open browser streams would hold the web server's graceful stop
+        console.close();
         web.close();
         live.close();
         intake.close();

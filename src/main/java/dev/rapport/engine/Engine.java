@@ -90,7 +90,9 @@ public final class Engine {
         if (turn.handoffId != null && !reachesBotWithPerson(message.content())) {
             toPerson(turn, messageId);
         } else {
+            boolean answering = conversation.waiting();
             route(turn, reading);
+            negative(turn, answering);
         }
         handedOver(turn);
         startWaitingOutreach(turn);
@@ -118,12 +120,36 @@ public final class Engine {
                 turn.event(EngineEvent.ESCALATION_SIGNAL, Map.of("score", reading.sentimentScore(),
                         "intent", String.valueOf(reading.intent())));
             }
-            if (handoffs != HandoffPort.NONE) {
-                turn.escalate("strongly_negative", why);
-            }
+            turn.negative = why;
         }
         return reading;
     }
+
+    /**
+     * A strongly negative message that answers none of the bot's questions hands the chat to a
+     * person. When it starts a dialogue that goes on (an angry complaint being taken down), the
+     * handoff waits in slot {@value #PENDING_HANDOFF} until that dialogue ends: the customer is heard
+     * out first. An answer to a question never escalates by its tone alone.
+     */
+    private void negative(Turn turn, boolean answering) {
+        if (handoffs == HandoffPort.NONE) {
+            return;
+        }
+        String why = turn.negative != null && !answering ? turn.negative : null;
+        if (why != null && turn.conversation.waiting()) {
+            turn.setSlot(PENDING_HANDOFF, why);
+            return;
+        }
+        if (why == null && !turn.conversation.waiting()) {
+            why = turn.conversation.slots.remove(PENDING_HANDOFF);
+        }
+        if (why != null && turn.handoffId == null) {
+            turn.escalate("strongly_negative", why);
+        }
+    }
+
+    /** The slot holding why the chat goes to a person once the dialogue in progress ends. */
+    static final String PENDING_HANDOFF = "pending_handoff";
 
     /** While a person has the chat only these reach the bot: /stop, and what says nothing back. */
     private static boolean reachesBotWithPerson(Content content) {
@@ -269,12 +295,19 @@ public final class Engine {
         return turn.text(turn.hasText("media." + kind) ? "media." + kind : "media.file");
     }
 
+    /**
+     * A button press counts only when Rapport showed that button in this chat ({@link OfferedButtons}):
+     * anything else — a forged web chat post, a crafted callback query — is stale, whatever it names.
+     * A {@code go:} button starts only a flow a customer may start (never an internal one).
+     */
     private void pressed(Turn turn, Content.ButtonPress press) {
-        Optional<CallbackData.Parsed> parsed = CallbackData.parse(press.data());
+        boolean offered = OfferedButtons.wasOffered(turn.handle, turn.message.channel(), turn.message.chatKey(),
+                press.data());
+        Optional<CallbackData.Parsed> parsed = offered ? CallbackData.parse(press.data()) : Optional.empty();
         if (parsed.isPresent() && parsed.get() instanceof CallbackData.StartFlow start
-                && conversations.flow(start.flow()).isPresent()) {
+                && conversations.startable(start.flow()).isPresent()) {
             turn.answerButton(press.callbackId(), null);
-            runner.start(turn, conversations.flow(start.flow()).get());
+            runner.start(turn, conversations.startable(start.flow()).get());
             return;
         }
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
@@ -285,8 +318,9 @@ public final class Engine {
             runner.answer(turn, waiting.get(), answer.value());
             return;
         }
-        // A button from an earlier question or another message: say so, and repeat what is being asked now.
-        turn.event(EngineEvent.STALE_BUTTON, Map.of("data", press.data()));
+        // A button from an earlier question or another message, or none of Rapport's: say so, and repeat
+        // what is being asked now. The data is whatever the sender wrote: kept only where erasure clears it.
+        turn.event(EngineEvent.STALE_BUTTON, Map.of("offered", offered, "data", press.data()));
         turn.answerButton(press.callbackId(), "engine.stale_button");
         waiting.ifPresent(ask -> runner.ask(turn, ask));
     }

@@ -20,6 +20,8 @@ public final class HandoffDesk {
 
     /** The survey flow asked after a hand-back ({@code conversations/surveys/handoff_csat.yaml}). */
     static final String CSAT_FLOW = "survey_handoff_csat";
+    /** The flow that says the bot is back when no survey follows ({@code conversations/flows/handoff_back.yaml}). */
+    static final String BACK_FLOW = "handoff_back";
     /** Longest staff reply or note accepted (a channel splits long replies into several messages). */
     static final int MAX_TEXT = 10_000;
 
@@ -146,7 +148,8 @@ public final class HandoffDesk {
     /**
      * Gives the chat back to the bot: the customer is told politely, the bot answers again, and (after
      * a conversation in which staff replied, and not after a manager's handoff) a short CSAT survey about
-     * it follows. Handing back a closed handoff does nothing.
+     * it follows. Outreach that waited while the person had the chat starts after that survey, or at
+     * once when there is none. Handing back a closed handoff does nothing.
      */
     public void handBack(long id, StaffRef staff) {
         jdbi.useTransaction(handle -> {
@@ -161,10 +164,15 @@ public final class HandoffDesk {
                     .bind("id", id).bind("staffId", staff.id()).bind("staffName", staff.name())
                     .execute();
             HandoffDetail handoff = queries.find(handle, id).orElseThrow();
-            notices.bot(handle, handoff, "handoff.back", Map.of(), "handoff:" + id + ":back");
             boolean csat = handoff.firstResponseAt() != null && !handoff.forManager() && !optedOut(handle, handoff)
                     && outreach.start(handle, "handoff-csat:" + id, handoff.customerId(), CSAT_FLOW,
-                    Map.of("handoff", String.valueOf(id)));
+                    Map.of("handoff", String.valueOf(id), "trigger", "handoff:" + id));
+            if (csat) {
+                notices.bot(handle, handoff, "handoff.back", Map.of(), "handoff:" + id + ":back");
+            } else {
+                // Said in a turn of its own, which also starts what waited behind the handoff.
+                outreach.start(handle, "handoff-back:" + id, handoff.customerId(), BACK_FLOW, Map.of());
+            }
             var data = new LinkedHashMap<String, Object>();
             data.put("csat_queued", csat);
             if (handoff.handlingTime() != null) {

@@ -49,6 +49,11 @@ final class ChatSends {
                 batch.outcomes.add(Outcome.release(row, Duration.ZERO));
                 continue;
             }
+            long paused = limits.channelWait(row.channel(), System.nanoTime());
+            if (paused > 0) {   // the bot was told to wait: no chat of it sends until then
+                batch.outcomes.add(Outcome.release(row, Duration.ofNanos(paused)));
+                continue;
+            }
             boolean limited = senders.get(row.channel()).rateLimited();
             if (limited && send.reply() instanceof Reply.Text) {
                 long wait = limits.takeChat(row.chat(), System.nanoTime());
@@ -101,6 +106,7 @@ final class ChatSends {
         }
         if (result instanceof SendResult.RetryAfter retryAfter) {
             metrics.send(OutboxMetrics.Result.RETRY_AFTER, took);
+            limits.pauseChannel(row.channel(), System.nanoTime() + retryAfter.delay().toNanos());
             return Outcome.retry(row, retryAfter.delay(), retryAfter.reason());
         }
         if (result instanceof SendResult.TransientFailure failure) {

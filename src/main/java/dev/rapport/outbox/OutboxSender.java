@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * a row whose chat has no token is put back with a later {@code next_attempt_at}, no attempt
  * counted, rather than holding a thread. Channel results: delivered → {@code sent};
  * retry-after → due again after exactly that delay; transient → exponential back-off with jitter,
- * {@code dead} after {@code maxAttempts}; rejected → {@code dead}; unreachable → {@code dead}, the
+ * {@code dead} after {@code maxAttempts}, and a retry-after pauses every chat of that channel (a bot's
+ * flood limit is the bot's, not the chat's) until it has passed; rejected → {@code dead}; unreachable → {@code dead}, the
  * chat's other pending rows {@code skipped}, the channel account marked unreachable. Rows of chats
  * already marked unreachable are skipped, never sent. Dead letters and unreachable customers are
  * recorded as events.
@@ -217,8 +218,13 @@ public final class OutboxSender implements AutoCloseable {
         if (tokens <= 0) {
             return Math.min(Math.max(1, limits.globalWait(now)), untilNextDue(now));
         }
+        List<String> open = senders.keySet().stream().filter(channel -> limits.channelWait(channel, now) == 0).toList();
+        if (open.isEmpty()) {   // every channel was told to wait (429 retry_after)
+            long wait = senders.keySet().stream().mapToLong(channel -> limits.channelWait(channel, now)).min().orElse(0);
+            return Math.max(1, Math.min(wait, untilNextDue(now)));
+        }
         int limit = Math.min(tuning.batchSize(), Math.min(room, tokens));
-        List<ClaimedRow> rows = store.claim(limit, tuning.lease(), senders.keySet());
+        List<ClaimedRow> rows = store.claim(limit, tuning.lease(), open);
         if (!rows.isEmpty()) {
             dispatch(rows, now);
         }
