@@ -25,7 +25,7 @@ final class GroupPosts {
      * @param fromMessage copyMessage source message
      * @param foldable    a plain text that may share one post with others under a burst
      */
-    record Post(Kind kind, long customerId, Long handoffId, String text, Long messageId, String fromChat,
+    record Post(Kind kind, Long customerId, Long handoffId, String text, Long messageId, String fromChat,
                 Long fromMessage, boolean foldable) {
     }
 
@@ -43,7 +43,8 @@ final class GroupPosts {
                 .bind("message", post.messageId()).bind("fromChat", post.fromChat())
                 .bind("fromMessage", post.fromMessage()).bind("foldable", post.foldable())
                 .mapTo(Long.class).one();
-        String summary = post.kind().name().toLowerCase() + " for customer " + post.customerId()
+        String summary = post.kind().name().toLowerCase()
+                + (post.customerId() == null ? " in the General topic" : " for customer " + post.customerId())
                 + (post.text() == null || post.text().isBlank() ? "" : ": " + abbreviate(post.text()));
         Outbox.enqueue(handle, new Outgoing(KEY_PREFIX + id, CHANNEL, groupId, post.messageId(),
                 new Reply.Text(summary, List.of())));

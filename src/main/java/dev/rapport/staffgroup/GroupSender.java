@@ -49,7 +49,7 @@ final class GroupSender implements ChannelSender {
         return new SendResult.Rejected("staff group rows are sent with their key");
     }
 
-    private record Row(long id, String groupId, long customerId, Long handoffId, String kind, String text,
+    private record Row(long id, String groupId, Long customerId, Long handoffId, String kind, String text,
                        Long messageId, String fromChat, Long fromMessage, boolean foldable, Long foldedInto,
                        Long topicMessageId, Long editOf) {
     }
@@ -59,7 +59,7 @@ final class GroupSender implements ChannelSender {
         long postId = Long.parseLong(deliveryKey.substring(GroupPosts.KEY_PREFIX.length()).replaceAll("#.*", ""));
         Row post = jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM staffgroup_posts WHERE id = :id")
                 .bind("id", postId)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("group_id"), rs.getLong("customer_id"),
+                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("group_id"), (Long) rs.getObject("customer_id"),
                         (Long) rs.getObject("handoff_id"), rs.getString("kind"), rs.getString("text"),
                         (Long) rs.getObject("message_id"), rs.getString("from_chat"), (Long) rs.getObject("from_message"),
                         rs.getBoolean("foldable"), (Long) rs.getObject("folded_into"), (Long) rs.getObject("topic_message_id"),
@@ -75,6 +75,16 @@ final class GroupSender implements ChannelSender {
         var wait = rate.waitForOne();
         if (!wait.isZero()) {
             return new SendResult.RetryAfter(wait, "staff group rate: " + rate.left() + " posts left in the window");
+        }
+        if (post.customerId() == null) {   // an answer in the General topic
+            try {
+                long messageId = api.sendText(groupId, null, post.text(), null);
+                rate.record();
+                delivered(post, List.of(), messageId);
+                return new SendResult.Delivered(String.valueOf(messageId));
+            } catch (BotApiException e) {
+                return failed(groupId, e);
+            }
         }
         try {
             long threadId = topic(post, false);
@@ -99,19 +109,23 @@ final class GroupSender implements ChannelSender {
                 return post(post, again);
             }
         } catch (BotApiException e) {
-            if (e.code() == 429) {
-                return new SendResult.RetryAfter(e.retryAfter() == null ? java.time.Duration.ofSeconds(5) : e.retryAfter(),
-                        e.getMessage());
-            }
-            if (e.groupUnusable()) {
-                GroupStatus.markUnusable(jdbi, groupId, "Telegram answered " + e.getMessage());
-                return new SendResult.Rejected(e.getMessage());
-            }
-            if (e.transientFailure()) {
-                return new SendResult.TransientFailure(e.getMessage());
-            }
+            return failed(groupId, e);
+        }
+    }
+
+    private SendResult failed(String groupId, BotApiException e) {
+        if (e.code() == 429) {
+            return new SendResult.RetryAfter(e.retryAfter() == null ? java.time.Duration.ofSeconds(5) : e.retryAfter(),
+                    e.getMessage());
+        }
+        if (e.groupUnusable()) {
+            GroupStatus.markUnusable(jdbi, groupId, "Telegram answered " + e.getMessage());
             return new SendResult.Rejected(e.getMessage());
         }
+        if (e.transientFailure()) {
+            return new SendResult.TransientFailure(e.getMessage());
+        }
+        return new SendResult.Rejected(e.getMessage());
     }
 
     /** The topic's thread id, created (again) when missing or {@code recreate}; -1 when the rate is used up after creating. */

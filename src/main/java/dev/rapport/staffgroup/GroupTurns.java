@@ -9,6 +9,7 @@ import dev.rapport.handoff.ClaimResult;
 import dev.rapport.handoff.HandoffDesk;
 import dev.rapport.handoff.HandoffDetail;
 import dev.rapport.handoff.HandoffException;
+import dev.rapport.staff.AuditLog;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class GroupTurns {
 
     private static final Logger log = LoggerFactory.getLogger(GroupTurns.class);
+    /** What the audit log says staff acted through. */
+    private static final String VIA = "telegram";
 
     private final Jdbi jdbi;
     private final HandoffDesk desk;
@@ -57,12 +60,17 @@ final class GroupTurns {
             GroupStatus.markUnusable(handle, groupId, "the bot was removed from the group or lost its admin rights");
             return;
         }
-        if (post.threadId() == null) {
-            return;   // the General topic: staff talk among themselves
+        String text = post.text() == null ? "" : post.text().strip();
+        String command = text.startsWith("/") ? text.split("\\s+", 2)[0].replaceAll("@.*", "").toLowerCase() : "";
+        String argument = text.startsWith("/") && text.split("\\s+", 2).length > 1 ? text.split("\\s+", 2)[1].strip() : "";
+        Optional<Long> customer = post.threadId() == null ? Optional.empty()
+                : Topics.customerOfThread(handle, groupId, post.threadId());
+        if (command.equals("/link") && !post.edited()) {
+            link(handle, post, argument, customer.orElse(null));
+            return;
         }
-        Optional<Long> customer = Topics.customerOfThread(handle, groupId, post.threadId());
         if (customer.isEmpty()) {
-            return;   // a topic Rapport did not open
+            return;   // the General topic, or a topic Rapport did not open: staff talk among themselves
         }
         long customerId = customer.get();
         Optional<StaffRef> staff = StaffLinks.find(handle, post.userId());
@@ -77,9 +85,6 @@ final class GroupTurns {
             editReply(handle, post);
             return;
         }
-        String text = post.text() == null ? "" : post.text().strip();
-        String command = text.startsWith("/") ? text.split("\\s+", 2)[0].replaceAll("@.*", "").toLowerCase() : "";
-        String argument = text.startsWith("/") && text.split("\\s+", 2).length > 1 ? text.split("\\s+", 2)[1].strip() : "";
         if (command.equals("/info")) {
             open.or(() -> desk.forCustomer(customerId).stream().findFirst()).ifPresent(handoff -> topics.notice(
                     handle, customerId, handoff.id(), Card.text(handle, texts, handoff.id())));
@@ -93,6 +98,7 @@ final class GroupTurns {
             }
             try {
                 resolver.resolve(parts[0], parts[1], staff.get());
+                AuditLog.record(handle, staff.get(), "ticket.resolve", customerId, Map.of("ticket", parts[0], "via", VIA));
                 topics.notice(handle, customerId, null, texts.text("resolved", Map.of("ticket", parts[0])));
             } catch (RuntimeException e) {
                 topics.notice(handle, customerId, null, texts.text("refused", Map.of("why", e.getMessage())));
@@ -104,6 +110,13 @@ final class GroupTurns {
             return;
         }
         long handoffId = open.get().id();
+        String action = switch (command) {
+            case "/claim" -> "handoff.claim";
+            case "/note" -> "handoff.note";
+            case "/back" -> "handoff.hand_back";
+            case "" -> "handoff.reply";
+            default -> null;
+        };
         try {
             switch (command) {
                 case "/claim" -> {
@@ -117,6 +130,7 @@ final class GroupTurns {
                 case "/note" -> {
                     if (argument.isBlank()) {
                         topics.notice(handle, customerId, handoffId, texts.text("note_usage"));
+                        return;
                     } else {
                         desk.note(handoffId, staff.get(), argument);
                     }
@@ -146,11 +160,27 @@ final class GroupTurns {
                     return;   // another bot's command, or a typo: nothing to do
                 }
             }
+            if (action != null) {
+                AuditLog.record(handle, staff.get(), action, customerId, Map.of("handoff", handoffId, "via", VIA));
+            }
         } catch (HandoffException e) {
             topics.notice(handle, customerId, handoffId, texts.text("refused", Map.of("why", e.getMessage())));
         }
         // The desk committed its change; show it in the topic now (the live notice may come later, or on another instance).
         topics.sync(handle, handoffId);
+    }
+
+    /** {@code /link CODE}: links the sender's Telegram account to the staff account the code was issued for. */
+    private void link(Handle handle, TopicPost post, String code, Long customerId) {
+        Optional<StaffRef> linked = code.isBlank() ? Optional.empty() : StaffLinks.redeem(handle, code, post.userId());
+        if (linked.isPresent()) {
+            AuditLog.record(handle, linked.get(), "staff.link_telegram", null,
+                    Map.of("telegram_user_id", post.userId(), "via", VIA));
+            topics.notice(handle, customerId, null, texts.text("linked",
+                    Map.of("user", post.userName(), "staff", linked.get().name())));
+        } else {
+            topics.notice(handle, customerId, null, texts.text("link_unknown"));
+        }
     }
 
     /**

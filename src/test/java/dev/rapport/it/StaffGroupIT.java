@@ -3,7 +3,11 @@ package dev.rapport.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.channel.telegram.FakeTelegramApi;
+import dev.rapport.domain.Language;
 import dev.rapport.domain.StaffRef;
+import dev.rapport.staff.Role;
+import dev.rapport.staff.StaffAccounts;
+import java.time.Clock;
 import dev.rapport.handoff.HandoffState;
 import dev.rapport.staffgroup.StaffLinks;
 import java.time.Duration;
@@ -30,7 +34,9 @@ class StaffGroupIT {
             fake.forum(GROUP);
             fake.groupLimit(limit, window);
         });
-        new StaffLinks(rapport.database.jdbi()).link(new StaffRef(7, "Alice"), ALICE);
+        var alice = new StaffAccounts(rapport.database.jdbi(), Clock.systemUTC())
+                .add("Alice", Role.AGENT, "a long enough password".toCharArray(), Language.EN);
+        new StaffLinks(rapport.database.jdbi()).link(alice.ref(), ALICE);
         return rapport;
     }
 
@@ -111,7 +117,9 @@ class StaffGroupIT {
             var handoff = rapport.count("SELECT id FROM handoffs WHERE customer_id = ?", customerId);
             var desk = rapport.handoffs();
             assertThat(desk.find(handoff).orElseThrow().state()).isEqualTo(HandoffState.CLAIMED);
-            assertThat(desk.find(handoff).orElseThrow().owner()).isEqualTo(new StaffRef(7, "Alice"));
+            assertThat(desk.find(handoff).orElseThrow().owner().name()).isEqualTo("Alice");
+            assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE action = 'handoff.reply' AND actor = 'staff:Alice'"))
+                    .isEqualTo(1);
             staffSays(rapport, ALICE, thread, "/claim");
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> topicTexts(rapport, thread).contains("You already have this chat."));
@@ -279,6 +287,29 @@ class StaffGroupIT {
             ada.say("/human", 1);
             assertThat(rapport.handoffs().queue()).hasSize(1);
             assertThat(rapport.count("SELECT count(*) FROM staffgroup_posts")).isZero();
+        }
+    }
+
+    @Test
+    void aStaffMemberLinksThemselvesWithAOneTimeCode() {
+        try (var rapport = start(Map.of(), 20, Duration.ofMinutes(1))) {
+            var bo = new StaffAccounts(rapport.database.jdbi(), Clock.systemUTC())
+                    .add("Bo", Role.AGENT, "a long enough password".toCharArray(), Language.EN);
+            String code = new StaffLinks(rapport.database.jdbi()).issueCode(bo.id());
+            var ada = new TelegramChat(rapport, 4108, "en");
+            ada.say("/human", 1);
+            long thread = topic(rapport, ada.customerId());
+
+            staffSays(rapport, 888, thread, "/link " + code);
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> topicTexts(rapport, thread).stream().anyMatch(text -> text.contains("linked to the staff account Bo")));
+            int before = ada.texts().size();
+            staffSays(rapport, 888, thread, "Hi, Bo here.");
+            assertThat(ada.expect(before, 1)).containsExactly("Hi, Bo here.");
+
+            staffSays(rapport, 889, thread, "/link " + code);   // used up
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> topicTexts(rapport, thread).stream().anyMatch(text -> text.contains("unknown or has expired")));
         }
     }
 }

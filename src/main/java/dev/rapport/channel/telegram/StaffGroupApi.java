@@ -43,9 +43,12 @@ public final class StaffGroupApi implements AutoCloseable {
         call("editForumTopic", params(groupId).put("message_thread_id", threadId).put("name", name));
     }
 
-    /** Posts a text into a topic, optionally as a reply; returns the new message's id. */
-    public long sendText(String groupId, long threadId, String text, Long replyTo) {
-        ObjectNode params = params(groupId).put("message_thread_id", threadId).put("text", text);
+    /** Posts a text into a topic (null: the General topic), optionally as a reply; returns the new message's id. */
+    public long sendText(String groupId, Long threadId, String text, Long replyTo) {
+        ObjectNode params = params(groupId).put("text", text);
+        if (threadId != null) {
+            params.put("message_thread_id", threadId);
+        }
         if (replyTo != null) {
             params.putObject("reply_parameters").put("message_id", replyTo).put("allow_sending_without_reply", true);
         }
