@@ -13,7 +13,6 @@ import dev.rapport.staff.AuditLog;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +30,13 @@ final class GroupTurns {
     /** What the audit log says staff acted through. */
     private static final String VIA = "telegram";
 
-    private final Jdbi jdbi;
     private final HandoffDesk desk;
     private final TopicSync topics;
     private final Texts texts;
     private final StaffGroup.Resolver resolver;
     private final StaffGroupApi api;
 
-    GroupTurns(Jdbi jdbi, HandoffDesk desk, TopicSync topics, Texts texts, StaffGroup.Resolver resolver, StaffGroupApi api) {
-        this.jdbi = jdbi;
+    GroupTurns(HandoffDesk desk, TopicSync topics, Texts texts, StaffGroup.Resolver resolver, StaffGroupApi api) {
         this.desk = desk;
         this.topics = topics;
         this.texts = texts;
