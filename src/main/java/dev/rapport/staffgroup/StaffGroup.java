@@ -57,7 +57,7 @@ public final class StaffGroup implements AutoCloseable {
         var texts = new Texts(messages, settings.language());
         this.topics = new TopicSync(groupId, texts);
         this.sender = new GroupSender(jdbi, api, new GroupRate(jdbi, groupId, settings.limit(), settings.window()), texts);
-        this.turns = new GroupTurns(desk, topics, texts, resolver, api);
+        this.turns = new GroupTurns(jdbi, desk, topics, texts, resolver, api);
         this.customerTurns = new CustomerTurns(topics, texts);
         this.senderWake = senderWake;
     }
