@@ -61,6 +61,11 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
     }
 
     @Override
+    public Duration longestCall() {
+        return TelegramClients.CALL_TIMEOUT;
+    }
+
+    @Override
     public SendResult send(String chatKey, Reply reply) {
         PartialBotApiMethod<?> request;
         try {
