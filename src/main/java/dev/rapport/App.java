@@ -187,6 +187,7 @@ public final class App implements AutoCloseable {
                         group.handle(handle, message, inboxId);
                     } else {
                         engine.handle(handle, message, inboxId);
+                        group.afterCustomerTurn(handle, message, inboxId);
                     }
                 };
         this.sender = new OutboxSender(database.jdbi(), senders, config.outbox(), metrics);

@@ -17,7 +17,7 @@ final class GroupPosts {
     static final String CHANNEL = "staffgroup";
     static final String KEY_PREFIX = "staffgroup:post:";
 
-    enum Kind { CARD, CUSTOMER, NOTICE, TOPIC }
+    enum Kind { CARD, CUSTOMER, NOTICE, TOPIC, EDIT }
 
     /**
      * @param messageId   the customer's message copied, or null
@@ -25,7 +25,7 @@ final class GroupPosts {
      * @param fromMessage copyMessage source message
      * @param foldable    a plain text that may share one post with others under a burst
      */
-    record Post(Kind kind, long customerId, Long handoffId, String text, Long messageId, String fromChat,
+    record Post(Kind kind, Long customerId, Long handoffId, String text, Long messageId, String fromChat,
                 Long fromMessage, boolean foldable) {
     }
 
@@ -43,10 +43,19 @@ final class GroupPosts {
                 .bind("message", post.messageId()).bind("fromChat", post.fromChat())
                 .bind("fromMessage", post.fromMessage()).bind("foldable", post.foldable())
                 .mapTo(Long.class).one();
-        String summary = post.kind().name().toLowerCase() + " for customer " + post.customerId()
+        String summary = post.kind().name().toLowerCase()
+                + (post.customerId() == null ? " in the General topic" : " for customer " + post.customerId())
                 + (post.text() == null || post.text().isBlank() ? "" : ": " + abbreviate(post.text()));
         Outbox.enqueue(handle, new Outgoing(KEY_PREFIX + id, CHANNEL, groupId, post.messageId(),
                 new Reply.Text(summary, List.of())));
+        return id;
+    }
+
+    /** The customer edited the message copied as topic message {@code editOf}: {@code text} is what it says now. */
+    static long enqueueEdit(Handle handle, String groupId, long customerId, Long handoffId, String text, long editOf) {
+        long id = enqueue(handle, groupId, new Post(Kind.EDIT, customerId, handoffId, text, null, null, null, false));
+        handle.createUpdate("UPDATE staffgroup_posts SET edit_of = :editOf WHERE id = :id")
+                .bind("editOf", editOf).bind("id", id).execute();
         return id;
     }
 

@@ -49,9 +49,9 @@ final class GroupSender implements ChannelSender {
         return new SendResult.Rejected("staff group rows are sent with their key");
     }
 
-    private record Row(long id, String groupId, long customerId, Long handoffId, String kind, String text,
+    private record Row(long id, String groupId, Long customerId, Long handoffId, String kind, String text,
                        Long messageId, String fromChat, Long fromMessage, boolean foldable, Long foldedInto,
-                       Long topicMessageId) {
+                       Long topicMessageId, Long editOf) {
     }
 
     @Override
@@ -59,10 +59,11 @@ final class GroupSender implements ChannelSender {
         long postId = Long.parseLong(deliveryKey.substring(GroupPosts.KEY_PREFIX.length()).replaceAll("#.*", ""));
         Row post = jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM staffgroup_posts WHERE id = :id")
                 .bind("id", postId)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("group_id"), rs.getLong("customer_id"),
+                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("group_id"), (Long) rs.getObject("customer_id"),
                         (Long) rs.getObject("handoff_id"), rs.getString("kind"), rs.getString("text"),
                         (Long) rs.getObject("message_id"), rs.getString("from_chat"), (Long) rs.getObject("from_message"),
-                        rs.getBoolean("foldable"), (Long) rs.getObject("folded_into"), (Long) rs.getObject("topic_message_id")))
+                        rs.getBoolean("foldable"), (Long) rs.getObject("folded_into"), (Long) rs.getObject("topic_message_id"),
+                        (Long) rs.getObject("edit_of")))
                 .one());
         if (post.foldedInto() != null || post.topicMessageId() != null) {
             return new SendResult.Delivered(null);   // posted already, as part of an earlier post
@@ -74,6 +75,16 @@ final class GroupSender implements ChannelSender {
         var wait = rate.waitForOne();
         if (!wait.isZero()) {
             return new SendResult.RetryAfter(wait, "staff group rate: " + rate.left() + " posts left in the window");
+        }
+        if (post.customerId() == null) {   // an answer in the General topic
+            try {
+                long messageId = api.sendText(groupId, null, post.text(), null);
+                rate.record();
+                delivered(post, List.of(), messageId);
+                return new SendResult.Delivered(String.valueOf(messageId));
+            } catch (BotApiException e) {
+                return failed(groupId, e);
+            }
         }
         try {
             long threadId = topic(post, false);
@@ -98,19 +109,23 @@ final class GroupSender implements ChannelSender {
                 return post(post, again);
             }
         } catch (BotApiException e) {
-            if (e.code() == 429) {
-                return new SendResult.RetryAfter(e.retryAfter() == null ? java.time.Duration.ofSeconds(5) : e.retryAfter(),
-                        e.getMessage());
-            }
-            if (e.groupUnusable()) {
-                GroupStatus.markUnusable(jdbi, groupId, "Telegram answered " + e.getMessage());
-                return new SendResult.Rejected(e.getMessage());
-            }
-            if (e.transientFailure()) {
-                return new SendResult.TransientFailure(e.getMessage());
-            }
+            return failed(groupId, e);
+        }
+    }
+
+    private SendResult failed(String groupId, BotApiException e) {
+        if (e.code() == 429) {
+            return new SendResult.RetryAfter(e.retryAfter() == null ? java.time.Duration.ofSeconds(5) : e.retryAfter(),
+                    e.getMessage());
+        }
+        if (e.groupUnusable()) {
+            GroupStatus.markUnusable(jdbi, groupId, "Telegram answered " + e.getMessage());
             return new SendResult.Rejected(e.getMessage());
         }
+        if (e.transientFailure()) {
+            return new SendResult.TransientFailure(e.getMessage());
+        }
+        return new SendResult.Rejected(e.getMessage());
     }
 
     /** The topic's thread id, created (again) when missing or {@code recreate}; -1 when the rate is used up after creating. */
@@ -171,6 +186,11 @@ final class GroupSender implements ChannelSender {
                 delivered(post, folded, messageId);
                 return new SendResult.Delivered(String.valueOf(messageId));
             }
+            case "edit" -> {
+                long messageId = edit(post, threadId);
+                delivered(post, List.of(), messageId);
+                return new SendResult.Delivered(String.valueOf(messageId));
+            }
             default -> {
                 long messageId = api.sendText(groupId, threadId, post.text(), null);
                 rate.record();
@@ -178,6 +198,33 @@ final class GroupSender implements ChannelSender {
                 return new SendResult.Delivered(String.valueOf(messageId));
             }
         }
+    }
+
+    /**
+     * Carries a customer's edit over: a text copied on its own is edited in place; anything else (a
+     * media copy, a folded post) gets the new text as a reply to it. Returns the topic message.
+     */
+    private long edit(Row post, long threadId) {
+        boolean alone = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT count(*) = 1 AND bool_and(foldable) FROM staffgroup_posts
+                        WHERE group_id = :group AND topic_message_id = :message AND kind = 'customer'""")
+                .bind("group", post.groupId()).bind("message", post.editOf()).mapTo(Boolean.class).one());
+        if (alone) {
+            try {
+                api.editText(post.groupId(), post.editOf(), post.text());
+                rate.record();
+                return post.editOf();
+            } catch (BotApiException e) {
+                if (e.code() != 400 || e.topicMissing()) {
+                    throw e;
+                }
+                // Too old to edit, or not a text after all: say it instead.
+            }
+        }
+        long messageId = api.sendText(post.groupId(), threadId, texts.text("edited", Map.of("text", post.text())),
+                post.editOf());
+        rate.record();
+        return messageId;
     }
 
     /**
@@ -200,7 +247,7 @@ final class GroupSender implements ChannelSender {
                 .bind("group", post.groupId()).bind("customer", post.customerId()).bind("id", post.id())
                 .map((rs, ctx) -> new Row(rs.getLong("id"), post.groupId(), post.customerId(), null, rs.getString("kind"),
                         rs.getString("text"), (Long) rs.getObject("message_id"), null, null, rs.getBoolean("foldable"),
-                        null, null))
+                        null, null, null))
                 .list());
         var folded = new ArrayList<Row>();
         int chars = post.text().length();

@@ -9,10 +9,10 @@ import dev.rapport.handoff.ClaimResult;
 import dev.rapport.handoff.HandoffDesk;
 import dev.rapport.handoff.HandoffDetail;
 import dev.rapport.handoff.HandoffException;
+import dev.rapport.staff.AuditLog;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +27,16 @@ import org.slf4j.LoggerFactory;
 final class GroupTurns {
 
     private static final Logger log = LoggerFactory.getLogger(GroupTurns.class);
+    /** What the audit log says staff acted through. */
+    private static final String VIA = "telegram";
 
-    private final Jdbi jdbi;
     private final HandoffDesk desk;
     private final TopicSync topics;
     private final Texts texts;
     private final StaffGroup.Resolver resolver;
     private final StaffGroupApi api;
 
-    GroupTurns(Jdbi jdbi, HandoffDesk desk, TopicSync topics, Texts texts, StaffGroup.Resolver resolver, StaffGroupApi api) {
-        this.jdbi = jdbi;
+    GroupTurns(HandoffDesk desk, TopicSync topics, Texts texts, StaffGroup.Resolver resolver, StaffGroupApi api) {
         this.desk = desk;
         this.topics = topics;
         this.texts = texts;
@@ -57,12 +57,17 @@ final class GroupTurns {
             GroupStatus.markUnusable(handle, groupId, "the bot was removed from the group or lost its admin rights");
             return;
         }
-        if (post.threadId() == null) {
-            return;   // the General topic: staff talk among themselves
+        String text = post.text() == null ? "" : post.text().strip();
+        String command = text.startsWith("/") ? text.split("\\s+", 2)[0].replaceAll("@.*", "").toLowerCase() : "";
+        String argument = text.startsWith("/") && text.split("\\s+", 2).length > 1 ? text.split("\\s+", 2)[1].strip() : "";
+        Optional<Long> customer = post.threadId() == null ? Optional.empty()
+                : Topics.customerOfThread(handle, groupId, post.threadId());
+        if (command.equals("/link") && !post.edited()) {
+            link(handle, post, argument, customer.orElse(null));
+            return;
         }
-        Optional<Long> customer = Topics.customerOfThread(handle, groupId, post.threadId());
         if (customer.isEmpty()) {
-            return;   // a topic Rapport did not open
+            return;   // the General topic, or a topic Rapport did not open: staff talk among themselves
         }
         long customerId = customer.get();
         Optional<StaffRef> staff = StaffLinks.find(handle, post.userId());
@@ -77,9 +82,6 @@ final class GroupTurns {
             editReply(handle, post);
             return;
         }
-        String text = post.text() == null ? "" : post.text().strip();
-        String command = text.startsWith("/") ? text.split("\\s+", 2)[0].replaceAll("@.*", "").toLowerCase() : "";
-        String argument = text.startsWith("/") && text.split("\\s+", 2).length > 1 ? text.split("\\s+", 2)[1].strip() : "";
         if (command.equals("/info")) {
             open.or(() -> desk.forCustomer(customerId).stream().findFirst()).ifPresent(handoff -> topics.notice(
                     handle, customerId, handoff.id(), Card.text(handle, texts, handoff.id())));
@@ -93,6 +95,7 @@ final class GroupTurns {
             }
             try {
                 resolver.resolve(parts[0], parts[1], staff.get());
+                AuditLog.record(handle, staff.get(), "ticket.resolve", customerId, Map.of("ticket", parts[0], "via", VIA));
                 topics.notice(handle, customerId, null, texts.text("resolved", Map.of("ticket", parts[0])));
             } catch (RuntimeException e) {
                 topics.notice(handle, customerId, null, texts.text("refused", Map.of("why", e.getMessage())));
@@ -104,6 +107,13 @@ final class GroupTurns {
             return;
         }
         long handoffId = open.get().id();
+        String action = switch (command) {
+            case "/claim" -> "handoff.claim";
+            case "/note" -> "handoff.note";
+            case "/back" -> "handoff.hand_back";
+            case "" -> "handoff.reply";
+            default -> null;
+        };
         try {
             switch (command) {
                 case "/claim" -> {
@@ -117,6 +127,7 @@ final class GroupTurns {
                 case "/note" -> {
                     if (argument.isBlank()) {
                         topics.notice(handle, customerId, handoffId, texts.text("note_usage"));
+                        return;
                     } else {
                         desk.note(handoffId, staff.get(), argument);
                     }
@@ -127,7 +138,8 @@ final class GroupTurns {
                         topics.notice(handle, customerId, handoffId, texts.text("media_not_sent"));
                         return;
                     }
-                    long replyId = desk.reply(handoffId, staff.get(), text);
+                    String replyTo = post.replyTo() == null ? null : customerRef(handle, post.replyTo()).orElse(null);
+                    long replyId = desk.reply(handoffId, staff.get(), text, replyTo);
                     handle.createUpdate("""
                                     INSERT INTO staffgroup_message_map (group_id, topic_message_id, message_id, direction)
                                     VALUES (:group, :topic, :message, 'out') ON CONFLICT DO NOTHING""")
@@ -145,11 +157,53 @@ final class GroupTurns {
                     return;   // another bot's command, or a typo: nothing to do
                 }
             }
+            if (action != null) {
+                AuditLog.record(handle, staff.get(), action, customerId, Map.of("handoff", handoffId, "via", VIA));
+            }
         } catch (HandoffException e) {
             topics.notice(handle, customerId, handoffId, texts.text("refused", Map.of("why", e.getMessage())));
         }
         // The desk committed its change; show it in the topic now (the live notice may come later, or on another instance).
         topics.sync(handle, handoffId);
+    }
+
+    /** {@code /link CODE}: links the sender's Telegram account to the staff account the code was issued for. */
+    private void link(Handle handle, TopicPost post, String code, Long customerId) {
+        Optional<StaffRef> linked = code.isBlank() ? Optional.empty() : StaffLinks.redeem(handle, code, post.userId());
+        if (linked.isPresent()) {
+            AuditLog.record(handle, linked.get(), "staff.link_telegram", null,
+                    Map.of("telegram_user_id", post.userId(), "via", VIA));
+            topics.notice(handle, customerId, null, texts.text("linked",
+                    Map.of("user", post.userName(), "staff", linked.get().name())));
+        } else {
+            topics.notice(handle, customerId, null, texts.text("link_unknown"));
+        }
+    }
+
+    /**
+     * The customer's-chat id of the message behind topic message {@code topicMessageId}: the customer's
+     * own message (the latest, for a folded post), or a staff reply as delivered to them. Empty when the
+     * topic message is none of these (a card, a notice) or was not delivered yet.
+     */
+    private Optional<String> customerRef(Handle handle, long topicMessageId) {
+        var mapped = handle.createQuery("""
+                        SELECT map.direction, u.payload::text AS payload,
+                               (SELECT o.external_id FROM outbox o WHERE o.message_id = m.id AND o.channel = m.channel
+                                  AND o.status = 'sent' ORDER BY o.id LIMIT 1) AS delivered
+                        FROM staffgroup_message_map map
+                        JOIN messages m ON m.id = map.message_id
+                        LEFT JOIN inbound_updates u ON u.id = m.inbound_update_id
+                        WHERE map.group_id = :group AND map.topic_message_id = :topic AND m.channel = 'telegram'
+                        ORDER BY m.id DESC LIMIT 1""")
+                .bind("group", topics.groupId()).bind("topic", topicMessageId).mapToMap().findOne();
+        if (mapped.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("in".equals(mapped.get().get("direction"))) {
+            String payload = (String) mapped.get().get("payload");
+            return payload == null ? Optional.empty() : StaffGroupUpdates.customerMessageId(payload).map(String::valueOf);
+        }
+        return Optional.ofNullable((String) mapped.get().get("delivered"));
     }
 
     /** A staff member edited a reply in the topic: the customer's copy is edited too, where Telegram allows it. */

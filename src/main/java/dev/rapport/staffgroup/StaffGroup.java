@@ -3,6 +3,7 @@ package dev.rapport.staffgroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.channel.ChannelSender;
 import dev.rapport.channel.InboundMessage;
+import dev.rapport.channel.telegram.BotApiException;
 import dev.rapport.channel.telegram.StaffGroupApi;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.domain.StaffRef;
@@ -38,6 +39,7 @@ public final class StaffGroup implements AutoCloseable {
     private final TopicSync topics;
     private final GroupSender sender;
     private final GroupTurns turns;
+    private final CustomerTurns customerTurns;
     private final Runnable senderWake;
     private final ExecutorService syncs = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "staffgroup-sync");
@@ -55,7 +57,8 @@ public final class StaffGroup implements AutoCloseable {
         var texts = new Texts(messages, settings.language());
         this.topics = new TopicSync(groupId, texts);
         this.sender = new GroupSender(jdbi, api, new GroupRate(jdbi, groupId, settings.limit(), settings.window()), texts);
-        this.turns = new GroupTurns(jdbi, desk, topics, texts, resolver, api);
+        this.turns = new GroupTurns(desk, topics, texts, resolver, api);
+        this.customerTurns = new CustomerTurns(topics, texts);
         this.senderWake = senderWake;
     }
 
@@ -80,17 +83,27 @@ public final class StaffGroup implements AutoCloseable {
         turns.handle(handle, message, inboxId);
     }
 
+    /** After a customer's turn, in its transaction: edits and a blocked bot shown in the customer's topic. */
+    public void afterCustomerTurn(Handle handle, InboundMessage message, long inboxId) {
+        customerTurns.after(handle, message, inboxId);
+    }
+
     /**
      * Checks the group (getChat, getChatMember) and logs exactly what is missing; while something is,
      * handoffs are worked in the console only. Then follows console changes to show them in the topics.
      */
     public void start(LiveFeed live) {
-        List<String> problems = api.check(groupId);
-        if (problems.isEmpty()) {
-            GroupStatus.markUsable(jdbi, groupId);
-            log.info("Staff group {} is ready: a forum where the bot manages topics", groupId);
-        } else {
-            GroupStatus.markUnusable(jdbi, groupId, String.join("; ", problems));
+        try {
+            List<String> problems = api.check(groupId);
+            if (problems.isEmpty()) {
+                GroupStatus.markUsable(jdbi, groupId);
+                log.info("Staff group {} is ready: a forum where the bot manages topics", groupId);
+            } else {
+                GroupStatus.markUnusable(jdbi, groupId, String.join("; ", problems));
+            }
+        } catch (BotApiException e) {
+            // Telegram could not be asked: keep what the last check found; posts find out for themselves.
+            log.warn("Could not check staff group {} now ({}); using it as last found", groupId, e.getMessage());
         }
         subscription = live.subscribe("console", new LiveFeed.Subscriber() {
             @Override

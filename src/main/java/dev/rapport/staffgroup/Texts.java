@@ -11,7 +11,7 @@ final class Texts {
             "staffgroup.handed_back", "staffgroup.taken", "staffgroup.already_yours", "staffgroup.not_linked",
             "staffgroup.no_handoff", "staffgroup.blocked", "staffgroup.resolved", "staffgroup.resolve_usage",
             "staffgroup.note_usage", "staffgroup.refused", "staffgroup.media_not_sent", "staffgroup.topic_recreated",
-            "staffgroup.folded", "staffgroup.media", "staffgroup.noted");
+            "staffgroup.folded", "staffgroup.media", "staffgroup.edited", "staffgroup.linked", "staffgroup.link_unknown");
 
     private final Messages messages;
     private final String language;

@@ -98,7 +98,8 @@ final class TopicSync {
         }
     }
 
-    void notice(Handle handle, long customerId, Long handoffId, String text) {
+    /** A notice in the customer's topic; with no customer, in the General topic. */
+    void notice(Handle handle, Long customerId, Long handoffId, String text) {
         GroupPosts.enqueue(handle, groupId, new GroupPosts.Post(GroupPosts.Kind.NOTICE, customerId, handoffId, text,
                 null, null, null, false));
     }

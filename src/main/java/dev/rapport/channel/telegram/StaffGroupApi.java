@@ -43,9 +43,12 @@ public final class StaffGroupApi implements AutoCloseable {
         call("editForumTopic", params(groupId).put("message_thread_id", threadId).put("name", name));
     }
 
-    /** Posts a text into a topic, optionally as a reply; returns the new message's id. */
-    public long sendText(String groupId, long threadId, String text, Long replyTo) {
-        ObjectNode params = params(groupId).put("message_thread_id", threadId).put("text", text);
+    /** Posts a text into a topic (null: the General topic), optionally as a reply; returns the new message's id. */
+    public long sendText(String groupId, Long threadId, String text, Long replyTo) {
+        ObjectNode params = params(groupId).put("text", text);
+        if (threadId != null) {
+            params.put("message_thread_id", threadId);
+        }
         if (replyTo != null) {
             params.putObject("reply_parameters").put("message_id", replyTo).put("allow_sending_without_reply", true);
         }
@@ -66,7 +69,9 @@ public final class StaffGroupApi implements AutoCloseable {
 
     /**
      * What keeps the bot from working in the group, in words an operator can act on; empty when
-     * nothing does. Network failures are reported as a problem too.
+     * nothing does.
+     *
+     * @throws BotApiException when Telegram could not be asked (a network error, a 5xx): nothing is known
      */
     public List<String> check(String groupId) {
         var problems = new ArrayList<String>();
@@ -90,6 +95,9 @@ public final class StaffGroupApi implements AutoCloseable {
                 problems.add("the bot may not manage topics: give it the 'Manage topics' right");
             }
         } catch (BotApiException e) {
+            if (e.transientFailure() || e.code() == 429) {
+                throw e;
+            }
             problems.add("Telegram answered " + e.getMessage() + (e.code() == 400 || e.code() == 403
                     ? " (is the bot a member of this group, and is the id right?)" : ""));
         }
