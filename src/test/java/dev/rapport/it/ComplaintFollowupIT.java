@@ -132,6 +132,9 @@ class ComplaintFollowupIT {
                 + "AND type = 'conversation.escalation_requested'")).contains("complaint " + ticket, "CSAT 2");
         assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '8203' "
                 + "AND type = 'conversation.escalation_requested'")).isEqualTo(1);
+        // ... and the chat is now with a person: one open handoff, for the low follow-up score.
+        assertThat(rapport.count("SELECT count(*) FROM handoffs WHERE chat_key = '8203' AND state = 'waiting' "
+                + "AND reasons @> '[{\"reason\": \"low_followup_csat\"}]'")).isEqualTo(1);
     }
 
     @Test
