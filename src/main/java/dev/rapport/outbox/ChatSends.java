@@ -44,8 +44,9 @@ final class ChatSends {
     void sendAll(Batch batch, List<Batch.Send> sends) {
         for (Batch.Send send : sends) {
             ClaimedRow row = send.row();
-            if (System.nanoTime() - batch.sendBy > 0) {
-                // Too late in the lease: another process may claim the row while this call runs.
+            if (System.nanoTime() - batch.sendBy() > 0) {
+                // Too little lease left (not renewed: the database is unreachable from here, say): another
+                // process may claim the row while this call runs.
                 batch.outcomes.add(Outcome.release(row, Duration.ZERO));
                 continue;
             }

@@ -93,7 +93,9 @@
   if (!window.EventSource) { return; }
   var stream = new EventSource('/console/stream');
   window.rapportConsole = { badge: badge, stream: stream, received: 0 };
-  stream.addEventListener('hello', function () { refreshQueue(); refreshConversation(); });
+  // A (re)connect may have missed changes: re-read the queue and the messages (the controls came
+  // with the page and hold what the member is typing).
+  stream.addEventListener('hello', function () { refreshQueue(); refreshMessages(); });
   stream.addEventListener('resync', function () { refreshQueue(); refreshConversation(); });
   stream.addEventListener('change', function (event) {
     var change = {};

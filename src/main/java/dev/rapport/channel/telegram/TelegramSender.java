@@ -62,6 +62,11 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
     }
 
     @Override
+    public Duration longestCall() {
+        return TelegramClients.CALL_TIMEOUT;
+    }
+
+    @Override
     public SendResult send(String chatKey, Reply reply) {
         PartialBotApiMethod<?> request;
         try {
