@@ -200,6 +200,10 @@ class StaffGroupIT {
                     .filter(i -> folded.contains("burst message " + i + "\n") || folded.endsWith("burst message " + i))
                     .count();
             assertThat(copied + inFolds).isEqualTo(25);
+            System.out.printf("Burst: 25 customer messages reached the topic as %d posts (%d copies, %d folded); "
+                            + "at most %d posts into the group per %s window (limit %d); 429s: %d%n", posts.size(), copied,
+                    inFolds, rapport.telegram.mostGroupPostsInWindow(GROUP), window, limit,
+                    rapport.telegram.groupLimitHits());
             assertThat(posts.size()).isLessThan(25);
         }
     }
