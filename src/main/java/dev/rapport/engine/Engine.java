@@ -229,12 +229,19 @@ public final class Engine {
         return turn.text(turn.hasText("media." + kind) ? "media." + kind : "media.file");
     }
 
+    /**
+     * A button press counts only when Rapport showed that button in this chat ({@link OfferedButtons}):
+     * anything else — a forged web chat post, a crafted callback query — is stale, whatever it names.
+     * A {@code go:} button starts only a flow a customer may start (never an internal one).
+     */
     private void pressed(Turn turn, Content.ButtonPress press) {
-        Optional<CallbackData.Parsed> parsed = CallbackData.parse(press.data());
+        boolean offered = OfferedButtons.wasOffered(turn.handle, turn.message.channel(), turn.message.chatKey(),
+                press.data());
+        Optional<CallbackData.Parsed> parsed = offered ? CallbackData.parse(press.data()) : Optional.empty();
         if (parsed.isPresent() && parsed.get() instanceof CallbackData.StartFlow start
-                && conversations.flow(start.flow()).isPresent()) {
+                && conversations.startable(start.flow()).isPresent()) {
             turn.answerButton(press.callbackId(), null);
-            runner.start(turn, conversations.flow(start.flow()).get());
+            runner.start(turn, conversations.startable(start.flow()).get());
             return;
         }
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
@@ -245,8 +252,9 @@ public final class Engine {
             runner.answer(turn, waiting.get(), answer.value());
             return;
         }
-        // A button from an earlier question or another message: say so, and repeat what is being asked now.
-        turn.event(EngineEvent.STALE_BUTTON, Map.of("data", press.data()));
+        // A button from an earlier question or another message, or none of Rapport's: say so, and repeat
+        // what is being asked now. The data is whatever the sender wrote: kept only where erasure clears it.
+        turn.event(EngineEvent.STALE_BUTTON, Map.of("offered", offered, "data", press.data()));
         turn.answerButton(press.callbackId(), "engine.stale_button");
         waiting.ifPresent(ask -> runner.ask(turn, ask));
     }

@@ -99,10 +99,20 @@ public final class HandoffDesk {
     /**
      * Sends {@code text} to the customer as written, through the outbox, logged with the staff member.
      * Replying to a waiting handoff claims it; replying to one someone else has is refused (transfer first).
+     *
+     * @return the reply's {@code messages} id (the staff group maps its topic message to it)
      */
-    public void reply(long id, StaffRef staff, String text) {
+    public long reply(long id, StaffRef staff, String text) {
+        return reply(id, staff, text, null);
+    }
+
+    /**
+     * {@link #reply(long, StaffRef, String)} as an answer to one of the customer's messages:
+     * {@code replyTo} is the channel's id of that message (Telegram's {@code message_id}), or null.
+     */
+    public long reply(long id, StaffRef staff, String text, String replyTo) {
         String checked = checkText(text, "reply");
-        jdbi.useTransaction(handle -> {
+        long sent = jdbi.inTransaction(handle -> {
             HandoffDetail handoff = open(handle, id);
             if (handoff.state() == HandoffState.WAITING) {
                 handle.createUpdate("""
@@ -116,12 +126,14 @@ public final class HandoffDesk {
                 throw new HandoffException(HandoffException.Problem.OWNED_BY_OTHER, handoff.owner().name()
                         + " has this chat; ask them to transfer it to you before you reply.");
             }
-            long messageId = notices.staff(handle, handoff, staff, checked);
+            long messageId = notices.staff(handle, handoff, staff, checked, replyTo);
             handle.createUpdate("UPDATE handoffs SET first_response_at = coalesce(first_response_at, now()) WHERE id = :id")
                     .bind("id", id).execute();
             HandoffLog.changed(handle, handoff, HandoffEvent.REPLY, staff, Map.of("message_id", messageId));
+            return messageId;
         });
         senderWake.run();
+        return sent;
     }
 
     /** An internal note on the handoff, for colleagues: recorded and shown in the transcript, never sent. */

@@ -34,8 +34,14 @@ public final class RunningRapport implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningRapport(Path configFile, Map<String, String> overrides) {
+        this(configFile, overrides, fake -> { });
+    }
+
+    private RunningRapport(Path configFile, Map<String, String> overrides,
+                           java.util.function.Consumer<FakeTelegramApi> beforeStart) {
         this.configFile = configFile;
         this.telegram = new FakeTelegramApi().start();
+        beforeStart.accept(telegram);
         this.database = TestDatabase.fresh();
         this.environment = new HashMap<>(Map.of(
                 "PORT", "0",
@@ -62,6 +68,11 @@ public final class RunningRapport implements AutoCloseable {
         return new RunningRapport(configFile, overrides);
     }
 
+    /** Starts with the fake Bot API prepared first (a forum for the staff group, say). */
+    public static RunningRapport start(Map<String, String> overrides, java.util.function.Consumer<FakeTelegramApi> beforeStart) {
+        return new RunningRapport(Path.of("config/rapport.yaml"), overrides, beforeStart);
+    }
+
     public RapportConfig config() {
         return ConfigLoader.load(configFile, environment);
     }
@@ -85,9 +96,19 @@ public final class RunningRapport implements AutoCloseable {
         }
     }
 
+    /** The handoff desk staff work at (what the console shows). */
+    public dev.rapport.handoff.HandoffDesk handoffs() {
+        return app.handoffs();
+    }
+
     /** Runs a scheduled job now, on this thread, as its schedule would. */
     public void runJob(String name) {
         app.runJob(name);
+    }
+
+    /** The web server's page routes, as registered (the console's security tests walk all of them). */
+    public List<dev.rapport.web.PageRoute> pageRoutes() {
+        return app.pageRoutes();
     }
 
     public String url(String path) {
