@@ -1,6 +1,7 @@
 package dev.rapport;
 
 import dev.rapport.channel.ChannelSender;
+import dev.rapport.channel.telegram.StaffGroupDecoder;
 import dev.rapport.channel.telegram.TelegramDecoder;
 import dev.rapport.channel.telegram.TelegramSender;
 import dev.rapport.channel.telegram.TelegramWebhook;
@@ -12,6 +13,7 @@ import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.ConsentActions;
 import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.console.ConsoleFeature;
+import dev.rapport.dashboard.DashboardFeature;
 import dev.rapport.demo.DemoData;
 import dev.rapport.demo.DemoStaff;
 import dev.rapport.staff.StaffAccounts;
@@ -45,6 +47,7 @@ import dev.rapport.schedule.Job;
 import dev.rapport.schedule.Jobs;
 import dev.rapport.store.Database;
 import dev.rapport.store.LiveFeed;
+import dev.rapport.staffgroup.StaffGroup;
 import dev.rapport.survey.SurveyFeature;
 import dev.rapport.web.ApiRoute;
 import dev.rapport.web.WebServer;
@@ -80,6 +83,7 @@ public final class App implements AutoCloseable {
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
     private final ConsoleFeature console;
     private final HandoffDesk handoffs;
+    private StaffGroup staffGroup;    // null without a staff group
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
         this.database = database;
@@ -110,7 +114,6 @@ public final class App implements AutoCloseable {
 
         var complaints = ComplaintsConfig.load(config.featureFile("complaints.yaml"));
         actions.addAll(Complaints.actions(complaints, config.timeZone()));
-        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach));
         messageKeys.addAll(Complaints.MESSAGE_KEYS);
 
         // Customers and tiers: deep-link linking, the purchases API, the nightly tier recomputation.
@@ -136,6 +139,10 @@ public final class App implements AutoCloseable {
         var handoff = HandoffFeature.load(config.featureFile("handoff.yaml"), config.timeZone());
         actions.addAll(handoff.actions());
         messageKeys.addAll(handoff.messageKeys());
+        boolean withStaffGroup = config.telegram().enabled() && config.telegram().staffGroup().enabled();
+        if (withStaffGroup) {
+            messageKeys.addAll(StaffGroup.MESSAGE_KEYS);
+        }
 
         Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
                 messageKeys, builtFlows, builtProblems);
@@ -146,8 +153,16 @@ public final class App implements AutoCloseable {
                 config.businessName(), clock);
         this.handoffs = handing.desk();
         jobs.addAll(handing.jobs());
+        var port = handing.port();
+        if (withStaffGroup) {
+            var complaintDesk = new dev.rapport.complaint.ComplaintDesk(database.jdbi(), outreach);
+            this.staffGroup = new StaffGroup(config.telegram(), database.jdbi(), handoffs, conversations.messages(),
+                    (ticket, note, staff) -> complaintDesk.resolve(ticket, note, staff.name()), () -> this.sender.wake());
+            port = staffGroup.port(port);
+        }
+        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach, port));
         var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
-                config.businessName(), handing.port());
+                config.businessName(), port);
 
         // Intake wakes the workers and the workers wake the sender; both are built below, and the
         // lambdas read the fields only once updates flow, after start().
@@ -160,11 +175,27 @@ public final class App implements AutoCloseable {
             senders.add(telegram);
             decoders.add(new TelegramDecoder());
         }
+        if (staffGroup != null) {
+            senders.add(staffGroup.sender());
+            decoders.add(new StaffGroupDecoder());
+        }
+        StaffGroup group = staffGroup;
+        dev.rapport.inbox.TurnHandler turns = group == null ? engine::handle
+                : (handle, message, inboxId) -> {
+                    // The staff group's updates are staff at work, never a customer: they skip the engine.
+                    if (StaffGroupDecoder.CHANNEL.equals(message.channel())) {
+                        group.handle(handle, message, inboxId);
+                    } else {
+                        engine.handle(handle, message, inboxId);
+                        group.afterCustomerTurn(handle, message, inboxId);
+                    }
+                };
         this.sender = new OutboxSender(database.jdbi(), senders, config.outbox(), metrics);
-        this.workers = new InboxWorkers(database.jdbi(), config.inbox(), decoders, engine::handle, () -> this.sender.wake(),
+        this.workers = new InboxWorkers(database.jdbi(), config.inbox(), decoders, turns, () -> this.sender.wake(),
                 metrics);
         TelegramWebhook webhook = config.telegram().enabled()
-                ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics)
+                ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics,
+                        withStaffGroup ? config.telegram().staffGroup().groupId() : "")
                 : null;
         // Staff accounts and the console: pages behind the route table's session, role and CSRF checks.
         var staffSessions = new StaffSessions(database.jdbi(), clock);
@@ -172,6 +203,7 @@ public final class App implements AutoCloseable {
                 new ComplaintDesk(database.jdbi(), outreach), handoffs, config.conversationsDir(), config.timeZone(), live,
                 metrics);
         List<PageRoute> pages = new ArrayList<>(console.pages());
+        pages.addAll(new DashboardFeature(database.jdbi(), config.timeZone(), clock).pages());
         this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes,
                 staffSessions, pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
@@ -215,6 +247,9 @@ public final class App implements AutoCloseable {
         }
         try {
             app.live.start();
+            if (app.staffGroup != null) {
+                app.staffGroup.start(app.live);
+            }
             app.sender.start();
             app.workers.start();
             app.jobs.start();
@@ -265,6 +300,9 @@ public final class App implements AutoCloseable {
         jobs.close();
         workers.close();
         sender.close();
+        if (staffGroup != null) {
+            staffGroup.close();
+        }
         if (telegram != null) {
             telegram.close();   // its HTTP client's threads and connections
         }

@@ -31,7 +31,8 @@ public final class ConfigLoader {
                 values.text("telegram.bot_token"),
                 values.text("telegram.webhook_secret"),
                 values.httpUrl("telegram.api_url"),
-                values.text("telegram.public_url"));
+                values.text("telegram.public_url"),
+                staffGroup(values));
         String databaseUrl = values.text("database_url");
         var config = new RapportConfig(
                 file.toAbsolutePath().getParent(),
@@ -87,6 +88,19 @@ public final class ConfigLoader {
                 values.integer("webchat.address_streams", 1, 1_000_000, 50),
                 java.time.Duration.ofSeconds(values.integer("webchat.stream_heartbeat_seconds", 1, 300, 15)),
                 java.time.Duration.ofSeconds(values.integer("webchat.stream_lifetime_seconds", 5, 86_400, 1800)));
+    }
+
+    private static RapportConfig.StaffGroup staffGroup(Settings values) {
+        String groupId = values.text("telegram.staff_group_id");
+        if (!groupId.isEmpty() && !groupId.matches("-100\\d{5,}")) {
+            throw new ConfigException("Setting telegram.staff_group_id (environment "
+                    + values.envName("telegram.staff_group_id") + ") is '" + groupId + "': expected the id of a "
+                    + "supergroup, which starts with -100 (for example -1001234567890)");
+        }
+        return new RapportConfig.StaffGroup(groupId,
+                values.choice("telegram.staff_group_language", "en", java.util.List.of("en", "zh")),
+                values.integer("telegram.staff_group_limit", 1, 1000, 20),
+                java.time.Duration.ofSeconds(values.integer("telegram.staff_group_window_seconds", 1, 3600, 60)));
     }
 
     private static void checkTelegram(RapportConfig config, Settings values) {

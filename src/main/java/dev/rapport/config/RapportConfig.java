@@ -18,9 +18,29 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
                             Telegram telegram, Intake intake, Inbox inbox, Outbox outbox, Webchat webchat) {
 
     /** Telegram connection. Without a bot token Rapport runs with the web chat only. */
-    public record Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl) {
+    public record Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl, StaffGroup staffGroup) {
+
+        /** Without a staff group (handoffs are worked in the console only). */
+        public Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl) {
+            this(botToken, webhookSecret, apiUrl, publicUrl, StaffGroup.NONE);
+        }
+
         public boolean enabled() {
             return !botToken.isEmpty();
+        }
+    }
+
+    /**
+     * The forum supergroup staff answer customers from (one topic per customer); {@code groupId} empty
+     * when there is none. At most {@code limit} posts go into the group per {@code window} (Telegram:
+     * about 20 a minute); {@code language} is the language of what Rapport writes there.
+     */
+    public record StaffGroup(String groupId, String language, int limit, java.time.Duration window) {
+
+        public static final StaffGroup NONE = new StaffGroup("", "en", 20, java.time.Duration.ofMinutes(1));
+
+        public boolean enabled() {
+            return !groupId.isEmpty();
         }
     }
 
@@ -84,6 +104,7 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
         settings.put("telegram.webhook_secret", telegram.webhookSecret().isEmpty() ? "(unset)" : "(set)");
         settings.put("telegram.api_url", telegram.apiUrl().toString());
         settings.put("telegram.public_url", telegram.publicUrl());
+        settings.put("telegram.staff_group", telegram.staffGroup());
         settings.put("intake", intake);
         settings.put("inbox", inbox);
         settings.put("outbox", outbox);

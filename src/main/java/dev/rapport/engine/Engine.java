@@ -34,6 +34,7 @@ public final class Engine {
     private final FlowRunner runner;
     private final String businessName;
     private final HandoffPort handoffs;
+    private final WithPerson withPerson;
 
     public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
                   Interpreter interpreter, int stepLimit, String businessName) {
@@ -44,6 +45,7 @@ public final class Engine {
     public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
                   Interpreter interpreter, int stepLimit, String businessName, HandoffPort handoffs) {
         this.handoffs = handoffs;
+        this.withPerson = new WithPerson(handoffs);
         this.conversations = conversations;
         this.customers = customers;
         this.interpreter = interpreter;
@@ -87,12 +89,14 @@ public final class Engine {
         if (!(message.content() instanceof Content.Outreach)) {   // not written by the customer
             messageId = MessageLog.inbound(handle, turn, reading);
         }
-        if (turn.handoffId != null && !reachesBotWithPerson(message.content())) {
-            toPerson(turn, messageId);
+        if (turn.handoffId != null && !WithPerson.reachesBot(message.content())) {
+            withPerson.toPerson(turn, messageId);
         } else {
+            boolean answering = conversation.waiting();
             route(turn, reading);
+            withPerson.negative(turn, answering);
         }
-        handedOver(turn);
+        withPerson.handedOver(turn);
         startWaitingOutreach(turn);
         ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
         EventLog.recordAll(handle, turn.events);
@@ -118,53 +122,9 @@ public final class Engine {
                 turn.event(EngineEvent.ESCALATION_SIGNAL, Map.of("score", reading.sentimentScore(),
                         "intent", String.valueOf(reading.intent())));
             }
-            if (handoffs != HandoffPort.NONE) {
-                turn.escalate("strongly_negative", why);
-            }
+            turn.negative = why;
         }
         return reading;
-    }
-
-    /** While a person has the chat only these reach the bot: /stop, and what says nothing back. */
-    private static boolean reachesBotWithPerson(Content content) {
-        return content instanceof Content.Command command && STOP.equals(command.name())
-                || content instanceof Content.Outreach || content instanceof Content.Membership
-                || content instanceof Content.Edited;
-    }
-
-    /** The one command that works while a person has the chat: opting out. */
-    static final String STOP = "stop";
-
-    /**
-     * A person has the chat: the message (already logged) goes to them; the bot says nothing, runs no
-     * flow and routes no intent. A button press is answered silently so the customer's app stops waiting.
-     */
-    private void toPerson(Turn turn, Long messageId) {
-        if (turn.message.content() instanceof Content.ButtonPress press) {
-            turn.answerButton(press.callbackId(), null);
-        }
-        if (messageId != null) {
-            handoffs.customerWrote(turn.handle, turn.handoffId, turn.customer().id(), messageId);
-        }
-    }
-
-    /**
-     * This turn handed the chat to a person: a dialogue in progress ends (the person takes it from
-     * here), and the customer is told, last, that a person is coming and roughly when.
-     */
-    private void handedOver(Turn turn) {
-        HandoffPort.Escalated opened = turn.handedOver;
-        if (opened == null) {
-            return;
-        }
-        if (turn.conversation.flow != null) {
-            turn.event(EngineEvent.FLOW_INTERRUPTED, Map.of("flow", turn.conversation.flow, "by", "handoff"));
-            turn.conversation.leave();
-        }
-        turn.conversation.unknownStreak = 0;
-        if (opened.noticeKey() != null) {
-            turn.say(opened.noticeKey(), opened.noticeVars());
-        }
     }
 
     private void route(Turn turn, Reading reading) {
@@ -269,12 +229,19 @@ public final class Engine {
         return turn.text(turn.hasText("media." + kind) ? "media." + kind : "media.file");
     }
 
+    /**
+     * A button press counts only when Rapport showed that button in this chat ({@link OfferedButtons}):
+     * anything else — a forged web chat post, a crafted callback query — is stale, whatever it names.
+     * A {@code go:} button starts only a flow a customer may start (never an internal one).
+     */
     private void pressed(Turn turn, Content.ButtonPress press) {
-        Optional<CallbackData.Parsed> parsed = CallbackData.parse(press.data());
+        boolean offered = OfferedButtons.wasOffered(turn.handle, turn.message.channel(), turn.message.chatKey(),
+                press.data());
+        Optional<CallbackData.Parsed> parsed = offered ? CallbackData.parse(press.data()) : Optional.empty();
         if (parsed.isPresent() && parsed.get() instanceof CallbackData.StartFlow start
-                && conversations.flow(start.flow()).isPresent()) {
+                && conversations.startable(start.flow()).isPresent()) {
             turn.answerButton(press.callbackId(), null);
-            runner.start(turn, conversations.flow(start.flow()).get());
+            runner.start(turn, conversations.startable(start.flow()).get());
             return;
         }
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
@@ -285,8 +252,9 @@ public final class Engine {
             runner.answer(turn, waiting.get(), answer.value());
             return;
         }
-        // A button from an earlier question or another message: say so, and repeat what is being asked now.
-        turn.event(EngineEvent.STALE_BUTTON, Map.of("data", press.data()));
+        // A button from an earlier question or another message, or none of Rapport's: say so, and repeat
+        // what is being asked now. The data is whatever the sender wrote: kept only where erasure clears it.
+        turn.event(EngineEvent.STALE_BUTTON, Map.of("offered", offered, "data", press.data()));
         turn.answerButton(press.callbackId(), "engine.stale_button");
         waiting.ifPresent(ask -> runner.ask(turn, ask));
     }

@@ -27,6 +27,16 @@ public interface HandoffPort {
     Optional<Escalated> escalate(Handle handle, Escalation escalation);
 
     /**
+     * Outside a turn (a scheduled job, such as the complaint SLA check): opens or joins a handoff in
+     * the customer's most recently active reachable chat, in the caller's transaction, and tells the
+     * customer there through the outbox when it opened. False when the settings say this reason does
+     * not hand over (for this customer's tier) or the customer has no reachable chat.
+     */
+    default boolean escalateCustomer(Handle handle, long customerId, String reason, String detail) {
+        return false;
+    }
+
+    /**
      * Something a person should look at.
      *
      * @param reason a reason code from the handoff settings: {@code asked_for_person}, {@code strongly_negative},

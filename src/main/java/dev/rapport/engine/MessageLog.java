@@ -53,6 +53,7 @@ final class MessageLog {
     static void replies(Handle handle, Turn turn) {
         InboundMessage message = turn.message;
         List<Reply> replies = turn.replies;
+        OfferedButtons.record(handle, message.channel(), message.chatKey(), replies);
         for (int index = 0; index < replies.size(); index++) {
             Reply reply = replies.get(index);
             Long messageId = reply instanceof Reply.Text text ? outbound(handle, turn, text) : null;

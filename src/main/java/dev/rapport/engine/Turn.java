@@ -37,6 +37,8 @@ final class Turn implements ActionContext {
     Long handoffId;
     /** The handoff this turn opened, whose notice ends the turn's replies; null when none opened. */
     HandoffPort.Escalated handedOver;
+    /** Why this turn's message marks the chat for a person (strongly negative), decided after routing; else null. */
+    String negative;
 
     Turn(Handle handle, InboundMessage message, long inboxId, CustomerView customer, Conversation conversation,
          Messages messages, String businessName) {
@@ -82,14 +84,17 @@ final class Turn implements ActionContext {
 
     @Override
     public boolean escalate(String reason, String detail) {
+        var escalated = handoffs.escalate(handle, new HandoffPort.Escalation(message.channel(), message.chatKey(),
+                customer, reason, detail));
+        if (escalated.isEmpty() && handoffs != HandoffPort.NONE) {
+            return false;   // the handoff settings do not hand over for this reason (or this customer's tier)
+        }
         String why = detail == null || detail.isBlank() ? reason : detail;
         if (conversation.escalationReason == null) {
             conversation.escalationReason = why;
         }
         event(EngineEvent.ESCALATION_REQUESTED, detail == null ? Map.of("reason", why, "code", reason)
                 : Map.of("reason", why, "code", reason, "detail", detail));
-        var escalated = handoffs.escalate(handle, new HandoffPort.Escalation(message.channel(), message.chatKey(),
-                customer, reason, detail));
         if (escalated.isEmpty()) {
             return false;
         }

@@ -18,7 +18,8 @@ record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, LocalTim
     }
 
     boolean alwaysOpen() {
-        return days.isEmpty() || days.size() == 7 && opens.equals(closes);
+        return days.isEmpty() || days.size() == 7 && opens.equals(LocalTime.MIDNIGHT)
+                && (closes.equals(LocalTime.MAX) || closes.equals(LocalTime.MIDNIGHT));
     }
 
     boolean isOpen(Instant now) {
@@ -45,10 +46,10 @@ record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, LocalTim
         throw new IllegalStateException("no opening within a week: " + this);
     }
 
-    /** The latest opening at or before {@code now} while open (the start of today's window); {@code now} when always open. */
+    /** The latest opening at or before {@code now} while open (the start of today's window); the epoch when always open. */
     Instant openedAt(Instant now) {
         if (alwaysOpen()) {
-            return now;
+            return Instant.EPOCH;
         }
         return now.atZone(zone).toLocalDate().atTime(opens).atZone(zone).toInstant();
     }

@@ -41,12 +41,19 @@ final class CustomerNotices {
         return send(handle, handoff, text(handoff, key, vars), null, dedupKey);
     }
 
-    /** Sends a staff member's text as written; the message is logged with them. */
-    long staff(Handle handle, HandoffDetail handoff, StaffRef staff, String text) {
-        return send(handle, handoff, text, staff, null);
+    /**
+     * Sends a staff member's text as written; the message is logged with them. {@code replyTo} is the
+     * channel's id of the customer message it answers, or null.
+     */
+    long staff(Handle handle, HandoffDetail handoff, StaffRef staff, String text, String replyTo) {
+        return send(handle, handoff, text, staff, null, replyTo);
     }
 
     private long send(Handle handle, HandoffDetail handoff, String text, StaffRef staff, String dedupKey) {
+        return send(handle, handoff, text, staff, dedupKey, null);
+    }
+
+    private long send(Handle handle, HandoffDetail handoff, String text, StaffRef staff, String dedupKey, String replyTo) {
         long messageId = handle.createQuery("""
                         INSERT INTO messages (direction, channel, chat_key, customer_id, kind, text, language,
                                               staff_id, staff_name, handoff_id)
@@ -65,7 +72,7 @@ final class CustomerNotices {
                 .one();
         // A staff reply is keyed by its own message row: each reply is sent once, however often the send is retried.
         Outbox.enqueue(handle, new Outgoing(dedupKey == null ? "message:" + messageId : dedupKey,
-                handoff.channel().code(), handoff.chatKey(), messageId, new Reply.Text(text, List.of())));
+                handoff.channel().code(), handoff.chatKey(), messageId, new Reply.Text(text, List.of(), replyTo)));
         return messageId;
     }
 }

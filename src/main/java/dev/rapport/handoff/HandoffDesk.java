@@ -20,6 +20,8 @@ public final class HandoffDesk {
 
     /** The survey flow asked after a hand-back ({@code conversations/surveys/handoff_csat.yaml}). */
     static final String CSAT_FLOW = "survey_handoff_csat";
+    /** The flow that says the bot is back when no survey follows ({@code conversations/flows/handoff_back.yaml}). */
+    static final String BACK_FLOW = "handoff_back";
     /** Longest staff reply or note accepted (a channel splits long replies into several messages). */
     static final int MAX_TEXT = 10_000;
 
@@ -97,10 +99,20 @@ public final class HandoffDesk {
     /**
      * Sends {@code text} to the customer as written, through the outbox, logged with the staff member.
      * Replying to a waiting handoff claims it; replying to one someone else has is refused (transfer first).
+     *
+     * @return the reply's {@code messages} id (the staff group maps its topic message to it)
      */
-    public void reply(long id, StaffRef staff, String text) {
+    public long reply(long id, StaffRef staff, String text) {
+        return reply(id, staff, text, null);
+    }
+
+    /**
+     * {@link #reply(long, StaffRef, String)} as an answer to one of the customer's messages:
+     * {@code replyTo} is the channel's id of that message (Telegram's {@code message_id}), or null.
+     */
+    public long reply(long id, StaffRef staff, String text, String replyTo) {
         String checked = checkText(text, "reply");
-        jdbi.useTransaction(handle -> {
+        long sent = jdbi.inTransaction(handle -> {
             HandoffDetail handoff = open(handle, id);
             if (handoff.state() == HandoffState.WAITING) {
                 handle.createUpdate("""
@@ -114,12 +126,14 @@ public final class HandoffDesk {
                 throw new HandoffException(HandoffException.Problem.OWNED_BY_OTHER, handoff.owner().name()
                         + " has this chat; ask them to transfer it to you before you reply.");
             }
-            long messageId = notices.staff(handle, handoff, staff, checked);
+            long messageId = notices.staff(handle, handoff, staff, checked, replyTo);
             handle.createUpdate("UPDATE handoffs SET first_response_at = coalesce(first_response_at, now()) WHERE id = :id")
                     .bind("id", id).execute();
             HandoffLog.changed(handle, handoff, HandoffEvent.REPLY, staff, Map.of("message_id", messageId));
+            return messageId;
         });
         senderWake.run();
+        return sent;
     }
 
     /** An internal note on the handoff, for colleagues: recorded and shown in the transcript, never sent. */
@@ -134,7 +148,8 @@ public final class HandoffDesk {
     /**
      * Gives the chat back to the bot: the customer is told politely, the bot answers again, and (after
      * a conversation in which staff replied, and not after a manager's handoff) a short CSAT survey about
-     * it follows. Handing back a closed handoff does nothing.
+     * it follows. Outreach that waited while the person had the chat starts after that survey, or at
+     * once when there is none. Handing back a closed handoff does nothing.
      */
     public void handBack(long id, StaffRef staff) {
         jdbi.useTransaction(handle -> {
@@ -149,10 +164,15 @@ public final class HandoffDesk {
                     .bind("id", id).bind("staffId", staff.id()).bind("staffName", staff.name())
                     .execute();
             HandoffDetail handoff = queries.find(handle, id).orElseThrow();
-            notices.bot(handle, handoff, "handoff.back", Map.of(), "handoff:" + id + ":back");
             boolean csat = handoff.firstResponseAt() != null && !handoff.forManager() && !optedOut(handle, handoff)
                     && outreach.start(handle, "handoff-csat:" + id, handoff.customerId(), CSAT_FLOW,
-                    Map.of("handoff", String.valueOf(id)));
+                    Map.of("handoff", String.valueOf(id), "trigger", "handoff:" + id));
+            if (csat) {
+                notices.bot(handle, handoff, "handoff.back", Map.of(), "handoff:" + id + ":back");
+            } else {
+                // Said in a turn of its own, which also starts what waited behind the handoff.
+                outreach.start(handle, "handoff-back:" + id, handoff.customerId(), BACK_FLOW, Map.of());
+            }
             var data = new LinkedHashMap<String, Object>();
             data.put("csat_queued", csat);
             if (handoff.handlingTime() != null) {

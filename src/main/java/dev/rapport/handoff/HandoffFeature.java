@@ -59,7 +59,7 @@ public final class HandoffFeature implements Feature {
         var notices = new CustomerNotices(messages, businessName);
         var queueNotice = new QueueNotice(settings, queries, clock);
         var desk = new HandoffDesk(jdbi, queries, notices, outreach, senderWake);
-        var port = new HandoffRouting(settings, queueNotice, queries, clock);
+        var port = new HandoffRouting(settings, queueNotice, queries, notices, clock);
         var job = new Job(NoAnswerJob.NAME, FixedDelay.of(settings.checkEvery()),
                 new NoAnswerJob(jdbi, settings, queries, queueNotice, notices, senderWake, clock));
         return new Running(desk, port, List.of(job));

@@ -2,6 +2,7 @@ package dev.rapport.handoff;
 
 import dev.rapport.domain.Language;
 import dev.rapport.domain.Tier;
+import dev.rapport.engine.CustomerView;
 import dev.rapport.engine.HandoffPort;
 import dev.rapport.store.Json;
 import java.time.Clock;
@@ -21,13 +22,44 @@ final class HandoffRouting implements HandoffPort {
     private final HandoffSettings settings;
     private final QueueNotice notices;
     private final HandoffQueries queries;
+    private final CustomerNotices messages;
     private final Clock clock;
 
-    HandoffRouting(HandoffSettings settings, QueueNotice notices, HandoffQueries queries, Clock clock) {
+    HandoffRouting(HandoffSettings settings, QueueNotice notices, HandoffQueries queries, CustomerNotices messages,
+                   Clock clock) {
         this.settings = settings;
         this.notices = notices;
         this.queries = queries;
+        this.messages = messages;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean escalateCustomer(Handle handle, long customerId, String reason, String detail) {
+        // The chat the customer used last, as outreach chooses it.
+        Optional<Escalation> escalation = handle.createQuery("""
+                        SELECT a.channel, a.chat_key, c.name, c.language, c.language_chosen, c.tier,
+                               c.opted_out_at IS NOT NULL AS opted_out
+                        FROM channel_accounts a
+                        JOIN customers c ON c.id = a.customer_id
+                        LEFT JOIN conversations v ON v.channel = a.channel AND v.chat_key = a.chat_key
+                        WHERE a.customer_id = :customerId AND a.unreachable_at IS NULL
+                        ORDER BY v.updated_at DESC NULLS LAST, a.created_at DESC
+                        LIMIT 1""")
+                .bind("customerId", customerId)
+                .map((rs, ctx) -> new Escalation(rs.getString("channel"), rs.getString("chat_key"),
+                        new CustomerView(customerId, rs.getString("name"), rs.getString("language"),
+                                rs.getBoolean("language_chosen"), rs.getString("tier"), rs.getBoolean("opted_out")),
+                        reason, detail))
+                .findOne();
+        if (escalation.isEmpty()) {
+            return false;
+        }
+        Optional<Escalated> escalated = escalate(handle, escalation.get());
+        escalated.filter(Escalated::opened).ifPresent(opened -> messages.bot(handle,
+                queries.find(handle, opened.handoffId()).orElseThrow(), opened.noticeKey(), opened.noticeVars(),
+                "handoff:" + opened.handoffId() + ":opened"));
+        return escalated.isPresent();
     }
 
     @Override

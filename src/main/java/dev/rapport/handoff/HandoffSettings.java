@@ -49,7 +49,7 @@ record HandoffSettings(Map<String, Rule> rules, List<String> queueOrder, Busines
         var rules = new LinkedHashMap<String, Rule>();
         rules.put("asked_for_person", new Rule(true, 1, all, false));
         rules.put("strongly_negative", new Rule(true, 1, all, false));
-        rules.put("not_understood", new Rule(true, 2, all, false));
+        rules.put("not_understood", new Rule(false, 2, all, false));   // offers a person instead
         rules.put("step_limit", new Rule(true, 2, all, false));
         rules.put("complaint", new Rule(true, 1, EnumSet.of(Tier.KEY), false));
         rules.put("sla_breach", new Rule(true, 0, all, false));

@@ -20,6 +20,8 @@ public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
+    private static final String RETRY_AFTER_SECONDS = "5";
+
     private final Javalin javalin;
     private final java.util.List<PageRoute> pages;
 
@@ -69,12 +71,25 @@ public final class WebServer implements AutoCloseable {
                     .header("Retry-After", Long.toString(limit.retryAfterSeconds()))
                     .json(Map.of("error", limit.getMessage(), "limit", limit.limit(),
                             "retry_after_seconds", limit.retryAfterSeconds())));
+            config.routes.exception(io.javalin.http.ServiceUnavailableResponse.class, (error, ctx) ->
+                    unavailable(ctx, error.getMessage()));
             config.routes.exception(Exception.class, (error, ctx) -> {
+                if (DatabaseDown.is(error)) {
+                    log.warn("{} {}: the database is unreachable ({})", ctx.method(), ctx.path(), error.toString());
+                    unavailable(ctx, "the database is unreachable; try again shortly");
+                    return;
+                }
                 log.error("{} {} failed", ctx.method(), ctx.path(), error);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                         .json(Map.of("error", "internal error; the server log has the details"));
             });
         });
+    }
+
+    /** 503 with a Retry-After, so browsers, shops and proxies try again instead of giving up. */
+    private static void unavailable(io.javalin.http.Context ctx, String message) {
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .json(Map.of("error", message));
     }
 
     public WebServer start() {

@@ -90,4 +90,27 @@ class StaffCommandIT {
         assertThat(new StaffAccounts(database.jdbi(), Clock.systemUTC()).find("none")).isEmpty();
         assertThat(new StaffAccounts(database.jdbi(), Clock.systemUTC()).find("short")).isEmpty();
     }
+
+    @Test
+    void linkAndUnlinkATelegramAccount() {
+        assertThat(run(add("lin", "agent", "a long enough password")).exit()).isZero();
+        var link = new StaffCommand.LinkTelegram();
+        link.name = "lin";
+        link.telegramUserId = 4242;
+        assertThat(run(link).out()).contains("Telegram user 4242 now acts as lin");
+        var links = new dev.rapport.staffgroup.StaffLinks(database.jdbi());
+        long id = new StaffAccounts(database.jdbi(), Clock.systemUTC()).find("lin").orElseThrow().id();
+        assertThat(links.telegramUser(id)).contains(4242L);
+
+        var code = new StaffCommand.TelegramCode();
+        code.name = "lin";
+        assertThat(run(code).out()).containsPattern("/link [A-Z2-9]{8}");
+
+        var unlink = new StaffCommand.UnlinkTelegram();
+        unlink.name = "lin";
+        assertThat(run(unlink).out()).contains("no longer linked");
+        assertThat(links.telegramUser(id)).isEmpty();
+        link.name = "nobody";
+        assertThat(run(link).exit()).isEqualTo(1);
+    }
 }

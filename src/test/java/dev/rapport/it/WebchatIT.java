@@ -105,6 +105,28 @@ class WebchatIT {
     }
 
     @Test
+    void afterTheLiveListenerLostItsConnectionOpenTabsGetTheirHistoryAgainAndRepliesKeepComing() throws Exception {
+        try (var rapport = RunningRapport.start()) {
+            var browser = WebchatBrowser.open(rapport.url(""));
+            BlockingQueue<Event> events = browser.listen();
+            next(events, "history");
+            browser.say("/start");
+            String greeting = next(events, "message").data().path("key").asText();
+
+            // The database drops the instance's LISTEN connection (a restart, a failover).
+            rapport.database.jdbi().useHandle(handle -> handle.createQuery("""
+                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                    WHERE application_name = 'rapport-live' AND datname = current_database()""")
+                    .mapTo(Boolean.class).list());
+            Event again = next(events, "history");
+            assertThat(again.data().findValuesAsText("key")).contains(greeting);
+
+            browser.say("/help");
+            assertThat(next(events, "message").data().path("text").asText()).isNotBlank();
+        }
+    }
+
+    @Test
     void badPostsGetAClearError() {
         try (var rapport = RunningRapport.start()) {
             var noSession = rapport.postJson("/chat/api/messages", "{\"text\": \"hi\"}");
