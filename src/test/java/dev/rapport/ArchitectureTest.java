@@ -128,6 +128,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStaffGroupWorksThroughTheHandoffDeskAndTheTelegramEdge() {
+        // The staff group's Telegram calls are channel.telegram's (StaffGroupApi, StaffGroupUpdates): no
+        // org.telegram types here (the first rule); /resolve reaches the complaint desk through App.
+        noClasses().that().resideInAPackage("dev.rapport.staffgroup..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.complaint..", "dev.rapport.survey..",
+                        "dev.rapport.offer..", "dev.rapport.winback..", "dev.rapport.console..", "dev.rapport.dashboard..",
+                        "dev.rapport.web..", "dev.rapport.cli..", "dev.rapport.demo..", "dev.rapport.nlu..",
+                        "dev.rapport.inbox..", "dev.rapport.channel.webchat..", "io.javalin..", "okhttp3..")
+                .check(classes);
+    }
+
+    @Test
+    void handoffsUseTheEngineSpiAndTheOutboxNotStaffTheConsoleOrOtherFeatures() {
+        noClasses().that().resideInAPackage("dev.rapport.handoff..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.staff..", "dev.rapport.console..",
+                        "dev.rapport.dashboard..", "dev.rapport.inbox..", "dev.rapport.web..", "dev.rapport.cli..",
+                        "dev.rapport.channel.telegram..", "dev.rapport.channel.webchat..", "dev.rapport.complaint..",
+                        "dev.rapport.survey..", "dev.rapport.offer..", "dev.rapport.winback..", "dev.rapport.nlu..",
+                        "io.javalin..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.rapport.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -2,9 +2,11 @@ package dev.rapport.cli;
 
 import dev.rapport.config.RapportConfig;
 import dev.rapport.domain.Language;
+import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffMember;
+import dev.rapport.staffgroup.StaffLinks;
 import dev.rapport.store.Database;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -20,8 +22,10 @@ import picocli.CommandLine.Parameters;
  * never a command-line argument (it would sit in the shell history and the process list): it comes
  * from {@value #PASSWORD_VARIABLE} or is typed twice at a prompt that does not echo.
  */
-@Command(name = "staff", description = "Staff accounts for the console: add, list, disable.",
-        subcommands = {StaffCommand.Add.class, StaffCommand.ListAccounts.class, StaffCommand.Disable.class})
+@Command(name = "staff", description = "Staff accounts for the console: add, list, disable; link a Telegram account "
+        + "for the staff group.",
+        subcommands = {StaffCommand.Add.class, StaffCommand.ListAccounts.class, StaffCommand.Disable.class,
+                StaffCommand.LinkTelegram.class, StaffCommand.UnlinkTelegram.class, StaffCommand.TelegramCode.class})
 final class StaffCommand {
 
     static final String PASSWORD_VARIABLE = "RAPPORT_STAFF_PASSWORD";
@@ -110,6 +114,74 @@ final class StaffCommand {
                 return 1;
             }
             out.println(name + " is disabled and signed out everywhere.");
+            return 0;
+        }
+    }
+
+    private static java.util.Optional<StaffMember> member(Database database, String name, PrintWriter err) {
+        var member = new StaffAccounts(database.jdbi(), Clock.systemUTC()).find(name);
+        if (member.isEmpty()) {
+            err.println("There is no staff member named '" + name + "'; `staff list` shows them.");
+        }
+        return member;
+    }
+
+    @Command(name = "link-telegram", description = "Links a Telegram user to a staff account: in the staff group "
+            + "(TELEGRAM_STAFF_GROUP_ID) that user then answers customers as this staff member. The user id is a "
+            + "number; the group's 'not linked' notice shows it.")
+    static final class LinkTelegram extends DatabaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Parameters(index = "1", paramLabel = "TELEGRAM_USER_ID")
+        long telegramUserId;
+
+        @Override
+        int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            var member = member(database, name, err);
+            if (member.isEmpty()) {
+                return 1;
+            }
+            new StaffLinks(database.jdbi()).link(member.get().ref(), telegramUserId);
+            new AuditLog(database.jdbi()).record(member.get().ref(), "staff.link_telegram", null,
+                    java.util.Map.of("telegram_user_id", telegramUserId, "via", "cli"));
+            out.println("Telegram user " + telegramUserId + " now acts as " + member.get().name() + " in the staff group.");
+            return 0;
+        }
+    }
+
+    @Command(name = "unlink-telegram", description = "Removes the staff account's Telegram link.")
+    static final class UnlinkTelegram extends DatabaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            var member = member(database, name, err);
+            if (member.isEmpty()) {
+                return 1;
+            }
+            boolean removed = new StaffLinks(database.jdbi()).unlink(member.get().id());
+            out.println(removed ? member.get().name() + " is no longer linked to a Telegram account."
+                    : member.get().name() + " had no Telegram link.");
+            return 0;
+        }
+    }
+
+    @Command(name = "telegram-code", description = "Prints a one-time code (valid 15 minutes): the staff member sends "
+            + "/link CODE in the staff group to link the Telegram account they send it from.")
+    static final class TelegramCode extends DatabaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            var member = member(database, name, err);
+            if (member.isEmpty()) {
+                return 1;
+            }
+            String code = new StaffLinks(database.jdbi()).issueCode(member.get().id());
+            out.println("Send this in the staff group within " + StaffLinks.CODE_VALIDITY.toMinutes() + " minutes: /link "
+                    + code);
             return 0;
         }
     }

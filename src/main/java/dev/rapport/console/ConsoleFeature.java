@@ -2,10 +2,14 @@ package dev.rapport.console;
 
 import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.feature.Feature;
+import dev.rapport.handoff.HandoffDesk;
+import java.nio.file.Path;
 import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSessions;
+import dev.rapport.store.LiveFeed;
 import dev.rapport.web.PageRoute;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +20,26 @@ import org.jdbi.v3.core.Jdbi;
  * search, ticket actions, the audit log and the staff list. Built once by {@code App}; immutable and
  * thread-safe.
  */
-public final class ConsoleFeature implements Feature {
+public final class ConsoleFeature implements Feature, AutoCloseable {
 
     private final List<PageRoute> pages;
+    private final ConsoleStream stream;
 
-    public ConsoleFeature(Jdbi jdbi, StaffAccounts accounts, StaffSessions sessions, ComplaintDesk desk, ZoneId zone) {
+    public ConsoleFeature(Jdbi jdbi, StaffAccounts accounts, StaffSessions sessions, ComplaintDesk desk,
+                          HandoffDesk handoffs, Path conversationsDir, ZoneId zone, LiveFeed live, MeterRegistry metrics) {
+        this.stream = new ConsoleStream(live, metrics);
         var texts = new Texts();
         var views = new Views(texts, zone);
         var audit = new AuditLog(jdbi);
         var routes = new ArrayList<PageRoute>();
         routes.addAll(new Assets().routes());
         routes.addAll(new LoginPages(accounts, sessions, audit, texts, zone).routes());
-        routes.addAll(new ConsolePages(views, new Lookup(jdbi), new CustomerFile(jdbi), desk, audit).routes());
+        var console = new ConsolePages(views, new Lookup(jdbi), new CustomerFile(jdbi), desk, handoffs,
+                new CannedReplies(conversationsDir), accounts, audit);
+        routes.addAll(console.routes());
+        routes.addAll(new HandoffPages(views, handoffs, console, accounts, audit).routes());
         routes.addAll(new TeamPages(views, jdbi, accounts, audit).routes());
+        routes.addAll(stream.routes());
         this.pages = List.copyOf(routes);
     }
 
@@ -40,5 +51,11 @@ public final class ConsoleFeature implements Feature {
     @Override
     public List<PageRoute> pages() {
         return pages;
+    }
+
+    /** Ends the open console streams (browsers reconnect to another instance) and leaves the feed. */
+    @Override
+    public void close() {
+        stream.close();
     }
 }

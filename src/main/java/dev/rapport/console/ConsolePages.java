@@ -3,6 +3,9 @@ package dev.rapport.console;
 import dev.rapport.complaint.Complaint;
 import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.complaint.ComplaintException;
+import dev.rapport.handoff.HandoffDesk;
+import dev.rapport.handoff.HandoffDetail;
+import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.StaffSession;
 import dev.rapport.web.PageRoute;
@@ -26,13 +29,20 @@ final class ConsolePages {
     private final Lookup lookup;
     private final CustomerFile files;
     private final ComplaintDesk desk;
+    private final HandoffDesk handoffs;
+    private final CannedReplies canned;
+    private final StaffAccounts accounts;
     private final AuditLog audit;
 
-    ConsolePages(Views views, Lookup lookup, CustomerFile files, ComplaintDesk desk, AuditLog audit) {
+    ConsolePages(Views views, Lookup lookup, CustomerFile files, ComplaintDesk desk, HandoffDesk handoffs,
+                 CannedReplies canned, StaffAccounts accounts, AuditLog audit) {
         this.views = views;
         this.lookup = lookup;
         this.files = files;
         this.desk = desk;
+        this.handoffs = handoffs;
+        this.canned = canned;
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -42,6 +52,9 @@ final class ConsolePages {
                 PageRoute.get("/console", staff, this::home),
                 PageRoute.get("/console/customers/{customer}", staff, this::customer),
                 PageRoute.get("/console/search", staff, this::search),
+                PageRoute.get("/console/fragments/queue", staff,
+                        (ctx, session) -> ctx.html(queue(views.of(session)).html())),
+                PageRoute.get("/console/customers/{customer}/messages", staff, this::messages),
                 PageRoute.post("/console/tickets/{ticket}/progress", staff,
                         (ctx, session) -> ticket(ctx, session, "ticket.progress",
                                 (ticket, by) -> desk.progress(ticket, by))),
@@ -56,19 +69,33 @@ final class ConsolePages {
     private void home(Context ctx, StaffSession session) {
         View view = views.of(session);
         ctx.html(Layout.page(view, view.t("title.console"), "", left(view, List.of(), null),
-                Markup.of("<div class=\"empty\"><p>{}</p></div>", view.t("conversation.pick")),
+                Markup.of("{}<div class=\"empty\"><p>{}</p></div>", notice(view, ctx), view.t("conversation.pick")),
                 Markup.of("<p class=\"muted\">{}</p>", view.t("customer.pick"))).html());
     }
 
     private void customer(Context ctx, StaffSession session) {
         View view = views.of(session);
         long id = id(ctx.pathParam("customer"));
-        var file = files.read(id).orElseThrow(() -> new NotFoundResponse("No such customer"));
         audit.record(session.member().ref(), "customer.view", id, Map.of());
-        String title = CustomerPanel.name(view, file.customer()) + " · " + view.t("title.console");
-        ctx.html(Layout.page(view, title, "", left(view, List.of(), null),
-                Conversation.render(view, file.customer(), files.history(id, 200), notice(view, ctx)),
+        Markup controls = handoffs.forCustomer(id).stream().filter(HandoffDetail::open).findFirst()
+                .map(open -> controls(view, open)).orElse(Markup.EMPTY);
+        customerPage(ctx, view, id, controls);
+    }
+
+    /** The three panes for one customer: the queue, their conversation (with {@code controls} under it), their file. */
+    void customerPage(Context ctx, View view, long customerId, Markup controls) {
+        var file = files.read(customerId).orElseThrow(() -> new NotFoundResponse("No such customer"));
+        String name = CustomerPanel.name(view, file.customer());
+        ctx.html(Layout.page(view, name + " · " + view.t("title.console"), "", left(view, List.of(), null),
+                Conversation.render(view, name, customerId, handoffs.transcript(customerId, HandoffPages.TRANSCRIPT, null),
+                        notice(view, ctx), controls),
                 CustomerPanel.render(view, file)).html());
+    }
+
+    /** What the member can do with a handoff, for its conversation. */
+    Markup controls(View view, HandoffDetail handoff) {
+        return HandoffControls.render(view, handoff,
+                canned.offer(view.language, handoff.language(), handoff.customerName()), accounts.list());
     }
 
     private void search(Context ctx, StaffSession session) {
@@ -114,27 +141,29 @@ final class ConsolePages {
                                     row.customerId(), row.name() == null ? "#" + row.customerId() : row.name(),
                                     row.tier(), view.t("tier." + row.tier()), row.why())).toList())));
         }
-        var tickets = lookup.waitingTickets();
-        Markup waiting = Markup.of("<section class=\"block\" id=\"waiting-tickets\"><h3>{}</h3>{}</section>",
-                view.t("queue.tickets"),
-                tickets.isEmpty() ? Markup.of("<p class=\"muted\">{}</p>", view.t("queue.no_tickets"))
-                        : Markup.of("<ul class=\"list\">{}</ul>", Markup.join(tickets.stream().map(ticket -> Markup.of(
-                                "<li><a href=\"/console/customers/{}#ticket-{}\"><b>{}</b> <span class=\"tier tier-{}\">{}</span>"
-                                        + " <span class=\"status status-{}\">{}</span>{}<span class=\"muted line\">{} · {}</span></a></li>",
-                                ticket.customerId(), ticket.ticket(), ticket.ticket(), ticket.tier(),
-                                view.t("tier." + ticket.tier()), ticket.status(), view.t("status." + ticket.status()),
-                                ticket.breachedAt() == null ? Markup.EMPTY
-                                        : Markup.of(" <span class=\"breach\">{}</span>", view.t("ticket.sla_breached")),
-                                ticket.name(), view.t("ticket.due", view.when(ticket.dueAt())))).toList())));
-        return Markup.of("{}{}", results, waiting);
+        return Markup.of("{}<div id=\"live-queue\">{}</div>", results, queue(view));
     }
 
-    private static Markup notice(View view, Context ctx) {
+    /** The live part of the left pane, re-read by the page when the stream says something changed. */
+    private Markup queue(View view) {
+        return QueuePane.render(view, handoffs.queue(), lookup.waitingTickets(), java.time.Instant.now());
+    }
+
+    /** The conversation's lines only, for the page to swap in when a new message arrives. */
+    private void messages(Context ctx, StaffSession session) {
+        long id = id(ctx.pathParam("customer"));
+        View view = views.of(session);
+        ctx.html(Conversation.entries(view, handoffs.transcript(id, HandoffPages.TRANSCRIPT, null)).html());
+    }
+
+    /** What the last action came to, from the redirect's {@code done} (a text key) and {@code by} (a name). */
+    static Markup notice(View view, Context ctx) {
         String done = ctx.queryParam("done");
         if (done == null || !done.matches("[a-z_.]{1,40}") || !view.has("done." + done)) {
             return Markup.EMPTY;
         }
-        return Markup.of("<p class=\"notice\" role=\"status\">{}</p>", view.t("done." + done));
+        String by = ctx.queryParam("by") == null ? "" : ctx.queryParam("by");
+        return Markup.of("<p class=\"notice\" role=\"status\" id=\"notice\">{}</p>", view.t("done." + done, by));
     }
 
     static long id(String text) {

@@ -40,9 +40,6 @@ final class CustomerFile {
     record Winback(String trigger, String reason, String response, String outcome, Instant startedAt) {
     }
 
-    record Entry(String direction, String kind, String text, String detail, Instant at) {
-    }
-
     record Everything(Customer customer, List<Chat> chats, List<Purchase> purchases, List<Ticket> tickets,
                       List<Answer> answers, List<Offer> offers, List<Winback> winbacks) {
     }
@@ -114,25 +111,6 @@ final class CustomerFile {
                         rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9),
                         rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getLong(12)))
                 .findOne();
-    }
-
-    /** The customer's last messages in every chat, with the events around them, oldest first. */
-    List<Entry> history(long customerId, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT * FROM (
-                            SELECT direction, kind, text, channel AS detail, created_at, id * 2 AS ord FROM messages
-                            WHERE customer_id = :id
-                            UNION ALL
-                            SELECT 'event', type, coalesce(data ->> 'ticket', data ->> 'offer', data ->> 'reason', ''),
-                                   coalesce(data ->> 'actor', ''), occurred_at, id * 2 + 1 FROM events
-                            WHERE customer_id = :id AND (type LIKE 'complaint.%' OR type LIKE 'handoff.%'
-                                   OR type LIKE 'winback.%' OR type LIKE 'offer.%')
-                            ORDER BY created_at DESC, ord DESC LIMIT :limit) recent
-                        ORDER BY created_at, ord""")
-                .bind("id", customerId).bind("limit", limit)
-                .map((rs, ctx) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        instant(rs, 5)))
-                .list());
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -95,7 +95,7 @@ final class FlowRunner {
                 turn.replies.removeIf(reply -> reply instanceof dev.rapport.channel.Reply.Text);
                 turn.event(EngineEvent.STEP_LIMIT, Map.of("flow", flow.id(), "step", step.id(), "limit", stepLimit));
                 turn.say("engine.too_many_steps", List.of());
-                turn.conversation.escalationReason = "flow '" + flow.id() + "' looped past " + stepLimit + " steps";
+                turn.escalate("step_limit", "flow '" + flow.id() + "' looped past " + stepLimit + " steps");
                 turn.conversation.leave();
                 return;
             }

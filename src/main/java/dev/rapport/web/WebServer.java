@@ -4,6 +4,7 @@ import dev.rapport.channel.telegram.TelegramWebhook;
 import dev.rapport.channel.webchat.WebchatRoutes;
 import dev.rapport.staff.StaffSessions;
 import dev.rapport.store.Database;
+import dev.rapport.web.live.LimitExceeded;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final Javalin javalin;
     private final java.util.List<PageRoute> pages;
@@ -64,12 +67,29 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
+            config.routes.exception(LimitExceeded.class, (limit, ctx) -> ctx.status(limit.status())
+                    .header("Retry-After", Long.toString(limit.retryAfterSeconds()))
+                    .json(Map.of("error", limit.getMessage(), "limit", limit.limit(),
+                            "retry_after_seconds", limit.retryAfterSeconds())));
+            config.routes.exception(io.javalin.http.ServiceUnavailableResponse.class, (error, ctx) ->
+                    unavailable(ctx, error.getMessage()));
             config.routes.exception(Exception.class, (error, ctx) -> {
+                if (DatabaseDown.is(error)) {
+                    log.warn("{} {}: the database is unreachable ({})", ctx.method(), ctx.path(), error.toString());
+                    unavailable(ctx, "the database is unreachable; try again shortly");
+                    return;
+                }
                 log.error("{} {} failed", ctx.method(), ctx.path(), error);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                         .json(Map.of("error", "internal error; the server log has the details"));
             });
         });
+    }
+
+    /** 503 with a Retry-After, so browsers, shops and proxies try again instead of giving up. */
+    private static void unavailable(io.javalin.http.Context ctx, String message) {
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .json(Map.of("error", message));
     }
 
     public WebServer start() {

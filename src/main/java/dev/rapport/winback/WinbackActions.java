@@ -24,6 +24,8 @@ import java.util.Optional;
 final class WinbackActions {
 
     static final String CASE_SLOT = "case_id";
+    /** Set by winback_open when the customer started the dialogue by saying they want to cancel. */
+    static final String TRIGGER_SLOT = "winback_trigger";
     static final List<String> KEYS = List.of("winback.opener.cancel", "winback.opener.lapsed.key",
             "winback.opener.lapsed.major", "winback.opener.lapsed.ordinary", "winback.opener.lapsed.small",
             "winback.move.key", "winback.move.major", "winback.move.ordinary", "winback.move.small",
@@ -62,6 +64,7 @@ final class WinbackActions {
                                 RETURNING id""")
                         .bind("customer", customer.id()).bind("tier", customer.tier()).mapTo(Long.class).one();
                 context.setSlot(CASE_SLOT, String.valueOf(opened));
+                context.setSlot(TRIGGER_SLOT, trigger);
                 context.event(WinbackEvent.OPENED, Map.of("case", opened, "trigger", trigger, "tier", customer.tier()));
             }
             context.say("cancel".equals(trigger) ? "winback.opener.cancel" : "winback.opener.lapsed." + customer.tier(),
@@ -93,9 +96,13 @@ final class WinbackActions {
             }
             String reasonText = context.slot("reason_text");
             WinbackSettings.TierMove move = settings.move(customer.tier());
-            if (move.escalate()) {
-                context.escalate("win-back: " + customer.tier() + " customer, reason " + reason
-                        + (reasonText == null ? "" : " (" + reasonText + ")"));
+            String detail = "win-back: " + customer.tier() + " customer, reason " + reason
+                    + (reasonText == null ? "" : " (" + reasonText + ")");
+            // A person takes over for the tiers winback.yaml names, and (config/handoff.yaml, reason cancel)
+            // for valuable customers who said they want to cancel.
+            boolean handedOver = move.escalate() && context.escalate("winback", detail);
+            handedOver |= "cancel".equals(context.slot(TRIGGER_SLOT)) && context.escalate("cancel", detail);
+            if (handedOver) {
                 context.say("winback.move.person", Map.of());
             }
             Optional<IssuedOffer> incentive = move.offer() == null ? Optional.empty()
@@ -113,11 +120,11 @@ final class WinbackActions {
                                 UPDATE winback_cases SET reason = :reason, reason_text = :text, response = 'answered',
                                        responded_at = now(), escalated = :escalated, offer_code = :code
                                 WHERE id = :id""")
-                        .bind("reason", reason).bind("text", reasonText).bind("escalated", move.escalate())
+                        .bind("reason", reason).bind("text", reasonText).bind("escalated", handedOver)
                         .bind("code", incentive.map(IssuedOffer::code).orElse(null)).bind("id", id.get()).execute();
             }
             var data = new HashMap<String, Object>(Map.of("reason", reason, "tier", customer.tier(),
-                    "escalated", move.escalate()));
+                    "escalated", handedOver));
             id.ifPresent(value -> data.put("case", value));
             context.event(WinbackEvent.REASON_GIVEN, data);
             return OK;

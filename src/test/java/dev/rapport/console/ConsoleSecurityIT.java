@@ -134,6 +134,42 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void twoAgentsClaimingAtOnceExactlyOneWinsAndTheOtherIsToldWho() throws Exception {
+        long chat = 7_002;
+        rapport.say(chat, "/human", "en", 1);
+        long handoff = rapport.count("SELECT id FROM handoffs WHERE chat_key = ?", String.valueOf(chat));
+        accounts.add("bo", Role.AGENT, PASSWORD.toCharArray(), Language.EN);
+        var alice = new StaffBrowser(rapport);
+        alice.signIn("alice", PASSWORD);
+        var bo = new StaffBrowser(rapport);
+        bo.signIn("bo", PASSWORD);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> {
+                start.await();
+                return alice.submit("/console/handoffs/" + handoff + "/claim", Map.of());
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return bo.submit("/console/handoffs/" + handoff + "/claim", Map.of());
+            });
+            start.countDown();
+            var outcomes = java.util.stream.Stream.of(first.get(), second.get())
+                    .map(answer -> answer.headers().firstValue("Location").orElse("")).sorted().toList();
+            assertThat(outcomes).hasSize(2);
+            assertThat(outcomes.get(0)).endsWith("?done=handoff.claimed");
+            assertThat(outcomes.get(1)).containsPattern("\\?done=handoff.taken&by=(alice|bo)$");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'handoff.claimed' "
+                + "AND (data ->> 'handoff_id')::bigint = ?", handoff)).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE action = 'handoff.claim' "
+                + "AND (details ->> 'handoff')::bigint = ?", handoff)).isEqualTo(2);
+    }
+
+    @Test
     void fiveWrongPasswordsLockTheAccount() {
         accounts.add("lena", Role.AGENT, PASSWORD.toCharArray(), Language.EN);
         var browser = new StaffBrowser(rapport);

@@ -98,7 +98,7 @@ class SurveyResultsTest {
         String[] lines = text.toString().split("\r\n");
         assertThat(rows).isEqualTo(14);
         assertThat(lines).hasSize(15);
-        assertThat(lines[0]).isEqualTo("response_id,survey,trigger,status,customer_id,tier,channel,language,started_at,"
+        assertThat(lines[0]).isEqualTo("\uFEFFresponse_id,survey,trigger,status,customer_id,tier,channel,language,started_at,"
                 + "question,type,score,value,skipped,sentiment,sentiment_score,answered_at");
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .startsWith("1,feedback,campaign:c1,completed,1,key,telegram,en,")
