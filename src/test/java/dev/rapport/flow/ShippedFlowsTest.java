@@ -15,7 +15,7 @@ class ShippedFlowsTest {
     static final Path CONVERSATIONS = Path.of("conversations");
     static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "link_chat", "complaint_begin",
             "complaint_check_order", "complaint_open", "complaint_status", "complaint_review_followup", "show_offers",
-            "winback_open", "winback_move", "winback_decline", "asks_to_unsubscribe");
+            "winback_open", "winback_move", "winback_decline", "asks_to_unsubscribe", "dialogue_resume");
     /** The surveys of conversations/surveys compile to flows that the feedback flow starts. */
     static final dev.rapport.survey.SurveyFeature SURVEYS = dev.rapport.survey.SurveyFeature.load(CONVERSATIONS,
             Path.of("config/surveys.yaml"));
@@ -35,7 +35,7 @@ class ShippedFlowsTest {
         assertThat(conversations.flows()).containsOnlyKeys(
                 "start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
                 "cancel", "order_status", "refund", "praise", "question", "greeting", "status", "complaint_resolved",
-                "survey_feedback", "survey_complaint_followup", "winback");
+                "survey_feedback", "survey_complaint_followup", "winback", "resume");
     }
 
     @Test
