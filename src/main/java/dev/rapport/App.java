@@ -70,6 +70,7 @@ public final class App implements AutoCloseable {
     private TelegramSender telegram;  // null without a bot token
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
+    private final Engine engine;
 
     private App(RapportConfig config, Database database, boolean ownsDatabase) {
         this.database = database;
@@ -128,7 +129,7 @@ public final class App implements AutoCloseable {
         ConfigLoads.record(database.jdbi(), config, conversations);
         Interpreter interpreter = new NluInterpreter(
                 Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));
-        var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
+        this.engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
                 config.businessName());
 
         // Intake wakes the workers and the workers wake the sender; both are built below, and the
@@ -206,6 +207,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The engine with every feature's actions and the loaded conversations (conversation tests run turns on it). */
+    public Engine engine() {
+        return engine;
     }
 
     /** Runs a scheduled job now, on the calling thread (tests, and operators via the CLI). */

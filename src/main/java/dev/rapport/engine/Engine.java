@@ -76,6 +76,11 @@ public final class Engine {
             "engine.media_received", "engine.media_kept", "engine.customer_name_fallback", "media.file", "menu.complaint",
             "menu.feedback", "menu.offers", "menu.human");
 
+    /** The flows and message texts this engine runs. */
+    public Conversations conversations() {
+        return conversations;
+    }
+
     /** The action names flows may call; the flow validator checks every file against them. */
     public static java.util.Set<String> actionNames(List<Action> actions) {
         var names = actions.stream().map(Action::name).collect(Collectors.toCollection(java.util.HashSet::new));

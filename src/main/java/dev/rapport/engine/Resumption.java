@@ -83,7 +83,9 @@ final class Resumption {
 
     /** At the end of a turn that left no dialogue waiting: the slots to ask with, if one was left for another. */
     Optional<Map<String, String>> afterwards(Turn turn) {
-        if (turn.conversation.waiting() || endedFinally(turn)) {
+        // Not after an outreach: the customer did not leave, Rapport came to them; "/<command>" offers it then.
+        if (turn.conversation.waiting() || endedFinally(turn)
+                || turn.message.content() instanceof dev.rapport.channel.Content.Outreach) {
             return Optional.empty();
         }
         return fresh(turn).filter(paused -> paused.offeredAt() == null).map(paused -> {

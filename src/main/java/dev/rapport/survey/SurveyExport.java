@@ -8,13 +8,14 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Every answer of one survey as CSV (RFC 4180: comma-separated, double quotes around fields that
  * need them, CRLF line ends), one row per answer with its response's trigger, tier, channel and
- * language at the time. Read-only; streams rows as it reads them. Stateless; thread-safe.
+ * language at the time. A multiple choice the customer left before "Done" is exported with the options
+ * chosen so far and {@code partial} true, never as skipped. Read-only; streams rows as it reads them. Stateless; thread-safe.
  */
 public final class SurveyExport {
 
     static final List<String> COLUMNS = List.of("response_id", "survey", "trigger", "status", "customer_id", "tier",
             "channel", "language", "started_at", "question", "type", "score", "value", "skipped", "sentiment",
-            "sentiment_score", "answered_at");
+            "sentiment_score", "answered_at", "partial");
 
     private SurveyExport() {
     }
@@ -26,7 +27,7 @@ public final class SurveyExport {
         int rows = jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT r.id, r.survey_id, r.trigger, r.status, r.customer_id, r.tier, r.channel, r.language,
                                r.started_at, a.question_id, a.question_type, a.score, a.value, a.skipped, a.sentiment,
-                               a.sentiment_score, a.answered_at
+                               a.sentiment_score, a.answered_at, a.partial
                         FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                         WHERE r.survey_id = :survey AND r.started_at >= :since
                         ORDER BY r.started_at, r.id, a.id""")

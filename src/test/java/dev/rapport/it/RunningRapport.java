@@ -73,6 +73,11 @@ public final class RunningRapport implements AutoCloseable {
         }
     }
 
+    /** The running engine (conversation tests run their turns on it in-process). */
+    public dev.rapport.engine.Engine engine() {
+        return app.engine();
+    }
+
     /** Runs a scheduled job now, on this thread, as its schedule would. */
     public void runJob(String name) {
         app.runJob(name);

@@ -108,4 +108,25 @@ class TypedAnswersIT {
         String opened = chat.say("产品质量", 1).get(0);
         assertThat(complaint(ticketOf(opened))).isEqualTo("product|-|收到的衣服尺码不对");
     }
+
+    @Test
+    void aSurveyAnsweredByTypingKeepsAHalfChosenMultipleChoiceOverAnInterruption() {
+        var chat = new TelegramChat(rapport, 9107, "zh-hans");
+        chat.say("/feedback", 2);
+        assertThat(chat.say("４", 2).get(0)).isEqualTo("✓ 4");
+        chat.say("9", 2);
+        chat.say("6", 2);
+        assertThat(chat.say("物流配送", 2).get(0)).isEqualTo("✓ 配送");
+        assertThat(chat.say("价格", 2).get(0)).contains("价格");
+        String liked = "SELECT value || '|' || partial || '|' || skipped FROM survey_answers a "
+                + "JOIN survey_responses r ON r.id = a.response_id WHERE r.customer_id = ? AND a.question_id = 'liked'";
+        assertThat(TelegramChat.column(rapport, liked, chat.customerId())).isEqualTo("price|true|false");
+
+        chat.say("/help", 2);
+        List<String> resumed = chat.say("/feedback", 2);
+        assertThat(resumed.get(1)).contains("喜欢我们哪些方面");
+        assertThat(chat.say("服务热情", 2).get(0)).contains("价格", "服务热情");
+        assertThat(chat.say("选好了", 2).get(0)).isEqualTo("✓ 价格、服务热情");
+        assertThat(TelegramChat.column(rapport, liked, chat.customerId())).isEqualTo("price,service|false|false");
+    }
 }
