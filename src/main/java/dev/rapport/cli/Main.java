@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "An open customer-relationship bot for Telegram and web chat.",
         subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class, NluCommand.class,
                 SurveyCommand.class, ComplaintsCommand.class, CustomersCommand.class, PurchasesCommand.class,
-                TiersCommand.class, CampaignCommand.class, OffersCommand.class, WinbackCommand.class})
+                TiersCommand.class, CampaignCommand.class, OffersCommand.class, WinbackCommand.class,
+                TestCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
