@@ -31,6 +31,7 @@ final class DialogueTestRunner {
     static final String CHANNEL = "webchat";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_]+\\}");
     private static final Pattern KEY = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)+");
+    private static final Pattern ADDRESS = Pattern.compile("\\s*[,，]\\s*$");
     private static final int SHOWN = 90;
 
     /** How one dialogue went; {@code report} is the diff of the first differing turn, empty when it passed. */
@@ -187,7 +188,14 @@ final class DialogueTestRunner {
         Matcher placeholder = PLACEHOLDER.matcher(text);
         int at = 0;
         while (placeholder.find()) {
-            regex.append(Pattern.quote(text.substring(at, placeholder.start()))).append(".*?");
+            String literal = text.substring(at, placeholder.start());
+            Matcher comma = ADDRESS.matcher(literal);
+            if (comma.find()) {
+                // "…with us, {name}." reads "…with us." for a customer without a name
+                regex.append(Pattern.quote(literal.substring(0, comma.start()))).append("(?:\\s*[,，]\\s*.*?)?");
+            } else {
+                regex.append(Pattern.quote(literal)).append(".*?");
+            }
             at = placeholder.end();
         }
         regex.append(Pattern.quote(text.substring(at)));

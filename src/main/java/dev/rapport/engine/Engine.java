@@ -270,7 +270,8 @@ public final class Engine {
      * customer has moved on). A dialogue left this way is kept to be resumed ({@link Resumption}).
      */
     private void text(Turn turn, String text, Reading reading) {
-        Optional<Flow> byIntent = reading.intent() == null ? Optional.empty() : conversations.byIntent(reading.intent());
+        Optional<Flow> byIntent = reading.intent() == null || PastedCode.looksLikeCode(text) ? Optional.empty()
+                : conversations.byIntent(reading.intent());
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
         Optional<String> typed = waiting.flatMap(ask -> typedAnswer.match(ask, text));
         if (typed.isPresent()) {

@@ -8,7 +8,8 @@ enum WinbackEvent implements EventType {
     REASON_GIVEN("winback.reason_given"),
     DECLINED("winback.declined"),
     INCENTIVE_GIVEN("winback.incentive_given"),
-    OUTCOME("winback.outcome");
+    OUTCOME("winback.outcome"),
+    CANCELLATION_REQUESTED("winback.cancellation_requested");
 
     private final String type;
 

@@ -15,7 +15,8 @@ class ShippedFlowsTest {
     static final Path CONVERSATIONS = Path.of("conversations");
     static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "link_chat", "complaint_begin",
             "complaint_check_order", "complaint_open", "complaint_status", "complaint_review_followup", "show_offers",
-            "winback_open", "winback_move", "winback_decline", "asks_to_unsubscribe", "dialogue_resume");
+            "winback_open", "winback_move", "winback_decline", "asks_to_unsubscribe", "dialogue_resume",
+            "winback_cancel_request");
     /** The surveys of conversations/surveys compile to flows that the feedback flow starts. */
     static final dev.rapport.survey.SurveyFeature SURVEYS = dev.rapport.survey.SurveyFeature.load(CONVERSATIONS,
             Path.of("config/surveys.yaml"));
