@@ -20,8 +20,11 @@ public final class SurveyExport {
     private SurveyExport() {
     }
 
-    /** Writes the header and every answer, oldest response first; returns the number of answers. */
-    public static int csv(Jdbi jdbi, String surveyId, OffsetDateTime since, PrintWriter out) {
+    /**
+     * Writes the header and every answer, oldest response first; returns the number of answers. Times
+     * are in the business's time zone {@code zone}, with its offset written ({@code 2026-03-01T09:30:00+08:00}).
+     */
+    public static int csv(Jdbi jdbi, String surveyId, OffsetDateTime since, java.time.ZoneId zone, PrintWriter out) {
         OffsetDateTime from = since == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : since;
         out.print(String.join(",", COLUMNS) + "\r\n");
         int rows = jdbi.withHandle(handle -> handle.createQuery("""
@@ -36,8 +39,12 @@ public final class SurveyExport {
                     StringBuilder line = new StringBuilder();
                     for (int column = 1; column <= COLUMNS.size(); column++) {
                         Object value = rs.getObject(column);
-                        if (value instanceof OffsetDateTime time) {
-                            value = time.toInstant();
+                        if (value instanceof java.sql.Timestamp timestamp) {
+                            value = timestamp.toInstant().atZone(zone).toOffsetDateTime()
+                                    .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                        } else if (value instanceof OffsetDateTime time) {
+                            value = time.atZoneSameInstant(zone).toOffsetDateTime()
+                                    .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
                         }
                         line.append(column > 1 ? "," : "").append(field(value == null ? "" : value.toString()));
                     }

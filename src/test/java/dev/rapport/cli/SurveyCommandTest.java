@@ -87,7 +87,7 @@ class SurveyCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Wrote 16 answers to");
-        assertThat(Files.readAllLines(file)).hasSize(17).first().asString().startsWith("response_id,survey,trigger");
+        assertThat(Files.readAllLines(file)).hasSize(17).first().asString().startsWith("\uFEFFresponse_id,survey,trigger");
         assertThat(run("survey", "export", "--config", config.toString(), "--survey", "feedback", "--format", "xml")
                 .err()).contains("Unknown format 'xml'; expected csv");
     }
@@ -105,5 +105,18 @@ class SurveyCommandTest {
         assertThat(queued).isZero();
         assertThat(run("survey", "send", "--config", config.toString(), "--survey", "nope", "--dry-run").err())
                 .contains("unknown survey 'nope'; surveys: complaint_followup, feedback");
+    }
+
+    @Test
+    void surveysAreListedAndAnUnknownOneIsAnError() {
+        Run list = run("survey", "list", "--config", config.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("complaint_followup  (2 questions: csat, comment)",
+                "feedback  (6 questions: csat, nps, ces, topic, liked, comment)");
+
+        Run results = run("survey", "results", "--config", config.toString(), "--survey", "nope");
+        assertThat(results.exitCode()).isEqualTo(2);
+        assertThat(results.err()).contains("unknown survey 'nope'; surveys: complaint_followup, feedback");
+        assertThat(run("survey", "export", "--config", config.toString(), "--survey", "nope").exitCode()).isEqualTo(2);
     }
 }
