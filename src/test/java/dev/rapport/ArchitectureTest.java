@@ -108,6 +108,38 @@ class ArchitectureTest {
     }
 
     @Test
+    void staffAccountsDependOnNothingButConfigStoreAndDomain() {
+        noClasses().that().resideInAPackage("dev.rapport.staff..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.engine..", "dev.rapport.flow..",
+                        "dev.rapport.inbox..", "dev.rapport.outbox..", "dev.rapport.channel..", "dev.rapport.customer..",
+                        "dev.rapport.complaint..", "dev.rapport.survey..", "dev.rapport.offer..", "dev.rapport.winback..",
+                        "dev.rapport.handoff..", "dev.rapport.console..", "dev.rapport.dashboard..", "dev.rapport.web..",
+                        "dev.rapport.cli..", "dev.rapport.demo..", "dev.rapport.feature..", "io.javalin..")
+                .check(classes);
+    }
+
+    @Test
+    void theConsoleUsesTheFeaturesNotTheMessagePath() {
+        noClasses().that().resideInAPackage("dev.rapport.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.inbox..", "dev.rapport.outbox..",
+                        "dev.rapport.engine..", "dev.rapport.flow..", "dev.rapport.nlu..", "dev.rapport.channel..",
+                        "dev.rapport.cli..", "dev.rapport.demo..", "dev.rapport.dashboard..")
+                .check(classes);
+    }
+
+    @Test
+    void theStaffGroupWorksThroughTheHandoffDeskAndTheTelegramEdge() {
+        // The staff group's Telegram calls are channel.telegram's (StaffGroupApi, StaffGroupUpdates): no
+        // org.telegram types here (the first rule); /resolve reaches the complaint desk through App.
+        noClasses().that().resideInAPackage("dev.rapport.staffgroup..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.complaint..", "dev.rapport.survey..",
+                        "dev.rapport.offer..", "dev.rapport.winback..", "dev.rapport.console..", "dev.rapport.dashboard..",
+                        "dev.rapport.web..", "dev.rapport.cli..", "dev.rapport.demo..", "dev.rapport.nlu..",
+                        "dev.rapport.inbox..", "dev.rapport.channel.webchat..", "io.javalin..", "okhttp3..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.rapport.(**)").should().beFreeOfCycles().check(classes);
     }

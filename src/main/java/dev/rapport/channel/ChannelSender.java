@@ -28,4 +28,12 @@ public interface ChannelSender {
     default boolean rateLimited() {
         return true;
     }
+
+    /**
+     * The longest one {@link #send} call can take, timeouts included. The outbox starts a call only
+     * while its row's lease has at least this long left, so a row is never sent by two processes.
+     */
+    default java.time.Duration longestCall() {
+        return java.time.Duration.ofSeconds(10);
+    }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class, NluCommand.class,
                 SurveyCommand.class, ComplaintsCommand.class, CustomersCommand.class, PurchasesCommand.class,
                 TiersCommand.class, CampaignCommand.class, OffersCommand.class, WinbackCommand.class,
-                TestCommand.class})
+                StaffCommand.class, TestCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

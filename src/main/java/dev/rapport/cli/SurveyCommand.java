@@ -167,7 +167,6 @@ final class SurveyCommand {
                     return 0;
                 }
                 try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-                    out.print('\uFEFF');   // a byte-order mark: spreadsheet programs then read Chinese as UTF-8
                     int rows = SurveyExport.csv(database.jdbi(), survey, since(since, settings), settings.timeZone(), out);
                     System.out.println("Wrote " + rows + " answers to " + output);
                 } catch (IOException e) {

@@ -35,6 +35,12 @@ public final class Complaints {
 
     /** {@code complaint.sla_check}, {@code complaint.followup} and {@code complaint.close_unanswered}. */
     public static List<Job> jobs(Jdbi jdbi, ComplaintsConfig config, Outreach outreach) {
-        return new ComplaintJobs(jdbi, config, outreach).all();
+        return jobs(jdbi, config, outreach, dev.rapport.engine.HandoffPort.NONE);
+    }
+
+    /** The jobs, with an SLA breach handing the customer's chat to a person through {@code handoffs}. */
+    public static List<Job> jobs(Jdbi jdbi, ComplaintsConfig config, Outreach outreach,
+                                 dev.rapport.engine.HandoffPort handoffs) {
+        return new ComplaintJobs(jdbi, config, outreach, handoffs).all();
     }
 }

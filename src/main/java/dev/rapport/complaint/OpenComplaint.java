@@ -65,6 +65,9 @@ final class OpenComplaint implements Action {
         Complaint complaint = ComplaintStore.find(context.handle(), ticket).orElseThrow();
         ComplaintHistory.record(context.handle(), complaint, ComplaintEvent.OPENED, null, Status.OPEN, "customer",
                 null, Map.of("category", category.code(), "tier", customer.tier(), "sla_hours", slaHours, "id", id));
+        // A person takes over when config/handoff.yaml says so for this tier (by default: key customers).
+        context.escalate("complaint", "complaint " + ticket + " (" + category.code() + ") from a " + customer.tier()
+                + " customer");
         context.setSlot("ticket", ticket);
         context.setSlot("apology", context.text("complaint.apology." + category.code(), Map.of()));
         context.setSlot("response_time", responseTime(context, slaHours));

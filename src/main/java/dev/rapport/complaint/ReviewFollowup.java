@@ -45,7 +45,8 @@ final class ReviewFollowup implements Action {
             }
             ComplaintHistory.record(handle, complaint, ComplaintEvent.SERVICE_RECOVERY, null, null, "customer",
                     why + ": a person looks at the ticket again", Map.of("csat", csat));
-            context.escalate("complaint " + complaint.ticket() + ": " + why + ", reopened for service recovery");
+            context.escalate("low_followup_csat", "complaint " + complaint.ticket() + ": " + why
+                    + ", reopened for service recovery");
             return "reopened";
         }
         if (complaint.status() == Status.RESOLVED) {

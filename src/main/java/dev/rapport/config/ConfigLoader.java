@@ -31,7 +31,8 @@ public final class ConfigLoader {
                 values.text("telegram.bot_token"),
                 values.text("telegram.webhook_secret"),
                 values.httpUrl("telegram.api_url"),
-                values.text("telegram.public_url"));
+                values.text("telegram.public_url"),
+                staffGroup(values));
         String databaseUrl = values.text("database_url");
         var config = new RapportConfig(
                 file.toAbsolutePath().getParent(),
@@ -57,7 +58,8 @@ public final class ConfigLoader {
                         values.integer("outbox.per_chat_burst", 1, 1000),
                         values.decimal("outbox.global_per_second", 0.01, 100_000),
                         values.integer("outbox.max_attempts", 1, 100),
-                        values.integer("outbox.senders", 1, 256)));
+                        values.integer("outbox.senders", 1, 256)),
+                webchat(values));
         checkTelegram(config, values);
         if (config.apiEnabled() && config.apiToken().length() < 16) {
             throw new ConfigException("Setting api_token (environment " + values.envName("api_token")
@@ -67,6 +69,38 @@ public final class ConfigLoader {
             DatabaseUrl.parse(config.databaseUrl());
         }
         return config;
+    }
+
+    /** The {@code webchat:} section; a file without it gets the defaults shown in the shipped rapport.yaml. */
+    private static RapportConfig.Webchat webchat(Settings values) {
+        return new RapportConfig.Webchat(
+                values.choice("webchat.behind_proxy", "false", java.util.List.of("true", "false")).equals("true"),
+                values.integer("webchat.max_text_chars", 1, 4096, 2000),
+                new RapportConfig.Rate(values.integer("webchat.session_messages_per_minute", 1, 100_000, 20),
+                        values.integer("webchat.session_messages_burst", 1, 100_000, 10)),
+                new RapportConfig.Rate(values.integer("webchat.address_messages_per_minute", 1, 1_000_000, 120),
+                        values.integer("webchat.address_messages_burst", 1, 1_000_000, 60)),
+                new RapportConfig.Rate(values.integer("webchat.address_new_sessions_per_hour", 1, 1_000_000, 30) / 60.0,
+                        values.integer("webchat.address_new_sessions_burst", 1, 1_000_000, 10)),
+                values.integer("webchat.new_sessions_per_hour", 1, 10_000_000, 3000),
+                values.integer("webchat.max_streams", 1, 1_000_000, 2000),
+                values.integer("webchat.session_streams", 1, 10_000, 10),
+                values.integer("webchat.address_streams", 1, 1_000_000, 50),
+                java.time.Duration.ofSeconds(values.integer("webchat.stream_heartbeat_seconds", 1, 300, 15)),
+                java.time.Duration.ofSeconds(values.integer("webchat.stream_lifetime_seconds", 5, 86_400, 1800)));
+    }
+
+    private static RapportConfig.StaffGroup staffGroup(Settings values) {
+        String groupId = values.text("telegram.staff_group_id");
+        if (!groupId.isEmpty() && !groupId.matches("-100\\d{5,}")) {
+            throw new ConfigException("Setting telegram.staff_group_id (environment "
+                    + values.envName("telegram.staff_group_id") + ") is '" + groupId + "': expected the id of a "
+                    + "supergroup, which starts with -100 (for example -1001234567890)");
+        }
+        return new RapportConfig.StaffGroup(groupId,
+                values.choice("telegram.staff_group_language", "en", java.util.List.of("en", "zh")),
+                values.integer("telegram.staff_group_limit", 1, 1000, 20),
+                java.time.Duration.ofSeconds(values.integer("telegram.staff_group_window_seconds", 1, 3600, 60)));
     }
 
     private static void checkTelegram(RapportConfig config, Settings values) {

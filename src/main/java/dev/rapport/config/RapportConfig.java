@@ -15,12 +15,32 @@ import java.util.Map;
  */
 public record RapportConfig(Path configDir, int port, String databaseUrl, Path dataDir, Path conversationsDir,
                             String businessName, java.time.ZoneId timeZone, String apiToken, boolean demoData,
-                            Telegram telegram, Intake intake, Inbox inbox, Outbox outbox) {
+                            Telegram telegram, Intake intake, Inbox inbox, Outbox outbox, Webchat webchat) {
 
     /** Telegram connection. Without a bot token Rapport runs with the web chat only. */
-    public record Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl) {
+    public record Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl, StaffGroup staffGroup) {
+
+        /** Without a staff group (handoffs are worked in the console only). */
+        public Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl) {
+            this(botToken, webhookSecret, apiUrl, publicUrl, StaffGroup.NONE);
+        }
+
         public boolean enabled() {
             return !botToken.isEmpty();
+        }
+    }
+
+    /**
+     * The forum supergroup staff answer customers from (one topic per customer); {@code groupId} empty
+     * when there is none. At most {@code limit} posts go into the group per {@code window} (Telegram:
+     * about 20 a minute); {@code language} is the language of what Rapport writes there.
+     */
+    public record StaffGroup(String groupId, String language, int limit, java.time.Duration window) {
+
+        public static final StaffGroup NONE = new StaffGroup("", "en", 20, java.time.Duration.ofMinutes(1));
+
+        public boolean enabled() {
+            return !groupId.isEmpty();
         }
     }
 
@@ -38,6 +58,21 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
     /** Outbox sender: rates in messages per second, as Telegram documents its limits. */
     public record Outbox(double perChatPerSecond, int perChatBurst, double globalPerSecond, int maxAttempts,
                          int senders) {
+    }
+
+    /**
+     * The web chat's limits. Rates are token buckets: {@code perMinute} refill, {@code burst} at once.
+     * Per-address limits count the client address ({@code behindProxy}: the last {@code X-Forwarded-For}
+     * entry, which the proxy in front wrote); per-session and per-address limits hold per instance,
+     * {@code newSessionsPerHour} for all instances together.
+     */
+    public record Webchat(boolean behindProxy, int maxTextChars, Rate sessionMessages, Rate addressMessages,
+                          Rate addressNewSessions, int newSessionsPerHour, int maxStreams, int sessionStreams,
+                          int addressStreams, java.time.Duration streamHeartbeat, java.time.Duration streamLifetime) {
+    }
+
+    /** A token bucket: {@code perMinute} tokens a minute, at most {@code burst} saved up. */
+    public record Rate(double perMinute, int burst) {
     }
 
     /** True when the business's HTTP API ({@code /api/...}) is on: it needs a bearer token. */
@@ -69,9 +104,11 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
         settings.put("telegram.webhook_secret", telegram.webhookSecret().isEmpty() ? "(unset)" : "(set)");
         settings.put("telegram.api_url", telegram.apiUrl().toString());
         settings.put("telegram.public_url", telegram.publicUrl());
+        settings.put("telegram.staff_group", telegram.staffGroup());
         settings.put("intake", intake);
         settings.put("inbox", inbox);
         settings.put("outbox", outbox);
+        settings.put("webchat", webchat);
         return settings;
     }
 }

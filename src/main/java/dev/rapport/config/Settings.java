@@ -19,6 +19,7 @@ final class Settings {
             Map.entry("telegram.webhook_secret", "TELEGRAM_WEBHOOK_SECRET"),
             Map.entry("telegram.api_url", "TELEGRAM_API_URL"),
             Map.entry("telegram.public_url", "PUBLIC_URL"),
+            Map.entry("telegram.staff_group_id", "TELEGRAM_STAFF_GROUP_ID"),
             Map.entry("intake.max_body_bytes", "RAPPORT_MAX_BODY_BYTES"),
             Map.entry("inbox.step_limit", "RAPPORT_STEP_LIMIT"),
             Map.entry("outbox.per_chat_per_second", "RATE_PER_CHAT"),
@@ -60,6 +61,11 @@ final class Settings {
             // reported below
         }
         throw wrong(setting, value, "a whole number from " + min + " to " + max);
+    }
+
+    /** A whole number that may be left out (then {@code fallback}). */
+    int integer(String setting, int min, int max, int fallback) {
+        return text(setting).isEmpty() ? fallback : integer(setting, min, max);
     }
 
     double decimal(String setting, double min, double max) {

@@ -61,6 +61,7 @@ public final class DemoData {
                     Progress.NONE, "demo");
             ImportReport bought = imports.purchases(purchases, businessZone, Progress.NONE, "demo");
             var tiers = new Tiers(jdbi, settings, Clock.systemUTC()).recompute();
+            DemoHistory.generate(jdbi, DemoHistory.Size.DEMO);   // surveys, complaints, chats: the dashboard is alive at once
             log.info("Demo shop seeded: {}; {}; {} customers ranked into tiers (data_dir keeps it; set "
                     + "demo_data: off to start without it)", people.summary(), bought.summary(), tiers.ranked());
         } catch (IOException e) {

@@ -54,9 +54,18 @@ public interface ActionContext {
     void say(String key, Map<String, ?> vars);
 
     /**
-     * Marks the conversation for a person, with why ({@code "win-back: key customer, reason price"}).
-     * Recorded on the conversation and as an event; the handoff queue acts on it. The first reason
-     * given stays until a person takes the chat.
+     * Hands the chat to a person for {@code reason}, a code from {@code config/handoff.yaml}
+     * ({@code asked_for_person}, {@code winback}, {@code low_followup_csat}, {@code cancel}, ...), with
+     * {@code detail} saying what happened (may be null). Recorded on the conversation and as an
+     * event; when the settings say the reason escalates for this customer's tier, a handoff opens
+     * (or the reason is added to the open one) in this turn's transaction and the customer is told,
+     * at the end of the turn, that a person is coming. Returns true when the chat is with a person
+     * afterwards.
      */
-    void escalate(String reason);
+    boolean escalate(String reason, String detail);
+
+    /** {@link #escalate(String, String)} for a reason the settings do not name: handed over with normal priority. */
+    default void escalate(String description) {
+        escalate("other", description);
+    }
 }

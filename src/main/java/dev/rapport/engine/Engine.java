@@ -34,9 +34,17 @@ public final class Engine {
     private final FlowRunner runner;
     private final TypedAnswer typedAnswer;
     private final String businessName;
+    private final HandoffPort handoffs;
 
     public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
                   Interpreter interpreter, int stepLimit, String businessName) {
+        this(conversations, actions, customers, interpreter, stepLimit, businessName, HandoffPort.NONE);
+    }
+
+    /** With {@code handoffs}: escalations open handoffs, and a chat with an open handoff is left to the person. */
+    public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
+                  Interpreter interpreter, int stepLimit, String businessName, HandoffPort handoffs) {
+        this.handoffs = handoffs;
         this.conversations = conversations;
         this.customers = customers;
         this.interpreter = interpreter;
@@ -92,12 +100,22 @@ public final class Engine {
         CustomerView customer = customers.resolve(handle, message);
         Conversation conversation = ConversationStore.load(handle, message.channel(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
+        turn.handoffs = handoffs;
+        turn.handoffId = handoffs.openFor(handle, message.channel(), message.chatKey()).orElse(null);
         Reading reading = read(turn);
         turn.reading(reading);
+        Long messageId = null;
         if (!(message.content() instanceof Content.Outreach)) {   // not written by the customer
-            MessageLog.inbound(handle, turn, reading);
+            messageId = MessageLog.inbound(handle, turn, reading);
         }
-        route(turn, reading);
+        if (turn.handoffId != null && !reachesBotWithPerson(message.content())) {
+            toPerson(turn, messageId);
+        } else {
+            boolean answering = conversation.waiting();
+            route(turn, reading);
+            negative(turn, answering);
+        }
+        handedOver(turn);
         startWaitingOutreach(turn);
         runner.offerToResume(turn);
         ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
@@ -116,14 +134,86 @@ public final class Engine {
             customers.setLanguage(turn.handle, turn.customer().id(), reading.language(), false);
             turn.customer(turn.customer().withLanguage(reading.language(), false));
         }
-        if (reading.sentimentScore() != null && reading.sentimentScore() <= STRONGLY_NEGATIVE
-                && turn.conversation.escalationReason == null) {
-            turn.conversation.escalationReason = "strongly negative message (sentiment "
+        if (reading.sentimentScore() != null && reading.sentimentScore() <= STRONGLY_NEGATIVE) {
+            String why = "strongly negative message (sentiment "
                     + String.format(java.util.Locale.ROOT, "%.2f", reading.sentimentScore()) + ")";
-            turn.event(EngineEvent.ESCALATION_SIGNAL, Map.of("score", reading.sentimentScore(),
-                    "intent", String.valueOf(reading.intent())));
+            if (turn.conversation.escalationReason == null) {
+                turn.conversation.escalationReason = why;
+                turn.event(EngineEvent.ESCALATION_SIGNAL, Map.of("score", reading.sentimentScore(),
+                        "intent", String.valueOf(reading.intent())));
+            }
+            turn.negative = why;
         }
         return reading;
+    }
+
+    /**
+     * A strongly negative message that answers none of the bot's questions hands the chat to a
+     * person. When it starts a dialogue that goes on (an angry complaint being taken down), the
+     * handoff waits in slot {@value #PENDING_HANDOFF} until that dialogue ends: the customer is heard
+     * out first. An answer to a question never escalates by its tone alone.
+     */
+    private void negative(Turn turn, boolean answering) {
+        if (handoffs == HandoffPort.NONE) {
+            return;
+        }
+        String why = turn.negative != null && !answering ? turn.negative : null;
+        if (why != null && turn.conversation.waiting()) {
+            turn.setSlot(PENDING_HANDOFF, why);
+            return;
+        }
+        if (why == null && !turn.conversation.waiting()) {
+            why = turn.conversation.slots.remove(PENDING_HANDOFF);
+        }
+        if (why != null && turn.handoffId == null) {
+            turn.escalate("strongly_negative", why);
+        }
+    }
+
+    /** The slot holding why the chat goes to a person once the dialogue in progress ends. */
+    static final String PENDING_HANDOFF = "pending_handoff";
+
+    /** While a person has the chat only these reach the bot: /stop, and what says nothing back. */
+    private static boolean reachesBotWithPerson(Content content) {
+        return content instanceof Content.Command command && STOP.equals(command.name())
+                || content instanceof Content.Outreach || content instanceof Content.Membership
+                || content instanceof Content.Edited;
+    }
+
+    /** The one command that works while a person has the chat: opting out. */
+    static final String STOP = "stop";
+
+    /**
+     * A person has the chat: the message (already logged) goes to them; the bot says nothing, runs no
+     * flow and routes no intent. A button press is answered silently so the customer's app stops waiting.
+     */
+    private void toPerson(Turn turn, Long messageId) {
+        if (turn.message.content() instanceof Content.ButtonPress press) {
+            turn.answerButton(press.callbackId(), null);
+        }
+        if (messageId != null) {
+            handoffs.customerWrote(turn.handle, turn.handoffId, turn.customer().id(), messageId);
+        }
+    }
+
+    /**
+     * This turn handed the chat to a person: a dialogue in progress ends (the person takes it from
+     * here), and the customer is told, last, that a person is coming and roughly when.
+     */
+    private void handedOver(Turn turn) {
+        HandoffPort.Escalated opened = turn.handedOver;
+        if (opened == null) {
+            return;
+        }
+        if (turn.conversation.flow != null) {
+            turn.event(EngineEvent.FLOW_INTERRUPTED, Map.of("flow", turn.conversation.flow, "by", "handoff"));
+            runner.keepForLater(turn, "handoff");   // what the customer said stays, to continue after the person
+            turn.conversation.leave();
+        }
+        turn.conversation.unknownStreak = 0;
+        if (opened.noticeKey() != null) {
+            turn.say(opened.noticeKey(), opened.noticeVars());
+        }
     }
 
     private void route(Turn turn, Reading reading) {
@@ -160,14 +250,15 @@ public final class Engine {
      */
     private void outreach(Turn turn, Content.Outreach outreach) {
         Conversation conversation = turn.conversation;
-        boolean inDialogue = conversation.waiting() && !outreach.flow().equals(conversation.flow)
+        boolean withPerson = turn.handoffId != null;
+        boolean inDialogue = withPerson || conversation.waiting() && !outreach.flow().equals(conversation.flow)
                 && conversation.lastActive != null
                 && conversation.lastActive.isAfter(java.time.Instant.now().minus(DIALOGUE_IDLE));
         if (inDialogue) {
             conversation.waitingOutreach.add(outreach);
             conversation.unmoved = true;
             turn.event(EngineEvent.OUTREACH_WAITING, Map.of("key", outreach.key(), "flow", outreach.flow(),
-                    "behind", conversation.flow));
+                    "behind", withPerson ? "handoff" : conversation.flow));
             return;
         }
         startOutreach(turn, outreach, false);
@@ -184,9 +275,12 @@ public final class Engine {
         runner.start(turn, flow.get(), outreach.slots());
     }
 
-    /** Once no dialogue is waiting for the customer, outreach that waited behind one starts, oldest first. */
+    /**
+     * Once no dialogue is waiting for the customer and no person has the chat, outreach that waited
+     * starts, oldest first.
+     */
     private void startWaitingOutreach(Turn turn) {
-        while (!turn.conversation.waiting() && !turn.conversation.waitingOutreach.isEmpty()) {
+        while (turn.handoffId == null && !turn.conversation.waiting() && !turn.conversation.waitingOutreach.isEmpty()) {
             startOutreach(turn, turn.conversation.waitingOutreach.remove(0), true);
         }
     }
@@ -224,12 +318,19 @@ public final class Engine {
         return turn.text(turn.hasText("media." + kind) ? "media." + kind : "media.file");
     }
 
+    /**
+     * A button press counts only when Rapport showed that button in this chat ({@link OfferedButtons}):
+     * anything else — a forged web chat post, a crafted callback query — is stale, whatever it names.
+     * A {@code go:} button starts only a flow a customer may start (never an internal one).
+     */
     private void pressed(Turn turn, Content.ButtonPress press) {
-        Optional<CallbackData.Parsed> parsed = CallbackData.parse(press.data());
+        boolean offered = OfferedButtons.wasOffered(turn.handle, turn.message.channel(), turn.message.chatKey(),
+                press.data());
+        Optional<CallbackData.Parsed> parsed = offered ? CallbackData.parse(press.data()) : Optional.empty();
         if (parsed.isPresent() && parsed.get() instanceof CallbackData.StartFlow start
-                && conversations.flow(start.flow()).isPresent()) {
+                && conversations.startable(start.flow()).isPresent()) {
             turn.answerButton(press.callbackId(), null);
-            runner.start(turn, conversations.flow(start.flow()).get());
+            runner.start(turn, conversations.startable(start.flow()).get());
             return;
         }
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
@@ -240,8 +341,9 @@ public final class Engine {
             runner.answer(turn, waiting.get(), answer.value());
             return;
         }
-        // A button from an earlier question or another message: say so, and repeat what is being asked now.
-        turn.event(EngineEvent.STALE_BUTTON, Map.of("data", press.data()));
+        // A button from an earlier question or another message, or none of Rapport's: say so, and repeat
+        // what is being asked now. The data is whatever the sender wrote: kept only where erasure clears it.
+        turn.event(EngineEvent.STALE_BUTTON, Map.of("offered", offered, "data", press.data()));
         turn.answerButton(press.callbackId(), "engine.stale_button");
         waiting.ifPresent(ask -> runner.ask(turn, ask));
     }
@@ -299,6 +401,10 @@ public final class Engine {
     private void notUnderstood(Turn turn, String what) {
         turn.conversation.unknownStreak++;
         turn.event(EngineEvent.UNKNOWN_INPUT, Map.of("what", what, "streak", turn.conversation.unknownStreak));
+        if (turn.conversation.unknownStreak == 2 && handoffs != HandoffPort.NONE
+                && turn.escalate("not_understood", "two messages in a row not understood")) {
+            return;   // the notice at the end of the turn says a person is coming
+        }
         boolean offerPerson = turn.conversation.unknownStreak >= 2 && conversations.flow("human").isPresent();
         turn.say(offerPerson ? "engine.fallback_offer_person" : "engine.fallback",
                 runner.buttons(turn, "engine", "fallback", MainMenu.rows(null)));

@@ -38,6 +38,11 @@ final class FlowRunner {
         }
     }
 
+    /** Keeps the dialogue waiting for an answer, to be continued later; {@code by} is what takes the chat. */
+    void keepForLater(Turn turn, String by) {
+        resumption.leaving(turn, by);
+    }
+
     /** The customer's answer to "continue?"; the action {@value Resumption#ACTION} of the resume flow. */
     String resume(Turn turn) {
         return "offer".equals(turn.params().get("stage")) ? turn.slot(Resumption.MODE_SLOT)
@@ -125,7 +130,7 @@ final class FlowRunner {
                 turn.replies.removeIf(reply -> reply instanceof dev.rapport.channel.Reply.Text);
                 turn.event(EngineEvent.STEP_LIMIT, Map.of("flow", flow.id(), "step", step.id(), "limit", stepLimit));
                 turn.say("engine.too_many_steps", List.of());
-                turn.conversation.escalationReason = "flow '" + flow.id() + "' looped past " + stepLimit + " steps";
+                turn.escalate("step_limit", "flow '" + flow.id() + "' looped past " + stepLimit + " steps");
                 turn.conversation.leave();
                 return;
             }

@@ -22,14 +22,16 @@ final class MessageLog {
     private MessageLog() {
     }
 
-    static void inbound(Handle handle, Turn turn, Reading reading) {
+    /** Logs the customer's message; returns its {@code messages} id. */
+    static long inbound(Handle handle, Turn turn, Reading reading) {
         InboundMessage message = turn.message;
-        handle.createUpdate("""
+        return handle.createQuery("""
                         INSERT INTO messages (direction, channel, chat_key, customer_id, inbound_update_id, kind, text,
                                               flow, step, language, intent, intent_confidence, sentiment,
                                               sentiment_score, sent_at)
                         VALUES ('in', :channel, :chatKey, :customerId, :inboxId, :kind, :text, :flow, :step,
-                                :language, :intent, :intentConfidence, :sentiment, :sentimentScore, :sentAt)""")
+                                :language, :intent, :intentConfidence, :sentiment, :sentimentScore, :sentAt)
+                        RETURNING id""")
                 .bind("channel", message.channel())
                 .bind("chatKey", message.chatKey())
                 .bind("customerId", turn.customer().id())
@@ -44,12 +46,14 @@ final class MessageLog {
                 .bind("sentiment", reading.sentiment())
                 .bind("sentimentScore", reading.sentimentScore())
                 .bind("sentAt", java.sql.Timestamp.from(message.sentAt()))
-                .execute();
+                .mapTo(Long.class)
+                .one();
     }
 
     static void replies(Handle handle, Turn turn) {
         InboundMessage message = turn.message;
         List<Reply> replies = turn.replies;
+        OfferedButtons.record(handle, message.channel(), message.chatKey(), replies);
         for (int index = 0; index < replies.size(); index++) {
             Reply reply = replies.get(index);
             Long messageId = reply instanceof Reply.Text text ? outbound(handle, turn, text) : null;

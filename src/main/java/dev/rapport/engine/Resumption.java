@@ -84,7 +84,8 @@ final class Resumption {
     /** At the end of a turn that left no dialogue waiting: the slots to ask with, if one was left for another. */
     Optional<Map<String, String>> afterwards(Turn turn) {
         // Not after an outreach: the customer did not leave, Rapport came to them; "/<command>" offers it then.
-        if (turn.conversation.waiting() || endedFinally(turn)
+        // Nor while a person has the chat: the bot is silent then.
+        if (turn.conversation.waiting() || endedFinally(turn) || turn.handoffId != null
                 || turn.message.content() instanceof dev.rapport.channel.Content.Outreach) {
             return Optional.empty();
         }

@@ -31,6 +31,14 @@ final class Turn implements ActionContext {
     private String language;
     private Map<String, String> params = Map.of();
     private Reading reading = Reading.NONE;
+    /** Where escalations go; set by the engine before the turn routes. */
+    HandoffPort handoffs = HandoffPort.NONE;
+    /** The chat's open handoff: open before the turn, or opened by it; null when the bot has the chat. */
+    Long handoffId;
+    /** The handoff this turn opened, whose notice ends the turn's replies; null when none opened. */
+    HandoffPort.Escalated handedOver;
+    /** Why this turn's message marks the chat for a person (strongly negative), decided after routing; else null. */
+    String negative;
 
     Turn(Handle handle, InboundMessage message, long inboxId, CustomerView customer, Conversation conversation,
          Messages messages, String businessName) {
@@ -75,11 +83,26 @@ final class Turn implements ActionContext {
     }
 
     @Override
-    public void escalate(String reason) {
-        if (conversation.escalationReason == null) {
-            conversation.escalationReason = reason;
+    public boolean escalate(String reason, String detail) {
+        var escalated = handoffs.escalate(handle, new HandoffPort.Escalation(message.channel(), message.chatKey(),
+                customer, reason, detail));
+        if (escalated.isEmpty() && handoffs != HandoffPort.NONE) {
+            return false;   // the handoff settings do not hand over for this reason (or this customer's tier)
         }
-        event(EngineEvent.ESCALATION_REQUESTED, Map.of("reason", reason));
+        String why = detail == null || detail.isBlank() ? reason : detail;
+        if (conversation.escalationReason == null) {
+            conversation.escalationReason = why;
+        }
+        event(EngineEvent.ESCALATION_REQUESTED, detail == null ? Map.of("reason", why, "code", reason)
+                : Map.of("reason", why, "code", reason, "detail", detail));
+        if (escalated.isEmpty()) {
+            return false;
+        }
+        handoffId = escalated.get().handoffId();
+        if (escalated.get().opened() && handedOver == null) {
+            handedOver = escalated.get();
+        }
+        return true;
     }
 
     void answerButton(String callbackId, String key) {

@@ -5,12 +5,13 @@ import dev.rapport.flow.Flow;
 import dev.rapport.flow.FlowProblem;
 import dev.rapport.schedule.Job;
 import dev.rapport.web.ApiRoute;
+import dev.rapport.web.PageRoute;
 import java.util.List;
 import java.util.Set;
 
 /**
  * One capability of the product as {@code App} registers it: the actions its flows call, its
- * scheduled jobs, its business API endpoints, the message keys it says (checked in every language at
+ * scheduled jobs, its business API endpoints, its pages for people, the message keys it says (checked in every language at
  * start-up) and the flows it builds from its own files. {@code App} lists the features and hands
  * each part to its owner; nothing else wires a feature.
  *
@@ -31,6 +32,11 @@ public interface Feature {
     }
 
     default List<ApiRoute> apiRoutes() {
+        return List.of();
+    }
+
+    /** Pages for people (the staff console); the route table checks session, role and CSRF for each. */
+    default List<PageRoute> pages() {
         return List.of();
     }
 

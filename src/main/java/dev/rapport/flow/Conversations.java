@@ -19,10 +19,16 @@ public record Conversations(Map<String, Flow> flows, Messages messages) {
         return Optional.ofNullable(flows.get(id));
     }
 
+    /** A flow a customer's button may start: one that exists and is not internal. */
+    public Optional<Flow> startable(String id) {
+        return flow(id).filter(flow -> !flow.internal());
+    }
+
     /** The flow a slash command starts; {@code command} is given without the slash, in any case. */
     public Optional<Flow> byCommand(String command) {
         String wanted = command.toLowerCase(Locale.ROOT);
         return flows.values().stream()
+                .filter(flow -> !flow.internal())
                 .filter(flow -> flow.triggers().commands().stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(wanted)))
                 .findFirst();
     }
@@ -30,6 +36,7 @@ public record Conversations(Map<String, Flow> flows, Messages messages) {
     /** The flow an NLU intent label starts. */
     public Optional<Flow> byIntent(String intentLabel) {
         return flows.values().stream()
+                .filter(flow -> !flow.internal())
                 .filter(flow -> flow.triggers().intents().contains(intentLabel))
                 .findFirst();
     }

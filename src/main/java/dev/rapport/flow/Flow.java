@@ -8,11 +8,21 @@ import java.util.Optional;
  *
  * <p>Steps run in list order unless a step names its {@code next}; the first step is where the flow
  * starts. A flow ends at an {@link Step.End} step, at {@code next: end}, or after its last step.
+ *
+ * <p>An {@code internal} flow is started only by Rapport itself — an outreach from a job (a resolved
+ * complaint's note, its follow-up survey, a win-back opener) or a {@code goto} of another flow — never
+ * by a command, a button or an intent from outside: the loader refuses triggers and buttons for it,
+ * and the engine refuses to start it from a customer's message.
  */
-public record Flow(String id, Triggers triggers, List<Step> steps, Source source) {
+public record Flow(String id, Triggers triggers, List<Step> steps, Source source, boolean internal) {
 
     public Flow {
         steps = List.copyOf(steps);
+    }
+
+    /** A flow anyone may start (by its triggers or a button). */
+    public Flow(String id, Triggers triggers, List<Step> steps, Source source) {
+        this(id, triggers, steps, source, false);
     }
 
     public Step first() {

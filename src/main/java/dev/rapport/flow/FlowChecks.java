@@ -19,7 +19,8 @@ final class FlowChecks {
     static final Set<String> TIERS = Set.of("key", "major", "ordinary", "small");
 
     /** What a flow is checked against. */
-    record Catalog(Set<String> flowIds, Set<String> actionNames, List<MessageFile> messageFiles) {
+    record Catalog(Set<String> flowIds, Set<String> internalFlowIds, Set<String> actionNames,
+                   List<MessageFile> messageFiles) {
     }
 
     private FlowChecks() {
@@ -87,6 +88,10 @@ final class FlowChecks {
                 messageKey(button.text(), line, catalog, where);
                 if (button.startsFlow()) {
                     flowExists(button.flow(), "button", line, catalog, where);
+                    if (catalog.internalFlowIds().contains(button.flow())) {
+                        where.add(line, "button starts flow '" + button.flow() + "', which is internal (started only "
+                                + "by Rapport); a customer's button cannot start it. Use goto inside a flow instead");
+                    }
                 }
                 if (parsed.flow().id() != null && step.id() != null) {
                     String data = button.callbackData(parsed.flow().id(), step.id());

@@ -79,7 +79,10 @@ public final class FlowLoader {
                     problems.in(file.file()).add(0, "message key '" + key + "' is missing: Rapport's code says it"));
         }
         TriggerChecks.check(parsedFlows, problems);
-        FlowChecks.Catalog catalog = new FlowChecks.Catalog(flowIds, Set.copyOf(actionNames),
+        Set<String> internalFlowIds = new HashSet<>();
+        parsedFlows.stream().filter(parsed -> parsed.flow().internal() && parsed.flow().id() != null)
+                .forEach(parsed -> internalFlowIds.add(parsed.flow().id()));
+        FlowChecks.Catalog catalog = new FlowChecks.Catalog(flowIds, internalFlowIds, Set.copyOf(actionNames),
                 List.copyOf(messageFiles.values()));
         for (ParsedFlow parsed : parsedFlows) {
             StepGraph.check(parsed, problems);

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads one {@code conversations/flows/*.yaml} file: its id, triggers and steps. */
 final class FlowParser {
 
-    private static final List<String> FLOW_KEYS = List.of("id", "triggers", "steps");
+    private static final List<String> FLOW_KEYS = List.of("id", "internal", "triggers", "steps");
     private static final List<String> TRIGGER_KEYS = List.of("commands", "intents");
 
     /** What Telegram accepts as a bot command, written without the slash. */
@@ -41,6 +41,11 @@ final class FlowParser {
         }
         lines.flowField("id", fields.line("id"));
         Triggers triggers = triggers(fields, where, lines);
+        boolean internal = internal(fields, where);
+        if (internal && (!triggers.commands().isEmpty() || !triggers.intents().isEmpty())) {
+            where.add(fields.line("internal"), "an internal flow is started only by Rapport (an outreach or a goto); "
+                    + "remove its commands and intents, or remove 'internal: true'");
+        }
 
         List<Step> steps = new ArrayList<>();
         Map<String, Integer> declaredStepLines = new LinkedHashMap<>();
@@ -60,10 +65,23 @@ final class FlowParser {
                 steps.add(result.step());
             }
         }
-        Flow flow = new Flow(id, triggers, steps, new Source(file, fields.line()));
+        Flow flow = new Flow(id, triggers, steps, new Source(file, fields.line()), internal);
         // A step that could not be built has been reported, so no new problems means every step is here.
         boolean complete = !steps.isEmpty() && problems.count() == problemsBefore;
         return Optional.of(new ParsedFlow(file, flow, declaredStepLines.keySet(), complete, lines));
+    }
+
+    /** {@code internal: true} or {@code false}; absent is false. */
+    private static boolean internal(Fields flow, Problems.Where where) {
+        String value = flow.text("internal");
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (!value.equals("true")) {
+            where.add(flow.line("internal"), "internal must be true or false, not '" + value + "'");
+            return false;
+        }
+        return true;
     }
 
     private static Triggers triggers(Fields flow, Problems.Where where, ParsedFlow.Lines lines) {

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rows claimed together. Sender threads add outcomes as their calls end; when the last chat task
- * is done the loop writes all outcomes in one transaction. {@code outcomes} and {@code tasksLeft}
- * are thread-safe; the rest is set by the loop before any task starts.
+ * is done the loop writes all outcomes in one transaction. {@code outcomes}, {@code tasksLeft} and
+ * the lease end are thread-safe; the rest is set by the loop before any task starts.
  */
 final class Batch {
 
@@ -22,15 +22,36 @@ final class Batch {
 
     final List<ClaimedRow> rows;
     final long claimedAt;
-    /** Sends start before this ({@link System#nanoTime()}): the first half of the lease. */
-    final long sendBy;
     final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     final Set<String> chats = new HashSet<>();
     final AtomicInteger tasksLeft = new AtomicInteger();
+    private final long longestCall;
+    /** {@link System#nanoTime()} by which the rows' lease runs out, as last set or renewed; written by the loop. */
+    private volatile long leaseEnd;
 
-    Batch(List<ClaimedRow> rows, long claimedAt, Duration lease) {
+    /**
+     * @param claimedAt   when the claim was asked for (before the database set the lease)
+     * @param longestCall the longest a channel call may take: a send starts only while at least this
+     *                    much of the lease is left, so it ends before another process may take the row
+     */
+    Batch(List<ClaimedRow> rows, long claimedAt, Duration lease, Duration longestCall) {
         this.rows = rows;
         this.claimedAt = claimedAt;
-        this.sendBy = claimedAt + lease.toNanos() / 2;
+        this.longestCall = longestCall.toNanos();
+        this.leaseEnd = claimedAt + lease.toNanos();
+    }
+
+    /** Sends start before this ({@link System#nanoTime()}). */
+    long sendBy() {
+        return leaseEnd - longestCall;
+    }
+
+    long leaseEnd() {
+        return leaseEnd;
+    }
+
+    /** The database extended the rows' lease in a statement that started at {@code renewalStarted}. */
+    void renewed(long renewalStarted, Duration lease) {
+        leaseEnd = renewalStarted + lease.toNanos();
     }
 }

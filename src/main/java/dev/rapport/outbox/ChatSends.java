@@ -44,9 +44,15 @@ final class ChatSends {
     void sendAll(Batch batch, List<Batch.Send> sends) {
         for (Batch.Send send : sends) {
             ClaimedRow row = send.row();
-            if (System.nanoTime() - batch.sendBy > 0) {
-                // Too late in the lease: another process may claim the row while this call runs.
+            if (System.nanoTime() - batch.sendBy() > 0) {
+                // Too little lease left (not renewed: the database is unreachable from here, say): another
+                // process may claim the row while this call runs.
                 batch.outcomes.add(Outcome.release(row, Duration.ZERO));
+                continue;
+            }
+            long paused = limits.channelWait(row.channel(), System.nanoTime());
+            if (paused > 0) {   // the bot was told to wait: no chat of it sends until then
+                batch.outcomes.add(Outcome.release(row, Duration.ofNanos(paused)));
                 continue;
             }
             boolean limited = senders.get(row.channel()).rateLimited();
@@ -101,6 +107,7 @@ final class ChatSends {
         }
         if (result instanceof SendResult.RetryAfter retryAfter) {
             metrics.send(OutboxMetrics.Result.RETRY_AFTER, took);
+            limits.pauseChannel(row.channel(), System.nanoTime() + retryAfter.delay().toNanos());
             return Outcome.retry(row, retryAfter.delay(), retryAfter.reason());
         }
         if (result instanceof SendResult.TransientFailure failure) {

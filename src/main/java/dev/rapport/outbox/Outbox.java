@@ -57,7 +57,7 @@ public final class Outbox {
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             rows.add(new Row(outgoing.dedupKey() + "#" + (i + 1),
-                    new Reply.Text(parts.get(i), last ? text.buttons() : List.of())));
+                    new Reply.Text(parts.get(i), last ? text.buttons() : List.of(), i == 0 ? text.replyTo() : null)));
         }
         return rows;
     }

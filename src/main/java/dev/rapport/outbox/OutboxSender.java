@@ -30,10 +30,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers outbox rows through the channel senders.
  *
- * <p><b>Delivery.</b> At-least-once. A row is claimed under a lease ({@code lease_until}); only the
+ * <p><b>Delivery.</b> At-least-once. A row is claimed under a short lease ({@code lease_until},
+ * {@code leased_by}) that the loop renews every few seconds while the row is in flight; only the
  * claimer sends it, and another Rapport process on the same database skips it until the lease
- * expires — which happens only when the claimer died or stalled, and then the row is sent again. A
- * call that times out may also have been delivered. Replies are never queued twice: {@link Outbox}
+ * expires — which happens only when the claimer died (kill -9: within one lease, seconds) or can no
+ * longer reach the database, and then the row is sent again. A call starts only while the lease
+ * has at least the channel's {@link ChannelSender#longestCall()} left, so a process cut off from
+ * the database stops starting sends before anyone else may take its rows: a row is never sent by
+ * two processes at once. A call that times out may also have been delivered. Replies are never queued twice: {@link Outbox}
  * dedups them by key.
  *
  * <p><b>Ordering.</b> Per chat, texts go out in id order, one at a time: a chat whose earlier text is
@@ -46,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * a row whose chat has no token is put back with a later {@code next_attempt_at}, no attempt
  * counted, rather than holding a thread. Channel results: delivered → {@code sent};
  * retry-after → due again after exactly that delay; transient → exponential back-off with jitter,
- * {@code dead} after {@code maxAttempts}; rejected → {@code dead}; unreachable → {@code dead}, the
+ * {@code dead} after {@code maxAttempts}, and a retry-after pauses every chat of that channel (a bot's
+ * flood limit is the bot's, not the chat's) until it has passed; rejected → {@code dead}; unreachable → {@code dead}, the
  * chat's other pending rows {@code skipped}, the channel account marked unreachable. Rows of chats
  * already marked unreachable are skipped, never sent. Dead letters and unreachable customers are
  * recorded as events.
@@ -66,16 +71,17 @@ public final class OutboxSender implements AutoCloseable {
     private static final int MAX_DUE_TIMES = 10_000;
 
     /**
-     * How the loop runs. A send starts only in the first half of its row's lease, so the lease must
-     * be more than twice the longest channel call.
+     * How the loop runs. Leases of rows in flight are renewed every {@code renewEvery}; a send starts
+     * only while its lease has the longest channel call left, so the lease must be longer than that
+     * call plus one renewal interval.
      */
-    record Tuning(Duration pollInterval, Duration lease, Backoff backoff, int batchSize, int maxInFlight,
-                  Duration depthInterval, Duration closeTimeout) {
+    record Tuning(Duration pollInterval, Duration lease, Duration renewEvery, Backoff backoff, int batchSize,
+                  int maxInFlight, Duration depthInterval, Duration closeTimeout) {
 
         static Tuning defaults(int senders) {
             int batch = Math.max(16, senders * 2);
-            return new Tuning(Duration.ofMillis(250), Duration.ofMinutes(2), Backoff.DEFAULT, batch, batch * 4,
-                    Duration.ofSeconds(5), Duration.ofSeconds(30));
+            return new Tuning(Duration.ofMillis(250), Duration.ofSeconds(15), Duration.ofSeconds(3), Backoff.DEFAULT,
+                    batch, batch * 4, Duration.ofSeconds(5), Duration.ofSeconds(30));
         }
     }
 
@@ -93,11 +99,16 @@ public final class OutboxSender implements AutoCloseable {
     private volatile boolean stopping;
 
     private final RateLimits limits;
+    /** This sender's name on the rows it leases; a new one each start, so a restarted process renews nothing old. */
+    private final String owner = java.util.UUID.randomUUID().toString();
+    private final Duration longestCall;
 
     // Owned by the loop thread.
     private final Set<String> chatsInFlight = new HashSet<>();
     private final PriorityQueue<Long> dueTimes = new PriorityQueue<>();
     private final Deque<Batch> unwritten = new ArrayDeque<>();
+    private final Set<Batch> batchesInFlight = new HashSet<>();
+    private long nextRenewal = System.nanoTime();
     private int rowsInFlight;
     private long depthRefreshAt = System.nanoTime();
 
@@ -118,6 +129,11 @@ public final class OutboxSender implements AutoCloseable {
         }
         if (this.senders.isEmpty()) {
             throw new IllegalArgumentException("The outbox sender needs at least one channel sender");
+        }
+        this.longestCall = senders.stream().map(ChannelSender::longestCall).max(Duration::compareTo).orElseThrow();
+        if (tuning.lease().compareTo(longestCall.plus(tuning.renewEvery())) <= 0) {
+            throw new IllegalArgumentException("The outbox lease (" + tuning.lease() + ") must be longer than the "
+                    + "longest channel call (" + longestCall + ") plus the renewal interval (" + tuning.renewEvery() + ")");
         }
         this.store = new OutboxStore(jdbi);
         this.settings = settings;
@@ -189,6 +205,7 @@ public final class OutboxSender implements AutoCloseable {
         while (!(stopping && rowsInFlight == 0 && unwritten.isEmpty())) {
             long waitNanos;
             try {
+                renewLeases();
                 writeUnwritten();
                 waitNanos = stopping ? tuning.pollInterval().toNanos() : claimAndDispatch();
             } catch (RuntimeException e) {
@@ -217,8 +234,13 @@ public final class OutboxSender implements AutoCloseable {
         if (tokens <= 0) {
             return Math.min(Math.max(1, limits.globalWait(now)), untilNextDue(now));
         }
+        List<String> open = senders.keySet().stream().filter(channel -> limits.channelWait(channel, now) == 0).toList();
+        if (open.isEmpty()) {   // every channel was told to wait (429 retry_after)
+            long wait = senders.keySet().stream().mapToLong(channel -> limits.channelWait(channel, now)).min().orElse(0);
+            return Math.max(1, Math.min(wait, untilNextDue(now)));
+        }
         int limit = Math.min(tuning.batchSize(), Math.min(room, tokens));
-        List<ClaimedRow> rows = store.claim(limit, tuning.lease(), senders.keySet());
+        List<ClaimedRow> rows = store.claim(limit, tuning.lease(), open, owner);
         if (!rows.isEmpty()) {
             dispatch(rows, now);
         }
@@ -242,7 +264,8 @@ public final class OutboxSender implements AutoCloseable {
                 log.warn("Could not skip the replies to unreachable {} chat {}: {}", row.channel(), row.chatKey(), e.toString());
             }
         }
-        var batch = new Batch(claimed.stream().filter(row -> !row.unreachable()).toList(), now, tuning.lease());
+        var batch = new Batch(claimed.stream().filter(row -> !row.unreachable()).toList(), now, tuning.lease(),
+                longestCall);
         var tasks = new ArrayList<List<Batch.Send>>();
         for (var chat : byChat.entrySet()) {
             if (chatsInFlight.contains(chat.getKey())) {   // only when a lease ran out mid-send
@@ -268,6 +291,7 @@ public final class OutboxSender implements AutoCloseable {
         }
         rowsInFlight += batch.rows.size();
         chatsInFlight.addAll(batch.chats);
+        batchesInFlight.add(batch);
         if (tasks.isEmpty()) {
             finished(batch);
             return;
@@ -305,6 +329,7 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private void finished(Batch batch) {
+        batchesInFlight.remove(batch);
         rowsInFlight -= batch.rows.size();
         chatsInFlight.removeAll(batch.chats);
         for (Outcome outcome : batch.outcomes) {
@@ -325,7 +350,7 @@ public final class OutboxSender implements AutoCloseable {
     private void writeUnwritten() {
         while (!unwritten.isEmpty()) {
             Batch batch = unwritten.peek();
-            if (System.nanoTime() > batch.claimedAt + tuning.lease().toNanos()) {
+            if (System.nanoTime() - batch.leaseEnd() > 0) {
                 log.warn("Dropping the outcomes of {} outbox rows after their leases expired; rows already "
                         + "delivered among them will be sent again", batch.outcomes.size());
                 unwritten.poll();
@@ -333,6 +358,31 @@ public final class OutboxSender implements AutoCloseable {
             }
             store.write(List.copyOf(batch.outcomes));
             unwritten.poll();
+        }
+    }
+
+    /**
+     * Every {@code renewEvery}, extends the leases of the rows in flight. A batch whose rows were all
+     * renewed may go on starting sends; one that was not (the database unreachable, a lease that had
+     * run out) stops starting them once its lease has less than the longest call left.
+     */
+    private void renewLeases() {
+        long now = System.nanoTime();
+        if (batchesInFlight.isEmpty() || now - nextRenewal < 0) {
+            return;
+        }
+        nextRenewal = now + tuning.renewEvery().toNanos();
+        var ids = batchesInFlight.stream().flatMap(batch -> batch.rows.stream()).map(ClaimedRow::id).toList();
+        try {
+            var renewed = store.renew(ids, tuning.lease(), owner);
+            for (Batch batch : batchesInFlight) {
+                if (batch.rows.stream().allMatch(row -> renewed.contains(row.id()))) {
+                    batch.renewed(now, tuning.lease());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not renew the leases of {} outbox rows in flight ({}); their sends stop starting "
+                    + "before the leases run out", ids.size(), e.toString());
         }
     }
 

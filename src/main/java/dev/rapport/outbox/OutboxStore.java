@@ -49,7 +49,7 @@ final class OutboxStore {
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED
             )
-            UPDATE outbox SET lease_until = now() + :leaseMillis * interval '1 millisecond'
+            UPDATE outbox SET lease_until = now() + :leaseMillis * interval '1 millisecond', leased_by = :owner
             WHERE outbox.id = ANY(ARRAY(SELECT id FROM due))   -- by primary key; a join may scan the table
             RETURNING outbox.id, outbox.dedup_key, outbox.channel, outbox.chat_key, outbox.reply::text AS reply,
                       outbox.attempts, outbox.created_at,
@@ -63,18 +63,36 @@ final class OutboxStore {
         this.jdbi = jdbi;
     }
 
-    /** Leases up to {@code limit} rows that may be sent now, in id order. */
-    List<ClaimedRow> claim(int limit, Duration lease, Collection<String> channels) {
+    /** Leases up to {@code limit} rows that may be sent now to sender {@code owner}, in id order. */
+    List<ClaimedRow> claim(int limit, Duration lease, Collection<String> channels, String owner) {
         return jdbi.withHandle(handle -> handle.createQuery(CLAIM)
                         .bindArray("channels", String.class, channels)
                         .bind("limit", limit)
                         .bind("leaseMillis", lease.toMillis())
+                        .bind("owner", owner)
                         .map((rs, ctx) -> new ClaimedRow(rs.getLong("id"), rs.getString("dedup_key"),
                                 rs.getString("channel"), rs.getString("chat_key"), rs.getString("reply"),
                                 rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                                 rs.getBoolean("unreachable")))
                         .list())
                 .stream().sorted(Comparator.comparingLong(ClaimedRow::id)).toList();
+    }
+
+    /**
+     * Extends the lease of rows {@code owner} still holds (pending, leased by it, lease not run out);
+     * returns the ids renewed. A row whose lease ran out is not renewed even if no one took it: its
+     * sends have stopped, and it is claimed again like any due row.
+     */
+    java.util.Set<Long> renew(Collection<Long> ids, Duration lease, String owner) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        UPDATE outbox SET lease_until = now() + :leaseMillis * interval '1 millisecond'
+                        WHERE id = ANY(:ids) AND status = 'pending' AND leased_by = :owner AND lease_until > now()
+                        RETURNING id""")
+                .bindArray("ids", Long.class, ids)
+                .bind("leaseMillis", lease.toMillis())
+                .bind("owner", owner)
+                .mapTo(Long.class)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Marks every pending row of a chat whose customer is unreachable {@code skipped}; returns how many. */

@@ -16,6 +16,8 @@ final class RateLimits {
     private final RapportConfig.Outbox settings;
     private final TokenBucket global;
     private final ConcurrentMap<String, TokenBucket> chats = new ConcurrentHashMap<>();
+    /** Per channel (one bot), the {@link System#nanoTime()} before which nothing may be sent on it. */
+    private final ConcurrentMap<String, Long> channelPauses = new ConcurrentHashMap<>();
 
     RateLimits(RapportConfig.Outbox settings, long now) {
         this.settings = settings;
@@ -46,6 +48,20 @@ final class RateLimits {
 
     long globalWait(long now) {
         return global.waitFor(now);
+    }
+
+    /**
+     * The channel said "too many requests, retry after": its flood limit is per bot, not per chat, so
+     * every chat of the channel waits until {@code until}. A later pause never shortens an earlier one.
+     */
+    void pauseChannel(String channel, long until) {
+        channelPauses.merge(channel, until, (earlier, later) -> later - earlier > 0 ? later : earlier);
+    }
+
+    /** 0, or the nanoseconds until the channel may be sent on again. */
+    long channelWait(String channel, long now) {
+        Long until = channelPauses.get(channel);
+        return until == null || until - now <= 0 ? 0 : until - now;
     }
 
     /** Forgets chats whose buckets are full again, so the map holds only recently active chats. */

@@ -34,6 +34,9 @@ public final class ReplyJson {
         if (reply instanceof Reply.Text text) {
             node.put("type", TEXT);
             node.put("text", text.text());
+            if (text.replyTo() != null) {
+                node.put("reply_to", text.replyTo());
+            }
             ArrayNode rows = node.putArray("buttons");
             for (List<Button> row : text.buttons()) {
                 ArrayNode stored = rows.addArray();
@@ -69,7 +72,7 @@ public final class ReplyJson {
                     }
                     rows.add(buttons);
                 }
-                return new Reply.Text(textOrNull(node, "text"), rows);
+                return new Reply.Text(textOrNull(node, "text"), rows, textOrNull(node, "reply_to"));
             }
             case BUTTON_ANSWER:
                 return new Reply.ButtonAnswer(textOrNull(node, "callback_id"), textOrNull(node, "text"));

@@ -112,9 +112,17 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    /** Applies the migrations in {@code db/migration}; safe to call on an up-to-date database. */
+    /**
+     * Applies the migrations in {@code db/migration}; safe to call on an up-to-date database. A login
+     * the server refuses or a server that cannot be reached is said as such (a {@link
+     * dev.rapport.config.ConfigException} naming what to check), not as a migration problem.
+     */
     public void migrate() {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw ConnectFailure.explain(e, dataSource.getJdbcUrl(), dataSource.getUsername()).orElseThrow(() -> e);
+        }
     }
 
     /** True when the database answers and every migration has been applied. */

@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * @param intro  said before the first question of a new response; null for none
  * @param finish what happens after the last answer
+ * @param internal only Rapport starts it (a follow-up after a complaint), never a customer's button
  */
-record Survey(String id, String intro, List<Question> questions, Finish finish, Source source) {
+record Survey(String id, String intro, List<Question> questions, Finish finish, Source source, boolean internal) {
 
     /** The prefix of the flow each survey compiles to: survey {@code feedback} runs as flow {@code survey_feedback}. */
     static final String FLOW_PREFIX = "survey_";

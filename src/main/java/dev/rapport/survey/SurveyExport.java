@@ -1,15 +1,19 @@
 package dev.rapport.survey;
 
+import dev.rapport.store.CsvWriter;
 import java.io.PrintWriter;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Every answer of one survey as CSV (RFC 4180: comma-separated, double quotes around fields that
- * need them, CRLF line ends), one row per answer with its response's trigger, tier, channel and
- * language at the time. A multiple choice the customer left before "Done" is exported with the options
- * chosen so far and {@code partial} true, never as skipped. Read-only; streams rows as it reads them. Stateless; thread-safe.
+ * Every answer of one survey as CSV ({@link CsvWriter}: RFC 4180, a byte-order mark, no formulas),
+ * one row per answer with its response's trigger, tier, channel and language at the time. Times are in
+ * the business's time zone with the offset written ({@code 2026-03-01T09:30:00+08:00}). A multiple
+ * choice the customer left before "Done" is exported with the options chosen so far and
+ * {@code partial} true, never as skipped. Read-only; streams rows as it reads them. Stateless; thread-safe.
  */
 public final class SurveyExport {
 
@@ -20,13 +24,10 @@ public final class SurveyExport {
     private SurveyExport() {
     }
 
-    /**
-     * Writes the header and every answer, oldest response first; returns the number of answers. Times
-     * are in the business's time zone {@code zone}, with its offset written ({@code 2026-03-01T09:30:00+08:00}).
-     */
-    public static int csv(Jdbi jdbi, String surveyId, OffsetDateTime since, java.time.ZoneId zone, PrintWriter out) {
+    /** Writes the header and every answer, oldest response first; returns the number of answers. */
+    public static int csv(Jdbi jdbi, String surveyId, OffsetDateTime since, ZoneId zone, PrintWriter out) {
         OffsetDateTime from = since == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : since;
-        out.print(String.join(",", COLUMNS) + "\r\n");
+        var csv = new CsvWriter(out, COLUMNS);
         int rows = jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT r.id, r.survey_id, r.trigger, r.status, r.customer_id, r.tier, r.channel, r.language,
                                r.started_at, a.question_id, a.question_type, a.score, a.value, a.skipped, a.sentiment,
@@ -36,28 +37,26 @@ public final class SurveyExport {
                         ORDER BY r.started_at, r.id, a.id""")
                 .bind("survey", surveyId).bind("since", from)
                 .map((rs, ctx) -> {
-                    StringBuilder line = new StringBuilder();
+                    var values = new java.util.ArrayList<Object>(COLUMNS.size());
                     for (int column = 1; column <= COLUMNS.size(); column++) {
-                        Object value = rs.getObject(column);
-                        if (value instanceof java.sql.Timestamp timestamp) {
-                            value = timestamp.toInstant().atZone(zone).toOffsetDateTime()
-                                    .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-                        } else if (value instanceof OffsetDateTime time) {
-                            value = time.atZoneSameInstant(zone).toOffsetDateTime()
-                                    .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-                        }
-                        line.append(column > 1 ? "," : "").append(field(value == null ? "" : value.toString()));
+                        values.add(zoned(rs.getObject(column), zone));
                     }
-                    out.print(line.append("\r\n"));
+                    csv.row(values);
                     return 1;
                 })
                 .list().size());
-        out.flush();
+        csv.flush();
         return rows;
     }
 
-    static String field(String value) {
-        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    /** A time as text in {@code zone} with its offset; anything else as it is. */
+    private static Object zoned(Object value, ZoneId zone) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant().atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.atZoneSameInstant(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+        return value;
     }
 }

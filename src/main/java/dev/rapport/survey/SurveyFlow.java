@@ -93,7 +93,7 @@ final class SurveyFlow {
         steps.add(end(CLOSING, finish.text(), finish.source()));
         steps.add(end(EXPIRED, "survey.expired", at));
         steps.add(end(CLOSED, "survey.closed", at));
-        return new Flow(survey.flowId(), Triggers.none(), steps, at);
+        return new Flow(survey.flowId(), Triggers.none(), steps, at, survey.internal());
     }
 
     private static Step.End end(String id, String text, Source source) {

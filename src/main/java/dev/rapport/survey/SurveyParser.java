@@ -34,7 +34,7 @@ final class SurveyParser {
 
     /** Ids and values travel in Telegram's 64-byte button data, so they are short and plain. */
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,19}");
-    private static final Set<String> SURVEY_KEYS = Set.of("id", "intro", "questions", "finish");
+    private static final Set<String> SURVEY_KEYS = Set.of("id", "intro", "questions", "finish", "internal");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "type", "text", "options", "optional");
     private static final Set<String> OPTION_KEYS = Set.of("value", "text");
     private static final Set<String> FINISH_KEYS = Set.of("action", "outcomes", "text", "keep");
@@ -84,7 +84,7 @@ final class SurveyParser {
             return Optional.empty();
         }
         return Optional.of(new Survey(surveyId, text(fields.get("intro"), "intro", false), questions, finish,
-                new Source(file, line(root.get()))));
+                new Source(file, line(root.get())), flag(fields.get("internal"), "internal")));
     }
 
     private Optional<Survey.Question> question(Node node) {
@@ -107,7 +107,7 @@ final class SurveyParser {
         if (text == null && fields.get("text") == null) {
             problem(line(map), "text is missing: the message key of the question");
         }
-        boolean optional = flag(fields.get("optional"));
+        boolean optional = flag(fields.get("optional"), "optional");
         List<Survey.Option> options = options(fields.get("options"), type.orElse(null), line(map));
         if (questionId == null || type.isEmpty() || text == null) {
             return Optional.empty();
@@ -239,14 +239,14 @@ final class SurveyParser {
         return null;
     }
 
-    private boolean flag(Node node) {
+    private boolean flag(Node node, String field) {
         if (node == null) {
             return false;
         }
         if (node instanceof ScalarNode scalar && (scalar.getValue().equals("true") || scalar.getValue().equals("false"))) {
             return scalar.getValue().equals("true");
         }
-        problem(line(node), "optional must be true or false, not " + describe(node));
+        problem(line(node), field + " must be true or false, not " + describe(node));
         return false;
     }
 

@@ -54,8 +54,10 @@ final class ApiRoutes {
         try {
             body = JSON.readTree(ctx.bodyAsBytes());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // A limit the parser enforces (nesting depth, say) comes without a location.
+            var at = e.getLocation();
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "the body is not JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())));
             return;
         } catch (java.io.IOException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "the body could not be read: " + e.getMessage()));

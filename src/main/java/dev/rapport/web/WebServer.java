@@ -2,7 +2,9 @@ package dev.rapport.web;
 
 import dev.rapport.channel.telegram.TelegramWebhook;
 import dev.rapport.channel.webchat.WebchatRoutes;
+import dev.rapport.staff.StaffSessions;
 import dev.rapport.store.Database;
+import dev.rapport.web.live.LimitExceeded;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -18,16 +20,24 @@ public final class WebServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
+    private static final String RETRY_AFTER_SECONDS = "5";
+
     private final Javalin javalin;
+    private final java.util.List<PageRoute> pages;
 
     /**
      * @param telegram  the webhook edge, or null when no bot token is configured
      * @param apiToken  the business API's bearer token; empty turns the API off
      * @param apiRoutes the features' API endpoints, each under {@code /api}
+     * @param sessions  staff sessions, checked for every page route
+     * @param pages     the features' pages for people (console, dashboard), each behind {@link PageGate}
      */
     public WebServer(int port, TelegramWebhook telegram, WebchatRoutes webchat, Database database,
-                     PrometheusMeterRegistry metrics, String apiToken, java.util.List<ApiRoute> apiRoutes) {
+                     PrometheusMeterRegistry metrics, String apiToken, java.util.List<ApiRoute> apiRoutes,
+                     StaffSessions sessions, java.util.List<PageRoute> pages) {
         var api = new ApiRoutes(apiToken, apiRoutes);
+        var gate = new PageGate(sessions);
+        this.pages = java.util.List.copyOf(pages);
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.port = port;
@@ -43,6 +53,12 @@ public final class WebServer implements AutoCloseable {
             for (ApiRoute route : api.routes()) {
                 config.routes.post(ApiRoutes.PREFIX + route.path(), ctx -> api.handle(route, ctx));
             }
+            for (PageRoute page : this.pages) {
+                switch (page.method()) {
+                    case GET -> config.routes.get(page.path(), ctx -> gate.handle(page, ctx));
+                    case POST -> config.routes.post(page.path(), ctx -> gate.handle(page, ctx));
+                }
+            }
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/readyz", ctx -> {
                 boolean ready = database.ready();
@@ -55,7 +71,14 @@ public final class WebServer implements AutoCloseable {
                     .header("Retry-After", Long.toString(limit.retryAfterSeconds()))
                     .json(Map.of("error", limit.getMessage(), "limit", limit.limit(),
                             "retry_after_seconds", limit.retryAfterSeconds())));
+            config.routes.exception(io.javalin.http.ServiceUnavailableResponse.class, (error, ctx) ->
+                    unavailable(ctx, error.getMessage()));
             config.routes.exception(Exception.class, (error, ctx) -> {
+                if (DatabaseDown.is(error)) {
+                    log.warn("{} {}: the database is unreachable ({})", ctx.method(), ctx.path(), error.toString());
+                    unavailable(ctx, "the database is unreachable; try again shortly");
+                    return;
+                }
                 log.error("{} {} failed", ctx.method(), ctx.path(), error);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                         .json(Map.of("error", "internal error; the server log has the details"));
@@ -63,9 +86,20 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
+    /** 503 with a Retry-After, so browsers, shops and proxies try again instead of giving up. */
+    private static void unavailable(io.javalin.http.Context ctx, String message) {
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .json(Map.of("error", message));
+    }
+
     public WebServer start() {
         javalin.start();
         return this;
+    }
+
+    /** Every page route, as registered: what the security tests walk through. */
+    public java.util.List<PageRoute> pageRoutes() {
+        return pages;
     }
 
     public int port() {

@@ -103,9 +103,13 @@ final class WinbackActions {
             }
             String reasonText = context.slot("reason_text");
             WinbackSettings.TierMove move = settings.move(customer.tier());
-            if (move.escalate()) {
-                context.escalate("win-back: " + customer.tier() + " customer, reason " + reason
-                        + (reasonText == null ? "" : " (" + reasonText + ")"));
+            String detail = "win-back: " + customer.tier() + " customer, reason " + reason
+                    + (reasonText == null ? "" : " (" + reasonText + ")");
+            // A person takes over for the tiers winback.yaml names, and (config/handoff.yaml, reason cancel)
+            // for valuable customers who said they want to cancel.
+            boolean handedOver = move.escalate() && context.escalate("winback", detail);
+            handedOver |= "cancel".equals(context.slot(TRIGGER_SLOT)) && context.escalate("cancel", detail);
+            if (handedOver) {
                 context.say("winback.move.person", Map.of());
             }
             Optional<IssuedOffer> incentive = move.offer() == null ? Optional.empty()
@@ -123,14 +127,15 @@ final class WinbackActions {
                                 UPDATE winback_cases SET reason = :reason, reason_text = :text, response = 'answered',
                                        responded_at = now(), escalated = :escalated, offer_code = :code
                                 WHERE id = :id""")
-                        .bind("reason", reason).bind("text", reasonText).bind("escalated", move.escalate())
+                        .bind("reason", reason).bind("text", reasonText).bind("escalated", handedOver)
                         .bind("code", incentive.map(IssuedOffer::code).orElse(null)).bind("id", id.get()).execute();
             }
             var data = new HashMap<String, Object>(Map.of("reason", reason, "tier", customer.tier(),
-                    "escalated", move.escalate()));
+                    "escalated", handedOver));
             id.ifPresent(value -> data.put("case", value));
             context.event(WinbackEvent.REASON_GIVEN, data);
-            return afterwards(context);
+            // With a person now looking after the customer, they settle the cancellation; else ask to confirm.
+            return handedOver ? OK : afterwards(context);
         }
     }
 

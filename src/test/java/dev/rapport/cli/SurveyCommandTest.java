@@ -82,12 +82,15 @@ class SurveyCommandTest {
     @Test
     void exportWritesEveryAnswerAsCsv() throws Exception {
         Path file = dir.resolve("answers.csv");
+        database.jdbi().useHandle(handle -> handle.execute("UPDATE survey_answers SET value = ? "
+                + "WHERE response_id = 1 AND question_id = 'comment'", "=2+5+cmd|' /C calc'!A0"));
         Run run = run("survey", "export", "--config", config.toString(), "--survey", "feedback", "--format", "csv",
                 "--output", file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Wrote 16 answers to");
         assertThat(Files.readAllLines(file)).hasSize(17).first().asString().startsWith("\uFEFFresponse_id,survey,trigger");
+        assertThat(Files.readString(file)).contains("'=2+5+cmd|' /C calc'!A0").doesNotContain(",=2+5");
         assertThat(run("survey", "export", "--config", config.toString(), "--survey", "feedback", "--format", "xml")
                 .err()).contains("Unknown format 'xml'; expected csv");
     }

@@ -34,6 +34,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theStaffGroupIsOffUntilItsIdIsSet() {
+        assertThat(ConfigLoader.load(SHIPPED, Map.of()).telegram().staffGroup().enabled()).isFalse();
+        var group = ConfigLoader.load(SHIPPED, Map.of("TELEGRAM_STAFF_GROUP_ID", "-1001234567890")).telegram().staffGroup();
+        assertThat(group.enabled()).isTrue();
+        assertThat(group.limit()).isEqualTo(20);
+        assertThat(group.window()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("TELEGRAM_STAFF_GROUP_ID", "1234567890")))
+                .hasMessageContaining("telegram.staff_group_id").hasMessageContaining("TELEGRAM_STAFF_GROUP_ID")
+                .hasMessageContaining("starts with -100");
+    }
+
+    @Test
     void aWrongValueNamesTheSettingTheValueAndWhatIsExpected() {
         assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("PORT", "eighty")))
                 .isInstanceOf(ConfigException.class)

@@ -41,6 +41,35 @@ class ReferenceProblemsTest {
     }
 
     @Test
+    void anInternalFlowHasNoTriggersAndNoButtonStartsIt() {
+        dir.flow("note", """
+                id: note
+                internal: true
+                triggers:
+                  commands: [note]
+                steps:
+                  - id: bye
+                    end: bye
+                """).flow("home", """
+                id: home
+                steps:
+                  - id: offer
+                    say: hello
+                    buttons: [[{text: one, flow: note}]]
+                  - id: away
+                    goto: note
+                """);
+
+        List<FlowProblem> problems = dir.problems();
+
+        assertReported(problems, dir.at("flows/note.yaml", 2, "note", null),
+                "an internal flow is started only by Rapport (an outreach or a goto); remove its commands and intents");
+        assertReported(problems, dir.at("flows/home.yaml", 5, "home", "offer"),
+                "button starts flow 'note', which is internal");
+        assertThat(problems).hasSize(2);
+    }
+
+    @Test
     void menuNeedsTheFlowsItsButtonsStart() {
         dir.flow("home", "id: home\nsteps:\n  - id: bye\n    end: bye\n    buttons: menu\n");
 

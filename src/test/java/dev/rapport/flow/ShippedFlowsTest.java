@@ -15,8 +15,8 @@ class ShippedFlowsTest {
     static final Path CONVERSATIONS = Path.of("conversations");
     static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "link_chat", "complaint_begin",
             "complaint_check_order", "complaint_open", "complaint_status", "complaint_review_followup", "show_offers",
-            "winback_open", "winback_move", "winback_decline", "asks_to_unsubscribe", "dialogue_resume",
-            "winback_cancel_request", "winback_on_arrival");
+            "winback_open", "winback_move", "winback_decline", "asks_to_unsubscribe", "hand_to_person", "escalate",
+            "handoff_review_csat", "dialogue_resume", "winback_cancel_request", "winback_on_arrival");
     /** The surveys of conversations/surveys compile to flows that the feedback flow starts. */
     static final dev.rapport.survey.SurveyFeature SURVEYS = dev.rapport.survey.SurveyFeature.load(CONVERSATIONS,
             Path.of("config/surveys.yaml"));
@@ -36,7 +36,8 @@ class ShippedFlowsTest {
         assertThat(conversations.flows()).containsOnlyKeys(
                 "start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
                 "cancel", "order_status", "refund", "praise", "question", "greeting", "status", "complaint_resolved",
-                "survey_feedback", "survey_complaint_followup", "winback", "resume");
+                "survey_feedback", "survey_complaint_followup", "survey_handoff_csat", "winback", "handoff_back",
+                "resume");
     }
 
     @Test
@@ -86,8 +87,10 @@ class ShippedFlowsTest {
     @Test
     void menuButtonsStartTheMenuFlowsInBothLanguages() {
         for (String feature : List.of("human")) {
+            // Asking for a person hands the chat over; the apology is only for when handoff.yaml turns that off.
             Flow flow = conversations.flow(feature).orElseThrow();
-            assertThat(flow.steps()).singleElement().isInstanceOfSatisfying(Step.End.class, end -> {
+            assertThat(((Step.Action) flow.first()).name()).isEqualTo("hand_to_person");
+            assertThat(flow.step("unavailable")).get().isInstanceOfSatisfying(Step.End.class, end -> {
                 assertThat(end.text()).isEqualTo(feature + ".unavailable");
                 assertThat(end.buttons()).hasSize(2);
             });

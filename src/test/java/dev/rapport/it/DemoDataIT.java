@@ -8,7 +8,6 @@ import dev.rapport.demo.DemoData;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,9 +56,9 @@ class DemoDataIT {
     void aPersonaLinkOpensAWebChatAsThatCustomer() {
         var keyCustomer = personas.get(0);
         assertThat(keyCustomer.tier()).isEqualTo("key");
-        String session = UUID.randomUUID().toString();
-        var posted = rapport.postJson("/chat/api/messages",
-                "{\"session\": \"" + session + "\", \"text\": \"/start " + keyCustomer.token() + "\"}");
+        // The personal link opens a new chat; its page then says "/start <token>".
+        var browser = WebchatBrowser.open(rapport.url(""), "/chat?start=" + keyCustomer.token());
+        var posted = browser.say("/start " + keyCustomer.token());
         assertThat(posted.statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count("""
                 SELECT count(*) FROM channel_accounts a JOIN customers c ON c.id = a.customer_id

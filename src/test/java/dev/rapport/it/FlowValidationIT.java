@@ -98,7 +98,11 @@ class FlowValidationIT {
                     .until(() -> !rapport.telegram.sentTexts(61).isEmpty());
             assertThat(rapport.telegram.sentTexts(61).get(0)).contains("something went wrong");
             Thread.sleep(500);
-            assertThat(rapport.telegram.sentTexts(61)).as("the loop's repetitions are not sent").hasSize(1);
+            // The apology, then the staff queue's notice: the step-limit guard hands the chat to a person.
+            assertThat(rapport.telegram.sentTexts(61)).as("the loop's repetitions are not sent").hasSize(2);
+            assertThat(rapport.telegram.sentTexts(61).get(1)).contains("in the queue");
+            assertThat(rapport.count("SELECT count(*) FROM handoffs WHERE chat_key = '61' AND state = 'waiting' "
+                    + "AND reasons @> '[{\"reason\": \"step_limit\"}]'")).isEqualTo(1);
             assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '61' "
                     + "AND escalation_reason LIKE 'flow ''loop'' looped%'")).isEqualTo(1);
             assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'turn.step_limit'")).isEqualTo(1);

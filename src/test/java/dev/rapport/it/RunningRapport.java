@@ -28,12 +28,20 @@ public final class RunningRapport implements AutoCloseable {
     public final FakeTelegramApi telegram;
     public final Database database;
     private final Map<String, String> environment;
+    private final Path configFile;
     private App app;
     private final java.util.concurrent.atomic.AtomicLong nextUpdateId = new java.util.concurrent.atomic.AtomicLong(1);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningRapport(Map<String, String> overrides) {
+    private RunningRapport(Path configFile, Map<String, String> overrides) {
+        this(configFile, overrides, fake -> { });
+    }
+
+    private RunningRapport(Path configFile, Map<String, String> overrides,
+                           java.util.function.Consumer<FakeTelegramApi> beforeStart) {
+        this.configFile = configFile;
         this.telegram = new FakeTelegramApi().start();
+        beforeStart.accept(telegram);
         this.database = TestDatabase.fresh();
         this.environment = new HashMap<>(Map.of(
                 "PORT", "0",
@@ -48,15 +56,30 @@ public final class RunningRapport implements AutoCloseable {
     }
 
     public static RunningRapport start() {
-        return new RunningRapport(Map.of());
+        return new RunningRapport(Path.of("config/rapport.yaml"), Map.of());
     }
 
     public static RunningRapport start(Map<String, String> overrides) {
-        return new RunningRapport(overrides);
+        return new RunningRapport(Path.of("config/rapport.yaml"), overrides);
+    }
+
+    /** With another settings file: its directory holds the feature files ({@code handoff.yaml}, ...). */
+    public static RunningRapport start(Path configFile, Map<String, String> overrides) {
+        return new RunningRapport(configFile, overrides);
+    }
+
+    /** Starts with the fake Bot API prepared first (a forum for the staff group, say). */
+    public static RunningRapport start(Map<String, String> overrides, java.util.function.Consumer<FakeTelegramApi> beforeStart) {
+        return new RunningRapport(Path.of("config/rapport.yaml"), overrides, beforeStart);
     }
 
     public RapportConfig config() {
-        return ConfigLoader.load(Path.of("config/rapport.yaml"), environment);
+        return ConfigLoader.load(configFile, environment);
+    }
+
+    /** The running application (its services, for what staff do through the console). */
+    public App app() {
+        return app;
     }
 
     /** Stops Rapport gracefully and starts it again on the same database, with some settings changed. */
@@ -78,9 +101,19 @@ public final class RunningRapport implements AutoCloseable {
         return app.engine();
     }
 
+    /** The handoff desk staff work at (what the console shows). */
+    public dev.rapport.handoff.HandoffDesk handoffs() {
+        return app.handoffs();
+    }
+
     /** Runs a scheduled job now, on this thread, as its schedule would. */
     public void runJob(String name) {
         app.runJob(name);
+    }
+
+    /** The web server's page routes, as registered (the console's security tests walk all of them). */
+    public List<dev.rapport.web.PageRoute> pageRoutes() {
+        return app.pageRoutes();
     }
 
     public String url(String path) {

@@ -39,6 +39,7 @@ class SurveyDialoguesIT {
     @Test
     void theFeedbackSurveyIsAnsweredFullyInEnglish() {
         var chat = new SurveyChat(rapport, 701, "en");
+        chat.say("/menu", 1);   // the menu that shows the button
         var opening = chat.press("go:feedback", 2);
         assertThat(opening.get(0)).contains("six short questions");
         assertThat(opening.get(1)).contains("how satisfied are you with Rapport");

@@ -1,52 +1,41 @@
 package dev.rapport.it;
 
+import static dev.rapport.it.WebchatBrowser.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.rapport.it.WebchatBrowser.Event;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * The web chat over HTTP: the page, a post, the reply pushed as a server-sent event, a button press,
- * a reply shown once when the browser connects while it is being sent, and the limits on posts.
+ * a reply shown once when the browser connects while it is being sent, and the checks on posts.
  */
 class WebchatIT {
-
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    record Event(String name, JsonNode data) {
-    }
 
     @Test
     void aVisitorChatsThroughTheSameInboxEngineAndOutbox() throws Exception {
         try (var rapport = RunningRapport.start()) {
             var page = rapport.get("/chat");
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("EventSource", "/chat/api/messages");
+            assertThat(page.body()).contains("EventSource", "/chat/api/messages").doesNotContain("{{");
 
-            String session = UUID.randomUUID().toString();
-            BlockingQueue<Event> events = listen(rapport, session);
+            var browser = WebchatBrowser.open(rapport.url(""));
+            BlockingQueue<Event> events = browser.listen();
             assertThat(next(events, "history").data()).isEmpty();
 
-            var posted = rapport.postJson("/chat/api/messages",
-                    "{\"session\": \"" + session + "\", \"text\": \"/start\", \"language\": \"zh\", \"name\": \"小明\"}");
+            var posted = browser.post("{\"text\": \"/start\", \"language\": \"zh\", \"name\": \"小明\"}");
             assertThat(posted.statusCode()).isEqualTo(202);
 
             Event greeting = next(events, "message");
@@ -56,8 +45,7 @@ class WebchatIT {
             String complaint = menu.get(0).get(0).path("data").asText();
             assertThat(complaint).startsWith("go:");
 
-            rapport.postJson("/chat/api/messages",
-                    "{\"session\": \"" + session + "\", \"button\": \"" + complaint + "\", \"pressId\": \"p1\"}");
+            browser.post("{\"button\": \"" + complaint + "\", \"pressId\": \"p1\"}");
             assertThat(next(events, "message").data().path("text").asText()).isNotBlank();
 
             assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'")).isEqualTo(2);
@@ -72,15 +60,16 @@ class WebchatIT {
     void aReplyInFlightWhileTheBrowserConnectsIsShownOnce() throws Exception {
         // Two sends a second per chat, so the replies are still going out when the browser connects.
         try (var rapport = RunningRapport.start(Map.of("RATE_PER_CHAT", "2", "RATE_PER_CHAT_BURST", "1"))) {
-            String session = UUID.randomUUID().toString();
+            var browser = WebchatBrowser.open(rapport.url(""));
+            String chatKey = rapport.database.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT chat_key FROM webchat_sessions").mapTo(String.class).one());
             int helps = 6;
             for (int i = 0; i < helps; i++) {
-                assertThat(rapport.postJson("/chat/api/messages",
-                        "{\"session\": \"" + session + "\", \"text\": \"/help\"}").statusCode()).isEqualTo(202);
+                assertThat(browser.say("/help").statusCode()).isEqualTo(202);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
-                    "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ?", session) >= helps);
-            BlockingQueue<Event> events = listen(rapport, session);
+                    "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ?", chatKey) >= helps);
+            BlockingQueue<Event> events = browser.listen();
 
             Event history = events.poll(10, TimeUnit.SECONDS);
             assertThat(history).as("the first event").isNotNull();
@@ -96,7 +85,7 @@ class WebchatIT {
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> rapport.count(
                     "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ? AND status <> 'sent'",
-                    session) == 0);
+                    chatKey) == 0);
             List<String> liveKeys = new ArrayList<>();
             for (Event event; (event = events.poll(1, TimeUnit.SECONDS)) != null; ) {
                 assertThat(event.name()).isEqualTo("message");
@@ -107,8 +96,8 @@ class WebchatIT {
             Set<String> shown = new LinkedHashSet<>(historyKeys);
             shown.addAll(liveKeys);
             List<String> outbox = rapport.database.jdbi().withHandle(handle -> handle.createQuery(
-                            "SELECT dedup_key FROM outbox WHERE channel = 'webchat' AND chat_key = :session ORDER BY id")
-                    .bind("session", session).mapTo(String.class).list());
+                            "SELECT dedup_key FROM outbox WHERE channel = 'webchat' AND chat_key = :key ORDER BY id")
+                    .bind("key", chatKey).mapTo(String.class).list());
             assertThat(historyKeys).doesNotHaveDuplicates();
             assertThat(liveKeys).doesNotHaveDuplicates().doesNotContain("");
             assertThat(shown).containsExactlyElementsOf(outbox).hasSize(helps);
@@ -116,14 +105,37 @@ class WebchatIT {
     }
 
     @Test
+    void afterTheLiveListenerLostItsConnectionOpenTabsGetTheirHistoryAgainAndRepliesKeepComing() throws Exception {
+        try (var rapport = RunningRapport.start()) {
+            var browser = WebchatBrowser.open(rapport.url(""));
+            BlockingQueue<Event> events = browser.listen();
+            next(events, "history");
+            browser.say("/start");
+            String greeting = next(events, "message").data().path("key").asText();
+
+            // The database drops the instance's LISTEN connection (a restart, a failover).
+            rapport.database.jdbi().useHandle(handle -> handle.createQuery("""
+                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                    WHERE application_name = 'rapport-live' AND datname = current_database()""")
+                    .mapTo(Boolean.class).list());
+            Event again = next(events, "history");
+            assertThat(again.data().findValuesAsText("key")).contains(greeting);
+
+            browser.say("/help");
+            assertThat(next(events, "message").data().path("text").asText()).isNotBlank();
+        }
+    }
+
+    @Test
     void badPostsGetAClearError() {
         try (var rapport = RunningRapport.start()) {
             var noSession = rapport.postJson("/chat/api/messages", "{\"text\": \"hi\"}");
-            assertThat(noSession.statusCode()).isEqualTo(400);
-            assertThat(noSession.body()).contains("session");
-            var notJson = rapport.postJson("/chat/api/messages", "hello");
+            assertThat(noSession.statusCode()).isEqualTo(401);
+            assertThat(noSession.body()).contains("open /chat first");
+            var browser = WebchatBrowser.open(rapport.url(""));
+            var notJson = browser.post("hello");
             assertThat(notJson.statusCode()).isEqualTo(400);
-            var empty = rapport.postJson("/chat/api/messages", "{\"session\": \"" + UUID.randomUUID() + "\"}");
+            var empty = browser.post("{}");
             assertThat(empty.statusCode()).isEqualTo(400);
             assertThat(empty.body()).contains("text");
         }
@@ -132,66 +144,35 @@ class WebchatIT {
     @Test
     void oversizedPostsAndWronglyTypedFieldsAreRefused() {
         try (var rapport = RunningRapport.start()) {
-            String session = UUID.randomUUID().toString();
+            var browser = WebchatBrowser.open(rapport.url(""));
             var tooLarge = rapport.sendAnsweredEarly(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/messages")))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"session\": \"" + session + "\", \"text\": \"" + "a".repeat(20_000) + "\"}"))
+                    .header("Content-Type", "application/json").header("Cookie", browser.cookie)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + "a".repeat(20_000) + "\"}"))
                     .build());
             assertThat(tooLarge.statusCode()).isEqualTo(413);
-            assertThat(tooLarge.body()).contains("16 KiB");
+            assertThat(tooLarge.body()).contains("bytes", "2000 characters");
 
-            var textNotString = rapport.postJson("/chat/api/messages",
-                    "{\"session\": \"" + session + "\", \"text\": {\"a\": 1}}");
+            var tooLong = browser.say("b".repeat(2001));
+            assertThat(tooLong.statusCode()).isEqualTo(413);
+            assertThat(tooLong.body()).contains("'text' is limited to 2000 characters");
+
+            var textNotString = browser.post("{\"text\": {\"a\": 1}}");
             assertThat(textNotString.statusCode()).isEqualTo(400);
             assertThat(textNotString.body()).contains("'text' must be a JSON string");
 
-            var buttonNotString = rapport.postJson("/chat/api/messages",
-                    "{\"session\": \"" + session + "\", \"button\": 7}");
+            var buttonNotString = browser.post("{\"button\": 7}");
             assertThat(buttonNotString.statusCode()).isEqualTo(400);
             assertThat(buttonNotString.body()).contains("'button' must be a JSON string");
 
-            var notAnObject = rapport.postJson("/chat/api/messages", "[1, 2]");
+            var notAnObject = browser.post("[1, 2]");
             assertThat(notAnObject.statusCode()).isEqualTo(400);
 
             assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'")).isZero();
 
-            var badSession = rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events?session=x")))
+            var noSession = rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events")))
                     .header("Accept", "text/event-stream").GET().build());
-            assertThat(badSession.statusCode()).isEqualTo(400);
-            assertThat(badSession.body()).contains("session");
+            assertThat(noSession.statusCode()).isEqualTo(401);
+            assertThat(noSession.body()).contains("session");
         }
-    }
-
-    private static BlockingQueue<Event> listen(RunningRapport rapport, String session) {
-        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        var request = HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events?session=" + session)))
-                .header("Accept", "text/event-stream").GET().build();
-        rapport.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenAccept(response -> {
-            try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String name = null;
-                for (String line; (line = reader.readLine()) != null; ) {
-                    if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        events.add(new Event(name, JSON.readTree(line.substring(5).strip())));
-                    }
-                }
-            } catch (Exception e) {
-                // the stream ends when the test closes Rapport
-            }
-        });
-        return events;
-    }
-
-    private static Event next(BlockingQueue<Event> events, String name) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Event event = events.poll(100, TimeUnit.MILLISECONDS);
-            if (event != null && name.equals(event.name())) {
-                return event;
-            }
-        }
-        throw new AssertionError("no '" + name + "' event within 10 s");
     }
 }

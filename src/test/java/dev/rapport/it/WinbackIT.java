@@ -91,7 +91,7 @@ class WinbackIT {
         }
         for (Dialogue d : dialogues) {
             boolean key = d.tier().equals("key");
-            int after = 3 + (key ? 1 : 0);   // answer, [person], move, goodbye
+            int after = 3 + (key ? 2 : 0);   // answer, [person], move, goodbye, [place in the staff queue]
             int sent = 2;
             if (d.reason().equals("other")) {
                 rapport.press(d.chat(), "a:winback.why:other", 3);
@@ -115,7 +115,10 @@ class WinbackIT {
             } else {
                 assertThat(move).as(what).containsPattern("[A-HJ-NP-Z2-9]{10}");
             }
-            assertThat(texts.get(texts.size() - 1)).as(what).contains(BYE.get(d.language()));
+            assertThat(texts.get(texts.size() - 1 - (key ? 1 : 0))).as(what).contains(BYE.get(d.language()));
+            if (key) {   // a person takes the chat over: the customer learns their place in the queue
+                assertThat(texts.get(texts.size() - 1)).as(what).contains("zh".equals(d.language()) ? "排在第" : "in the queue");
+            }
 
             assertThat(rapport.count("""
                     SELECT count(*) FROM winback_cases WHERE customer_id = ? AND trigger = 'lapsed' AND reason = ?
@@ -149,13 +152,15 @@ class WinbackIT {
         shop.purchase(english, Instant.now().minus(3, ChronoUnit.DAYS));   // not lapsed: the words start it
         rapport.say(7301, "cancel my subscription", "en", 2);
         assertThat(texts(7301).get(0)).contains("sorry to hear you'd like to leave");
-        rapport.press(7301, "a:winback.why:price", 6);
+        rapport.press(7301, "a:winback.why:price", 7);   // ..., person, offer, goodbye, place in the staff queue
         assertThat(texts(7301).get(3)).contains(PERSON.get("en"));
         assertThat(texts(7301).get(4)).contains("Our best offer for you");
         assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ? AND trigger = 'cancel' "
                 + "AND reason = 'price' AND escalated", english)).isEqualTo(1);
         assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '7301' "
                 + "AND escalation_reason = 'win-back: key customer, reason price'")).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM handoffs WHERE chat_key = '7301' AND state = 'waiting' "
+                + "AND reasons @> '[{\"reason\": \"winback\"}, {\"reason\": \"cancel\"}]'")).isEqualTo(1);
 
         long chinese = shop.customer(7302, "ordinary", "zh");
         rapport.say(7302, "我要注销账号", "zh", 2);

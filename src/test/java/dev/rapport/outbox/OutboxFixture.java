@@ -36,7 +36,7 @@ final class OutboxFixture implements AutoCloseable {
 
     static OutboxSender.Tuning tuning(int senders) {
         var defaults = OutboxSender.Tuning.defaults(senders);
-        return new OutboxSender.Tuning(Duration.ofMillis(50), defaults.lease(),
+        return new OutboxSender.Tuning(Duration.ofMillis(50), defaults.lease(), defaults.renewEvery(),
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)), defaults.batchSize(),
                 defaults.maxInFlight(), Duration.ofMillis(100), Duration.ofSeconds(10));
     }

@@ -84,6 +84,29 @@ class OutboxSenderTest {
     }
 
     @Test
+    void tooManyRequestsPausesEveryChatOfTheBotNotOnlyTheOneThatGotIt() {
+        fixture.telegram.rateLimitNext(1, 4);
+        fixture.enqueue("k1", 42, "Hello");
+        var sender = fixture.sender(OutboxFixture.FAST);
+        var limited = fixture.telegram.awaitCalls("sendMessage", 1, OutboxFixture.PATIENCE).get(0);
+        assertThat(limited.status()).isEqualTo(429);
+        // Once the sender has taken in the answer (its outcome is written), the whole bot waits.
+        org.awaitility.Awaitility.await().atMost(OutboxFixture.PATIENCE)
+                .until(() -> Integer.valueOf(1).equals(fixture.row("k1").get("attempts")));
+
+        for (long chat = 43; chat <= 46; chat++) {
+            fixture.enqueue("other-" + chat, chat, "Hello " + chat);
+        }
+        sender.wake();
+
+        var calls = fixture.telegram.awaitCalls("sendMessage", 6, OutboxFixture.PATIENCE);
+        assertThat(calls.subList(1, calls.size())).allSatisfy(call -> {
+            assertThat(call.status()).isEqualTo(200);
+            assertThat(Duration.between(limited.at(), call.at())).isGreaterThanOrEqualTo(Duration.ofMillis(3900));
+        });
+    }
+
+    @Test
     void serverErrorsAreRetriedWithGrowingBackOffThenDelivered() {
         fixture.telegram.failNext(2, 500);
         fixture.enqueue("k1", 42, "Hello");

@@ -27,6 +27,13 @@ class ReplyJsonTest {
     }
 
     @Test
+    void aReplyToAnEarlierMessageSurvivesTheRoundTrip() {
+        var reply = new Reply.Text("About that parcel: it ships today.", List.of(), "1042");
+
+        assertThat(ReplyJson.decode(ReplyJson.encode(reply))).isEqualTo(reply);
+    }
+
+    @Test
     void aButtonAnswerWithAndWithoutTextSurvivesTheRoundTrip() {
         var silent = new Reply.ButtonAnswer("4382bfdwdsb323b2d9", null);
         var spoken = new Reply.ButtonAnswer("4382bfdwdsb323b2d9", "Thanks!");

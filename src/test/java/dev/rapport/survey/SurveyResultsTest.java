@@ -99,7 +99,7 @@ class SurveyResultsTest {
         String[] lines = text.toString().split("\r\n");
         assertThat(rows).isEqualTo(14);
         assertThat(lines).hasSize(15);
-        assertThat(lines[0]).isEqualTo("response_id,survey,trigger,status,customer_id,tier,channel,language,started_at,"
+        assertThat(lines[0]).isEqualTo("\uFEFFresponse_id,survey,trigger,status,customer_id,tier,channel,language,started_at,"
                 + "question,type,score,value,skipped,sentiment,sentiment_score,answered_at,partial");
         // Times in the business's zone, with the offset written, never a bare local time.
         assertThat(lines[1].split(",")[8]).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\+08:00");

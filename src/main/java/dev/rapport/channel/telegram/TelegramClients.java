@@ -13,8 +13,12 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 /** Builds the Bot API client Rapport uses for every outbound call. Stateless. */
 final class TelegramClients {
 
-    /** Longest a single Bot API call may take, connect to last byte. The outbox lease must be longer. */
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(40);
+    /**
+     * Longest a single Bot API call may take, connect to last byte (a sendMessage normally takes well
+     * under a second). The outbox's lease must be longer; the shorter this is, the sooner a crashed
+     * process's replies go out again.
+     */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private TelegramClients() {
     }
@@ -32,8 +36,8 @@ final class TelegramClients {
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(Math.max(5, concurrency), 50, TimeUnit.SECONDS))
                 .connectTimeout(Duration.ofSeconds(10))
-                .writeTimeout(Duration.ofSeconds(20))
-                .readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(CALL_TIMEOUT)
+                .readTimeout(CALL_TIMEOUT)
                 .callTimeout(CALL_TIMEOUT)
                 .retryOnConnectionFailure(false)   // a POST that may have arrived is the outbox's call to repeat
                 .build();

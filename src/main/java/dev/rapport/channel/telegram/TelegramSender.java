@@ -15,6 +15,7 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -58,6 +59,11 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
     @Override
     public String channel() {
         return CHANNEL;
+    }
+
+    @Override
+    public Duration longestCall() {
+        return TelegramClients.CALL_TIMEOUT;
     }
 
     @Override
@@ -105,6 +111,11 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
 
     static SendMessage sendMessage(String chatKey, Reply.Text text) {
         var message = SendMessage.builder().chatId(chatKey).text(text.text());
+        if (text.replyTo() != null && text.replyTo().matches("\\d{1,9}")) {
+            // Answers that message; sent anyway (as a plain message) when the customer deleted it.
+            message.replyParameters(ReplyParameters.builder().messageId(Integer.parseInt(text.replyTo()))
+                    .allowSendingWithoutReply(true).build());
+        }
         if (!text.buttons().isEmpty()) {
             var rows = new ArrayList<InlineKeyboardRow>();
             for (List<Button> row : text.buttons()) {

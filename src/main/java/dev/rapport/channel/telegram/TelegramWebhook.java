@@ -33,6 +33,7 @@ public final class TelegramWebhook implements Handler {
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhook.class);
 
+    private final String staffGroupId;
     private final byte[] secretDigest;
     private final int maxBodyBytes;
     private final Intake intake;
@@ -42,6 +43,12 @@ public final class TelegramWebhook implements Handler {
     private final Counter duplicates;
 
     public TelegramWebhook(String secret, int maxBodyBytes, Intake intake, MeterRegistry metrics) {
+        this(secret, maxBodyBytes, intake, metrics, "");
+    }
+
+    /** @param staffGroupId the staff group's chat id, whose updates go to the staff group; empty for none */
+    public TelegramWebhook(String secret, int maxBodyBytes, Intake intake, MeterRegistry metrics, String staffGroupId) {
+        this.staffGroupId = staffGroupId;
         this.secretDigest = digest(secret);
         this.maxBodyBytes = maxBodyBytes;
         this.intake = intake;
@@ -69,7 +76,7 @@ public final class TelegramWebhook implements Handler {
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("body over " + maxBodyBytes + " bytes");
             return;
         }
-        NewUpdate update = UpdateClassifier.classify(body);
+        NewUpdate update = UpdateClassifier.classify(body, staffGroupId);
         if (update.status() == UpdateStatus.REJECTED) {
             rejected.increment();
             log.info("Stored an unreadable Telegram update: {}", update.reason());

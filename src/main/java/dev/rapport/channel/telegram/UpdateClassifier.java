@@ -33,6 +33,14 @@ final class UpdateClassifier {
     }
 
     static NewUpdate classify(byte[] body) {
+        return classify(body, "");
+    }
+
+    /**
+     * As {@link #classify(byte[])}; updates from the staff group {@code staffGroupId} (empty: none) are
+     * filed under {@link StaffGroupDecoder#CHANNEL}, to be handled by the staff group, never the engine.
+     */
+    static NewUpdate classify(byte[] body, String staffGroupId) {
         String text = new String(body, StandardCharsets.UTF_8);
         JsonNode root;
         try {
@@ -61,10 +69,19 @@ final class UpdateClassifier {
         }
         JsonNode chat = chatOf(root.get(kind));
         String chatType = chat.path("type").asText("private");
-        String chatKey = chat.has("id") ? chat.get("id").asText() : userIdOf(root.get(kind));
+        JsonNode chatId = chat.has("id") ? chat.get("id") : root.get(kind).path("from").get("id");
+        if (chatId != null && !isTelegramId(chatId)) {
+            // A chat id Rapport could never answer (an object, a string, 1e400): kept and explained, never a turn.
+            return rejectedChat(id, payload, kind, (chat.has("id") ? "chat.id" : "from.id")
+                    + " is not an integer Telegram could have sent: " + describe(chatId));
+        }
+        String chatKey = chatId == null ? null : chatId.asText();
         if (chatKey == null) {
             return NewUpdate.settled(CHANNEL, id, null, kind, payload, null, UpdateStatus.IGNORED,
                     kind + " without a chat or a sender");
+        }
+        if (!staffGroupId.isEmpty() && staffGroupId.equals(chatKey) && !"callback_query".equals(kind)) {
+            return new NewUpdate(StaffGroupDecoder.CHANNEL, id, chatKey, kind, payload, null, UpdateStatus.PENDING, null);
         }
         if (!"private".equals(chatType)) {
             return NewUpdate.settled(CHANNEL, id, chatKey, kind, payload, null, UpdateStatus.IGNORED,
@@ -81,9 +98,15 @@ final class UpdateClassifier {
         return update.path("message").path("chat");
     }
 
-    private static String userIdOf(JsonNode update) {
-        JsonNode id = update.path("from").get("id");
-        return id == null ? null : id.asText();
+    /** Telegram's ids are integers of up to 52 bits; anything else is not from Telegram. */
+    private static boolean isTelegramId(JsonNode id) {
+        return id.isIntegralNumber() && id.canConvertToLong();
+    }
+
+    private static String describe(JsonNode value) {
+        String type = value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        String text = value.toString();
+        return type + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
     }
 
     private static String unknownKind(JsonNode root) {
@@ -99,6 +122,10 @@ final class UpdateClassifier {
 
     private static NewUpdate rejected(Long updateId, String payload, String raw, String reason) {
         return NewUpdate.settled(CHANNEL, updateId, null, null, payload, raw, UpdateStatus.REJECTED, reason);
+    }
+
+    private static NewUpdate rejectedChat(long updateId, String payload, String kind, String reason) {
+        return NewUpdate.settled(CHANNEL, updateId, null, kind, payload, null, UpdateStatus.REJECTED, reason);
     }
 
     /** PostgreSQL's text cannot hold NUL characters. */

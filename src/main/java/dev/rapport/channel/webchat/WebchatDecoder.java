@@ -1,19 +1,17 @@
 package dev.rapport.channel.webchat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
 import dev.rapport.channel.Texts;
 import dev.rapport.inbox.UpdateDecoder;
+import dev.rapport.store.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /** Turns a stored web chat post into an {@link InboundMessage}. Stateless; thread-safe. */
 public final class WebchatDecoder implements UpdateDecoder {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String channel() {
@@ -24,7 +22,7 @@ public final class WebchatDecoder implements UpdateDecoder {
     public Decoded decode(long updateId, String chatKey, String payload) {
         JsonNode post;
         try {
-            post = JSON.readTree(payload);
+            post = Json.mapper().readTree(payload);
         } catch (IOException e) {
             throw new UncheckedIOException("Stored web chat post is not JSON", e);
         }

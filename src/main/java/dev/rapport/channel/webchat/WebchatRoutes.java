@@ -1,91 +1,126 @@
 package dev.rapport.channel.webchat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.channel.ChannelSender;
+import dev.rapport.config.RapportConfig;
 import dev.rapport.inbox.Intake;
 import dev.rapport.inbox.NewUpdate;
+import dev.rapport.store.Json;
+import dev.rapport.store.LiveFeed;
+import dev.rapport.web.live.LimitExceeded;
+import dev.rapport.web.live.LiveStreams;
+import dev.rapport.web.live.TokenBuckets;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.ServiceUnavailableResponse;
-import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
+import io.javalin.http.UnauthorizedResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The web chat channel: a page at {@code /chat}, posts into the same inbox as Telegram, and replies
- * pushed live over server-sent events. A browser names its chat with a random session id it keeps
- * in local storage. Handlers run on Jetty's request threads; thread-safe.
+ * The web chat channel: a page at {@code /chat} that gives the browser its session (a cookie, see
+ * {@link WebchatSessions}), posts into the same inbox as Telegram, and replies pushed live over
+ * server-sent events from any instance. Every write is limited per address and per session, and
+ * streams are capped (see {@link LiveStreams}); over a limit the answer is 429 or 503 with
+ * {@code Retry-After}. Handlers run on Jetty's request threads; thread-safe.
  */
 public final class WebchatRoutes implements AutoCloseable {
 
     public static final String CHANNEL = "webchat";
-    private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9-]{16,64}");
-    private static final int MAX_TEXT = 4096;
-    /** Room for a full 'text' as the page sends it (UTF-8, at most 3 bytes a character) and the other fields. */
-    private static final int MAX_BODY = 16 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BUTTON = 64;
 
     private final Intake intake;
-    private final Jdbi jdbi;
+    private final RapportConfig.Webchat settings;
     private final UpdateIds updateIds;
-    private final WebchatHub hub = new WebchatHub();
-    private final WebchatSender sender = new WebchatSender(hub);
-    private final SseHandler stream = new SseHandler(this::stream);
+    private final WebchatSessions sessions;
+    private final TokenBuckets sessionMessages;
+    private final TokenBuckets addressMessages;
+    private final int maxBody;
+    private final LiveStreams streams;
+    private final WebchatHub hub;
+    private final WebchatSender sender;
 
-    public WebchatRoutes(Intake intake, Jdbi jdbi) {
+    public WebchatRoutes(Intake intake, Jdbi jdbi, LiveFeed feed, RapportConfig.Webchat settings, MeterRegistry metrics) {
         this.intake = intake;
-        this.jdbi = jdbi;
+        this.settings = settings;
         this.updateIds = new UpdateIds(jdbi);
+        this.sessions = new WebchatSessions(jdbi, settings);
+        this.sessionMessages = new TokenBuckets(settings.sessionMessages().perMinute(), settings.sessionMessages().burst());
+        this.addressMessages = new TokenBuckets(settings.addressMessages().perMinute(), settings.addressMessages().burst());
+        // Room for a full 'text' as the page sends it (UTF-8, at most 3 bytes a character) and the other fields.
+        this.maxBody = settings.maxTextChars() * 3 + 1024;
+        this.streams = new LiveStreams(CHANNEL, new LiveStreams.Limits(settings.maxStreams(), settings.streamHeartbeat(),
+                settings.streamLifetime()), metrics);
+        this.hub = new WebchatHub(new WebchatHistory(jdbi), feed);
+        this.sender = new WebchatSender(jdbi);
     }
 
     public ChannelSender sender() {
         return sender;
     }
 
-    /** {@code GET /chat}: the page. */
+    /**
+     * {@code GET /chat}: the page, with a new session when the browser has none. A personal link
+     * ({@code ?start=<token>}) always opens a new chat, which the page starts with {@code /start <token>}.
+     */
     public void page(Context ctx) throws IOException {
+        if (ctx.queryParam("start") != null || sessions.chatKey(ctx).isEmpty()) {
+            try {
+                sessions.issue(ctx, address(ctx));
+            } catch (LimitExceeded limit) {
+                ctx.status(limit.status()).header("Retry-After", Long.toString(limit.retryAfterSeconds()))
+                        .contentType("text/plain; charset=utf-8")
+                        .result("Too many new chats right now; please try again in a few minutes.\n"
+                                + "当前新开对话过多，请几分钟后再试。\n(" + limit.limit() + ")\n");
+                return;
+            }
+        }
         try (InputStream page = WebchatRoutes.class.getResourceAsStream("/webchat/index.html")) {
-            ctx.contentType("text/html; charset=utf-8").result(new String(page.readAllBytes(), StandardCharsets.UTF_8));
+            ctx.header("Cache-Control", "no-store")
+                    .contentType("text/html; charset=utf-8").result(new String(page.readAllBytes(), StandardCharsets.UTF_8)
+                            .replace("{{maxTextChars}}", Integer.toString(settings.maxTextChars())));
         }
     }
 
-    /** {@code POST /chat/api/messages}: {"session", "text"} or {"session", "button", "pressId"}; 202 once stored. */
+    /** {@code POST /chat/api/messages}: {"text"} or {"button", "pressId"}, plus "language", "name"; 202 once stored. */
     public void post(Context ctx) throws IOException, InterruptedException {
+        take(addressMessages, address(ctx), "address_messages", "webchat.address_messages_per_minute");
+        String chatKey = chatKey(ctx);
+        take(sessionMessages, chatKey, "session_messages", "webchat.session_messages_per_minute");
         JsonNode body;
         try {
-            body = JSON.readTree(body(ctx));
+            body = Json.mapper().readTree(body(ctx));
         } catch (IOException e) {
             throw new BadRequestResponse("body is not JSON");
         }
-        if (!body.isObject()) {
-            throw new BadRequestResponse("body must be a JSON object with 'session' and 'text' or 'button'");
+        if (body == null || !body.isObject()) {
+            throw new BadRequestResponse("body must be a JSON object with 'text' or 'button'");
         }
-        String session = session(body.path("session").asText(null));
         String button = string(body, "button");
         String text = string(body, "text");
         if (button == null && (text == null || text.isBlank())) {
-            throw new BadRequestResponse("give 'text' (1-" + MAX_TEXT + " characters) or 'button'");
+            throw new BadRequestResponse("give 'text' (1-" + settings.maxTextChars() + " characters) or 'button'");
         }
-        if ((text != null && text.length() > MAX_TEXT) || (button != null && button.length() > 64)) {
-            throw new BadRequestResponse("'text' is limited to " + MAX_TEXT + " characters, 'button' to 64");
+        if (text != null && text.length() > settings.maxTextChars()) {
+            throw new ContentTooLargeResponse("'text' is limited to " + settings.maxTextChars() + " characters");
         }
-        ObjectNode payload = JSON.createObjectNode();
-        payload.put("session", session);
+        if (button != null && button.length() > MAX_BUTTON) {
+            throw new BadRequestResponse("'button' is limited to " + MAX_BUTTON + " characters");
+        }
+        ObjectNode payload = Json.mapper().createObjectNode();
         if (button != null) {
             payload.put("button", button);
             payload.put("pressId", body.path("pressId").asText("press"));
@@ -95,7 +130,7 @@ public final class WebchatRoutes implements AutoCloseable {
         payload.put("language", body.path("language").asText(""));
         payload.put("name", body.path("name").asText(""));
         payload.put("at", System.currentTimeMillis());
-        var update = NewUpdate.pending(CHANNEL, updateIds.next(), session, button != null ? "button" : "message",
+        var update = NewUpdate.pending(CHANNEL, updateIds.next(), chatKey, button != null ? "button" : "message",
                 payload.toString());
         try {
             intake.store(update).get(10, TimeUnit.SECONDS);
@@ -105,21 +140,50 @@ public final class WebchatRoutes implements AutoCloseable {
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("stored", true));
     }
 
-    /** The request body, read no further than one byte past {@link #MAX_BODY}. */
-    private static byte[] body(Context ctx) throws IOException {
-        if (ctx.req().getContentLengthLong() > MAX_BODY) {
+    /**
+     * {@code GET /chat/api/events}: the recent conversation, then live replies, for the session in the
+     * cookie. Refusals (no session, a cap) are plain HTTP statuses: they come before the stream starts.
+     */
+    public void events(Context ctx) throws Exception {
+        String chatKey = chatKey(ctx);
+        String address = address(ctx);
+        streams.open(ctx, List.of(
+                        new LiveStreams.Share("session:" + chatKey, settings.sessionStreams(), "session_streams"),
+                        new LiveStreams.Share("address:" + address, settings.addressStreams(), "address_streams")),
+                stream -> hub.open(chatKey, stream));
+    }
+
+    private String chatKey(Context ctx) {
+        return sessions.chatKey(ctx).orElseThrow(() -> new UnauthorizedResponse(
+                "no web chat session: open /chat first (it gives the browser its session in a cookie)"));
+    }
+
+    private String address(Context ctx) {
+        return ClientAddress.of(ctx, settings.behindProxy());
+    }
+
+    private static void take(TokenBuckets buckets, String key, String limit, String setting) {
+        Duration wait = buckets.take(key);
+        if (!wait.isZero()) {
+            throw LimitExceeded.tooMany(limit, wait, "too many messages; wait a moment and send again (" + setting + ")");
+        }
+    }
+
+    /** The request body, read no further than one byte past the limit. */
+    private byte[] body(Context ctx) throws IOException {
+        if (ctx.req().getContentLengthLong() > maxBody) {
             throw tooLarge();
         }
-        byte[] body = ctx.req().getInputStream().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
+        byte[] body = ctx.req().getInputStream().readNBytes(maxBody + 1);
+        if (body.length > maxBody) {
             throw tooLarge();
         }
         return body;
     }
 
-    private static ContentTooLargeResponse tooLarge() {
-        return new ContentTooLargeResponse("a web chat post is limited to " + MAX_BODY / 1024
-                + " KiB; send a shorter message ('text' up to " + MAX_TEXT + " characters)");
+    private ContentTooLargeResponse tooLarge() {
+        return new ContentTooLargeResponse("a web chat post is limited to " + maxBody + " bytes; send a shorter "
+                + "message ('text' up to " + settings.maxTextChars() + " characters)");
     }
 
     /** A field that must be a JSON string when given; null when absent or null. */
@@ -135,76 +199,10 @@ public final class WebchatRoutes implements AutoCloseable {
         return value.textValue();
     }
 
-    /**
-     * {@code GET /chat/api/events?session=…}: the recent conversation, then live replies. The session
-     * is checked before the event stream starts, so a bad one gets a 400 status.
-     */
-    public void events(Context ctx) throws Exception {
-        session(ctx.queryParam("session"));
-        stream.handle(ctx);
-    }
-
-    private void stream(SseClient client) {
-        String session = session(client.ctx().queryParam("session"));
-        client.keepAlive();
-        WebchatHub.Tab tab = hub.join(session, client);
-        try {
-            tab.open("history", history(session));
-        } catch (RuntimeException e) {
-            tab.close();
-            throw e;
-        }
-    }
-
-    /**
-     * The last 50 messages, oldest first. An outbound message is given as its outbox rows (one, or
-     * one per part of a long text), each with its dedup key, the key its live push carries; rows
-     * not yet sent are included, and the page drops the push that follows. Inbound messages have
-     * no key.
-     */
-    private List<Map<String, Object>> history(String session) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT recent.direction, outbox.dedup_key,
-                               coalesce(outbox.reply->>'text', recent.text, ''),
-                               coalesce(outbox.reply->'buttons', recent.buttons, '[]')::text
-                        FROM (
-                            SELECT id, direction, text, buttons FROM messages
-                            WHERE channel = :channel AND chat_key = :session AND kind IN ('text', 'command')
-                            ORDER BY id DESC LIMIT 50) AS recent
-                        LEFT JOIN outbox ON outbox.message_id = recent.id AND recent.direction = 'out'
-                        ORDER BY recent.id, outbox.id""")
-                .bind("channel", CHANNEL)
-                .bind("session", session)
-                .map((rs, ctx) -> {
-                    Map<String, Object> message = new LinkedHashMap<>();
-                    message.put("direction", rs.getString(1));
-                    if (rs.getString(2) != null) {
-                        message.put("key", rs.getString(2));
-                    }
-                    message.put("text", rs.getString(3));
-                    message.put("buttons", readJson(rs.getString(4)));
-                    return message;
-                })
-                .list());
-    }
-
-    private static JsonNode readJson(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String session(String value) {
-        if (value == null || !SESSION.matcher(value).matches()) {
-            throw new BadRequestResponse("'session' must be 16-64 characters of A-Z a-z 0-9 -");
-        }
-        return value;
-    }
-
+    /** Ends every stream (browsers reconnect, to another instance if this one stops) and the pushes. */
     @Override
     public void close() {
-        hub.closeAll();
+        streams.close();
+        hub.close();
     }
 }

@@ -3,20 +3,27 @@ package dev.rapport.channel.webchat;
 import dev.rapport.channel.ChannelSender;
 import dev.rapport.channel.Reply;
 import dev.rapport.channel.SendResult;
-import java.util.LinkedHashMap;
+import dev.rapport.store.LiveEvents;
+import java.util.Map;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * Delivers replies to the browsers of a web chat session. A reply is delivered when it is in the
- * message log, which the page reads when it (re)connects; open tabs also get it pushed at once,
- * with its delivery key, the same key the history shows, so the page shows each reply once.
+ * Delivers web chat replies. A reply is delivered once it is in the chat's history — the turn that
+ * wrote its outbox row committed it there — and the browser reads that history whenever it
+ * (re)connects. To show it live, the sender publishes a notice with the reply's delivery key on
+ * {@code webchat:<chat key>}; every instance's {@link WebchatHub} receives it through PostgreSQL and
+ * pushes the reply to the tabs it holds, so a browser connected to any instance sees it.
  * Thread-safe.
  */
 public final class WebchatSender implements ChannelSender {
 
-    private final WebchatHub hub;
+    static final String TOPIC_PREFIX = "webchat:";
 
-    WebchatSender(WebchatHub hub) {
-        this.hub = hub;
+    private final Jdbi jdbi;
+
+    WebchatSender(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
     /** The web chat is Rapport's own: nothing to protect from bursts. */
@@ -32,22 +39,18 @@ public final class WebchatSender implements ChannelSender {
 
     @Override
     public SendResult send(String chatKey, Reply reply) {
-        return send(chatKey, reply, null);
+        return new SendResult.Delivered(null);   // no key to push by: the page shows it from the history
     }
 
     @Override
     public SendResult send(String chatKey, Reply reply, String deliveryKey) {
-        var event = new LinkedHashMap<String, Object>();
-        if (deliveryKey != null) {
-            event.put("key", deliveryKey);
+        if (deliveryKey == null) {
+            return send(chatKey, reply);
         }
-        if (reply instanceof Reply.Text text) {
-            event.put("text", text.text());
-            event.put("buttons", text.buttons());
-            hub.push(chatKey, "message", event);
-        } else if (reply instanceof Reply.ButtonAnswer answer && answer.text() != null) {
-            event.put("text", answer.text());
-            hub.push(chatKey, "notice", event);
+        try {
+            jdbi.useHandle(handle -> LiveEvents.publish(handle, TOPIC_PREFIX + chatKey, Map.of("key", deliveryKey)));
+        } catch (JdbiException e) {
+            return new SendResult.TransientFailure("could not notify the web chat streams: " + e.getMessage());
         }
         return new SendResult.Delivered(null);
     }

@@ -100,6 +100,14 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
     private final AtomicReference<ObjectNode> webhook = new AtomicReference<>(emptyWebhook());
     private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
+    // Forum supergroups: group id → topic thread ids that exist; the bot's rights there.
+    private final Map<Long, Set<Long>> forums = new ConcurrentHashMap<>();
+    private final Map<Long, String> botStatus = new ConcurrentHashMap<>();
+    private final AtomicLong threadIds = new AtomicLong(100);
+    private final Map<Long, List<Instant>> groupPosts = new ConcurrentHashMap<>();
+    private final AtomicInteger groupLimit = new AtomicInteger(20);
+    private final AtomicLong groupWindowMillis = new AtomicLong(60_000);
+    private final AtomicInteger groupLimitHits = new AtomicInteger();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -185,6 +193,61 @@ public final class FakeTelegramApi implements AutoCloseable {
     /** Every answer from now on waits this long (after the call is recorded). */
     public void delay(Duration delay) {
         delayMillis.set(delay.toMillis());
+    }
+
+    // ---- forum supergroups (the staff group) ----
+
+    /** Makes {@code groupId} a forum supergroup where the bot is an administrator that may manage topics. */
+    public void forum(long groupId) {
+        forums.putIfAbsent(groupId, ConcurrentHashMap.newKeySet());
+        botStatus.put(groupId, "administrator");
+    }
+
+    /** The bot's status in the group from now on: {@code administrator}, {@code member}, {@code left}… */
+    public void botStatus(long groupId, String status) {
+        botStatus.put(groupId, status);
+    }
+
+    /** Deletes a topic: sends into it then answer 400 "message thread not found", as Telegram does. */
+    public void deleteTopic(long groupId, long threadId) {
+        forums.getOrDefault(groupId, Set.of()).remove(threadId);
+    }
+
+    /**
+     * Telegram's per-group limit: more than {@code limit} posts into one group within {@code window}
+     * are answered 429 (counted in {@link #groupLimitHits()}).
+     */
+    public void groupLimit(int limit, Duration window) {
+        groupLimit.set(limit);
+        groupWindowMillis.set(window.toMillis());
+    }
+
+    /** How many posts into a group were refused for the per-group limit. */
+    public int groupLimitHits() {
+        return groupLimitHits.get();
+    }
+
+    /** The most posts any one group took within one window of the per-group limit. */
+    public int mostGroupPostsInWindow(long groupId) {
+        List<Instant> posts = List.copyOf(groupPosts.getOrDefault(groupId, List.of()));
+        int most = 0;
+        for (int i = 0; i < posts.size(); i++) {
+            int inWindow = 0;
+            for (int j = i; j < posts.size() && Duration.between(posts.get(i), posts.get(j)).toMillis() < groupWindowMillis.get(); j++) {
+                inWindow++;
+            }
+            most = Math.max(most, inWindow);
+        }
+        return most;
+    }
+
+    /** Successful posts (sendMessage, copyMessage) into one topic, in order. */
+    public List<Call> topicPosts(long groupId, long threadId) {
+        return calls().stream()
+                .filter(call -> call.succeeded() && (call.is("sendMessage") || call.is("copyMessage"))
+                        && Long.valueOf(groupId).equals(call.chatId())
+                        && call.body().path("message_thread_id").asLong(-1) == threadId)
+                .toList();
     }
 
     // ---- what happened ----
@@ -323,9 +386,50 @@ public final class FakeTelegramApi implements AutoCloseable {
             sendMessage(body, chatId);   // it did go out
             return ok(strange);
         }
-        switch (method.toLowerCase(Locale.ROOT)) {
+        String lower = method.toLowerCase(Locale.ROOT);
+        if (chatId != null && forums.containsKey(chatId)) {
+            Answer refused = forumCheck(lower, body, chatId);
+            if (refused != null) {
+                return refused;
+            }
+        }
+        switch (lower) {
             case "sendmessage":
                 return sendMessage(body, chatId);
+            case "copymessage": {
+                if (chatId == null) {
+                    return error(400, "Bad Request: chat not found");
+                }
+                ObjectNode copied = NODES.objectNode();
+                copied.put("message_id", messageIds.incrementAndGet());
+                return ok(copied);
+            }
+            case "createforumtopic": {
+                long thread = threadIds.incrementAndGet();
+                forums.get(chatId).add(thread);
+                ObjectNode topic = NODES.objectNode();
+                topic.put("message_thread_id", thread).put("name", body.path("name").asText())
+                        .put("icon_color", body.path("icon_color").asInt(0x6FB9F0));
+                return ok(topic);
+            }
+            case "editforumtopic":
+            case "editmessagetext":
+                return ok(NODES.booleanNode(true));
+            case "getchat": {
+                ObjectNode chat = NODES.objectNode();
+                chat.put("id", chatId).put("type", "supergroup").put("title", "Staff").put("is_forum", true);
+                return ok(chat);
+            }
+            case "getchatmember": {
+                ObjectNode member = NODES.objectNode();
+                member.set("user", bot());
+                String status = botStatus.getOrDefault(chatId, "member");
+                member.put("status", status);
+                if ("administrator".equals(status)) {
+                    member.put("can_manage_topics", true);
+                }
+                return ok(member);
+            }
             case "answercallbackquery":
                 return body.path("callback_query_id").asText("").isEmpty()
                         ? error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
@@ -342,6 +446,39 @@ public final class FakeTelegramApi implements AutoCloseable {
             default:
                 return error(404, "Not Found");
         }
+    }
+
+    /** Rights, deleted topics and the per-group limit for calls into a forum; null when the call may go on. */
+    private Answer forumCheck(String method, ObjectNode body, long groupId) {
+        boolean posts = method.equals("sendmessage") || method.equals("copymessage") || method.equals("createforumtopic")
+                || method.equals("editforumtopic");
+        if (!posts) {
+            return null;
+        }
+        String status = botStatus.getOrDefault(groupId, "member");
+        if ("left".equals(status) || "kicked".equals(status)) {
+            return error(403, "Forbidden: bot was kicked from the supergroup chat");
+        }
+        if (method.contains("forumtopic") && !"administrator".equals(status)) {
+            return error(400, "Bad Request: not enough rights to manage topics");
+        }
+        if (body.has("message_thread_id") && !forums.get(groupId).contains(body.get("message_thread_id").asLong())) {
+            return error(400, "Bad Request: message thread not found");
+        }
+        synchronized (groupPosts) {
+            List<Instant> recent = groupPosts.computeIfAbsent(groupId, id -> new ArrayList<>());
+            Instant now = Instant.now();
+            long inWindow = recent.stream()
+                    .filter(at -> Duration.between(at, now).toMillis() < groupWindowMillis.get()).count();
+            if (inWindow >= groupLimit.get()) {
+                groupLimitHits.incrementAndGet();
+                ObjectNode error = errorBody(429, "Too Many Requests: retry after 3");
+                error.putObject("parameters").put("retry_after", 3);
+                return new Answer(429, error);
+            }
+            recent.add(now);
+        }
+        return null;
     }
 
     private Answer sendMessage(ObjectNode body, Long chatId) {

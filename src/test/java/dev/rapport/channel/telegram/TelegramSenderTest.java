@@ -57,6 +57,15 @@ class TelegramSenderTest {
     }
 
     @Test
+    void aReplyToAMessageCarriesReplyParameters() {
+        sender.send("42", new Reply.Text("It ships today", List.of(), "1042"));
+
+        var parameters = telegram.calls("sendMessage").get(0).body().path("reply_parameters");
+        assertThat(parameters.path("message_id").asInt()).isEqualTo(1042);
+        assertThat(parameters.path("allow_sending_without_reply").asBoolean()).isTrue();
+    }
+
+    @Test
     void aButtonAnswerIsAnswerCallbackQuery() {
         SendResult result = sender.send("42", new Reply.ButtonAnswer("cb-17", "Noted"));
 

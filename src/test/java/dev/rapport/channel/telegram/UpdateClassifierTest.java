@@ -36,6 +36,23 @@ class UpdateClassifierTest {
     }
 
     @Test
+    void theStaffGroupsUpdatesGoToTheStaffGroupNeverToTheEngine() {
+        String inGroup = """
+                {"update_id": 3, "message": {"chat": {"id": -1001234567890, "type": "supergroup", "is_forum": true},
+                 "message_thread_id": 101, "is_topic_message": true, "from": {"id": 555}, "text": "Hello"}}""";
+        NewUpdate staff = UpdateClassifier.classify(inGroup.getBytes(StandardCharsets.UTF_8), "-1001234567890");
+        assertThat(staff.channel()).isEqualTo(StaffGroupDecoder.CHANNEL);
+        assertThat(staff.status()).isEqualTo(UpdateStatus.PENDING);
+        assertThat(staff.chatKey()).isEqualTo("-1001234567890");
+
+        NewUpdate otherGroup = UpdateClassifier.classify(inGroup.replace("-1001234567890", "-1009999999999")
+                .getBytes(StandardCharsets.UTF_8), "-1001234567890");
+        assertThat(otherGroup.channel()).isEqualTo("telegram");
+        assertThat(otherGroup.status()).isEqualTo(UpdateStatus.IGNORED);
+        assertThat(classify(inGroup).status()).isEqualTo(UpdateStatus.IGNORED);   // no staff group set
+    }
+
+    @Test
     void malformedBodiesAreRejectedWithTheReasonAndKeptWhole() {
         NewUpdate broken = classify("{\"update_id\": 1, ");
         assertThat(broken.status()).isEqualTo(UpdateStatus.REJECTED);

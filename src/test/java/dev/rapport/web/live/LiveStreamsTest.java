@@ -1,4 +1,4 @@
-package dev.rapport.web;
+package dev.rapport.web.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 /** The stream rules over real HTTP: caps with Retry-After, a closed browser found and released, the lifetime. */
 class LiveStreamsTest {
 
-    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private SimpleMeterRegistry metrics;
     private LiveStreams streams;
     private Javalin server;
 
     @BeforeEach
     void start() {
-        streams = new LiveStreams("test", new LiveStreams.Limits(3, Duration.ofMillis(200), Duration.ofSeconds(3)),
-                metrics);
+        start(Duration.ofSeconds(60));
+    }
+
+    private void start(Duration lifetime) {
+        metrics = new SimpleMeterRegistry();
+        streams = new LiveStreams("test", new LiveStreams.Limits(3, Duration.ofMillis(200), lifetime), metrics);
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.port = 0;
@@ -69,6 +73,8 @@ class LiveStreamsTest {
 
     @Test
     void aStreamEndsAfterItsLifetimeSoTheBrowserReconnects() throws IOException {
+        stop();
+        start(Duration.ofSeconds(3));
         try (Socket browser = openStream("a")) {
             var reader = new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8));
             long started = System.nanoTime();

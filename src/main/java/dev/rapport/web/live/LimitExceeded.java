@@ -1,10 +1,10 @@
-package dev.rapport.web;
+package dev.rapport.web.live;
 
 import java.time.Duration;
 
 /**
  * A request refused because a limit is reached: 429 (this client is over its share) or 503 (the
- * server as a whole is full). {@link WebServer} answers it in one place with a {@code Retry-After}
+ * server as a whole is full). The route table ({@code dev.rapport.web.WebServer}) answers it in one place with a {@code Retry-After}
  * header and the JSON {@code {"error": "…", "limit": "…", "retry_after_seconds": n}}, so a client
  * knows which limit it met and when to try again.
  */

@@ -1,15 +1,16 @@
-package dev.rapport.web;
+package dev.rapport.web.live;
 
 import io.javalin.http.sse.SseClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One open server-sent-event stream to one browser, as {@link LiveStreams} hands it out.
  *
  * <p>Thread-safe: {@link #send} may be called from any thread; writes to the browser are serialised
- * on this object (Javalin's emitter is not thread-safe). A write that fails — the browser went away —
+ * (Javalin's emitter is not thread-safe). A write that fails — the browser went away —
  * closes the stream. {@link #close()} is idempotent: the first call, from whichever thread, releases
  * the stream's slots, runs the close callbacks once and ends the HTTP response, which frees the
  * connection.
@@ -21,6 +22,8 @@ public final class LiveStream {
     private final long lifetimeNanos;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+    /** Serialises writes: Javalin's emitter is not thread-safe. */
+    private final ReentrantLock writing = new ReentrantLock();
 
     LiveStream(SseClient client, long lifetimeNanos) {
         this.client = client;
@@ -29,16 +32,17 @@ public final class LiveStream {
 
     /** Sends one event; false when the stream is (or just became) closed. */
     public boolean send(String event, Object data) {
-        synchronized (this) {
+        writing.lock();
+        try {
             if (!isOpen()) {
                 return false;
             }
-            try {
-                client.sendEvent(event, data);
-            } catch (RuntimeException e) {
-                close();
-                return false;
-            }
+            client.sendEvent(event, data);
+        } catch (RuntimeException e) {
+            close();
+            return false;
+        } finally {
+            writing.unlock();
         }
         if (client.terminated()) {
             close();   // the emitter saw the write fail and terminated the client
@@ -47,18 +51,25 @@ public final class LiveStream {
         return true;
     }
 
-    /** A comment line: keeps proxies from timing the stream out and finds browsers that left. */
+    /**
+     * A comment line: keeps proxies from timing the stream out and finds browsers that left. Skipped
+     * while another write is under way (that write is the sign of life, and a write stuck on a slow
+     * browser must not hold up the heartbeats of every other stream).
+     */
     boolean heartbeat() {
-        synchronized (this) {
+        if (!writing.tryLock()) {
+            return isOpen();
+        }
+        try {
             if (!isOpen()) {
                 return false;
             }
-            try {
-                client.sendComment("");
-            } catch (RuntimeException e) {
-                close();
-                return false;
-            }
+            client.sendComment("");
+        } catch (RuntimeException e) {
+            close();
+            return false;
+        } finally {
+            writing.unlock();
         }
         if (client.terminated()) {
             close();

@@ -1,4 +1,4 @@
-package dev.rapport.web;
+package dev.rapport.web.live;
 
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;

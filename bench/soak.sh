@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Soak: mixed load (Telegram updates, web chat browsers opening, using and dropping event streams)
+# for a long time; prints file descriptors, threads and heap at the start, middle and end.
+#
+#   bench/soak.sh [--duration=30m] [--browsers=40] [--chats=50] [--updates-per-second=20]
+#
+# Durations take s, m or h (90s, 30m, 2h). Extra JVM options: BENCH_JAVA_OPTS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./mvnw -q test-compile
+if [[ ! -s target/bench-classpath.txt || pom.xml -nt target/bench-classpath.txt ]]; then
+  ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+fi
+
+exec java -Xms256m -Xmx512m -XX:+UseG1GC \
+  -Dsun.net.httpserver.nodelay=true \
+  -Dlogback.configurationFile=bench/logback-bench.xml \
+  ${BENCH_JAVA_OPTS:-} \
+  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  dev.rapport.bench.SoakBench "$@"

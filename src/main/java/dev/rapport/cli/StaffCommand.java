@@ -1,0 +1,188 @@
+package dev.rapport.cli;
+
+import dev.rapport.config.RapportConfig;
+import dev.rapport.domain.Language;
+import dev.rapport.staff.AuditLog;
+import dev.rapport.staff.Role;
+import dev.rapport.staff.StaffAccounts;
+import dev.rapport.staff.StaffMember;
+import dev.rapport.staffgroup.StaffLinks;
+import dev.rapport.store.Database;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code staff add|list|disable}: the accounts that sign in to the staff console. A password is
+ * never a command-line argument (it would sit in the shell history and the process list): it comes
+ * from {@value #PASSWORD_VARIABLE} or is typed twice at a prompt that does not echo.
+ */
+@Command(name = "staff", description = "Staff accounts for the console: add, list, disable; link a Telegram account "
+        + "for the staff group.",
+        subcommands = {StaffCommand.Add.class, StaffCommand.ListAccounts.class, StaffCommand.Disable.class,
+                StaffCommand.LinkTelegram.class, StaffCommand.UnlinkTelegram.class, StaffCommand.TelegramCode.class})
+final class StaffCommand {
+
+    static final String PASSWORD_VARIABLE = "RAPPORT_STAFF_PASSWORD";
+
+    @Command(name = "add", description = "Adds a staff account. The password comes from the environment variable "
+            + PASSWORD_VARIABLE + " or is asked for (typed twice, not shown).")
+    static final class Add extends DatabaseCommand {
+        @Option(names = "--role", required = true, description = "agent, manager or admin.")
+        String role;
+        @Option(names = "--language", defaultValue = "en", description = "The console's language: en or zh (default: en).")
+        String language;
+        @Parameters(paramLabel = "NAME", description = "The name to sign in with: letters, digits, '.', '_' or '-'.")
+        String name;
+
+        /** Where the environment is read; tests give their own. */
+        Function<String, String> environment = System::getenv;
+
+        @Override
+        int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            Role parsedRole = Role.of(role);
+            Language parsedLanguage = Language.of(language);
+            char[] password = password(err);
+            if (password == null) {
+                return 2;
+            }
+            try {
+                StaffMember member = new StaffAccounts(database.jdbi(), Clock.systemUTC())
+                        .add(name, parsedRole, password, parsedLanguage);
+                out.println("Added " + member.role().code() + " " + member.name() + "; they sign in at /console.");
+                return 0;
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }
+
+        private char[] password(PrintWriter err) {
+            String given = environment.apply(PASSWORD_VARIABLE);
+            if (given != null && !given.isEmpty()) {
+                return given.toCharArray();
+            }
+            Console console = System.console();
+            if (console == null) {
+                err.println("No password: set " + PASSWORD_VARIABLE + " or run this in a terminal to be asked.");
+                return null;
+            }
+            char[] first = console.readPassword("Password for %s: ", name);
+            char[] second = console.readPassword("Again: ");
+            if (first == null || second == null || !Arrays.equals(first, second)) {
+                err.println("The two passwords differ; nothing was added.");
+                return null;
+            }
+            Arrays.fill(second, '\0');
+            return first;
+        }
+    }
+
+    @Command(name = "list", description = "Lists the staff accounts: role, language, state, last sign-in.")
+    static final class ListAccounts extends DatabaseCommand {
+        @Override
+        int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            var members = new StaffAccounts(database.jdbi(), Clock.systemUTC()).list();
+            out.printf("%-24s %-8s %-4s %-9s %s%n", "name", "role", "lang", "state", "last sign-in");
+            for (StaffMember member : members) {
+                String state = member.disabled() ? "disabled"
+                        : member.lockedUntil() != null && member.lockedUntil().isAfter(java.time.Instant.now()) ? "locked"
+                        : "active";
+                out.printf("%-24s %-8s %-4s %-9s %s%n", member.name(), member.role().code(), member.language().code(),
+                        state, member.lastLoginAt() == null ? "never" : member.lastLoginAt().toString());
+            }
+            if (members.isEmpty()) {
+                out.println("(none yet: `staff add --role agent NAME` adds one)");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", description = "Disables an account: it can no longer sign in and its sessions end.")
+    static final class Disable extends DatabaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            if (!new StaffAccounts(database.jdbi(), Clock.systemUTC()).disable(name)) {
+                err.println("There is no staff member named '" + name + "'; `staff list` shows them.");
+                return 1;
+            }
+            out.println(name + " is disabled and signed out everywhere.");
+            return 0;
+        }
+    }
+
+    private static java.util.Optional<StaffMember> member(Database database, String name, PrintWriter err) {
+        var member = new StaffAccounts(database.jdbi(), Clock.systemUTC()).find(name);
+        if (member.isEmpty()) {
+            err.println("There is no staff member named '" + name + "'; `staff list` shows them.");
+        }
+        return member;
+    }
+
+    @Command(name = "link-telegram", description = "Links a Telegram user to a staff account: in the staff group "
+            + "(TELEGRAM_STAFF_GROUP_ID) that user then answers customers as this staff member. The user id is a "
+            + "number; the group's 'not linked' notice shows it.")
+    static final class LinkTelegram extends DatabaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Parameters(index = "1", paramLabel = "TELEGRAM_USER_ID")
+        long telegramUserId;
+
+        @Override
+        int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            var member = member(database, name, err);
+            if (member.isEmpty()) {
+                return 1;
+            }
+            new StaffLinks(database.jdbi()).link(member.get().ref(), telegramUserId);
+            new AuditLog(database.jdbi()).record(member.get().ref(), "staff.link_telegram", null,
+                    java.util.Map.of("telegram_user_id", telegramUserId, "via", "cli"));
+            out.println("Telegram user " + telegramUserId + " now acts as " + member.get().name() + " in the staff group.");
+            return 0;
+        }
+    }
+
+    @Command(name = "unlink-telegram", description = "Removes the staff account's Telegram link.")
+    static final class UnlinkTelegram extends DatabaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            var member = member(database, name, err);
+            if (member.isEmpty()) {
+                return 1;
+            }
+            boolean removed = new StaffLinks(database.jdbi()).unlink(member.get().id());
+            out.println(removed ? member.get().name() + " is no longer linked to a Telegram account."
+                    : member.get().name() + " had no Telegram link.");
+            return 0;
+        }
+    }
+
+    @Command(name = "telegram-code", description = "Prints a one-time code (valid 15 minutes): the staff member sends "
+            + "/link CODE in the staff group to link the Telegram account they send it from.")
+    static final class TelegramCode extends DatabaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            var member = member(database, name, err);
+            if (member.isEmpty()) {
+                return 1;
+            }
+            String code = new StaffLinks(database.jdbi()).issueCode(member.get().id());
+            out.println("Send this in the staff group within " + StaffLinks.CODE_VALIDITY.toMinutes() + " minutes: /link "
+                    + code);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.rapport.dashboard;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The customer pyramid today and how customers moved through it. Customers per tier: every customer
+ * not merged into another, by their current tier; value: the sum of their purchases in the last 12
+ * months. Movements: tier changes recorded in the period, by month (business time zone), from → to.
+ * Read-only; thread-safe.
+ */
+final class TierFigures {
+
+    record TierRow(String tier, long customers, BigDecimal value) {
+    }
+
+    record Movement(String month, String fromTier, String toTier, long customers) {
+    }
+
+    record Result(List<TierRow> tiers, List<Movement> movements) {
+    }
+
+    private final Jdbi jdbi;
+    private final ZoneId zone;
+
+    TierFigures(Jdbi jdbi, ZoneId zone) {
+        this.jdbi = jdbi;
+        this.zone = zone;
+    }
+
+    Result compute(Filter filter) {
+        var customers = new Where().and("c.merged_into IS NULL").in("c.tier", filter.tiers());
+        var moves = new Where().between("h.changed_at", filter.start(zone), filter.end(zone));
+        if (!filter.tiers().isEmpty()) {
+            moves.and("(h.from_tier = ANY(:tiers) OR h.to_tier = ANY(:tiers))");
+        }
+        return jdbi.withHandle(handle -> {
+            var tiers = customers.bind(handle.createQuery("""
+                            SELECT c.tier, count(*), coalesce(sum(v.value), 0)
+                            FROM customers c
+                            LEFT JOIN (SELECT p.customer_id, sum(p.amount) AS value FROM purchases p
+                                       WHERE p.purchased_at > now() - interval '12 months' GROUP BY 1) v
+                                   ON v.customer_id = c.id
+                            WHERE %s GROUP BY 1""".formatted(customers.sql())))
+                    .map((rs, ctx) -> new TierRow(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                    .list().stream()
+                    .sorted(java.util.Comparator.comparingInt(row -> Filter.TIERS.indexOf(row.tier())))
+                    .toList();
+            var query = moves.bind(handle.createQuery("""
+                            SELECT to_char(h.changed_at AT TIME ZONE :zone, 'YYYY-MM'), h.from_tier, h.to_tier, count(*)
+                            FROM tier_history h WHERE %s GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""".formatted(moves.sql())))
+                    .bind("zone", zone.getId());
+            if (!filter.tiers().isEmpty()) {
+                query.bindArray("tiers", String.class, filter.tiers());
+            }
+            var movements = query.map((rs, ctx) -> new Movement(rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getLong(4))).list();
+            return new Result(tiers, movements);
+        });
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rapport.dashboard;
+
+import dev.rapport.store.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A customer's whole transcript as a page, as plain text and as JSON. Stateless. */
+final class TranscriptPage {
+
+    private TranscriptPage() {
+    }
+
+    static Html render(View view, Transcripts.Transcript transcript, String answerId) {
+        var items = new ArrayList<Html>();
+        for (Transcripts.Entry entry : transcript.entries()) {
+            boolean marked = entry.answerId() != null && entry.answerId().toString().equals(answerId);
+            items.add(Html.of("<li class=\"entry who-{}{}\"{}><span class=\"muted\">{} · {}</span> <b>{}</b> {}<div>{}</div>{}</li>",
+                    entry.who(), marked ? Html.of(" marked") : Html.EMPTY,
+                    marked ? Html.of(" id=\"answer\"") : Html.EMPTY, view.when(entry.at()), entry.channel() == null ? "" : entry.channel(),
+                    who(view, entry), entry.kind(), entry.text() == null ? "" : entry.text(),
+                    entry.detail() == null || entry.detail().isBlank() ? Html.EMPTY
+                            : Html.of("<div class=\"muted detail\">{}</div>", entry.detail())));
+        }
+        var customer = transcript.customer();
+        String base = "/dashboard/transcripts/" + customer.id();
+        return Html.of("""
+                        <p><a href="/dashboard">← {}</a></p>
+                        <h1 id="transcript-title">{}</h1>
+                        <p class="muted">{} · {} · {}</p>
+                        <p class="exports"><a href="{}/text" id="export-text">{}</a> · <a href="{}/json" id="export-json">{}</a></p>
+                        <ol class="transcript" id="transcript">{}</ol>""",
+                view.t("rows.back"), view.t("transcript.title", name(customer)), view.word("tier", customer.tier()),
+                view.word("language", customer.language()), view.t("transcript.since", view.when(customer.createdAt())),
+                base, view.t("export.text"), base, view.t("export.json"),
+                items.isEmpty() ? Html.of("<li class=\"muted\">{}</li>", view.t("transcript.empty")) : Html.join(items));
+    }
+
+    static String text(View view, Transcripts.Transcript transcript) {
+        var out = new StringBuilder();
+        var customer = transcript.customer();
+        out.append(view.t("transcript.title", name(customer))).append(" · ").append(customer.tier()).append(" · ")
+                .append(customer.language()).append('\n').append('\n');
+        for (Transcripts.Entry entry : transcript.entries()) {
+            out.append('[').append(view.when(entry.at())).append("] ").append(who(view, entry)).append(" (")
+                    .append(entry.kind()).append(")");
+            if (entry.text() != null && !entry.text().isEmpty()) {
+                out.append(": ").append(entry.text().replace("\n", "\n    "));
+            }
+            if (entry.detail() != null && !entry.detail().isBlank()) {
+                out.append(" {").append(entry.detail()).append('}');
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static String json(Transcripts.Transcript transcript) {
+        var customer = transcript.customer();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customer", Map.of("id", customer.id(), "name", name(customer), "tier", customer.tier(),
+                "language", customer.language()));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Transcripts.Entry entry : transcript.entries()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("at", entry.at() == null ? null : entry.at().toString());
+            one.put("who", entry.who());
+            one.put("staff", entry.staff());
+            one.put("kind", entry.kind());
+            one.put("text", entry.text());
+            one.put("detail", entry.detail());
+            one.put("channel", entry.channel());
+            entries.add(one);
+        }
+        body.put("entries", entries);
+        return Json.write(body);
+    }
+
+    private static String name(Transcripts.Customer customer) {
+        return customer.name() == null ? "#" + customer.id() : customer.name();
+    }
+
+    private static String who(View view, Transcripts.Entry entry) {
+        String label = view.word("who", entry.who());
+        return entry.staff() == null ? label : label + " " + entry.staff();
+    }
+}

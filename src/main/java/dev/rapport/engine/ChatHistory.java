@@ -1,0 +1,54 @@
+package dev.rapport.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.rapport.channel.Button;
+import dev.rapport.store.Json;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What a chat's own pages may show of the message log the engine writes: the recent text messages in
+ * and out of one chat. The log's table stays the engine's; a channel asks here. Stateless; thread-safe.
+ */
+public final class ChatHistory {
+
+    /** One logged message; {@code buttons} is empty for inbound messages. */
+    public record LoggedMessage(long id, String direction, String text, List<List<Button>> buttons) {
+        public boolean outbound() {
+            return "out".equals(direction);
+        }
+    }
+
+    private static final TypeReference<List<List<Button>>> BUTTONS = new TypeReference<>() {
+    };
+
+    private ChatHistory() {
+    }
+
+    /** The last {@code limit} text messages and commands of the chat, oldest first. */
+    public static List<LoggedMessage> recent(Handle handle, String channel, String chatKey, int limit) {
+        return handle.createQuery("""
+                        SELECT id, direction, coalesce(text, '') AS text, buttons::text AS buttons FROM (
+                            SELECT id, direction, text, buttons FROM messages
+                            WHERE channel = :channel AND chat_key = :chatKey AND kind IN ('text', 'command')
+                            ORDER BY id DESC LIMIT :limit) AS recent
+                        ORDER BY id""")
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new LoggedMessage(rs.getLong("id"), rs.getString("direction"), rs.getString("text"),
+                        buttons(rs.getString("buttons"))))
+                .list();
+    }
+
+    private static List<List<Button>> buttons(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return Json.mapper().readValue(json, BUTTONS);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("messages.buttons is not a list of button rows: " + json, e);
+        }
+    }
+}

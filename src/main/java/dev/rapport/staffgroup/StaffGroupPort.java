@@ -1,0 +1,39 @@
+package dev.rapport.staffgroup;
+
+import dev.rapport.engine.HandoffPort;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The handoff port as the engine sees it with a staff group: the handoff feature's own port, and in
+ * the same turn transaction the customer's topic — opened with its card when a handoff opens, and
+ * each customer message copied into it. Stateless; thread-safe.
+ */
+final class StaffGroupPort implements HandoffPort {
+
+    private final HandoffPort handoffs;
+    private final TopicSync topics;
+
+    StaffGroupPort(HandoffPort handoffs, TopicSync topics) {
+        this.handoffs = handoffs;
+        this.topics = topics;
+    }
+
+    @Override
+    public Optional<Long> openFor(Handle handle, String channel, String chatKey) {
+        return handoffs.openFor(handle, channel, chatKey);
+    }
+
+    @Override
+    public void customerWrote(Handle handle, long handoffId, long customerId, long messageId) {
+        handoffs.customerWrote(handle, handoffId, customerId, messageId);
+        topics.customerWrote(handle, handoffId, customerId, messageId);
+    }
+
+    @Override
+    public Optional<Escalated> escalate(Handle handle, Escalation escalation) {
+        Optional<Escalated> escalated = handoffs.escalate(handle, escalation);
+        escalated.ifPresent(handoff -> topics.sync(handle, handoff.handoffId()));
+        return escalated;
+    }
+}
