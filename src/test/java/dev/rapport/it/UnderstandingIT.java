@@ -53,11 +53,12 @@ class UnderstandingIT {
     @Test
     void askingForAPersonInterruptsAQuestionThatTakesButtons() {
         reply(203, "/language", "en", 1);
-        String answer = reply(203, "I want to talk to a real person", "en", 3);
-        assertThat(rapport.telegram.sentTexts(203).get(1)).contains("staff");
-        // The question left is kept: once the request for a person is answered, the customer may go back to it.
-        assertThat(answer).contains("continue where you left off");
-        assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '203' AND flow = 'resume'"))
+        String answer = reply(203, "I want to talk to a real person", "en", 2);
+        assertThat(answer).contains("staff");
+        assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '203' AND flow IS NULL"))
+                .isEqualTo(1);
+        // The question left is kept, to continue once the person hands the chat back.
+        assertThat(rapport.count("SELECT count(*) FROM paused_dialogues WHERE chat_key = '203' AND flow = 'language'"))
                 .isEqualTo(1);
     }
 
