@@ -140,6 +140,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void handoffsUseTheEngineSpiAndTheOutboxNotStaffTheConsoleOrOtherFeatures() {
+        noClasses().that().resideInAPackage("dev.rapport.handoff..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.staff..", "dev.rapport.console..",
+                        "dev.rapport.dashboard..", "dev.rapport.inbox..", "dev.rapport.web..", "dev.rapport.cli..",
+                        "dev.rapport.channel.telegram..", "dev.rapport.channel.webchat..", "dev.rapport.complaint..",
+                        "dev.rapport.survey..", "dev.rapport.offer..", "dev.rapport.winback..", "dev.rapport.nlu..",
+                        "io.javalin..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.rapport.(**)").should().beFreeOfCycles().check(classes);
     }

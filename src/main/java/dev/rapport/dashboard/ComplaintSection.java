@@ -10,7 +10,9 @@ final class ComplaintSection {
     private ComplaintSection() {
     }
 
-    static Html render(View view, Filter filter, ComplaintFigures.Period now, ComplaintFigures.Period before) {
+    static Html render(View view, Filter filter, ComplaintFigures.Comparison comparison) {
+        ComplaintFigures.Period now = comparison.now();
+        ComplaintFigures.Period before = comparison.before();
         String q = filter.query();
         String tickets = SurveySection.rows("tickets", q, "");
         var cards = Html.of("<div class=\"cards\">{}{}{}{}{}{}{}{}</div>",

@@ -17,6 +17,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,6 +34,7 @@ final class DashboardPages {
 
     static final PageRoute.Access MANAGERS = PageRoute.Access.roles(Role.MANAGER, Role.ADMIN);
     static final long CSV_LIMIT = 1_000_000;
+    static final int PARALLEL = 4;
 
     private final Jdbi jdbi;
     private final Texts texts;
@@ -44,6 +51,8 @@ final class DashboardPages {
     private final RowSets rowSets;
     private final RowReader reader;
     private final Transcripts transcripts;
+    /** Reads the overview's sections; idle threads end after a while, and they never keep the JVM alive. */
+    private final Executor sections;
 
     DashboardPages(Jdbi jdbi, Texts texts, ZoneId zone, Clock clock) {
         this.jdbi = jdbi;
@@ -61,6 +70,14 @@ final class DashboardPages {
         this.rowSets = new RowSets(zone);
         this.reader = new RowReader(jdbi, zone);
         this.transcripts = new Transcripts(jdbi);
+        var threads = new AtomicInteger();
+        var pool = new ThreadPoolExecutor(PARALLEL, PARALLEL, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
+            var thread = new Thread(work, "dashboard-section-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        this.sections = pool;
     }
 
     List<PageRoute> routes() {
@@ -73,18 +90,31 @@ final class DashboardPages {
                 PageRoute.get("/dashboard/transcripts/{customer}/json", MANAGERS, this::transcriptJson));
     }
 
+    /**
+     * The overview's sections are read at the same time, each on its own connection, so a page takes about
+     * as long as its slowest section. At most {@value #PARALLEL} sections are read at once across all
+     * requests (the rest wait in line), which leaves the connection pool to the message path.
+     */
     private void overview(Context ctx, StaffSession session) {
         View view = new View(session, texts, zone);
         Filter filter = filter(ctx);
+        var recent = CompletableFuture.supplyAsync(() -> alerts.recent(clock.instant()), sections);
+        var surveyIds = CompletableFuture.supplyAsync(this::surveyIds, sections);
+        var survey = CompletableFuture.supplyAsync(() -> surveys.compute(filter), sections);
+        var text = CompletableFuture.supplyAsync(() -> freeText.compute(filter), sections);
+        var complaint = CompletableFuture.supplyAsync(() -> complaints.compute(filter), sections);
+        var team = CompletableFuture.supplyAsync(() -> people.compute(filter), sections);
+        var offer = CompletableFuture.supplyAsync(() -> offers.compute(filter), sections);
+        var tier = CompletableFuture.supplyAsync(() -> tiers.compute(filter), sections);
         var body = Html.of("<h1>{}</h1>{}{}{}{}{}{}{}{}",
-                view.t("title.dashboard"), TeamAndCustomerSections.alerts(view, alerts.recent(clock.instant())),
-                Frame.filters(view, "/dashboard", filter, surveyIds(), Html.EMPTY),
-                SurveySection.render(view, filter, surveys.compute(filter)),
-                FreeText.render(view, filter, freeText.compute(filter)),
-                ComplaintSection.render(view, filter, complaints.compute(filter), complaints.compute(filter.previous())),
-                TeamAndCustomerSections.people(view, filter, people.compute(filter)),
-                TeamAndCustomerSections.offers(view, filter, offers.compute(filter)),
-                TeamAndCustomerSections.tiers(view, filter, tiers.compute(filter)));
+                view.t("title.dashboard"), TeamAndCustomerSections.alerts(view, recent.join()),
+                Frame.filters(view, "/dashboard", filter, surveyIds.join(), Html.EMPTY),
+                SurveySection.render(view, filter, survey.join()),
+                FreeText.render(view, filter, text.join()),
+                ComplaintSection.render(view, filter, complaint.join()),
+                TeamAndCustomerSections.people(view, filter, team.join()),
+                TeamAndCustomerSections.offers(view, filter, offer.join()),
+                TeamAndCustomerSections.tiers(view, filter, tier.join()));
         ctx.html(Frame.page(view, view.t("title.dashboard"), body).html());
     }
 

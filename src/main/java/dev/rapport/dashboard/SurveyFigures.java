@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The survey figures of a view: the period and the previous period of the same length, each overall
  * and by tier, channel, language and survey (the customer's at the time of the response), and the
- * weekly NPS trend. A response belongs to the period it was started in; its scored answers (skipped
+ * weekly NPS trend (one pass over the answers with grouping sets). A response belongs to the period it was started in; its scored answers (skipped
  * ones excluded, unfinished responses included) count with it. Two grouped queries; read-only;
  * thread-safe.
  */
@@ -47,21 +47,43 @@ final class SurveyFigures {
         Map<String, Map<String, Pair>> by = new LinkedHashMap<>();
         DIMENSIONS.forEach(dimension -> by.put(dimension, new TreeMap<>()));
         Filter previous = filter.previous();
+        Map<LocalDate, Scores> weeks = emptyWeeks(filter);
+        LocalDate firstMonday = weeks.keySet().iterator().next();
+        LocalDate scanFrom = firstMonday.isBefore(previous.from()) ? firstMonday : previous.from();
+        var scan = new Where().between("r.started_at", scanFrom.atStartOfDay(zone).toInstant(), filter.end(zone))
+                .responses("r", filter);
         var periods = new Where().between("r.started_at", previous.start(zone), filter.end(zone)).responses("r", filter);
-        var now = filter.start(zone);
+        var now = java.time.OffsetDateTime.ofInstant(filter.start(zone), java.time.ZoneOffset.UTC);
+        var before = java.time.OffsetDateTime.ofInstant(previous.start(zone), java.time.ZoneOffset.UTC);
         jdbi.useHandle(handle -> {
-            periods.bind(handle.createQuery("""
-                            SELECT r.started_at >= :now, r.tier, r.channel, r.language, r.survey_id, a.question_type,
-                                   a.score, count(*)
-                            FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
-                            WHERE %s AND NOT a.skipped AND a.score IS NOT NULL AND a.question_type IN ('csat', 'nps', 'ces')
-                            GROUP BY 1, 2, 3, 4, 5, 6, 7""".formatted(periods.sql())))
-                    .bind("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+            // One pass over the answers: the two periods by every dimension, and the weeks of the trend.
+            scan.bind(handle.createQuery("""
+                            SELECT period, tier, channel, language, survey_id, week, question_type, score, count(*),
+                                   GROUPING(tier) = 1
+                            FROM (SELECT CASE WHEN r.started_at >= :now THEN 1 WHEN r.started_at >= :before THEN 2 ELSE 0 END
+                                             AS period, r.tier, r.channel, r.language, r.survey_id,
+                                         (date_trunc('week', r.started_at AT TIME ZONE :zone))::date AS week,
+                                         a.question_type, a.score
+                                  FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
+                                  WHERE %s AND NOT a.skipped AND a.score IS NOT NULL
+                                    AND a.question_type IN ('csat', 'nps', 'ces')) scored
+                            GROUP BY GROUPING SETS ((period, tier, channel, language, survey_id, question_type, score),
+                                                    (week, question_type, score))""".formatted(scan.sql())))
+                    .bind("now", now).bind("before", before).bind("zone", zone.getId())
                     .map((rs, ctx) -> {
-                        boolean current = rs.getBoolean(1);
-                        String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
-                        for (Scores scores : targets(total, by, current, values)) {
-                            scores.add(rs.getString(6), rs.getInt(7), rs.getLong(8));
+                        String type = rs.getString(7);
+                        int score = rs.getInt(8);
+                        long count = rs.getLong(9);
+                        if (rs.getBoolean(10)) {
+                            Scores week = weeks.get(rs.getObject(6, LocalDate.class));
+                            if (week != null) {
+                                week.add(type, score, count);
+                            }
+                        } else if (rs.getInt(1) != 0) {
+                            String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
+                            for (Scores scores : targets(total, by, rs.getInt(1) == 1, values)) {
+                                scores.add(type, score, count);
+                            }
                         }
                         return 0;
                     }).list();
@@ -69,7 +91,7 @@ final class SurveyFigures {
                             SELECT r.started_at >= :now, r.tier, r.channel, r.language, r.survey_id, count(*),
                                    count(*) FILTER (WHERE r.status = 'completed')
                             FROM survey_responses r WHERE %s GROUP BY 1, 2, 3, 4, 5""".formatted(periods.sql())))
-                    .bind("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                    .bind("now", now)
                     .map((rs, ctx) -> {
                         String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
                         for (Scores scores : targets(total, by, rs.getBoolean(1), values)) {
@@ -78,11 +100,11 @@ final class SurveyFigures {
                         return 0;
                     }).list();
         });
-        return new Result(total, by, weeks(filter));
+        return new Result(total, by, weeks);
     }
 
-    /** NPS (and CSAT) by week: the {@value #TREND_WEEKS} weeks up to the period's end, or the whole period if longer. */
-    Map<LocalDate, Scores> weeks(Filter filter) {
+    /** The {@value #TREND_WEEKS} weeks up to the period's end, or the whole period if longer, each Monday → no figures yet. */
+    static Map<LocalDate, Scores> emptyWeeks(Filter filter) {
         LocalDate lastMonday = filter.to().minusDays(filter.to().getDayOfWeek().getValue() - 1);
         LocalDate firstMonday = lastMonday.minusWeeks(TREND_WEEKS - 1);
         LocalDate periodMonday = filter.from().minusDays(filter.from().getDayOfWeek().getValue() - 1);
@@ -93,21 +115,6 @@ final class SurveyFigures {
         for (LocalDate monday = firstMonday; !monday.isAfter(lastMonday); monday = monday.plusWeeks(1)) {
             weeks.put(monday, new Scores());
         }
-        var where = new Where().between("r.started_at", firstMonday.atStartOfDay(zone).toInstant(), filter.end(zone))
-                .responses("r", filter);
-        jdbi.useHandle(handle -> where.bind(handle.createQuery("""
-                        SELECT (date_trunc('week', r.started_at AT TIME ZONE :zone))::date, a.question_type, a.score, count(*)
-                        FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
-                        WHERE %s AND NOT a.skipped AND a.score IS NOT NULL AND a.question_type IN ('csat', 'nps')
-                        GROUP BY 1, 2, 3""".formatted(where.sql())))
-                .bind("zone", zone.getId())
-                .map((rs, ctx) -> {
-                    var week = weeks.get(rs.getObject(1, LocalDate.class));
-                    if (week != null) {
-                        week.add(rs.getString(2), rs.getInt(3), rs.getLong(4));
-                    }
-                    return 0;
-                }).list());
         return weeks;
     }
 

@@ -35,6 +35,7 @@ public final class Engine {
     private final TypedAnswer typedAnswer;
     private final String businessName;
     private final HandoffPort handoffs;
+    private final WithPerson withPerson;
 
     public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
                   Interpreter interpreter, int stepLimit, String businessName) {
@@ -45,6 +46,7 @@ public final class Engine {
     public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
                   Interpreter interpreter, int stepLimit, String businessName, HandoffPort handoffs) {
         this.handoffs = handoffs;
+        this.withPerson = new WithPerson(handoffs);
         this.conversations = conversations;
         this.customers = customers;
         this.interpreter = interpreter;
@@ -108,14 +110,17 @@ public final class Engine {
         if (!(message.content() instanceof Content.Outreach)) {   // not written by the customer
             messageId = MessageLog.inbound(handle, turn, reading);
         }
-        if (turn.handoffId != null && !reachesBotWithPerson(message.content())) {
-            toPerson(turn, messageId);
+        if (turn.handoffId != null && !WithPerson.reachesBot(message.content())) {
+            withPerson.toPerson(turn, messageId);
         } else {
             boolean answering = conversation.waiting();
             route(turn, reading);
-            negative(turn, answering);
+            withPerson.negative(turn, answering);
         }
-        handedOver(turn);
+        if (turn.handedOver != null) {
+            runner.keepForLater(turn, "handoff");   // what the customer said stays, to continue after the person
+        }
+        withPerson.handedOver(turn);
         startWaitingOutreach(turn);
         runner.offerToResume(turn);
         ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
@@ -145,75 +150,6 @@ public final class Engine {
             turn.negative = why;
         }
         return reading;
-    }
-
-    /**
-     * A strongly negative message that answers none of the bot's questions hands the chat to a
-     * person. When it starts a dialogue that goes on (an angry complaint being taken down), the
-     * handoff waits in slot {@value #PENDING_HANDOFF} until that dialogue ends: the customer is heard
-     * out first. An answer to a question never escalates by its tone alone.
-     */
-    private void negative(Turn turn, boolean answering) {
-        if (handoffs == HandoffPort.NONE) {
-            return;
-        }
-        String why = turn.negative != null && !answering ? turn.negative : null;
-        if (why != null && turn.conversation.waiting()) {
-            turn.setSlot(PENDING_HANDOFF, why);
-            return;
-        }
-        if (why == null && !turn.conversation.waiting()) {
-            why = turn.conversation.slots.remove(PENDING_HANDOFF);
-        }
-        if (why != null && turn.handoffId == null) {
-            turn.escalate("strongly_negative", why);
-        }
-    }
-
-    /** The slot holding why the chat goes to a person once the dialogue in progress ends. */
-    static final String PENDING_HANDOFF = "pending_handoff";
-
-    /** While a person has the chat only these reach the bot: /stop, and what says nothing back. */
-    private static boolean reachesBotWithPerson(Content content) {
-        return content instanceof Content.Command command && STOP.equals(command.name())
-                || content instanceof Content.Outreach || content instanceof Content.Membership
-                || content instanceof Content.Edited;
-    }
-
-    /** The one command that works while a person has the chat: opting out. */
-    static final String STOP = "stop";
-
-    /**
-     * A person has the chat: the message (already logged) goes to them; the bot says nothing, runs no
-     * flow and routes no intent. A button press is answered silently so the customer's app stops waiting.
-     */
-    private void toPerson(Turn turn, Long messageId) {
-        if (turn.message.content() instanceof Content.ButtonPress press) {
-            turn.answerButton(press.callbackId(), null);
-        }
-        if (messageId != null) {
-            handoffs.customerWrote(turn.handle, turn.handoffId, turn.customer().id(), messageId);
-        }
-    }
-
-    /**
-     * This turn handed the chat to a person: a dialogue in progress ends (the person takes it from
-     * here), and the customer is told, last, that a person is coming and roughly when.
-     */
-    private void handedOver(Turn turn) {
-        HandoffPort.Escalated opened = turn.handedOver;
-        if (opened == null) {
-            return;
-        }
-        if (turn.conversation.flow != null) {
-            turn.event(EngineEvent.FLOW_INTERRUPTED, Map.of("flow", turn.conversation.flow, "by", "handoff"));
-            runner.keepForLater(turn, "handoff");   // what the customer said stays, to continue after the person
-            turn.conversation.leave();
-        }
-        turn.conversation.unknownStreak = 0;
-        if (opened.noticeKey() != null) {
-            turn.say(opened.noticeKey(), opened.noticeVars());
-        }
     }
 
     private void route(Turn turn, Reading reading) {

@@ -69,7 +69,7 @@ final class Transcripts {
 
     private static List<TranscriptEntry> events(Handle handle, long customerId, Instant from, Instant until) {
         var query = new StringBuilder("""
-                SELECT id, type, data::text AS data, occurred_at FROM events
+                SELECT id, type, (data || COALESCE(personal, '{}'::jsonb))::text AS data, occurred_at FROM events
                 WHERE customer_id = :customerId AND occurred_at >= :from""");
         if (until != null) {
             query.append(" AND occurred_at < :until");

@@ -7,7 +7,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Appends to the {@code events} table inside the caller's transaction, so an event is recorded
- * exactly when what it describes is committed. Stateless; thread-safe.
+ * exactly when what it describes is committed. The keys its type declares plain go to {@code data};
+ * all others to {@code personal}, which erasure clears ({@link EventType}). Stateless; thread-safe.
  */
 public final class EventLog {
 
@@ -18,15 +19,7 @@ public final class EventLog {
 
     public static void record(Handle handle, EventType type, String channel, String chatKey, Long customerId,
                               Map<String, ?> data) {
-        handle.createUpdate("""
-                        INSERT INTO events (type, channel, chat_key, customer_id, data)
-                        VALUES (:type, :channel, :chatKey, :customerId, CAST(:data AS jsonb))""")
-                .bind("type", type.type())
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
-                .bind("customerId", customerId)
-                .bind("data", json(data))
-                .execute();
+        recordAll(handle, java.util.List.of(new Event(type, channel, chatKey, customerId, data)));
     }
 
     /** An event waiting to be written with others of the same transaction. */
@@ -39,14 +32,19 @@ public final class EventLog {
             return;
         }
         var batch = handle.prepareBatch("""
-                INSERT INTO events (type, channel, chat_key, customer_id, data)
-                VALUES (:type, :channel, :chatKey, :customerId, CAST(:data AS jsonb))""");
+                INSERT INTO events (type, channel, chat_key, customer_id, data, personal)
+                VALUES (:type, :channel, :chatKey, :customerId, CAST(:data AS jsonb), CAST(:personal AS jsonb))""");
         for (Event event : events) {
+            Map<String, Object> plain = new java.util.LinkedHashMap<>();
+            Map<String, Object> personal = new java.util.LinkedHashMap<>();
+            event.data().forEach((key, value) ->
+                    (event.type().plainKeys().contains(key) ? plain : personal).put(key, value));
             batch.bind("type", event.type().type())
                     .bind("channel", event.channel())
                     .bind("chatKey", event.chatKey())
                     .bind("customerId", event.customerId())
-                    .bind("data", json(event.data()))
+                    .bind("data", json(plain))
+                    .bind("personal", personal.isEmpty() ? null : json(personal))
                     .add();
         }
         batch.execute();

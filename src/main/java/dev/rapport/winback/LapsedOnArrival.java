@@ -53,8 +53,7 @@ final class LapsedOnArrival implements Action {
                     .bind("id", id).execute());
             return OK;
         }
-        context.event(WinbackEvent.OPENED, Map.of("case", opened.get(), "trigger", "lapsed", "tier", customer.tier(),
-                "on", "arrival"));
+        context.event(WinbackEvent.OPENED, Map.of("case", opened.get(), "trigger", "lapsed", "tier", customer.tier()));
         return "approached";
     }
 }

@@ -102,7 +102,7 @@ class DashboardFiguresIT {
         assertThat(now.csatShare()).isNaN();
         assertThat(now.nps()).isNaN();
         assertThat(now.responseRate()).isNaN();
-        var complaints = new ComplaintFigures(database.jdbi(), UTC).compute(june);
+        var complaints = new ComplaintFigures(database.jdbi(), UTC).compute(june).now();
         assertThat(complaints.total().complaints).isZero();
         assertThat(complaints.total().breachRate()).isNaN();
         assertThat(complaints.times().firstResponseMedian()).isNaN();
@@ -115,13 +115,13 @@ class DashboardFiguresIT {
         assertThat(result.total().now().csatAnswers()).isEqualTo(3);
         assertThat(result.total().now().csatMean()).isEqualTo(7.0 / 3);
         var complaints = new ComplaintFigures(database.jdbi(), UTC).compute(filter("from=2026-11-01", "to=2026-11-10",
-                "category=delivery"));
+                "category=delivery")).now();
         assertThat(complaints.total().complaints).isEqualTo(2);
     }
 
     @Test
     void weeklyNpsTrend() {
-        Map<LocalDate, Scores> weeks = new SurveyFigures(database.jdbi(), UTC).weeks(NOVEMBER);
+        Map<LocalDate, Scores> weeks = new SurveyFigures(database.jdbi(), UTC).compute(NOVEMBER).weeks();
         assertThat(weeks).hasSize(SurveyFigures.TREND_WEEKS);
         assertThat(weeks.get(LocalDate.of(2026, 11, 2)).nps()).isEqualTo(0.0);        // 10, 8, 3
         assertThat(weeks.get(LocalDate.of(2026, 10, 19)).nps()).isEqualTo(100.0);     // 9 on Sunday 25 October
@@ -131,7 +131,9 @@ class DashboardFiguresIT {
 
     @Test
     void complaintFigures() {
-        var period = new ComplaintFigures(database.jdbi(), UTC).compute(NOVEMBER);
+        var comparison = new ComplaintFigures(database.jdbi(), UTC).compute(NOVEMBER);
+        assertThat(comparison.before().total().complaints).isZero();
+        var period = comparison.now();
         assertThat(period.total().complaints).isEqualTo(3);
         assertThat(period.byCategory().get("delivery").complaints).isEqualTo(2);
         assertThat(period.byCategory().get("product").complaints).isEqualTo(1);

@@ -128,10 +128,13 @@ class ComplaintFollowupIT {
         // The comment was strongly negative, so the chat was already marked for a person by the time the
         // score reopened the ticket: the first reason stands, the request is recorded with its own.
         assertThat(column("SELECT escalation_reason FROM conversations WHERE chat_key = '8203'")).isNotBlank();
-        assertThat(column("SELECT data ->> 'reason' FROM events WHERE chat_key = '8203' "
+        assertThat(column("SELECT personal ->> 'reason' FROM events WHERE chat_key = '8203' "
                 + "AND type = 'conversation.escalation_requested'")).contains("complaint " + ticket, "CSAT 2");
         assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '8203' "
                 + "AND type = 'conversation.escalation_requested'")).isEqualTo(1);
+        // ... and the chat is now with a person: one open handoff, for the low follow-up score.
+        assertThat(rapport.count("SELECT count(*) FROM handoffs WHERE chat_key = '8203' AND state = 'waiting' "
+                + "AND reasons @> '[{\"reason\": \"low_followup_csat\"}]'")).isEqualTo(1);
     }
 
     @Test

@@ -33,6 +33,11 @@ public final class PurchaseApi {
         public String type() {
             return "customer.purchased";
         }
+
+        @Override
+        public java.util.Set<String> plainKeys() {
+            return java.util.Set.of("external_id", "amount", "currency");
+        }
     }
 
     private final Jdbi jdbi;

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Jdbi;
  * email, external id and time zone; the chats' Telegram identities (each chat id is replaced by a
  * pseudonym in every table that keeps chats, found in the catalog; the channel accounts are
  * deleted, so writing again starts as a stranger); message texts and buttons; the raw updates'
- * payloads; the outbox's texts; dialogue slots; personal keys in event data; open link tokens.
+ * payloads; the outbox's texts; dialogue slots; the personal part of events ({@code events.personal},
+ * see {@link dev.rapport.store.EventType}); open link tokens.
  * Kept: the customer row (id, tier, language, erased_at), the number and kind of messages with
  * their intent and sentiment, events by type, purchases, tier history. In one transaction;
  * audited; running it again changes nothing more.
@@ -20,10 +21,6 @@ import org.jdbi.v3.core.Jdbi;
  * when their migration marks them personal (see {@link PersonalColumns}).
  */
 public final class CustomerErasure {
-
-    /** Keys of event data that can hold what a person wrote or who they are. */
-    static final List<String> PERSONAL_EVENT_KEYS = List.of("text", "phone", "name", "first_name", "username", "email",
-            "comment", "description", "words", "started_by_text", "caption");
 
     private final Jdbi jdbi;
 
@@ -60,10 +57,10 @@ public final class CustomerErasure {
                             UPDATE messages SET text = NULL, buttons = NULL
                             WHERE customer_id = :id AND (text IS NOT NULL OR buttons IS NOT NULL)""")
                     .bind("id", customerId).execute();
+            // Events keep their personal data apart (EventType.plainKeys); the column is also marked personal.
             int events = handle.createUpdate("""
-                            UPDATE events SET data = data - CAST(:keys AS text[])
-                            WHERE customer_id = :id AND jsonb_exists_any(data, CAST(:keys AS text[]))""")
-                    .bind("id", customerId).bind("keys", PERSONAL_EVENT_KEYS.toArray(new String[0])).execute();
+                            UPDATE events SET personal = NULL WHERE customer_id = :id AND personal IS NOT NULL""")
+                    .bind("id", customerId).execute();
             int featureRows = PersonalColumns.clear(handle, customerId);
             handle.createUpdate("DELETE FROM link_tokens WHERE customer_id = :id").bind("id", customerId).execute();
             handle.createUpdate("""
@@ -91,6 +88,9 @@ public final class CustomerErasure {
                         WHERE channel = :channel AND chat_key = :pseudonym""")
                 .bind("channel", channel).bind("pseudonym", pseudonym).execute();
         handle.createUpdate("UPDATE conversations SET slots = '{}' WHERE channel = :channel AND chat_key = :pseudonym")
+                .bind("channel", channel).bind("pseudonym", pseudonym).execute();
+        // Events of the chat recorded before it had a customer (or under a record since merged).
+        handle.createUpdate("UPDATE events SET personal = NULL WHERE channel = :channel AND chat_key = :pseudonym")
                 .bind("channel", channel).bind("pseudonym", pseudonym).execute();
     }
 }
