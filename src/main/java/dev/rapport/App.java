@@ -81,6 +81,7 @@ public final class App implements AutoCloseable {
     private TelegramSender telegram;  // null without a bot token
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
+    private final Engine engine;
     private final ConsoleFeature console;
     private final HandoffDesk handoffs;
     private StaffGroup staffGroup;    // null without a staff group
@@ -161,7 +162,7 @@ public final class App implements AutoCloseable {
             port = staffGroup.port(port);
         }
         jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach, port));
-        var engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
+        this.engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
                 config.businessName(), port);
 
         // Intake wakes the workers and the workers wake the sender; both are built below, and the
@@ -277,6 +278,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The engine with every feature's actions and the loaded conversations (conversation tests run turns on it). */
+    public Engine engine() {
+        return engine;
     }
 
     /** The handoff desk staff work at (the console, the staff group). */

@@ -31,7 +31,8 @@ final class CampaignCommand {
 
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
-            new Campaigns(offers.load(settings)).send(database.jdbi(), offer, tier, dryRun, out);
+            var texts = MessageTexts.load(settings.conversationsDir());
+            new Campaigns(offers.load(settings)).send(database.jdbi(), offer, tier, dryRun, out, texts::text);
             return 0;
         }
     }

@@ -36,7 +36,7 @@ public record ComplaintsConfig(Map<String, Integer> slaHours, Duration followupA
     /** The settings Rapport runs with when the file is missing. */
     public static ComplaintsConfig defaults() {
         return new ComplaintsConfig(Map.of("key", 1, "major", 4, "ordinary", 24, "small", 48), Duration.ofHours(1),
-                Duration.ofHours(72), Pattern.compile("[A-Z]{0,4}-?[0-9]{4,12}", Pattern.CASE_INSENSITIVE),
+                Duration.ofHours(72), Pattern.compile("[A-Z]{0,4}-?[0-9]{4,12}(-[0-9]{1,6})?", Pattern.CASE_INSENSITIVE),
                 "A-102938");
     }
 

@@ -26,5 +26,9 @@ class LifecycleRulesTest {
         assertThat(Priority.forTier("small")).isEqualTo(Priority.LOW);
         assertThat(Priority.LOW.raised()).isEqualTo(Priority.NORMAL);
         assertThat(Priority.HIGH.raised().raised()).isEqualTo(Priority.URGENT);
+        assertThat(Priority.forComplaint("small", -0.9)).as("strongly negative").isEqualTo(Priority.NORMAL);
+        assertThat(Priority.forComplaint("key", -0.7)).isEqualTo(Priority.URGENT);
+        assertThat(Priority.forComplaint("small", -0.2)).isEqualTo(Priority.LOW);
+        assertThat(Priority.forComplaint("ordinary", null)).isEqualTo(Priority.NORMAL);
     }
 }

@@ -16,7 +16,7 @@ class ShippedFlowsTest {
     static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "link_chat", "complaint_begin",
             "complaint_check_order", "complaint_open", "complaint_status", "complaint_review_followup", "show_offers",
             "winback_open", "winback_move", "winback_decline", "asks_to_unsubscribe", "hand_to_person", "escalate",
-            "handoff_review_csat");
+            "handoff_review_csat", "dialogue_resume", "winback_cancel_request", "winback_on_arrival");
     /** The surveys of conversations/surveys compile to flows that the feedback flow starts. */
     static final dev.rapport.survey.SurveyFeature SURVEYS = dev.rapport.survey.SurveyFeature.load(CONVERSATIONS,
             Path.of("config/surveys.yaml"));
@@ -36,7 +36,8 @@ class ShippedFlowsTest {
         assertThat(conversations.flows()).containsOnlyKeys(
                 "start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
                 "cancel", "order_status", "refund", "praise", "question", "greeting", "status", "complaint_resolved",
-                "survey_feedback", "survey_complaint_followup", "survey_handoff_csat", "winback", "handoff_back");
+                "survey_feedback", "survey_complaint_followup", "survey_handoff_csat", "winback", "handoff_back",
+                "resume");
     }
 
     @Test
