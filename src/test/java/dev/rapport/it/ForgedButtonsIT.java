@@ -3,8 +3,8 @@ package dev.rapport.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.channel.webchat.WebchatTestAccess;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +29,12 @@ class ForgedButtonsIT {
 
     @Test
     void aForgedWebChatButtonStartsNoFlowAndRecordsNoSurveyAnswer() {
-        String session = UUID.randomUUID().toString();
+        // A visitor with a session the server issued, pressing buttons the page never showed.
+        var browser = WebchatBrowser.open(rapport.url(""));
+        String session = WebchatTestAccess.chatKeyOf(browser.cookie.substring(browser.cookie.indexOf('=') + 1));
         for (String data : new String[] {"go:complaint_resolved", "go:survey_complaint_followup",
                 "a:survey_complaint_followup.csat:1", "go:complaint"}) {
-            var posted = rapport.postJson("/chat/api/messages",
-                    "{\"session\": \"" + session + "\", \"button\": \"" + data + "\", \"pressId\": \"p\"}");
+            var posted = browser.post("{\"button\": \"" + data + "\", \"pressId\": \"p\"}");
             assertThat(posted.statusCode()).isEqualTo(202);
         }
         awaitProcessed("webchat", session, 4);
