@@ -4,9 +4,9 @@ import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
 import dev.rapport.flow.Conversations;
 import dev.rapport.flow.Flow;
-import dev.rapport.flow.MainMenu;
 import dev.rapport.flow.Step;
 import dev.rapport.store.EventLog;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +33,15 @@ public final class Engine {
 
     private final FlowRunner runner;
     private final String businessName;
+    private final Clock clock;
 
     public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
-                  Interpreter interpreter, int stepLimit, String businessName) {
+                  Interpreter interpreter, int stepLimit, String businessName, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.interpreter = interpreter;
         this.businessName = businessName;
+        this.clock = clock;
         Map<String, Action> byName = actions.stream().collect(Collectors.toMap(Action::name, Function.identity()));
         this.runner = new FlowRunner(conversations, byName, stepLimit);
     }
@@ -59,8 +61,7 @@ public final class Engine {
     /** The message keys the engine says itself (besides those flows name); checked at start-up. */
     public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of("engine.fallback",
             "engine.fallback_offer_person", "engine.stale_button", "engine.too_many_steps",
-            "engine.media_received", "engine.media_kept", "engine.customer_name_fallback", "media.file", "menu.complaint",
-            "menu.feedback", "menu.offers", "menu.human");
+            "engine.media_received", "engine.media_kept", "engine.customer_name_fallback", "media.file");
 
     /** The action names flows may call; the flow validator checks every file against them. */
     public static java.util.Set<String> actionNames(List<Action> actions) {
@@ -69,7 +70,7 @@ public final class Engine {
 
     public void handle(Handle handle, InboundMessage message, long inboxId) {
         CustomerView customer = customers.resolve(handle, message);
-        Conversation conversation = ConversationStore.load(handle, message.channel(), message.chatKey());
+        Conversation conversation = ConversationStore.load(handle, message.channel().code(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
         Reading reading = read(turn);
         turn.reading(reading);
@@ -140,7 +141,7 @@ public final class Engine {
         Conversation conversation = turn.conversation;
         boolean inDialogue = conversation.waiting() && !outreach.flow().equals(conversation.flow)
                 && conversation.lastActive != null
-                && conversation.lastActive.isAfter(java.time.Instant.now().minus(DIALOGUE_IDLE));
+                && conversation.lastActive.isAfter(clock.instant().minus(DIALOGUE_IDLE));
         if (inDialogue) {
             conversation.waitingOutreach.add(outreach);
             conversation.unmoved = true;
@@ -268,6 +269,6 @@ public final class Engine {
         turn.event(EngineEvent.UNKNOWN_INPUT, Map.of("what", what, "streak", turn.conversation.unknownStreak));
         boolean offerPerson = turn.conversation.unknownStreak >= 2 && conversations.flow("human").isPresent();
         turn.say(offerPerson ? "engine.fallback_offer_person" : "engine.fallback",
-                runner.buttons(turn, "engine", "fallback", MainMenu.rows(null)));
+                runner.buttons(turn, "engine", "fallback", conversations.menu()));
     }
 }

@@ -4,7 +4,6 @@ import dev.rapport.engine.Action;
 import dev.rapport.flow.Flow;
 import dev.rapport.flow.FlowProblem;
 import dev.rapport.schedule.Job;
-import dev.rapport.web.ApiRoute;
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.rapport.offer;
 
+import dev.rapport.domain.Tier;
 import dev.rapport.store.EventLog;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,12 +38,17 @@ public final class Offers {
         return settings;
     }
 
+    /** Now, on the clock every offer decision is made with. */
+    Instant now() {
+        return clock.instant();
+    }
+
     LocalDate today() {
         return LocalDate.now(clock.withZone(businessZone));
     }
 
     /** The menu offers for {@code tier} valid today, in catalogue order. */
-    List<Offer> menuFor(String tier) {
+    List<Offer> menuFor(Tier tier) {
         LocalDate today = today();
         return settings.offers().values().stream()
                 .filter(offer -> offer.inMenu() && offer.forTier(tier) && offer.validOn(today)).toList();
@@ -65,7 +71,7 @@ public final class Offers {
      * Issuing locks the offer's budget for the rest of the transaction, so two transactions never both
      * take its last place. Idempotent per customer and offer.
      */
-    public Optional<IssuedOffer> issue(Handle handle, Offer offer, long customerId, String tier, String via) {
+    public Optional<IssuedOffer> issue(Handle handle, Offer offer, long customerId, Tier tier, String via) {
         Optional<IssuedOffer> existing = issued(handle, offer, customerId);
         if (existing.isPresent()) {
             return existing;

@@ -97,7 +97,7 @@ class FlowValidationIT {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> !rapport.telegram.sentTexts(61).isEmpty());
             assertThat(rapport.telegram.sentTexts(61).get(0)).contains("something went wrong");
-            Thread.sleep(500);
+            assertThat(rapport.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
             assertThat(rapport.telegram.sentTexts(61)).as("the loop's repetitions are not sent").hasSize(1);
             assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '61' "
                     + "AND escalation_reason LIKE 'flow ''loop'' looped%'")).isEqualTo(1);

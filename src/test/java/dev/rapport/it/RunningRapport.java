@@ -73,6 +73,20 @@ public final class RunningRapport implements AutoCloseable {
         }
     }
 
+    /**
+     * True once the inbox workers and then the outbox sender are idle: every update posted before the
+     * call has had its turn and every reply due is sent. Assert it before asserting that nothing more
+     * was sent.
+     */
+    public boolean awaitIdle(java.time.Duration timeout) {
+        try {
+            return app.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a scheduled job now, on this thread, as its schedule would. */
     public void runJob(String name) {
         app.runJob(name);
