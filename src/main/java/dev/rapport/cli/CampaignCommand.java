@@ -31,7 +31,8 @@ final class CampaignCommand {
 
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
-            new Campaigns(offers.load(settings)).send(database.jdbi(), offer, tier, dryRun, out);
+            new Campaigns(offers.load(settings)).send(database.jdbi(), offer,
+                    tier == null ? null : dev.rapport.domain.Tier.of(tier), dryRun, out);
             return 0;
         }
     }

@@ -34,8 +34,9 @@ final class SurveyCommand {
         }
     }
 
-    static SurveyFeature surveys(ConfigOption config, RapportConfig settings) {
-        return SurveyFeature.load(settings.conversationsDir(), settings.featureFile("surveys.yaml"));
+    static SurveyFeature surveys(RapportConfig settings, Database database) {
+        return SurveyFeature.load(settings.conversationsDir(), settings.featureFile("surveys.yaml"), database.jdbi(),
+                java.time.Clock.systemUTC());
     }
 
     /** The start of {@code date} in the business's time zone; null without a date. */
@@ -63,11 +64,11 @@ final class SurveyCommand {
             RapportConfig settings = config.load();
             String name = campaign != null ? campaign : survey + "-" + LocalDate.now(settings.timeZone());
             var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            var sender = new SurveyCampaign(surveys(config, settings), new OutreachQueue());
             return withDatabase(settings, database -> {
+                var sender = new SurveyCampaign(surveys(settings, database), new OutreachQueue());
                 SurveyCampaign.Plan plan;
                 try {
-                    plan = sender.plan(database.jdbi(), survey, tier, name);
+                    plan = sender.plan(database.jdbi(), survey, tier == null ? null : dev.rapport.domain.Tier.of(tier), name);
                 } catch (IllegalArgumentException wrong) {
                     System.err.println(wrong.getMessage());
                     return 2;

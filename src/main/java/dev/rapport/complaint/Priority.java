@@ -1,5 +1,6 @@
 package dev.rapport.complaint;
 
+import dev.rapport.domain.Tier;
 import java.util.Locale;
 
 /**
@@ -17,11 +18,11 @@ enum Priority {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
 
-    static Priority forTier(String tier) {
+    static Priority forTier(Tier tier) {
         return switch (tier) {
-            case "key", "major" -> HIGH;
-            case "ordinary" -> NORMAL;
-            default -> LOW;
+            case KEY, MAJOR -> HIGH;
+            case ORDINARY -> NORMAL;
+            case SMALL -> LOW;
         };
     }
 

@@ -2,6 +2,7 @@ package dev.rapport.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.domain.Tier;
 import org.junit.jupiter.api.Test;
 
 /** The status changes a ticket allows and how its priority moves. */
@@ -20,10 +21,10 @@ class LifecycleRulesTest {
 
     @Test
     void priorityStartsFromTheTierAndRisesToUrgentAtMost() {
-        assertThat(Priority.forTier("key")).isEqualTo(Priority.HIGH);
-        assertThat(Priority.forTier("major")).isEqualTo(Priority.HIGH);
-        assertThat(Priority.forTier("ordinary")).isEqualTo(Priority.NORMAL);
-        assertThat(Priority.forTier("small")).isEqualTo(Priority.LOW);
+        assertThat(Priority.forTier(Tier.KEY)).isEqualTo(Priority.HIGH);
+        assertThat(Priority.forTier(Tier.MAJOR)).isEqualTo(Priority.HIGH);
+        assertThat(Priority.forTier(Tier.ORDINARY)).isEqualTo(Priority.NORMAL);
+        assertThat(Priority.forTier(Tier.SMALL)).isEqualTo(Priority.LOW);
         assertThat(Priority.LOW.raised()).isEqualTo(Priority.NORMAL);
         assertThat(Priority.HIGH.raised().raised()).isEqualTo(Priority.URGENT);
     }
