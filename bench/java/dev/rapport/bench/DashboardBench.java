@@ -107,6 +107,8 @@ public final class DashboardBench {
                 "/dashboard/rows/tickets/csv?" + month,
                 "/dashboard/transcripts/" + customer,
                 "/dashboard/transcripts/" + customer + "/json");
+        System.out.printf("1-minute load average before measuring: %.1f on %d cores (other work on the machine moves every figure)%n",
+                LoadAverage.oneMinute(), Runtime.getRuntime().availableProcessors());
         System.out.printf("%-80s %8s %8s %8s %10s%n", "request", "p50 ms", "p95 ms", "max ms", "bytes");
         for (String path : paths) {
             var request = HttpRequest.newBuilder(URI.create(base + path)).build();

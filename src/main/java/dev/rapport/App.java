@@ -75,6 +75,7 @@ public final class App implements AutoCloseable {
     private TelegramSender telegram;  // null without a bot token
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
+    private final Engine engine;
     private final ConsoleFeature console;
     private final HandoffDesk handoffs;
     private StaffGroup staffGroup;    // null without a staff group
@@ -111,7 +112,7 @@ public final class App implements AutoCloseable {
             port = staffGroup.port(port);
         }
         this.handoffPort = port;
-        var engine = new Engine(conversations, parts.actions(), customers, interpreter, config.inbox().stepLimit(),
+        this.engine = new Engine(conversations, parts.actions(), customers, interpreter, config.inbox().stepLimit(),
                 config.businessName(), clock, port);
 
         // Intake wakes the workers and the workers wake the sender; both are built below, and the
@@ -282,6 +283,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The engine with every feature's actions and the loaded conversations (conversation tests run turns on it). */
+    public Engine engine() {
+        return engine;
     }
 
     /** The handoff desk staff work at (the console, the staff group). */

@@ -36,13 +36,17 @@ final class ComplaintViewCommands {
             }
             return run((desk, zone, out) -> {
                 var complaints = desk.list(wanted, limit);
-                out.printf("%-14s %-11s %-8s %-8s %-8s %-16s %-16s%n", "TICKET", "STATUS", "PRIORITY", "TIER",
-                        "CATEGORY", "OPENED", "DUE");
+                var people = desk.people(complaints);
+                out.printf("%-14s %-11s %-8s %-8s %-8s %-16s %-16s %s%n", "TICKET", "STATUS", "PRIORITY", "TIER",
+                        "CATEGORY", "OPENED", "DUE", "CUSTOMER");
                 for (Complaint complaint : complaints) {
-                    out.printf("%-14s %-11s %-8s %-8s %-8s %-16s %-16s%s%n", complaint.ticket(),
+                    var person = people.get(complaint.id());
+                    out.printf("%-14s %-11s %-8s %-8s %-8s %-16s %-16s %s%s%s%n", complaint.ticket(),
                             complaint.status().code(), complaint.priority(), complaint.tier(), complaint.category(),
                             ComplaintsCommand.time(complaint.createdAt(), zone),
                             ComplaintsCommand.time(complaint.dueAt(), zone),
+                            (person.name() == null ? "" : person.name() + " ") + "#" + complaint.customerId(),
+                            person.escalated() ? " ESCALATED" : "",
                             complaint.slaBreachedAt() == null ? "" : " SLA BREACHED");
                 }
                 out.println(complaints.size() + " complaint(s); times in " + zone.getId());
@@ -82,6 +86,9 @@ final class ComplaintViewCommands {
                 out.println("Follow-up:   sent " + ComplaintsCommand.time(c.followupSentAt(), zone)
                         + (c.followupAnsweredAt() == null ? ", not answered"
                         : ", answered " + ComplaintsCommand.time(c.followupAnsweredAt(), zone) + " with CSAT " + c.csat()));
+            }
+            if (details.followupComment() != null) {
+                out.println("Comment:     " + details.followupComment() + " (in the follow-up)");
             }
             out.println("History:");
             for (ComplaintChange change : details.history()) {

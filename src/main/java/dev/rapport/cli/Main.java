@@ -5,12 +5,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code rapport} command line. Each subcommand is its own class; this only lists them. */
-@Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1",
+// scope INHERIT: every subcommand, at every depth, takes --help and --version too; --help never asks
+// for a subcommand's required options.
+@Command(name = "rapport", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Rapport 0.1",
         description = "An open customer-relationship bot for Telegram and web chat.",
         subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class, NluCommand.class,
                 SurveyCommand.class, ComplaintsCommand.class, CustomersCommand.class, PurchasesCommand.class,
                 TiersCommand.class, CampaignCommand.class, OffersCommand.class, WinbackCommand.class,
-                StaffCommand.class})
+                StaffCommand.class, TestCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -21,10 +21,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rapport survey send | results | export}: campaigns and results of the satisfaction surveys. */
-@Command(name = "survey", description = "Sends survey campaigns and reads survey results.",
+/** {@code rapport survey list | send | results | export}: campaigns and results of the satisfaction surveys. */
+@Command(name = "survey", description = "Lists surveys, sends survey campaigns and reads survey results.",
         mixinStandardHelpOptions = true,
-        subcommands = {SurveyCommand.Send.class, SurveyCommand.Results.class, SurveyCommand.Export.class})
+        subcommands = {SurveyCommand.ListSurveys.class, SurveyCommand.Send.class, SurveyCommand.Results.class,
+                SurveyCommand.Export.class})
 final class SurveyCommand {
 
     /** Opens the configured database (attaching to a running embedded one), migrated, for one command. */
@@ -42,6 +43,35 @@ final class SurveyCommand {
     /** The start of {@code date} in the business's time zone; null without a date. */
     static OffsetDateTime since(LocalDate date, RapportConfig settings) {
         return date == null ? null : date.atStartOfDay(settings.timeZone()).toOffsetDateTime();
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the surveys of conversations/surveys with their questions.")
+    static final class ListSurveys implements Callable<Integer> {
+        @Mixin ConfigOption config;
+
+        @Override
+        public Integer call() {
+            RapportConfig settings = config.load();
+            var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            withDatabase(settings, database -> surveys(settings, database).questions()).forEach((id, questions) ->
+                    out.println(id + "  (" + questions.size() + " questions: " + String.join(", ", questions) + ")"));
+            return 0;
+        }
+    }
+
+    /** Null when the survey exists; else the exit code after saying which surveys there are. */
+    static Integer unknown(ConfigOption config, RapportConfig settings, String survey) {
+        try {
+            withDatabase(settings, database -> {
+                surveys(settings, database).requireKnown(survey);
+                return null;
+            });
+            return null;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
     }
 
     @Command(name = "send", mixinStandardHelpOptions = true,
@@ -97,6 +127,10 @@ final class SurveyCommand {
         @Override
         public Integer call() {
             RapportConfig settings = config.load();
+            Integer unknown = unknown(config, settings, survey);
+            if (unknown != null) {
+                return unknown;
+            }
             var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             return withDatabase(settings, database -> {
                 var figures = SurveyResults.compute(database.jdbi(), survey, since(since, settings));
@@ -126,14 +160,18 @@ final class SurveyCommand {
                 return 2;
             }
             RapportConfig settings = config.load();
+            Integer unknown = unknown(config, settings, survey);
+            if (unknown != null) {
+                return unknown;
+            }
             return withDatabase(settings, database -> {
                 if (output == null) {   // standard output stays open for whoever runs the command
-                    SurveyExport.csv(database.jdbi(), survey, since(since, settings),
+                    SurveyExport.csv(database.jdbi(), survey, since(since, settings), settings.timeZone(),
                             new PrintWriter(System.out, false, StandardCharsets.UTF_8));
                     return 0;
                 }
                 try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-                    int rows = SurveyExport.csv(database.jdbi(), survey, since(since, settings), out);
+                    int rows = SurveyExport.csv(database.jdbi(), survey, since(since, settings), settings.timeZone(), out);
                     System.out.println("Wrote " + rows + " answers to " + output);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + output, e);

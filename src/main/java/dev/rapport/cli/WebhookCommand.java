@@ -1,5 +1,6 @@
 package dev.rapport.cli;
 
+import dev.rapport.channel.telegram.StaffGroupDecoder;
 import dev.rapport.channel.telegram.TelegramWebhookAdmin;
 import dev.rapport.config.ConfigException;
 import dev.rapport.config.RapportConfig;
@@ -14,6 +15,15 @@ final class WebhookCommand {
 
     /** The update types Rapport handles; Telegram sends nothing else. */
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
+
+    /** What to ask Telegram for: the customers' types, and with a staff group the types it needs too. */
+    static List<String> allowedUpdates(RapportConfig config) {
+        var types = new java.util.LinkedHashSet<>(ALLOWED_UPDATES);
+        if (config.telegram().staffGroup().enabled()) {
+            types.addAll(StaffGroupDecoder.UPDATE_TYPES);
+        }
+        return List.copyOf(types);
+    }
 
     static TelegramWebhookAdmin admin(RapportConfig config) {
         if (!config.telegram().enabled()) {
@@ -35,8 +45,14 @@ final class WebhookCommand {
                 throw new ConfigException("Setting telegram.public_url (environment PUBLIC_URL) is empty: expected "
                         + "the https:// address where Telegram can reach this server");
             }
-            admin(settings).set(settings.telegram().publicUrl(), settings.telegram().webhookSecret(), ALLOWED_UPDATES);
-            System.out.println("Webhook set to " + settings.telegram().publicUrl() + "/telegram/webhook");
+            List<String> types = allowedUpdates(settings);
+            admin(settings).set(settings.telegram().publicUrl(), settings.telegram().webhookSecret(), types);
+            System.out.println("Webhook set to " + settings.telegram().publicUrl() + "/telegram/webhook, for updates: "
+                    + String.join(", ", types));
+            if (settings.telegram().staffGroup().enabled()) {
+                System.out.println("Staff group " + settings.telegram().staffGroup().groupId() + ": the bot must be an "
+                        + "administrator there with 'Manage topics'; `serve` checks it at start-up.");
+            }
             return 0;
         }
     }

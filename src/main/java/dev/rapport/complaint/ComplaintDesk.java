@@ -14,7 +14,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class ComplaintDesk {
 
     /** A ticket with its history, oldest change first. */
-    public record Details(Complaint complaint, List<ComplaintChange> history) {
+    /** @param followupComment what the customer wrote in the follow-up survey, or null */
+    public record Details(Complaint complaint, List<ComplaintChange> history, String followupComment) {
+    }
+
+    /**
+     * Who a complaint is from, for lists: the customer's name (null when unknown) and whether their
+     * conversation is marked for a person (escalated).
+     */
+    public record Person(String name, boolean escalated) {
     }
 
     private final Jdbi jdbi;
@@ -35,8 +43,32 @@ public final class ComplaintDesk {
             Complaint complaint = ComplaintStore.find(handle, ticket).orElseThrow(() -> new ComplaintException(
                     "There is no complaint with ticket '" + TicketNumbers.normalise(ticket)
                             + "'; `complaints list` shows the tickets."));
-            return new Details(complaint, ComplaintHistory.of(handle, complaint.id()));
+            String comment = handle.createQuery("""
+                            SELECT a.value FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+                            WHERE r.customer_id = :customer AND r.trigger = :trigger AND a.question_id = 'comment'
+                              AND NOT a.skipped
+                            ORDER BY a.answered_at DESC LIMIT 1""")
+                    .bind("customer", complaint.customerId()).bind("trigger", "complaint:" + complaint.ticket())
+                    .mapTo(String.class).findOne().orElse(null);
+            return new Details(complaint, ComplaintHistory.of(handle, complaint.id()), comment);
         });
+    }
+
+    /** The customer behind each complaint, by complaint id. */
+    public java.util.Map<Long, Person> people(List<Complaint> complaints) {
+        var people = new java.util.HashMap<Long, Person>();
+        jdbi.useHandle(handle -> {
+            for (Complaint complaint : complaints) {
+                people.put(complaint.id(), handle.createQuery("""
+                                SELECT c.name, EXISTS (SELECT 1 FROM conversations v WHERE v.channel = :channel
+                                    AND v.chat_key = :chat AND v.escalation_reason IS NOT NULL)
+                                FROM customers c WHERE c.id = :customer""")
+                        .bind("channel", complaint.channel()).bind("chat", complaint.chatKey())
+                        .bind("customer", complaint.customerId())
+                        .map((rs, ctx) -> new Person(rs.getString(1), rs.getBoolean(2))).one());
+            }
+        });
+        return people;
     }
 
     /** {@code staff} is who does it, as recorded in the history ({@code staff:<name>}). */

@@ -36,7 +36,7 @@ public record ComplaintsConfig(Map<Tier, Integer> slaHours, Duration followupAft
     /** The settings Rapport runs with when the file is missing. */
     public static ComplaintsConfig defaults() {
         return new ComplaintsConfig(Map.of(Tier.KEY, 1, Tier.MAJOR, 4, Tier.ORDINARY, 24, Tier.SMALL, 48), Duration.ofHours(1),
-                Duration.ofHours(72), Pattern.compile("[A-Z]{0,4}-?[0-9]{4,12}", Pattern.CASE_INSENSITIVE),
+                Duration.ofHours(72), Pattern.compile("[A-Z]{0,4}-?[0-9]{4,12}(-[0-9]{1,6})?", Pattern.CASE_INSENSITIVE),
                 "A-102938");
     }
 

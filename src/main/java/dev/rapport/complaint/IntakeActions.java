@@ -35,7 +35,9 @@ final class IntakeActions {
     }
 
     /**
-     * {@code complaint_check_order}: checks slot {@code order_ref} against the configured format.
+     * {@code complaint_check_order}: finds an order reference of the configured format in slot
+     * {@code order_ref}, also within a sentence ("my order is #4455-99", "订单号是12345") and in
+     * full-width digits ({@link OrderReferences}).
      * Outcomes: {@code ok} (stored upper-cased), {@code skipped} (the skip button, or a typed "skip",
      * "none", "跳过", "没有" ...), and
      * {@code invalid} (slot {@code order_example} then holds an example for the re-prompt).
@@ -63,8 +65,9 @@ final class IntakeActions {
                 context.setSlot("order_ref", "");
                 return "skipped";
             }
-            if (config.orderPattern().matcher(given).matches()) {
-                context.setSlot("order_ref", given.toUpperCase(java.util.Locale.ROOT));
+            java.util.Optional<String> reference = OrderReferences.find(config.orderPattern(), given);
+            if (reference.isPresent()) {
+                context.setSlot("order_ref", reference.get().toUpperCase(java.util.Locale.ROOT));
                 return OK;
             }
             context.event(ComplaintEvent.ORDER_REFERENCE_INVALID, Map.of("given", given));

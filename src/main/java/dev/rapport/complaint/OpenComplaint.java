@@ -59,7 +59,7 @@ final class OpenComplaint implements Action {
                 .bind("attachments", attachments(context.slot(Engine.ATTACHMENTS)))
                 .bind("language", customer.language())
                 .bind("tier", customer.tier())
-                .bind("priority", Priority.forTier(customer.tier()).code())
+                .bind("priority", Priority.forComplaint(customer.tier(), sentimentOf(context, description(context))).code())
                 .bind("sla", slaHours)
                 .mapTo(Long.class)
                 .one();
@@ -73,6 +73,16 @@ final class OpenComplaint implements Action {
         context.setSlot("apology", context.text("complaint.apology." + category.code(), Map.of()));
         context.setSlot("response_time", responseTime(context, slaHours));
         return OK;
+    }
+
+    /** The sentiment score the NLU gave the customer's message that is the description, if it was one. */
+    private static Double sentimentOf(ActionContext context, String description) {
+        return context.handle().createQuery("""
+                        SELECT sentiment_score FROM messages WHERE channel = :channel AND chat_key = :chat
+                          AND direction = 'in' AND text = :text ORDER BY id DESC LIMIT 1""")
+                .bind("channel", context.message().channel()).bind("chat", context.message().chatKey())
+                .bind("text", description)
+                .mapTo(Double.class).findOne().orElse(null);
     }
 
     private static String description(ActionContext context) {

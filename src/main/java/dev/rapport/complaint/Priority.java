@@ -4,8 +4,9 @@ import dev.rapport.domain.Tier;
 import java.util.Locale;
 
 /**
- * How soon staff should look at a ticket. It starts from the customer's tier and rises one step at
- * each SLA breach and at an unhappy follow-up, never past {@link #URGENT}.
+ * How soon staff should look at a ticket. It starts from the customer's tier (a step higher for a
+ * strongly negative description) and rises one step at each SLA breach and at an unhappy follow-up,
+ * never past {@link #URGENT}.
  */
 enum Priority {
     LOW, NORMAL, HIGH, URGENT;
@@ -24,6 +25,18 @@ enum Priority {
             case ORDINARY -> NORMAL;
             case SMALL -> LOW;
         };
+    }
+
+    /** A sentiment score at or below this (the line the engine marks a conversation for a person at) raises a step. */
+    static final double STRONGLY_NEGATIVE = -0.6;
+
+    /**
+     * A new complaint's priority: from the tier, one step higher when the customer's description reads
+     * strongly negative ("Worst shop ever…"); {@code sentiment} null when unknown.
+     */
+    static Priority forComplaint(dev.rapport.domain.Tier tier, Double sentiment) {
+        Priority fromTier = forTier(tier);
+        return sentiment != null && sentiment <= STRONGLY_NEGATIVE ? fromTier.raised() : fromTier;
     }
 
     Priority raised() {

@@ -9,9 +9,18 @@ import org.jdbi.v3.core.Jdbi;
  * The customer pyramid today and how customers moved through it. Customers per tier: every customer
  * not merged into another, by their current tier; value: the sum of their purchases in the last 12
  * months. Movements: tier changes recorded in the period, by month (business time zone), from → to.
- * Read-only; thread-safe.
+ * The pyramid sums every purchase of the last 12 months (millions of rows in a big shop) and moves
+ * slowly, so it is kept for {@value #PYRAMID_SECONDS} seconds per tier filter; movements are read
+ * fresh. Read-only; thread-safe.
  */
 final class TierFigures {
+
+    static final long PYRAMID_SECONDS = 300;
+
+    private record Kept(java.time.Instant at, List<TierRow> tiers) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<List<String>, Kept> pyramids = new java.util.concurrent.ConcurrentHashMap<>();
 
     record TierRow(String tier, long customers, BigDecimal value) {
     }
@@ -36,8 +45,11 @@ final class TierFigures {
         if (!filter.tiers().isEmpty()) {
             moves.and("(h.from_tier = ANY(:tiers) OR h.to_tier = ANY(:tiers))");
         }
+        var now = java.time.Instant.now();
+        Kept kept = pyramids.get(filter.tiers());
+        boolean fresh = kept != null && kept.at().isAfter(now.minusSeconds(PYRAMID_SECONDS));
         return jdbi.withHandle(handle -> {
-            var tiers = customers.bind(handle.createQuery("""
+            var tiers = fresh ? kept.tiers() : customers.bind(handle.createQuery("""
                             SELECT c.tier, count(*), coalesce(sum(v.value), 0)
                             FROM customers c
                             LEFT JOIN (SELECT p.customer_id, sum(p.amount) AS value FROM purchases p
@@ -48,6 +60,9 @@ final class TierFigures {
                     .list().stream()
                     .sorted(java.util.Comparator.comparingInt(row -> Filter.TIERS.indexOf(row.tier())))
                     .toList();
+            if (!fresh) {
+                pyramids.put(filter.tiers(), new Kept(now, tiers));
+            }
             var query = moves.bind(handle.createQuery("""
                             SELECT to_char(h.changed_at AT TIME ZONE :zone, 'YYYY-MM'), h.from_tier, h.to_tier, count(*)
                             FROM tier_history h WHERE %s GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""".formatted(moves.sql())))

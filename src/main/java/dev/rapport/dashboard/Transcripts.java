@@ -52,7 +52,11 @@ final class Transcripts {
                                        concat_ws(' ', m.intent, m.sentiment) AS detail, m.channel, m.id * 4 AS ord, NULL::bigint AS answer
                                 FROM messages m WHERE m.customer_id = :id
                                 UNION ALL
-                                SELECT e.occurred_at, 'event', NULL, e.type, NULL, (e.data || COALESCE(e.personal, '{}'::jsonb))::text, e.channel, e.id * 4 + 1, NULL
+                                SELECT e.occurred_at, CASE WHEN e.type = 'handoff.note' THEN 'note' ELSE 'event' END,
+                                       (e.data || coalesce(e.personal, '{}'::jsonb)) ->> 'staff_name', e.type,
+                                       CASE WHEN e.type = 'handoff.note'
+                                            THEN (e.data || coalesce(e.personal, '{}'::jsonb)) ->> 'text' END,
+                                       (e.data || coalesce(e.personal, '{}'::jsonb))::text, e.channel, e.id * 4 + 1, NULL
                                 FROM events e WHERE e.customer_id = :id
                                 UNION ALL
                                 SELECT ce.occurred_at, CASE WHEN ce.reason IS NOT NULL AND ce.actor LIKE 'staff:%' THEN 'note'

@@ -18,11 +18,11 @@ final class Personas {
     }
 
     private static final List<Choice> CHOICES = List.of(
-            new Choice("a key customer", """
+            new Choice("a key customer (offers, complaints answered within the hour)", """
                     SELECT c.id, c.name, c.tier FROM customers c
                     WHERE c.external_id LIKE 'DEMO-%' AND c.tier = 'key' AND c.merged_into IS NULL
                     ORDER BY c.id LIMIT 1"""),
-            new Choice("a customer who has not bought for months", """
+            new Choice("a customer who has not bought for months (the win-back dialogue starts at once)", """
                     SELECT c.id, c.name, c.tier FROM customers c
                     WHERE c.external_id LIKE 'DEMO-%' AND c.tier IN ('major', 'ordinary') AND c.merged_into IS NULL
                       AND (SELECT max(purchased_at) FROM purchases p WHERE p.customer_id = c.id) < now() - interval '120 days'

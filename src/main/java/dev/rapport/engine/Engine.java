@@ -32,6 +32,7 @@ public final class Engine {
     static final double STRONGLY_NEGATIVE = -0.6;
 
     private final FlowRunner runner;
+    private final TypedAnswer typedAnswer;
     private final String businessName;
     private final Clock clock;
     private final HandoffPort handoffs;
@@ -52,8 +53,21 @@ public final class Engine {
         this.interpreter = interpreter;
         this.businessName = businessName;
         this.clock = clock;
-        Map<String, Action> byName = actions.stream().collect(Collectors.toMap(Action::name, Function.identity()));
+        Map<String, Action> byName = new java.util.HashMap<>(
+                actions.stream().collect(Collectors.toMap(Action::name, Function.identity())));
+        byName.put(Resumption.ACTION, new Action() {
+            @Override
+            public String name() {
+                return Resumption.ACTION;
+            }
+
+            @Override
+            public String run(ActionContext context) {
+                return runner.resume((Turn) context);
+            }
+        });
         this.runner = new FlowRunner(conversations, byName, stepLimit);
+        this.typedAnswer = new TypedAnswer(conversations.messages());
     }
 
     /** How long a dialogue counts as in progress after the customer's last turn in it; outreach waits that long. */
@@ -73,9 +87,16 @@ public final class Engine {
             "engine.fallback_offer_person", "engine.stale_button", "engine.too_many_steps",
             "engine.media_received", "engine.media_kept", "engine.customer_name_fallback", "media.file");
 
+    /** The flows and message texts this engine runs. */
+    public Conversations conversations() {
+        return conversations;
+    }
+
     /** The action names flows may call; the flow validator checks every file against them. */
     public static java.util.Set<String> actionNames(List<Action> actions) {
-        return actions.stream().map(Action::name).collect(Collectors.toUnmodifiableSet());
+        var names = actions.stream().map(Action::name).collect(Collectors.toCollection(java.util.HashSet::new));
+        names.add(Resumption.ACTION);   // the engine's own
+        return java.util.Set.copyOf(names);
     }
 
     public void handle(Handle handle, InboundMessage message, long inboxId) {
@@ -97,8 +118,12 @@ public final class Engine {
             route(turn, reading);
             withPerson.negative(turn, answering);
         }
+        if (turn.handedOver != null) {
+            runner.keepForLater(turn, "handoff");   // what the customer said stays, to continue after the person
+        }
         withPerson.handedOver(turn);
         startWaitingOutreach(turn);
+        runner.offerToResume(turn);
         ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
         EventLog.recordAll(handle, turn.events);
         MessageLog.replies(handle, turn);
@@ -277,15 +302,26 @@ public final class Engine {
     }
 
     /**
-     * Outside a flow a text routes by intent. Inside one it answers the waiting question — unless
-     * the customer asks for a person, or the question takes only buttons and the text clearly
-     * means something else (then the customer has moved on, and so does the dialogue).
+     * Outside a flow a text routes by intent. Inside one it answers the waiting question: a text that
+     * matches one of its buttons selects it ({@link TypedAnswer}), any other is checked as the answer
+     * and the question asked again if it is not one. Only a clear request for a person leaves the
+     * dialogue — or any clear intent once the dialogue has been idle past {@link #DIALOGUE_IDLE} (the
+     * customer has moved on). A dialogue left this way is kept to be resumed ({@link Resumption}).
      */
     private void text(Turn turn, String text, Reading reading) {
-        Optional<Flow> byIntent = reading.intent() == null ? Optional.empty() : conversations.byIntent(reading.intent());
+        Optional<Flow> byIntent = reading.intent() == null || PastedCode.looksLikeCode(text) ? Optional.empty()
+                : conversations.byIntent(reading.intent());
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
-        boolean interrupts = "ask_human".equals(reading.intent())
-                || waiting.isPresent() && waiting.get().input() == Step.Input.BUTTONS_ONLY;
+        Optional<String> typed = waiting.flatMap(ask -> typedAnswer.match(ask, text));
+        if (typed.isPresent()) {
+            turn.event(EngineEvent.TYPED_ANSWER, Map.of("flow", turn.conversation.flow, "step", waiting.get().id(),
+                    "value", typed.get()));
+            runner.answer(turn, waiting.get(), typed.get());
+            return;
+        }
+        boolean idle = turn.conversation.lastActive != null
+                && turn.conversation.lastActive.isBefore(java.time.Instant.now().minus(DIALOGUE_IDLE));
+        boolean interrupts = "ask_human".equals(reading.intent()) || idle;
         if (waiting.isPresent() && !(interrupts && byIntent.isPresent())) {
             runner.answerText(turn, waiting.get(), text);
             return;

@@ -21,22 +21,54 @@ final class FlowRunner {
     private final Map<String, Action> actions;
     private final int stepLimit;
     private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Resumption resumption;
 
     FlowRunner(Conversations conversations, Map<String, Action> actions, int stepLimit) {
         this.conversations = conversations;
         this.actions = actions;
         this.stepLimit = stepLimit;
+        this.resumption = new Resumption(conversations);
     }
 
+    /** At the end of a turn: asks whether to continue a dialogue the customer left for one now over. */
+    void offerToResume(Turn turn) {
+        Optional<Flow> resume = conversations.flow(Resumption.FLOW);
+        if (resume.isPresent()) {
+            resumption.afterwards(turn).ifPresent(slots -> start(turn, resume.get(), slots));
+        }
+    }
+
+    /** Keeps the dialogue waiting for an answer, to be continued later; {@code by} is what takes the chat. */
+    void keepForLater(Turn turn, String by) {
+        resumption.leaving(turn, by);
+    }
+
+    /** The customer's answer to "continue?"; the action {@value Resumption#ACTION} of the resume flow. */
+    String resume(Turn turn) {
+        return "offer".equals(turn.params().get("stage")) ? turn.slot(Resumption.MODE_SLOT)
+                : resumption.choose(turn, this);
+    }
+
+    /**
+     * Starts {@code flow} as the customer asked for it (a command, a button) — or, when the same
+     * dialogue is half-done, asks first whether to continue it ({@link Resumption}).
+     */
     void start(Turn turn, Flow flow) {
-        start(turn, flow, Map.of());
+        Optional<Flow> resume = conversations.flow(Resumption.FLOW);
+        Optional<Map<String, String>> offer = resume.isPresent() ? resumption.reentry(turn, flow) : Optional.empty();
+        start(turn, offer.isPresent() ? resume.get() : flow, offer.orElse(Map.of()));
     }
 
-    /** Starts {@code flow} with {@code slots} already filled (an outreach's ticket number, say). */
+    /**
+     * Starts {@code flow} with {@code slots} already filled (an outreach's ticket number, say). A
+     * dialogue it interrupts is kept to be resumed.
+     */
     void start(Turn turn, Flow flow, Map<String, String> slots) {
         if (turn.conversation.flow != null) {
             turn.event(EngineEvent.FLOW_INTERRUPTED, Map.of("flow", turn.conversation.flow, "by", flow.id()));
+            resumption.leaving(turn, flow.id());
         }
+        resumption.entered(turn, flow.id());
         turn.conversation.enter(flow.id());
         turn.conversation.slots.putAll(slots);
         turn.event(EngineEvent.FLOW_STARTED, Map.of("flow", flow.id()));
@@ -65,8 +97,11 @@ final class FlowRunner {
     /** A text for the waiting ask step: stored when the step takes text and it is valid, else re-asked. */
     void answerText(Turn turn, Step.Ask ask, String text) {
         boolean acceptsText = ask.input() == Step.Input.TEXT;
-        if (acceptsText && (ask.pattern() == null || pattern(ask).matcher(text.strip()).matches())) {
-            answer(turn, ask, text.strip());
+        // A pattern sees the text in half-width form: a full-width "４" is the score 4.
+        String answer = ask.pattern() == null ? text.strip()
+                : java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFKC);
+        if (acceptsText && (ask.pattern() == null || pattern(ask).matcher(answer).matches())) {
+            answer(turn, ask, answer);
             return;
         }
         turn.event(EngineEvent.INVALID_ANSWER, Map.of("flow", turn.conversation.flow, "step", ask.id()));
@@ -133,6 +168,7 @@ final class FlowRunner {
         if (step instanceof Step.GoTo go) {
             Flow other = conversations.flow(go.flow()).orElseThrow();
             finish(turn, flow);
+            resumption.entered(turn, other.id());
             turn.conversation.enter(other.id());
             turn.event(EngineEvent.FLOW_STARTED, Map.of("flow", other.id(), "from", flow.id()));
             return new StepResult(other, other.first());

@@ -59,7 +59,7 @@ final class Turn implements ActionContext {
 
     /** The text of {@code key} in the customer's language, placeholders filled. */
     String text(String key) {
-        return messages.text(language.code(), key, vars());
+        return NameFallback.fill(messages.text(language.code(), key, vars()), fallbackName());
     }
 
     boolean hasText(String key) {
@@ -80,7 +80,7 @@ final class Turn implements ActionContext {
     public String text(String key, Map<String, ?> extra) {
         var vars = vars();
         vars.putAll(extra);
-        return messages.text(language.code(), key, vars);
+        return NameFallback.fill(messages.text(language.code(), key, vars), fallbackName());
     }
 
     @Override
@@ -113,10 +113,13 @@ final class Turn implements ActionContext {
     private Map<String, Object> vars() {
         var vars = new HashMap<String, Object>(conversation.slots);
         String name = customer.name();
-        vars.put("name", name == null || name.isBlank()
-                ? messages.text(language.code(), "engine.customer_name_fallback", Map.of()) : name);
+        vars.put("name", name == null || name.isBlank() ? NameFallback.MARK : name);
         vars.put("business", businessName);
         return vars;
+    }
+
+    private String fallbackName() {
+        return messages.text(language.code(), "engine.customer_name_fallback", Map.of());
     }
 
     void withParams(Map<String, String> stepParams) {

@@ -29,6 +29,12 @@ public final class Campaigns {
      * who would receive what and plans nothing. Returns the number of rows planned now.
      */
     public int send(Jdbi jdbi, String offerId, Tier tier, boolean dryRun, PrintWriter out) {
+        return send(jdbi, offerId, tier, dryRun, out, (language, key) -> key);
+    }
+
+    /** As above; {@code text} gives the text of a message key in a language, so a dry run shows what customers read. */
+    public int send(Jdbi jdbi, String offerId, Tier tier, boolean dryRun, PrintWriter out,
+                    java.util.function.BiFunction<String, String, String> text) {
         Offer offer = offers.settings().require(offerId);
         if (tier != null && !offer.forTier(tier)) {
             throw new IllegalArgumentException("Offer '" + offerId + "' is for tiers " + offer.tiers()
@@ -49,13 +55,14 @@ public final class Campaigns {
                                 offers.ineligible(handle, rs.getLong(1))))
                         .list();
                 long sending = targets.stream().filter(target -> target.ineligible().isEmpty()).count();
-                out.printf("Dry run: offer %s (%s) for tiers %s — nothing is planned or sent.%n", offer.id(),
-                        offer.title(), tiers);
+                out.printf("Dry run: offer %s (\"%s\" / \"%s\") for tiers %s — nothing is planned or sent.%n",
+                        offer.id(), text.apply("en", offer.title()), text.apply("zh", offer.title()), tiers);
                 for (Target target : targets) {
                     out.printf("  customer %d %-20s %-8s %s  %s%n", target.customerId(), target.name(), target.tier(),
                             target.language(), target.ineligible()
                                     .map(reason -> "skip: " + reason.name().toLowerCase(java.util.Locale.ROOT))
-                                    .orElse("would receive " + offer.id()));
+                                    .orElse("would receive " + offer.id() + " \""
+                                            + text.apply(target.language().code(), offer.title()) + "\""));
                 }
                 out.printf("%d would receive it, %d would be skipped (consent is checked again at send time).%n",
                         sending, targets.size() - sending);

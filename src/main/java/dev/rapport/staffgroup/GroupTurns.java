@@ -13,6 +13,7 @@ import dev.rapport.staff.AuditLog;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code /claim}, {@code /note TEXT}, {@code /resolve TICKET TEXT}, {@code /back} and {@code /info}
  * act on the topic's handoff; an edit of a reply is carried to the customer. Only Telegram users linked
  * to a staff account act; others get a notice. Desk calls commit on their own (they are the console's
- * service); answers in the topic are queued in the inbox's transaction. Thread-safe.
+ * service); answers in the topic are queued in the inbox's transaction. A reply's topic message is
+ * recorded as soon as the desk sent it, so a turn retried after a later failure does not send it
+ * twice (claims and hand-backs repeat harmlessly; a note could be recorded twice). Thread-safe.
  */
 final class GroupTurns {
 
@@ -30,13 +33,15 @@ final class GroupTurns {
     /** What the audit log says staff acted through. */
     private static final String VIA = "telegram";
 
+    private final Jdbi jdbi;
     private final HandoffDesk desk;
     private final TopicSync topics;
     private final Texts texts;
     private final StaffGroup.Resolver resolver;
     private final StaffGroupApi api;
 
-    GroupTurns(HandoffDesk desk, TopicSync topics, Texts texts, StaffGroup.Resolver resolver, StaffGroupApi api) {
+    GroupTurns(Jdbi jdbi, HandoffDesk desk, TopicSync topics, Texts texts, StaffGroup.Resolver resolver, StaffGroupApi api) {
+        this.jdbi = jdbi;
         this.desk = desk;
         this.topics = topics;
         this.texts = texts;
@@ -138,12 +143,16 @@ final class GroupTurns {
                         topics.notice(handle, customerId, handoffId, texts.text("media_not_sent"));
                         return;
                     }
+                    if (sentAlready(post)) {
+                        return;   // this update's turn ran before and failed after the desk sent the reply
+                    }
                     String replyTo = post.replyTo() == null ? null : customerRef(handle, post.replyTo()).orElse(null);
                     long replyId = desk.reply(handoffId, staff.get(), text, replyTo);
-                    handle.createUpdate("""
+                    // Committed at once, like the reply: a retried turn finds it and does not send twice.
+                    jdbi.useHandle(own -> own.createUpdate("""
                                     INSERT INTO staffgroup_message_map (group_id, topic_message_id, message_id, direction)
                                     VALUES (:group, :topic, :message, 'out') ON CONFLICT DO NOTHING""")
-                            .bind("group", groupId).bind("topic", post.messageId()).bind("message", replyId).execute();
+                            .bind("group", groupId).bind("topic", post.messageId()).bind("message", replyId).execute());
                     boolean blocked = handle.createQuery("""
                                     SELECT count(*) > 0 FROM handoffs h JOIN channel_accounts a
                                       ON a.channel = h.channel AND a.chat_key = h.chat_key
@@ -165,6 +174,13 @@ final class GroupTurns {
         }
         // The desk committed its change; show it in the topic now (the live notice may come later, or on another instance).
         topics.sync(handle, handoffId);
+    }
+
+    private boolean sentAlready(TopicPost post) {
+        return jdbi.withHandle(own -> own.createQuery("""
+                        SELECT count(*) > 0 FROM staffgroup_message_map
+                        WHERE group_id = :group AND topic_message_id = :topic AND direction = 'out'""")
+                .bind("group", topics.groupId()).bind("topic", post.messageId()).mapTo(Boolean.class).one());
     }
 
     /** {@code /link CODE}: links the sender's Telegram account to the staff account the code was issued for. */

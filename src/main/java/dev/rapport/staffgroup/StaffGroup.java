@@ -57,7 +57,7 @@ public final class StaffGroup implements AutoCloseable {
         var texts = new Texts(messages, settings.language());
         this.topics = new TopicSync(groupId, texts);
         this.sender = new GroupSender(jdbi, api, new GroupRate(jdbi, groupId, settings.limit(), settings.window()), texts);
-        this.turns = new GroupTurns(desk, topics, texts, resolver, api);
+        this.turns = new GroupTurns(jdbi, desk, topics, texts, resolver, api);
         this.customerTurns = new CustomerTurns(topics, texts);
         this.senderWake = senderWake;
     }
@@ -116,7 +116,25 @@ public final class StaffGroup implements AutoCloseable {
                     syncs.execute(() -> sync(handoffId));
                 }
             }
+
+            @Override
+            public void onResync() {
+                syncs.execute(StaffGroup.this::syncAll);   // notices may have been lost while the feed was away
+            }
         });
+    }
+
+    /** Every topic of an open handoff, and the latest handoff of every topic, brought up to date. */
+    private void syncAll() {
+        try {
+            List<Long> handoffs = jdbi.withHandle(handle -> handle.createQuery("""
+                            SELECT id FROM handoffs WHERE state <> 'closed'
+                            UNION SELECT handoff_id FROM staffgroup_topics WHERE group_id = :group AND handoff_id IS NOT NULL""")
+                    .bind("group", groupId).mapTo(Long.class).list());
+            handoffs.forEach(this::sync);
+        } catch (RuntimeException e) {
+            log.warn("Could not bring the staff group's topics up to date: {}", e.toString());
+        }
     }
 
     private void sync(long handoffId) {

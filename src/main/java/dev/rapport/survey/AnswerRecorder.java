@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The {@code survey_record} action: stores the answer the question's slot holds, confirms it to the
  * customer and names the next question. A multiple choice collects its options over several presses
- * (in slot {@code <question>_chosen}) until "done". An answer to a response that has expired is not
+ * (in slot {@code <question>_chosen}, and stored as a partial answer so a resumed survey and the export
+ * keep them) until "done". An answer to a response that has expired is not
  * stored; the flow then says so. Stateless; thread-safe.
  */
 final class AnswerRecorder {
@@ -82,6 +83,7 @@ final class AnswerRecorder {
             }
             chosen.sort(java.util.Comparator.comparingInt(option -> indexOf(question, option)));
             context.setSlot(chosenSlot, String.join(",", chosen));
+            SurveyResponses.recordPartial(context.handle(), id, question.id(), String.join(",", chosen));
             context.say(chosen.isEmpty() ? "survey.none_chosen" : "survey.chosen",
                     Map.of("answer", texts(context, question, chosen)));
             return Optional.of(SurveyFlow.OUTCOME_ASK + question.id());

@@ -88,6 +88,9 @@ final class SurveyActions {
         response.context().forEach(context::setSlot);
         Map<String, String> answers = SurveyResponses.answers(context.handle(), response.id());
         answers.forEach((question, value) -> context.setSlot(question, SurveyFlow.SKIP.equals(value) ? "" : value));
+        // Options chosen on a multiple choice before the customer left stay chosen.
+        SurveyResponses.partialChoices(context.handle(), response.id())
+                .forEach((question, chosen) -> context.setSlot(question + "_chosen", chosen));
         context.event(SurveyEvent.RESUMED, Map.of("survey", survey.id(), "response", response.id(),
                 "answered", answers.size()));
         context.say("survey.resumed", Map.of());

@@ -87,6 +87,21 @@ public final class SurveyFeature implements Feature {
         return "survey";
     }
 
+    /** Every survey's id with its question ids, by id. */
+    public java.util.SortedMap<String, List<String>> questions() {
+        var questions = new java.util.TreeMap<String, List<String>>();
+        surveys.forEach((id, survey) -> questions.put(id, survey.questions().stream().map(Survey.Question::id).toList()));
+        return questions;
+    }
+
+    /** @throws IllegalArgumentException naming the surveys there are, when {@code id} is not one of them */
+    public void requireKnown(String id) {
+        if (!surveys.containsKey(id)) {
+            throw new IllegalArgumentException("unknown survey '" + id + "'; surveys: "
+                    + String.join(", ", questions().keySet()) + " (rapport survey list)");
+        }
+    }
+
     /** One flow {@code survey_<id>} per survey, for {@code FlowLoader} to check and load. */
     @Override
     public List<Flow> flows() {

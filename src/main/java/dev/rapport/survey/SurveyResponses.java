@@ -94,14 +94,44 @@ final class SurveyResponses {
                 .orElseGet(() -> forTrigger(handle, surveyId, who.customerId(), trigger).orElseThrow());
     }
 
-    /** The answers given so far: question id → stored value ({@link SurveyFlow#SKIP} for a skipped one). */
+    /**
+     * The answers given so far: question id → stored value ({@link SurveyFlow#SKIP} for a skipped one).
+     * A multiple choice not yet confirmed is not among them ({@link #partialChoices}).
+     */
     static Map<String, String> answers(Handle handle, long responseId) {
         Map<String, String> answers = new LinkedHashMap<>();
-        handle.createQuery("SELECT question_id, value, skipped FROM survey_answers WHERE response_id = :id ORDER BY id")
+        handle.createQuery("SELECT question_id, value, skipped FROM survey_answers WHERE response_id = :id "
+                        + "AND NOT partial ORDER BY id")
                 .bind("id", responseId)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBoolean(3) ? SurveyFlow.SKIP : rs.getString(2)))
                 .forEach(entry -> answers.put(entry.getKey(), entry.getValue()));
         return answers;
+    }
+
+    /** Multiple-choice questions answered in part: question id → the options chosen so far, comma-separated. */
+    static Map<String, String> partialChoices(Handle handle, long responseId) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        handle.createQuery("SELECT question_id, value FROM survey_answers WHERE response_id = :id AND partial ORDER BY id")
+                .bind("id", responseId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(entry -> chosen.put(entry.getKey(), entry.getValue()));
+        return chosen;
+    }
+
+    /** Keeps the options chosen so far on a multiple choice not yet confirmed; none chosen removes the row. */
+    static void recordPartial(Handle handle, long responseId, String questionId, String chosen) {
+        if (chosen.isEmpty()) {
+            handle.createUpdate("DELETE FROM survey_answers WHERE response_id = :response AND question_id = :question "
+                            + "AND partial")
+                    .bind("response", responseId).bind("question", questionId).execute();
+            return;
+        }
+        handle.createUpdate("""
+                        INSERT INTO survey_answers (response_id, question_id, question_type, value, partial)
+                        VALUES (:response, :question, 'multiple', :value, true)
+                        ON CONFLICT (response_id, question_id) DO UPDATE SET value = excluded.value, answered_at = now()
+                        WHERE survey_answers.partial""")
+                .bind("response", responseId).bind("question", questionId).bind("value", chosen).execute();
     }
 
     /** One answer. Stored once per question: a repeated turn writes the same row again. */
@@ -115,7 +145,7 @@ final class SurveyResponses {
                                                     sentiment, sentiment_score)
                         VALUES (:response, :question, :type, :score, :value, :skipped, :sentiment, :sentimentScore)
                         ON CONFLICT (response_id, question_id) DO UPDATE
-                        SET score = excluded.score, value = excluded.value, skipped = excluded.skipped,
+                        SET score = excluded.score, value = excluded.value, skipped = excluded.skipped, partial = false,
                             sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score,
                             answered_at = now()""")
                 .bind("response", responseId).bind("question", answer.questionId()).bind("type", answer.type().word)

@@ -24,8 +24,10 @@ import java.util.Optional;
 final class WinbackActions {
 
     static final String CASE_SLOT = "case_id";
-    /** Set by winback_open when the customer started the dialogue by saying they want to cancel. */
+    /** How the dialogue started: {@code cancel} (the customer said so) or {@code lapsed} (the scan). */
     static final String TRIGGER_SLOT = "winback_trigger";
+    /** The outcome after the reason when the customer asked to leave: the flow asks them to confirm. */
+    static final String CONFIRM = "confirm_cancel";
     static final List<String> KEYS = List.of("winback.opener.cancel", "winback.opener.lapsed.key",
             "winback.opener.lapsed.major", "winback.opener.lapsed.ordinary", "winback.opener.lapsed.small",
             "winback.move.key", "winback.move.major", "winback.move.ordinary", "winback.move.small",
@@ -35,7 +37,12 @@ final class WinbackActions {
     }
 
     static List<Action> all(WinbackSettings settings, Offers offers) {
-        return List.of(new Open(), new Move(settings, offers), new Decline());
+        return List.of(new Open(), new Move(settings, offers), new Decline(), new CancellationRequest());
+    }
+
+    /** A customer who asked to leave is asked to confirm ({@link #CONFIRM}); a lapsed one is not. */
+    private static String afterwards(ActionContext context) {
+        return "cancel".equals(context.slot(TRIGGER_SLOT)) ? CONFIRM : Action.OK;
     }
 
     private static Optional<Long> caseId(ActionContext context) {
@@ -64,9 +71,9 @@ final class WinbackActions {
                                 RETURNING id""")
                         .bind("customer", customer.id()).bind("tier", customer.tier()).mapTo(Long.class).one();
                 context.setSlot(CASE_SLOT, String.valueOf(opened));
-                context.setSlot(TRIGGER_SLOT, trigger);
                 context.event(WinbackEvent.OPENED, Map.of("case", opened, "trigger", trigger, "tier", customer.tier()));
             }
+            context.setSlot(TRIGGER_SLOT, trigger);
             context.say("cancel".equals(trigger) ? "winback.opener.cancel" : "winback.opener.lapsed." + customer.tier(),
                     Map.of());
             return OK;
@@ -127,7 +134,8 @@ final class WinbackActions {
                     "escalated", handedOver));
             id.ifPresent(value -> data.put("case", value));
             context.event(WinbackEvent.REASON_GIVEN, data);
-            return OK;
+            // With a person now looking after the customer, they settle the cancellation; else ask to confirm.
+            return handedOver ? OK : afterwards(context);
         }
     }
 
@@ -143,7 +151,7 @@ final class WinbackActions {
                             UPDATE winback_cases SET response = 'declined', responded_at = now() WHERE id = :id""")
                     .bind("id", id).execute());
             context.event(WinbackEvent.DECLINED, Map.of("tier", context.customer().tier()));
-            return OK;
+            return afterwards(context);
         }
     }
 }

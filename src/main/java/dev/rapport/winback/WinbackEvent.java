@@ -9,7 +9,8 @@ enum WinbackEvent implements EventType {
     REASON_GIVEN("winback.reason_given", "reason", "tier", "escalated", "case"),
     DECLINED("winback.declined", "tier"),
     INCENTIVE_GIVEN("winback.incentive_given", "offer", "code"),
-    OUTCOME("winback.outcome", "case", "tier", "outcome");
+    OUTCOME("winback.outcome", "case", "tier", "outcome"),
+    CANCELLATION_REQUESTED("winback.cancellation_requested", "request", "tier", "case");
 
     private final String type;
     private final Set<String> plain;

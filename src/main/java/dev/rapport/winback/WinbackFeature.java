@@ -29,7 +29,8 @@ public final class WinbackFeature implements Feature {
     private WinbackFeature(WinbackSettings settings, Jdbi jdbi, Offers offers, Outreach outreach,
                            java.time.ZoneId businessZone, Clock clock) {
         this.settings = settings;
-        this.actions = WinbackActions.all(settings, offers);
+        this.actions = new java.util.ArrayList<>(WinbackActions.all(settings, offers));
+        this.actions.add(new LapsedOnArrival(settings, outreach));
         this.jobs = List.of(
                 new Job("winback.scan", FixedDelay.of(settings.scanEvery()),
                         new LapseScan(jdbi, settings, offers, outreach, businessZone, clock)),

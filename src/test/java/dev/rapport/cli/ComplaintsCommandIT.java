@@ -51,7 +51,9 @@ class ComplaintsCommandIT {
 
         Run list = complaints("list");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).containsPattern(ticket + "\\s+open\\s+low\\s+small\\s+billing");
+        // The name and number of the customer; the priority follows the tier and how the description reads.
+        assertThat(list.out()).containsPattern(ticket + "\\s+open\\s+(low|normal)\\s+small\\s+billing.* #"
+                + chat.customerId());
         assertThat(complaints("list", "--status", "closed").out()).doesNotContain(ticket);
 
         Run show = complaints("show", ticket.toLowerCase());
@@ -86,6 +88,27 @@ class ComplaintsCommandIT {
         assertThat(closeClosed.exitCode()).isEqualTo(1);
         assertThat(closeClosed.err()).contains("Ticket " + ticket + " is closed, so it cannot be closed");
         assertThat(rapport.telegram.sentTexts(8301)).hasSize(5);   // the note once, nothing for the refused changes
+    }
+
+    @Test
+    void aStronglyNegativeComplaintIsRaisedAndFlaggedAndTheFollowUpCommentShown() {
+        var chat = new TelegramChat(rapport, 8303, "en");
+        String ticket = chat.complain("Worst shop ever!!! I have waited three weeks, you are useless scammers 😡",
+                "delivery");
+        Run list = complaints("list");
+        assertThat(list.out()).containsPattern(ticket + "\\s+open\\s+normal\\s+small\\s+delivery.*ESCALATED");
+
+        rapport.database.jdbi().useHandle(handle -> {
+            long response = handle.createQuery("""
+                    INSERT INTO survey_responses (survey_id, customer_id, trigger, tier, channel, chat_key, language, context)
+                    VALUES ('complaint_followup', :customer, :trigger, 'small', 'telegram', '8303', 'en', '{}')
+                    RETURNING id""").bind("customer", chat.customerId()).bind("trigger", "complaint:" + ticket)
+                    .mapTo(Long.class).one();
+            handle.createUpdate("INSERT INTO survey_answers (response_id, question_id, question_type, value) "
+                    + "VALUES (:response, 'comment', 'text', 'The courier was kind in the end')")
+                    .bind("response", response).execute();
+        });
+        assertThat(complaints("show", ticket).out()).contains("Comment:     The courier was kind in the end");
     }
 
     @Test

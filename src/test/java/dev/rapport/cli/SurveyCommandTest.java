@@ -109,4 +109,17 @@ class SurveyCommandTest {
         assertThat(run("survey", "send", "--config", config.toString(), "--survey", "nope", "--dry-run").err())
                 .contains("unknown survey 'nope'; surveys: complaint_followup, feedback");
     }
+
+    @Test
+    void surveysAreListedAndAnUnknownOneIsAnError() {
+        Run list = run("survey", "list", "--config", config.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("complaint_followup  (2 questions: csat, comment)",
+                "feedback  (6 questions: csat, nps, ces, topic, liked, comment)");
+
+        Run results = run("survey", "results", "--config", config.toString(), "--survey", "nope");
+        assertThat(results.exitCode()).isEqualTo(2);
+        assertThat(results.err()).contains("unknown survey 'nope'; surveys: complaint_followup, feedback");
+        assertThat(run("survey", "export", "--config", config.toString(), "--survey", "nope").exitCode()).isEqualTo(2);
+    }
 }

@@ -55,6 +55,8 @@ class ConsoleBrowserIT {
     }
 
     static void signIn(String name) {
+        browser.get(rapport.url("/console/login"));
+        browser.manage().deleteAllCookies();   // each test starts signed out
         browser.get(rapport.url("/console"));
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("name")));
         browser.findElement(By.id("name")).sendKeys(name);

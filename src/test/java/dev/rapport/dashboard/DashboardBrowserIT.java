@@ -71,6 +71,9 @@ class DashboardBrowserIT {
         assertThat(browser.executeScript("return Chart.getChart(arguments[0]).data.datasets[0].data", csat))
                 .isEqualTo(List.of(1L, 1L, 0L, 1L, 1L));
         assertThat(browser.findElements(By.cssSelector("canvas[data-drawn]"))).hasSizeGreaterThanOrEqualTo(5);
+        // What the manager saw, for a person to look at when this test fails.
+        java.nio.file.Files.copy(browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                java.nio.file.Path.of("target", "dashboard-browser.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         browser.findElement(By.cssSelector("#filters input[name=tier][value=small]")).click();
         browser.findElement(By.id("apply-filters")).click();

@@ -177,8 +177,17 @@ class DashboardFiguresIT {
     }
 
     @Test
-    void peopleShowNoDataWhileThereIsNoHandoffTable() {
-        assertThat(new PeopleFigures(database.jdbi(), UTC).compute(NOVEMBER)).isEmpty();
+    void peopleFiguresByReasonAndAgent() {
+        var people = new PeopleFigures(database.jdbi(), UTC).compute(NOVEMBER).orElseThrow();
+        // First reasons: asked_for_person (claimed after 5 and 20 min, first replies after 10 and 30), complaint (waiting).
+        assertThat(people.reasons()).extracting(row -> row.reason() + " " + row.handoffs() + " " + row.waitingMedian() + " "
+                        + row.firstResponseMedian())
+                .containsExactly("asked_for_person 2 12.5 20.0", "complaint 1 NaN NaN");
+        assertThat(people.agents()).extracting(row -> row.agent() + " " + row.handoffs() + " " + row.firstResponseMedian()
+                        + " " + row.csatAnswers() + " " + row.csatMean())
+                .containsExactly("Lena 1 10.0 1 4.0", "Wei 1 30.0 1 2.0");
+        assertThat(new PeopleFigures(database.jdbi(), UTC).compute(filter("from=2026-06-01", "to=2026-06-10")).orElseThrow()
+                .reasons()).isEmpty();
     }
 
     @Test
@@ -206,15 +215,18 @@ class DashboardFiguresIT {
         assertThat(reader.first(sets.get("tickets"), NOVEMBER, Map.of("reopened", "1"), 100)).hasSize(1);
         assertThat(reader.first(sets.get("winback"), NOVEMBER, Map.of("reason", "price"), 100)).hasSize(2);
         assertThat(reader.first(sets.get("movements"), NOVEMBER, Map.of(), 100)).hasSize(1);
-        assertThat(reader.first(sets.get("handoffs"), NOVEMBER, Map.of(), 100)).isEmpty();
+        assertThat(reader.first(sets.get("handoffs"), NOVEMBER, Map.of("reason", "asked_for_person"), 100)).hasSize(2);
+        assertThat(reader.first(sets.get("handoffs"), NOVEMBER, Map.of("agent", "Lena"), 100)).hasSize(1);
     }
 
     @Test
     void theTranscriptHoldsMessagesTicketNotesAndAnswersInOrder() {
         var transcript = new Transcripts(database.jdbi()).of(fixture.key).orElseThrow();
         assertThat(transcript.entries()).extracting(Transcripts.Entry::who)
-                .containsExactly("answer", "answer", "customer", "bot", "note", "note", "answer", "answer", "answer", "answer");
-        assertThat(transcript.entries().get(4).staff()).isEqualTo("Lena");
+                .containsExactly("answer", "answer", "customer", "bot", "note", "note", "note", "answer", "answer", "answer",
+                        "answer");
+        assertThat(transcript.entries().get(4)).extracting(Transcripts.Entry::staff, Transcripts.Entry::text)
+                .containsExactly("Lena", "Called back, all fine");
         assertThat(new Transcripts(database.jdbi()).of(999_999)).isEmpty();
     }
 }

@@ -80,7 +80,7 @@ class DashboardPagesIT {
                 .contains("href=\"/dashboard/rows/answers?from=2026-11-01&amp;to=2026-11-10&amp;type=csat&amp;min=1&amp;max=1\"")
                 .doesNotContain("tier=&amp;");
         assertThat(page).contains("快递太慢了，包装破损").contains("data-chart=");
-        assertThat(page).contains("No data yet: handoffs");
+        assertThat(page).contains("id=\"handoffs-by-agent\"").contains(">Lena</th>").doesNotContain("No data yet: handoffs");
     }
 
     @Test

@@ -73,6 +73,22 @@ final class Fixture {
                     VALUES (?, 'small', 'key', 900, '2026-11-05T00:00:00Z')""", key);
             handle.execute("INSERT INTO purchases (customer_id, amount, purchased_at) VALUES (?, 100.00, now() - interval '1 day')",
                     key);
+            // Handoffs: Lena answered after 10 minutes (claimed after 5), rated 4; Wei after 30 (claimed after 20), rated 2;
+            // one still waiting. First reasons: two asked for a person, one complaint.
+            handle.execute("""
+                    INSERT INTO handoffs (channel, chat_key, customer_id, state, reasons, tier, owner_name, opened_at, claimed_at,
+                                          first_response_at, closed_at, csat) VALUES
+                    ('telegram', 'h1', ?, 'closed', '[{"reason": "asked_for_person", "detail": "", "at": "2026-11-02T00:00:00Z"}]', 'key', 'Lena', '2026-11-02T00:00:00Z',
+                     '2026-11-02T00:05:00Z', '2026-11-02T00:10:00Z', '2026-11-02T01:00:00Z', 4),
+                    ('telegram', 'h2', ?, 'closed', '[{"reason": "asked_for_person", "detail": "", "at": "2026-11-03T00:00:00Z"},
+                      {"reason": "complaint", "detail": "C-261102-0001", "at": "2026-11-03T00:01:00Z"}]', 'major', 'Wei',
+                     '2026-11-03T00:00:00Z', '2026-11-03T00:20:00Z', '2026-11-03T00:30:00Z', '2026-11-03T01:00:00Z', 2),
+                    ('webchat', 'h3', ?, 'waiting', '[{"reason": "complaint", "detail": "C-261104-0001", "at": "2026-11-04T00:00:00Z"}]', 'small', NULL, '2026-11-04T00:00:00Z',
+                     NULL, NULL, NULL, NULL)""", key, major, small);
+            handle.execute("""
+                    INSERT INTO events (type, channel, chat_key, customer_id, data, personal, occurred_at)
+                    VALUES ('handoff.note', 'telegram', 'k', ?, '{"staff_name": "Lena"}', '{"text": "Called back, all fine"}',
+                            '2026-11-01T00:00:06Z')""", key);
             handle.execute("""
                     INSERT INTO messages (direction, channel, chat_key, customer_id, kind, text, created_at) VALUES
                     ('in', 'telegram', 'k', ?, 'text', 'My parcel is late', '2026-11-01T00:00:00Z'),

@@ -45,7 +45,8 @@ class ShippedFlowsTest {
         assertThat(conversations.flows()).containsOnlyKeys(
                 "start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
                 "cancel", "order_status", "refund", "praise", "question", "greeting", "status", "complaint_resolved",
-                "survey_feedback", "survey_complaint_followup", "survey_handoff_csat", "winback", "handoff_back");
+                "survey_feedback", "survey_complaint_followup", "survey_handoff_csat", "winback", "handoff_back",
+                "resume");
     }
 
     @Test

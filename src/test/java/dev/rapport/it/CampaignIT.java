@@ -55,7 +55,8 @@ class CampaignIT {
         Commands.Result run = commands.campaignSend("spring_sale", null, true);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Dry run").containsPattern("customer " + ok + " .*would receive spring_sale")
+        assertThat(run.out()).contains("Dry run", "\"Spring sale\"").doesNotContain("offer.spring_sale.title")
+                .containsPattern("customer " + ok + " .*would receive spring_sale \"")
                 .containsPattern("customer " + optedOut + " .*skip: opted_out")
                 .containsPattern("customer " + unreachable + " .*skip: unreachable")
                 .contains("1 would receive it, 2 would be skipped").doesNotContain("key ");

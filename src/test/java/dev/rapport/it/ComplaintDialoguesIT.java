@@ -119,6 +119,14 @@ class ComplaintDialoguesIT {
         assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '8102' AND type = 'message.media' "
                 + "AND data ->> 'kept' = 'true'")).isEqualTo(2);
 
+        // A key customer's complaint hands the chat to a person (config/handoff.yaml); once they hand it
+        // back, the bot answers again.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> chat.texts().get(chat.texts().size() - 1).contains("排在第"));
+        int before = chat.texts().size();
+        long handoff = rapport.count("SELECT id FROM handoffs WHERE chat_key = '8102' AND state = 'waiting'");
+        rapport.app().handoffs().handBack(handoff, new dev.rapport.domain.StaffRef(1, "Alice"));
+        assertThat(chat.expect(before, 1).get(0)).contains("交回给我");
         String status = chat.say("/status", 1).get(0);
         assertThat(status).contains("你的投诉", ticket, "服务态度", "已受理");
     }

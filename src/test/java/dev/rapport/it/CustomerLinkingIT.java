@@ -51,6 +51,29 @@ class CustomerLinkingIT {
     }
 
     @Test
+    void aLapsedCustomerOpeningTheirLinkHearsFromTheWinBackAtOnce() {
+        long customer = imported("SHOP-LAPSED", "Lena", "+8613800000199", "en");
+        rapport.database.jdbi().useHandle(handle -> {
+            handle.execute("UPDATE customers SET tier = 'ordinary' WHERE id = ?", customer);
+            handle.execute("INSERT INTO purchases (customer_id, amount, purchased_at) "
+                    + "VALUES (?, 80, now() - interval '200 days')", customer);
+        });
+        var texts = rapport.say(591, "/start " + token(customer, Clock.systemUTC()), "en", 4).stream()
+                .map(c -> c.text()).toList();
+        assertThat(texts.get(2)).contains("we've missed you");
+        assertThat(texts.get(3)).contains("What's the main reason?");
+        assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ? AND trigger = 'lapsed'",
+                customer)).isEqualTo(1);
+
+        // A customer who still buys is only welcomed.
+        long active = imported("SHOP-ACTIVE", "Max", "+8613800000198", "en");
+        rapport.database.jdbi().useHandle(handle -> handle.execute("INSERT INTO purchases (customer_id, amount, "
+                + "purchased_at) VALUES (?, 80, now() - interval '3 days')", active));
+        rapport.say(592, "/start " + token(active, Clock.systemUTC()), "en", 2);
+        assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ?", active)).isZero();
+    }
+
+    @Test
     void aDeepLinkLinksTheChatAndMergesItsOwnRecordIntoTheCustomer() {
         long customer = imported("SHOP-1", "王芳", "+8613800000101", "zh");
         rapport.say(501, "hello", "en", 1);

@@ -96,6 +96,11 @@ public final class RunningRapport implements AutoCloseable {
         }
     }
 
+    /** The running engine (conversation tests run their turns on it in-process). */
+    public dev.rapport.engine.Engine engine() {
+        return app.engine();
+    }
+
     /** The handoff desk staff work at (what the console shows). */
     public dev.rapport.handoff.HandoffDesk handoffs() {
         return app.handoffs();

@@ -56,7 +56,7 @@ class StaffGroupIT {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
-    private static void staffReplies(RunningRapport rapport, long thread, long replyTo, String text) {
+    private static long staffReplies(RunningRapport rapport, long thread, long replyTo, String text) {
         long id = IDS.incrementAndGet();
         var response = rapport.postUpdate("""
                 {"update_id": %d, "message": {"message_id": %d, "date": 1700000000, "message_thread_id": %d,
@@ -66,6 +66,7 @@ class StaffGroupIT {
                     "chat": {"id": %d, "type": "supergroup", "title": "Staff", "is_forum": true}},
                   "text": %s}}""".formatted(id, id, thread, ALICE, GROUP, replyTo, thread, GROUP, Updates.json(text)));
         assertThat(response.statusCode()).isEqualTo(200);
+        return id;
     }
 
     private static void customerUpdate(RunningRapport rapport, String json) {
@@ -199,6 +200,10 @@ class StaffGroupIT {
                     .filter(i -> folded.contains("burst message " + i + "\n") || folded.endsWith("burst message " + i))
                     .count();
             assertThat(copied + inFolds).isEqualTo(25);
+            System.out.printf("Burst: 25 customer messages reached the topic as %d posts (%d copies, %d folded); "
+                            + "at most %d posts into the group per %s window (limit %d); 429s: %d%n", posts.size(), copied,
+                    inFolds, rapport.telegram.mostGroupPostsInWindow(GROUP), window, limit,
+                    rapport.telegram.groupLimitHits());
             assertThat(posts.size()).isLessThan(25);
         }
     }
@@ -220,12 +225,26 @@ class StaffGroupIT {
 
             // Alice answers the first question: the customer sees it as a reply to that question.
             int before = ada.texts().size();
-            staffReplies(rapport, thread, firstCopy, "Order 1001 left the warehouse today.");
+            long reply = staffReplies(rapport, thread, firstCopy, "Order 1001 left the warehouse today.");
             ada.expect(before, 1);
             var answer = rapport.telegram.calls("sendMessage").stream()
                     .filter(call -> Long.valueOf(4105).equals(call.chatId())).reduce((a, b) -> b).orElseThrow();
             assertThat(answer.text()).isEqualTo("Order 1001 left the warehouse today.");
             assertThat(answer.body().path("reply_parameters").path("message_id").asLong()).isEqualTo(firstUpdate);
+
+            // Alice corrects her reply: the customer's copy is edited too.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
+                    "SELECT count(*) FROM outbox WHERE channel = 'telegram' AND chat_key = '4105' AND status = 'sent' "
+                            + "AND reply->>'text' LIKE 'Order 1001%'") == 1);
+            customerUpdate(rapport, """
+                    {"update_id": %%d, "edited_message": {"message_id": %d, "date": 1700000000, "edit_date": 1700000050,
+                      "message_thread_id": %d, "is_topic_message": true,
+                      "from": {"id": %d, "is_bot": false, "first_name": "Alice"},
+                      "chat": {"id": %d, "type": "supergroup", "title": "Staff", "is_forum": true},
+                      "text": "Order 1001 left the warehouse this morning."}}""".formatted(reply, thread, ALICE, GROUP));
+            var staffEdit = rapport.telegram.awaitCalls("editMessageText", 1, Duration.ofSeconds(10)).get(0);
+            assertThat(staffEdit.chatId()).isEqualTo(4105L);
+            assertThat(staffEdit.text()).isEqualTo("Order 1001 left the warehouse this morning.");
 
             // The customer edits the second question: its copy in the topic is edited too.
             customerUpdate(rapport, """
@@ -233,7 +252,7 @@ class StaffGroupIT {
                       "from": {"id": 4105, "is_bot": false, "first_name": "Ada"},
                       "chat": {"id": 4105, "type": "private", "first_name": "Ada"}, "text": "And order 1003?"}}"""
                     .formatted(secondUpdate));
-            var edit = rapport.telegram.awaitCalls("editMessageText", 1, Duration.ofSeconds(10)).get(0);
+            var edit = rapport.telegram.awaitCalls("editMessageText", 2, Duration.ofSeconds(10)).get(1);
             assertThat(edit.chatId()).isEqualTo(GROUP);
             assertThat(edit.body().path("message_id").asLong()).isEqualTo(secondCopy);
             assertThat(edit.text()).isEqualTo("And order 1003?");

@@ -117,7 +117,9 @@ class SurveyDialoguesIT {
         chat.say("/feedback", 2);
         chat.press(CSAT + 5, 2);
         chat.press(NPS + 8, 2);
-        assertThat(chat.say("/help", 1).get(0)).contains("/language");
+        List<String> help = chat.say("/help", 2);
+        assertThat(help.get(0)).contains("/language");
+        assertThat(help.get(1)).contains("You were telling us about your feedback");
 
         var resumed = chat.say("/feedback", 2);
         assertThat(resumed.get(0)).isEqualTo("Welcome back! Let's continue where you left off.");

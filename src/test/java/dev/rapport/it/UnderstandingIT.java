@@ -57,6 +57,9 @@ class UnderstandingIT {
         assertThat(answer).contains("staff");
         assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '203' AND flow IS NULL"))
                 .isEqualTo(1);
+        // The question left is kept, to continue once the person hands the chat back.
+        assertThat(rapport.count("SELECT count(*) FROM paused_dialogues WHERE chat_key = '203' AND flow = 'language'"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -93,17 +93,21 @@ class SurveyResultsTest {
     @Test
     void theExportHasEveryAnswerOfTheSurveyAsCsv() {
         var text = new StringWriter();
-        int rows = SurveyExport.csv(database.jdbi(), "feedback", A_MONTH_AGO, new PrintWriter(text));
+        int rows = SurveyExport.csv(database.jdbi(), "feedback", A_MONTH_AGO, java.time.ZoneId.of("Asia/Shanghai"),
+                new PrintWriter(text));
 
         String[] lines = text.toString().split("\r\n");
         assertThat(rows).isEqualTo(14);
         assertThat(lines).hasSize(15);
         assertThat(lines[0]).isEqualTo("\uFEFFresponse_id,survey,trigger,status,customer_id,tier,channel,language,started_at,"
-                + "question,type,score,value,skipped,sentiment,sentiment_score,answered_at");
+                + "question,type,score,value,skipped,sentiment,sentiment_score,answered_at,partial");
+        // Times in the business's zone, with the offset written, never a bare local time.
+        assertThat(lines[1].split(",")[8]).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\+08:00");
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .startsWith("1,feedback,campaign:c1,completed,1,key,telegram,en,")
                 .contains(",comment,text,,\"Great, \"\"really\"\" fast, thanks\",false,positive,0.8,"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains(",liked,multiple,,\"price,service\",false,,,"));
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(" 20"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("5,").contains(",csat,csat,,,true,,,"));
         assertThat(text.toString()).doesNotContain("complaint_followup");
     }

@@ -17,6 +17,13 @@ public final class StaffGroupDecoder implements UpdateDecoder {
 
     public static final String CHANNEL = dev.rapport.domain.Channel.TELEGRAM_STAFF.code();
 
+    /**
+     * The update types the staff group needs from the webhook: messages in topics (staff answers and
+     * commands), their edits, and the bot's own membership (removed from the group, rights taken away).
+     */
+    public static final java.util.List<String> UPDATE_TYPES = java.util.List.of("message", "edited_message",
+            "my_chat_member");
+
     @Override
     public String channel() {
         return CHANNEL;
