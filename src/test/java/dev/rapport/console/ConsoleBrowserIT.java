@@ -167,7 +167,7 @@ class ConsoleBrowserIT {
         String ticket = chat.complain("The kettle leaks from the bottom", "product");
         signIn("alice");
 
-        browser.findElement(By.cssSelector("#waiting-tickets a[href*='#ticket-" + ticket + "']")).click();
+        click(By.cssSelector("#waiting-tickets a[href*='#ticket-" + ticket + "']"));   // the live queue may be re-drawn
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "kettle leaks"));
         browser.findElement(By.cssSelector("#ticket-" + ticket + " button.take")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-" + ticket), "in progress"));

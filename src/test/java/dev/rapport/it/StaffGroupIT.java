@@ -331,4 +331,23 @@ class StaffGroupIT {
                     .until(() -> topicTexts(rapport, thread).stream().anyMatch(text -> text.contains("unknown or has expired")));
         }
     }
+
+    @Test
+    void resolveClosesTheTicketFromTheTopic() {
+        try (var rapport = start(Map.of(), 20, Duration.ofMinutes(1))) {
+            var ada = new TelegramChat(rapport, 4109, "en");
+            String ticket = ada.complain("The blender came with a small scratch on the lid", "delivery");
+            ada.say("/human", 1);
+            long thread = topic(rapport, ada.customerId());
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.calls("createForumTopic")
+                    .stream().anyMatch(call -> call.body().path("name").asText().contains(ticket)));
+
+            staffSays(rapport, ALICE, thread, "/resolve " + ticket + " A new blender ships today.");
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> topicTexts(rapport, thread).contains("Ticket " + ticket + " is resolved; the customer has been told."));
+            assertThat(TelegramChat.column(rapport, "SELECT status FROM complaints WHERE ticket = ?", ticket))
+                    .isEqualTo("resolved");
+            assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE action = 'ticket.resolve'")).isEqualTo(1);
+        }
+    }
 }
