@@ -7,41 +7,34 @@ import dev.rapport.channel.telegram.TelegramSender;
 import dev.rapport.channel.telegram.TelegramWebhook;
 import dev.rapport.channel.webchat.WebchatDecoder;
 import dev.rapport.channel.webchat.WebchatRoutes;
-import dev.rapport.complaint.Complaints;
-import dev.rapport.complaint.ComplaintsConfig;
+import dev.rapport.complaint.ComplaintFeature;
 import dev.rapport.config.RapportConfig;
-import dev.rapport.customer.ConsentActions;
 import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.console.ConsoleFeature;
 import dev.rapport.dashboard.DashboardFeature;
-import dev.rapport.demo.DemoData;
 import dev.rapport.demo.DemoStaff;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSessions;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
-import dev.rapport.customer.LinkAction;
-import dev.rapport.customer.LinkTokens;
-import dev.rapport.customer.importing.PurchaseApi;
-import dev.rapport.customer.tier.Tiers;
-import dev.rapport.engine.Action;
+import dev.rapport.customer.registration.CustomerFeature;
+import dev.rapport.demo.DemoData;
 import dev.rapport.engine.Engine;
 import dev.rapport.engine.Interpreter;
 import dev.rapport.engine.NluInterpreter;
-import dev.rapport.nlu.Nlu;
-import dev.rapport.offer.OfferFeature;
-import dev.rapport.winback.WinbackFeature;
+import dev.rapport.engine.Outreach;
+import dev.rapport.feature.Feature;
 import dev.rapport.flow.Conversations;
-import dev.rapport.flow.Flow;
-import dev.rapport.flow.FlowLoader;
-import dev.rapport.flow.FlowProblem;
+import dev.rapport.engine.HandoffPort;
 import dev.rapport.handoff.HandoffDesk;
 import dev.rapport.handoff.HandoffFeature;
 import dev.rapport.inbox.InboxWorkers;
 import dev.rapport.inbox.Intake;
 import dev.rapport.inbox.OutreachQueue;
 import dev.rapport.inbox.UpdateDecoder;
+import dev.rapport.nlu.Nlu;
+import dev.rapport.offer.OfferFeature;
 import dev.rapport.outbox.OutboxSender;
 import dev.rapport.schedule.Job;
 import dev.rapport.schedule.Jobs;
@@ -49,15 +42,16 @@ import dev.rapport.store.Database;
 import dev.rapport.store.LiveFeed;
 import dev.rapport.staffgroup.StaffGroup;
 import dev.rapport.survey.SurveyFeature;
-import dev.rapport.web.ApiRoute;
 import dev.rapport.web.WebServer;
+import dev.rapport.winback.WinbackFeature;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +79,9 @@ public final class App implements AutoCloseable {
     private final ConsoleFeature console;
     private final HandoffDesk handoffs;
     private StaffGroup staffGroup;    // null without a staff group
+    private HandoffPort handoffPort;  // assigned once in the constructor; read by complaint jobs after start()
 
-    private App(RapportConfig config, Database database, boolean ownsDatabase) {
+    private App(RapportConfig config, Database database, boolean ownsDatabase, Clock clock) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -94,76 +89,31 @@ public final class App implements AutoCloseable {
 
         var customers = new Customers();
         var outreach = new OutreachQueue();
-        List<Action> actions = new ArrayList<>(ConsentActions.all(customers));
-        List<Job> jobs = new ArrayList<>();
-        List<ApiRoute> apiRoutes = new ArrayList<>();
-        // Features add the message keys their actions say; start-up checks each is in every language.
-        Set<String> messageKeys = new HashSet<>(Engine.MESSAGE_KEYS);
-        // Flows features build from their own files (surveys), checked with the flow files, and what is wrong in those files.
-        List<Flow> builtFlows = new ArrayList<>();
-        List<FlowProblem> builtProblems = new ArrayList<>();
-
-        // Features: each adds its actions, jobs, API routes and message keys. Their settings files sit
-        // next to rapport.yaml; a missing file means the feature's defaults.
-        var clock = Clock.systemUTC();
-        var surveys = SurveyFeature.load(config.conversationsDir(), config.featureFile("surveys.yaml"));
-        actions.addAll(surveys.actions());
-        jobs.add(surveys.expiryJob(database.jdbi()));
-        messageKeys.addAll(surveys.messageKeys());
-        builtFlows.addAll(surveys.flows());
-        builtProblems.addAll(surveys.problems());
-
-        var complaints = ComplaintsConfig.load(config.featureFile("complaints.yaml"));
-        actions.addAll(Complaints.actions(complaints, config.timeZone()));
-        messageKeys.addAll(Complaints.MESSAGE_KEYS);
-
-        // Customers and tiers: deep-link linking, the purchases API, the nightly tier recomputation.
-        var customerSettings = CustomerSettings.load(config.featureFile("tiers.yaml"));
-        actions.add(new LinkAction(new LinkTokens(customerSettings.linkValidity(), clock)));
-        jobs.add(new Tiers(database.jdbi(), customerSettings, clock).job(config.timeZone()));
-        apiRoutes.add(new PurchaseApi(database.jdbi(), config.timeZone()).route());
-        messageKeys.addAll(Customers.MESSAGE_KEYS);
-
-        var offers = OfferFeature.create(config.featureFile("offers.yaml"), database.jdbi(), outreach,
-                config.timeZone(), clock);
-        actions.addAll(offers.actions());
-        jobs.addAll(offers.jobs());
-        apiRoutes.addAll(offers.apiRoutes());
-        messageKeys.addAll(offers.messageKeys());
-
-        var winback = WinbackFeature.create(config.featureFile("winback.yaml"), database.jdbi(), offers.offers(),
-                outreach, config.timeZone(), clock);
-        actions.addAll(winback.actions());
-        jobs.addAll(winback.jobs());
-        messageKeys.addAll(winback.messageKeys());
-
-        var handoff = HandoffFeature.load(config.featureFile("handoff.yaml"), config.timeZone());
-        actions.addAll(handoff.actions());
-        messageKeys.addAll(handoff.messageKeys());
-        boolean withStaffGroup = config.telegram().enabled() && config.telegram().staffGroup().enabled();
-        if (withStaffGroup) {
-            messageKeys.addAll(StaffGroup.MESSAGE_KEYS);
-        }
-
-        Conversations conversations = FlowLoader.load(config.conversationsDir(), Engine.actionNames(actions),
-                messageKeys, builtFlows, builtProblems);
+        var features = features(config, database.jdbi(), customers, outreach, clock, () -> this.handoffPort);
+        var parts = FeatureParts.of(features);
+        Conversations conversations = parts.conversations(config.conversationsDir());
         ConfigLoads.record(database.jdbi(), config, conversations);
         Interpreter interpreter = new NluInterpreter(
                 Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));
+        // Handoff starts with the loaded texts; the staff group (when configured) wraps its port.
+        var handoff = features.stream().filter(HandoffFeature.class::isInstance).map(HandoffFeature.class::cast)
+                .findFirst().orElseThrow();
         var handing = handoff.start(database.jdbi(), conversations.messages(), outreach, () -> this.sender.wake(),
                 config.businessName(), clock);
         this.handoffs = handing.desk();
+        List<Job> jobs = new ArrayList<>(parts.jobs());
         jobs.addAll(handing.jobs());
         var port = handing.port();
+        boolean withStaffGroup = withStaffGroup(config);
         if (withStaffGroup) {
-            var complaintDesk = new dev.rapport.complaint.ComplaintDesk(database.jdbi(), outreach);
+            var complaintDesk = new ComplaintDesk(database.jdbi(), outreach);
             this.staffGroup = new StaffGroup(config.telegram(), database.jdbi(), handoffs, conversations.messages(),
                     (ticket, note, staff) -> complaintDesk.resolve(ticket, note, staff.name()), () -> this.sender.wake());
             port = staffGroup.port(port);
         }
-        jobs.addAll(Complaints.jobs(database.jdbi(), complaints, outreach, port));
-        this.engine = new Engine(conversations, actions, customers, interpreter, config.inbox().stepLimit(),
-                config.businessName(), port);
+        this.handoffPort = port;
+        this.engine = new Engine(conversations, parts.actions(), customers, interpreter, config.inbox().stepLimit(),
+                config.businessName(), clock, port);
 
         // Intake wakes the workers and the workers wake the sender; both are built below, and the
         // lambdas read the fields only once updates flow, after start().
@@ -184,7 +134,7 @@ public final class App implements AutoCloseable {
         dev.rapport.inbox.TurnHandler turns = group == null ? engine::handle
                 : (handle, message, inboxId) -> {
                     // The staff group's updates are staff at work, never a customer: they skip the engine.
-                    if (StaffGroupDecoder.CHANNEL.equals(message.channel())) {
+                    if (message.channel() == dev.rapport.domain.Channel.TELEGRAM_STAFF) {
                         group.handle(handle, message, inboxId);
                     } else {
                         engine.handle(handle, message, inboxId);
@@ -203,11 +153,58 @@ public final class App implements AutoCloseable {
         this.console = new ConsoleFeature(database.jdbi(), new StaffAccounts(database.jdbi(), clock), staffSessions,
                 new ComplaintDesk(database.jdbi(), outreach), handoffs, config.conversationsDir(), config.timeZone(), live,
                 metrics);
+        // The console and the dashboard need the running desk and feed, so they are built here, after the flows.
         List<PageRoute> pages = new ArrayList<>(console.pages());
         pages.addAll(new DashboardFeature(database.jdbi(), config.timeZone(), clock).pages());
-        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), apiRoutes,
+        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), parts.apiRoutes(),
                 staffSessions, pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
+    }
+
+    private static boolean withStaffGroup(RapportConfig config) {
+        return config.telegram().enabled() && config.telegram().staffGroup().enabled();
+    }
+
+    /** The features with no handoff port for complaint escalations (tests that only load flows). */
+    public static List<Feature> features(RapportConfig config, Jdbi jdbi, Customers customers, Outreach outreach,
+                                         Clock clock) {
+        return features(config, jdbi, customers, outreach, clock, () -> HandoffPort.NONE);
+    }
+
+    /**
+     * The product's features, built from their settings files next to {@code rapport.yaml} (a missing
+     * file means the feature's defaults; a wrong value stops the start naming file, field and value).
+     * {@code App} hands each part to its owner; tests load the shipped flows against exactly these.
+     * The console and the dashboard are not listed: they need the running handoff desk (see the constructor).
+     *
+     * @param handoffs read when a complaint job runs (after start), so it may be set after the flows load
+     */
+    public static List<Feature> features(RapportConfig config, Jdbi jdbi, Customers customers, Outreach outreach,
+                                         Clock clock, Supplier<HandoffPort> handoffs) {
+        ZoneId zone = config.timeZone();
+        var offers = OfferFeature.create(config.featureFile("offers.yaml"), jdbi, outreach, zone, clock);
+        List<Feature> features = new ArrayList<>(List.of(
+                CustomerFeature.create(config.featureFile("tiers.yaml"), customers, jdbi, zone, clock),
+                SurveyFeature.load(config.conversationsDir(), config.featureFile("surveys.yaml"), jdbi, clock),
+                ComplaintFeature.create(config.featureFile("complaints.yaml"), jdbi, outreach, zone, handoffs),
+                offers,
+                WinbackFeature.create(config.featureFile("winback.yaml"), jdbi, offers.offers(), outreach, zone, clock),
+                HandoffFeature.load(config.featureFile("handoff.yaml"), zone)));
+        if (withStaffGroup(config)) {
+            // The staff group is wired in the constructor (it wraps the handoff port); here only its texts.
+            features.add(new Feature() {
+                @Override
+                public String name() {
+                    return "staffgroup";
+                }
+
+                @Override
+                public java.util.Set<String> messageKeys() {
+                    return StaffGroup.MESSAGE_KEYS;
+                }
+            });
+        }
+        return List.copyOf(features);
     }
 
     /** Opens the configured database (embedded when none is set), migrates it and starts everything. */
@@ -237,9 +234,17 @@ public final class App implements AutoCloseable {
 
     /** Starts on an open, migrated database; {@code ownsDatabase} closes it with the app. */
     public static App start(RapportConfig config, Database database, boolean ownsDatabase) {
+        return start(config, database, ownsDatabase, Clock.systemUTC());
+    }
+
+    /**
+     * Starts on an open, migrated database with {@code clock} as every feature's and the engine's
+     * idea of now (tests fix it); the database's own {@code now()} still runs on its server's clock.
+     */
+    public static App start(RapportConfig config, Database database, boolean ownsDatabase, Clock clock) {
         App app;
         try {
-            app = new App(config, database, ownsDatabase);
+            app = new App(config, database, ownsDatabase, clock);
         } catch (RuntimeException e) {
             if (ownsDatabase) {
                 database.close();   // an embedded PostgreSQL left running would block the next start
@@ -288,6 +293,17 @@ public final class App implements AutoCloseable {
     /** The handoff desk staff work at (the console, the staff group). */
     public HandoffDesk handoffs() {
         return handoffs;
+    }
+
+    /**
+     * Waits until the inbox workers and then the outbox sender are idle: every update taken in before
+     * the call has had its turn, and every reply due has been sent. For tests asserting that nothing
+     * more happens, instead of sleeping.
+     *
+     * @return false when either did not become idle within {@code timeout}
+     */
+    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        return workers.awaitIdle(timeout) && sender.awaitIdle(timeout);
     }
 
     /** Runs a scheduled job now, on the calling thread (tests, and operators via the CLI). */

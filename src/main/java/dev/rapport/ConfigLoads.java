@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.flow.Conversations;
+import dev.rapport.store.Json;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.TreeSet;
@@ -12,7 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Records each start's configuration (secrets redacted) and the flows it loaded in {@code config_loads}. */
 final class ConfigLoads {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private ConfigLoads() {
     }

@@ -32,7 +32,8 @@ final class CampaignCommand {
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
             var texts = MessageTexts.load(settings.conversationsDir());
-            new Campaigns(offers.load(settings)).send(database.jdbi(), offer, tier, dryRun, out, texts::text);
+            new Campaigns(offers.load(settings)).send(database.jdbi(), offer,
+                    tier == null ? null : dev.rapport.domain.Tier.of(tier), dryRun, out, texts::text);
             return 0;
         }
     }

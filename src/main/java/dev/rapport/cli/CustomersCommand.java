@@ -1,6 +1,5 @@
 package dev.rapport.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.channel.telegram.TelegramWebhookAdmin;
 import dev.rapport.config.ConfigException;
 import dev.rapport.config.RapportConfig;
@@ -13,6 +12,7 @@ import dev.rapport.customer.importing.Imports;
 import dev.rapport.customer.privacy.CustomerErasure;
 import dev.rapport.customer.privacy.CustomerExport;
 import dev.rapport.store.Database;
+import dev.rapport.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -113,7 +113,7 @@ final class CustomersCommand {
             try (var database = Database.openMigrated(config.load(), 4)) {
                 long id = database.jdbi().withHandle(handle -> CustomerRef.require(handle, customer));
                 var document = new CustomerExport(database.jdbi()).export(id, AuditLog.actor(by.by));
-                var writer = new ObjectMapper().writerWithDefaultPrettyPrinter();
+                var writer = Json.mapper().writerWithDefaultPrettyPrinter();
                 if (output == null) {
                     System.out.println(writer.writeValueAsString(document));
                 } else {

@@ -90,7 +90,7 @@ final class DialogueTestRunner {
                             + "VALUES (:channel, :update, :chat, 'message', 'processed') RETURNING id")
                     .bind("channel", CHANNEL).bind("update", updateId).bind("chat", chat).mapTo(Long.class).one();
             long before = handle.createQuery("SELECT coalesce(max(id), 0) FROM messages").mapTo(Long.class).one();
-            engine.handle(handle, new InboundMessage(CHANNEL, chat, updateId,
+            engine.handle(handle, new InboundMessage(dev.rapport.domain.Channel.of(CHANNEL), chat, updateId,
                     new InboundMessage.Sender(chat, test.customer(), null, languageCode), content.get(), Instant.now()),
                     inboxId);
             last = replies(handle, chat, before);

@@ -6,6 +6,7 @@ import dev.rapport.nlu.LanguagePrior;
 import dev.rapport.nlu.Nlu;
 import dev.rapport.nlu.NluException;
 import dev.rapport.nlu.Understanding;
+import dev.rapport.store.Json;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Reads one message per line from stdin and writes its language, intent and sentiment as one JSON object per line.")
 final class NluPredictCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     @Mixin NluLocations locations;
 

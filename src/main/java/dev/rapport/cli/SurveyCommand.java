@@ -35,8 +35,9 @@ final class SurveyCommand {
         }
     }
 
-    static SurveyFeature surveys(ConfigOption config, RapportConfig settings) {
-        return SurveyFeature.load(settings.conversationsDir(), settings.featureFile("surveys.yaml"));
+    static SurveyFeature surveys(RapportConfig settings, Database database) {
+        return SurveyFeature.load(settings.conversationsDir(), settings.featureFile("surveys.yaml"), database.jdbi(),
+                java.time.Clock.systemUTC());
     }
 
     /** The start of {@code date} in the business's time zone; null without a date. */
@@ -53,7 +54,7 @@ final class SurveyCommand {
         public Integer call() {
             RapportConfig settings = config.load();
             var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            surveys(config, settings).questions().forEach((id, questions) ->
+            withDatabase(settings, database -> surveys(settings, database).questions()).forEach((id, questions) ->
                     out.println(id + "  (" + questions.size() + " questions: " + String.join(", ", questions) + ")"));
             return 0;
         }
@@ -62,7 +63,10 @@ final class SurveyCommand {
     /** Null when the survey exists; else the exit code after saying which surveys there are. */
     static Integer unknown(ConfigOption config, RapportConfig settings, String survey) {
         try {
-            surveys(config, settings).requireKnown(survey);
+            withDatabase(settings, database -> {
+                surveys(settings, database).requireKnown(survey);
+                return null;
+            });
             return null;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -90,11 +94,11 @@ final class SurveyCommand {
             RapportConfig settings = config.load();
             String name = campaign != null ? campaign : survey + "-" + LocalDate.now(settings.timeZone());
             var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            var sender = new SurveyCampaign(surveys(config, settings), new OutreachQueue());
             return withDatabase(settings, database -> {
+                var sender = new SurveyCampaign(surveys(settings, database), new OutreachQueue());
                 SurveyCampaign.Plan plan;
                 try {
-                    plan = sender.plan(database.jdbi(), survey, tier, name);
+                    plan = sender.plan(database.jdbi(), survey, tier == null ? null : dev.rapport.domain.Tier.of(tier), name);
                 } catch (IllegalArgumentException wrong) {
                     System.err.println(wrong.getMessage());
                     return 2;

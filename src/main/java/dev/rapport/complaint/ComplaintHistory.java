@@ -3,6 +3,7 @@ package dev.rapport.complaint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.store.EventLog;
+import dev.rapport.store.Json;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class ComplaintHistory {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private ComplaintHistory() {
     }
@@ -45,7 +46,7 @@ final class ComplaintHistory {
             event.put("reason", reason);
         }
         event.putAll(data);
-        EventLog.record(handle, type, complaint.channel(), complaint.chatKey(), complaint.customerId(), event);
+        EventLog.record(handle, type, complaint.channel().code(), complaint.chatKey(), complaint.customerId(), event);
     }
 
     static List<ComplaintChange> of(Handle handle, long complaintId) {

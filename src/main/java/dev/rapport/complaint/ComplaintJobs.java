@@ -33,9 +33,10 @@ final class ComplaintJobs {
     private final Jdbi jdbi;
     private final ComplaintsConfig config;
     private final Outreach outreach;
-    private final dev.rapport.engine.HandoffPort handoffs;
+    private final java.util.function.Supplier<dev.rapport.engine.HandoffPort> handoffs;
 
-    ComplaintJobs(Jdbi jdbi, ComplaintsConfig config, Outreach outreach, dev.rapport.engine.HandoffPort handoffs) {
+    ComplaintJobs(Jdbi jdbi, ComplaintsConfig config, Outreach outreach,
+                  java.util.function.Supplier<dev.rapport.engine.HandoffPort> handoffs) {
         this.jdbi = jdbi;
         this.config = config;
         this.outreach = outreach;
@@ -63,7 +64,7 @@ final class ComplaintJobs {
                         Map.of("due_at", complaint.dueAt().toString(), "priority_from", complaint.priority(),
                                 "priority_to", raised));
                 // A person takes the customer's chat (reason sla_breach in config/handoff.yaml).
-                handoffs.escalateCustomer(handle, complaint.customerId(), "sla_breach", "complaint "
+                handoffs.get().escalateCustomer(handle, complaint.customerId(), "sla_breach", "complaint "
                         + complaint.ticket() + ": no answer within the promised " + complaint.slaHours() + " h");
             }
         });

@@ -2,6 +2,7 @@ package dev.rapport.complaint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.config.ConfigException;
+import dev.rapport.domain.Tier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -15,16 +16,15 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The complaint settings from {@code config/complaints.yaml}, validated. Immutable.
  *
- * @param slaHours             promised response time in hours by tier ({@code key}, {@code major}, ...)
+ * @param slaHours             promised response time in hours, for every tier
  * @param followupAfter        how long after a resolution the follow-up survey is sent
  * @param closeUnansweredAfter how long an unanswered follow-up waits before the ticket closes
  * @param orderPattern         what an order or booking reference looks like (whole answer, case-insensitive)
  * @param orderExample         an example reference, shown when an answer does not match
  */
-public record ComplaintsConfig(Map<String, Integer> slaHours, Duration followupAfter, Duration closeUnansweredAfter,
+public record ComplaintsConfig(Map<Tier, Integer> slaHours, Duration followupAfter, Duration closeUnansweredAfter,
                                Pattern orderPattern, String orderExample) {
 
-    public static final List<String> TIERS = List.of("key", "major", "ordinary", "small");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*([mhd])");
     private static final List<String> KEYS = List.of("sla_hours", "followup_after", "close_unanswered_after",
             "order_reference");
@@ -35,14 +35,14 @@ public record ComplaintsConfig(Map<String, Integer> slaHours, Duration followupA
 
     /** The settings Rapport runs with when the file is missing. */
     public static ComplaintsConfig defaults() {
-        return new ComplaintsConfig(Map.of("key", 1, "major", 4, "ordinary", 24, "small", 48), Duration.ofHours(1),
+        return new ComplaintsConfig(Map.of(Tier.KEY, 1, Tier.MAJOR, 4, Tier.ORDINARY, 24, Tier.SMALL, 48), Duration.ofHours(1),
                 Duration.ofHours(72), Pattern.compile("[A-Z]{0,4}-?[0-9]{4,12}(-[0-9]{1,6})?", Pattern.CASE_INSENSITIVE),
                 "A-102938");
     }
 
-    /** Hours promised to a customer of {@code tier}; an unknown tier gets the small customers' time. */
-    public int slaHoursFor(String tier) {
-        return slaHours.getOrDefault(tier, slaHours.get("small"));
+    /** Hours promised to a customer of {@code tier}. */
+    public int slaHoursFor(Tier tier) {
+        return slaHours.get(tier);
     }
 
     /** Reads {@code file}; a missing file gives {@link #defaults()}. Throws {@link ConfigException} naming file, setting and value. */
@@ -58,13 +58,13 @@ public record ComplaintsConfig(Map<String, Integer> slaHours, Duration followupA
         var reader = new Reader(file);
         reader.unknownKeys(root, "", KEYS);
         ComplaintsConfig fallback = defaults();
-        var sla = new LinkedHashMap<String, Integer>(fallback.slaHours());
+        var sla = new LinkedHashMap<Tier, Integer>(fallback.slaHours());
         JsonNode slaNode = root.path("sla_hours");
         if (!slaNode.isMissingNode() && !slaNode.isNull()) {
-            reader.unknownKeys(slaNode, "sla_hours.", TIERS);
-            for (String tier : TIERS) {
-                if (slaNode.has(tier)) {
-                    sla.put(tier, reader.hours("sla_hours." + tier, slaNode.get(tier)));
+            reader.unknownKeys(slaNode, "sla_hours.", Tier.codes());
+            for (Tier tier : Tier.values()) {
+                if (slaNode.has(tier.code())) {
+                    sla.put(tier, reader.hours("sla_hours." + tier, slaNode.get(tier.code())));
                 }
             }
         }

@@ -6,6 +6,7 @@ import dev.rapport.engine.Action;
 import dev.rapport.engine.ActionContext;
 import dev.rapport.engine.CustomerView;
 import dev.rapport.engine.Engine;
+import dev.rapport.store.Json;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 final class OpenComplaint implements Action {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final ComplaintsConfig config;
     private final ZoneId zone;
 

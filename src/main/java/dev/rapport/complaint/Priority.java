@@ -1,5 +1,6 @@
 package dev.rapport.complaint;
 
+import dev.rapport.domain.Tier;
 import java.util.Locale;
 
 /**
@@ -18,11 +19,11 @@ enum Priority {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
 
-    static Priority forTier(String tier) {
+    static Priority forTier(Tier tier) {
         return switch (tier) {
-            case "key", "major" -> HIGH;
-            case "ordinary" -> NORMAL;
-            default -> LOW;
+            case KEY, MAJOR -> HIGH;
+            case ORDINARY -> NORMAL;
+            case SMALL -> LOW;
         };
     }
 
@@ -33,7 +34,7 @@ enum Priority {
      * A new complaint's priority: from the tier, one step higher when the customer's description reads
      * strongly negative ("Worst shop ever…"); {@code sentiment} null when unknown.
      */
-    static Priority forComplaint(String tier, Double sentiment) {
+    static Priority forComplaint(dev.rapport.domain.Tier tier, Double sentiment) {
         Priority fromTier = forTier(tier);
         return sentiment != null && sentiment <= STRONGLY_NEGATIVE ? fromTier.raised() : fromTier;
     }

@@ -1,8 +1,6 @@
 package dev.rapport.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -134,7 +132,7 @@ public final class ConfigLoader {
                     + "the project directory, or pass --config with the path of rapport.yaml");
         }
         try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            JsonNode root = FeatureSettings.YAML.readTree(file.toFile());
             var flat = new HashMap<String, String>();
             if (root != null && !root.isMissingNode() && !root.isNull()) {
                 if (!root.isObject()) {

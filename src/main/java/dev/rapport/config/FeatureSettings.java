@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public final class FeatureSettings {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The one YAML mapper for settings files; configured once, so sharing it is thread-safe. */
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private FeatureSettings() {
     }

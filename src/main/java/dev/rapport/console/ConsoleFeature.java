@@ -8,7 +8,7 @@ import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSessions;
 import dev.rapport.store.LiveFeed;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.rapport.staff.StaffSession;
 import dev.rapport.store.LiveFeed;
 import dev.rapport.web.live.LiveStream;
 import dev.rapport.web.live.LiveStreams;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffMember;
 import dev.rapport.staff.StaffSession;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;

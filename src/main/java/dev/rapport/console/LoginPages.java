@@ -6,7 +6,7 @@ import dev.rapport.staff.LoginResult;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSession;
 import dev.rapport.staff.StaffSessions;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import dev.rapport.web.StaffCookies;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

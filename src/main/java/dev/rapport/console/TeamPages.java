@@ -4,7 +4,7 @@ import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSession;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;

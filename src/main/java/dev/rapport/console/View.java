@@ -3,7 +3,7 @@ package dev.rapport.console;
 import dev.rapport.domain.Language;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffSession;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

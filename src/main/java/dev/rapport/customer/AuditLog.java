@@ -2,6 +2,7 @@ package dev.rapport.customer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.store.Json;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -12,7 +13,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class AuditLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private AuditLog() {
     }

@@ -5,6 +5,7 @@ import dev.rapport.engine.CustomerView;
 import dev.rapport.store.EventLog;
 import java.util.LinkedHashMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Links a chat to a known customer, inside the turn's transaction. When the chat's own record is
@@ -44,7 +45,7 @@ final class ChatLinks {
                     .execute();
             data.put("moved_from", current.id());
         }
-        EventLog.record(handle, CustomerEvent.LINKED, message.channel(), message.chatKey(), targetId, data);
+        EventLog.record(handle, CustomerEvent.LINKED, message.channel().code(), message.chatKey(), targetId, data);
         return view(handle, targetId);
     }
 
@@ -81,11 +82,10 @@ final class ChatLinks {
 
     static CustomerView view(Handle handle, long id) {
         return handle.createQuery("""
-                        SELECT id, name, language, language_chosen, tier, opted_out_at IS NOT NULL
+                        SELECT id, name, language, language_chosen, tier, opted_out_at IS NOT NULL AS opted_out
                         FROM customers WHERE id = :id""")
                 .bind("id", id)
-                .map((rs, ctx) -> new CustomerView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getString(5), rs.getBoolean(6)))
+                .map(ConstructorMapper.of(CustomerView.class))
                 .one();
     }
 }

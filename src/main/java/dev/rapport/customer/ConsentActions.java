@@ -103,11 +103,13 @@ public final class ConsentActions {
 
         @Override
         public String run(ActionContext context) {
-            String language = context.slot(context.params().getOrDefault("from_slot", "language"));
-            if (!"en".equals(language) && !"zh".equals(language)) {
+            var chosen = dev.rapport.domain.Language.fromCode(
+                    context.slot(context.params().getOrDefault("from_slot", "language")));
+            if (chosen.isEmpty()) {
                 return "invalid";
             }
-            boolean same = language.equals(context.customer().language()) && context.customer().languageChosen();
+            var language = chosen.get();
+            boolean same = language == context.customer().language() && context.customer().languageChosen();
             customers.setLanguage(context.handle(), context.customer().id(), language, true);
             context.useLanguage(language);
             context.event(CustomerEvent.LANGUAGE_CHOSEN, Map.of("language", language));

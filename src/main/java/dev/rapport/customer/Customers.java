@@ -2,6 +2,9 @@ package dev.rapport.customer;
 
 import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
+import dev.rapport.domain.Channel;
+import dev.rapport.domain.Language;
+import dev.rapport.domain.Tier;
 import dev.rapport.engine.CustomerDirectory;
 import dev.rapport.engine.CustomerView;
 import dev.rapport.store.EventLog;
@@ -9,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Customers and the chats linked to them. A chat seen for the first time gets a new customer (tier
@@ -17,8 +22,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Customers implements CustomerDirectory {
 
-    private record Account(CustomerView customer, String username, String firstName, String languageCode,
-                           boolean unreachable) {
+    /** A chat's account row with its customer, mapped by column name ({@link CustomerView} nested). */
+    record Account(@Nested CustomerView customer, String username, String firstName, String languageCode,
+                   boolean unreachable) {
     }
 
     @Override
@@ -55,24 +61,22 @@ public final class Customers implements CustomerDirectory {
         return given != null && !Objects.equals(stored, given);
     }
 
-    private static Optional<Account> find(Handle handle, String channel, String chatKey) {
+    private static Optional<Account> find(Handle handle, Channel channel, String chatKey) {
         return handle.createQuery("""
-                        SELECT c.id, c.name, c.language, c.language_chosen, c.tier, c.opted_out_at IS NOT NULL,
-                               a.username, a.first_name, a.language_code, a.unreachable_at IS NOT NULL
+                        SELECT c.id, c.name, c.language, c.language_chosen, c.tier,
+                               c.opted_out_at IS NOT NULL AS opted_out, a.username, a.first_name, a.language_code,
+                               a.unreachable_at IS NOT NULL AS unreachable
                         FROM channel_accounts a JOIN customers c ON c.id = a.customer_id
                         WHERE a.channel = :channel AND a.chat_key = :chatKey""")
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
-                .map((rs, ctx) -> new Account(
-                        new CustomerView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                                rs.getString(5), rs.getBoolean(6)),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10)))
+                .map(ConstructorMapper.of(Account.class))
                 .findOne();
     }
 
     private static CustomerView create(Handle handle, InboundMessage message) {
         var sender = message.sender();
-        String language = languageOf(sender.languageCode());
+        Language language = languageOf(sender.languageCode());
         long id = handle.createQuery("INSERT INTO customers (name, language) VALUES (:name, :language) RETURNING id")
                 .bind("name", sender.firstName())
                 .bind("language", language)
@@ -90,18 +94,19 @@ public final class Customers implements CustomerDirectory {
                 .bind("firstName", sender.firstName())
                 .bind("languageCode", sender.languageCode())
                 .execute();
-        EventLog.record(handle, CustomerEvent.FIRST_CONTACT, message.channel(), message.chatKey(), id,
+        EventLog.record(handle, CustomerEvent.FIRST_CONTACT, message.channel().code(), message.chatKey(), id,
                 Map.of("language", language));
-        return new CustomerView(id, sender.firstName(), language, false, "small", false);
+        return new CustomerView(id, sender.firstName(), language, false, Tier.SMALL, false);
     }
 
     /** Telegram's language_code (an IETF tag such as {@code zh-hans}) to the language Rapport speaks. */
-    static String languageOf(String languageCode) {
-        return languageCode != null && languageCode.toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? "zh" : "en";
+    static Language languageOf(String languageCode) {
+        return languageCode != null && languageCode.toLowerCase(java.util.Locale.ROOT).startsWith("zh")
+                ? Language.ZH : Language.EN;
     }
 
     @Override
-    public void setLanguage(Handle handle, long customerId, String language, boolean chosen) {
+    public void setLanguage(Handle handle, long customerId, Language language, boolean chosen) {
         handle.createUpdate("""
                         UPDATE customers SET language = :language, language_chosen = language_chosen OR :chosen
                         WHERE id = :id""")
@@ -109,7 +114,7 @@ public final class Customers implements CustomerDirectory {
     }
 
     @Override
-    public void setBlocked(Handle handle, String channel, String chatKey, boolean blocked) {
+    public void setBlocked(Handle handle, Channel channel, String chatKey, boolean blocked) {
         handle.createUpdate("""
                         UPDATE channel_accounts
                         SET unreachable_at = CASE WHEN :blocked THEN now() END,

@@ -65,7 +65,7 @@ public final class LinkTokens {
      * Uses the token for this chat, at most once: the row is claimed with a conditional update, so
      * two chats redeeming the same token at once cannot both succeed.
      */
-    public Redemption redeem(Handle handle, String token, String channel, String chatKey) {
+    public Redemption redeem(Handle handle, String token, dev.rapport.domain.Channel channel, String chatKey) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{1,64}")) {
             return new Redemption.Invalid("unknown");
         }

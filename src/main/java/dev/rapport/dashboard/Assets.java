@@ -1,6 +1,6 @@
 package dev.rapport.dashboard;
 
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.rapport.dashboard;
 
 import dev.rapport.feature.Feature;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;

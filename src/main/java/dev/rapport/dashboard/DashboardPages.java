@@ -3,7 +3,7 @@ package dev.rapport.dashboard;
 import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffSession;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.OutputStreamWriter;

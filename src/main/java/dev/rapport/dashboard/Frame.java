@@ -1,6 +1,6 @@
 package dev.rapport.dashboard;
 
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import java.util.ArrayList;
 import java.util.List;
 

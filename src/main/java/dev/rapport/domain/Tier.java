@@ -1,6 +1,7 @@
 package dev.rapport.domain;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,6 +17,11 @@ public enum Tier {
     /** The word used in settings files, flows, the database and exports: {@code key}, {@code major}, ... */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every tier's code, most valuable first: for error messages and settings that list the tiers. */
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(Tier::code).toList();
     }
 
     /** The tier for a code such as {@code "major"}, or empty for anything else (case-sensitive). */

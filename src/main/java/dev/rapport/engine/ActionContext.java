@@ -1,6 +1,7 @@
 package dev.rapport.engine;
 
 import dev.rapport.channel.InboundMessage;
+import dev.rapport.domain.Language;
 import dev.rapport.store.EventType;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -38,7 +39,7 @@ public interface ActionContext {
     void switchCustomer(CustomerView customer);
 
     /** Speaks {@code language} for the rest of the turn (the action persists the choice itself). */
-    void useLanguage(String language);
+    void useLanguage(Language language);
 
     /** Records an event in the turn's transaction, tagged with the chat and customer. */
     void event(EventType type, Map<String, ?> data);

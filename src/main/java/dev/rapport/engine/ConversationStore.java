@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.channel.Content;
+import dev.rapport.store.Json;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -11,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 /** SQL on {@code conversations}. Stateless; thread-safe. */
 final class ConversationStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final TypeReference<Map<String, String>> SLOTS = new TypeReference<>() {
     };
 

@@ -2,6 +2,8 @@ package dev.rapport.engine;
 
 import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
+import dev.rapport.domain.Channel;
+import dev.rapport.domain.Language;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -14,10 +16,10 @@ public interface CustomerDirectory {
     CustomerView resolve(Handle handle, InboundMessage message);
 
     /** Records a language for the customer; {@code chosen} marks an explicit choice. */
-    void setLanguage(Handle handle, long customerId, String language, boolean chosen);
+    void setLanguage(Handle handle, long customerId, Language language, boolean chosen);
 
     /** The customer blocked ({@code true}) or unblocked the bot on this chat. */
-    void setBlocked(Handle handle, String channel, String chatKey, boolean blocked);
+    void setBlocked(Handle handle, Channel channel, String chatKey, boolean blocked);
 
     /**
      * The customer shared a phone number with the contact button: the directory may link the chat to

@@ -4,9 +4,9 @@ import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
 import dev.rapport.flow.Conversations;
 import dev.rapport.flow.Flow;
-import dev.rapport.flow.MainMenu;
 import dev.rapport.flow.Step;
 import dev.rapport.store.EventLog;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,23 +34,25 @@ public final class Engine {
     private final FlowRunner runner;
     private final TypedAnswer typedAnswer;
     private final String businessName;
+    private final Clock clock;
     private final HandoffPort handoffs;
     private final WithPerson withPerson;
 
     public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
-                  Interpreter interpreter, int stepLimit, String businessName) {
-        this(conversations, actions, customers, interpreter, stepLimit, businessName, HandoffPort.NONE);
+                  Interpreter interpreter, int stepLimit, String businessName, Clock clock) {
+        this(conversations, actions, customers, interpreter, stepLimit, businessName, clock, HandoffPort.NONE);
     }
 
     /** With {@code handoffs}: escalations open handoffs, and a chat with an open handoff is left to the person. */
     public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
-                  Interpreter interpreter, int stepLimit, String businessName, HandoffPort handoffs) {
+                  Interpreter interpreter, int stepLimit, String businessName, Clock clock, HandoffPort handoffs) {
         this.handoffs = handoffs;
         this.withPerson = new WithPerson(handoffs);
         this.conversations = conversations;
         this.customers = customers;
         this.interpreter = interpreter;
         this.businessName = businessName;
+        this.clock = clock;
         Map<String, Action> byName = new java.util.HashMap<>(
                 actions.stream().collect(Collectors.toMap(Action::name, Function.identity())));
         byName.put(Resumption.ACTION, new Action() {
@@ -83,8 +85,7 @@ public final class Engine {
     /** The message keys the engine says itself (besides those flows name); checked at start-up. */
     public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of("engine.fallback",
             "engine.fallback_offer_person", "engine.stale_button", "engine.too_many_steps",
-            "engine.media_received", "engine.media_kept", "engine.customer_name_fallback", "media.file", "menu.complaint",
-            "menu.feedback", "menu.offers", "menu.human");
+            "engine.media_received", "engine.media_kept", "engine.customer_name_fallback", "media.file");
 
     /** The flows and message texts this engine runs. */
     public Conversations conversations() {
@@ -100,10 +101,10 @@ public final class Engine {
 
     public void handle(Handle handle, InboundMessage message, long inboxId) {
         CustomerView customer = customers.resolve(handle, message);
-        Conversation conversation = ConversationStore.load(handle, message.channel(), message.chatKey());
+        Conversation conversation = ConversationStore.load(handle, message.channel().code(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
         turn.handoffs = handoffs;
-        turn.handoffId = handoffs.openFor(handle, message.channel(), message.chatKey()).orElse(null);
+        turn.handoffId = handoffs.openFor(handle, message.channel().code(), message.chatKey()).orElse(null);
         Reading reading = read(turn);
         turn.reading(reading);
         Long messageId = null;
@@ -189,7 +190,7 @@ public final class Engine {
         boolean withPerson = turn.handoffId != null;
         boolean inDialogue = withPerson || conversation.waiting() && !outreach.flow().equals(conversation.flow)
                 && conversation.lastActive != null
-                && conversation.lastActive.isAfter(java.time.Instant.now().minus(DIALOGUE_IDLE));
+                && conversation.lastActive.isAfter(clock.instant().minus(DIALOGUE_IDLE));
         if (inDialogue) {
             conversation.waitingOutreach.add(outreach);
             conversation.unmoved = true;
@@ -260,7 +261,7 @@ public final class Engine {
      * A {@code go:} button starts only a flow a customer may start (never an internal one).
      */
     private void pressed(Turn turn, Content.ButtonPress press) {
-        boolean offered = OfferedButtons.wasOffered(turn.handle, turn.message.channel(), turn.message.chatKey(),
+        boolean offered = OfferedButtons.wasOffered(turn.handle, turn.message.channel().code(), turn.message.chatKey(),
                 press.data());
         Optional<CallbackData.Parsed> parsed = offered ? CallbackData.parse(press.data()) : Optional.empty();
         if (parsed.isPresent() && parsed.get() instanceof CallbackData.StartFlow start
@@ -343,6 +344,6 @@ public final class Engine {
         }
         boolean offerPerson = turn.conversation.unknownStreak >= 2 && conversations.flow("human").isPresent();
         turn.say(offerPerson ? "engine.fallback_offer_person" : "engine.fallback",
-                runner.buttons(turn, "engine", "fallback", MainMenu.rows(null)));
+                runner.buttons(turn, "engine", "fallback", conversations.menu()));
     }
 }

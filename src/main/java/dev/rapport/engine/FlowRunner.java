@@ -211,9 +211,9 @@ final class FlowRunner {
     private static String branchValue(Turn turn, String on) {
         switch (on) {
             case "tier":
-                return turn.customer().tier();
+                return turn.customer().tier().code();
             case "language":
-                return turn.language();
+                return turn.language().code();
             default:
                 return turn.slot(on);
         }

@@ -7,6 +7,7 @@ import dev.rapport.channel.InboundMessage;
 import dev.rapport.channel.Reply;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.outbox.Outgoing;
+import dev.rapport.store.Json;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class MessageLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private MessageLog() {
     }
@@ -53,13 +54,13 @@ final class MessageLog {
     static void replies(Handle handle, Turn turn) {
         InboundMessage message = turn.message;
         List<Reply> replies = turn.replies;
-        OfferedButtons.record(handle, message.channel(), message.chatKey(), replies);
+        OfferedButtons.record(handle, message.channel().code(), message.chatKey(), replies);
         for (int index = 0; index < replies.size(); index++) {
             Reply reply = replies.get(index);
             Long messageId = reply instanceof Reply.Text text ? outbound(handle, turn, text) : null;
             // Keyed by the stored update, not the channel's update id, which a channel may reuse.
             String key = "in:" + turn.inboxId + ":" + index;
-            Outbox.enqueue(handle, new Outgoing(key, message.channel(), message.chatKey(), messageId, reply));
+            Outbox.enqueue(handle, new Outgoing(key, message.channel().code(), message.chatKey(), messageId, reply));
         }
     }
 

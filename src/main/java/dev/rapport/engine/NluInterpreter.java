@@ -1,5 +1,6 @@
 package dev.rapport.engine;
 
+import dev.rapport.domain.Language;
 import dev.rapport.nlu.LanguagePrior;
 import dev.rapport.nlu.Nlu;
 import dev.rapport.nlu.Understanding;
@@ -19,10 +20,10 @@ public final class NluInterpreter implements Interpreter {
 
     @Override
     public Reading read(String text, CustomerView customer, String languageCode) {
-        var prior = new LanguagePrior(languageCode, customer.language(),
-                customer.languageChosen() ? customer.language() : null);
+        var prior = new LanguagePrior(languageCode, customer.language().code(),
+                customer.languageChosen() ? customer.language().code() : null);
         Understanding understood = nlu.understand(text, prior);
-        return new Reading(understood.language(), understood.intent().label(), understood.intentConfidence(),
+        return new Reading(Language.fromCode(understood.language()).orElse(null), understood.intent().label(), understood.intentConfidence(),
                 understood.sentiment().label(), understood.sentimentScore());
     }
 }

@@ -3,6 +3,7 @@ package dev.rapport.engine;
 import dev.rapport.channel.Button;
 import dev.rapport.channel.InboundMessage;
 import dev.rapport.channel.Reply;
+import dev.rapport.domain.Language;
 import dev.rapport.flow.Messages;
 import dev.rapport.store.EventLog;
 import dev.rapport.store.EventType;
@@ -28,7 +29,7 @@ final class Turn implements ActionContext {
     private final Messages messages;
     private final String businessName;
     private CustomerView customer;
-    private String language;
+    private Language language;
     private Map<String, String> params = Map.of();
     private Reading reading = Reading.NONE;
     /** Where escalations go; set by the engine before the turn routes. */
@@ -52,17 +53,17 @@ final class Turn implements ActionContext {
         this.language = customer.language();
     }
 
-    String language() {
+    Language language() {
         return language;
     }
 
     /** The text of {@code key} in the customer's language, placeholders filled. */
     String text(String key) {
-        return NameFallback.fill(messages.text(language, key, vars()), fallbackName());
+        return NameFallback.fill(messages.text(language.code(), key, vars()), fallbackName());
     }
 
     boolean hasText(String key) {
-        return messages.has(language, key);
+        return messages.has(language.code(), key);
     }
 
     void say(String key, List<List<Button>> buttons) {
@@ -79,12 +80,12 @@ final class Turn implements ActionContext {
     public String text(String key, Map<String, ?> extra) {
         var vars = vars();
         vars.putAll(extra);
-        return NameFallback.fill(messages.text(language, key, vars), fallbackName());
+        return NameFallback.fill(messages.text(language.code(), key, vars), fallbackName());
     }
 
     @Override
     public boolean escalate(String reason, String detail) {
-        var escalated = handoffs.escalate(handle, new HandoffPort.Escalation(message.channel(), message.chatKey(),
+        var escalated = handoffs.escalate(handle, new HandoffPort.Escalation(message.channel().code(), message.chatKey(),
                 customer, reason, detail));
         if (escalated.isEmpty() && handoffs != HandoffPort.NONE) {
             return false;   // the handoff settings do not hand over for this reason (or this customer's tier)
@@ -118,7 +119,7 @@ final class Turn implements ActionContext {
     }
 
     private String fallbackName() {
-        return messages.text(language, "engine.customer_name_fallback", Map.of());
+        return messages.text(language.code(), "engine.customer_name_fallback", Map.of());
     }
 
     void withParams(Map<String, String> stepParams) {
@@ -177,13 +178,13 @@ final class Turn implements ActionContext {
     }
 
     @Override
-    public void useLanguage(String newLanguage) {
+    public void useLanguage(Language newLanguage) {
         customer(customer.withLanguage(newLanguage, true));
     }
 
     @Override
     public void event(EventType type, Map<String, ?> data) {
-        events.add(new EventLog.Event(type, message.channel(), message.chatKey(), customer.id(),
+        events.add(new EventLog.Event(type, message.channel().code(), message.chatKey(), customer.id(),
                 new java.util.LinkedHashMap<>(data)));
     }
 }

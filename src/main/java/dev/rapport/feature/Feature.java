@@ -4,8 +4,6 @@ import dev.rapport.engine.Action;
 import dev.rapport.flow.Flow;
 import dev.rapport.flow.FlowProblem;
 import dev.rapport.schedule.Job;
-import dev.rapport.web.ApiRoute;
-import dev.rapport.web.PageRoute;
 import java.util.List;
 import java.util.Set;
 

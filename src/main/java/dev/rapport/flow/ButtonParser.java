@@ -21,7 +21,8 @@ final class ButtonParser {
     private ButtonParser() {
     }
 
-    static List<List<ButtonSpec>> parse(Fields step, Path file) {
+    /** {@code menu}: the main menu's rows, which the word {@code menu} stands for (none: the word is a problem). */
+    static List<List<ButtonSpec>> parse(Fields step, Path file, List<List<ButtonSpec>> menu) {
         Optional<Node> buttons = step.node("buttons");
         if (buttons.isEmpty() || YamlNodes.isNull(buttons.get())) {
             return List.of();
@@ -30,7 +31,11 @@ final class ButtonParser {
         int line = step.line("buttons");
         if (buttons.get() instanceof ScalarNode word) {
             if (word.getValue().equals(MainMenu.WORD)) {
-                return MainMenu.rows(new Source(file, line));
+                if (menu.isEmpty()) {
+                    where.add(line, "buttons: menu needs the main menu in conversations/" + MainMenu.FILE
+                            + " (buttons: rows like [{text: menu.complaint, flow: complaint}])");
+                }
+                return menu;   // checked once where the menu is written (FlowChecks.checkMenu)
             }
             where.add(line, "buttons must be the word 'menu' or a list of rows like [[{text: key, value: answer}]], not "
                     + YamlNodes.describe(word));

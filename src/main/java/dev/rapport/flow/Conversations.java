@@ -1,18 +1,20 @@
 package dev.rapport.flow;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * All flows by id, and the texts they send: what {@link FlowLoader} reads from
+ * All flows by id, the texts they send and the main menu: what {@link FlowLoader} reads from
  * {@code conversations/}. Immutable; thread-safe. The loader guarantees that a command or intent
  * starts at most one flow, so the look-ups below have one answer.
  */
-public record Conversations(Map<String, Flow> flows, Messages messages) {
+public record Conversations(Map<String, Flow> flows, Messages messages, List<List<ButtonSpec>> menu) {
 
     public Conversations {
         flows = Map.copyOf(flows);
+        menu = List.copyOf(menu);
     }
 
     public Optional<Flow> flow(String id) {

@@ -16,11 +16,11 @@ final class FlowChecks {
     static final Set<String> BUILT_IN_BRANCH_VALUES = Set.of("tier", "language", "sentiment");
 
     /** The customer pyramid's tiers, the values {@code branch: {on: tier}} can see. */
-    static final Set<String> TIERS = Set.of("key", "major", "ordinary", "small");
+    static final Set<String> TIERS = Set.copyOf(dev.rapport.domain.Tier.codes());
 
     /** What a flow is checked against. */
     record Catalog(Set<String> flowIds, Set<String> internalFlowIds, Set<String> actionNames,
-                   List<MessageFile> messageFiles) {
+                   List<MessageFile> messageFiles, List<List<ButtonSpec>> menu) {
     }
 
     private FlowChecks() {
@@ -57,6 +57,19 @@ final class FlowChecks {
         }
     }
 
+    /** The main menu's buttons: labels in every language, flows that exist (callback data is {@code go:<flow>}). */
+    static void checkMenu(Catalog catalog, Problems problems) {
+        for (ButtonSpec button : catalog.menu().stream().flatMap(List::stream).toList()) {
+            Problems.Where where = problems.in(button.source().file());
+            messageKey(button.text(), button.source().line(), catalog, where);
+            flowExists(button.flow(), "menu button", button.source().line(), catalog, where);
+            if (catalog.internalFlowIds().contains(button.flow())) {
+                where.add(button.source().line(), "menu button starts flow '" + button.flow() + "', which is internal "
+                        + "(started only by Rapport); a customer's button cannot start it");
+            }
+        }
+    }
+
     private static void branch(Step.Branch branch, Set<String> slots, ParsedFlow.Lines lines, Catalog catalog,
                                Problems.Where where) {
         if (!slots.contains(branch.on()) && !BUILT_IN_BRANCH_VALUES.contains(branch.on())) {
@@ -82,6 +95,9 @@ final class FlowChecks {
 
     private static void buttons(List<List<ButtonSpec>> rows, ParsedFlow parsed, Step step, Catalog catalog,
                                 Problems.Where where) {
+        if (rows == catalog.menu()) {
+            return;   // buttons: menu, checked once by checkMenu
+        }
         for (List<ButtonSpec> row : rows) {
             for (ButtonSpec button : row) {
                 int line = button.source().line();

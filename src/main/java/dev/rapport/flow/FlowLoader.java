@@ -57,10 +57,11 @@ public final class FlowLoader {
         Problems problems = new Problems();
         builtProblems.forEach(problems::add);
         Map<String, MessageFile> messageFiles = readMessages(conversationsDir.resolve("messages"), problems);
+        List<List<ButtonSpec>> menu = MainMenu.read(conversationsDir, problems);
         List<ParsedFlow> parsedFlows = new ArrayList<>();
         Set<String> flowIds = new HashSet<>();
         for (Path file : flowFiles(conversationsDir.resolve("flows"), problems)) {
-            FlowParser.parse(file, problems).ifPresentOrElse(parsed -> {
+            FlowParser.parse(file, problems, menu).ifPresentOrElse(parsed -> {
                 parsedFlows.add(parsed);
                 if (parsed.flow().id() != null) {
                     flowIds.add(parsed.flow().id());
@@ -83,7 +84,8 @@ public final class FlowLoader {
         parsedFlows.stream().filter(parsed -> parsed.flow().internal() && parsed.flow().id() != null)
                 .forEach(parsed -> internalFlowIds.add(parsed.flow().id()));
         FlowChecks.Catalog catalog = new FlowChecks.Catalog(flowIds, internalFlowIds, Set.copyOf(actionNames),
-                List.copyOf(messageFiles.values()));
+                List.copyOf(messageFiles.values()), menu);
+        FlowChecks.checkMenu(catalog, problems);
         for (ParsedFlow parsed : parsedFlows) {
             StepGraph.check(parsed, problems);
             FlowChecks.check(parsed, catalog, problems);
@@ -96,7 +98,7 @@ public final class FlowLoader {
         parsedFlows.forEach(parsed -> flows.put(parsed.flow().id(), parsed.flow()));
         Map<String, Map<String, String>> texts = new LinkedHashMap<>();
         messageFiles.forEach((language, file) -> texts.put(language, file.values()));
-        return new Conversations(flows, new Messages(texts));
+        return new Conversations(flows, new Messages(texts), menu);
     }
 
     private static Map<String, MessageFile> readMessages(Path messagesDir, Problems problems) {

@@ -24,8 +24,11 @@ final class FlowParser {
     private FlowParser() {
     }
 
-    /** The parsed flow, or empty when the file cannot be read as a flow at all; problems are reported. */
-    static Optional<ParsedFlow> parse(Path file, Problems problems) {
+    /**
+     * The parsed flow, or empty when the file cannot be read as a flow at all; problems are reported.
+     * {@code menu} is what {@code buttons: menu} stands for.
+     */
+    static Optional<ParsedFlow> parse(Path file, Problems problems, List<List<ButtonSpec>> menu) {
         int problemsBefore = problems.count();
         Optional<MappingNode> root = YamlFile.readMap(file, problems.in(file));
         if (root.isEmpty()) {
@@ -50,7 +53,7 @@ final class FlowParser {
         List<Step> steps = new ArrayList<>();
         Map<String, Integer> declaredStepLines = new LinkedHashMap<>();
         List<Node> stepNodes = stepNodes(fields, where);
-        StepParser stepParser = new StepParser(file, lines);
+        StepParser stepParser = new StepParser(file, lines, menu);
         for (int index = 0; index < stepNodes.size(); index++) {
             Node stepNode = stepNodes.get(index);
             StepParser.Result result = stepParser.parse(stepNode, index + 1, where);

@@ -42,10 +42,12 @@ final class StepParser {
 
     private final Path file;
     private final ParsedFlow.Lines lines;
+    private final List<List<ButtonSpec>> menu;
 
-    StepParser(Path file, ParsedFlow.Lines lines) {
+    StepParser(Path file, ParsedFlow.Lines lines, List<List<ButtonSpec>> menu) {
         this.file = file;
         this.lines = lines;
+        this.menu = menu;
     }
 
     Result parse(Node node, int position, Problems.Where flowWhere) {
@@ -101,7 +103,7 @@ final class StepParser {
     private Step ask(String id, Fields fields, Source source) {
         String text = fields.requiredText("ask", "the message key of the question");
         String slot = fields.requiredText("slot", "the slot the answer is stored in");
-        List<List<ButtonSpec>> buttons = ButtonParser.parse(fields, file);
+        List<List<ButtonSpec>> buttons = ButtonParser.parse(fields, file, menu);
         Step.Input input = input(fields, buttons);
         boolean hasValueButtons = buttons.stream().flatMap(List::stream).anyMatch(button -> !button.startsFlow());
         if (input == Step.Input.BUTTONS_ONLY && !hasValueButtons) {
@@ -188,7 +190,7 @@ final class StepParser {
 
     /** Buttons that answer with a value only make sense on an ask step, which has a slot to fill. */
     private List<List<ButtonSpec>> flowButtonsOnly(Fields fields, String type) {
-        List<List<ButtonSpec>> buttons = ButtonParser.parse(fields, file);
+        List<List<ButtonSpec>> buttons = ButtonParser.parse(fields, file, menu);
         buttons.stream().flatMap(List::stream).filter(button -> !button.startsFlow()).forEach(button ->
                 fields.where().add(button.source().line(), "a " + type + " step cannot take a button with a value "
                         + "(nothing waits for the answer); use 'flow: id' or make it an ask step"));

@@ -48,8 +48,8 @@ final class HandoffRouting implements HandoffPort {
                         LIMIT 1""")
                 .bind("customerId", customerId)
                 .map((rs, ctx) -> new Escalation(rs.getString("channel"), rs.getString("chat_key"),
-                        new CustomerView(customerId, rs.getString("name"), rs.getString("language"),
-                                rs.getBoolean("language_chosen"), rs.getString("tier"), rs.getBoolean("opted_out")),
+                        new CustomerView(customerId, rs.getString("name"), Language.of(rs.getString("language")),
+                                rs.getBoolean("language_chosen"), Tier.of(rs.getString("tier")), rs.getBoolean("opted_out")),
                         reason, detail))
                 .findOne();
         if (escalation.isEmpty()) {
@@ -81,7 +81,7 @@ final class HandoffRouting implements HandoffPort {
     @Override
     public Optional<Escalated> escalate(Handle handle, Escalation escalation) {
         HandoffSettings.Rule rule = settings.rule(escalation.reason());
-        Tier tier = Tier.fromCode(escalation.customer().tier()).orElse(Tier.SMALL);
+        Tier tier = escalation.customer().tier();
         if (!rule.escalate() || !rule.tiers().contains(tier)) {
             return Optional.empty();
         }
@@ -124,7 +124,7 @@ final class HandoffRouting implements HandoffPort {
             return Optional.of(new Escalated(id, false, null, Map.of()));
         }
         var notice = notices.opened(handle, id, handoff.forManager(),
-                Language.fromCode(escalation.customer().language()).orElse(Language.EN));
+                escalation.customer().language());
         return Optional.of(new Escalated(id, true, notice.key(), notice.vars()));
     }
 }

@@ -1,13 +1,16 @@
 package dev.rapport.inbox;
 
 import dev.rapport.config.RapportConfig;
+import dev.rapport.store.IdlePasses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -29,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * batch pending, to be processed once after restart. A turn that throws rolls its batch back, which
  * then runs again with a savepoint per turn, so the failing turn is undone alone and retried later
  * with back-off; after {@code maxAttempts} it is marked failed so the chat's later updates are not
- * held back forever. Thread-safe.
+ * held back forever.
+ *
+ * <p>Idle: a worker's pass that claims no chat, finds no update still settling and sees no other
+ * worker in a pass counts as idle; {@link #awaitIdle} waits for one that began after the call.
+ * Thread-safe.
  */
 public final class InboxWorkers implements AutoCloseable {
 
@@ -46,6 +53,8 @@ public final class InboxWorkers implements AutoCloseable {
     private final Condition signal = lock.newCondition();
     private long signals;
     private volatile boolean running;
+    private final IdlePasses idle = new IdlePasses();
+    private final AtomicInteger inPass = new AtomicInteger();
     private final Counter processed;
     private final Counter failed;
     private final Timer turnLatency;
@@ -91,7 +100,17 @@ public final class InboxWorkers implements AutoCloseable {
         while (running) {
             long seen = signals();
             try {
-                ChatBatch.Result result = batch.run();
+                ChatBatch.Result result;
+                boolean alone;
+                inPass.incrementAndGet();
+                try {
+                    result = batch.run();
+                } finally {
+                    alone = inPass.decrementAndGet() == 0;
+                }
+                if (alone && result.claimedChats() == 0 && !result.pendingUnsettled()) {
+                    idle.passed();
+                }
                 if (result.turns() > 0) {
                     afterCommit.run();
                 }
@@ -109,6 +128,18 @@ public final class InboxWorkers implements AutoCloseable {
                 waitForSignal(seen, IDLE_POLL_MILLIS);
             }
         }
+    }
+
+    /**
+     * Waits until a worker's pass that began after this call found nothing pending to claim, with no
+     * other worker in a pass: every update that was claimable when this was called has had its turn
+     * committed (or its retry scheduled). Updates still inside the settle window keep the workers
+     * busy until they are claimed. Wakes the workers so they look at once. For tests and diagnostics.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return idle.awaitAfter(this::wake, timeout);
     }
 
     private long signals() {

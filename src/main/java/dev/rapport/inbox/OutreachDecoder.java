@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
+import dev.rapport.domain.Channel;
+import dev.rapport.store.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -12,7 +14,7 @@ import java.util.LinkedHashMap;
 /** Reads an outreach queued by {@link OutreachQueue} back into a message for the engine. Stateless; thread-safe. */
 final class OutreachDecoder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private OutreachDecoder() {
     }
@@ -29,6 +31,6 @@ final class OutreachDecoder {
         var content = new Content.Outreach(node.path("key").asText(), node.path("flow").asText(), slots);
         // Nobody wrote it: the sender carries no details, so the customer's stored ones stay as they are.
         var sender = new InboundMessage.Sender(null, null, null, null);
-        return new InboundMessage(channel, chatKey, updateId, sender, content, Instant.now());
+        return new InboundMessage(Channel.of(channel), chatKey, updateId, sender, content, Instant.now());
     }
 }

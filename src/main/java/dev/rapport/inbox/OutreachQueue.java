@@ -3,6 +3,7 @@ package dev.rapport.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.engine.Outreach;
+import dev.rapport.store.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Handle;
 public final class OutreachQueue implements Outreach {
 
     static final String KIND = "outreach";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     @Override
     public boolean start(Handle handle, String key, long customerId, String flow, Map<String, String> slots) {

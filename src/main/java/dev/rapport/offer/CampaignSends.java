@@ -1,5 +1,6 @@
 package dev.rapport.offer;
 
+import dev.rapport.domain.Tier;
 import dev.rapport.engine.Outreach;
 import dev.rapport.store.EventLog;
 import java.time.Clock;
@@ -39,7 +40,7 @@ final class CampaignSends implements Runnable {
         this.clock = clock;
     }
 
-    private record Due(long id, String offerId, long customerId, String tier, String timeZone) {
+    private record Due(long id, String offerId, long customerId, Tier tier, String timeZone) {
     }
 
     @Override
@@ -64,7 +65,7 @@ final class CampaignSends implements Runnable {
                         ORDER BY s.due_at, s.id LIMIT 1
                         FOR UPDATE OF s SKIP LOCKED""")
                 .bind("now", now)
-                .map((rs, ctx) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                .map((rs, ctx) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), Tier.of(rs.getString(4)), rs.getString(5)))
                 .findOne();
         if (found.isEmpty()) {
             return false;

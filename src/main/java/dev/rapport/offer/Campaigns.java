@@ -1,5 +1,7 @@
 package dev.rapport.offer;
 
+import dev.rapport.domain.Language;
+import dev.rapport.domain.Tier;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -19,19 +21,19 @@ public final class Campaigns {
     }
 
     /** A customer a campaign would reach, and why it would not send now (empty: it would). */
-    record Target(long customerId, String name, String tier, String language, Optional<Offers.Ineligible> ineligible) {
+    record Target(long customerId, String name, Tier tier, Language language, Optional<Offers.Ineligible> ineligible) {
     }
 
     /**
      * Plans {@code offerId} for its tiers (only {@code tier} when given) or, with {@code dryRun}, prints
      * who would receive what and plans nothing. Returns the number of rows planned now.
      */
-    public int send(Jdbi jdbi, String offerId, String tier, boolean dryRun, PrintWriter out) {
+    public int send(Jdbi jdbi, String offerId, Tier tier, boolean dryRun, PrintWriter out) {
         return send(jdbi, offerId, tier, dryRun, out, (language, key) -> key);
     }
 
     /** As above; {@code text} gives the text of a message key in a language, so a dry run shows what customers read. */
-    public int send(Jdbi jdbi, String offerId, String tier, boolean dryRun, PrintWriter out,
+    public int send(Jdbi jdbi, String offerId, Tier tier, boolean dryRun, PrintWriter out,
                     java.util.function.BiFunction<String, String, String> text) {
         Offer offer = offers.settings().require(offerId);
         if (tier != null && !offer.forTier(tier)) {
@@ -42,14 +44,14 @@ public final class Campaigns {
             throw new IllegalArgumentException("Offer '" + offerId + "' is valid from " + offer.validFrom() + " to "
                     + offer.validUntil() + ", not today (" + offers.today() + "): change its dates in config/offers.yaml");
         }
-        List<String> tiers = tier == null ? offer.tiers() : List.of(tier);
+        List<Tier> tiers = tier == null ? offer.tiers() : List.of(tier);
         if (dryRun) {
             return jdbi.withHandle(handle -> {
                 List<Target> targets = handle.createQuery("""
                                 SELECT id, coalesce(name, ''), tier, language FROM customers
                                 WHERE tier IN (<tiers>) ORDER BY id""")
                         .bindList("tiers", tiers)
-                        .map((rs, ctx) -> new Target(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        .map((rs, ctx) -> new Target(rs.getLong(1), rs.getString(2), Tier.of(rs.getString(3)), Language.of(rs.getString(4)),
                                 offers.ineligible(handle, rs.getLong(1))))
                         .list();
                 long sending = targets.stream().filter(target -> target.ineligible().isEmpty()).count();
@@ -60,7 +62,7 @@ public final class Campaigns {
                             target.language(), target.ineligible()
                                     .map(reason -> "skip: " + reason.name().toLowerCase(java.util.Locale.ROOT))
                                     .orElse("would receive " + offer.id() + " \""
-                                            + text.apply(target.language(), offer.title()) + "\""));
+                                            + text.apply(target.language().code(), offer.title()) + "\""));
                 }
                 out.printf("%d would receive it, %d would be skipped (consent is checked again at send time).%n",
                         sending, targets.size() - sending);

@@ -3,8 +3,9 @@ package dev.rapport.offer;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.rapport.engine.Action;
 import dev.rapport.engine.Outreach;
+import dev.rapport.feature.ApiRoute;
+import dev.rapport.feature.Feature;
 import dev.rapport.schedule.Job;
-import dev.rapport.web.ApiRoute;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -14,11 +15,11 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The offers feature as {@code App} wires it: the catalogue from {@code config/offers.yaml}, the
+ * The offers feature as {@code App} registers it: the catalogue from {@code config/offers.yaml}, the
  * {@code show_offers} action, the job {@code offer.campaign_sends}, the redemption API and the
  * message keys to check. Immutable; thread-safe.
  */
-public final class OfferFeature {
+public final class OfferFeature implements Feature {
 
     public static final Path SETTINGS = Path.of("config", "offers.yaml");
 
@@ -43,18 +44,27 @@ public final class OfferFeature {
         return offers;
     }
 
+    @Override
+    public String name() {
+        return "offer";
+    }
+
+    @Override
     public List<Action> actions() {
         return List.of(new ShowOffers(offers));
     }
 
+    @Override
     public List<Job> jobs() {
         return List.of(new Job("offer.campaign_sends", FixedDelay.of(offers.settings().runEvery()), sends));
     }
 
+    @Override
     public List<ApiRoute> apiRoutes() {
         return List.of(redemptions.route());
     }
 
+    @Override
     public Set<String> messageKeys() {
         var keys = new HashSet<>(ShowOffers.KEYS);
         keys.addAll(offers.settings().messageKeys());

@@ -1,6 +1,8 @@
 package dev.rapport.offer;
 
 import dev.rapport.config.ConfigException;
+import dev.rapport.config.SettingsFile;
+import dev.rapport.domain.Tier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,7 +30,6 @@ import java.util.regex.Pattern;
 public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int sendsPerRun, Duration runEvery,
                             LocalTime quietFrom, LocalTime quietUntil) {
 
-    public static final List<String> TIERS = List.of("key", "major", "ordinary", "small");
     private static final Pattern ID = Pattern.compile("[a-z0-9_]{1,40}");
     private static final Pattern KEY = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)+");
 
@@ -85,11 +86,10 @@ public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int 
         if (!ID.matcher(id).matches()) {
             throw section.problem("id", id, "1-40 of a-z, 0-9 and _");
         }
-        List<String> tiers = new ArrayList<>(section.texts("tiers"));
-        for (String tier : tiers) {
-            if (!TIERS.contains(tier)) {
-                throw section.problem("tiers", tier, "tiers from " + TIERS);
-            }
+        List<Tier> tiers = new ArrayList<>();
+        for (String tier : section.texts("tiers")) {
+            tiers.add(Tier.fromCode(tier).orElseThrow(() -> section.problem("tiers", tier,
+                    "tiers from " + Tier.codes())));
         }
         String title = messageKey(section, "title");
         String text = messageKey(section, "text");

@@ -1,5 +1,6 @@
 package dev.rapport.offer;
 
+import dev.rapport.domain.Tier;
 import dev.rapport.store.EventLog;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The offer catalogue at work: which offers a tier has today, issuing a customer's code within the
@@ -37,12 +39,17 @@ public final class Offers {
         return settings;
     }
 
+    /** Now, on the clock every offer decision is made with. */
+    Instant now() {
+        return clock.instant();
+    }
+
     LocalDate today() {
         return LocalDate.now(clock.withZone(businessZone));
     }
 
     /** The menu offers for {@code tier} valid today, in catalogue order. */
-    List<Offer> menuFor(String tier) {
+    List<Offer> menuFor(Tier tier) {
         LocalDate today = today();
         return settings.offers().values().stream()
                 .filter(offer -> offer.inMenu() && offer.forTier(tier) && offer.validOn(today)).toList();
@@ -65,7 +72,7 @@ public final class Offers {
      * Issuing locks the offer's budget for the rest of the transaction, so two transactions never both
      * take its last place. Idempotent per customer and offer.
      */
-    public Optional<IssuedOffer> issue(Handle handle, Offer offer, long customerId, String tier, String via) {
+    public Optional<IssuedOffer> issue(Handle handle, Offer offer, long customerId, Tier tier, String via) {
         Optional<IssuedOffer> existing = issued(handle, offer, customerId);
         if (existing.isPresent()) {
             return existing;
@@ -97,12 +104,19 @@ public final class Offers {
 
     /** True while fewer than {@code maxSends} codes are issued and one more fits {@code maxValue}. */
     boolean budgetLeft(Handle handle, Offer offer) {
-        var used = handle.createQuery("SELECT count(*), coalesce(sum(value), 0) FROM offer_codes WHERE offer_id = :offer")
+        BudgetUsed used = handle.createQuery(
+                        "SELECT count(*) AS sends, coalesce(sum(value), 0) AS value FROM offer_codes WHERE offer_id = :offer")
                 .bind("offer", offer.id())
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}).one();
-        long sends = (Long) used[0];
-        BigDecimal value = (BigDecimal) used[1];
-        return sends < offer.maxSends() && value.add(offer.value()).compareTo(offer.maxValue()) <= 0;
+                .map(ConstructorMapper.of(BudgetUsed.class)).one();
+        return used.sends() < offer.maxSends() && used.value().add(offer.value()).compareTo(offer.maxValue()) <= 0;
+    }
+
+    /** What an offer's codes have used of its budget so far. */
+    record BudgetUsed(long sends, BigDecimal value) {
+    }
+
+    /** What decides whether a customer may be offered anything now, read in one query. */
+    record Consent(boolean optedOut, boolean unreachable, boolean recentlyOffered, boolean complaintsExist) {
     }
 
     /**
@@ -113,26 +127,27 @@ public final class Offers {
      */
     public Optional<Ineligible> ineligible(Handle handle, long customerId) {
         var row = handle.createQuery("""
-                        SELECT c.opted_out_at IS NOT NULL,
+                        SELECT c.opted_out_at IS NOT NULL AS opted_out,
                                NOT EXISTS (SELECT 1 FROM channel_accounts a
-                                           WHERE a.customer_id = c.id AND a.unreachable_at IS NULL),
+                                           WHERE a.customer_id = c.id AND a.unreachable_at IS NULL) AS unreachable,
                                EXISTS (SELECT 1 FROM offer_codes o WHERE o.customer_id = c.id
-                                       AND o.issued_at > CAST(:now AS timestamptz) - make_interval(days => :days)),
-                               to_regclass('complaints') IS NOT NULL
+                                       AND o.issued_at > CAST(:now AS timestamptz) - make_interval(days => :days))
+                                   AS recently_offered,
+                               to_regclass('complaints') IS NOT NULL AS complaints_exist
                         FROM customers c WHERE c.id = :customer""")
                 .bind("customer", customerId).bind("now", clock.instant()).bind("days", settings.recentOfferDays())
-                .map((rs, ctx) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)})
+                .map(ConstructorMapper.of(Consent.class))
                 .one();
-        if (row[0]) {
+        if (row.optedOut()) {
             return Optional.of(Ineligible.OPTED_OUT);
         }
-        if (row[1]) {
+        if (row.unreachable()) {
             return Optional.of(Ineligible.UNREACHABLE);
         }
-        if (row[3] && openComplaint(handle, customerId)) {
+        if (row.complaintsExist() && openComplaint(handle, customerId)) {
             return Optional.of(Ineligible.OPEN_COMPLAINT);
         }
-        if (row[2]) {
+        if (row.recentlyOffered()) {
             return Optional.of(Ineligible.RECENTLY_OFFERED);
         }
         return Optional.empty();

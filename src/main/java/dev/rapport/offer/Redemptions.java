@@ -1,14 +1,16 @@
 package dev.rapport.offer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.domain.Tier;
+import dev.rapport.feature.ApiRoute;
 import dev.rapport.store.EventLog;
-import dev.rapport.web.ApiRoute;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Redeeming codes (the shop's {@code POST /api/offers/redeem}, or {@code offers redeem CODE}) and the
@@ -26,7 +28,11 @@ public final class Redemptions {
     }
 
     /** What a successful redemption answers. */
-    public record Redeemed(String code, String offer, long customerId, String tier, Instant redeemedAt) {
+    public record Redeemed(String code, String offer, long customerId, Tier tier, Instant redeemedAt) {
+    }
+
+    /** A code as stored, mapped by column name. */
+    record IssuedCode(String offerId, long customerId, Tier tier, Instant redeemedAt) {
     }
 
     /** Why a code cannot be redeemed; the message says what to do. */
@@ -46,28 +52,28 @@ public final class Redemptions {
             var row = handle.createQuery("""
                             SELECT offer_id, customer_id, tier, redeemed_at FROM offer_codes WHERE code = :code FOR UPDATE""")
                     .bind("code", code)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4)})
+                    .map(ConstructorMapper.of(IssuedCode.class))
                     .findOne();
             if (row.isEmpty()) {
                 throw new Refused("code '" + code + "' is unknown: check it was typed as the customer shows it");
             }
-            String offerId = (String) row.get()[0];
-            if (row.get()[3] != null) {
-                throw new Refused("code '" + code + "' was already redeemed at "
-                        + ((java.sql.Timestamp) row.get()[3]).toInstant() + "; a code works once");
+            String offerId = row.get().offerId();
+            if (row.get().redeemedAt() != null) {
+                throw new Refused("code '" + code + "' was already redeemed at " + row.get().redeemedAt()
+                        + "; a code works once");
             }
             Optional<Offer> offer = offers.settings().offer(offerId);
             if (offer.isPresent() && offer.get().validUntil().isBefore(offers.today())) {
                 throw new Refused("code '" + code + "' is for offer '" + offerId + "', which ended on "
                         + offer.get().validUntil());
             }
-            Instant now = Instant.now();
+            Instant now = offers.now();
             handle.createUpdate("UPDATE offer_codes SET redeemed_at = :now, redeemed_via = :via WHERE code = :code")
                     .bind("now", now).bind("via", via).bind("code", code).execute();
-            long customer = (Long) row.get()[1];
+            long customer = row.get().customerId();
             EventLog.record(handle, OfferEvent.REDEEMED, null, null, customer, Map.of("offer", offerId, "code", code,
                     "via", via));
-            return new Redeemed(code, offerId, customer, (String) row.get()[2], now);
+            return new Redeemed(code, offerId, customer, row.get().tier(), now);
         });
     }
 

@@ -3,6 +3,7 @@ package dev.rapport.outbox;
 import dev.rapport.channel.ChannelSender;
 import dev.rapport.channel.Reply;
 import dev.rapport.config.RapportConfig;
+import dev.rapport.store.IdlePasses;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,8 +18,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,6 +62,10 @@ import org.slf4j.LoggerFactory;
  * rate tokens as each call starts; several batches are in flight at once. {@link #wake()} may be
  * called from any thread; {@link #start()} and {@link #close()} once each. Without wakes the loop
  * polls every 250 ms.
+ *
+ * <p><b>Idle.</b> A claim pass that finds no row due, with nothing in flight and no outcome left to
+ * write, counts as idle; {@link #awaitIdle} waits for one that began after the call, so a test can
+ * assert that nothing more is sent instead of sleeping.
  */
 public final class OutboxSender implements AutoCloseable {
 
@@ -97,6 +102,8 @@ public final class OutboxSender implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean stopping;
+    /** Idle claim passes so far; guarded by itself, which is notified at each. */
+    private final IdlePasses idle = new IdlePasses();
 
     private final RateLimits limits;
     /** This sender's name on the rows it leases; a new one each start, so a restarted process renews nothing old. */
@@ -166,6 +173,17 @@ public final class OutboxSender implements AutoCloseable {
     /** Looks for due rows now instead of at the next poll; call after committing outbox rows. */
     public void wake() {
         signals.offer(WAKE);
+    }
+
+    /**
+     * Waits until a claim pass that began after this call found no row due and nothing in flight:
+     * every row due when this was called has been sent or given its next attempt time, and its
+     * outcome is written. Wakes the loop so it looks at once. For tests and operators' diagnostics.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return idle.awaitAfter(this::wake, timeout);
     }
 
     /**
@@ -243,6 +261,8 @@ public final class OutboxSender implements AutoCloseable {
         List<ClaimedRow> rows = store.claim(limit, tuning.lease(), open, owner);
         if (!rows.isEmpty()) {
             dispatch(rows, now);
+        } else if (rowsInFlight == 0 && unwritten.isEmpty()) {
+            idle.passed();
         }
         return rows.size() == limit ? 0 : untilNextDue(now);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.channel.Button;
 import dev.rapport.channel.Reply;
+import dev.rapport.store.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class ReplyJson {
     static final String TEXT = "text";
     static final String BUTTON_ANSWER = "button_answer";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private ReplyJson() {
     }

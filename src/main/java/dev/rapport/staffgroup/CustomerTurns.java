@@ -3,6 +3,7 @@ package dev.rapport.staffgroup;
 import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
 import dev.rapport.channel.telegram.StaffGroupUpdates;
+import dev.rapport.domain.Channel;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -34,7 +35,7 @@ final class CustomerTurns {
                     .mapToMap().findOne()
                     .ifPresent(open -> topics.notice(handle, ((Number) open.get("customer_id")).longValue(),
                             ((Number) open.get("id")).longValue(), texts.text("blocked")));
-        } else if (message.content() instanceof Content.Edited edited && "telegram".equals(message.channel())) {
+        } else if (message.content() instanceof Content.Edited edited && message.channel() == Channel.TELEGRAM) {
             edited(handle, message, inboxId, edited.text());
         }
     }

@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new DomainColumns());
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.rapport.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -11,8 +9,6 @@ import org.jdbi.v3.core.Handle;
  * all others to {@code personal}, which erasure clears ({@link EventType}). Stateless; thread-safe.
  */
 public final class EventLog {
-
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private EventLog() {
     }
@@ -51,10 +47,6 @@ public final class EventLog {
     }
 
     static String json(Map<String, ?> data) {
-        try {
-            return JSON.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event data is not serialisable: " + data, e);
-        }
+        return Json.write(data);
     }
 }

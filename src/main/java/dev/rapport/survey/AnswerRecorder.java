@@ -2,7 +2,7 @@ package dev.rapport.survey;
 
 import dev.rapport.engine.ActionContext;
 import dev.rapport.engine.Reading;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +21,12 @@ final class AnswerRecorder {
 
     private final Map<String, Survey> surveys;
     private final SurveySettings settings;
+    private final Clock clock;
 
-    AnswerRecorder(Map<String, Survey> surveys, SurveySettings settings) {
+    AnswerRecorder(Map<String, Survey> surveys, SurveySettings settings, Clock clock) {
         this.surveys = surveys;
         this.settings = settings;
+        this.clock = clock;
     }
 
     String record(ActionContext context) {
@@ -33,7 +35,7 @@ final class AnswerRecorder {
         String slot = context.slot(SurveyActions.RESPONSE_SLOT);
         Optional<SurveyResponses.Response> response = slot == null ? Optional.empty()
                 : SurveyResponses.byId(context.handle(), Long.parseLong(slot));
-        if (response.isEmpty() || !response.get().resumable(settings.expiry(), Instant.now())) {
+        if (response.isEmpty() || !response.get().resumable(settings.expiry(), clock.instant())) {
             response.ifPresent(expired -> expire(context, expired));
             return SurveyFlow.OUTCOME_EXPIRED;
         }
@@ -118,7 +120,7 @@ final class AnswerRecorder {
     private static String texts(ActionContext context, Survey.Question question, List<String> values) {
         return values.stream()
                 .map(value -> question.option(value).map(option -> context.text(option.text(), Map.of())).orElse(value))
-                .collect(Collectors.joining(context.customer().language().startsWith("zh") ? "、" : ", "));
+                .collect(Collectors.joining(context.customer().language() == dev.rapport.domain.Language.ZH ? "、" : ", "));
     }
 
     /** Marks an open response expired (the job may not have run yet) and records the event once. */

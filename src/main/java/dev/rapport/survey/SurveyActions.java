@@ -2,7 +2,7 @@ package dev.rapport.survey;
 
 import dev.rapport.engine.Action;
 import dev.rapport.engine.ActionContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +31,16 @@ final class SurveyActions {
 
     private final Map<String, Survey> surveys;
     private final SurveySettings settings;
+    private final Clock clock;
 
-    SurveyActions(Map<String, Survey> surveys, SurveySettings settings) {
+    SurveyActions(Map<String, Survey> surveys, SurveySettings settings, Clock clock) {
         this.surveys = Map.copyOf(surveys);
         this.settings = settings;
+        this.clock = clock;
     }
 
     List<Action> all() {
-        return List.of(action(BEGIN, this::begin), action(RECORD, new AnswerRecorder(surveys, settings)::record),
+        return List.of(action(BEGIN, this::begin), action(RECORD, new AnswerRecorder(surveys, settings, clock)::record),
                 action(COMPLETE, this::complete), action(RESUME, this::resume));
     }
 
@@ -51,7 +53,8 @@ final class SurveyActions {
         long customer = context.customer().id();
         String trigger = context.slot(TRIGGER_SLOT);
         Optional<SurveyResponses.Response> existing = trigger == null
-                ? SurveyResponses.latestOpen(context.handle(), survey.id(), customer, settings.expiry())
+                ? SurveyResponses.latestOpen(context.handle(), survey.id(), customer, settings.expiry(),
+                        clock.instant())
                 : SurveyResponses.forTrigger(context.handle(), survey.id(), customer, trigger);
         if (existing.isPresent()) {
             return resume(context, survey, existing.get());
@@ -76,7 +79,7 @@ final class SurveyActions {
         if (response.status() == SurveyResponses.Status.COMPLETED) {
             return SurveyFlow.OUTCOME_CLOSED;
         }
-        if (!response.resumable(settings.expiry(), Instant.now())) {
+        if (!response.resumable(settings.expiry(), clock.instant())) {
             AnswerRecorder.expire(context, response);
             return SurveyFlow.OUTCOME_EXPIRED;
         }
@@ -110,7 +113,8 @@ final class SurveyActions {
 
     /** The id of the survey the customer most recently left unfinished (and may still resume), or {@code none}. */
     private String resume(ActionContext context) {
-        return SurveyResponses.latestOpen(context.handle(), null, context.customer().id(), settings.expiry())
+        return SurveyResponses.latestOpen(context.handle(), null, context.customer().id(), settings.expiry(),
+                        clock.instant())
                 .map(SurveyResponses.Response::surveyId).orElse("none");
     }
 

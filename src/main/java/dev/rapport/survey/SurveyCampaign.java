@@ -1,9 +1,10 @@
 package dev.rapport.survey;
 
+import dev.rapport.domain.Language;
+import dev.rapport.domain.Tier;
 import dev.rapport.engine.Outreach;
 import dev.rapport.store.EventLog;
 import java.io.PrintWriter;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class SurveyCampaign {
     }
 
     /** A customer of the segment. */
-    public record Candidate(long customerId, String name, String tier, String language) {
+    public record Candidate(long customerId, String name, Tier tier, Language language) {
     }
 
     /** Who would be invited, and who not and why. */
@@ -53,17 +54,14 @@ public final class SurveyCampaign {
     /**
      * Who the campaign would invite now.
      *
-     * @param tier     {@code key}, {@code major}, {@code ordinary}, {@code small}, or null for all
+     * @param tier     only customers of this tier, or null for all
      * @param campaign the campaign's name; its responses have the trigger {@code campaign:<name>}
-     * @throws IllegalArgumentException for an unknown survey or tier
+     * @throws IllegalArgumentException for an unknown survey
      */
-    public Plan plan(Jdbi jdbi, String surveyId, String tier, String campaign) {
+    public Plan plan(Jdbi jdbi, String surveyId, Tier tier, String campaign) {
         if (surveys.survey(surveyId).isEmpty()) {
             throw new IllegalArgumentException("unknown survey '" + surveyId + "'; surveys: "
                     + String.join(", ", surveys.surveyIds().stream().sorted().toList()));
-        }
-        if (tier != null && !List.of("key", "major", "ordinary", "small").contains(tier)) {
-            throw new IllegalArgumentException("unknown tier '" + tier + "'; tiers: key, major, ordinary, small");
         }
         List<Candidate> invite = new ArrayList<>();
         Map<Skip, List<Candidate>> skipped = new EnumMap<>(Skip.class);
@@ -79,13 +77,14 @@ public final class SurveyCampaign {
                                           WHERE r.customer_id = c.id AND r.started_at > :since
                                             AND r.trigger NOT LIKE 'complaint:%')
                         FROM customers c
-                        WHERE c.tier = coalesce(:tier, c.tier)
+                        WHERE c.tier = coalesce(CAST(:tier AS text), c.tier)
                         ORDER BY c.id""")
                 .bind("campaign", campaign)
                 .bind("tier", tier)
-                .bind("since", OffsetDateTime.now().minus(surveys.settings().frequencyCap()))
+                .bind("since", surveys.clock().instant().minus(surveys.settings().frequencyCap()))
                 .map((rs, ctx) -> {
-                    var candidate = new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                    var candidate = new Candidate(rs.getLong(1), rs.getString(2), Tier.of(rs.getString(3)),
+                            Language.of(rs.getString(4)));
                     Skip skip = rs.getBoolean(5) ? Skip.OPTED_OUT : !rs.getBoolean(6) ? Skip.UNREACHABLE
                             : rs.getBoolean(7) ? Skip.ALREADY_INVITED : rs.getBoolean(8) ? Skip.SURVEYED_RECENTLY : null;
                     if (skip == null) {

@@ -2,14 +2,18 @@ package dev.rapport.survey;
 
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.rapport.engine.Action;
+import dev.rapport.feature.Feature;
+import dev.rapport.flow.ButtonSpec;
 import dev.rapport.flow.Flow;
 import dev.rapport.flow.FlowProblem;
+import dev.rapport.flow.MainMenu;
 import dev.rapport.schedule.Job;
 import dev.rapport.store.EventLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +32,7 @@ import org.jdbi.v3.core.Jdbi;
  * so the flow loader reports them together with every other problem of {@code conversations/}.
  * Immutable; thread-safe.
  */
-public final class SurveyFeature {
+public final class SurveyFeature implements Feature {
 
     /** The job that marks unfinished responses expired once the configured time has passed. */
     public static final String EXPIRY_JOB = "survey.expiry";
@@ -36,15 +40,22 @@ public final class SurveyFeature {
     private final Map<String, Survey> surveys;
     private final List<FlowProblem> problems;
     private final SurveySettings settings;
+    private final Clock clock;
+    private final List<List<ButtonSpec>> menu;
+    private final Jdbi jdbi;
 
-    private SurveyFeature(Map<String, Survey> surveys, List<FlowProblem> problems, SurveySettings settings) {
+    private SurveyFeature(Map<String, Survey> surveys, List<FlowProblem> problems, SurveySettings settings,
+                          Clock clock, List<List<ButtonSpec>> menu, Jdbi jdbi) {
+        this.menu = menu;
+        this.jdbi = jdbi;
         this.surveys = Map.copyOf(surveys);
         this.problems = List.copyOf(problems);
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Reads {@code <conversationsDir>/surveys/*.yaml} and the settings file (defaults when it is missing). */
-    public static SurveyFeature load(Path conversationsDir, Path settingsFile) {
+    public static SurveyFeature load(Path conversationsDir, Path settingsFile, Jdbi jdbi, Clock clock) {
         SurveySettings settings = SurveySettings.load(settingsFile);
         List<FlowProblem> problems = new ArrayList<>();
         Map<String, Survey> surveys = new LinkedHashMap<>();
@@ -57,7 +68,7 @@ public final class SurveyFeature {
                 }
             });
         }
-        return new SurveyFeature(surveys, problems, settings);
+        return new SurveyFeature(surveys, problems, settings, clock, MainMenu.read(conversationsDir), jdbi);
     }
 
     private static List<Path> files(Path dir) {
@@ -69,6 +80,11 @@ public final class SurveyFeature {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    @Override
+    public String name() {
+        return "survey";
     }
 
     /** Every survey's id with its question ids, by id. */
@@ -87,25 +103,34 @@ public final class SurveyFeature {
     }
 
     /** One flow {@code survey_<id>} per survey, for {@code FlowLoader} to check and load. */
+    @Override
     public List<Flow> flows() {
-        return surveys.values().stream().map(SurveyFlow::compile).toList();
+        return surveys.values().stream().map(survey -> SurveyFlow.compile(survey, menu)).toList();
     }
 
     /** What is wrong in the survey files: file, line, survey, question and what to do. */
-    public List<FlowProblem> problems() {
+    @Override
+    public List<FlowProblem> flowProblems() {
         return problems;
     }
 
+    @Override
     public List<Action> actions() {
-        return new SurveyActions(surveys, settings).all();
+        return new SurveyActions(surveys, settings, clock).all();
     }
 
+    @Override
     public Set<String> messageKeys() {
         return new HashSet<>(SurveyActions.MESSAGE_KEYS);
     }
 
     public SurveySettings settings() {
         return settings;
+    }
+
+    /** The clock expiry and the frequency cap are measured on. */
+    Clock clock() {
+        return clock;
     }
 
     Optional<Survey> survey(String id) {
@@ -120,9 +145,14 @@ public final class SurveyFeature {
      * Marks open responses older than the expiry expired, with an event each. Idempotent: an expired
      * response is never touched again.
      */
-    public Job expiryJob(Jdbi jdbi) {
+    @Override
+    public List<Job> jobs() {
+        return List.of(expiryJob());
+    }
+
+    private Job expiryJob() {
         return new Job(EXPIRY_JOB, FixedDelay.of(Duration.ofMinutes(10)), () -> jdbi.useTransaction(handle -> {
-            for (SurveyResponses.Response expired : SurveyResponses.expireDue(handle, settings.expiry())) {
+            for (SurveyResponses.Response expired : SurveyResponses.expireDue(handle, settings.expiry(), clock.instant())) {
                 EventLog.record(handle, SurveyEvent.EXPIRED, null, null, expired.customerId(),
                         Map.of("survey", expired.surveyId(), "response", expired.id()));
             }

@@ -52,7 +52,8 @@ final class SurveyFlow {
     private SurveyFlow() {
     }
 
-    static Flow compile(Survey survey) {
+    /** {@code menu}: the main menu's rows, shown under the survey's last message. */
+    static Flow compile(Survey survey, List<List<ButtonSpec>> menu) {
         Source at = survey.source();
         Map<String, String> params = Map.of("survey", survey.id());
         List<Step> steps = new ArrayList<>();
@@ -88,16 +89,16 @@ final class SurveyFlow {
             finish.outcomes().keySet().forEach(outcome -> outcomes.put(outcome, CLOSING + "-" + outcome));
             steps.add(new Step.Action(FINISH_ACTION, finish.action(), Map.of(), outcomes, CLOSING, finish.source()));
             finish.outcomes().forEach((outcome, text) ->
-                    steps.add(end(CLOSING + "-" + outcome, text, finish.source())));
+                    steps.add(end(CLOSING + "-" + outcome, text, finish.source(), menu)));
         }
-        steps.add(end(CLOSING, finish.text(), finish.source()));
-        steps.add(end(EXPIRED, "survey.expired", at));
-        steps.add(end(CLOSED, "survey.closed", at));
+        steps.add(end(CLOSING, finish.text(), finish.source(), menu));
+        steps.add(end(EXPIRED, "survey.expired", at, menu));
+        steps.add(end(CLOSED, "survey.closed", at, menu));
         return new Flow(survey.flowId(), Triggers.none(), steps, at, survey.internal());
     }
 
-    private static Step.End end(String id, String text, Source source) {
-        return new Step.End(id, text, MainMenu.rows(source), source);
+    private static Step.End end(String id, String text, Source source, List<List<ButtonSpec>> menu) {
+        return new Step.End(id, text, MainMenu.at(menu, source), source);
     }
 
     private static Step.Ask ask(Survey survey, Survey.Question question) {

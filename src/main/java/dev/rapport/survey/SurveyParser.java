@@ -2,10 +2,7 @@ package dev.rapport.survey;
 
 import dev.rapport.flow.FlowProblem;
 import dev.rapport.flow.Source;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.rapport.flow.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -251,19 +245,7 @@ final class SurveyParser {
     }
 
     private Optional<MappingNode> read() {
-        try {
-            Node root = new Yaml().compose(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
-            if (root instanceof MappingNode map) {
-                return Optional.of(map);
-            }
-            problem(root == null ? 0 : line(root), "the file must hold a survey (a map with id and questions)");
-        } catch (MarkedYAMLException syntax) {
-            problem(syntax.getProblemMark() == null ? 0 : syntax.getProblemMark().getLine() + 1,
-                    "YAML syntax error: " + syntax.getProblem());
-        } catch (YAMLException | IOException unreadable) {
-            problem(0, "cannot read the file: " + unreadable.getMessage());
-        }
-        return Optional.empty();
+        return YamlReader.readMap(file, this::problem);
     }
 
     private void problem(int line, String message) {
@@ -278,7 +260,7 @@ final class SurveyParser {
     }
 
     private static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+        return YamlReader.line(node);
     }
 
     private static String describe(Node node) {

@@ -3,6 +3,10 @@ package dev.rapport.survey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.domain.Channel;
+import dev.rapport.domain.Language;
+import dev.rapport.domain.Tier;
+import dev.rapport.store.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class SurveyResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     static final String MENU = "menu";
 
     enum Status { OPEN, COMPLETED, EXPIRED }
@@ -34,7 +38,7 @@ final class SurveyResponses {
     }
 
     /** Who is answering, as they are at the start: kept with the response for results by tier. */
-    record Respondent(long customerId, String tier, String channel, String chatKey, String language) {
+    record Respondent(long customerId, Tier tier, Channel channel, String chatKey, Language language) {
     }
 
     private SurveyResponses() {
@@ -51,10 +55,11 @@ final class SurveyResponses {
     }
 
     /** The customer's most recent open response, of survey {@code surveyId} or (null) of any survey. */
-    static Optional<Response> latestOpen(Handle handle, String surveyId, long customerId, Duration expiry) {
+    static Optional<Response> latestOpen(Handle handle, String surveyId, long customerId, Duration expiry,
+                                         Instant now) {
         String survey = surveyId == null ? "" : " AND survey_id = :survey";
         var binds = new LinkedHashMap<String, Object>(Map.of("customer", customerId,
-                "since", OffsetDateTime.now().minus(expiry)));
+                "since", now.minus(expiry)));
         if (surveyId != null) {
             binds.put("survey", surveyId);
         }
@@ -158,12 +163,12 @@ final class SurveyResponses {
     }
 
     /** Marks every open response older than {@code expiry} expired; returns them (id, survey, customer). */
-    static List<Response> expireDue(Handle handle, Duration expiry) {
+    static List<Response> expireDue(Handle handle, Duration expiry, Instant now) {
         return handle.createQuery("""
                         UPDATE survey_responses SET status = 'expired', finished_at = now()
                         WHERE status = 'open' AND started_at <= :cutoff
                         RETURNING id, survey_id, customer_id, trigger, status, started_at, context::text""")
-                .bind("cutoff", OffsetDateTime.now().minus(expiry))
+                .bind("cutoff", now.minus(expiry))
                 .map((rs, ctx) -> new Response(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         Status.EXPIRED, rs.getObject(6, OffsetDateTime.class).toInstant(), context(rs.getString(7))))
                 .list();

@@ -18,7 +18,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SurveyResults {
 
-    static final List<String> TIERS = List.of("key", "major", "ordinary", "small");
     static final String ALL = "all";
 
     /**
@@ -133,7 +132,7 @@ public final class SurveyResults {
 
     private static List<String> columns() {
         List<String> columns = new ArrayList<>(List.of(ALL));
-        columns.addAll(TIERS);
+        columns.addAll(dev.rapport.domain.Tier.codes());
         return columns;
     }
 

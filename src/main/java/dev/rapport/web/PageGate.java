@@ -1,5 +1,6 @@
 package dev.rapport.web;
 
+import dev.rapport.feature.PageRoute;
 import dev.rapport.staff.StaffSession;
 import dev.rapport.staff.StaffSessions;
 import io.javalin.http.Context;

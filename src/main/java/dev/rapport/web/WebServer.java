@@ -2,6 +2,8 @@ package dev.rapport.web;
 
 import dev.rapport.channel.telegram.TelegramWebhook;
 import dev.rapport.channel.webchat.WebchatRoutes;
+import dev.rapport.feature.ApiRoute;
+import dev.rapport.feature.PageRoute;
 import dev.rapport.staff.StaffSessions;
 import dev.rapport.store.Database;
 import dev.rapport.web.live.LimitExceeded;
@@ -40,6 +42,8 @@ public final class WebServer implements AutoCloseable {
         this.pages = java.util.List.copyOf(pages);
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Answers speak the codes and ISO-8601 times of the one configured mapper, as events and exports do.
+            config.jsonMapper(new io.javalin.json.JavalinJackson(dev.rapport.store.Json.mapper(), false));
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             config.http.maxRequestSize = 64 * 1024 * 1024;

@@ -1,5 +1,6 @@
 package dev.rapport.winback;
 
+import dev.rapport.domain.Tier;
 import dev.rapport.engine.Outreach;
 import dev.rapport.offer.Offers;
 import dev.rapport.store.EventLog;
@@ -9,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,7 @@ final class LapseScan implements Runnable {
         this.clock = clock;
     }
 
-    private record Lapsed(long customerId, String tier, String timeZone) {
+    record Lapsed(long customerId, Tier tier, String timeZone) {
     }
 
     @Override
@@ -50,7 +52,7 @@ final class LapseScan implements Runnable {
         int approached = 0;
         for (var tier : settings.tiers().entrySet()) {
             List<Lapsed> lapsed = jdbi.withHandle(handle -> handle.createQuery("""
-                            SELECT c.id, c.tier, c.time_zone FROM customers c
+                            SELECT c.id AS customer_id, c.tier, c.time_zone FROM customers c
                             WHERE c.tier = :tier AND c.opted_out_at IS NULL
                               -- only customers with a chat to write to: a batch of customers who cannot be
                               -- reached would otherwise come back first on every scan and hide the rest
@@ -65,7 +67,7 @@ final class LapseScan implements Runnable {
                     .bind("tier", tier.getKey()).bind("now", now)
                     .bind("lapsedDays", tier.getValue().lapsedAfterDays())
                     .bind("againDays", settings.approachAgainDays()).bind("batch", BATCH)
-                    .map((rs, ctx) -> new Lapsed(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+                    .map(ConstructorMapper.of(Lapsed.class)).list());
             for (Lapsed customer : lapsed) {
                 if (approach(customer, now)) {
                     approached++;

@@ -3,6 +3,7 @@ package dev.rapport.winback;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.rapport.engine.Action;
 import dev.rapport.engine.Outreach;
+import dev.rapport.feature.Feature;
 import dev.rapport.offer.Offers;
 import dev.rapport.schedule.Job;
 import java.nio.file.Path;
@@ -13,11 +14,11 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The win-back feature as {@code App} wires it: settings from {@code config/winback.yaml} (checked
+ * The win-back feature as {@code App} registers it: settings from {@code config/winback.yaml} (checked
  * against the offer catalogue), the dialogue's actions, the jobs {@code winback.scan} and
  * {@code winback.outcomes}, and the message keys its actions say. Immutable; thread-safe.
  */
-public final class WinbackFeature {
+public final class WinbackFeature implements Feature {
 
     public static final Path SETTINGS = Path.of("config", "winback.yaml");
 
@@ -47,14 +48,22 @@ public final class WinbackFeature {
         return settings;
     }
 
+    @Override
+    public String name() {
+        return "winback";
+    }
+
+    @Override
     public List<Action> actions() {
         return actions;
     }
 
+    @Override
     public List<Job> jobs() {
         return jobs;
     }
 
+    @Override
     public Set<String> messageKeys() {
         return new HashSet<>(WinbackActions.KEYS);
     }

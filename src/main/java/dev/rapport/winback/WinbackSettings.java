@@ -1,8 +1,9 @@
 package dev.rapport.winback;
 
+import dev.rapport.config.SettingsFile;
+import dev.rapport.domain.Tier;
 import dev.rapport.offer.Offer;
 import dev.rapport.offer.OfferSettings;
-import dev.rapport.offer.SettingsFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,13 +15,13 @@ import java.util.Set;
  * windows that decide the outcome. Immutable; every value has passed validation, including that each
  * tier's offer is in the offer catalogue and meant for that tier.
  *
- * @param tiers              the move per tier: key, major, ordinary, small
+ * @param tiers              the move for every tier
  * @param approachAgainDays  a customer is not approached proactively again within this many days
  * @param answerWindowDays   a case without an answer after this many days is recorded as no answer
  * @param wonBackWindowDays  a purchase within this many days after the dialogue started wins the customer back
  * @param scanEvery          how often {@code winback.scan} and {@code winback.outcomes} run
  */
-public record WinbackSettings(Map<String, TierMove> tiers, int approachAgainDays, int answerWindowDays,
+public record WinbackSettings(Map<Tier, TierMove> tiers, int approachAgainDays, int answerWindowDays,
                               int wonBackWindowDays, Duration scanEvery) {
 
     /**
@@ -31,7 +32,7 @@ public record WinbackSettings(Map<String, TierMove> tiers, int approachAgainDays
     public record TierMove(int lapsedAfterDays, String offer, boolean escalate) {
     }
 
-    public TierMove move(String tier) {
+    public TierMove move(Tier tier) {
         return tiers.get(tier);
     }
 
@@ -40,12 +41,11 @@ public record WinbackSettings(Map<String, TierMove> tiers, int approachAgainDays
         root.only(Set.of("approach_again_after_days", "answer_window_days", "won_back_window_days",
                 "scan_every_minutes", "tiers"));
         var tiersSection = root.section("tiers");
-        tiersSection.only(Set.copyOf(OfferSettings.TIERS));
-        Map<String, TierMove> tiers = new LinkedHashMap<>();
+        tiersSection.only(Set.copyOf(Tier.codes()));
+        Map<Tier, TierMove> tiers = new LinkedHashMap<>();
         int[] lapsedDefaults = {60, 90, 120, 180};
-        for (int i = 0; i < OfferSettings.TIERS.size(); i++) {
-            String tier = OfferSettings.TIERS.get(i);
-            var section = tiersSection.section(tier);
+        for (Tier tier : Tier.values()) {
+            var section = tiersSection.section(tier.code());
             section.only(Set.of("lapsed_after_days", "offer", "escalate"));
             String offer = section.has("offer") ? section.text("offer", null) : null;
             if (offer != null) {
@@ -56,8 +56,8 @@ public record WinbackSettings(Map<String, TierMove> tiers, int approachAgainDays
                             + found.tiers() + ")");
                 }
             }
-            tiers.put(tier, new TierMove(section.integer("lapsed_after_days", lapsedDefaults[i], 1, 3650), offer,
-                    section.bool("escalate", "key".equals(tier))));
+            tiers.put(tier, new TierMove(section.integer("lapsed_after_days", lapsedDefaults[tier.ordinal()], 1, 3650), offer,
+                    section.bool("escalate", tier == Tier.KEY)));
         }
         return new WinbackSettings(tiers, root.integer("approach_again_after_days", 90, 0, 3650),
                 root.integer("answer_window_days", 3, 1, 365), root.integer("won_back_window_days", 30, 1, 3650),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.config.ConfigException;
+import dev.rapport.domain.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ class ComplaintsConfigTest {
         ComplaintsConfig shipped = ComplaintsConfig.load(Path.of("config/complaints.yaml"));
         ComplaintsConfig defaults = ComplaintsConfig.defaults();
         assertThat(shipped.slaHours()).isEqualTo(defaults.slaHours())
-                .containsEntry("key", 1).containsEntry("major", 4).containsEntry("ordinary", 24).containsEntry("small", 48);
+                .containsEntry(Tier.KEY, 1).containsEntry(Tier.MAJOR, 4).containsEntry(Tier.ORDINARY, 24)
+                .containsEntry(Tier.SMALL, 48);
         assertThat(shipped.followupAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(shipped.closeUnansweredAfter()).isEqualTo(Duration.ofHours(72));
         assertThat(shipped.orderPattern().pattern()).isEqualTo(defaults.orderPattern().pattern());
@@ -39,7 +41,7 @@ class ComplaintsConfigTest {
         assertThat(config.slaHours()).isEqualTo(ComplaintsConfig.defaults().slaHours());
         assertThat(config.followupAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(config.orderExample()).isEqualTo("A-102938");
-        assertThat(config.slaHoursFor("unknown")).isEqualTo(48);
+        assertThat(config.slaHoursFor(Tier.SMALL)).isEqualTo(48);
     }
 
     @Test
@@ -50,8 +52,8 @@ class ComplaintsConfigTest {
                 close_unanswered_after: 3d
                 order_reference: {pattern: "BK[0-9]{6}", example: BK123456}
                 """));
-        assertThat(config.slaHoursFor("key")).isEqualTo(2);
-        assertThat(config.slaHoursFor("major")).isEqualTo(4);
+        assertThat(config.slaHoursFor(Tier.KEY)).isEqualTo(2);
+        assertThat(config.slaHoursFor(Tier.MAJOR)).isEqualTo(4);
         assertThat(config.followupAfter()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.closeUnansweredAfter()).isEqualTo(Duration.ofDays(3));
         assertThat(config.orderPattern().matcher("bk654321").matches()).isTrue();

@@ -2,6 +2,7 @@ package dev.rapport.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.domain.Tier;
 import org.junit.jupiter.api.Test;
 
 /** The status changes a ticket allows and how its priority moves. */
@@ -20,15 +21,15 @@ class LifecycleRulesTest {
 
     @Test
     void priorityStartsFromTheTierAndRisesToUrgentAtMost() {
-        assertThat(Priority.forTier("key")).isEqualTo(Priority.HIGH);
-        assertThat(Priority.forTier("major")).isEqualTo(Priority.HIGH);
-        assertThat(Priority.forTier("ordinary")).isEqualTo(Priority.NORMAL);
-        assertThat(Priority.forTier("small")).isEqualTo(Priority.LOW);
+        assertThat(Priority.forTier(Tier.KEY)).isEqualTo(Priority.HIGH);
+        assertThat(Priority.forTier(Tier.MAJOR)).isEqualTo(Priority.HIGH);
+        assertThat(Priority.forTier(Tier.ORDINARY)).isEqualTo(Priority.NORMAL);
+        assertThat(Priority.forTier(Tier.SMALL)).isEqualTo(Priority.LOW);
         assertThat(Priority.LOW.raised()).isEqualTo(Priority.NORMAL);
         assertThat(Priority.HIGH.raised().raised()).isEqualTo(Priority.URGENT);
-        assertThat(Priority.forComplaint("small", -0.9)).as("strongly negative").isEqualTo(Priority.NORMAL);
-        assertThat(Priority.forComplaint("key", -0.7)).isEqualTo(Priority.URGENT);
-        assertThat(Priority.forComplaint("small", -0.2)).isEqualTo(Priority.LOW);
-        assertThat(Priority.forComplaint("ordinary", null)).isEqualTo(Priority.NORMAL);
+        assertThat(Priority.forComplaint(Tier.SMALL, -0.9)).as("strongly negative").isEqualTo(Priority.NORMAL);
+        assertThat(Priority.forComplaint(Tier.KEY, -0.7)).isEqualTo(Priority.URGENT);
+        assertThat(Priority.forComplaint(Tier.SMALL, -0.2)).isEqualTo(Priority.LOW);
+        assertThat(Priority.forComplaint(Tier.ORDINARY, null)).isEqualTo(Priority.NORMAL);
     }
 }

@@ -7,7 +7,7 @@ import dev.rapport.it.RunningRapport;
 import dev.rapport.it.Updates;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffAccounts;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;

@@ -23,9 +23,19 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void italianNumbersKeepTheirLeadingZeroWhichIsPartOfTheNumberNotATrunkPrefix() {
+        var italy = new PhoneNumbers(39);
+        assertThat(italy.normalise("06 1234 5678")).contains("+390612345678");
+        assertThat(italy.normalise("+39 06 1234 5678")).contains("+390612345678");
+        assertThat(china.normalise("0039 06 1234 5678")).contains("+390612345678");
+        assertThat(italy.normalise("347 123 4567")).as("a mobile number has none").contains("+393471234567");
+    }
+
+    @Test
     void telegramSharesInternationalNumbersWithOrWithoutThePlus() {
         assertThat(china.normaliseInternational("8613800138000")).contains("+8613800138000");
         assertThat(china.normaliseInternational("+8613800138000")).contains("+8613800138000");
+        assertThat(china.normaliseInternational("390612345678")).contains("+390612345678");
     }
 
     @Test

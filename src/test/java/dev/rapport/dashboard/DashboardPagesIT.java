@@ -6,7 +6,7 @@ import dev.rapport.domain.Language;
 import dev.rapport.it.RunningRapport;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffAccounts;
-import dev.rapport.web.PageRoute;
+import dev.rapport.feature.PageRoute;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

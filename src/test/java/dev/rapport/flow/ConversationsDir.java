@@ -58,8 +58,13 @@ final class ConversationsDir {
         return write("flows/" + name + ".yaml", yaml);
     }
 
-    /** The four flows the main menu's buttons start, each a single end step. */
+    /** The shipped main menu and the four flows its buttons start, each a single end step. */
     ConversationsDir menuFlows() {
+        try {
+            write(MainMenu.FILE, Files.readString(Path.of("conversations", MainMenu.FILE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (String id : List.of("complaint", "feedback", "offers", "human")) {
             flow(id, "id: " + id + "\nsteps:\n  - id: only\n    end: bye\n");
         }

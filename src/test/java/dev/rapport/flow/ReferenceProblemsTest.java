@@ -70,14 +70,24 @@ class ReferenceProblemsTest {
     }
 
     @Test
-    void menuNeedsTheFlowsItsButtonsStart() {
-        dir.flow("home", "id: home\nsteps:\n  - id: bye\n    end: bye\n    buttons: menu\n");
+    void menuNeedsTheFlowsItsButtonsStart() throws java.io.IOException {
+        dir.write("menu.yaml", java.nio.file.Files.readString(java.nio.file.Path.of("conversations/menu.yaml")))
+                .flow("home", "id: home\nsteps:\n  - id: bye\n    end: bye\n    buttons: menu\n");
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/home.yaml", 5, "home", "bye"), "button names unknown flow 'complaint'");
-        assertReported(problems, dir.at("flows/home.yaml", 5, "home", "bye"), "button names unknown flow 'human'");
+        // reported once, where the menu is written, however many flows show it
+        assertReported(problems, dir.at("menu.yaml", 5, null, null), "menu button names unknown flow 'complaint'");
+        assertReported(problems, dir.at("menu.yaml", 6, null, null), "menu button names unknown flow 'human'");
         assertThat(problems).hasSize(4);
+    }
+
+    @Test
+    void menuWithoutTheMenuFileIsReportedWhereItIsWritten() {
+        dir.flow("home", "id: home\nsteps:\n  - id: bye\n    end: bye\n    buttons: menu\n");
+
+        assertReported(dir.problems(), dir.at("flows/home.yaml", 5, "home", "bye"),
+                "buttons: menu needs the main menu in conversations/menu.yaml");
     }
 
     @Test

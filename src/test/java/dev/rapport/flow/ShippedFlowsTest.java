@@ -2,10 +2,18 @@ package dev.rapport.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.App;
+import dev.rapport.FeatureParts;
+import dev.rapport.config.ConfigLoader;
+import dev.rapport.customer.Customers;
+import dev.rapport.inbox.OutreachQueue;
+import dev.rapport.store.Database;
+import dev.rapport.store.TestDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,22 +21,23 @@ import org.junit.jupiter.api.Test;
 class ShippedFlowsTest {
 
     static final Path CONVERSATIONS = Path.of("conversations");
-    static final Set<String> ACTIONS = Set.of("opt_in", "opt_out", "set_language", "link_chat", "complaint_begin",
-            "complaint_check_order", "complaint_open", "complaint_status", "complaint_review_followup", "show_offers",
-            "winback_open", "winback_move", "winback_decline", "asks_to_unsubscribe", "hand_to_person", "escalate",
-            "handoff_review_csat", "dialogue_resume", "winback_cancel_request", "winback_on_arrival");
-    /** The surveys of conversations/surveys compile to flows that the feedback flow starts. */
-    static final dev.rapport.survey.SurveyFeature SURVEYS = dev.rapport.survey.SurveyFeature.load(CONVERSATIONS,
-            Path.of("config/surveys.yaml"));
 
     static Conversations conversations;
+    private static Database database;
 
+    /** Loads the shipped flows against exactly the actions, message keys and survey flows {@code App} registers. */
     @BeforeAll
     static void load() {
-        var actions = new java.util.HashSet<>(ACTIONS);
-        SURVEYS.actions().forEach(action -> actions.add(action.name()));
+        database = TestDatabase.fresh();
+        var config = ConfigLoader.load(Path.of("config/rapport.yaml"), Map.of());
+        var features = App.features(config, database.jdbi(), new Customers(), new OutreachQueue(), Clock.systemUTC());
         // throws, listing every problem, if anything is wrong
-        conversations = FlowLoader.load(CONVERSATIONS, actions, SURVEYS.messageKeys(), SURVEYS.flows(), SURVEYS.problems());
+        conversations = FeatureParts.of(features).conversations(CONVERSATIONS);
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
     }
 
     @Test

@@ -97,7 +97,7 @@ class FlowValidationIT {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> !rapport.telegram.sentTexts(61).isEmpty());
             assertThat(rapport.telegram.sentTexts(61).get(0)).contains("something went wrong");
-            Thread.sleep(500);
+            assertThat(rapport.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
             // The apology, then the staff queue's notice: the step-limit guard hands the chat to a person.
             assertThat(rapport.telegram.sentTexts(61)).as("the loop's repetitions are not sent").hasSize(2);
             assertThat(rapport.telegram.sentTexts(61).get(1)).contains("in the queue");

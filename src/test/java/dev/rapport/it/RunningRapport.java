@@ -106,13 +106,27 @@ public final class RunningRapport implements AutoCloseable {
         return app.handoffs();
     }
 
+    /**
+     * True once the inbox workers and then the outbox sender are idle: every update posted before the
+     * call has had its turn and every reply due is sent. Assert it before asserting that nothing more
+     * was sent.
+     */
+    public boolean awaitIdle(java.time.Duration timeout) {
+        try {
+            return app.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a scheduled job now, on this thread, as its schedule would. */
     public void runJob(String name) {
         app.runJob(name);
     }
 
     /** The web server's page routes, as registered (the console's security tests walk all of them). */
-    public List<dev.rapport.web.PageRoute> pageRoutes() {
+    public List<dev.rapport.feature.PageRoute> pageRoutes() {
         return app.pageRoutes();
     }
 

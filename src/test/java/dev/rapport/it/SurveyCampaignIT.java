@@ -26,8 +26,8 @@ class SurveyCampaignIT {
     @BeforeAll
     static void start() {
         rapport = RunningRapport.start();
-        campaigns = new SurveyCampaign(SurveyFeature.load(Path.of("conversations"), Path.of("config/surveys.yaml")),
-                new OutreachQueue());
+        campaigns = new SurveyCampaign(SurveyFeature.load(Path.of("conversations"), Path.of("config/surveys.yaml"),
+                rapport.database.jdbi(), java.time.Clock.systemUTC()), new OutreachQueue());
     }
 
     @AfterAll
@@ -43,7 +43,7 @@ class SurveyCampaignIT {
         return rapport.count("SELECT customer_id FROM channel_accounts WHERE chat_key = ?", String.valueOf(chat));
     }
 
-    private static String dryRun(String tier, String campaign) {
+    private static String dryRun(dev.rapport.domain.Tier tier, String campaign) {
         var text = new StringWriter();
         SurveyCampaign.print(campaigns.plan(rapport.database.jdbi(), "feedback", tier, campaign), new PrintWriter(text));
         return text.toString();
@@ -75,7 +75,7 @@ class SurveyCampaignIT {
                 .contains("skip    #" + customer(804) + " Ada (small): surveyed within the frequency cap");
         assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE kind = 'outreach'"))
                 .as("a dry run sends nothing").isZero();
-        assertThat(dryRun("key", "spring")).contains("Campaign spring: 0 to invite").doesNotContain("#");
+        assertThat(dryRun(dev.rapport.domain.Tier.KEY, "spring")).contains("Campaign spring: 0 to invite").doesNotContain("#");
 
         var plan1 = campaigns.plan(rapport.database.jdbi(), "feedback", null, "spring");
         assertThat(campaigns.send(rapport.database.jdbi(), "feedback", plan1)).isEqualTo(2);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.config.ConfigException;
+import dev.rapport.domain.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class OfferSettingsTest {
     @Test
     void aValidOfferLoads() throws IOException {
         Offer offer = OfferSettings.load(file(OFFER)).require("spring");
-        assertThat(offer.tiers()).containsExactly("major");
+        assertThat(offer.tiers()).containsExactly(Tier.MAJOR);
         assertThat(offer.maxSends()).isEqualTo(5);
         assertThat(offer.inMenu()).isTrue();
         assertThat(offer.validOn(java.time.LocalDate.of(2026, 6, 30))).isTrue();

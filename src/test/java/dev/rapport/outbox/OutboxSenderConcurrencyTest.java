@@ -1,6 +1,7 @@
 package dev.rapport.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.rapport.channel.Reply;
 import dev.rapport.channel.telegram.FakeTelegramApi;
@@ -105,7 +106,7 @@ class OutboxSenderConcurrencyTest {
         fixture.enqueue("blocked-later", 42, "A new offer");   // a later turn still replies
         sender.wake();
         fixture.awaitStatus("blocked-later", "skipped");
-        Thread.sleep(100);
+        assertThat(sender.awaitIdle(OutboxFixture.PATIENCE)).isTrue();
         assertThat(fixture.telegram.calls("sendMessage").stream().filter(call -> call.chatId() == 42)).hasSize(1);
     }
 
@@ -162,10 +163,10 @@ class OutboxSenderConcurrencyTest {
             handle.execute("UPDATE outbox SET lease_until = now() - interval '1 second' WHERE dedup_key = 'orphaned'");
         });
 
-        fixture.sender(OutboxFixture.FAST);
+        var sender = fixture.sender(OutboxFixture.FAST);
 
         fixture.awaitStatus("orphaned", "sent");
-        Thread.sleep(300);
+        assertThat(sender.awaitIdle(OutboxFixture.PATIENCE)).as("looked again, and left the held rows").isTrue();
         assertThat(fixture.status("held")).isEqualTo("pending");
         assertThat(fixture.status("after-held")).isEqualTo("pending");
         assertThat(fixture.telegram.sentTexts(1)).isEmpty();
@@ -187,8 +188,9 @@ class OutboxSenderConcurrencyTest {
         assertThat(statuses).allSatisfy((key, status) -> assertThat(status).as(key).isEqualTo("sent"));
         fixture.enqueue("after-close", 9, "Hello");
         sender.wake();
-        Thread.sleep(300);
-        assertThat(fixture.status("after-close")).isEqualTo("pending");
+        // close() joined the loop, so nothing can claim any more; the row stays pending however long we look
+        await().during(Duration.ofMillis(300)).atMost(OutboxFixture.PATIENCE)
+                .until(() -> fixture.status("after-close").equals("pending"));
         assertThat(fixture.telegram.calls("sendMessage")).hasSize(5);
     }
 }

@@ -46,8 +46,7 @@ class OutboxSenderTest {
         fixture.awaitStatus("turn-7:0", "sent");
 
         assertThat(fixture.enqueue("turn-7:0", 42, "Hello")).isZero();   // the turn retried after delivery
-        sender.wake();
-        Thread.sleep(300);
+        assertThat(sender.awaitIdle(OutboxFixture.PATIENCE)).as("the sender looked again and found nothing").isTrue();
 
         assertThat(fixture.telegram.calls("sendMessage")).hasSize(1);
     }

@@ -25,7 +25,7 @@ class SurveyFlowTest {
         List<FlowProblem> problems = new ArrayList<>();
         Survey survey = SurveyParser.parse(file, problems).orElseThrow();
         assertThat(problems).isEmpty();
-        return SurveyFlow.compile(survey);
+        return SurveyFlow.compile(survey, dev.rapport.flow.MainMenu.read(java.nio.file.Path.of("conversations")));
     }
 
     /** The complaint follow-up as the complaint feature relies on it, with its finish action. */

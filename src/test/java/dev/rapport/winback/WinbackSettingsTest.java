@@ -3,6 +3,7 @@ package dev.rapport.winback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.domain.Tier;
 import dev.rapport.offer.OfferFeature;
 import dev.rapport.offer.OfferSettings;
 import java.io.IOException;
@@ -25,16 +26,16 @@ class WinbackSettingsTest {
     @Test
     void theShippedSettingsGiveEveryTierItsMove() {
         var settings = WinbackSettings.load(WinbackFeature.SETTINGS, OFFERS);
-        assertThat(settings.move("key")).isEqualTo(new WinbackSettings.TierMove(45, "winback_key", true));
-        assertThat(settings.move("small").offer()).isNull();
+        assertThat(settings.move(Tier.KEY)).isEqualTo(new WinbackSettings.TierMove(45, "winback_key", true));
+        assertThat(settings.move(Tier.SMALL).offer()).isNull();
         assertThat(settings.approachAgainDays()).isEqualTo(90);
     }
 
     @Test
     void defaultsRunWithoutAFile() {
         var settings = WinbackSettings.load(dir.resolve("absent.yaml"), OFFERS);
-        assertThat(settings.tiers()).containsOnlyKeys("key", "major", "ordinary", "small");
-        assertThat(settings.move("key").escalate()).isTrue();
+        assertThat(settings.tiers()).containsOnlyKeys(Tier.values());
+        assertThat(settings.move(Tier.KEY).escalate()).isTrue();
         assertThat(settings.wonBackWindowDays()).isEqualTo(30);
     }
 

@@ -15,7 +15,7 @@ import java.time.Instant;
  */
 public final class StaffGroupDecoder implements UpdateDecoder {
 
-    public static final String CHANNEL = "telegram_staff";
+    public static final String CHANNEL = dev.rapport.domain.Channel.TELEGRAM_STAFF.code();
 
     /**
      * The update types the staff group needs from the webhook: messages in topics (staff answers and
@@ -42,6 +42,6 @@ public final class StaffGroupDecoder implements UpdateDecoder {
                 : new Content.Media(topicPost.media(), null, topicPost.text());
         var sender = new InboundMessage.Sender(topicPost.userId() == null ? chatKey : String.valueOf(topicPost.userId()),
                 topicPost.userName(), null, null);
-        return new Decoded.Message(new InboundMessage(CHANNEL, chatKey, updateId, sender, content, Instant.now()));
+        return new Decoded.Message(new InboundMessage(dev.rapport.domain.Channel.TELEGRAM_STAFF, chatKey, updateId, sender, content, Instant.now()));
     }
 }

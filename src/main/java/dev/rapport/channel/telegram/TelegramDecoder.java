@@ -6,6 +6,7 @@ import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
 import dev.rapport.channel.Texts;
 import dev.rapport.inbox.UpdateDecoder;
+import dev.rapport.store.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public final class TelegramDecoder implements UpdateDecoder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     /** Media a customer can send, in the order they are looked for. */
     private static final List<String> MEDIA = List.of("photo", "document", "video", "voice", "audio", "video_note",
             "animation", "sticker", "location", "venue", "poll", "dice");
@@ -94,7 +95,7 @@ public final class TelegramDecoder implements UpdateDecoder {
                 text(from, "first_name"),
                 text(from, "username"),
                 text(from, "language_code"));
-        return new Decoded.Message(new InboundMessage(UpdateClassifier.CHANNEL, chatKey, updateId, sender, content,
+        return new Decoded.Message(new InboundMessage(dev.rapport.domain.Channel.TELEGRAM, chatKey, updateId, sender, content,
                 sentAt));
     }
 

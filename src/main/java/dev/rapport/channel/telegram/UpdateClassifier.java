@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.inbox.NewUpdate;
 import dev.rapport.inbox.UpdateStatus;
+import dev.rapport.store.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,7 +28,7 @@ final class UpdateClassifier {
             "purchased_paid_media", "poll", "poll_answer", "chat_member", "chat_join_request", "chat_boost",
             "removed_chat_boost");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private UpdateClassifier() {
     }

@@ -34,7 +34,7 @@ public final class WebchatDecoder implements UpdateDecoder {
         }
         var sender = new InboundMessage.Sender(chatKey, textOrNull(post, "name"), null, textOrNull(post, "language"));
         Instant sentAt = post.has("at") ? Instant.ofEpochMilli(post.get("at").asLong()) : Instant.now();
-        return new Decoded.Message(new InboundMessage(WebchatRoutes.CHANNEL, chatKey, updateId, sender, content, sentAt));
+        return new Decoded.Message(new InboundMessage(dev.rapport.domain.Channel.WEBCHAT, chatKey, updateId, sender, content, sentAt));
     }
 
     private static String textOrNull(JsonNode node, String field) {

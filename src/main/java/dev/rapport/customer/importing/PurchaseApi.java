@@ -1,9 +1,9 @@
 package dev.rapport.customer.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.feature.ApiRoute;
 import dev.rapport.store.EventLog;
 import dev.rapport.store.EventType;
-import dev.rapport.web.ApiRoute;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;

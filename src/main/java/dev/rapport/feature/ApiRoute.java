@@ -1,10 +1,10 @@
-package dev.rapport.web;
+package dev.rapport.feature;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A JSON endpoint of the business API ({@code POST /api/...}), for systems such as the shop that
- * report purchases or redemptions. Features provide the handler; the route table here checks the
+ * report purchases or redemptions. Features provide the handler; the web server's route table checks the
  * bearer token ({@code api_token}), parses the body and maps errors, so features see no HTTP.
  *
  * @param path    below {@code /api}, such as {@code /purchases}

@@ -1,9 +1,6 @@
-package dev.rapport.offer;
+package dev.rapport.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.rapport.config.ConfigException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +20,6 @@ import java.util.Set;
  */
 public final class SettingsFile {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private final Path file;
     private final JsonNode root;
 
@@ -38,7 +33,7 @@ public final class SettingsFile {
             org.slf4j.LoggerFactory.getLogger(SettingsFile.class).warn("{} not found: its defaults apply",
                     file.toAbsolutePath());
         }
-        return new SettingsFile(file, dev.rapport.config.FeatureSettings.read(file).orElseGet(YAML::createObjectNode));
+        return new SettingsFile(file, FeatureSettings.read(file).orElseGet(FeatureSettings.YAML::createObjectNode));
     }
 
     public Path file() {
@@ -83,7 +78,7 @@ public final class SettingsFile {
         public Section section(String field) {
             JsonNode child = node.get(field);
             if (child == null || child.isNull()) {
-                return new Section(join(field), YAML.createObjectNode());
+                return new Section(join(field), FeatureSettings.YAML.createObjectNode());
             }
             if (!child.isObject()) {
                 throw problem(field, child.asText(), "a map");

@@ -1,4 +1,4 @@
-package dev.rapport.web;
+package dev.rapport.feature;
 
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffSession;
