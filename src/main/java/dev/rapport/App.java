@@ -226,8 +226,11 @@ public final class App implements AutoCloseable {
                     persona.name(), persona.tier(), app.port(), persona.token());
         }
         for (DemoStaff.Account account : demoStaff) {
-            log.info("Try the staff console as {} {}: http://localhost:{}/console (password {}, new at every start)",
-                    account.role().code(), account.name(), app.port(), account.password());
+            String pages = account.role() == dev.rapport.staff.Role.AGENT ? "http://localhost:" + app.port() + "/console"
+                    : "http://localhost:" + app.port() + "/console and the dashboard at http://localhost:" + app.port()
+                    + "/dashboard";
+            log.info("Try the staff console as {} {}: {} (password {}, new at every start)",
+                    account.role().code(), account.name(), pages, account.password());
         }
         return app;
     }
