@@ -106,7 +106,12 @@ class CustomerPrivacyIT {
     @Test
     void erasingClearsWhatFeaturesMarkPersonalAndKeepsTheirCounts() {
         long id = customerWhoChatted(603, "PRIV-3", "+8613800000603");
-        String ticket = new TelegramChat(rapport, 603, "en").complain("The courier threw the parcel over my fence", "delivery");
+        // "my order 4711 never arrived" began a complaint: once the bot asks for its order number, a new
+        // /complaint offers to continue that one or start again.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                rapport.telegram.sentTexts(603).stream().anyMatch(text -> text.contains("order or booking number")));
+        String ticket = new TelegramChat(rapport, 603, "en")
+                .complainAfresh("The courier threw the parcel over my fence", "delivery");
         rapport.database.jdbi().useHandle(handle -> {
             long response = handle.createQuery("""
                             INSERT INTO survey_responses (survey_id, customer_id, trigger, status, tier, channel, chat_key,

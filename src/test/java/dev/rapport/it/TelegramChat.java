@@ -55,6 +55,26 @@ public final class TelegramChat {
      */
     public String complain(String words, String category) {
         say("/complaint", 1);
+        return describe(words, category);
+    }
+
+    /**
+     * A new complaint in a chat where one is already half-told: /complaint offers to continue it, and
+     * the customer chooses to start again.
+     */
+    public String complainAfresh(String words, String category) {
+        assertThatReply(say("/complaint", 1).get(0), "Continue where you left off, or start again?");
+        press("a:resume.offer_again:drop", 1);
+        return describe(words, category);
+    }
+
+    private static void assertThatReply(String reply, String expected) {
+        if (!reply.contains(expected)) {
+            throw new AssertionError("expected a reply containing \"" + expected + "\" but got: " + reply);
+        }
+    }
+
+    private String describe(String words, String category) {
         say(words, 1);
         press("a:complaint.order:skip", 1);
         String opened = press("a:complaint.category:" + category, 1).get(0);
