@@ -2,6 +2,7 @@ package dev.rapport.console;
 
 import dev.rapport.domain.Language;
 import dev.rapport.staff.Role;
+import dev.rapport.web.page.Markup;
 
 /**
  * The console's frame: a top bar (search, the member, language, sign out) over three panes in the

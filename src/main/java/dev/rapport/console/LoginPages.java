@@ -8,6 +8,7 @@ import dev.rapport.staff.StaffSession;
 import dev.rapport.staff.StaffSessions;
 import dev.rapport.feature.PageRoute;
 import dev.rapport.web.StaffCookies;
+import dev.rapport.web.page.Markup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
