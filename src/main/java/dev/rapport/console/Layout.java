@@ -20,6 +20,7 @@ final class Layout {
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
                         <title>{}</title>
+                        <link rel="stylesheet" href="/assets/page.css">
                         <link rel="stylesheet" href="/console/assets/console.css">
                         <script src="/console/assets/console.js" defer></script></head>
                         <body data-csrf="{}" data-title="{}" data-notify="{}">
@@ -39,6 +40,7 @@ final class Layout {
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
                         <title>{}</title>
+                        <link rel="stylesheet" href="/assets/page.css">
                         <link rel="stylesheet" href="/console/assets/console.css">
                         <script src="/console/assets/console.js" defer></script></head>
                         <body data-csrf="{}" data-title="{}">{}<main class="single">{}</main></body></html>""",

@@ -103,7 +103,7 @@ final class LoginPages {
                         <!doctype html>
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
-                        <title>{}</title><link rel="stylesheet" href="/console/assets/console.css"></head>
+                        <title>{}</title><link rel="stylesheet" href="/assets/page.css"><link rel="stylesheet" href="/console/assets/console.css"></head>
                         <body class="login"><main class="card">
                         <h1>{}</h1>
                         {}

@@ -21,6 +21,7 @@ final class Frame {
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
                         <title>{}</title>
+                        <link rel="stylesheet" href="/assets/page.css">
                         <link rel="stylesheet" href="/dashboard/assets/dashboard.css">
                         <script src="/dashboard/assets/chart.umd.js" defer></script>
                         <script src="/dashboard/assets/dashboard.js" defer></script></head>
