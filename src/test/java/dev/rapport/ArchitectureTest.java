@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -38,6 +39,9 @@ class ArchitectureTest {
         // Server-sent event streams and token buckets, used by the web chat and the console; a row of its own
         // (web itself is only dev.rapport.web) so that those may use it without reaching the route table.
         MAY_USE.put("web.live", List.of());
+        // Server-rendered pages' common ground: Markup (HTML escaped by construction) and TextBundle (a page
+        // package's words in every language), used by the console and the dashboard; a leaf like web.live.
+        MAY_USE.put("web.page", List.of());
         MAY_USE.put("config", List.of());
         MAY_USE.put("store", List.of());
         MAY_USE.put("domain", List.of());
@@ -68,10 +72,11 @@ class ArchitectureTest {
         MAY_USE.put("staffgroup", List.of("channel", "channel.telegram", "engine", "flow", "handoff", "outbox", "staff"));
         MAY_USE.put("staff", List.of());
         // feature: the console registers as a feature with page routes; web: StaffCookies, the session cookie
-        // the route table reads, set on sign-in and cleared on sign-out; web.live: the live queue stream.
+        // the route table reads, set on sign-in and cleared on sign-out; web.live: the live queue stream;
+        // web.page: escaped HTML and the bilingual texts.
         MAY_USE.put("console", List.of("staff", "handoff", "customer", "complaint", "survey", "offer", "winback",
-                "feature", "web", "web.live"));
-        MAY_USE.put("dashboard", List.of("staff", "feature"));
+                "feature", "web", "web.live", "web.page"));
+        MAY_USE.put("dashboard", List.of("staff", "feature", "web.page"));
         MAY_USE.put("demo", List.of("customer", "staff"));
     }
 
@@ -174,6 +179,14 @@ class ArchitectureTest {
                         "dev.rapport.channel.telegram..", "dev.rapport.channel.webchat..", "dev.rapport.complaint..",
                         "dev.rapport.survey..", "dev.rapport.offer..", "dev.rapport.winback..", "dev.rapport.nlu..",
                         "io.javalin..")
+                .check(classes);
+    }
+
+    @Test
+    void thePageGroundDependsOnNothingOfRapportsButTheDomain() {
+        noClasses().that().resideInAPackage("dev.rapport.web.page..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.rapport..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackages("dev.rapport.web.page..", "dev.rapport.domain..")))
                 .check(classes);
     }
 

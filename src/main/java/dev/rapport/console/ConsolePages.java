@@ -9,6 +9,7 @@ import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.StaffSession;
 import dev.rapport.feature.PageRoute;
+import dev.rapport.web.page.Markup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;

@@ -1,6 +1,7 @@
 package dev.rapport.console;
 
 import dev.rapport.handoff.TranscriptEntry;
+import dev.rapport.web.page.Markup;
 import java.util.List;
 import java.util.Map;
 

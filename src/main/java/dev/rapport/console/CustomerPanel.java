@@ -1,5 +1,6 @@
 package dev.rapport.console;
 
+import dev.rapport.web.page.Markup;
 import java.util.ArrayList;
 import java.util.List;
 

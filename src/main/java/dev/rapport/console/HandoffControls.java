@@ -3,6 +3,7 @@ package dev.rapport.console;
 import dev.rapport.handoff.HandoffDetail;
 import dev.rapport.handoff.HandoffState;
 import dev.rapport.staff.StaffMember;
+import dev.rapport.web.page.Markup;
 import java.util.ArrayList;
 import java.util.List;
 

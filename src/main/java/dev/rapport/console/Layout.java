@@ -2,6 +2,7 @@ package dev.rapport.console;
 
 import dev.rapport.domain.Language;
 import dev.rapport.staff.Role;
+import dev.rapport.web.page.Markup;
 
 /**
  * The console's frame: a top bar (search, the member, language, sign out) over three panes in the
@@ -19,6 +20,7 @@ final class Layout {
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
                         <title>{}</title>
+                        <link rel="stylesheet" href="/assets/page.css">
                         <link rel="stylesheet" href="/console/assets/console.css">
                         <script src="/console/assets/console.js" defer></script></head>
                         <body data-csrf="{}" data-title="{}" data-notify="{}">
@@ -38,6 +40,7 @@ final class Layout {
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
                         <title>{}</title>
+                        <link rel="stylesheet" href="/assets/page.css">
                         <link rel="stylesheet" href="/console/assets/console.css">
                         <script src="/console/assets/console.js" defer></script></head>
                         <body data-csrf="{}" data-title="{}">{}<main class="single">{}</main></body></html>""",

@@ -8,6 +8,7 @@ import dev.rapport.staff.StaffSession;
 import dev.rapport.staff.StaffSessions;
 import dev.rapport.feature.PageRoute;
 import dev.rapport.web.StaffCookies;
+import dev.rapport.web.page.Markup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
@@ -102,7 +103,7 @@ final class LoginPages {
                         <!doctype html>
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
-                        <title>{}</title><link rel="stylesheet" href="/console/assets/console.css"></head>
+                        <title>{}</title><link rel="stylesheet" href="/assets/page.css"><link rel="stylesheet" href="/console/assets/console.css"></head>
                         <body class="login"><main class="card">
                         <h1>{}</h1>
                         {}

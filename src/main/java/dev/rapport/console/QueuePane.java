@@ -3,6 +3,7 @@ package dev.rapport.console;
 import dev.rapport.handoff.HandoffReason;
 import dev.rapport.handoff.HandoffState;
 import dev.rapport.handoff.QueuedHandoff;
+import dev.rapport.web.page.Markup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.rapport.domain.Language;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffSession;
 import dev.rapport.feature.PageRoute;
+import dev.rapport.web.page.Markup;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,7 @@
 package dev.rapport.dashboard;
 
 import dev.rapport.store.Json;
+import dev.rapport.web.page.Markup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,13 +58,13 @@ final class Chart {
         return this;
     }
 
-    Html html(String caption) {
+    Markup html(String caption) {
         var data = new LinkedHashMap<String, Object>();
         data.put("type", type);
         data.put("labels", labels);
         data.put("series", series);
         data.put("stacked", stacked);
-        return Html.of("<figure class=\"chart\"><canvas id=\"{}\" class=\"chart\" role=\"img\" aria-label=\"{}\" data-chart=\"{}\"></canvas>"
+        return Markup.of("<figure class=\"chart\"><canvas id=\"{}\" class=\"chart\" role=\"img\" aria-label=\"{}\" data-chart=\"{}\"></canvas>"
                         + "<figcaption>{}</figcaption></figure>", id, caption, Json.write(data), caption);
     }
 }

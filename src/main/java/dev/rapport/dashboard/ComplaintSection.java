@@ -1,5 +1,6 @@
 package dev.rapport.dashboard;
 
+import dev.rapport.web.page.Markup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,12 @@ final class ComplaintSection {
     private ComplaintSection() {
     }
 
-    static Html render(View view, Filter filter, ComplaintFigures.Comparison comparison) {
+    static Markup render(View view, Filter filter, ComplaintFigures.Comparison comparison) {
         ComplaintFigures.Period now = comparison.now();
         ComplaintFigures.Period before = comparison.before();
         String q = filter.query();
         String tickets = SurveySection.rows("tickets", q, "");
-        var cards = Html.of("<div class=\"cards\">{}{}{}{}{}{}{}{}</div>",
+        var cards = Markup.of("<div class=\"cards\">{}{}{}{}{}{}{}{}</div>",
                 SurveySection.card(view, "complaints", String.valueOf(now.total().complaints),
                         String.valueOf(before.total().complaints), tickets, "complaints"),
                 SurveySection.card(view, "first_response_median", view.minutes(now.times().firstResponseMedian()),
@@ -48,7 +49,7 @@ final class ComplaintSection {
             statusCounts.add(counts == null ? 0 : counts.complaints);
         }
         byStatus.series(view.t("fig.complaints"), statusCounts, null);
-        return Html.of("""
+        return Markup.of("""
                         <section class="block" id="complaints"><h2>{}</h2>{}<div class="charts">{}{}</div>{}{}
                         <p class="exports"><a href="{}">{}</a></p></section>""",
                 view.t("section.complaints"), cards, byCategory.html(view.t("chart.complaint_categories")),
@@ -57,34 +58,34 @@ final class ComplaintSection {
                 tickets.replace("/rows/tickets?", "/rows/tickets/csv?"), view.t("export.tickets"));
     }
 
-    private static Html table(View view, Filter filter, String dimension, Map<String, ComplaintFigures.Counts> counts) {
-        var lines = new ArrayList<Html>();
-        counts.forEach((value, row) -> lines.add(Html.of(
+    private static Markup table(View view, Filter filter, String dimension, Map<String, ComplaintFigures.Counts> counts) {
+        var lines = new ArrayList<Markup>();
+        counts.forEach((value, row) -> lines.add(Markup.of(
                 "<tr><th>{}</th><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">{}</a></td></tr>",
                 view.word(dimension, value), SurveySection.rows("tickets", filter.narrowed(dimension, value), ""), row.complaints,
                 SurveySection.rows("tickets", filter.narrowed(dimension, value), "breached=1"), row.breached)));
-        return Html.of("<table class=\"figures\" id=\"complaints-by-{}\"><caption>{}</caption><tr><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>",
+        return Markup.of("<table class=\"figures\" id=\"complaints-by-{}\"><caption>{}</caption><tr><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>",
                 dimension, view.t("by." + dimension), view.t("filter." + dimension), view.figure("complaints"),
-                view.figure("sla_breached"), lines.isEmpty() ? Html.of("<tr><td colspan=\"3\" class=\"muted\">{}</td></tr>",
-                        view.t("empty.period")) : Html.join(lines));
+                view.figure("sla_breached"), lines.isEmpty() ? Markup.of("<tr><td colspan=\"3\" class=\"muted\">{}</td></tr>",
+                        view.t("empty.period")) : Markup.join(lines));
     }
 
-    private static Html tierTable(View view, Filter filter, Map<String, ComplaintFigures.Counts> now,
+    private static Markup tierTable(View view, Filter filter, Map<String, ComplaintFigures.Counts> now,
                                   Map<String, ComplaintFigures.Counts> before) {
-        var lines = new ArrayList<Html>();
+        var lines = new ArrayList<Markup>();
         for (String tier : Filter.TIERS) {
             var row = now.getOrDefault(tier, new ComplaintFigures.Counts());
             var earlier = before.getOrDefault(tier, new ComplaintFigures.Counts());
             String q = filter.narrowed("tier", tier);
-            lines.add(Html.of("<tr><th>{}</th><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">{}</a> <span class=\"muted before\">{}</span></td>"
+            lines.add(Markup.of("<tr><th>{}</th><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">{}</a> <span class=\"muted before\">{}</span></td>"
                             + "<td><a href=\"{}\">{}</a></td><td><a href=\"{}\">{}</a></td></tr>",
                     view.word("tier", tier), SurveySection.rows("tickets", q, ""), row.complaints,
                     SurveySection.rows("tickets", q, "breached=1"), View.percent(row.breachRate()), View.percent(earlier.breachRate()),
                     SurveySection.rows("tickets", q, "reopened=1"), View.percent(row.reopenRate()),
                     SurveySection.rows("tickets", q, "recovered=1"), row.recovered));
         }
-        return Html.of("<table class=\"figures\" id=\"complaints-by-tier\"><caption>{}</caption><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>",
+        return Markup.of("<table class=\"figures\" id=\"complaints-by-tier\"><caption>{}</caption><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>",
                 view.t("by.tier"), view.t("filter.tier"), view.figure("complaints"), view.figure("sla_breach_rate"),
-                view.figure("reopen_rate"), view.figure("recoveries"), Html.join(lines));
+                view.figure("reopen_rate"), view.figure("recoveries"), Markup.join(lines));
     }
 }

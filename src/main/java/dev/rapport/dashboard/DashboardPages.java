@@ -4,6 +4,7 @@ import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffSession;
 import dev.rapport.feature.PageRoute;
+import dev.rapport.web.page.Markup;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.OutputStreamWriter;
@@ -106,9 +107,9 @@ final class DashboardPages {
         var team = CompletableFuture.supplyAsync(() -> people.compute(filter), sections);
         var offer = CompletableFuture.supplyAsync(() -> offers.compute(filter), sections);
         var tier = CompletableFuture.supplyAsync(() -> tiers.compute(filter), sections);
-        var body = Html.of("<h1>{}</h1>{}{}{}{}{}{}{}{}",
+        var body = Markup.of("<h1>{}</h1>{}{}{}{}{}{}{}{}",
                 view.t("title.dashboard"), TeamAndCustomerSections.alerts(view, recent.join()),
-                Frame.filters(view, "/dashboard", filter, surveyIds.join(), Html.EMPTY),
+                Frame.filters(view, "/dashboard", filter, surveyIds.join(), Markup.EMPTY),
                 SurveySection.render(view, filter, survey.join()),
                 FreeText.render(view, filter, text.join()),
                 ComplaintSection.render(view, filter, complaint.join()),

@@ -1,6 +1,7 @@
 package dev.rapport.dashboard;
 
 import dev.rapport.feature.PageRoute;
+import dev.rapport.web.page.Markup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +15,13 @@ final class Frame {
     private Frame() {
     }
 
-    static Html page(View view, String title, Html body) {
-        return Html.of("""
+    static Markup page(View view, String title, Markup body) {
+        return Markup.of("""
                         <!doctype html>
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
                         <title>{}</title>
+                        <link rel="stylesheet" href="/assets/page.css">
                         <link rel="stylesheet" href="/dashboard/assets/dashboard.css">
                         <script src="/dashboard/assets/chart.umd.js" defer></script>
                         <script src="/dashboard/assets/dashboard.js" defer></script></head>
@@ -35,14 +37,14 @@ final class Frame {
     }
 
     /** The filter form, its period presets, and hidden fields for the drill-down parameters of a row page. */
-    static Html filters(View view, String action, Filter filter, List<String> surveys, Html hidden) {
-        var presets = new ArrayList<Html>();
+    static Markup filters(View view, String action, Filter filter, List<String> surveys, Markup hidden) {
+        var presets = new ArrayList<Markup>();
         for (int days : new int[] {7, 30, 90, 365}) {
             Filter preset = filter.period(filter.to().minusDays(days - 1), filter.to());
-            presets.add(Html.of("<a class=\"preset\" href=\"{}?{}\">{}</a>", action, preset.query(),
+            presets.add(Markup.of("<a class=\"preset\" href=\"{}?{}\">{}</a>", action, preset.query(),
                     view.t("filter.last_days", days)));
         }
-        return Html.of("""
+        return Markup.of("""
                         <form class="filters" method="get" action="{}" id="filters">{}
                         <label>{} <input type="date" name="from" value="{}"></label>
                         <label>{} <input type="date" name="to" value="{}"></label>
@@ -56,16 +58,16 @@ final class Frame {
                 choices(view, "language", "language", Filter.LANGUAGES, filter.languages()),
                 choices(view, "survey", "survey", surveys, filter.surveys()),
                 choices(view, "category", "category", Filter.CATEGORIES, filter.categories()),
-                view.t("filter.apply"), Html.join(presets),
+                view.t("filter.apply"), Markup.join(presets),
                 view.t("filter.compared", filter.previous().from(), filter.previous().to()));
     }
 
-    private static Html choices(View view, String name, String group, List<String> values, List<String> chosen) {
-        var boxes = new ArrayList<Html>();
+    private static Markup choices(View view, String name, String group, List<String> values, List<String> chosen) {
+        var boxes = new ArrayList<Markup>();
         for (String value : values) {
-            boxes.add(Html.of("<label class=\"choice\"><input type=\"checkbox\" name=\"{}\" value=\"{}\"{}> {}</label>",
-                    name, value, chosen.contains(value) ? Html.of(" checked") : Html.EMPTY, view.word(group, value)));
+            boxes.add(Markup.of("<label class=\"choice\"><input type=\"checkbox\" name=\"{}\" value=\"{}\"{}> {}</label>",
+                    name, value, chosen.contains(value) ? Markup.of(" checked") : Markup.EMPTY, view.word(group, value)));
         }
-        return Html.of("<fieldset><legend>{}</legend>{}</fieldset>", view.t("filter." + name), Html.join(boxes));
+        return Markup.of("<fieldset><legend>{}</legend>{}</fieldset>", view.t("filter." + name), Markup.join(boxes));
     }
 }

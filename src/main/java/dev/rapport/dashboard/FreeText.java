@@ -1,5 +1,6 @@
 package dev.rapport.dashboard;
 
+import dev.rapport.web.page.Markup;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -55,34 +56,34 @@ final class FreeText {
         });
     }
 
-    static Html render(View view, Filter filter, Result result) {
+    static Markup render(View view, Filter filter, Result result) {
         String q = filter.query();
-        var items = new java.util.ArrayList<Html>();
+        var items = new java.util.ArrayList<Markup>();
         for (Answer answer : result.newest()) {
-            items.add(Html.of("""
+            items.add(Markup.of("""
                             <li class="answer sentiment-{}"><span class="muted">{} · <a href="/dashboard/transcripts/{}?answer={}">{}</a> · {} · {}</span>
                             <q>{}</q> <span class="badge">{}</span></li>""",
                     answer.sentiment() == null ? "none" : answer.sentiment(), view.when(answer.at()), answer.customerId(),
                     answer.id(), answer.customer(), view.word("tier", answer.tier()), view.word("language", answer.language()),
                     answer.text(), view.word("sentiment", answer.sentiment())));
         }
-        var terms = new java.util.ArrayList<Html>();
+        var terms = new java.util.ArrayList<Markup>();
         for (Terms.Term term : result.negativeTerms()) {
-            terms.add(Html.of("<li><span class=\"term\">{}</span> <span class=\"muted\">×{}</span></li>", term.text(),
+            terms.add(Markup.of("<li><span class=\"term\">{}</span> <span class=\"muted\">×{}</span></li>", term.text(),
                     term.answers()));
         }
-        return Html.of("""
+        return Markup.of("""
                         <section class="block" id="free-text"><h2>{}</h2>
                         <div class="columns"><div><h3>{}</h3>{}<p><a href="{}">{}</a> · <a href="{}">{}</a></p></div>
                         <div><h3>{}</h3>{}<p><a href="{}">{}</a></p></div></div></section>""",
                 view.t("section.free_text"), view.figure("text_answers"),
-                items.isEmpty() ? Html.of("<p class=\"muted\">{}</p>", view.t("empty.period"))
-                        : Html.of("<ul class=\"answers\">{}</ul>", Html.join(items)),
+                items.isEmpty() ? Markup.of("<p class=\"muted\">{}</p>", view.t("empty.period"))
+                        : Markup.of("<ul class=\"answers\">{}</ul>", Markup.join(items)),
                 SurveySection.rows("answers", q, "type=text"), view.t("rows.all"),
                 SurveySection.rows("answers", q, "type=text").replace("/rows/answers?", "/rows/answers/csv?"), view.t("export.csv"),
                 view.figure("negative_terms"),
-                terms.isEmpty() ? Html.of("<p class=\"muted\">{}</p>", view.t("empty.terms"))
-                        : Html.of("<ol class=\"terms\" id=\"negative-terms\">{}</ol>", Html.join(terms)),
+                terms.isEmpty() ? Markup.of("<p class=\"muted\">{}</p>", view.t("empty.terms"))
+                        : Markup.of("<ol class=\"terms\" id=\"negative-terms\">{}</ol>", Markup.join(terms)),
                 SurveySection.rows("answers", q, "type=text&sentiment=negative"),
                 view.t("rows.negative", result.negativeAnswers()));
     }

@@ -1,5 +1,6 @@
 package dev.rapport.dashboard;
 
+import dev.rapport.web.page.Markup;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,11 @@ final class SurveySection {
         return "/dashboard/rows/" + set + "?" + filterQuery + (narrow.isEmpty() ? "" : "&" + narrow);
     }
 
-    static Html render(View view, Filter filter, SurveyFigures.Result result) {
+    static Markup render(View view, Filter filter, SurveyFigures.Result result) {
         Scores now = result.total().now();
         Scores before = result.total().before();
         String q = filter.query();
-        var cards = Html.of("<div class=\"cards\">{}{}{}{}{}{}</div>",
+        var cards = Markup.of("<div class=\"cards\">{}{}{}{}{}{}</div>",
                 card(view, "csat_share", View.percent(now.csatShare()), View.percent(before.csatShare()),
                         rows("answers", q, "type=csat"), "csat-share"),
                 card(view, "csat_mean", View.decimal(now.csatMean()), View.decimal(before.csatMean()),
@@ -35,23 +36,23 @@ final class SurveySection {
                         rows("answers", q, ""), "answers"));
         var csat = Chart.bar("chart-csat");
         var csatCounts = new ArrayList<Long>();
-        var csatRows = new ArrayList<Html>();
+        var csatRows = new ArrayList<Markup>();
         for (int score = 1; score <= 5; score++) {
             String link = rows("answers", q, "type=csat&min=" + score + "&max=" + score);
             csat.label(String.valueOf(score), link);
             csatCounts.add(now.csat[score]);
-            csatRows.add(Html.of("<td><a href=\"{}\" class=\"drill\" data-figure=\"csat-{}\">{}</a></td>", link, score,
+            csatRows.add(Markup.of("<td><a href=\"{}\" class=\"drill\" data-figure=\"csat-{}\">{}</a></td>", link, score,
                     now.csat[score]));
         }
         csat.series(view.t("fig.csat_answers"), csatCounts, null);
         var nps = Chart.bar("chart-nps");
         String[][] groups = {{"detractors", "0", "6"}, {"passives", "7", "8"}, {"promoters", "9", "10"}};
         long[] groupCounts = {now.detractors(), now.passives(), now.promoters()};
-        var npsCells = new ArrayList<Html>();
+        var npsCells = new ArrayList<Markup>();
         for (int i = 0; i < groups.length; i++) {
             String link = rows("answers", q, "type=nps&min=" + groups[i][1] + "&max=" + groups[i][2]);
             nps.label(view.t("nps." + groups[i][0]), link);
-            npsCells.add(Html.of("<td><a href=\"{}\" class=\"drill\" data-figure=\"nps-{}\">{}</a> <span class=\"muted\">{}</span></td>",
+            npsCells.add(Markup.of("<td><a href=\"{}\" class=\"drill\" data-figure=\"nps-{}\">{}</a> <span class=\"muted\">{}</span></td>",
                     link, groups[i][0], groupCounts[i],
                     now.npsAnswers() == 0 ? "" : View.percent((double) groupCounts[i] / now.npsAnswers())));
         }
@@ -64,40 +65,40 @@ final class SurveySection {
             trendValues.add(week.getValue().nps());
         }
         trend.series(view.t("fig.nps"), trendValues, null);
-        var charts = Html.of("""
+        var charts = Markup.of("""
                         <div class="charts">{}{}{}</div>
                         <table class="figures" id="csat-distribution"><caption>{}</caption><tr><th>1</th><th>2</th><th>3</th><th>4</th><th>5</th></tr>
                         <tr>{}</tr></table>
                         <table class="figures" id="nps-groups"><caption>{}</caption><tr><th>{}</th><th>{}</th><th>{}</th></tr><tr>{}</tr></table>""",
                 csat.html(view.t("chart.csat")), nps.html(view.t("chart.nps")), trend.html(view.t("chart.nps_trend")),
-                view.figure("csat_distribution"), Html.join(csatRows), view.figure("nps_groups"),
-                view.t("nps.detractors"), view.t("nps.passives"), view.t("nps.promoters"), Html.join(npsCells));
-        var tables = new ArrayList<Html>();
+                view.figure("csat_distribution"), Markup.join(csatRows), view.figure("nps_groups"),
+                view.t("nps.detractors"), view.t("nps.passives"), view.t("nps.promoters"), Markup.join(npsCells));
+        var tables = new ArrayList<Markup>();
         for (String dimension : SurveyFigures.DIMENSIONS) {
             tables.add(breakdown(view, filter, dimension, result.by().get(dimension)));
         }
-        return Html.of("""
+        return Markup.of("""
                         <section class="block" id="surveys"><h2>{}</h2>{}{}<h3>{}</h3>{}
                         <p class="exports"><a href="{}">{}</a></p></section>""",
-                view.t("section.surveys"), cards, charts, view.t("surveys.breakdowns"), Html.join(tables),
+                view.t("section.surveys"), cards, charts, view.t("surveys.breakdowns"), Markup.join(tables),
                 rows("answers", q, "").replace("/rows/answers?", "/rows/answers/csv?"), view.t("export.answers"));
     }
 
-    static Html card(View view, String key, String value, String previous, String link, String id) {
-        return Html.of("""
+    static Markup card(View view, String key, String value, String previous, String link, String id) {
+        return Markup.of("""
                         <div class="card" id="card-{}"><div class="label">{}</div>
                         <div class="value"><a href="{}">{}</a></div>
                         <div class="muted">{}</div></div>""",
                 id, view.figure(key), link, value, view.t("compare.previous", previous));
     }
 
-    private static Html breakdown(View view, Filter filter, String dimension, Map<String, SurveyFigures.Pair> values) {
-        var lines = new ArrayList<Html>();
+    private static Markup breakdown(View view, Filter filter, String dimension, Map<String, SurveyFigures.Pair> values) {
+        var lines = new ArrayList<Markup>();
         for (var entry : values.entrySet()) {
             Scores now = entry.getValue().now();
             Scores before = entry.getValue().before();
             String q = filter.narrowed(dimension, entry.getKey());
-            lines.add(Html.of("<tr><th><a href=\"/dashboard?{}\">{}</a></th>{}{}{}{}{}<td><a href=\"{}\">{}</a></td></tr>",
+            lines.add(Markup.of("<tr><th><a href=\"/dashboard?{}\">{}</a></th>{}{}{}{}{}<td><a href=\"{}\">{}</a></td></tr>",
                     q, view.word(dimension, entry.getKey()),
                     cell(now, before, Scores::csatShare, View::percent, rows("answers", q, "type=csat")),
                     cell(now, before, Scores::csatMean, View::decimal, rows("answers", q, "type=csat")),
@@ -107,19 +108,19 @@ final class SurveySection {
                     rows("answers", q, ""), now.csatAnswers() + now.npsAnswers() + now.cesAnswers()));
         }
         if (lines.isEmpty()) {
-            lines.add(Html.of("<tr><td colspan=\"7\" class=\"muted\">{}</td></tr>", view.t("empty.period")));
+            lines.add(Markup.of("<tr><td colspan=\"7\" class=\"muted\">{}</td></tr>", view.t("empty.period")));
         }
-        return Html.of("""
+        return Markup.of("""
                         <table class="figures breakdown" id="surveys-by-{}"><caption>{}</caption>
                         <tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>""",
                 dimension, view.t("by." + dimension), view.t("filter." + dimension), view.figure("csat_share"),
                 view.figure("csat_mean"), view.figure("nps"), view.figure("ces_mean"), view.figure("response_rate"),
-                view.figure("answers"), Html.join(lines));
+                view.figure("answers"), Markup.join(lines));
     }
 
-    private static Html cell(Scores now, Scores before, ToDoubleFunction<Scores> figure,
+    private static Markup cell(Scores now, Scores before, ToDoubleFunction<Scores> figure,
                              java.util.function.DoubleFunction<String> format, String link) {
-        return Html.of("<td><a href=\"{}\">{}</a> <span class=\"muted before\">{}</span></td>", link,
+        return Markup.of("<td><a href=\"{}\">{}</a> <span class=\"muted before\">{}</span></td>", link,
                 format.apply(figure.applyAsDouble(now)), format.apply(figure.applyAsDouble(before)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.dashboard;
 
 import dev.rapport.store.Json;
+import dev.rapport.web.page.Markup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,20 +13,20 @@ final class TranscriptPage {
     private TranscriptPage() {
     }
 
-    static Html render(View view, Transcripts.Transcript transcript, String answerId) {
-        var items = new ArrayList<Html>();
+    static Markup render(View view, Transcripts.Transcript transcript, String answerId) {
+        var items = new ArrayList<Markup>();
         for (Transcripts.Entry entry : transcript.entries()) {
             boolean marked = entry.answerId() != null && entry.answerId().toString().equals(answerId);
-            items.add(Html.of("<li class=\"entry who-{}{}\"{}><span class=\"muted\">{} · {}</span> <b>{}</b> {}<div>{}</div>{}</li>",
-                    entry.who(), marked ? Html.of(" marked") : Html.EMPTY,
-                    marked ? Html.of(" id=\"answer\"") : Html.EMPTY, view.when(entry.at()), entry.channel() == null ? "" : entry.channel(),
+            items.add(Markup.of("<li class=\"entry who-{}{}\"{}><span class=\"muted\">{} · {}</span> <b>{}</b> {}<div>{}</div>{}</li>",
+                    entry.who(), marked ? Markup.of(" marked") : Markup.EMPTY,
+                    marked ? Markup.of(" id=\"answer\"") : Markup.EMPTY, view.when(entry.at()), entry.channel() == null ? "" : entry.channel(),
                     who(view, entry), entry.kind(), entry.text() == null ? "" : entry.text(),
-                    entry.detail() == null || entry.detail().isBlank() ? Html.EMPTY
-                            : Html.of("<div class=\"muted detail\">{}</div>", entry.detail())));
+                    entry.detail() == null || entry.detail().isBlank() ? Markup.EMPTY
+                            : Markup.of("<div class=\"muted detail\">{}</div>", entry.detail())));
         }
         var customer = transcript.customer();
         String base = "/dashboard/transcripts/" + customer.id();
-        return Html.of("""
+        return Markup.of("""
                         <p><a href="/dashboard">← {}</a></p>
                         <h1 id="transcript-title">{}</h1>
                         <p class="muted">{} · {} · {}</p>
@@ -34,7 +35,7 @@ final class TranscriptPage {
                 view.t("rows.back"), view.t("transcript.title", name(customer)), view.word("tier", customer.tier()),
                 view.word("language", customer.language()), view.t("transcript.since", view.when(customer.createdAt())),
                 base, view.t("export.text"), base, view.t("export.json"),
-                items.isEmpty() ? Html.of("<li class=\"muted\">{}</li>", view.t("transcript.empty")) : Html.join(items));
+                items.isEmpty() ? Markup.of("<li class=\"muted\">{}</li>", view.t("transcript.empty")) : Markup.join(items));
     }
 
     static String text(View view, Transcripts.Transcript transcript) {

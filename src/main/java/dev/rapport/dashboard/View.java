@@ -2,6 +2,7 @@ package dev.rapport.dashboard;
 
 import dev.rapport.domain.Language;
 import dev.rapport.staff.StaffSession;
+import dev.rapport.web.page.Markup;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -47,25 +48,25 @@ final class View {
      * A figure's label with its definition: the hover title and a link to its numbered footnote.
      * {@code key} names {@code fig.KEY} (label) and {@code def.KEY} (definition).
      */
-    Html figure(String key) {
+    Markup figure(String key) {
         String definition = t("def." + key);
         int number = definitions.indexOf(key) + 1;
         if (number == 0) {
             definitions.add(key);
             number = definitions.size();
         }
-        return Html.of("<span class=\"figure\" title=\"{}\">{}<sup><a href=\"#def-{}\">{}</a></sup></span>",
+        return Markup.of("<span class=\"figure\" title=\"{}\">{}<sup><a href=\"#def-{}\">{}</a></sup></span>",
                 definition, t("fig." + key), key, number);
     }
 
     /** The footnotes of every figure drawn so far. */
-    Html footnotes() {
-        var items = new ArrayList<Html>();
+    Markup footnotes() {
+        var items = new ArrayList<Markup>();
         for (String key : definitions) {
-            items.add(Html.of("<li id=\"def-{}\"><b>{}</b>: {}</li>", key, t("fig." + key), t("def." + key)));
+            items.add(Markup.of("<li id=\"def-{}\"><b>{}</b>: {}</li>", key, t("fig." + key), t("def." + key)));
         }
-        return Html.of("<section class=\"block\" id=\"definitions\"><h2>{}</h2><ol>{}</ol></section>",
-                t("definitions.title"), Html.join(items));
+        return Markup.of("<section class=\"block\" id=\"definitions\"><h2>{}</h2><ol>{}</ol></section>",
+                t("definitions.title"), Markup.join(items));
     }
 
     String when(Instant instant) {

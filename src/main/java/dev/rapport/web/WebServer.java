@@ -7,6 +7,7 @@ import dev.rapport.feature.PageRoute;
 import dev.rapport.staff.StaffSessions;
 import dev.rapport.store.Database;
 import dev.rapport.web.live.LimitExceeded;
+import dev.rapport.web.page.PageStyle;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -63,6 +64,9 @@ public final class WebServer implements AutoCloseable {
                     case POST -> config.routes.post(page.path(), ctx -> gate.handle(page, ctx));
                 }
             }
+            // the one base stylesheet of the console's and the dashboard's pages, public like the sign-in page
+            config.routes.get(PageStyle.PATH, ctx -> ctx.contentType(PageStyle.CONTENT_TYPE)
+                    .header("Cache-Control", "no-cache").result(PageStyle.CSS));
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
             config.routes.get("/readyz", ctx -> {
                 boolean ready = database.ready();

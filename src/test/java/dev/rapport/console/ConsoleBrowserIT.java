@@ -2,6 +2,7 @@ package dev.rapport.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.browser.Chrome;
 import dev.rapport.domain.Language;
 import dev.rapport.it.RunningRapport;
 import dev.rapport.it.TelegramChat;
@@ -59,6 +60,8 @@ class ConsoleBrowserIT {
         browser.manage().deleteAllCookies();   // each test starts signed out
         browser.get(rapport.url("/console"));
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("name")));
+        // the shared base stylesheet (/assets/page.css) styles the page: its accent on the button
+        assertThat(browser.findElement(By.id("sign-in")).getCssValue("background-color")).isEqualTo("rgba(47, 111, 222, 1)");
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("sign-in")).click();

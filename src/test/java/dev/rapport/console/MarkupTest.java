@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.domain.Language;
+import dev.rapport.web.page.Markup;
 import org.junit.jupiter.api.Test;
 
 class MarkupTest {

@@ -2,6 +2,7 @@ package dev.rapport.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.browser.Chrome;
 import dev.rapport.domain.Language;
 import dev.rapport.it.RunningRapport;
 import dev.rapport.staff.Role;
@@ -70,6 +71,9 @@ class DashboardBrowserIT {
         WebElement csat = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-csat[data-drawn]")));
         assertThat(browser.executeScript("return Chart.getChart(arguments[0]).data.datasets[0].data", csat))
                 .isEqualTo(List.of(1L, 1L, 0L, 1L, 1L));
+        // the shared base stylesheet (/assets/page.css) holds the variables the dashboard's own rules use
+        assertThat(browser.findElement(By.tagName("body")).getCssValue("margin-top")).isEqualTo("0px");
+        assertThat(browser.findElement(By.cssSelector(".top")).getCssValue("background-color")).isEqualTo("rgba(255, 255, 255, 1)");
         assertThat(browser.findElements(By.cssSelector("canvas[data-drawn]"))).hasSizeGreaterThanOrEqualTo(5);
         // What the manager saw, for a person to look at when this test fails.
         java.nio.file.Files.copy(browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),

@@ -1,21 +1,26 @@
-package dev.rapport.dashboard;
+package dev.rapport.web.page;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
 
 /**
- * HTML that is safe to send, escaped by construction: a template written in this package's code
- * ({@link #of}), whose arguments are escaped unless they are {@code Html} themselves, or
- * {@link #text}. Customer answers and names therefore always arrive in a page as text.
+ * HTML that is safe to send, escaped by construction: the only ways to make one are a template
+ * written in a page package's code ({@link #of}), whose arguments are escaped unless they are
+ * {@code Markup} themselves, and {@link #text}. Customer messages, answers, names and notes therefore
+ * always arrive in a page as text: a message {@code <script>} shows as those eight characters.
+ * Shared by the staff console and the manager dashboard; immutable and thread-safe.
  *
  * @param html already-safe HTML
  */
-record Html(String html) {
+public record Markup(String html) {
 
-    static final Html EMPTY = new Html("");
+    public static final Markup EMPTY = new Markup("");
 
-    /** Fills {@code {}} placeholders in order; the template must be a literal in this package's code. */
-    static Html of(String template, Object... args) {
+    /**
+     * Fills {@code {}} placeholders in order. The template must be a literal in the calling page package's code,
+     * never text that came from a person or the database.
+     */
+    public static Markup of(String template, Object... args) {
         var out = new StringBuilder(template.length() + 64);
         int next = 0;
         int from = 0;
@@ -32,25 +37,25 @@ record Html(String html) {
             throw new IllegalArgumentException("More arguments than {} in: " + template);
         }
         out.append(template, from, template.length());
-        return new Html(out.toString());
+        return new Markup(out.toString());
     }
 
-    static Html text(Object value) {
+    public static Markup text(Object value) {
         var out = new StringBuilder();
         append(out, value);
-        return new Html(out.toString());
+        return new Markup(out.toString());
     }
 
-    static Html join(Collection<Html> parts) {
-        return new Html(parts.stream().map(Html::html).collect(Collectors.joining()));
+    public static Markup join(Collection<Markup> parts) {
+        return new Markup(parts.stream().map(Markup::html).collect(Collectors.joining()));
     }
 
     private static void append(StringBuilder out, Object value) {
         if (value == null) {
             return;
         }
-        if (value instanceof Html safe) {
-            out.append(safe.html);
+        if (value instanceof Markup markup) {
+            out.append(markup.html);
             return;
         }
         String text = value.toString();

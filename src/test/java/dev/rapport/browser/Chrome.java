@@ -1,4 +1,4 @@
-package dev.rapport.console;
+package dev.rapport.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +13,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven by
  * Selenium through that package's chromedriver (so Selenium Manager never goes to the network). A
- * test that needs it is skipped, saying why, where the packages are not installed.
+ * test that needs it is skipped, saying why, where the packages are not installed. Used by the
+ * console's and the dashboard's browser tests; each call starts its own browser (the caller quits it).
  */
-final class Chrome {
+public final class Chrome {
 
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -23,7 +24,7 @@ final class Chrome {
     private Chrome() {
     }
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         Assumptions.assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
                 "Browser tests skipped: install Debian's chromium and chromium-driver (" + BINARY + ", " + DRIVER
                         + "); .ci/run does");
