@@ -41,10 +41,17 @@ public sealed interface Content {
      * @param key   what makes this outreach unique ({@code survey:followup:C-240117-0042}); queued once
      * @param flow  the flow to start
      * @param slots values the flow starts with (a ticket number, an offer id)
+     * @param byStaff started by a staff member's own action (a resolution note): it reaches the customer
+     *                also while a person has the chat, since that person knows of it; other outreach waits
      */
-    record Outreach(String key, String flow, java.util.Map<String, String> slots) implements Content {
+    record Outreach(String key, String flow, java.util.Map<String, String> slots, boolean byStaff) implements Content {
         public Outreach {
             slots = java.util.Map.copyOf(slots);
+        }
+
+        /** Outreach Rapport starts by itself (a job, a campaign): it waits while a person has the chat. */
+        public Outreach(String key, String flow, java.util.Map<String, String> slots) {
+            this(key, flow, slots, false);
         }
     }
 }

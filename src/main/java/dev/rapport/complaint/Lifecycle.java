@@ -38,7 +38,7 @@ final class Lifecycle {
     /**
      * Resolves the ticket and queues {@code note} to the customer (flow {@value #RESOLVED_FLOW}, in the
      * customer's language). The note is the answer to their own complaint, so it goes to opted-out
-     * customers too. The follow-up clock starts now; an earlier follow-up's answer is forgotten.
+     * customers too, and — a staff member's own action — also while a person has the chat. The follow-up clock starts now; an earlier follow-up's answer is forgotten.
      */
     static Complaint resolve(Handle handle, String ticket, String note, String actor, Outreach outreach) {
         if (note == null || note.isBlank()) {
@@ -58,7 +58,7 @@ final class Lifecycle {
                         "SELECT count(*) FROM complaint_events WHERE complaint_id = :id AND to_status = 'resolved'")
                 .bind("id", complaint.id()).mapTo(Integer.class).one();
         boolean queued = outreach.start(handle, "complaint-resolved:" + complaint.ticket() + ":" + resolutions,
-                complaint.customerId(), RESOLVED_FLOW, Map.of("ticket", complaint.ticket(), "note", note.strip()));
+                complaint.customerId(), RESOLVED_FLOW, Map.of("ticket", complaint.ticket(), "note", note.strip()), true);
         if (!queued) {
             ComplaintHistory.record(handle, complaint, ComplaintEvent.NOTE_UNDELIVERED, null, null, actor,
                     "the resolution note could not be sent: the customer has no reachable chat", Map.of());

@@ -72,7 +72,7 @@ final class ConversationStore {
     }
 
     /** One waiting outreach as stored: what {@link Content.Outreach} holds. */
-    private record StoredOutreach(String key, String flow, Map<String, String> slots) {
+    private record StoredOutreach(String key, String flow, Map<String, String> slots, boolean byStaff) {
     }
 
     private static List<Content.Outreach> readOutreach(String json) {
@@ -81,7 +81,7 @@ final class ConversationStore {
         }
         try {
             return JSON.readValue(json, new TypeReference<List<StoredOutreach>>() {
-            }).stream().map(stored -> new Content.Outreach(stored.key(), stored.flow(), stored.slots())).toList();
+            }).stream().map(stored -> new Content.Outreach(stored.key(), stored.flow(), stored.slots(), stored.byStaff())).toList();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("conversations.waiting_outreach is not a list of outreach: " + json, e);
         }
@@ -93,7 +93,7 @@ final class ConversationStore {
         }
         try {
             return JSON.writeValueAsString(waiting.stream()
-                    .map(outreach -> new StoredOutreach(outreach.key(), outreach.flow(), outreach.slots())).toList());
+                    .map(outreach -> new StoredOutreach(outreach.key(), outreach.flow(), outreach.slots(), outreach.byStaff())).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -183,11 +183,17 @@ public final class Engine {
      * Rapport starts a dialogue itself. When the customer is in the middle of another dialogue and
      * was active in it within {@link #DIALOGUE_IDLE}, the outreach waits on the conversation and
      * starts in the turn that ends that dialogue ({@link #startWaitingOutreach}); a dialogue left
-     * idle longer is interrupted (the event says so).
+     * idle longer is interrupted (the event says so). While a person has the chat, outreach waits
+     * until the hand-back — except outreach a staff member's own action started
+     * ({@link Content.Outreach#byStaff()}, a resolution note): the person knows of it, so it is said at once.
      */
     private void outreach(Turn turn, Content.Outreach outreach) {
         Conversation conversation = turn.conversation;
         boolean withPerson = turn.handoffId != null;
+        if (withPerson && outreach.byStaff()) {
+            startOutreach(turn, outreach, false);
+            return;
+        }
         boolean inDialogue = withPerson || conversation.waiting() && !outreach.flow().equals(conversation.flow)
                 && conversation.lastActive != null
                 && conversation.lastActive.isAfter(clock.instant().minus(DIALOGUE_IDLE));

@@ -175,7 +175,8 @@ final class FlowRunner {
         }
         if (step instanceof Step.End end) {
             if (end.text() != null && !end.text().isEmpty()) {
-                turn.say(end.text(), buttons(turn, flow.id(), end.id(), end.buttons()));
+                turn.say(end.text(), WithPerson.staffOutreach(turn) ? List.of()
+                        : buttons(turn, flow.id(), end.id(), end.buttons()));
             }
             finish(turn, flow);
             return new StepResult(flow, null);

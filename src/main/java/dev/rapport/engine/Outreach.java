@@ -22,5 +22,16 @@ public interface Outreach {
      * active reachable chat. Returns false when the key was queued before or the customer has no
      * reachable chat.
      */
-    boolean start(Handle handle, String key, long customerId, String flow, Map<String, String> slots);
+    default boolean start(Handle handle, String key, long customerId, String flow, Map<String, String> slots) {
+        return start(handle, key, customerId, flow, slots, false);
+    }
+
+    /**
+     * As {@link #start(Handle, String, long, String, Map)}; {@code byStaff} marks outreach a staff
+     * member's own action started (a complaint's resolution note). While a person has the chat, only
+     * such outreach runs at once — that person knows of it; every other kind (campaigns, surveys,
+     * win-back) waits until the chat is handed back. It should say, not ask: the customer's answers
+     * go to the person while they have the chat.
+     */
+    boolean start(Handle handle, String key, long customerId, String flow, Map<String, String> slots, boolean byStaff);
 }

@@ -49,6 +49,15 @@ final class WithPerson {
                 || content instanceof Content.Edited;
     }
 
+    /**
+     * This turn says a staff member's outreach while a person has the chat (a resolution note): it
+     * offers no buttons, since the bot starts no flow from them until the chat is handed back.
+     */
+    static boolean staffOutreach(Turn turn) {
+        return turn.handoffId != null && turn.message.content() instanceof Content.Outreach outreach
+                && outreach.byStaff();
+    }
+
     /** The one command that works while a person has the chat: opting out. */
     static final String STOP = "stop";
 

@@ -28,7 +28,8 @@ final class OutreachDecoder {
         }
         var slots = new LinkedHashMap<String, String>();
         node.path("slots").fields().forEachRemaining(field -> slots.put(field.getKey(), field.getValue().asText()));
-        var content = new Content.Outreach(node.path("key").asText(), node.path("flow").asText(), slots);
+        var content = new Content.Outreach(node.path("key").asText(), node.path("flow").asText(), slots,
+                node.path("by_staff").asBoolean(false));
         // Nobody wrote it: the sender carries no details, so the customer's stored ones stay as they are.
         var sender = new InboundMessage.Sender(null, null, null, null);
         return new InboundMessage(Channel.of(channel), chatKey, updateId, sender, content, Instant.now());

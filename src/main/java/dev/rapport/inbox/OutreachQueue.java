@@ -21,11 +21,15 @@ public final class OutreachQueue implements Outreach {
     private static final ObjectMapper JSON = Json.mapper();
 
     @Override
-    public boolean start(Handle handle, String key, long customerId, String flow, Map<String, String> slots) {
+    public boolean start(Handle handle, String key, long customerId, String flow, Map<String, String> slots,
+                         boolean byStaff) {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("key", key);
         payload.put("flow", flow);
         payload.put("slots", slots);
+        if (byStaff) {
+            payload.put("by_staff", true);
+        }
         return handle.createUpdate("""
                         INSERT INTO inbound_updates (channel, update_id, chat_key, kind, payload, status)
                         SELECT a.channel, nextval('outreach_update_ids'), a.chat_key, 'outreach',
