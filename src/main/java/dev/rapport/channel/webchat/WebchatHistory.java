@@ -1,5 +1,6 @@
 package dev.rapport.channel.webchat;
 
+import dev.rapport.channel.Button;
 import dev.rapport.channel.Reply;
 import dev.rapport.engine.ChatHistory;
 import dev.rapport.outbox.OutboxReplies;
@@ -31,7 +32,8 @@ final class WebchatHistory {
         this.jdbi = jdbi;
     }
 
-    /** The last messages of the chat, oldest first: {direction, key?, text, buttons}. */
+    /** The last messages of the chat, oldest first: {direction, key?, text, buttons, menu?, start?}
+     * ({@code start}: the chat was opened here, with its text left out). */
     List<Map<String, Object>> recent(String chatKey) {
         return jdbi.withHandle(handle -> {
             List<ChatHistory.LoggedMessage> logged = ChatHistory.recent(handle, WebchatRoutes.CHANNEL, chatKey, RECENT);
@@ -40,6 +42,14 @@ final class WebchatHistory {
                     .stream().collect(Collectors.groupingBy(OutboxReplies.QueuedReply::messageId));
             List<Map<String, Object>> messages = new ArrayList<>();
             for (ChatHistory.LoggedMessage message : logged) {
+                if (!message.outbound() && isStart(message.text())) {
+                    // The page sent it to open the chat and never shows it (a personal link's token is
+                    // not for the screen): the greeting it got is shown instead.
+                    Map<String, Object> start = message("in", null, "", null);
+                    start.put("start", true);
+                    messages.add(start);
+                    continue;
+                }
                 List<OutboxReplies.QueuedReply> parts = rows.getOrDefault(message.id(), List.of());
                 if (parts.isEmpty()) {
                     messages.add(message(message.direction(), null, message.text(), message.buttons()));
@@ -54,18 +64,63 @@ final class WebchatHistory {
         });
     }
 
+    /**
+     * The chat's details for the page: {language} — the language the conversation is in ("en" or
+     * "zh", as the customer chose with /language or as first seen), absent before the first message.
+     */
+    Map<String, Object> chat(String chatKey) {
+        Map<String, Object> chat = new LinkedHashMap<>();
+        language(chatKey).ifPresent(language -> chat.put("language", language));
+        return chat;
+    }
+
+    private Optional<String> language(String chatKey) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT c.language FROM channel_accounts a JOIN customers c ON c.id = a.customer_id
+                        WHERE a.channel = :channel AND a.chat_key = :chatKey""")
+                .bind("channel", WebchatRoutes.CHANNEL).bind("chatKey", chatKey)
+                .mapTo(String.class).findOne()).map(language -> language.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** The live event for the reply with this delivery key, if it is this chat's and shows anything. */
     Optional<Event> reply(String chatKey, String deliveryKey) {
         return jdbi.withHandle(handle -> OutboxReplies.find(handle, WebchatRoutes.CHANNEL, chatKey, deliveryKey))
                 .flatMap(row -> {
                     if (row.reply() instanceof Reply.Text text) {
-                        return Optional.of(new Event("message", message(null, row.dedupKey(), text.text(), text.buttons())));
+                        Map<String, Object> message = message(null, row.dedupKey(), text.text(), text.buttons());
+                        language(chatKey).ifPresent(language -> message.put("language", language));
+                        return Optional.of(new Event("message", message));
                     }
                     if (row.reply() instanceof Reply.ButtonAnswer answer && answer.text() != null) {
                         return Optional.of(new Event("notice", message(null, row.dedupKey(), answer.text(), null)));
                     }
                     return Optional.empty();
                 });
+    }
+
+    /**
+     * True when every button starts a flow ({@code go:<flow>}): the main menu, which the page shows
+     * under the newest reply only instead of repeating it under every answer.
+     */
+    static boolean isMenu(Object buttons) {
+        if (!(buttons instanceof List<?> rows) || rows.isEmpty()) {
+            return false;
+        }
+        boolean any = false;
+        for (Object row : rows) {
+            for (Object button : (List<?>) row) {
+                if (!(button instanceof Button b) || b.data() == null || !b.data().startsWith("go:")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** {@code /start} or {@code /start <token>}: what the page posts to open a chat (a personal link's token). */
+    static boolean isStart(String text) {
+        return text != null && (text.equals("/start") || text.startsWith("/start "));
     }
 
     private static Map<String, Object> message(String direction, String key, String text, Object buttons) {
@@ -79,6 +134,9 @@ final class WebchatHistory {
         message.put("text", text == null ? "" : text);
         if (buttons != null) {
             message.put("buttons", buttons);
+            if (isMenu(buttons)) {
+                message.put("menu", true);
+            }
         }
         return message;
     }

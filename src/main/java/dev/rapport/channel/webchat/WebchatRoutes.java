@@ -52,9 +52,12 @@ public final class WebchatRoutes implements AutoCloseable {
     private final LiveStreams streams;
     private final WebchatHub hub;
     private final WebchatSender sender;
+    private final String businessName;
 
-    public WebchatRoutes(Intake intake, Jdbi jdbi, LiveFeed feed, RapportConfig.Webchat settings, MeterRegistry metrics) {
+    public WebchatRoutes(Intake intake, Jdbi jdbi, LiveFeed feed, RapportConfig.Webchat settings, String businessName,
+                         MeterRegistry metrics) {
         this.intake = intake;
+        this.businessName = businessName;
         this.settings = settings;
         this.updateIds = new UpdateIds(jdbi);
         this.sessions = new WebchatSessions(jdbi, settings);
@@ -91,7 +94,9 @@ public final class WebchatRoutes implements AutoCloseable {
         try (InputStream page = WebchatRoutes.class.getResourceAsStream("/webchat/index.html")) {
             ctx.header("Cache-Control", "no-store")
                     .contentType("text/html; charset=utf-8").result(new String(page.readAllBytes(), StandardCharsets.UTF_8)
-                            .replace("{{maxTextChars}}", Integer.toString(settings.maxTextChars())));
+                            .replace("{{maxTextChars}}", Integer.toString(settings.maxTextChars()))
+                            .replace("{{businessName}}", html(businessName))
+                            .replace("{{logoUrl}}", html(settings.logoUrl())));
         }
     }
 
@@ -115,7 +120,9 @@ public final class WebchatRoutes implements AutoCloseable {
             throw new BadRequestResponse("give 'text' (1-" + settings.maxTextChars() + " characters) or 'button'");
         }
         if (text != null && text.length() > settings.maxTextChars()) {
-            throw new ContentTooLargeResponse("'text' is limited to " + settings.maxTextChars() + " characters");
+            throw new ContentTooLargeResponse("'text' is limited to " + settings.maxTextChars() + " characters; this one has "
+                    + text.length() + ". Please send it in shorter parts. / 消息最多 " + settings.maxTextChars()
+                    + " 个字符，这条有 " + text.length() + " 个，请分几条发送。");
         }
         if (button != null && button.length() > MAX_BUTTON) {
             throw new BadRequestResponse("'button' is limited to " + MAX_BUTTON + " characters");
@@ -183,7 +190,14 @@ public final class WebchatRoutes implements AutoCloseable {
 
     private ContentTooLargeResponse tooLarge() {
         return new ContentTooLargeResponse("a web chat post is limited to " + maxBody + " bytes; send a shorter "
-                + "message ('text' up to " + settings.maxTextChars() + " characters)");
+                + "message ('text' up to " + settings.maxTextChars() + " characters) / 消息过长：每条最多 "
+                + settings.maxTextChars() + " 个字符，请分几条发送。");
+    }
+
+    /** {@code value} safe inside HTML text and double-quoted attributes. */
+    static String html(String value) {
+        return value == null ? "" : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;");
     }
 
     /** A field that must be a JSON string when given; null when absent or null. */
