@@ -2,9 +2,14 @@ package dev.rapport.it;
 
 import static dev.rapport.it.WebchatBrowser.next;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.it.WebchatBrowser.Event;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.Test;
@@ -12,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the web chat page shows beyond the conversation itself: the main menu once instead of under
  * every reply, the business's name, logo and icon, its own texts in the chat's language, a clear word
- * on a message that is too long, and no raw {@code /start <token>} in the history.
+ * on a message that is too long, older messages on request, and no raw {@code /start <token>} in the history.
  */
 class WebchatPageIT {
 
@@ -92,6 +97,43 @@ class WebchatPageIT {
             assertThat(page).as("the input does not cut a long paste silently").doesNotContain("maxlength")
                     .contains("const MAX_CHARS = 4096;", "Too long: {n} of at most {max} characters", "消息过长：{n} 个字符，最多 {max} 个");
         }
+    }
+
+    @Test
+    void olderMessagesThanTheRecentFiftyAreFetchedAPageAtATime() throws Exception {
+        try (var rapport = RunningRapport.start(Map.of("RAPPORT_WEBCHAT_SESSION_MESSAGES_PER_MINUTE", "100000",
+                "RAPPORT_WEBCHAT_SESSION_MESSAGES_BURST", "1000"))) {
+            var browser = WebchatBrowser.open(rapport.url(""));
+            for (int i = 1; i <= 30; i++) {
+                assertThat(browser.say("question " + i).statusCode()).isEqualTo(202);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> rapport.count(
+                    "SELECT count(*) FROM messages WHERE channel = 'webchat' AND direction = 'out'") >= 30);
+
+            BlockingQueue<Event> events = browser.listen();
+            JsonNode recent = next(events, "history").data();
+            assertThat(recent.toString()).contains("question 30").doesNotContain("\"question 5\"");
+            long earlier = next(events, "chat").data().path("earlier").asLong();
+            assertThat(earlier).as("the chat event says where the earlier messages end").isPositive();
+
+            var older = earlier(browser, "?before=" + earlier);
+            assertThat(older.statusCode()).isEqualTo(200);
+            JsonNode page = WebchatBrowser.JSON.readTree(older.body());
+            assertThat(page.path("messages").toString()).contains("\"question 1\"", "\"question 5\"")
+                    .doesNotContain("question 30");
+            assertThat(page.path("earlier").isNull()).as("nothing before the first page").isTrue();
+
+            assertThat(earlier(browser, "?before=abc").statusCode()).isEqualTo(400);
+            assertThat(earlier(WebchatBrowser.withCookie(rapport.url(""), "rapport_chat=forged"), "?before=" + earlier)
+                    .statusCode()).isEqualTo(401);
+            String pageHtml = rapport.get("/chat").body();
+            assertThat(pageHtml).contains("/chat/api/history?before=", "Show earlier messages", "显示更早的消息");
+        }
+    }
+
+    private static HttpResponse<String> earlier(WebchatBrowser browser, String query) {
+        return WebchatBrowser.send(HttpRequest.newBuilder(URI.create(browser.baseUrl + "/chat/api/history" + query))
+                .header("Cookie", browser.cookie).GET().build());
     }
 
     @Test

@@ -32,11 +32,32 @@ final class WebchatHistory {
         this.jdbi = jdbi;
     }
 
-    /** The last messages of the chat, oldest first: {direction, key?, text, buttons, menu?, start?}
-     * ({@code start}: the chat was opened here, with its text left out). */
-    List<Map<String, Object>> recent(String chatKey) {
+    /**
+     * Up to {@value #RECENT} logged messages of the chat, oldest first, and {@code earlier}: the id to
+     * ask for the ones before them with, or null when there are none.
+     */
+    record Page(List<Map<String, Object>> messages, Long earlier) {
+    }
+
+    /** The last messages of the chat (see {@link #page}). */
+    Page recent(String chatKey) {
+        return page(chatKey, Long.MAX_VALUE);
+    }
+
+    /**
+     * The last messages before the logged message {@code beforeId}, oldest first, as
+     * {direction, key?, text, buttons, menu?, start?} ({@code start}: the chat was opened here, with
+     * its text left out). A long reply sent in parts is one logged message, so a page never splits it.
+     */
+    Page page(String chatKey, long beforeId) {
         return jdbi.withHandle(handle -> {
-            List<ChatHistory.LoggedMessage> logged = ChatHistory.recent(handle, WebchatRoutes.CHANNEL, chatKey, RECENT);
+            List<ChatHistory.LoggedMessage> logged = new ArrayList<>(
+                    ChatHistory.before(handle, WebchatRoutes.CHANNEL, chatKey, beforeId, RECENT + 1));
+            boolean more = logged.size() > RECENT;
+            if (more) {
+                logged.remove(0);
+            }
+            Long earlier = more ? logged.get(0).id() : null;
             Map<Long, List<OutboxReplies.QueuedReply>> rows = OutboxReplies.forMessages(handle, logged.stream()
                             .filter(ChatHistory.LoggedMessage::outbound).map(ChatHistory.LoggedMessage::id).toList())
                     .stream().collect(Collectors.groupingBy(OutboxReplies.QueuedReply::messageId));
@@ -60,17 +81,21 @@ final class WebchatHistory {
                     }
                 }
             }
-            return messages;
+            return new Page(messages, earlier);
         });
     }
 
     /**
-     * The chat's details for the page: {language} — the language the conversation is in ("en" or
-     * "zh", as the customer chose with /language or as first seen), absent before the first message.
+     * The chat's details for the page: {language?, earlier?} — the language the conversation is in
+     * ("en" or "zh", as the customer chose with /language or as first seen; absent before the first
+     * message) and the id to fetch the messages before the recent ones with (absent: none).
      */
-    Map<String, Object> chat(String chatKey) {
+    Map<String, Object> chat(String chatKey, Long earlier) {
         Map<String, Object> chat = new LinkedHashMap<>();
         language(chatKey).ifPresent(language -> chat.put("language", language));
+        if (earlier != null) {
+            chat.put("earlier", earlier);
+        }
         return chat;
     }
 

@@ -60,8 +60,9 @@ final class WebchatHub implements AutoCloseable {
             public void onResync() {
                 for (String chatKey : tabs.keySet()) {
                     lane(chatKey, () -> {
-                        push(chatKey, "history", history.recent(chatKey));
-                        push(chatKey, "chat", history.chat(chatKey));
+                        WebchatHistory.Page recent = history.recent(chatKey);
+                        push(chatKey, "history", recent.messages());
+                        push(chatKey, "chat", history.chat(chatKey, recent.earlier()));
                     });
                 }
             }
@@ -73,7 +74,8 @@ final class WebchatHub implements AutoCloseable {
         var tab = new Tab(stream);
         tabs.computeIfAbsent(chatKey, key -> new CopyOnWriteArrayList<>()).add(tab);
         stream.onClose(() -> leave(chatKey, tab));
-        tab.open(history.recent(chatKey), history.chat(chatKey));
+        WebchatHistory.Page recent = history.recent(chatKey);
+        tab.open(recent.messages(), history.chat(chatKey, recent.earlier()));
     }
 
     private void leave(String chatKey, Tab tab) {

@@ -48,6 +48,8 @@ public final class WebchatRoutes implements AutoCloseable {
     private final WebchatSessions sessions;
     private final TokenBuckets sessionMessages;
     private final TokenBuckets addressMessages;
+    private final TokenBuckets historyReads;
+    private final WebchatHistory history;
     private final int maxBody;
     private final LiveStreams streams;
     private final WebchatHub hub;
@@ -63,11 +65,13 @@ public final class WebchatRoutes implements AutoCloseable {
         this.sessions = new WebchatSessions(jdbi, settings);
         this.sessionMessages = new TokenBuckets(settings.sessionMessages().perMinute(), settings.sessionMessages().burst());
         this.addressMessages = new TokenBuckets(settings.addressMessages().perMinute(), settings.addressMessages().burst());
+        this.historyReads = new TokenBuckets(settings.sessionMessages().perMinute(), settings.sessionMessages().burst());
         // Room for a full 'text' as the page sends it (UTF-8, at most 3 bytes a character) and the other fields.
         this.maxBody = settings.maxTextChars() * 3 + 1024;
         this.streams = new LiveStreams(CHANNEL, new LiveStreams.Limits(settings.maxStreams(), settings.streamHeartbeat(),
                 settings.streamLifetime()), metrics);
-        this.hub = new WebchatHub(new WebchatHistory(jdbi), feed);
+        this.history = new WebchatHistory(jdbi);
+        this.hub = new WebchatHub(history, feed);
         this.sender = new WebchatSender(jdbi);
     }
 
@@ -158,6 +162,27 @@ public final class WebchatRoutes implements AutoCloseable {
                         new LiveStreams.Share("session:" + chatKey, settings.sessionStreams(), "session_streams"),
                         new LiveStreams.Share("address:" + address, settings.addressStreams(), "address_streams")),
                 stream -> hub.open(chatKey, stream));
+    }
+
+    /**
+     * {@code GET /chat/api/history?before=<id>}: the session's messages before the one with that id
+     * (the {@code earlier} of the {@code chat} event, or of the previous answer), as
+     * {"messages": [...], "earlier": id or null}. Limited per session like posts, in its own bucket.
+     */
+    public void earlier(Context ctx) {
+        String chatKey = chatKey(ctx);
+        take(historyReads, chatKey, "session_history_reads", "webchat.session_messages_per_minute");
+        long before;
+        try {
+            before = Long.parseLong(ctx.queryParam("before") == null ? "" : ctx.queryParam("before"));
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("give 'before': the id of the earliest message shown (the 'earlier' of the chat event)");
+        }
+        WebchatHistory.Page page = history.page(chatKey, before);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("messages", page.messages());
+        answer.put("earlier", page.earlier());
+        ctx.header("Cache-Control", "no-store").json(answer);
     }
 
     private String chatKey(Context ctx) {
