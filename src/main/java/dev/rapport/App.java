@@ -118,7 +118,7 @@ public final class App implements AutoCloseable {
         // Intake wakes the workers and the workers wake the sender; both are built below, and the
         // lambdas read the fields only once updates flow, after start().
         this.intake = new Intake(database.jdbi(), 2, () -> this.workers.wake());
-        this.webchat = new WebchatRoutes(intake, database.jdbi(), live, config.webchat(), metrics);
+        this.webchat = new WebchatRoutes(intake, database.jdbi(), live, config.webchat(), config.businessName(), metrics);
         List<ChannelSender> senders = new ArrayList<>(List.of(webchat.sender()));
         List<UpdateDecoder> decoders = new ArrayList<>(List.of(new WebchatDecoder()));
         if (config.telegram().enabled()) {

@@ -85,7 +85,8 @@ public final class ConfigLoader {
                 values.integer("webchat.session_streams", 1, 10_000, 10),
                 values.integer("webchat.address_streams", 1, 1_000_000, 50),
                 java.time.Duration.ofSeconds(values.integer("webchat.stream_heartbeat_seconds", 1, 300, 15)),
-                java.time.Duration.ofSeconds(values.integer("webchat.stream_lifetime_seconds", 5, 86_400, 1800)));
+                java.time.Duration.ofSeconds(values.integer("webchat.stream_lifetime_seconds", 5, 86_400, 1800)),
+                values.text("webchat.logo_url", ""));
     }
 
     private static RapportConfig.StaffGroup staffGroup(Settings values) {

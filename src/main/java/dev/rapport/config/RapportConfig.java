@@ -64,11 +64,13 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
      * The web chat's limits. Rates are token buckets: {@code perMinute} refill, {@code burst} at once.
      * Per-address limits count the client address ({@code behindProxy}: the last {@code X-Forwarded-For}
      * entry, which the proxy in front wrote); per-session and per-address limits hold per instance,
-     * {@code newSessionsPerHour} for all instances together.
+     * {@code newSessionsPerHour} for all instances together. {@code logoUrl} is the image the page shows
+     * beside the business name in its header; empty for none.
      */
     public record Webchat(boolean behindProxy, int maxTextChars, Rate sessionMessages, Rate addressMessages,
                           Rate addressNewSessions, int newSessionsPerHour, int maxStreams, int sessionStreams,
-                          int addressStreams, java.time.Duration streamHeartbeat, java.time.Duration streamLifetime) {
+                          int addressStreams, java.time.Duration streamHeartbeat, java.time.Duration streamLifetime,
+                          String logoUrl) {
     }
 
     /** A token bucket: {@code perMinute} tokens a minute, at most {@code burst} saved up. */

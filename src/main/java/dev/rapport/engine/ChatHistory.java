@@ -27,14 +27,21 @@ public final class ChatHistory {
 
     /** The last {@code limit} text messages and commands of the chat, oldest first. */
     public static List<LoggedMessage> recent(Handle handle, String channel, String chatKey, int limit) {
+        return before(handle, channel, chatKey, Long.MAX_VALUE, limit);
+    }
+
+    /** The last {@code limit} text messages and commands of the chat with an id below {@code beforeId}, oldest first. */
+    public static List<LoggedMessage> before(Handle handle, String channel, String chatKey, long beforeId, int limit) {
         return handle.createQuery("""
                         SELECT id, direction, coalesce(text, '') AS text, buttons::text AS buttons FROM (
                             SELECT id, direction, text, buttons FROM messages
                             WHERE channel = :channel AND chat_key = :chatKey AND kind IN ('text', 'command')
+                              AND id < :beforeId
                             ORDER BY id DESC LIMIT :limit) AS recent
                         ORDER BY id""")
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
+                .bind("beforeId", beforeId)
                 .bind("limit", limit)
                 .map((rs, ctx) -> new LoggedMessage(rs.getLong("id"), rs.getString("direction"), rs.getString("text"),
                         buttons(rs.getString("buttons"))))

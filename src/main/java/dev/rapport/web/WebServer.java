@@ -55,6 +55,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/chat", webchat::page);
             config.routes.post("/chat/api/messages", webchat::post);
             config.routes.get("/chat/api/events", webchat::events);   // checks the session, then streams
+            config.routes.get("/chat/api/history", webchat::earlier);
             for (ApiRoute route : api.routes()) {
                 config.routes.post(ApiRoutes.PREFIX + route.path(), ctx -> api.handle(route, ctx));
             }

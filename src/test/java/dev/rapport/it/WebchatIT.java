@@ -87,6 +87,7 @@ class WebchatIT {
                     "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ? AND status <> 'sent'",
                     chatKey) == 0);
             List<String> liveKeys = new ArrayList<>();
+            assertThat(events.poll(10, TimeUnit.SECONDS).name()).as("the second event").isEqualTo("chat");
             for (Event event; (event = events.poll(1, TimeUnit.SECONDS)) != null; ) {
                 assertThat(event.name()).isEqualTo("message");
                 liveKeys.add(event.data().path("key").asText());

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * read the reply and push it to that chat's tabs here. After the feed was away, every tab here gets
  * its history again, which the page shows in place of what it had.
  *
- * <p>Ordering: a tab's first event is its history. A tab joins before its history is read, so no
+ * <p>Ordering: a tab's first event is its history, the second the chat's details ({@code chat}). A tab joins before its history is read, so no
  * reply sent meanwhile is missed; pushes that arrive before the history is written are held and
  * written right after it. One chat's pushes run on one of a few single-thread lanes (chosen by the
  * chat key), so they leave in the order the notices came, and a slow chat holds up only its lane, never
@@ -59,7 +59,11 @@ final class WebchatHub implements AutoCloseable {
             @Override
             public void onResync() {
                 for (String chatKey : tabs.keySet()) {
-                    lane(chatKey, () -> push(chatKey, "history", history.recent(chatKey)));
+                    lane(chatKey, () -> {
+                        WebchatHistory.Page recent = history.recent(chatKey);
+                        push(chatKey, "history", recent.messages());
+                        push(chatKey, "chat", history.chat(chatKey, recent.earlier()));
+                    });
                 }
             }
         });
@@ -70,7 +74,8 @@ final class WebchatHub implements AutoCloseable {
         var tab = new Tab(stream);
         tabs.computeIfAbsent(chatKey, key -> new CopyOnWriteArrayList<>()).add(tab);
         stream.onClose(() -> leave(chatKey, tab));
-        tab.open("history", history.recent(chatKey));
+        WebchatHistory.Page recent = history.recent(chatKey);
+        tab.open(recent.messages(), history.chat(chatKey, recent.earlier()));
     }
 
     private void leave(String chatKey, Tab tab) {
@@ -130,8 +135,10 @@ final class WebchatHub implements AutoCloseable {
             this.stream = stream;
         }
 
-        synchronized void open(String event, Object data) {
-            stream.send(event, data);
+        /** The history, then the chat's details ({@code chat}: its language), then what was held. */
+        synchronized void open(Object recent, Object chat) {
+            stream.send("history", recent);
+            stream.send("chat", chat);
             held.forEach(pushed -> stream.send(pushed.name(), pushed.data()));
             held = null;
         }

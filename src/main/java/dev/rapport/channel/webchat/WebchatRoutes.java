@@ -48,23 +48,30 @@ public final class WebchatRoutes implements AutoCloseable {
     private final WebchatSessions sessions;
     private final TokenBuckets sessionMessages;
     private final TokenBuckets addressMessages;
+    private final TokenBuckets historyReads;
+    private final WebchatHistory history;
     private final int maxBody;
     private final LiveStreams streams;
     private final WebchatHub hub;
     private final WebchatSender sender;
+    private final String businessName;
 
-    public WebchatRoutes(Intake intake, Jdbi jdbi, LiveFeed feed, RapportConfig.Webchat settings, MeterRegistry metrics) {
+    public WebchatRoutes(Intake intake, Jdbi jdbi, LiveFeed feed, RapportConfig.Webchat settings, String businessName,
+                         MeterRegistry metrics) {
         this.intake = intake;
+        this.businessName = businessName;
         this.settings = settings;
         this.updateIds = new UpdateIds(jdbi);
         this.sessions = new WebchatSessions(jdbi, settings);
         this.sessionMessages = new TokenBuckets(settings.sessionMessages().perMinute(), settings.sessionMessages().burst());
         this.addressMessages = new TokenBuckets(settings.addressMessages().perMinute(), settings.addressMessages().burst());
+        this.historyReads = new TokenBuckets(settings.sessionMessages().perMinute(), settings.sessionMessages().burst());
         // Room for a full 'text' as the page sends it (UTF-8, at most 3 bytes a character) and the other fields.
         this.maxBody = settings.maxTextChars() * 3 + 1024;
         this.streams = new LiveStreams(CHANNEL, new LiveStreams.Limits(settings.maxStreams(), settings.streamHeartbeat(),
                 settings.streamLifetime()), metrics);
-        this.hub = new WebchatHub(new WebchatHistory(jdbi), feed);
+        this.history = new WebchatHistory(jdbi);
+        this.hub = new WebchatHub(history, feed);
         this.sender = new WebchatSender(jdbi);
     }
 
@@ -91,7 +98,9 @@ public final class WebchatRoutes implements AutoCloseable {
         try (InputStream page = WebchatRoutes.class.getResourceAsStream("/webchat/index.html")) {
             ctx.header("Cache-Control", "no-store")
                     .contentType("text/html; charset=utf-8").result(new String(page.readAllBytes(), StandardCharsets.UTF_8)
-                            .replace("{{maxTextChars}}", Integer.toString(settings.maxTextChars())));
+                            .replace("{{maxTextChars}}", Integer.toString(settings.maxTextChars()))
+                            .replace("{{businessName}}", html(businessName))
+                            .replace("{{logoUrl}}", html(settings.logoUrl())));
         }
     }
 
@@ -115,7 +124,9 @@ public final class WebchatRoutes implements AutoCloseable {
             throw new BadRequestResponse("give 'text' (1-" + settings.maxTextChars() + " characters) or 'button'");
         }
         if (text != null && text.length() > settings.maxTextChars()) {
-            throw new ContentTooLargeResponse("'text' is limited to " + settings.maxTextChars() + " characters");
+            throw new ContentTooLargeResponse("'text' is limited to " + settings.maxTextChars() + " characters; this one has "
+                    + text.length() + ". Please send it in shorter parts. / 消息最多 " + settings.maxTextChars()
+                    + " 个字符，这条有 " + text.length() + " 个，请分几条发送。");
         }
         if (button != null && button.length() > MAX_BUTTON) {
             throw new BadRequestResponse("'button' is limited to " + MAX_BUTTON + " characters");
@@ -153,6 +164,27 @@ public final class WebchatRoutes implements AutoCloseable {
                 stream -> hub.open(chatKey, stream));
     }
 
+    /**
+     * {@code GET /chat/api/history?before=<id>}: the session's messages before the one with that id
+     * (the {@code earlier} of the {@code chat} event, or of the previous answer), as
+     * {"messages": [...], "earlier": id or null}. Limited per session like posts, in its own bucket.
+     */
+    public void earlier(Context ctx) {
+        String chatKey = chatKey(ctx);
+        take(historyReads, chatKey, "session_history_reads", "webchat.session_messages_per_minute");
+        long before;
+        try {
+            before = Long.parseLong(ctx.queryParam("before") == null ? "" : ctx.queryParam("before"));
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("give 'before': the id of the earliest message shown (the 'earlier' of the chat event)");
+        }
+        WebchatHistory.Page page = history.page(chatKey, before);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("messages", page.messages());
+        answer.put("earlier", page.earlier());
+        ctx.header("Cache-Control", "no-store").json(answer);
+    }
+
     private String chatKey(Context ctx) {
         return sessions.chatKey(ctx).orElseThrow(() -> new UnauthorizedResponse(
                 "no web chat session: open /chat first (it gives the browser its session in a cookie)"));
@@ -183,7 +215,14 @@ public final class WebchatRoutes implements AutoCloseable {
 
     private ContentTooLargeResponse tooLarge() {
         return new ContentTooLargeResponse("a web chat post is limited to " + maxBody + " bytes; send a shorter "
-                + "message ('text' up to " + settings.maxTextChars() + " characters)");
+                + "message ('text' up to " + settings.maxTextChars() + " characters) / 消息过长：每条最多 "
+                + settings.maxTextChars() + " 个字符，请分几条发送。");
+    }
+
+    /** {@code value} safe inside HTML text and double-quoted attributes. */
+    static String html(String value) {
+        return value == null ? "" : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;");
     }
 
     /** A field that must be a JSON string when given; null when absent or null. */
