@@ -62,7 +62,7 @@ final class SurveyFigures {
             scan.bind(handle.createQuery("""
                             SELECT CASE WHEN d.day >= :now THEN 1 WHEN d.day >= :before THEN 2 ELSE 0 END AS period,
                                    d.tier, d.channel, d.language, d.survey_id,
-                                   (date_trunc('week', d.day))::date AS week, d.question_type, d.scale, d.score,
+                                   d.day - (extract(isodow FROM d.day)::int - 1) AS week, d.question_type, d.scale, d.score,
                                    sum(d.answers), GROUPING(d.tier) = 1
                             FROM survey_answers_daily d WHERE %s
                             GROUP BY GROUPING SETS ((period, d.tier, d.channel, d.language, d.survey_id, d.question_type,
