@@ -147,7 +147,8 @@ final class ConsolePages {
 
     /** The live part of the left pane, re-read by the page when the stream says something changed. */
     private Markup queue(View view) {
-        return QueuePane.render(view, handoffs.queue(), lookup.waitingTickets(), java.time.Instant.now());
+        var now = java.time.Instant.now();
+        return QueuePane.render(view, lookup.unhappyAnswers(now), handoffs.queue(), lookup.waitingTickets(), now);
     }
 
     /** The conversation's lines only, for the page to swap in when a new message arrives. */
