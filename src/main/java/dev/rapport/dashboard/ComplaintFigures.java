@@ -75,6 +75,7 @@ final class ComplaintFigures {
             // One snapshot for both queries; the percentiles sort in memory (100,000 complaints a year).
             handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             handle.execute("SET LOCAL work_mem = '32MB'");
+            Reads.planned(handle);
             where.bind(handle.createQuery("""
                             SELECT c.created_at >= :now, c.tier, c.category, c.status, count(*), count(c.sla_breached_at),
                                    count(c.followup_answered_at),

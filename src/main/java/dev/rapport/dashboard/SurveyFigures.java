@@ -60,6 +60,7 @@ final class SurveyFigures {
             // A week is its Monday, found with date arithmetic (1900-01-01 was a Monday): cheaper per row than extract().
             handle.useTransaction(snapshot -> {
                 snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Reads.planned(snapshot);
                 scan.bind(handle.createQuery("""
                                 SELECT CASE WHEN d.day >= :now THEN 1 WHEN d.day >= :before THEN 2 ELSE 0 END AS period,
                                        d.tier, d.channel, d.language, d.survey_id,
