@@ -51,6 +51,7 @@ public final class SettingsDocument {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d{1,6})\\s*([smhd])");
 
     private final Path file;
     private final boolean exists;
@@ -152,6 +153,35 @@ public final class SettingsDocument {
     /** Something about the value at {@code path} is wrong, in the caller's words. */
     public ConfigException problem(String message, Object... path) {
         return new ConfigException(at(file, place(path)) + render(List.of(path)) + ": " + message);
+    }
+
+    /** {@code value}, or {@code fallback} when it is not set; outside {@code min..max} it is wrong. */
+    public int whole(Integer value, int fallback, int min, int max, Object... path) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw wrong("a whole number from " + min + " to " + max, path);
+        }
+        return value;
+    }
+
+    /** {@code 30s}, {@code 10m}, {@code 2h} or {@code 1d}, more than zero; {@code fallback} when not set. */
+    public java.time.Duration duration(String value, java.time.Duration fallback, Object... path) {
+        if (value == null) {
+            return fallback;
+        }
+        var matcher = DURATION.matcher(value.strip());
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+            throw wrong("a duration such as 30s, 10m, 2h or 3d", path);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(amount);
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            case "h" -> java.time.Duration.ofHours(amount);
+            default -> java.time.Duration.ofDays(amount);
+        };
     }
 
     private ConfigException wrongAt(JsonLocation location, List<Object> path, String expected) {
