@@ -39,6 +39,7 @@ public final class ConsoleFeature implements Feature, AutoCloseable {
         routes.addAll(console.routes());
         routes.addAll(new HandoffPages(views, handoffs, console, accounts, audit).routes());
         routes.addAll(new TeamPages(views, jdbi, accounts, audit).routes());
+        routes.addAll(new ChatFilePages(jdbi, audit).routes());
         routes.addAll(stream.routes());
         this.pages = List.copyOf(routes);
     }
