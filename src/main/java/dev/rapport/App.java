@@ -22,7 +22,6 @@ import dev.rapport.customer.registration.CustomerFeature;
 import dev.rapport.demo.DemoData;
 import dev.rapport.engine.Engine;
 import dev.rapport.engine.Interpreter;
-import dev.rapport.engine.NluInterpreter;
 import dev.rapport.engine.Outreach;
 import dev.rapport.feature.Feature;
 import dev.rapport.flow.Conversations;
@@ -76,6 +75,9 @@ public final class App implements AutoCloseable {
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
     private final Engine engine;
+    private final Startup startup;
+    private final java.nio.file.Path nluDir;
+    private final java.nio.file.Path modelCache;
     private final ConsoleFeature console;
     private final HandoffDesk handoffs;
     private StaffGroup staffGroup;    // null without a staff group
@@ -84,6 +86,8 @@ public final class App implements AutoCloseable {
     private App(RapportConfig config, Database database, boolean ownsDatabase, Clock clock) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
+        this.nluDir = config.conversationsDir().resolve("nlu");
+        this.modelCache = config.dataDir().resolve("nlu");
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.live = new LiveFeed(database::openDedicatedConnection, metrics);
 
@@ -93,8 +97,8 @@ public final class App implements AutoCloseable {
         var parts = FeatureParts.of(features);
         Conversations conversations = parts.conversations(config.conversationsDir());
         ConfigLoads.record(database.jdbi(), config, conversations);
-        Interpreter interpreter = new NluInterpreter(
-                Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));
+        this.startup = new Startup(database);
+        Interpreter interpreter = startup.interpreter();   // the models load in the background, after start()
         // Handoff starts with the loaded texts; the staff group (when configured) wraps its port.
         var handoff = features.stream().filter(HandoffFeature.class::isInstance).map(HandoffFeature.class::cast)
                 .findFirst().orElseThrow();
@@ -156,7 +160,7 @@ public final class App implements AutoCloseable {
         // The console and the dashboard need the running desk and feed, so they are built here, after the flows.
         List<PageRoute> pages = new ArrayList<>(console.pages());
         pages.addAll(new DashboardFeature(database.jdbi(), config.timeZone(), clock).pages());
-        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), parts.apiRoutes(),
+        this.web = new WebServer(config.port(), webhook, webchat, startup, metrics, config.apiToken(), parts.apiRoutes(),
                 staffSessions, pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
@@ -243,6 +247,10 @@ public final class App implements AutoCloseable {
     /**
      * Starts on an open, migrated database with {@code clock} as every feature's and the engine's
      * idea of now (tests fix it); the database's own {@code now()} still runs on its server's clock.
+     *
+     * <p>Returns once the server answers: {@code /healthz} is 200 and updates are stored and
+     * acknowledged. The NLU models load (or train) in the background and the inbox workers start
+     * after them; {@link #awaitReady} waits for that, and {@code /readyz} says 503 until then.
      */
     public static App start(RapportConfig config, Database database, boolean ownsDatabase, Clock clock) {
         App app;
@@ -260,14 +268,15 @@ public final class App implements AutoCloseable {
                 app.staffGroup.start(app.live);
             }
             app.sender.start();
-            app.workers.start();
             app.jobs.start();
             app.web.start();
         } catch (RuntimeException e) {
             app.close();   // a port already in use, say: stop the threads already started
             throw e;
         }
-        log.info("Rapport is listening on port {}; web chat at http://localhost:{}/chat", app.port(), app.port());
+        log.info("Rapport is listening on port {}; web chat at http://localhost:{}/chat (ready once the NLU models "
+                + "are loaded: GET /readyz)", app.port(), app.port());
+        app.startup.begin(() -> Nlu.load(app.nluDir, app.modelCache), app.workers::start);
         return app;
     }
 
@@ -299,6 +308,21 @@ public final class App implements AutoCloseable {
     }
 
     /**
+     * Waits until the instance is ready: the NLU models loaded and the inbox workers started.
+     *
+     * @return false when {@code timeout} passed first
+     * @throws RuntimeException the reason it can never be ready (a malformed NLU training file, say)
+     */
+    public boolean awaitReady(java.time.Duration timeout) throws InterruptedException {
+        return startup.awaitReady(timeout);
+    }
+
+    /** Completes once the instance is ready; fails with the reason when it never will be. */
+    public java.util.concurrent.CompletableFuture<Void> ready() {
+        return startup.ready();
+    }
+
+    /**
      * Waits until the inbox workers and then the outbox sender are idle: every update taken in before
      * the call has had its turn, and every reply due has been sent. For tests asserting that nothing
      * more happens, instead of sleeping.
@@ -323,6 +347,7 @@ public final class App implements AutoCloseable {
         live.close();
         intake.close();
         jobs.close();
+        startup.close();   // a start still loading models starts no workers now
         workers.close();
         sender.close();
         if (staffGroup != null) {
