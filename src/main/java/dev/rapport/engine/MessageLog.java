@@ -55,12 +55,16 @@ final class MessageLog {
         InboundMessage message = turn.message;
         List<Reply> replies = turn.replies;
         OfferedButtons.record(handle, message.channel().code(), message.chatKey(), replies);
+        // An outreach turn (campaign, survey, win-back) waits behind replies to customers who are talking.
+        Outgoing.Priority priority = message.content() instanceof Content.Outreach
+                ? Outgoing.Priority.OUTREACH : Outgoing.Priority.REPLY;
         for (int index = 0; index < replies.size(); index++) {
             Reply reply = replies.get(index);
             Long messageId = reply instanceof Reply.Text text ? outbound(handle, turn, text) : null;
             // Keyed by the stored update, not the channel's update id, which a channel may reuse.
             String key = "in:" + turn.inboxId + ":" + index;
-            Outbox.enqueue(handle, new Outgoing(key, message.channel().code(), message.chatKey(), messageId, reply));
+            Outbox.enqueue(handle, new Outgoing(key, message.channel().code(), message.chatKey(), messageId, reply,
+                    priority));
         }
     }
 
