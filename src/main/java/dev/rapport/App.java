@@ -76,18 +76,15 @@ public final class App implements AutoCloseable {
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
     private final Engine engine;
     private final Startup startup;
-    private final java.nio.file.Path nluDir;
-    private final java.nio.file.Path modelCache;
     private final ConsoleFeature console;
     private final HandoffDesk handoffs;
     private StaffGroup staffGroup;    // null without a staff group
     private HandoffPort handoffPort;  // assigned once in the constructor; read by complaint jobs after start()
 
-    private App(RapportConfig config, Database database, boolean ownsDatabase, Clock clock) {
+    private App(RapportConfig config, Database database, boolean ownsDatabase, Clock clock,
+                java.util.concurrent.CompletableFuture<Nlu> models) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
-        this.nluDir = config.conversationsDir().resolve("nlu");
-        this.modelCache = config.dataDir().resolve("nlu");
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.live = new LiveFeed(database::openDedicatedConnection, metrics);
 
@@ -97,8 +94,8 @@ public final class App implements AutoCloseable {
         var parts = FeatureParts.of(features);
         Conversations conversations = parts.conversations(config.conversationsDir());
         ConfigLoads.record(database.jdbi(), config, conversations);
-        this.startup = new Startup(database);
-        Interpreter interpreter = startup.interpreter();   // the models load in the background, after start()
+        this.startup = new Startup(database, models);
+        Interpreter interpreter = startup.interpreter();   // waits for the models, which load in the background
         // Handoff starts with the loaded texts; the staff group (when configured) wraps its port.
         var handoff = features.stream().filter(HandoffFeature.class::isInstance).map(HandoffFeature.class::cast)
                 .findFirst().orElseThrow();
@@ -213,7 +210,10 @@ public final class App implements AutoCloseable {
 
     /** Opens the configured database (embedded when none is set), migrates it and starts everything. */
     public static App start(RapportConfig config) {
+        long began = System.nanoTime();
+        var models = loadModels(config);   // alongside the database's start, which takes about as long
         Database database = Database.openMigrated(config, poolSize(config));
+        long opened = System.nanoTime();
         List<DemoData.Persona> personas;
         List<DemoStaff.Account> demoStaff;
         try {
@@ -224,7 +224,9 @@ public final class App implements AutoCloseable {
             database.close();
             throw e;
         }
-        App app = start(config, database, true);
+        log.info("Database open and migrated in {} ms; demo data in {} ms", millisBetween(began, opened),
+                millisBetween(opened, System.nanoTime()));
+        App app = start(config, database, true, Clock.systemUTC(), models);
         for (DemoData.Persona persona : personas) {
             log.info("Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}", persona.description(),
                     persona.name(), persona.tier(), app.port(), persona.token());
@@ -253,9 +255,19 @@ public final class App implements AutoCloseable {
      * after them; {@link #awaitReady} waits for that, and {@code /readyz} says 503 until then.
      */
     public static App start(RapportConfig config, Database database, boolean ownsDatabase, Clock clock) {
+        return start(config, database, ownsDatabase, clock, loadModels(config));
+    }
+
+    private static java.util.concurrent.CompletableFuture<Nlu> loadModels(RapportConfig config) {
+        return Startup.loadModels(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu"));
+    }
+
+    private static App start(RapportConfig config, Database database, boolean ownsDatabase, Clock clock,
+                             java.util.concurrent.CompletableFuture<Nlu> models) {
+        long began = System.nanoTime();
         App app;
         try {
-            app = new App(config, database, ownsDatabase, clock);
+            app = new App(config, database, ownsDatabase, clock, models);
         } catch (RuntimeException e) {
             if (ownsDatabase) {
                 database.close();   // an embedded PostgreSQL left running would block the next start
@@ -274,10 +286,15 @@ public final class App implements AutoCloseable {
             app.close();   // a port already in use, say: stop the threads already started
             throw e;
         }
-        log.info("Rapport is listening on port {}; web chat at http://localhost:{}/chat (ready once the NLU models "
-                + "are loaded: GET /readyz)", app.port(), app.port());
-        app.startup.begin(() -> Nlu.load(app.nluDir, app.modelCache), app.workers::start);
+        log.info("Rapport is listening on port {} (flows, features and web server in {} ms); web chat at "
+                + "http://localhost:{}/chat (ready once the NLU models are loaded: GET /readyz)", app.port(),
+                millisBetween(began, System.nanoTime()), app.port());
+        app.startup.begin(app.workers::start);
         return app;
+    }
+
+    private static long millisBetween(long fromNanos, long toNanos) {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
     }
 
     private static int poolSize(RapportConfig config) {

@@ -5,6 +5,7 @@ import dev.rapport.engine.NluInterpreter;
 import dev.rapport.nlu.Nlu;
 import dev.rapport.store.Database;
 import dev.rapport.web.Readiness;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +34,16 @@ final class Startup implements Readiness {
     private static final Logger log = LoggerFactory.getLogger(Startup.class);
 
     private final Database database;
-    private final CompletableFuture<Nlu> models = new CompletableFuture<>();
+    private final CompletableFuture<Nlu> loading;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final long startedAt = System.nanoTime();
+    private volatile long answeringSince;
     private volatile String waitingFor = "NLU models loading (or training, on a first start)";
     private boolean closed;   // guarded by this
 
-    Startup(Database database) {
+    /** @param loading the models, from {@link #loadModels} */
+    Startup(Database database, CompletableFuture<Nlu> loading) {
         this.database = database;
+        this.loading = loading;
     }
 
     /**
@@ -50,19 +52,45 @@ final class Startup implements Readiness {
      * models are there.
      */
     Interpreter interpreter() {
-        CompletableFuture<Interpreter> reading = models.thenApply(NluInterpreter::new);
+        CompletableFuture<Interpreter> reading = loading.thenApply(NluInterpreter::new);
         return (text, customer, languageCode) -> reading.join().read(text, customer, languageCode);
     }
 
     /**
-     * Loads the models on a thread of its own, then runs {@code startWorkers} (unless closed first).
+     * Starts loading the models on a thread of its own, at once: a start runs it alongside opening the
+     * database and building the flows, which take about as long.
+     */
+    static CompletableFuture<Nlu> loadModels(Path nluDir, Path cacheDir) {
+        CompletableFuture<Nlu> loading = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                loading.complete(Nlu.load(nluDir, cacheDir));
+            } catch (RuntimeException | Error e) {
+                loading.completeExceptionally(e);
+            }
+        }, "nlu-startup");
+        thread.setDaemon(true);
+        thread.start();
+        return loading;
+    }
+
+    /**
+     * Once the models are there, runs {@code startWorkers} (unless closed first) on the loading thread.
      * A failure (a malformed training file) leaves the instance unready with the reason on {@code /readyz}
      * and fails {@link #ready()}, so {@code serve} can stop with the message.
      */
-    void begin(Supplier<Nlu> loadModels, Runnable startWorkers) {
-        Thread thread = new Thread(() -> {
+    void begin(Runnable startWorkers) {
+        answeringSince = System.nanoTime();
+        loading.whenComplete((nlu, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                waitingFor = "could not load the NLU models: " + cause.getMessage();
+                log.error("Rapport cannot become ready: {}", waitingFor, cause);
+                ready.completeExceptionally(cause);
+                return;
+            }
             try {
-                models.complete(loadModels.get());
                 waitingFor = "inbox workers starting";
                 synchronized (this) {
                     if (closed) {
@@ -73,17 +101,14 @@ final class Startup implements Readiness {
                 }
                 waitingFor = null;
                 log.info("Rapport is ready: {} ms after the server started answering",
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answeringSince));
                 ready.complete(null);
             } catch (RuntimeException | Error e) {
-                waitingFor = "could not load the NLU models: " + e.getMessage();
+                waitingFor = "could not start the inbox workers: " + e.getMessage();
                 log.error("Rapport cannot become ready: {}", waitingFor, e);
-                models.completeExceptionally(e);
                 ready.completeExceptionally(e);
             }
-        }, "startup");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /** Completes when the instance is ready; fails when it never will be. */
