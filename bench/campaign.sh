@@ -3,7 +3,7 @@
 # seconds against a fake Bot API that enforces the limits, with a live customer writing meanwhile.
 # Prints texts/s, 429s, heap before/after and the live customer's reply latency.
 #
-#   bench/campaign.sh [--customers=100000] [--duration=90] [--rate=30] [--backlog=12000] [--live-every=3]
+#   bench/campaign.sh [--customers=100000] [--duration=90] [--rate=30] [--backlog=12000] [--prefill=10000] [--live-every=3]
 #
 # Extra JVM options: BENCH_JAVA_OPTS.
 set -euo pipefail

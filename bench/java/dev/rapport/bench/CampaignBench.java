@@ -29,25 +29,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * are planned (one statement), the campaign job runs as fast as it can until {@code --backlog}
  * campaign texts wait in the outbox and keeps it there, and for {@code --duration} the outbox sends
  * to a fake Bot API that enforces the limits ({@link FloodLimits#telegram()}: 1/s per chat with
- * bursts of 3, 30/s in all) and answers 429 when they are broken. Meanwhile one customer who is not
- * in the campaign writes every {@code --live-every} seconds; the time to the first text of the answer
- * is their reply latency. Prints texts sent per second, 429s, heap after a full GC before and after,
+ * bursts of 3, 30/s in all) and answers 429 when they are broken. The outbox starts with
+ * {@code --prefill} campaign texts already queued (what a job that plans faster than Telegram lets us
+ * send leaves behind). Meanwhile one customer who is not
+ * in the campaign writes every {@code --live-every} seconds (each time another one, so no answer waits
+ * behind its own chat's rate); the time to the first text of the answer is their reply latency. Prints texts sent per second, 429s, heap after a full GC before and after,
  * and the reply latencies.
  *
- * <pre>bench/campaign.sh [--customers=100000] [--duration=90] [--rate=30] [--backlog=12000] [--live-every=3]</pre>
+ * <pre>bench/campaign.sh [--customers=100000] [--duration=90] [--rate=30] [--backlog=12000] [--prefill=10000] [--live-every=3]</pre>
  */
 public final class CampaignBench {
 
-    private static final long LIVE_CHAT = 7;
+    /** Live customers' chats are 1..LIVE_CHATS, one per sample, so no answer waits behind its own chat's earlier texts. */
+    private static final int LIVE_CHATS = 40;
     private static final String SECRET = "campaign-secret";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("customers", "100000", "duration", "90", "rate", "30",
-                "backlog", "12000", "live-every", "3"));
+                "backlog", "12000", "live-every", "3",
+                "prefill", "10000"));
         for (String arg : args) {
             if (arg.equals("--help")) {
                 System.out.println("bench/campaign.sh [--customers=100000] [--duration=SECONDS] [--rate=30] "
-                        + "[--backlog=12000] [--live-every=SECONDS]");
+                        + "[--backlog=12000] [--prefill=10000] [--live-every=SECONDS]");
                 return;
             }
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
@@ -58,11 +62,12 @@ public final class CampaignBench {
         }
         run(Integer.parseInt(options.get("customers")), Duration.ofSeconds(Long.parseLong(options.get("duration"))),
                 Integer.parseInt(options.get("rate")), Integer.parseInt(options.get("backlog")),
-                Duration.ofSeconds(Long.parseLong(options.get("live-every"))));
+                Integer.parseInt(options.get("prefill")), Duration.ofSeconds(Long.parseLong(options.get("live-every"))));
         System.exit(0);
     }
 
-    private static void run(int customers, Duration duration, int rate, int backlog, Duration liveEvery) throws Exception {
+    private static void run(int customers, Duration duration, int rate, int backlog, int prefill, Duration liveEvery)
+            throws Exception {
         var telegram = new FakeTelegramApi().start();
         telegram.recordCalls(false);
         telegram.enforce(FloodLimits.telegram().withPerSecond(rate));
@@ -76,7 +81,7 @@ public final class CampaignBench {
             if (call.status() == 429) {
                 refused.incrementAndGet();
             } else if (call.succeeded()) {
-                if (Long.valueOf(LIVE_CHAT).equals(call.chatId())) {
+                if (call.chatId() != null && call.chatId() <= LIVE_CHATS) {
                     CountDownLatch waiting = liveAnswer.get();
                     if (waiting != null) {
                         waiting.countDown();
@@ -106,13 +111,16 @@ public final class CampaignBench {
                 handle.execute("""
                         INSERT INTO channel_accounts (channel, chat_key, customer_id, user_ref, first_name, language_code)
                         SELECT 'telegram', (100000 + id)::text, id, (100000 + id)::text, 'Customer', language FROM customers""");
-                long live = handle.createQuery("""
-                                INSERT INTO customers (name, language, language_chosen, tier, time_zone)
-                                VALUES ('Live', 'en', true, 'key', '+00:00') RETURNING id""").mapTo(Long.class).one();
-                handle.createUpdate("""
-                                INSERT INTO channel_accounts (channel, chat_key, customer_id, user_ref, first_name, language_code)
-                                VALUES ('telegram', :chat, :id, :chat, 'Live', 'en')""")
-                        .bind("chat", String.valueOf(LIVE_CHAT)).bind("id", live).execute();
+                for (int chat = 1; chat <= LIVE_CHATS; chat++) {   // key tier: not in the campaign, only talking
+                    long live = handle.createQuery("""
+                                    INSERT INTO customers (name, language, language_chosen, tier, time_zone)
+                                    VALUES ('Live', 'en', true, 'key', :zone) RETURNING id""")
+                            .bind("zone", daytime).mapTo(Long.class).one();
+                    handle.createUpdate("""
+                                    INSERT INTO channel_accounts (channel, chat_key, customer_id, user_ref, first_name, language_code)
+                                    VALUES ('telegram', :chat, :id, :chat, 'Live', 'en')""")
+                            .bind("chat", String.valueOf(chat)).bind("id", live).execute();
+                }
             });
             System.out.printf("Customers inserted in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             started = System.nanoTime();
@@ -121,6 +129,18 @@ public final class CampaignBench {
             System.out.printf("Planned in %d ms (one INSERT ... SELECT): %s%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), planned);
 
+            // A backlog as the campaign job leaves it when it plans faster than Telegram lets us send: the
+            // live customer's answers must overtake all of it.
+            started = System.nanoTime();
+            database.jdbi().useTransaction(handle -> {
+                for (int i = 0; i < prefill; i++) {
+                    dev.rapport.outbox.Outbox.enqueue(handle, new dev.rapport.outbox.Outgoing("backlog:" + i, "telegram",
+                            String.valueOf(900_000 + i), null, new dev.rapport.channel.Reply.Text("Spring sale, " + i,
+                            List.of()), dev.rapport.outbox.Outgoing.Priority.OUTREACH));
+                }
+            });
+            System.out.printf("Outbox pre-filled with %,d campaign texts in %d ms%n", prefill,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             try (App app = App.start(config, database, false)) {
                 app.awaitReady(Duration.ofMinutes(2));
                 double heapBefore = heapAfterGc();
@@ -146,7 +166,8 @@ public final class CampaignBench {
                     long asked = System.nanoTime();
                     var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
                                     + "/telegram/webhook")).header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                            .POST(HttpRequest.BodyPublishers.ofString(Updates.text(updateId++, LIVE_CHAT, "/start")))
+                            .POST(HttpRequest.BodyPublishers.ofString(Updates.text(updateId, 1 + updateId++ % LIVE_CHATS,
+                                    "/start")))
                             .build(), HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() != 200) {
                         System.out.println("The webhook answered " + response.statusCode());
@@ -156,9 +177,10 @@ public final class CampaignBench {
                     } else {
                         System.out.println("No answer to the live customer within 30 s");
                     }
-                    Thread.sleep(1_500);   // the rest of the answer (a few texts), inside the chat's own rate
                 }
                 long windowEnd = System.nanoTime();
+                feeding.interrupt();
+                feeding.join(30_000);
                 long sentInWindow = sent.get() - sentAtStart;
                 double steady = midSent < 0 ? Double.NaN
                         : (sent.get() - midSent) / ((windowEnd - midAt) / 1e9);
@@ -189,7 +211,7 @@ public final class CampaignBench {
 
     /** Runs the campaign job whenever fewer than {@code backlog} campaign texts wait in the outbox. */
     private static void feed(App app, dev.rapport.store.Database database, int backlog) {
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
             long queued = database.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 1").mapTo(Long.class).one());
             try {
@@ -201,7 +223,9 @@ public final class CampaignBench {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                System.out.println("Campaign job failed: " + e);
+                if (!Thread.currentThread().isInterrupted()) {
+                    System.out.println("Campaign job failed: " + e);
+                }
                 return;
             }
         }
