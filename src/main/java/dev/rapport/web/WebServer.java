@@ -54,6 +54,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/", ctx -> ctx.redirect("/chat"));
             config.routes.get("/chat", webchat::page);
             config.routes.post("/chat/api/messages", webchat::post);
+            config.routes.post("/chat/api/files", webchat::upload);
             config.routes.get("/chat/api/events", webchat::events);   // checks the session, then streams
             config.routes.get("/chat/api/history", webchat::earlier);
             for (ApiRoute route : api.routes()) {
