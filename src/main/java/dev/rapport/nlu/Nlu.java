@@ -174,7 +174,7 @@ public final class Nlu {
                 : languages.identify(normalized, tokens, profile, prior == null ? LanguagePrior.none() : prior);
         LanguageModels languageModels = models.get(language);
 
-        if (tokens.length == 0) {
+        if (tokens.length == 0 || NotChat.isCode(normalized)) {
             return new Understanding(language, Intent.UNKNOWN, 0, Sentiment.NEUTRAL, 0);
         }
         String[] features = ChatFeatures.extract(tokens); // once for both models: half the work per message
