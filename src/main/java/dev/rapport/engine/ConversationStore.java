@@ -21,18 +21,18 @@ final class ConversationStore {
 
     static Conversation load(Handle handle, String channel, String chatKey) {
         return handle.createQuery("""
-                        SELECT flow, step, slots::text, unknown_streak, escalation_reason, updated_at,
-                               waiting_outreach::text
+                        SELECT flow, step, slots::text AS slots, unknown_streak, escalation_reason, updated_at,
+                               waiting_outreach::text AS waiting_outreach
                         FROM conversations
                         WHERE channel = :channel AND chat_key = :chatKey""")
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
                 .map((rs, ctx) -> {
-                    var conversation = new Conversation(channel, chatKey, rs.getString(1), rs.getString(2),
-                            readSlots(rs.getString(3)), rs.getInt(4));
-                    conversation.escalationReason = rs.getString(5);
-                    conversation.lastActive = rs.getTimestamp(6).toInstant();
-                    conversation.waitingOutreach.addAll(readOutreach(rs.getString(7)));
+                    var conversation = new Conversation(channel, chatKey, rs.getString("flow"), rs.getString("step"),
+                            readSlots(rs.getString("slots")), rs.getInt("unknown_streak"));
+                    conversation.escalationReason = rs.getString("escalation_reason");
+                    conversation.lastActive = rs.getTimestamp("updated_at").toInstant();
+                    conversation.waitingOutreach.addAll(readOutreach(rs.getString("waiting_outreach")));
                     return conversation;
                 })
                 .findOne()

@@ -23,13 +23,13 @@ final class PausedDialogues {
 
     static Optional<Paused> find(Handle handle, String channel, String chatKey) {
         return handle.createQuery("""
-                        SELECT flow, step, slots::text, paused_at, offered_at FROM paused_dialogues
+                        SELECT flow, step, slots::text AS slots, paused_at, offered_at FROM paused_dialogues
                         WHERE channel = :channel AND chat_key = :chatKey""")
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
-                .map((rs, ctx) -> new Paused(rs.getString(1), rs.getString(2), slots(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .map((rs, ctx) -> new Paused(rs.getString("flow"), rs.getString("step"), slots(rs.getString("slots")),
+                        rs.getTimestamp("paused_at").toInstant(),
+                        rs.getTimestamp("offered_at") == null ? null : rs.getTimestamp("offered_at").toInstant()))
                 .findOne();
     }
 
