@@ -14,17 +14,19 @@ public final class WinbackReport {
             out.printf("%-9s %6s %9s %9s %10s %9s %5s %9s%n", "tier", "cases", "answered", "declined", "no_answer",
                     "won_back", "lost", "won_rate");
             handle.createQuery("""
-                            SELECT tier, count(*), count(*) FILTER (WHERE response = 'answered'),
-                                   count(*) FILTER (WHERE response = 'declined'),
-                                   count(*) FILTER (WHERE response = 'no_answer'),
-                                   count(*) FILTER (WHERE outcome = 'won_back'), count(*) FILTER (WHERE outcome = 'lost')
+                            SELECT tier, count(*) AS cases, count(*) FILTER (WHERE response = 'answered') AS answered,
+                                   count(*) FILTER (WHERE response = 'declined') AS declined,
+                                   count(*) FILTER (WHERE response = 'no_answer') AS no_answer,
+                                   count(*) FILTER (WHERE outcome = 'won_back') AS won_back,
+                                   count(*) FILTER (WHERE outcome = 'lost') AS lost
                             FROM winback_cases GROUP BY tier
                             ORDER BY array_position(ARRAY['key', 'major', 'ordinary', 'small'], tier)""")
-                    .map((rs, ctx) -> {
-                        long won = rs.getLong(6);
-                        long decided = won + rs.getLong(7);
-                        return String.format("%-9s %6d %9d %9d %10d %9d %5d %9s", rs.getString(1), rs.getLong(2),
-                                rs.getLong(3), rs.getLong(4), rs.getLong(5), won, rs.getLong(7),
+                    .map((row, ctx) -> {
+                        long won = row.getLong("won_back");
+                        long decided = won + row.getLong("lost");
+                        return String.format("%-9s %6d %9d %9d %10d %9d %5d %9s", row.getString("tier"),
+                                row.getLong("cases"), row.getLong("answered"), row.getLong("declined"),
+                                row.getLong("no_answer"), won, row.getLong("lost"),
                                 decided == 0 ? "-" : String.format("%.0f%%", 100.0 * won / decided));
                     })
                     .forEach(out::println);
@@ -32,10 +34,11 @@ public final class WinbackReport {
             out.println("Reasons given:");
             out.printf("%-9s %-12s %6s%n", "tier", "reason", "count");
             handle.createQuery("""
-                            SELECT tier, reason, count(*) FROM winback_cases WHERE reason IS NOT NULL
+                            SELECT tier, reason, count(*) AS cases FROM winback_cases WHERE reason IS NOT NULL
                             GROUP BY 1, 2 ORDER BY array_position(ARRAY['key', 'major', 'ordinary', 'small'], tier),
                                      3 DESC, 2""")
-                    .map((rs, ctx) -> String.format("%-9s %-12s %6d", rs.getString(1), rs.getString(2), rs.getLong(3)))
+                    .map((row, ctx) -> String.format("%-9s %-12s %6d", row.getString("tier"), row.getString("reason"),
+                            row.getLong("cases")))
                     .forEach(out::println);
         });
     }
