@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 /**
  * Times every dashboard request on a generated history: {@code --customers} customers (default
  * 200,000) tiered as the pyramid says, then {@link DemoHistory} with about {@code --answers} survey
- * answers (default 1,000,000; ~3.4 answers per response), {@code --complaints} complaints (100,000)
+ * answers (default 1,000,000; ~2.67 scored and written answers per response, as {@link DemoHistory} makes them), {@code --complaints} complaints (100,000)
  * and {@code --messages} messages (1,000,000) over the last 365 days, on the tests' PostgreSQL
  * ({@code fsync} off: generation is not what is measured). Then Rapport starts on that database, a
  * manager signs in over HTTP, and each request is sent {@code --warmup} times unmeasured and
@@ -55,7 +55,7 @@ public final class DashboardBench {
                            CASE WHEN i % 3 = 0 THEN 'zh' ELSE 'en' END
                     FROM generate_series(1, ?) i""", customers)));
             TiersBench.step("generate the history", () -> DemoHistory.generate(database.jdbi(),
-                    new DemoHistory.Size(answers * 10 / 34, complaints, messages, 365)));
+                    new DemoHistory.Size(answers * 100 / 267, complaints, messages, 365)));
             database.jdbi().useHandle(handle -> {
                 handle.execute("VACUUM ANALYZE");
                 handle.createQuery("""

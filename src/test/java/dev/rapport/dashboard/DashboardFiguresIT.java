@@ -61,7 +61,8 @@ class DashboardFiguresIT {
         assertThat(now.nps()).isEqualTo(0.0);
         // CES 6, 5 (the skipped one does not count).
         assertThat(now.cesAnswers()).isEqualTo(2);
-        assertThat(now.cesMean()).isEqualTo(5.5);
+        assertThat(now.cesMean(7)).isEqualTo(5.5);
+        assertThat(now.cesScales()).containsExactly(7);
         // Five surveys shown (winter's included), two completed.
         assertThat(now.asked).isEqualTo(5);
         assertThat(now.responseRate()).isEqualTo(0.4);
@@ -90,7 +91,8 @@ class DashboardFiguresIT {
         assertThat(winter.responseRate()).isEqualTo(0.0);
         assertThat(winter.csatShare()).isNaN();
         assertThat(winter.nps()).isNaN();
-        assertThat(winter.cesMean()).isNaN();
+        assertThat(winter.cesMean(7)).isNaN();
+        assertThat(winter.cesScales()).isEmpty();
         assertThat(View.percent(winter.csatShare())).isEqualTo("—");
     }
 
