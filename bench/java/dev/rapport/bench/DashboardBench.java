@@ -71,6 +71,7 @@ public final class DashboardBench {
             }
             var config = ConfigLoader.load(Path.of("config/rapport.yaml"), Map.of("PORT", "0", "RAPPORT_DATA_DIR", "target/bench-data"));   // keeps the trained NLU between runs
             App app = App.start(config, database, false);
+            app.awaitReady(java.time.Duration.ofMinutes(2));
             try {
                 measure(app.port(), config.timeZone(), database, warmup, runs);
             } finally {

@@ -57,10 +57,16 @@ final class Conversation {
                 data.get("score"), data.get("scale"), data.get("survey"));
     }
 
+    /** A message; a file (a photo, a PDF) is shown by {@link ChatFilePages#link}, with its caption under it. */
     private static Markup message(View view, String css, String who, TranscriptEntry entry, String when) {
-        String text = entry.text() != null ? entry.text() : "[" + entry.data().getOrDefault("kind", "?") + "]";
-        return Markup.of("<li class=\"msg {}\" data-message=\"{}\"><span class=\"who\">{}</span><p>{}</p><time>{}</time></li>",
-                css, entry.messageId(), who, text, when);
+        Object file = entry.data().get("file");
+        String kind = String.valueOf(entry.data().getOrDefault("kind", "?"));
+        Markup body = file != null
+                ? Markup.of("{}{}", ChatFilePages.link(view, kind, file),
+                        entry.text() == null ? Markup.EMPTY : Markup.of("<p>{}</p>", entry.text()))
+                : Markup.of("<p>{}</p>", entry.text() != null ? entry.text() : "[" + kind + "]");
+        return Markup.of("<li class=\"msg {}\" data-message=\"{}\"><span class=\"who\">{}</span>{}<time>{}</time></li>",
+                css, entry.messageId(), who, body, when);
     }
 
     /** "Complaint C-… opened", "Claimed by alice": the event's words with its most telling value. */
