@@ -79,7 +79,7 @@ public final class App implements AutoCloseable {
     private final ConsoleFeature console;
     private final HandoffDesk handoffs;
     private StaffGroup staffGroup;    // null without a staff group
-    private HandoffPort handoffPort;  // assigned once in the constructor; read by complaint jobs after start()
+    private HandoffPort handoffPort;  // assigned once in the constructor; read by complaint jobs and survey answers after start()
 
     private App(RapportConfig config, Database database, boolean ownsDatabase, Clock clock,
                 java.util.concurrent.CompletableFuture<Nlu> models) {
@@ -186,7 +186,7 @@ public final class App implements AutoCloseable {
         var offers = OfferFeature.create(config.featureFile("offers.yaml"), jdbi, outreach, zone, clock);
         List<Feature> features = new ArrayList<>(List.of(
                 CustomerFeature.create(config.featureFile("tiers.yaml"), customers, jdbi, zone, clock),
-                SurveyFeature.load(config.conversationsDir(), config.featureFile("surveys.yaml"), jdbi, clock),
+                SurveyFeature.load(config.conversationsDir(), config.featureFile("surveys.yaml"), jdbi, clock, handoffs),
                 ComplaintFeature.create(config.featureFile("complaints.yaml"), jdbi, outreach, zone, handoffs),
                 offers,
                 WinbackFeature.create(config.featureFile("winback.yaml"), jdbi, offers.offers(), outreach, zone, clock),

@@ -108,7 +108,7 @@ final class ChatBatch {
                         LIMIT :limit""")
                 .bind("settle", settings.settleMillis() / 1000.0)
                 .bind("limit", settings.batchChats())
-                .map((rs, ctx) -> new Chat(rs.getString(1), rs.getString(2)))
+                .map((rs, ctx) -> new Chat(rs.getString("channel"), rs.getString("chat_key")))
                 .list();
     }
 
@@ -121,7 +121,7 @@ final class ChatBatch {
     private static Map<Chat, List<Pending>> pendingByChat(Handle handle, List<Chat> chats) {
         var result = new java.util.LinkedHashMap<Chat, List<Pending>>();
         handle.createQuery("""
-                        SELECT u.id, u.channel, u.update_id, u.chat_key, u.kind, u.payload::text, u.attempts
+                        SELECT u.id, u.channel, u.update_id, u.chat_key, u.kind, u.payload::text AS payload, u.attempts
                         FROM inbound_updates u
                         JOIN unnest(:channels, :chatKeys) AS c(channel, chat_key)
                           ON u.channel = c.channel AND u.chat_key = c.chat_key
@@ -129,8 +129,8 @@ final class ChatBatch {
                         ORDER BY u.channel, u.chat_key, u.update_id""")
                 .bindArray("channels", String.class, chats.stream().map(Chat::channel).toArray())
                 .bindArray("chatKeys", String.class, chats.stream().map(Chat::chatKey).toArray())
-                .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getString("channel"), rs.getLong("update_id"),
+                        rs.getString("chat_key"), rs.getString("kind"), rs.getString("payload"), rs.getInt("attempts")))
                 .forEach(pending -> result.computeIfAbsent(new Chat(pending.channel(), pending.chatKey()),
                         chat -> new ArrayList<>()).add(pending));
         return result;

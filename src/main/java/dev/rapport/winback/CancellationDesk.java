@@ -66,6 +66,9 @@ public final class CancellationDesk {
             LEFT JOIN staff s ON s.id = r.handled_by
             """;
 
+    /** The topic open console pages listen on for changes to what they show. */
+    static final String CONSOLE_TOPIC = "console";
+
     private final Jdbi jdbi;
 
     public CancellationDesk(Jdbi jdbi) {
@@ -105,8 +108,14 @@ public final class CancellationDesk {
                 data.put("note", note.strip());
             }
             EventLog.record(handle, WinbackEvent.CANCELLATION_HANDLED, settled.get(1), settled.get(2), customerId, data);
+            announce(handle, WinbackEvent.CANCELLATION_HANDLED, customerId);
             return handle.createQuery(SELECT + " WHERE r.id = :id").bind("id", id).map(CancellationDesk::request).one();
         });
+    }
+
+    /** Open consoles re-read their queue (topic {@value #CONSOLE_TOPIC}, on commit, from any instance). */
+    static void announce(org.jdbi.v3.core.Handle handle, WinbackEvent event, long customerId) {
+        dev.rapport.store.LiveEvents.publish(handle, CONSOLE_TOPIC, Map.of("kind", event.type(), "customer_id", customerId));
     }
 
     private static Request request(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

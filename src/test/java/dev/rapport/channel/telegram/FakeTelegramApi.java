@@ -43,7 +43,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     /** The token {@link #FakeTelegramApi()} expects; any other gets 401 like Telegram's. */
     public static final String TOKEN = "123456:TEST-TOKEN";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final long BOT_ID = 123456;
 
