@@ -105,6 +105,6 @@ final class ChatFilePages {
                     + "<img src=\"{}\" alt=\"{}\" loading=\"lazy\"></a>", href, view.t("file.open"), href, view.t("file.photo"));
         }
         return Markup.of("<a class=\"attachment\" href=\"{}\" target=\"_blank\" rel=\"noopener\">📎 {}</a>", href,
-                view.t("file.document"));
+                view.t("file.pdf"));   // the web chat takes photos and PDFs only
     }
 }
