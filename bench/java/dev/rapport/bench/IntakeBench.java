@@ -42,12 +42,17 @@ public final class IntakeBench {
                     + "call to the fake Bot API waits ~40 ms and the figures are wrong.");
             System.exit(2);
         }
-        List<PhaseResult> results = run(options, args);
-        ResultTable.print(System.out, results);
+        var bursts = new ArrayList<BurstPhase.Result>();
+        List<PhaseResult> results = run(options, args, bursts);
+        if (!results.isEmpty()) {
+            ResultTable.print(System.out, results);
+        }
+        bursts.forEach(burst -> burst.print(System.out));
         System.exit(0);   // the embedded server's shutdown hook stops PostgreSQL
     }
 
-    private static List<PhaseResult> run(BenchOptions options, String[] args) throws InterruptedException {
+    private static List<PhaseResult> run(BenchOptions options, String[] args, List<BurstPhase.Result> bursts)
+            throws InterruptedException {
         printHeader(options, args);
         var headers = Map.of(SECRET_HEADER, SECRET);
         var updateIds = new AtomicLong();
@@ -74,6 +79,10 @@ public final class IntakeBench {
             if (options.phases().contains("rapport")) {
                 results.add(RapportPhase.run(options, config, telegram, replies, postgres.freshDatabaseUrl(), poolSize,
                         headers, updateIds, stats, memory, cpu));
+                System.gc();
+            }
+            if (options.phases().contains("burst")) {
+                bursts.add(BurstPhase.run(options, config, postgres.freshDatabaseUrl(), poolSize, headers, updateIds));
             }
         }
         return results;

@@ -126,10 +126,7 @@ public final class SettingsDocument {
             return YAML.readValue(content, type);
         } catch (UnrecognizedPropertyException unknown) {
             List<Object> path = path(unknown);
-            JsonLocation key = places.getOrDefault("key:" + pointer(path), unknown.getLocation());
-            throw new ConfigException(at(file, key) + render(path) + ": unknown setting; known "
-                    + (path.size() > 1 ? "here" : "at the top") + ": "
-                    + String.join(", ", new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList())));
+            throw unknown(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList(), path.toArray());
         } catch (MismatchedInputException mismatch) {
             List<Object> path = path(mismatch);
             throw wrongAt(mismatch.getLocation(), path, expected(mismatch.getTargetType()));
@@ -184,10 +181,23 @@ public final class SettingsDocument {
         };
     }
 
+    /** The key at {@code path} is not a setting: placed at the key, with the settings there are. */
+    public ConfigException unknown(java.util.Collection<String> known, Object... path) {
+        JsonLocation key = places.getOrDefault("key:" + pointer(List.of(path)), place(path));
+        return new ConfigException(at(file, key) + render(List.of(path)) + ": unknown setting; known "
+                + (path.length > 1 ? "here" : "at the top") + ": " + String.join(", ", new TreeSet<>(known)));
+    }
+
     private ConfigException wrongAt(JsonLocation location, List<Object> path, String expected) {
         JsonNode value = node(path);
         return new ConfigException(at(file, location) + render(path) + ": expected " + expected + ", got "
                 + (value == null ? "nothing" : describe(value)));
+    }
+
+    /** {@code file:line:column} of the value at {@code path} (or of the nearest map above it that is there). */
+    public String where(Object... path) {
+        String at = at(file, place(path));
+        return at.substring(0, at.length() - 2);
     }
 
     /** The location of the value at {@code path}, or of the nearest map or list above it that is in the file. */

@@ -150,7 +150,8 @@ final class ConsolePages {
 
     /** The live part of the left pane, re-read by the page when the stream says something changed. */
     private Markup queue(View view) {
-        return Markup.of("{}{}", QueuePane.render(view, handoffs.queue(), lookup.waitingTickets(), java.time.Instant.now()),
+        var now = java.time.Instant.now();
+        return Markup.of("{}{}", QueuePane.render(view, lookup.unhappyAnswers(now), handoffs.queue(), lookup.waitingTickets(), now),
                 CancellationPages.queue(view, cancellations.open()));
     }
 

@@ -94,7 +94,8 @@ final class ComplaintFigures {
                         }
                         return 0;
                     }).list();
-            // Both periods in one pass: one sort per measure and period, no grouping sort.
+            // Both periods in one pass: one sort per measure and period, no grouping sort; minutes in float8
+            // (extract() would give numeric, whose sort is several times slower).
             where.bind(handle.createQuery("""
                             SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response) FILTER (WHERE current),
                                    count(first_response) FILTER (WHERE current),
@@ -105,8 +106,8 @@ final class ComplaintFigures {
                                    percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution) FILTER (WHERE NOT current),
                                    count(resolution) FILTER (WHERE NOT current)
                             FROM (SELECT c.created_at >= :now AS current,
-                                         extract(epoch FROM c.first_response_at - c.created_at) / 60 AS first_response,
-                                         extract(epoch FROM c.resolved_at - c.created_at) / 60 AS resolution
+                                         date_part('epoch', c.first_response_at - c.created_at) / 60 AS first_response,
+                                         date_part('epoch', c.resolved_at - c.created_at) / 60 AS resolution
                                   FROM complaint_figures c WHERE %s) t""".formatted(where.sql())))
                     .bind("now", now)
                     .map((rs, ctx) -> {

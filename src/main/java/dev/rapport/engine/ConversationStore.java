@@ -22,9 +22,10 @@ final class ConversationStore {
     /** The chat's conversation (a new one when it has none) with its paused dialogue, in one query. */
     static Conversation load(Handle handle, String channel, String chatKey) {
         return handle.createQuery("""
-                        SELECT c.flow, c.step, c.slots::text, c.unknown_streak, c.escalation_reason, c.updated_at,
-                               c.waiting_outreach::text,
-                               p.flow, p.step, p.slots::text, p.paused_at, p.offered_at
+                        SELECT c.flow, c.step, c.slots::text AS slots, c.unknown_streak, c.escalation_reason,
+                               c.updated_at, c.waiting_outreach::text AS waiting_outreach,
+                               p.flow AS paused_flow, p.step AS paused_step, p.slots::text AS paused_slots,
+                               p.paused_at, p.offered_at
                         FROM (SELECT CAST(:channel AS text) AS channel, CAST(:chatKey AS text) AS chat_key) AS chat
                         LEFT JOIN conversations c ON c.channel = chat.channel AND c.chat_key = chat.chat_key
                         LEFT JOIN paused_dialogues p ON p.channel = chat.channel AND p.chat_key = chat.chat_key""")
@@ -32,16 +33,16 @@ final class ConversationStore {
                 .bind("chatKey", chatKey)
                 .map((rs, ctx) -> {
                     Conversation conversation;
-                    if (rs.getTimestamp(6) == null) {
+                    if (rs.getTimestamp("updated_at") == null) {
                         conversation = new Conversation(channel, chatKey, null, null, Map.of(), 0);
                     } else {
-                        conversation = new Conversation(channel, chatKey, rs.getString(1), rs.getString(2),
-                                readSlots(rs.getString(3)), rs.getInt(4));
-                        conversation.escalationReason = rs.getString(5);
-                        conversation.lastActive = rs.getTimestamp(6).toInstant();
-                        conversation.waitingOutreach.addAll(readOutreach(rs.getString(7)));
+                        conversation = new Conversation(channel, chatKey, rs.getString("flow"), rs.getString("step"),
+                                readSlots(rs.getString("slots")), rs.getInt("unknown_streak"));
+                        conversation.escalationReason = rs.getString("escalation_reason");
+                        conversation.lastActive = rs.getTimestamp("updated_at").toInstant();
+                        conversation.waitingOutreach.addAll(readOutreach(rs.getString("waiting_outreach")));
                     }
-                    conversation.paused = PausedDialogues.read(rs, 8);
+                    conversation.paused = PausedDialogues.read(rs);
                     return conversation;
                 })
                 .one();

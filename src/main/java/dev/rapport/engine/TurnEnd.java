@@ -1,6 +1,7 @@
 package dev.rapport.engine;
 
 import dev.rapport.channel.Button;
+import dev.rapport.channel.Content;
 import dev.rapport.channel.Reply;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.outbox.Outgoing;
@@ -20,7 +21,7 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>Rows come out as the separate statements wrote them: events and outbox rows take their ids in
  * list order (the outbox sends a chat's rows in id order), a text reply's log row is numbered before
- * its outbox rows point at it, outbox keys derive from the stored update ({@code in:<inbox id>:<n>},
+ * its outbox rows point at it, an outreach turn's outbox rows wait behind replies (V75), outbox keys derive from the stored update ({@code in:<inbox id>:<n>},
  * so a retried turn never queues a reply twice), and a button shown again has its time refreshed.
  * Stateless; thread-safe.
  */
@@ -65,8 +66,8 @@ final class TurnEnd {
                        :step, :language
                 FROM numbered n ORDER BY n.id),
             queued AS (
-                INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply)
-                SELECT o.dedup_key, :channel, :chatKey, n.id, CAST(o.reply AS jsonb)
+                INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply, priority)
+                SELECT o.dedup_key, :channel, :chatKey, n.id, CAST(o.reply AS jsonb), :priority
                 FROM unnest(:partReplies, :partKeys, :partJson) WITH ORDINALITY AS o(reply_index, dedup_key, reply, ord)
                 LEFT JOIN numbered n ON n.reply_index = o.reply_index
                 ORDER BY o.ord
@@ -74,6 +75,11 @@ final class TurnEnd {
             SELECT 1""";
 
     private TurnEnd() {
+    }
+
+    /** An outreach turn's replies (campaign, survey, win-back) wait behind replies to customers who are talking. */
+    private static Outgoing.Priority priority(Turn turn) {
+        return turn.message.content() instanceof Content.Outreach ? Outgoing.Priority.OUTREACH : Outgoing.Priority.REPLY;
     }
 
     static void write(Handle handle, Turn turn) {
@@ -117,6 +123,7 @@ final class TurnEnd {
                 .bind("waitingOutreach", ConversationStore.writeOutreach(conversation.waitingOutreach))
                 .bind("unmoved", conversation.unmoved)
                 .bind("language", turn.language())
+                .bind("priority", (short) priority(turn).ordinal())
                 .bindArray("eventTypes", String.class, events.stream().map(EventLog.Row::type).toArray())
                 .bindArray("eventChannels", String.class, events.stream().map(EventLog.Row::channel).toArray())
                 .bindArray("eventChatKeys", String.class, events.stream().map(EventLog.Row::chatKey).toArray())

@@ -21,6 +21,10 @@ public final class Campaigns {
     }
 
     /** A customer a campaign would reach, and why it would not send now (empty: it would). */
+    /** The sends of one status and skip reason, and when the next planned one is due. */
+    private record Progress(String status, String skipReason, long sends, java.sql.Timestamp nextDue) {
+    }
+
     record Target(long customerId, String name, Tier tier, Language language, Optional<Offers.Ineligible> ineligible) {
     }
 
@@ -47,11 +51,11 @@ public final class Campaigns {
         if (dryRun) {
             return jdbi.withHandle(handle -> {
                 List<Target> targets = handle.createQuery("""
-                                SELECT id, coalesce(name, ''), tier, language FROM customers
+                                SELECT id, coalesce(name, '') AS name, tier, language FROM customers
                                 WHERE tier IN (<tiers>) ORDER BY id""")
                         .bindList("tiers", tiers)
-                        .map((rs, ctx) -> new Target(rs.getLong(1), rs.getString(2), Tier.of(rs.getString(3)), Language.of(rs.getString(4)),
-                                offers.ineligible(handle, rs.getLong(1))))
+                        .map((row, ctx) -> new Target(row.getLong("id"), row.getString("name"), Tier.of(row.getString("tier")),
+                                Language.of(row.getString("language")), offers.ineligible(handle, row.getLong("id"))))
                         .list();
                 long sending = targets.stream().filter(target -> target.ineligible().isEmpty()).count();
                 out.println(labels.get("offer_campaign.dry_run", offer.id(), text.apply("en", offer.title()),
@@ -85,19 +89,21 @@ public final class Campaigns {
     public void status(Jdbi jdbi, String offerId, PrintWriter out, dev.rapport.store.Labels labels) {
         offers.settings().require(offerId);
         var rows = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT status, coalesce(skip_reason, ''), count(*), min(due_at) FILTER (WHERE status = 'planned')
+                        SELECT status, coalesce(skip_reason, '') AS skip_reason, count(*) AS sends,
+                               min(due_at) FILTER (WHERE status = 'planned') AS next_due
                         FROM offer_sends WHERE offer_id = :offer GROUP BY 1, 2 ORDER BY 1, 2""")
                 .bind("offer", offerId)
-                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4)})
+                .map((row, ctx) -> new Progress(row.getString("status"), row.getString("skip_reason"),
+                        row.getLong("sends"), row.getTimestamp("next_due")))
                 .list());
-        long total = rows.stream().mapToLong(row -> (Long) row[2]).sum();
-        long done = rows.stream().filter(row -> !"planned".equals(row[0])).mapToLong(row -> (Long) row[2]).sum();
+        long total = rows.stream().mapToLong(Progress::sends).sum();
+        long done = rows.stream().filter(row -> !"planned".equals(row.status())).mapToLong(Progress::sends).sum();
         out.println(labels.get("offer_campaign.status", offerId, done, total));
         var table = dev.rapport.store.TextTable.of(labels.get("offer_campaign.state"), labels.get("offer_campaign.sends"),
                 labels.get("offer_campaign.next_due")).right(1);
-        for (Object[] row : rows) {
-            String label = ((String) row[1]).isEmpty() ? (String) row[0] : row[0] + " (" + row[1] + ")";
-            table.row(label, row[2], row[3] == null ? "" : row[3]);
+        for (Progress row : rows) {
+            String label = row.skipReason().isEmpty() ? row.status() : row.status() + " (" + row.skipReason() + ")";
+            table.row(label, row.sends(), row.nextDue() == null ? "" : row.nextDue());
         }
         table.lines().forEach(line -> out.println("  " + line));
     }

@@ -97,17 +97,17 @@ public final class Redemptions {
     /** Prints, per offer and tier: codes issued, value issued, redeemed, redemption rate, sends planned/sent/skipped. */
     public void stats(PrintWriter out, dev.rapport.store.Labels labels) {
         var rows = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT offer_id, tier, count(*), sum(value), count(redeemed_at),
-                               count(*) FILTER (WHERE issued_via = 'campaign')
+                        SELECT offer_id, tier, count(*) AS issued, sum(value) AS value, count(redeemed_at) AS redeemed,
+                               count(*) FILTER (WHERE issued_via = 'campaign') AS campaign
                         FROM offer_codes GROUP BY 1, 2 ORDER BY 1, 2""")
                 .map((rs, ctx) -> {
                     var row = new LinkedHashMap<String, Object>();
-                    row.put("offer", rs.getString(1));
-                    row.put("tier", rs.getString(2));
-                    row.put("issued", rs.getLong(3));
-                    row.put("value", rs.getBigDecimal(4));
-                    row.put("redeemed", rs.getLong(5));
-                    row.put("campaign", rs.getLong(6));
+                    row.put("offer", rs.getString("offer_id"));
+                    row.put("tier", rs.getString("tier"));
+                    row.put("issued", rs.getLong("issued"));
+                    row.put("value", rs.getBigDecimal("value"));
+                    row.put("redeemed", rs.getLong("redeemed"));
+                    row.put("campaign", rs.getLong("campaign"));
                     return row;
                 }).list());
         var table = dev.rapport.store.TextTable.of(labels.get("offers.offer"), labels.get("offers.tier"),

@@ -22,8 +22,10 @@ final class AnswerRecorder {
     private final Map<String, Survey> surveys;
     private final SurveySettings settings;
     private final Clock clock;
+    private final SurveyAlerts alerts;
 
-    AnswerRecorder(Map<String, Survey> surveys, SurveySettings settings, Clock clock) {
+    AnswerRecorder(Map<String, Survey> surveys, SurveySettings settings, Clock clock, SurveyAlerts alerts) {
+        this.alerts = alerts;
         this.surveys = surveys;
         this.settings = settings;
         this.clock = clock;
@@ -51,6 +53,7 @@ final class AnswerRecorder {
         } else if (question.type().isScale()) {
             SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
                     Integer.valueOf(value), value, false, null, null, question.top()));
+            alerts.answered(context, id, survey, question, Integer.parseInt(value));
             context.say("survey.recorded", Map.of("answer", value));
         } else if (question.type() == QuestionType.SINGLE) {
             Survey.Option option = question.option(value).orElseThrow();

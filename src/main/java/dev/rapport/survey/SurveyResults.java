@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The figures of one survey, overall and by tier (the customer's tier when they answered):
@@ -19,6 +20,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class SurveyResults {
 
     static final String ALL = "all";
+
+    /** Responses and invitations of one tier: how many customers the survey reached, how many completed it. */
+    record Reach(String tier, long reached, long completed) {
+    }
+
+    /** How many answers of one question type gave one score, in one tier. */
+    record Scores(String tier, String questionType, int score, int answers) {
+    }
 
     /**
      * One column of the results: all customers, or one tier. The counts are indexed by score: 1..5
@@ -86,7 +95,7 @@ public final class SurveyResults {
         }
         jdbi.useHandle(handle -> {
             handle.createQuery("""
-                            SELECT tier, count(*), count(*) FILTER (WHERE status = 'completed')
+                            SELECT tier, count(*) AS reached, count(*) FILTER (WHERE status = 'completed') AS completed
                             FROM survey_responses WHERE survey_id = :survey AND started_at >= :since GROUP BY tier
                             UNION ALL
                             SELECT i.tier, count(*), 0 FROM survey_invitations i
@@ -96,29 +105,29 @@ public final class SurveyResults {
                                                 AND r.trigger = 'campaign:' || i.campaign)
                             GROUP BY i.tier""")
                     .bind("survey", surveyId).bind("since", from)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)})
+                    .map(ConstructorMapper.of(Reach.class))
                     .forEach(row -> {
-                        for (String column : List.of(ALL, (String) row[0])) {
-                            counts.get(column)[0] += (Long) row[1];
-                            counts.get(column)[1] += (Long) row[2];
+                        for (String column : List.of(ALL, row.tier())) {
+                            counts.get(column)[0] += row.reached();
+                            counts.get(column)[1] += row.completed();
                         }
                     });
             handle.createQuery("""
-                            SELECT r.tier, a.question_type, a.score, count(*)
+                            SELECT r.tier, a.question_type, a.score, count(*) AS answers
                             FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                             WHERE r.survey_id = :survey AND r.started_at >= :since AND NOT a.skipped
                               AND a.score IS NOT NULL
                             GROUP BY r.tier, a.question_type, a.score""")
                     .bind("survey", surveyId).bind("since", from)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)})
+                    .map(ConstructorMapper.of(Scores.class))
                     .forEach(row -> {
-                        int type = switch ((String) row[1]) {
+                        int type = switch (row.questionType()) {
                             case "csat" -> 0;
                             case "nps" -> 1;
                             default -> 2;
                         };
-                        for (String column : List.of(ALL, (String) row[0])) {
-                            scores.get(column)[type][(Integer) row[2]] += (Integer) row[3];
+                        for (String column : List.of(ALL, row.tier())) {
+                            scores.get(column)[type][row.score()] += row.answers();
                         }
                     });
         });

@@ -18,17 +18,19 @@ public final class WinbackReport {
                     labels.get("winback.declined"), labels.get("winback.no_answer"), labels.get("winback.won_back"),
                     labels.get("winback.lost"), labels.get("winback.won_rate")).right(1, 2, 3, 4, 5, 6, 7);
             handle.createQuery("""
-                            SELECT tier, count(*), count(*) FILTER (WHERE response = 'answered'),
-                                   count(*) FILTER (WHERE response = 'declined'),
-                                   count(*) FILTER (WHERE response = 'no_answer'),
-                                   count(*) FILTER (WHERE outcome = 'won_back'), count(*) FILTER (WHERE outcome = 'lost')
+                            SELECT tier, count(*) AS cases, count(*) FILTER (WHERE response = 'answered') AS answered,
+                                   count(*) FILTER (WHERE response = 'declined') AS declined,
+                                   count(*) FILTER (WHERE response = 'no_answer') AS no_answer,
+                                   count(*) FILTER (WHERE outcome = 'won_back') AS won_back,
+                                   count(*) FILTER (WHERE outcome = 'lost') AS lost
                             FROM winback_cases GROUP BY tier
                             ORDER BY array_position(ARRAY['key', 'major', 'ordinary', 'small'], tier)""")
-                    .map((rs, ctx) -> {
-                        long won = rs.getLong(6);
-                        long decided = won + rs.getLong(7);
-                        return cases.row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), won,
-                                rs.getLong(7), decided == 0 ? "-" : String.format("%.0f%%", 100.0 * won / decided));
+                    .map((row, ctx) -> {
+                        long won = row.getLong("won_back");
+                        long decided = won + row.getLong("lost");
+                        return cases.row(row.getString("tier"), row.getLong("cases"), row.getLong("answered"),
+                                row.getLong("declined"), row.getLong("no_answer"), won, row.getLong("lost"),
+                                decided == 0 ? "-" : String.format("%.0f%%", 100.0 * won / decided));
                     })
                     .list();
             cases.print(out);
@@ -37,10 +39,10 @@ public final class WinbackReport {
             var reasons = TextTable.of(labels.get("winback.tier"), labels.get("winback.reason"), labels.get("winback.count"))
                     .right(2);
             handle.createQuery("""
-                            SELECT tier, reason, count(*) FROM winback_cases WHERE reason IS NOT NULL
+                            SELECT tier, reason, count(*) AS cases FROM winback_cases WHERE reason IS NOT NULL
                             GROUP BY 1, 2 ORDER BY array_position(ARRAY['key', 'major', 'ordinary', 'small'], tier),
                                      3 DESC, 2""")
-                    .map((rs, ctx) -> reasons.row(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                    .map((row, ctx) -> reasons.row(row.getString("tier"), row.getString("reason"), row.getLong("cases")))
                     .list();
             reasons.print(out);
         });

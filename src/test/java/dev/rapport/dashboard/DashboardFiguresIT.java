@@ -97,6 +97,20 @@ class DashboardFiguresIT {
     }
 
     @Test
+    void cesIsShownOnItsScaleAndTheDefinitionSaysWhich() {
+        var result = new SurveyFigures(database.jdbi(), UTC).compute(NOVEMBER);
+        Scores now = result.total().now();
+        Scores before = result.total().before();
+        assertThat(SurveySection.cesMeans(now, SurveySection.cesScales(now, before))).isEqualTo("5.50 (1–7)");
+        assertThat(SurveySection.cesMeans(before, SurveySection.cesScales(now, before))).isEqualTo("— (1–7)");
+        Scores nobody = result.by().get("survey").get("winter").now();
+        assertThat(SurveySection.cesMeans(nobody, SurveySection.cesScales(nobody, nobody))).isEqualTo("—");
+        var texts = new Texts();
+        assertThat(texts.get(dev.rapport.domain.Language.EN, "def.ces_mean")).contains("1–5 or 1–7");
+        assertThat(texts.get(dev.rapport.domain.Language.ZH, "def.ces_mean")).contains("1–5 或 1–7");
+    }
+
+    @Test
     void anEmptyPeriodHasNoFiguresAndSaysSo() {
         Filter june = filter("from=2026-06-01", "to=2026-06-10");
         Scores now = new SurveyFigures(database.jdbi(), UTC).compute(june).total().now();

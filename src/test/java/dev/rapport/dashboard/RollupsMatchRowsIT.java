@@ -223,11 +223,11 @@ class RollupsMatchRowsIT {
                                    percentile_cont(0.9) WITHIN GROUP (ORDER BY first_response), count(first_response),
                                    percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution),
                                    percentile_cont(0.9) WITHIN GROUP (ORDER BY resolution), count(resolution)
-                            FROM (SELECT extract(epoch FROM (SELECT min(e.occurred_at) FROM complaint_events e
+                            FROM (SELECT date_part('epoch', (SELECT min(e.occurred_at) FROM complaint_events e
                                                              WHERE e.complaint_id = c.id
                                                                AND e.to_status IN ('in_progress', 'resolved')) - c.created_at) / 60
                                              AS first_response,
-                                         extract(epoch FROM c.resolved_at - c.created_at) / 60 AS resolution
+                                         date_part('epoch', c.resolved_at - c.created_at) / 60 AS resolution
                                   FROM complaints c WHERE %s) t""".formatted(where.sql())))
                     .map((rs, ctx) -> new ComplaintFigures.Times(ComplaintFigures.number(rs.getObject(1)),
                             ComplaintFigures.number(rs.getObject(2)), rs.getLong(3), ComplaintFigures.number(rs.getObject(4)),

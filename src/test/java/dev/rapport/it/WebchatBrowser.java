@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class WebchatBrowser {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Event(String name, JsonNode data) {

@@ -28,11 +28,11 @@ class NluHeldOutTest {
             "zh-posts-intents.tsv", "zh-posts-sentiment.tsv", "zh-reviews-sentiment.tsv");
 
     // Floors for the review and post sets (see the class comment for how floors are set).
-    private static final double EN_REVIEWS = 0.74;
-    private static final double ZH_REVIEWS = 0.88;
-    private static final double EN_POSTS_POLARITY = 0.80;
-    private static final double ZH_POSTS_POLARITY = 0.90;
-    private static final double EN_POSTS_COMPLAINT_F1 = 0.82;
+    private static final double EN_REVIEWS = 0.83;
+    private static final double ZH_REVIEWS = 0.94;
+    private static final double EN_POSTS_POLARITY = 0.82;
+    private static final double ZH_POSTS_POLARITY = 0.87;
+    private static final double EN_POSTS_COMPLAINT_F1 = 0.80;
     private static final double ZH_POSTS_COMPLAINT_F1 = 0.79;
 
     private static Nlu nlu;
@@ -110,6 +110,17 @@ class NluHeldOutTest {
         assertThat(intents.complaintF1()).as("Chinese post complaint F1").isGreaterThanOrEqualTo(ZH_POSTS_COMPLAINT_F1);
         assertThat(supportRequestsReadAs(intents, Intent.CANCEL)).as("Chinese support requests read as cancel").isLessThanOrEqualTo(3);
         assertThat(supportRequestsReadAs(intents, Intent.ASK_HUMAN)).as("Chinese support requests read as ask_human").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void theMessagesTheIssueWasOpenedForAreReadRight() {
+        assertThat(nlu.understand("客服回复有点慢，希望改进", LanguagePrior.none()).sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(nlu.understand("Great but packaging flimsy", LanguagePrior.none()).sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+        for (String text : List.of("<script>alert(1)</script>", "=SUM(A1)", "=VLOOKUP(B2,Sheet2!A:C,3,FALSE)")) {
+            Understanding understanding = nlu.understand(text, LanguagePrior.none());
+            assertThat(understanding.sentiment()).as(text).isEqualTo(Sentiment.NEUTRAL);
+            assertThat(understanding.intent()).as(text).isNotIn(Intent.PRAISE, Intent.COMPLAINT);
+        }
     }
 
     /** Support requests (order status, refund, other questions) the models took for {@code intent}. */
