@@ -84,7 +84,9 @@ final class ChatBatch {
     }
 
     /**
-     * Chats with settled pending updates whose advisory lock this transaction got, oldest first.
+     * Chats with settled pending updates whose advisory lock this transaction got, oldest first, but
+     * chats where a customer wrote before chats with only outreach waiting (an offer campaign queues
+     * thousands; a customer who is talking must not wait behind them).
      * The candidates are materialised, oldest first, so that PostgreSQL cannot move the lock call into
      * the grouping or below a sort (either would lock every pending chat); the lock is tried on them
      * in that order until the limit, so a second worker skips the chats the first one holds and
@@ -100,7 +102,7 @@ final class ChatBatch {
                             HAVING (max(received_at) < now() - make_interval(secs => :settle)
                                     OR min(received_at) < now() - make_interval(secs => :settle * 10))
                                AND coalesce(max(not_before), '-infinity') <= now()
-                            ORDER BY first_id)
+                            ORDER BY bool_and(kind IS NOT DISTINCT FROM 'outreach'), first_id)   -- a customer who wrote before outreach
                         SELECT channel, chat_key FROM candidate
                         WHERE pg_try_advisory_xact_lock(hashtextextended(channel || '/' || chat_key, 0))
                         LIMIT :limit""")

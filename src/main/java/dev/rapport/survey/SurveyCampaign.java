@@ -136,17 +136,22 @@ public final class SurveyCampaign {
     }
 
     /** Writes the plan for a person: who is invited, then who is not and why. */
-    public static void print(Plan plan, PrintWriter out) {
-        out.printf("Campaign %s: %d to invite%n", plan.campaign(), plan.invite().size());
-        plan.invite().forEach(candidate -> out.printf("  invite  #%d %s (%s, %s)%n", candidate.customerId(),
-                name(candidate), candidate.tier(), candidate.language()));
-        plan.skipped().forEach((skip, candidates) -> candidates.forEach(candidate ->
-                out.printf("  skip    #%d %s (%s): %s%n", candidate.customerId(), name(candidate), candidate.tier(),
-                        skip.reason)));
+    /** Prints the plan as a table, with the words of {@code labels} (keys {@code campaign.*}). */
+    public static void print(Plan plan, PrintWriter out, dev.rapport.store.Labels labels) {
+        out.println(labels.get("campaign.plan", plan.campaign(), plan.invite().size()));
+        var table = dev.rapport.store.TextTable.of(labels.get("campaign.action"), labels.get("campaign.customer"),
+                labels.get("campaign.name"), labels.get("campaign.tier"), labels.get("campaign.language"),
+                labels.get("campaign.why")).right(1);
+        plan.invite().forEach(candidate -> table.row(labels.get("campaign.invite"), "#" + candidate.customerId(),
+                name(candidate, labels), candidate.tier(), candidate.language(), ""));
+        plan.skipped().forEach((skip, candidates) -> candidates.forEach(candidate -> table.row(labels.get("campaign.skip"),
+                "#" + candidate.customerId(), name(candidate, labels), candidate.tier(), candidate.language(),
+                labels.get("campaign.skip." + skip.name().toLowerCase(java.util.Locale.ROOT)))));
+        table.lines().forEach(line -> out.println("  " + line));
         out.flush();
     }
 
-    private static String name(Candidate candidate) {
-        return candidate.name() == null ? "(no name)" : candidate.name();
+    private static String name(Candidate candidate, dev.rapport.store.Labels labels) {
+        return candidate.name() == null ? labels.get("campaign.no_name") : candidate.name();
     }
 }

@@ -142,23 +142,29 @@ final class SurveyResponses {
                 .bind("response", responseId).bind("question", questionId).bind("value", chosen).execute();
     }
 
-    /** One answer. Stored once per question: a repeated turn writes the same row again. */
+    /**
+     * One answer. Stored once per question: a repeated turn writes the same row again.
+     *
+     * @param scale the top of the scale a score was given on (CES 5 or 7, as the survey sets); null for other answers
+     */
     record Answer(String questionId, QuestionType type, Integer score, String value, boolean skipped, String sentiment,
-                  Double sentimentScore) {
+                  Double sentimentScore, Integer scale) {
     }
 
     static void record(Handle handle, long responseId, Answer answer) {
         handle.createUpdate("""
                         INSERT INTO survey_answers (response_id, question_id, question_type, score, value, skipped,
-                                                    sentiment, sentiment_score)
-                        VALUES (:response, :question, :type, :score, :value, :skipped, :sentiment, :sentimentScore)
+                                                    sentiment, sentiment_score, scale)
+                        VALUES (:response, :question, :type, :score, :value, :skipped, :sentiment, :sentimentScore, :scale)
                         ON CONFLICT (response_id, question_id) DO UPDATE
                         SET score = excluded.score, value = excluded.value, skipped = excluded.skipped, partial = false,
+                            scale = excluded.scale,
                             sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score,
                             answered_at = now()""")
                 .bind("response", responseId).bind("question", answer.questionId()).bind("type", answer.type().word)
                 .bind("score", answer.score()).bind("value", answer.value()).bind("skipped", answer.skipped())
                 .bind("sentiment", answer.sentiment()).bind("sentimentScore", answer.sentimentScore())
+                .bind("scale", answer.scale())
                 .execute();
         handle.createUpdate("UPDATE survey_responses SET answered_at = now() WHERE id = :id").bind("id", responseId).execute();
     }

@@ -146,34 +146,45 @@ public final class SurveyResults {
     }
 
     /** Writes the figures as a table: one row per figure, one column per tier. */
-    public static void print(String surveyId, String period, Map<String, Figures> figures, PrintWriter out) {
-        out.printf("Survey %s, %s%n", surveyId, period);
-        out.printf("%-22s", "");
-        figures.keySet().forEach(column -> out.printf("%10s", column));
-        out.println();
-        row(out, figures, "surveys reached", f -> String.valueOf(f.reached()));
-        row(out, figures, "completed", f -> String.valueOf(f.completed()));
-        row(out, figures, "response rate", f -> percent(f.responseRate()));
-        row(out, figures, "CSAT answers", f -> String.valueOf(total(f.csatCounts())));
-        row(out, figures, "CSAT average", f -> decimal(f.csatAverage()));
+    /**
+     * Writes the figures as a table: one row per figure, one column per tier, with the words of
+     * {@code labels} (keys {@code survey.*}); {@code period} is already in the reader's words.
+     */
+    public static void print(String surveyId, String period, Map<String, Figures> figures, PrintWriter out,
+                             dev.rapport.store.Labels labels) {
+        out.println(labels.get("survey.title", surveyId, period));
+        var header = new ArrayList<String>();
+        header.add("");
+        figures.keySet().forEach(column -> header.add(labels.get("survey.column." + column)));
+        var table = dev.rapport.store.TextTable.of(header);
+        for (int column = 1; column < header.size(); column++) {
+            table.right(column);
+        }
+        row(table, figures, labels.get("survey.reached"), f -> String.valueOf(f.reached()));
+        row(table, figures, labels.get("survey.completed"), f -> String.valueOf(f.completed()));
+        row(table, figures, labels.get("survey.response_rate"), f -> percent(f.responseRate()));
+        row(table, figures, labels.get("survey.csat_answers"), f -> String.valueOf(total(f.csatCounts())));
+        row(table, figures, labels.get("survey.csat_average"), f -> decimal(f.csatAverage()));
         for (int score = 1; score <= 5; score++) {
             int at = score;
-            row(out, figures, "CSAT " + score, f -> String.valueOf(f.csatCounts()[at]));
+            row(table, figures, labels.get("survey.csat_score", score), f -> String.valueOf(f.csatCounts()[at]));
         }
-        row(out, figures, "NPS answers", f -> String.valueOf(total(f.npsCounts())));
-        row(out, figures, "NPS", f -> Double.isNaN(f.nps()) ? "-" : String.format(Locale.ROOT, "%+.1f", f.nps()));
-        row(out, figures, "promoters (9-10)", f -> String.valueOf(f.promoters()));
-        row(out, figures, "passives (7-8)", f -> String.valueOf(f.passives()));
-        row(out, figures, "detractors (0-6)", f -> String.valueOf(f.detractors()));
-        row(out, figures, "CES answers", f -> String.valueOf(total(f.cesCounts())));
-        row(out, figures, "CES average", f -> decimal(f.cesAverage()));
-        out.flush();
+        row(table, figures, labels.get("survey.nps_answers"), f -> String.valueOf(total(f.npsCounts())));
+        row(table, figures, labels.get("survey.nps"), f -> Double.isNaN(f.nps()) ? "-" : String.format(Locale.ROOT, "%+.1f", f.nps()));
+        row(table, figures, labels.get("survey.promoters"), f -> String.valueOf(f.promoters()));
+        row(table, figures, labels.get("survey.passives"), f -> String.valueOf(f.passives()));
+        row(table, figures, labels.get("survey.detractors"), f -> String.valueOf(f.detractors()));
+        row(table, figures, labels.get("survey.ces_answers"), f -> String.valueOf(total(f.cesCounts())));
+        row(table, figures, labels.get("survey.ces_average"), f -> decimal(f.cesAverage()));
+        table.print(out);
     }
 
-    private static void row(PrintWriter out, Map<String, Figures> figures, String label, Function<Figures, String> value) {
-        out.printf("%-22s", label);
-        figures.values().forEach(f -> out.printf("%10s", value.apply(f)));
-        out.println();
+    private static void row(dev.rapport.store.TextTable table, Map<String, Figures> figures, String label,
+                            Function<Figures, String> value) {
+        var cells = new ArrayList<Object>();
+        cells.add(label);
+        figures.values().forEach(f -> cells.add(value.apply(f)));
+        table.row(cells.toArray());
     }
 
     private static long total(int[] counts) {

@@ -67,6 +67,17 @@ final class WebchatBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Sends a file as the page's attach button does ({@code sameSite}: with the page's header). */
+    HttpResponse<String> upload(byte[] bytes, String name, boolean sameSite) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + "/chat/api/files?name="
+                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&language=en"))
+                .header("Content-Type", "application/octet-stream").header("Cookie", cookie);
+        if (sameSite) {
+            request.header("X-Rapport-Chat", "1");
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    }
+
     HttpResponse<String> say(String text) {
         var node = JSON.createObjectNode().put("text", text);
         return post(node.toString());
