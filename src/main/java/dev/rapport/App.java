@@ -160,6 +160,11 @@ public final class App implements AutoCloseable {
                     }
 
                     @Override
+                    public void ahead(List<String> channels, List<String> chatKeys) {
+                        customerTurns.ahead(channels, chatKeys);
+                    }
+
+                    @Override
                     public void finish() {
                         customerTurns.finish();
                     }

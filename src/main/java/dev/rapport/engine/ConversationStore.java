@@ -21,30 +21,47 @@ final class ConversationStore {
 
     /** The chat's conversation (a new one when it has none) with its paused dialogue, in one query. */
     static Conversation load(Handle handle, String channel, String chatKey) {
-        return handle.createQuery("""
-                        SELECT c.flow, c.step, c.slots::text, c.unknown_streak, c.escalation_reason, c.updated_at,
+        return loadAll(handle, List.of(channel), List.of(chatKey)).get(key(channel, chatKey));
+    }
+
+    /**
+     * Several chats' conversations with their paused dialogues, in one query, by {@link #key}; a chat
+     * without one gets a new one.
+     */
+    static Map<String, Conversation> loadAll(Handle handle, List<String> channels, List<String> chatKeys) {
+        var loaded = new java.util.HashMap<String, Conversation>();
+        handle.createQuery("""
+                        SELECT chat.channel, chat.chat_key,
+                               c.flow, c.step, c.slots::text, c.unknown_streak, c.escalation_reason, c.updated_at,
                                c.waiting_outreach::text,
                                p.flow, p.step, p.slots::text, p.paused_at, p.offered_at
-                        FROM (SELECT CAST(:channel AS text) AS channel, CAST(:chatKey AS text) AS chat_key) AS chat
+                        FROM unnest(:channels, :chatKeys) AS chat(channel, chat_key)
                         LEFT JOIN conversations c ON c.channel = chat.channel AND c.chat_key = chat.chat_key
                         LEFT JOIN paused_dialogues p ON p.channel = chat.channel AND p.chat_key = chat.chat_key""")
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
+                .bindArray("channels", String.class, channels.toArray())
+                .bindArray("chatKeys", String.class, chatKeys.toArray())
                 .map((rs, ctx) -> {
+                    String channel = rs.getString(1);
+                    String chatKey = rs.getString(2);
                     Conversation conversation;
-                    if (rs.getTimestamp(6) == null) {
+                    if (rs.getTimestamp(8) == null) {
                         conversation = new Conversation(channel, chatKey, null, null, Map.of(), 0);
                     } else {
-                        conversation = new Conversation(channel, chatKey, rs.getString(1), rs.getString(2),
-                                readSlots(rs.getString(3)), rs.getInt(4));
-                        conversation.escalationReason = rs.getString(5);
-                        conversation.lastActive = rs.getTimestamp(6).toInstant();
-                        conversation.waitingOutreach.addAll(readOutreach(rs.getString(7)));
+                        conversation = new Conversation(channel, chatKey, rs.getString(3), rs.getString(4),
+                                readSlots(rs.getString(5)), rs.getInt(6));
+                        conversation.escalationReason = rs.getString(7);
+                        conversation.lastActive = rs.getTimestamp(8).toInstant();
+                        conversation.waitingOutreach.addAll(readOutreach(rs.getString(9)));
                     }
-                    conversation.paused = PausedDialogues.read(rs, 8);
+                    conversation.paused = PausedDialogues.read(rs, 10);
                     return conversation;
                 })
-                .one();
+                .forEach(conversation -> loaded.put(key(conversation.channel, conversation.chatKey), conversation));
+        return loaded;
+    }
+
+    static String key(String channel, String chatKey) {
+        return channel + "/" + chatKey;
     }
 
     /** One waiting outreach as stored: what {@link Content.Outreach} holds. */

@@ -113,7 +113,7 @@ public final class Engine {
     void run(Handle handle, InboundMessage message, long inboxId, TurnBatch batch) {
         CustomerView customer = customers.resolve(handle, message);
         batch.resolved(customer.id());
-        Conversation conversation = ConversationStore.load(handle, message.channel().code(), message.chatKey());
+        Conversation conversation = batch.conversation(message.channel().code(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
         turn.handoffs = handoffs;
         turn.handoffId = handoffs.openFor(handle, message.channel().code(), message.chatKey()).orElse(null);

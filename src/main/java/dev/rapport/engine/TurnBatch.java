@@ -26,10 +26,27 @@ public final class TurnBatch {
     private final List<Turn> held = new ArrayList<>();
     private final Set<String> chats = new HashSet<>();
     private final Set<Long> customers = new HashSet<>();
+    /** Conversations read ahead for the batch's chats; each serves its chat's first turn only. */
+    private final java.util.Map<String, Conversation> ahead = new java.util.HashMap<>();
 
     TurnBatch(Engine engine, Handle handle) {
         this.engine = engine;
         this.handle = handle;
+    }
+
+    /**
+     * Reads the conversations of the chats the batch will run, in one query, for their first turns.
+     * A conversation is written only by its chat's turns, which the batch runs one after another,
+     * so what is read here is what each first turn would read itself.
+     */
+    public void ahead(List<String> channels, List<String> chatKeys) {
+        ahead.putAll(ConversationStore.loadAll(handle, channels, chatKeys));
+    }
+
+    /** The chat's conversation: read ahead for its first turn in the batch, else read now. */
+    Conversation conversation(String channel, String chatKey) {
+        Conversation read = ahead.remove(ConversationStore.key(channel, chatKey));
+        return read != null ? read : ConversationStore.load(handle, channel, chatKey);
     }
 
     /** Runs one turn in the batch's transaction; its end-of-turn writes are held until {@link #finish}. */
@@ -66,6 +83,6 @@ public final class TurnBatch {
     }
 
     private static String chat(InboundMessage message) {
-        return message.channel().code() + "/" + message.chatKey();
+        return ConversationStore.key(message.channel().code(), message.chatKey());
     }
 }

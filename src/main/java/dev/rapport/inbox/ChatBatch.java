@@ -76,7 +76,10 @@ final class ChatBatch {
             int done = 0;
             var handled = new ArrayList<Long>();
             TurnHandler.Batch batch = turns.batch(handle);
-            for (var entry : pendingByChat(handle, chats).entrySet()) {
+            var pending = pendingByChat(handle, chats);
+            batch.ahead(pending.keySet().stream().map(Chat::channel).toList(),
+                    pending.keySet().stream().map(Chat::chatKey).toList());
+            for (var entry : pending.entrySet()) {
                 done += runChat(handle, batch, entry.getValue(), handled, careful);
             }
             try {

@@ -1,6 +1,7 @@
 package dev.rapport.inbox;
 
 import dev.rapport.channel.InboundMessage;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -27,6 +28,13 @@ public interface TurnHandler {
     interface Batch {
 
         void handle(InboundMessage message, long inboxId);
+
+        /**
+         * The chats whose turns follow (channel and chat key at the same index), so a handler may read
+         * what their first turns need in one query. A hint: turns of other chats may follow too.
+         */
+        default void ahead(List<String> channels, List<String> chatKeys) {
+        }
 
         /** Writes whatever the turns so far held back; called before the batch commits. */
         default void finish() {
