@@ -32,6 +32,7 @@ final class RapportPhase {
         try (var database = Database.connect(jdbcUrl, poolSize)) {
             database.migrate();
             App app = App.start(config, database, false);
+            app.awaitReady(java.time.Duration.ofMinutes(2));   // models loaded, workers running: as a health check would wait
             try {
                 var generator = new LoadGenerator(app.port(), WEBHOOK_PATH, headers, new UpdateBodies(options.text()),
                         options.chats(), options.connections(), LoadGenerator.Completion.ON_REPLY, updateIds);

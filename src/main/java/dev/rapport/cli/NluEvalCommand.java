@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code rapport nlu eval}: scores the models on a {@code label<TAB>text} file they were not trained on. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Prints accuracy, per-label precision/recall/F1, the confusion matrix and the headline figure for a label<TAB>text file.")
+        description = "Prints accuracy, per-label precision/recall/F1, the confusion matrix, the headline figure, "
+                + "calibration (accuracy per confidence bin, expected calibration error) and the thresholds in use "
+                + "for a label<TAB>text file.")
 final class NluEvalCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;

@@ -27,7 +27,7 @@ final class Alerts {
 
     List<Alert> recent(Instant now) {
         var since = ComplaintFigures.utc(now.minus(Duration.ofDays(DAYS)));
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return Reads.of(jdbi, handle -> handle.createQuery("""
                         SELECT a.id, r.customer_id, c.name, r.tier, a.question_type, a.score, r.survey_id, a.answered_at
                         FROM (SELECT * FROM (SELECT id, response_id, question_type, score, answered_at FROM survey_answers
                                              WHERE question_type = 'nps' AND answered_at >= :since AND score <= 6

@@ -58,7 +58,7 @@ final class OfferFigures {
         var sends = new Where().between("s.done_at", filter.start(zone), filter.end(zone)).in("s.tier", filter.tiers())
                 .and("s.status = 'sent'");
         var cases = new Where().between("w.started_at", filter.start(zone), filter.end(zone)).in("w.tier", filter.tiers());
-        return jdbi.withHandle(handle -> {
+        return Reads.of(jdbi, handle -> {
             var offers = codes.bind(handle.createQuery("""
                             SELECT o.offer_id, o.tier, count(*), count(o.redeemed_at), sum(o.value)
                             FROM offer_codes o WHERE %s GROUP BY 1, 2 ORDER BY 1, 2""".formatted(codes.sql())))

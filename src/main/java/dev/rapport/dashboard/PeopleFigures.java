@@ -48,6 +48,7 @@ final class PeopleFigures {
         try {
             return Optional.of(jdbi.inTransaction(handle -> {
                 handle.execute("SET TRANSACTION READ ONLY");
+                Reads.planned(handle);
                 var reasons = where.bind(handle.createQuery("""
                                 SELECT coalesce(h.reasons -> 0 ->> 'reason', 'other'), count(*),
                                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h.claimed_at - h.opened_at) / 60),

@@ -48,7 +48,7 @@ final class TierFigures {
         var now = java.time.Instant.now();
         Kept kept = pyramids.get(filter.tiers());
         boolean fresh = kept != null && kept.at().isAfter(now.minusSeconds(PYRAMID_SECONDS));
-        return jdbi.withHandle(handle -> {
+        return Reads.of(jdbi, handle -> {
             var tiers = fresh ? kept.tiers() : customers.bind(handle.createQuery("""
                             SELECT c.tier, count(*), coalesce(sum(v.value), 0)
                             FROM customers c

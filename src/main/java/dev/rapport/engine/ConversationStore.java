@@ -32,28 +32,29 @@ final class ConversationStore {
         var loaded = new java.util.HashMap<String, Conversation>();
         handle.createQuery("""
                         SELECT chat.channel, chat.chat_key,
-                               c.flow, c.step, c.slots::text, c.unknown_streak, c.escalation_reason, c.updated_at,
-                               c.waiting_outreach::text,
-                               p.flow, p.step, p.slots::text, p.paused_at, p.offered_at
+                               c.flow, c.step, c.slots::text AS slots, c.unknown_streak, c.escalation_reason,
+                               c.updated_at, c.waiting_outreach::text AS waiting_outreach,
+                               p.flow AS paused_flow, p.step AS paused_step, p.slots::text AS paused_slots,
+                               p.paused_at, p.offered_at
                         FROM unnest(:channels, :chatKeys) AS chat(channel, chat_key)
                         LEFT JOIN conversations c ON c.channel = chat.channel AND c.chat_key = chat.chat_key
                         LEFT JOIN paused_dialogues p ON p.channel = chat.channel AND p.chat_key = chat.chat_key""")
                 .bindArray("channels", String.class, channels.toArray())
                 .bindArray("chatKeys", String.class, chatKeys.toArray())
                 .map((rs, ctx) -> {
-                    String channel = rs.getString(1);
-                    String chatKey = rs.getString(2);
+                    String channel = rs.getString("channel");
+                    String chatKey = rs.getString("chat_key");
                     Conversation conversation;
-                    if (rs.getTimestamp(8) == null) {
+                    if (rs.getTimestamp("updated_at") == null) {
                         conversation = new Conversation(channel, chatKey, null, null, Map.of(), 0);
                     } else {
-                        conversation = new Conversation(channel, chatKey, rs.getString(3), rs.getString(4),
-                                readSlots(rs.getString(5)), rs.getInt(6));
-                        conversation.escalationReason = rs.getString(7);
-                        conversation.lastActive = rs.getTimestamp(8).toInstant();
-                        conversation.waitingOutreach.addAll(readOutreach(rs.getString(9)));
+                        conversation = new Conversation(channel, chatKey, rs.getString("flow"), rs.getString("step"),
+                                readSlots(rs.getString("slots")), rs.getInt("unknown_streak"));
+                        conversation.escalationReason = rs.getString("escalation_reason");
+                        conversation.lastActive = rs.getTimestamp("updated_at").toInstant();
+                        conversation.waitingOutreach.addAll(readOutreach(rs.getString("waiting_outreach")));
                     }
-                    conversation.paused = PausedDialogues.read(rs, 10);
+                    conversation.paused = PausedDialogues.read(rs);
                     return conversation;
                 })
                 .forEach(conversation -> loaded.put(key(conversation.channel, conversation.chatKey), conversation));

@@ -18,9 +18,9 @@ final class MessageLog {
         InboundMessage message = turn.message;
         return handle.createQuery("""
                         INSERT INTO messages (direction, channel, chat_key, customer_id, inbound_update_id, kind, text,
-                                              flow, step, language, intent, intent_confidence, sentiment,
+                                              file_ref, flow, step, language, intent, intent_confidence, sentiment,
                                               sentiment_score, sent_at)
-                        VALUES ('in', :channel, :chatKey, :customerId, :inboxId, :kind, :text, :flow, :step,
+                        VALUES ('in', :channel, :chatKey, :customerId, :inboxId, :kind, :text, :fileRef, :flow, :step,
                                 :language, :intent, :intentConfidence, :sentiment, :sentimentScore, :sentAt)
                         RETURNING id""")
                 .bind("channel", message.channel())
@@ -29,6 +29,7 @@ final class MessageLog {
                 .bind("inboxId", turn.inboxId)
                 .bind("kind", kind(message.content()))
                 .bind("text", text(message.content()))
+                .bind("fileRef", message.content() instanceof Content.Media media ? media.fileRef() : null)
                 .bind("flow", turn.conversation.flow)
                 .bind("step", turn.conversation.step)
                 .bind("language", reading.language())

@@ -27,15 +27,15 @@ final class PausedDialogues {
         return Optional.ofNullable(conversation.paused);
     }
 
-    /** The row as {@link ConversationStore#load} read it (columns from {@code first} on), or null when there is none. */
-    static Paused read(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
-        String flow = rs.getString(first);
+    /** The paused dialogue as {@link ConversationStore#load} read it (its {@code paused_*} columns), or null. */
+    static Paused read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String flow = rs.getString("paused_flow");
         if (flow == null) {
             return null;
         }
-        java.sql.Timestamp offeredAt = rs.getTimestamp(first + 4);
-        return new Paused(flow, rs.getString(first + 1), slots(rs.getString(first + 2)),
-                rs.getTimestamp(first + 3).toInstant(), offeredAt == null ? null : offeredAt.toInstant());
+        java.sql.Timestamp offeredAt = rs.getTimestamp("offered_at");
+        return new Paused(flow, rs.getString("paused_step"), slots(rs.getString("paused_slots")),
+                rs.getTimestamp("paused_at").toInstant(), offeredAt == null ? null : offeredAt.toInstant());
     }
 
     static void pause(Handle handle, Conversation conversation, String flow, String step, Map<String, String> slots) {

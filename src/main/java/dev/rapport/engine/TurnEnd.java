@@ -1,6 +1,7 @@
 package dev.rapport.engine;
 
 import dev.rapport.channel.Button;
+import dev.rapport.channel.Content;
 import dev.rapport.channel.Reply;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.outbox.Outgoing;
@@ -22,7 +23,8 @@ import org.jdbi.v3.core.Handle;
  * <p>Rows come out as separate statements per turn wrote them: events and outbox rows take their
  * ids in turn and list order (the outbox sends a chat's rows in id order), a text reply's log row is
  * numbered before its outbox rows point at it, outbox keys derive from the stored update
- * ({@code in:<inbox id>:<n>}, so a retried turn never queues a reply twice), a button shown again
+ * ({@code in:<inbox id>:<n>}, so a retried turn never queues a reply twice), an outreach turn's
+ * outbox rows wait behind replies (their priority, V75), a button shown again
  * has its time refreshed, and a conversation that only put an outreach in line keeps its time of
  * last activity. Stateless; thread-safe.
  */
@@ -78,16 +80,21 @@ final class TurnEnd {
                        n.flow, n.step, n.language
                 FROM numbered n ORDER BY n.id),
             queued AS (
-                INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply)
-                SELECT o.dedup_key, o.channel, o.chat_key, n.id, CAST(o.reply_json AS jsonb)
-                FROM unnest(:partReplies, :partKeys, :partChannels, :partChatKeys, :partJson)
-                     WITH ORDINALITY AS o(reply, dedup_key, channel, chat_key, reply_json, ord)
+                INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply, priority)
+                SELECT o.dedup_key, o.channel, o.chat_key, n.id, CAST(o.reply_json AS jsonb), o.priority
+                FROM unnest(:partReplies, :partKeys, :partChannels, :partChatKeys, :partJson, :partPriorities)
+                     WITH ORDINALITY AS o(reply, dedup_key, channel, chat_key, reply_json, priority, ord)
                 LEFT JOIN numbered n ON n.reply = o.reply
                 ORDER BY o.ord
                 ON CONFLICT (dedup_key) DO NOTHING)
             SELECT 1""";
 
     private TurnEnd() {
+    }
+
+    /** An outreach turn's replies (campaign, survey, win-back) wait behind replies to customers who are talking. */
+    private static Outgoing.Priority priority(Turn turn) {
+        return turn.message.content() instanceof Content.Outreach ? Outgoing.Priority.OUTREACH : Outgoing.Priority.REPLY;
     }
 
     /** Arrays of one column each, filled turn by turn. */
@@ -116,13 +123,14 @@ final class TurnEnd {
         var events = new ArrayList<EventLog.Row>();
         var buttons = new Columns(3);
         var texts = new Columns(9);
-        var parts = new Columns(5);
+        var parts = new Columns(6);
         int replyNumber = 0;
         for (Turn turn : turns) {
             Conversation conversation = turn.conversation;
             String channel = turn.message.channel().code();
             String chatKey = turn.message.chatKey();
             long customerId = turn.customer().id();
+            short priority = (short) priority(turn).ordinal();
             state.add(channel, chatKey, customerId, conversation.flow, conversation.step,
                     ConversationStore.writeSlots(conversation.slots), turn.message.updateId(),
                     conversation.unknownStreak, conversation.escalationReason,
@@ -141,7 +149,7 @@ final class TurnEnd {
                 // Keyed by the stored update, not the channel's update id, which a channel may reuse.
                 String key = "in:" + turn.inboxId + ":" + index;
                 for (Outbox.Part part : Outbox.parts(new Outgoing(key, channel, chatKey, null, reply))) {
-                    parts.add(number, part.dedupKey(), channel, chatKey, part.replyJson());
+                    parts.add(number, part.dedupKey(), channel, chatKey, part.replyJson(), priority);
                 }
             }
             offered.forEach(data -> buttons.add(channel, chatKey, data));
@@ -181,6 +189,7 @@ final class TurnEnd {
                 .bindArray("partChannels", String.class, parts.column(2))
                 .bindArray("partChatKeys", String.class, parts.column(3))
                 .bindArray("partJson", String.class, parts.column(4))
+                .bindArray("partPriorities", Short.class, parts.column(5))
                 .mapTo(Integer.class)
                 .one();
     }

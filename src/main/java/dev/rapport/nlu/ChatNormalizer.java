@@ -8,7 +8,8 @@ import java.text.Normalizer;
  * lower case, no zero-width, bidi or other format characters, no emoji variation selectors or skin
  * tones, control characters and runs of white space as one space, and any letter or punctuation
  * mark repeated three or more times cut to two ("soooo" becomes "soo", "!!!!" becomes "!!",
- * "哈哈哈哈" stays "哈哈"). Digits are never collapsed.
+ * "哈哈哈哈" stays "哈哈"). Digits are never collapsed. Markup tags go, and script and style elements
+ * with their content ({@link NotChat#withoutMarkup}).
  *
  * <p>Only the first {@link #MAX_CHARS} characters are considered, so the work per message is
  * bounded however long the message is. Stateless and thread-safe.
@@ -56,7 +57,7 @@ final class ChatNormalizer {
         if (end > 0 && out.charAt(end - 1) == ' ') {
             out.setLength(end - 1);
         }
-        return out.toString();
+        return NotChat.withoutMarkup(out.toString());
     }
 
     private static String cap(String text) {

@@ -3,6 +3,7 @@ package dev.rapport.nlu;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,11 +19,25 @@ public final class Evaluation {
     private final List<String> labels;
     private final int[][] confusion;
     private final int total;
+    private final Calibration calibration;
+    private final StrongNegatives strongNegatives;
 
-    private Evaluation(List<String> labels, int[][] confusion, int total) {
+    /**
+     * Messages whose sentiment score reached {@link Nlu#STRONGLY_NEGATIVE_SCORE}.
+     *
+     * @param count how many
+     * @param negative how many of them were gold negative
+     * @param goldNegative how many gold negatives there were in all
+     */
+    public record StrongNegatives(int count, int negative, int goldNegative) {}
+
+    private Evaluation(List<String> labels, int[][] confusion, int total, Calibration calibration,
+                       StrongNegatives strongNegatives) {
         this.labels = labels;
         this.confusion = confusion;
         this.total = total;
+        this.calibration = calibration;
+        this.strongNegatives = strongNegatives;
     }
 
     /**
@@ -43,7 +58,11 @@ public final class Evaluation {
         for (int i = 0; i < gold.size(); i++) {
             confusion[order.indexOf(gold.get(i))][order.indexOf(predicted.get(i))]++;
         }
-        return new Evaluation(order, confusion, gold.size());
+        return new Evaluation(order, confusion, gold.size(), null, null);
+    }
+
+    private Evaluation with(Calibration calibration, StrongNegatives strongNegatives) {
+        return new Evaluation(labels, confusion, total, calibration, strongNegatives);
     }
 
     /**
@@ -54,16 +73,48 @@ public final class Evaluation {
     public static Evaluation run(Nlu nlu, List<LabelledText> examples, Task task, String forcedLanguage) {
         List<String> gold = new ArrayList<>(examples.size());
         List<String> predicted = new ArrayList<>(examples.size());
+        List<Double> confidences = new ArrayList<>(examples.size());
+        List<Boolean> correct = new ArrayList<>(examples.size());
+        int strong = 0;
+        int strongAndNegative = 0;
         for (LabelledText example : examples) {
-            Understanding understanding = nlu.understand(example.text(), LanguagePrior.none(), forcedLanguage);
+            Nlu.Scored scored = nlu.score(example.text(), LanguagePrior.none(), forcedLanguage);
+            Understanding understanding = scored.understanding();
             gold.add(example.label());
-            predicted.add(task == Task.INTENT ? understanding.intent().label() : understanding.sentiment().label());
+            if (task == Task.INTENT) {
+                predicted.add(understanding.intent().label());
+                // Calibration judges the model's own best guess, before the threshold made it unknown.
+                confidences.add(understanding.intentConfidence());
+                correct.add(scored.topIntent().label().equals(example.label()));
+            } else {
+                predicted.add(understanding.sentiment().label());
+                confidences.add(scored.sentimentConfidence());
+                correct.add(understanding.sentiment().label().equals(example.label()));
+                if (understanding.sentimentScore() <= Nlu.STRONGLY_NEGATIVE_SCORE) {
+                    strong++;
+                    strongAndNegative += example.label().equals(Sentiment.NEGATIVE.label()) ? 1 : 0;
+                }
+            }
         }
         List<String> order = new ArrayList<>(task.labels());
         if (task == Task.INTENT) {
             order.add(Intent.UNKNOWN.label());
         }
-        return of(order, gold, predicted);
+        Evaluation evaluation = of(order, gold, predicted);
+        StrongNegatives strongNegatives = task == Task.SENTIMENT
+                ? new StrongNegatives(strong, strongAndNegative, evaluation.support(Sentiment.NEGATIVE.label()))
+                : null;
+        return evaluation.with(Calibration.of(confidences, correct), strongNegatives);
+    }
+
+    /** How the confidences of a {@link #run} compare with how often it was right; empty for {@link #of}. */
+    public Optional<Calibration> calibration() {
+        return Optional.ofNullable(calibration);
+    }
+
+    /** For a sentiment {@link #run}: how the strongly negative scores fared; empty otherwise. */
+    public Optional<StrongNegatives> strongNegatives() {
+        return Optional.ofNullable(strongNegatives);
     }
 
     /** Every label, gold or predicted, in report order. */

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param duration how long the whole load took, language detector included
  * @param cacheDir where the model files are
  * @param trainingHash the SHA-256 of the training files the models come from
- * @param examples examples per training file, keyed like "en/intents.tsv", sorted by key
+ * @param examples examples per language and task, keyed like "en/intents.tsv" (the main file plus its
+ *     {@code intents-*.tsv} extras), sorted by key
  */
 public record LoadReport(
         boolean trained, Duration duration, Path cacheDir, String trainingHash, Map<String, Integer> examples) {

@@ -33,7 +33,14 @@ public final class Nlu {
      * ("asdfgh", "blah blah", "lorem ipsum", "I like turtles") score 0.13 to 0.26. Most wrong
      * answers are confident, so a higher threshold would mostly lose right ones.
      */
-    static final double INTENT_THRESHOLD = 0.30;
+    public static final double INTENT_THRESHOLD = 0.30;
+
+    /**
+     * A sentiment score (P(positive) − P(negative)) at or below this reads as strongly negative:
+     * the engine raises an escalation signal and a complaint's priority goes up a step (both read
+     * -0.6; {@code nlu eval} shows how often such messages are really negative).
+     */
+    public static final double STRONGLY_NEGATIVE_SCORE = -0.6;
 
     private static final Logger log = LoggerFactory.getLogger(Nlu.class);
     private static final double TIE = 1e-9;
@@ -160,6 +167,18 @@ public final class Nlu {
      * @throws IllegalArgumentException when {@code forcedLanguage} is neither null, "en" nor "zh"
      */
     public Understanding understand(String text, LanguagePrior prior, String forcedLanguage) {
+        return score(text, prior, forcedLanguage).understanding();
+    }
+
+    /**
+     * What {@link #understand} answers, plus what evaluation needs to judge the confidences: the
+     * most likely intent before the threshold turned it into UNKNOWN, and the probability of the
+     * sentiment answered.
+     */
+    record Scored(Understanding understanding, Intent topIntent, double sentimentConfidence) {}
+
+    /** Like {@link #understand}, with the figures calibration needs. */
+    Scored score(String text, LanguagePrior prior, String forcedLanguage) {
         String forced = null;
         if (forcedLanguage != null) {
             forced = LanguageIdentifier.supported(forcedLanguage);
@@ -174,20 +193,22 @@ public final class Nlu {
                 : languages.identify(normalized, tokens, profile, prior == null ? LanguagePrior.none() : prior);
         LanguageModels languageModels = models.get(language);
 
-        if (tokens.length == 0) {
-            return new Understanding(language, Intent.UNKNOWN, 0, Sentiment.NEUTRAL, 0);
+        if (tokens.length == 0 || NotChat.isCode(normalized)) {
+            return new Scored(new Understanding(language, Intent.UNKNOWN, 0, Sentiment.NEUTRAL, 0), Intent.UNKNOWN, 1);
         }
         String[] features = ChatFeatures.extract(tokens); // once for both models: half the work per message
 
         Intent intent = Intent.UNKNOWN;
+        Intent topIntent = Intent.UNKNOWN;
         double intentConfidence = 0;
         if (!profile.hasNoLetters()) {
             Categorizer model = languageModels.intents();
             double[] probabilities = model.probabilitiesOfFeatures(features);
             int best = Categorizer.best(probabilities);
             intentConfidence = probabilities[best];
+            topIntent = Intent.fromLabel(model.label(best)).orElse(Intent.UNKNOWN);
             if (intentConfidence >= INTENT_THRESHOLD) {
-                intent = Intent.fromLabel(model.label(best)).orElse(Intent.UNKNOWN);
+                intent = topIntent;
             }
         }
         Categorizer model = languageModels.sentiment();
@@ -200,7 +221,8 @@ public final class Nlu {
                 : Sentiment.NEUTRAL;
         double score = model.probability(probabilities, Sentiment.POSITIVE.label())
                 - model.probability(probabilities, Sentiment.NEGATIVE.label());
-        return new Understanding(language, intent, intentConfidence, sentiment, score);
+        double sentimentConfidence = model.probability(probabilities, sentiment.label());
+        return new Scored(new Understanding(language, intent, intentConfidence, sentiment, score), topIntent, sentimentConfidence);
     }
 
     /** How this instance got its models: trained or cached, how long it took, from which data. */

@@ -7,26 +7,64 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The training files under {@code conversations/nlu}: {@code <language>/intents.tsv} and
- * {@code <language>/sentiment.tsv} for each of {@link #LANGUAGES}. Immutable and thread-safe.
+ * The training files under {@code conversations/nlu}: for each of {@link #LANGUAGES} the required
+ * {@code <language>/intents.tsv} and {@code <language>/sentiment.tsv}, plus any number of extra
+ * files of the same task named {@code intents-<anything>.tsv} or {@code sentiment-<anything>.tsv}
+ * (a business's own examples, say {@code intents-myshop.tsv}), read in file-name order after the
+ * main file. Immutable and thread-safe.
  */
 record TrainingData(Path nluDir) {
 
     /** The languages Rapport speaks; every one needs both files. */
     static final List<String> LANGUAGES = List.of("en", "zh");
 
+    /** The required main file of a language and task. */
     Path file(String language, Task task) {
         return nluDir.resolve(language).resolve(task.fileName());
     }
 
+    /**
+     * The main file, then every {@code <task>-*.tsv} beside it in file-name order.
+     *
+     * @throws NluException when the main file is missing or the directory cannot be listed
+     */
+    List<Path> files(String language, Task task) {
+        Path main = file(language, task);
+        if (!Files.isRegularFile(main)) {
+            throw new NluException(main + " does not exist: the NLU trains one " + task.label()
+                    + " model per language from label<TAB>text lines; add the file or point --nlu-dir at conversations/nlu");
+        }
+        String prefix = task.fileName().substring(0, task.fileName().length() - ".tsv".length()) + "-";
+        List<Path> files = new ArrayList<>();
+        files.add(main);
+        try (Stream<Path> listing = Files.list(main.getParent())) {
+            listing.filter(path -> {
+                        String name = path.getFileName().toString();
+                        return name.startsWith(prefix) && name.endsWith(".tsv") && Files.isRegularFile(path);
+                    })
+                    .sorted(Comparator.comparing(path -> path.getFileName().toString()))
+                    .forEach(files::add);
+        } catch (IOException e) {
+            throw new NluException("cannot list " + main.getParent() + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    /** Every example of a language and task, from all its {@link #files}, in order. */
     List<LabelledText> read(String language, Task task) {
-        return LabelledTexts.read(file(language, task), task);
+        List<LabelledText> examples = new ArrayList<>();
+        for (Path file : files(language, task)) {
+            examples.addAll(LabelledTexts.read(file, task));
+        }
+        return List.copyOf(examples);
     }
 
     /**
@@ -52,8 +90,9 @@ record TrainingData(Path nluDir) {
     }
 
     /**
-     * SHA-256 over the feature version and every training file's relative name and bytes, in a fixed
-     * order. Equal hashes mean cached models were trained from exactly these files the same way.
+     * SHA-256 over the feature version and every training file's name and bytes, in a fixed order
+     * ({@link #files}), so adding, changing or removing an extra file retrains. Equal hashes mean cached models
+     * were trained from exactly these files the same way.
      *
      * @throws NluException naming the first missing file
      */
@@ -62,17 +101,15 @@ record TrainingData(Path nluDir) {
         digest.update(ChatFeatures.VERSION.getBytes(StandardCharsets.UTF_8));
         for (String language : LANGUAGES) {
             for (Task task : Task.values()) {
-                Path file = file(language, task);
-                if (!Files.isRegularFile(file)) {
-                    throw new NluException(file + " does not exist: the NLU trains one " + task.label()
-                            + " model per language from label<TAB>text lines; add the file or point --nlu-dir at conversations/nlu");
-                }
-                try {
-                    byte[] bytes = Files.readAllBytes(file);
-                    digest.update((language + "/" + task.fileName() + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
-                    digest.update(bytes);
-                } catch (IOException e) {
-                    throw new NluException("cannot read " + file + ": " + e.getMessage(), e);
+                for (Path file : files(language, task)) {
+                    try {
+                        byte[] bytes = Files.readAllBytes(file);
+                        digest.update((language + "/" + file.getFileName() + "\n" + bytes.length + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                        digest.update(bytes);
+                    } catch (IOException e) {
+                        throw new NluException("cannot read " + file + ": " + e.getMessage(), e);
+                    }
                 }
             }
         }

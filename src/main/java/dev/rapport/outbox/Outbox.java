@@ -42,13 +42,14 @@ public final class Outbox {
         for (int i = 0; i < rows.size(); i++) {
             values.append(i == 0 ? "" : ", ")
                     .append("(:dedupKey").append(i).append(", :channel, :chatKey, :messageId, CAST(:reply")
-                    .append(i).append(" AS jsonb))");
+                    .append(i).append(" AS jsonb), :priority)");
         }
-        var insert = handle.createUpdate("INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply) VALUES "
+        var insert = handle.createUpdate("INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply, priority) VALUES "
                         + values + " ON CONFLICT (dedup_key) DO NOTHING")
                 .bind("channel", outgoing.channel())
                 .bind("chatKey", outgoing.chatKey())
-                .bind("messageId", outgoing.messageId());
+                .bind("messageId", outgoing.messageId())
+                .bind("priority", (short) outgoing.priority().ordinal());
         for (int i = 0; i < rows.size(); i++) {
             insert.bind("dedupKey" + i, rows.get(i).dedupKey()).bind("reply" + i, ReplyJson.encode(rows.get(i).reply()));
         }

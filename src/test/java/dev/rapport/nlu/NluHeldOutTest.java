@@ -23,12 +23,23 @@ class NluHeldOutTest {
 
     private static final Path NLU_DIR = Path.of("conversations/nlu");
     private static final Path HELD_OUT = Path.of("src/test/resources/nlu/heldout");
+    private static final List<String> FILES = List.of("en-intents.tsv", "en-sentiment.tsv", "zh-intents.tsv", "zh-sentiment.tsv",
+            "en-posts-intents.tsv", "en-posts-sentiment.tsv", "en-reviews-sentiment.tsv",
+            "zh-posts-intents.tsv", "zh-posts-sentiment.tsv", "zh-reviews-sentiment.tsv");
+
+    // Floors for the review and post sets (see the class comment for how floors are set).
+    private static final double EN_REVIEWS = 0.83;
+    private static final double ZH_REVIEWS = 0.94;
+    private static final double EN_POSTS_POLARITY = 0.82;
+    private static final double ZH_POSTS_POLARITY = 0.87;
+    private static final double EN_POSTS_COMPLAINT_F1 = 0.80;
+    private static final double ZH_POSTS_COMPLAINT_F1 = 0.79;
 
     private static Nlu nlu;
 
     @BeforeAll
     static void load() {
-        for (String name : List.of("en-intents.tsv", "en-sentiment.tsv", "zh-intents.tsv", "zh-sentiment.tsv")) {
+        for (String name : FILES) {
             assertThat(HELD_OUT.resolve(name)).as("held-out file the evaluation needs; restore it from git")
                     .isRegularFile();
         }
@@ -70,13 +81,65 @@ class NluHeldOutTest {
     }
 
     @Test
+    void englishReviews() {
+        Evaluation evaluation = evaluate("en-reviews-sentiment.tsv", Task.SENTIMENT);
+        assertThat(evaluation.polarityAccuracy()).as("English review polarity accuracy").isGreaterThanOrEqualTo(EN_REVIEWS);
+    }
+
+    @Test
+    void chineseReviews() {
+        Evaluation evaluation = evaluate("zh-reviews-sentiment.tsv", Task.SENTIMENT);
+        assertThat(evaluation.polarityAccuracy()).as("Chinese review polarity accuracy").isGreaterThanOrEqualTo(ZH_REVIEWS);
+    }
+
+    @Test
+    void englishPosts() {
+        assertThat(evaluate("en-posts-sentiment.tsv", Task.SENTIMENT).polarityAccuracy())
+                .as("English post polarity accuracy").isGreaterThanOrEqualTo(EN_POSTS_POLARITY);
+        Evaluation intents = evaluate("en-posts-intents.tsv", Task.INTENT);
+        assertThat(intents.complaintF1()).as("English post complaint F1").isGreaterThanOrEqualTo(EN_POSTS_COMPLAINT_F1);
+        assertThat(supportRequestsReadAs(intents, Intent.CANCEL)).as("English support requests read as cancel").isLessThanOrEqualTo(3);
+        assertThat(supportRequestsReadAs(intents, Intent.ASK_HUMAN)).as("English support requests read as ask_human").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void chinesePosts() {
+        assertThat(evaluate("zh-posts-sentiment.tsv", Task.SENTIMENT).polarityAccuracy())
+                .as("Chinese post polarity accuracy").isGreaterThanOrEqualTo(ZH_POSTS_POLARITY);
+        Evaluation intents = evaluate("zh-posts-intents.tsv", Task.INTENT);
+        assertThat(intents.complaintF1()).as("Chinese post complaint F1").isGreaterThanOrEqualTo(ZH_POSTS_COMPLAINT_F1);
+        assertThat(supportRequestsReadAs(intents, Intent.CANCEL)).as("Chinese support requests read as cancel").isLessThanOrEqualTo(3);
+        assertThat(supportRequestsReadAs(intents, Intent.ASK_HUMAN)).as("Chinese support requests read as ask_human").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void theMessagesTheIssueWasOpenedForAreReadRight() {
+        assertThat(nlu.understand("客服回复有点慢，希望改进", LanguagePrior.none()).sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(nlu.understand("Great but packaging flimsy", LanguagePrior.none()).sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+        for (String text : List.of("<script>alert(1)</script>", "=SUM(A1)", "=VLOOKUP(B2,Sheet2!A:C,3,FALSE)")) {
+            Understanding understanding = nlu.understand(text, LanguagePrior.none());
+            assertThat(understanding.sentiment()).as(text).isEqualTo(Sentiment.NEUTRAL);
+            assertThat(understanding.intent()).as(text).isNotIn(Intent.PRAISE, Intent.COMPLAINT);
+        }
+    }
+
+    /** Support requests (order status, refund, other questions) the models took for {@code intent}. */
+    private static int supportRequestsReadAs(Evaluation evaluation, Intent intent) {
+        int count = 0;
+        for (Intent request : List.of(Intent.ORDER_STATUS, Intent.REFUND, Intent.QUESTION)) {
+            count += evaluation.count(request.label(), intent.label());
+        }
+        return count;
+    }
+
+    @Test
     void heldOutMessagesAreMostlyDetectedInTheLanguageOfTheirFile() {
         for (String language : TrainingData.LANGUAGES) {
             int total = 0;
             int detected = 0;
-            for (String task : List.of("-intents.tsv", "-sentiment.tsv")) {
-                Task kind = task.contains("sentiment") ? Task.SENTIMENT : Task.INTENT;
-                for (LabelledText example : LabelledTexts.read(HELD_OUT.resolve(language + task), kind)) {
+            for (String file : FILES.stream().filter(name -> name.startsWith(language + "-")).toList()) {
+                Task kind = file.contains("sentiment") ? Task.SENTIMENT : Task.INTENT;
+                for (LabelledText example : LabelledTexts.read(HELD_OUT.resolve(file), kind)) {
                     total++;
                     if (nlu.understand(example.text(), LanguagePrior.none()).language().equals(language)) {
                         detected++;
