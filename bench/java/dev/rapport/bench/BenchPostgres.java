@@ -84,8 +84,10 @@ final class BenchPostgres implements AutoCloseable {
         if (own != null) {
             try {
                 own.close();
-            } catch (IOException e) {
-                // the run is over; a server that stops uncleanly loses nothing we need
+            } catch (IOException | RuntimeException e) {
+                // the run is over; a server that stops uncleanly (pg_ctl timing out on a busy machine)
+                // loses nothing we need, and must not swallow the report
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
             }
         }
     }

@@ -132,16 +132,46 @@ public final class App implements AutoCloseable {
             decoders.add(new StaffGroupDecoder());
         }
         StaffGroup group = staffGroup;
-        dev.rapport.inbox.TurnHandler turns = group == null ? engine::handle
-                : (handle, message, inboxId) -> {
-                    // The staff group's updates are staff at work, never a customer: they skip the engine.
-                    if (message.channel() == dev.rapport.domain.Channel.TELEGRAM_STAFF) {
-                        group.handle(handle, message, inboxId);
-                    } else {
-                        engine.handle(handle, message, inboxId);
-                        group.afterCustomerTurn(handle, message, inboxId);
+        dev.rapport.inbox.TurnHandler turns = new dev.rapport.inbox.TurnHandler() {
+            @Override
+            public void handle(org.jdbi.v3.core.Handle handle, dev.rapport.channel.InboundMessage message, long inboxId) {
+                Batch batch = batch(handle);
+                batch.handle(message, inboxId);
+                batch.finish();
+            }
+
+            /** The engine's turns write together at the end of the batch ({@link dev.rapport.engine.TurnBatch}). */
+            @Override
+            public Batch batch(org.jdbi.v3.core.Handle handle) {
+                dev.rapport.engine.TurnBatch customerTurns = engine.batch(handle);
+                return new Batch() {
+                    @Override
+                    public void handle(dev.rapport.channel.InboundMessage message, long inboxId) {
+                        // The staff group's updates are staff at work, never a customer: they skip the engine,
+                        // after the customer turns before them are written (staff answers follow them in order).
+                        if (group != null && message.channel() == dev.rapport.domain.Channel.TELEGRAM_STAFF) {
+                            customerTurns.finish();
+                            group.handle(handle, message, inboxId);
+                        } else {
+                            customerTurns.handle(message, inboxId);
+                            if (group != null) {
+                                group.afterCustomerTurn(handle, message, inboxId);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void ahead(List<String> channels, List<String> chatKeys) {
+                        customerTurns.ahead(channels, chatKeys);
+                    }
+
+                    @Override
+                    public void finish() {
+                        customerTurns.finish();
                     }
                 };
+            }
+        };
         this.sender = new OutboxSender(database.jdbi(), senders, config.outbox(), metrics);
         this.workers = new InboxWorkers(database.jdbi(), config.inbox(), decoders, turns, () -> this.sender.wake(),
                 metrics);

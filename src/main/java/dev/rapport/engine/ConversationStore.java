@@ -21,17 +21,29 @@ final class ConversationStore {
 
     /** The chat's conversation (a new one when it has none) with its paused dialogue, in one query. */
     static Conversation load(Handle handle, String channel, String chatKey) {
-        return handle.createQuery("""
-                        SELECT c.flow, c.step, c.slots::text AS slots, c.unknown_streak, c.escalation_reason,
+        return loadAll(handle, List.of(channel), List.of(chatKey)).get(key(channel, chatKey));
+    }
+
+    /**
+     * Several chats' conversations with their paused dialogues, in one query, by {@link #key}; a chat
+     * without one gets a new one.
+     */
+    static Map<String, Conversation> loadAll(Handle handle, List<String> channels, List<String> chatKeys) {
+        var loaded = new java.util.HashMap<String, Conversation>();
+        handle.createQuery("""
+                        SELECT chat.channel, chat.chat_key,
+                               c.flow, c.step, c.slots::text AS slots, c.unknown_streak, c.escalation_reason,
                                c.updated_at, c.waiting_outreach::text AS waiting_outreach,
                                p.flow AS paused_flow, p.step AS paused_step, p.slots::text AS paused_slots,
                                p.paused_at, p.offered_at
-                        FROM (SELECT CAST(:channel AS text) AS channel, CAST(:chatKey AS text) AS chat_key) AS chat
+                        FROM unnest(:channels, :chatKeys) AS chat(channel, chat_key)
                         LEFT JOIN conversations c ON c.channel = chat.channel AND c.chat_key = chat.chat_key
                         LEFT JOIN paused_dialogues p ON p.channel = chat.channel AND p.chat_key = chat.chat_key""")
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
+                .bindArray("channels", String.class, channels.toArray())
+                .bindArray("chatKeys", String.class, chatKeys.toArray())
                 .map((rs, ctx) -> {
+                    String channel = rs.getString("channel");
+                    String chatKey = rs.getString("chat_key");
                     Conversation conversation;
                     if (rs.getTimestamp("updated_at") == null) {
                         conversation = new Conversation(channel, chatKey, null, null, Map.of(), 0);
@@ -45,7 +57,12 @@ final class ConversationStore {
                     conversation.paused = PausedDialogues.read(rs);
                     return conversation;
                 })
-                .one();
+                .forEach(conversation -> loaded.put(key(conversation.channel, conversation.chatKey), conversation));
+        return loaded;
+    }
+
+    static String key(String channel, String chatKey) {
+        return channel + "/" + chatKey;
     }
 
     /** One waiting outreach as stored: what {@link Content.Outreach} holds. */

@@ -98,9 +98,22 @@ public final class Engine {
         return java.util.Set.copyOf(names);
     }
 
+    /** Runs one turn and writes everything it leaves behind, in the caller's transaction. */
     public void handle(Handle handle, InboundMessage message, long inboxId) {
+        TurnBatch batch = batch(handle);
+        batch.handle(message, inboxId);
+        batch.finish();
+    }
+
+    /** For running many turns in one transaction with their end-of-turn writes together ({@link TurnBatch}). */
+    public TurnBatch batch(Handle handle) {
+        return new TurnBatch(this, handle);
+    }
+
+    void run(Handle handle, InboundMessage message, long inboxId, TurnBatch batch) {
         CustomerView customer = customers.resolve(handle, message);
-        Conversation conversation = ConversationStore.load(handle, message.channel().code(), message.chatKey());
+        batch.resolved(customer.id());
+        Conversation conversation = batch.conversation(message.channel().code(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
         turn.handoffs = handoffs;
         turn.handoffId = handoffs.openFor(handle, message.channel().code(), message.chatKey()).orElse(null);
@@ -123,7 +136,7 @@ public final class Engine {
         withPerson.handedOver(turn);
         startWaitingOutreach(turn);
         runner.offerToResume(turn);
-        TurnEnd.write(handle, turn);
+        batch.hold(turn);
     }
 
     private Reading read(Turn turn) {

@@ -14,37 +14,48 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Writes what a turn leaves behind — the conversation's state, the turn's events, the buttons its
+ * Writes what turns leave behind — each conversation's state, the turns' events, the buttons their
  * replies offer, each text reply in the message log and every reply in the outbox — in one
- * statement (one round trip instead of one per kind of row and per reply), in the turn's
- * transaction, after everything else the turn did.
+ * statement for any number of turns (one round trip instead of one per kind of row, per reply and
+ * per turn), in the caller's transaction. The turns must be of different chats ({@link TurnBatch}
+ * writes before a chat's second turn).
  *
- * <p>Rows come out as the separate statements wrote them: events and outbox rows take their ids in
- * list order (the outbox sends a chat's rows in id order), a text reply's log row is numbered before
- * its outbox rows point at it, an outreach turn's outbox rows wait behind replies (V75), outbox keys derive from the stored update ({@code in:<inbox id>:<n>},
- * so a retried turn never queues a reply twice), and a button shown again has its time refreshed.
- * Stateless; thread-safe.
+ * <p>Rows come out as separate statements per turn wrote them: events and outbox rows take their
+ * ids in turn and list order (the outbox sends a chat's rows in id order), a text reply's log row is
+ * numbered before its outbox rows point at it, outbox keys derive from the stored update
+ * ({@code in:<inbox id>:<n>}, so a retried turn never queues a reply twice), an outreach turn's
+ * outbox rows wait behind replies (their priority, V75), a button shown again
+ * has its time refreshed, and a conversation that only put an outreach in line keeps its time of
+ * last activity. Stateless; thread-safe.
  */
 final class TurnEnd {
 
     private static final String SQL = """
-            WITH saved AS (
+            WITH state AS (
+                SELECT * FROM unnest(:channels, :chatKeys, :customerIds, :flows, :steps, :slots, :updateIds,
+                                     :streaks, :reasons, :waiting, :unmoved)
+                     AS v(channel, chat_key, customer_id, flow, step, slots, update_id, unknown_streak,
+                          escalation_reason, waiting_outreach, unmoved)),
+            updated AS (
+                UPDATE conversations c SET customer_id = v.customer_id, flow = v.flow, step = v.step,
+                    slots = CAST(v.slots AS jsonb), last_update_id = v.update_id, unknown_streak = v.unknown_streak,
+                    escalation_reason = v.escalation_reason,
+                    escalation_signaled_at = CASE WHEN v.escalation_reason IS NULL THEN NULL
+                                                  ELSE coalesce(c.escalation_signaled_at, now()) END,
+                    waiting_outreach = CAST(v.waiting_outreach AS jsonb),
+                    updated_at = CASE WHEN v.unmoved THEN c.updated_at ELSE now() END
+                FROM state v
+                WHERE c.channel = v.channel AND c.chat_key = v.chat_key),
+            inserted AS (
                 INSERT INTO conversations (channel, chat_key, customer_id, flow, step, slots, last_update_id,
                                            unknown_streak, escalation_reason, escalation_signaled_at,
                                            waiting_outreach, updated_at)
-                VALUES (:channel, :chatKey, :customerId, :flow, :step, CAST(:slots AS jsonb), :updateId,
-                        :unknownStreak, :escalationReason,
-                        CASE WHEN :escalationReason::text IS NULL THEN NULL ELSE now() END,
-                        CAST(:waitingOutreach AS jsonb), now())
-                ON CONFLICT (channel, chat_key) DO UPDATE SET
-                    customer_id = excluded.customer_id, flow = excluded.flow, step = excluded.step,
-                    slots = excluded.slots, last_update_id = excluded.last_update_id,
-                    unknown_streak = excluded.unknown_streak, escalation_reason = excluded.escalation_reason,
-                    escalation_signaled_at = CASE
-                        WHEN excluded.escalation_reason IS NULL THEN NULL
-                        ELSE coalesce(conversations.escalation_signaled_at, excluded.escalation_signaled_at) END,
-                    waiting_outreach = excluded.waiting_outreach,
-                    updated_at = CASE WHEN :unmoved THEN conversations.updated_at ELSE excluded.updated_at END),
+                SELECT v.channel, v.chat_key, v.customer_id, v.flow, v.step, CAST(v.slots AS jsonb), v.update_id,
+                       v.unknown_streak, v.escalation_reason,
+                       CASE WHEN v.escalation_reason IS NULL THEN NULL ELSE now() END,
+                       CAST(v.waiting_outreach AS jsonb), now()
+                FROM state v
+                WHERE NOT EXISTS (SELECT 1 FROM conversations c WHERE c.channel = v.channel AND c.chat_key = v.chat_key)),
             noted AS (
                 INSERT INTO events (type, channel, chat_key, customer_id, data, personal)
                 SELECT e.type, e.channel, e.chat_key, e.customer_id, CAST(e.data AS jsonb), CAST(e.personal AS jsonb)
@@ -53,23 +64,27 @@ final class TurnEnd {
                 ORDER BY e.ord),
             offered AS (
                 INSERT INTO offered_buttons (channel, chat_key, data)
-                SELECT :channel, :chatKey, b.data FROM unnest(:buttonData) AS b(data)
+                SELECT b.channel, b.chat_key, b.data FROM unnest(:buttonChannels, :buttonChatKeys, :buttonData)
+                     AS b(channel, chat_key, data)
                 ON CONFLICT (channel, chat_key, data) DO UPDATE SET offered_at = now()),
             numbered AS MATERIALIZED (
-                SELECT t.reply_index, t.text, t.buttons, nextval(pg_get_serial_sequence('messages', 'id')) AS id
-                FROM unnest(:textReplies, :texts, :textButtons) WITH ORDINALITY AS t(reply_index, text, buttons, ord)
+                SELECT t.*, nextval(pg_get_serial_sequence('messages', 'id')) AS id
+                FROM unnest(:textReplies, :textChannels, :textChatKeys, :textCustomerIds, :texts, :textButtons,
+                            :textFlows, :textSteps, :textLanguages)
+                     WITH ORDINALITY AS t(reply, channel, chat_key, customer_id, text, buttons, flow, step, language, ord)
                 ORDER BY t.ord),
             logged AS (
                 INSERT INTO messages (id, direction, channel, chat_key, customer_id, kind, text, buttons, flow, step,
                                       language)
-                SELECT n.id, 'out', :channel, :chatKey, :customerId, 'text', n.text, CAST(n.buttons AS jsonb), :flow,
-                       :step, :language
+                SELECT n.id, 'out', n.channel, n.chat_key, n.customer_id, 'text', n.text, CAST(n.buttons AS jsonb),
+                       n.flow, n.step, n.language
                 FROM numbered n ORDER BY n.id),
             queued AS (
                 INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply, priority)
-                SELECT o.dedup_key, :channel, :chatKey, n.id, CAST(o.reply AS jsonb), :priority
-                FROM unnest(:partReplies, :partKeys, :partJson) WITH ORDINALITY AS o(reply_index, dedup_key, reply, ord)
-                LEFT JOIN numbered n ON n.reply_index = o.reply_index
+                SELECT o.dedup_key, o.channel, o.chat_key, n.id, CAST(o.reply_json AS jsonb), o.priority
+                FROM unnest(:partReplies, :partKeys, :partChannels, :partChatKeys, :partJson, :partPriorities)
+                     WITH ORDINALITY AS o(reply, dedup_key, channel, chat_key, reply_json, priority, ord)
+                LEFT JOIN numbered n ON n.reply = o.reply
                 ORDER BY o.ord
                 ON CONFLICT (dedup_key) DO NOTHING)
             SELECT 1""";
@@ -82,61 +97,99 @@ final class TurnEnd {
         return turn.message.content() instanceof Content.Outreach ? Outgoing.Priority.OUTREACH : Outgoing.Priority.REPLY;
     }
 
-    static void write(Handle handle, Turn turn) {
-        Conversation conversation = turn.conversation;
-        String channel = turn.message.channel().code();
-        String chatKey = turn.message.chatKey();
-        var events = turn.events.stream().map(EventLog::row).toList();
-        var textReplies = new ArrayList<Integer>();
-        var texts = new ArrayList<String>();
-        var textButtons = new ArrayList<String>();
-        var partReplies = new ArrayList<Integer>();
-        var partKeys = new ArrayList<String>();
-        var partJson = new ArrayList<String>();
-        Set<String> buttonData = new LinkedHashSet<>();
-        for (int index = 0; index < turn.replies.size(); index++) {
-            Reply reply = turn.replies.get(index);
-            if (reply instanceof Reply.Text text) {
-                textReplies.add(index);
-                texts.add(text.text());
-                textButtons.add(text.buttons().isEmpty() ? null : Json.write(text.buttons()));
-                text.buttons().stream().flatMap(List::stream).map(Button::data).forEach(buttonData::add);
-            }
-            // Keyed by the stored update, not the channel's update id, which a channel may reuse.
-            String key = "in:" + turn.inboxId + ":" + index;
-            for (Outbox.Part part : Outbox.parts(new Outgoing(key, channel, chatKey, null, reply))) {
-                partReplies.add(index);
-                partKeys.add(part.dedupKey());
-                partJson.add(part.replyJson());
+    /** Arrays of one column each, filled turn by turn. */
+    private static final class Columns {
+        final List<List<Object>> columns = new ArrayList<>();
+
+        Columns(int count) {
+            for (int i = 0; i < count; i++) {
+                columns.add(new ArrayList<>());
             }
         }
+
+        void add(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                columns.get(i).add(values[i]);
+            }
+        }
+
+        Object[] column(int index) {
+            return columns.get(index).toArray();
+        }
+    }
+
+    static void write(Handle handle, List<Turn> turns) {
+        var state = new Columns(11);
+        var events = new ArrayList<EventLog.Row>();
+        var buttons = new Columns(3);
+        var texts = new Columns(9);
+        var parts = new Columns(6);
+        int replyNumber = 0;
+        for (Turn turn : turns) {
+            Conversation conversation = turn.conversation;
+            String channel = turn.message.channel().code();
+            String chatKey = turn.message.chatKey();
+            long customerId = turn.customer().id();
+            short priority = (short) priority(turn).ordinal();
+            state.add(channel, chatKey, customerId, conversation.flow, conversation.step,
+                    ConversationStore.writeSlots(conversation.slots), turn.message.updateId(),
+                    conversation.unknownStreak, conversation.escalationReason,
+                    ConversationStore.writeOutreach(conversation.waitingOutreach), conversation.unmoved);
+            turn.events.stream().map(EventLog::row).forEach(events::add);
+            Set<String> offered = new LinkedHashSet<>();
+            for (int index = 0; index < turn.replies.size(); index++) {
+                Reply reply = turn.replies.get(index);
+                int number = replyNumber++;
+                if (reply instanceof Reply.Text text) {
+                    texts.add(number, channel, chatKey, customerId, text.text(),
+                            text.buttons().isEmpty() ? null : Json.write(text.buttons()), conversation.flow,
+                            conversation.step, turn.language().code());
+                    text.buttons().stream().flatMap(List::stream).map(Button::data).forEach(offered::add);
+                }
+                // Keyed by the stored update, not the channel's update id, which a channel may reuse.
+                String key = "in:" + turn.inboxId + ":" + index;
+                for (Outbox.Part part : Outbox.parts(new Outgoing(key, channel, chatKey, null, reply))) {
+                    parts.add(number, part.dedupKey(), channel, chatKey, part.replyJson(), priority);
+                }
+            }
+            offered.forEach(data -> buttons.add(channel, chatKey, data));
+        }
         handle.createQuery(SQL)
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
-                .bind("customerId", turn.customer().id())
-                .bind("flow", conversation.flow)
-                .bind("step", conversation.step)
-                .bind("slots", ConversationStore.writeSlots(conversation.slots))
-                .bind("updateId", turn.message.updateId())
-                .bind("unknownStreak", conversation.unknownStreak)
-                .bind("escalationReason", conversation.escalationReason)
-                .bind("waitingOutreach", ConversationStore.writeOutreach(conversation.waitingOutreach))
-                .bind("unmoved", conversation.unmoved)
-                .bind("language", turn.language())
-                .bind("priority", (short) priority(turn).ordinal())
+                .bindArray("channels", String.class, state.column(0))
+                .bindArray("chatKeys", String.class, state.column(1))
+                .bindArray("customerIds", Long.class, state.column(2))
+                .bindArray("flows", String.class, state.column(3))
+                .bindArray("steps", String.class, state.column(4))
+                .bindArray("slots", String.class, state.column(5))
+                .bindArray("updateIds", Long.class, state.column(6))
+                .bindArray("streaks", Integer.class, state.column(7))
+                .bindArray("reasons", String.class, state.column(8))
+                .bindArray("waiting", String.class, state.column(9))
+                .bindArray("unmoved", Boolean.class, state.column(10))
                 .bindArray("eventTypes", String.class, events.stream().map(EventLog.Row::type).toArray())
                 .bindArray("eventChannels", String.class, events.stream().map(EventLog.Row::channel).toArray())
                 .bindArray("eventChatKeys", String.class, events.stream().map(EventLog.Row::chatKey).toArray())
                 .bindArray("eventCustomerIds", Long.class, events.stream().map(EventLog.Row::customerId).toArray())
                 .bindArray("eventData", String.class, events.stream().map(EventLog.Row::data).toArray())
                 .bindArray("eventPersonal", String.class, events.stream().map(EventLog.Row::personal).toArray())
-                .bindArray("buttonData", String.class, buttonData.toArray())
-                .bindArray("textReplies", Integer.class, textReplies.toArray())
-                .bindArray("texts", String.class, texts.toArray())
-                .bindArray("textButtons", String.class, textButtons.toArray())
-                .bindArray("partReplies", Integer.class, partReplies.toArray())
-                .bindArray("partKeys", String.class, partKeys.toArray())
-                .bindArray("partJson", String.class, partJson.toArray())
+                .bindArray("buttonChannels", String.class, buttons.column(0))
+                .bindArray("buttonChatKeys", String.class, buttons.column(1))
+                .bindArray("buttonData", String.class, buttons.column(2))
+                .bindArray("textReplies", Integer.class, texts.column(0))
+                .bindArray("textChannels", String.class, texts.column(1))
+                .bindArray("textChatKeys", String.class, texts.column(2))
+                .bindArray("textCustomerIds", Long.class, texts.column(3))
+                .bindArray("texts", String.class, texts.column(4))
+                .bindArray("textButtons", String.class, texts.column(5))
+                .bindArray("textFlows", String.class, texts.column(6))
+                .bindArray("textSteps", String.class, texts.column(7))
+                .bindArray("textLanguages", String.class, texts.column(8))
+                .bindArray("partReplies", Integer.class, parts.column(0))
+                .bindArray("partKeys", String.class, parts.column(1))
+                .bindArray("partChannels", String.class, parts.column(2))
+                .bindArray("partChatKeys", String.class, parts.column(3))
+                .bindArray("partJson", String.class, parts.column(4))
+                .bindArray("partPriorities", Short.class, parts.column(5))
                 .mapTo(Integer.class)
                 .one();
     }

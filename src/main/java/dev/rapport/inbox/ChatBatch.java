@@ -75,8 +75,18 @@ final class ChatBatch {
             }
             int done = 0;
             var handled = new ArrayList<Long>();
-            for (var entry : pendingByChat(handle, chats).entrySet()) {
-                done += runChat(handle, entry.getValue(), handled, careful);
+            TurnHandler.Batch batch = turns.batch(handle);
+            var pending = pendingByChat(handle, chats);
+            batch.ahead(pending.keySet().stream().map(Chat::channel).toList(),
+                    pending.keySet().stream().map(Chat::chatKey).toList());
+            for (var entry : pending.entrySet()) {
+                done += runChat(handle, batch, entry.getValue(), handled, careful);
+            }
+            try {
+                batch.finish();
+            } catch (RuntimeException e) {
+                // Held-back writes of some turn failed: run again carefully, where each turn writes its own.
+                throw new TurnFailed(e);
             }
             markProcessed(handle, handled);
             return new Result(chats.size(), done, false);
@@ -137,7 +147,8 @@ final class ChatBatch {
     }
 
     /** Runs a chat's updates in order; stops at the first failing turn so order is kept. Returns turns run. */
-    private int runChat(Handle handle, List<Pending> updates, List<Long> handled, boolean careful) {
+    private int runChat(Handle handle, TurnHandler.Batch batch, List<Pending> updates, List<Long> handled,
+                        boolean careful) {
         int done = 0;
         for (Pending update : updates) {
             UpdateDecoder decoder = decoders.get(update.channel());
@@ -166,8 +177,9 @@ final class ChatBatch {
             }
             try {
                 long started = System.nanoTime();
-                turns.handle(handle, message, update.id());
+                batch.handle(message, update.id());
                 if (careful) {
+                    batch.finish();   // inside the turn's savepoint, so a failure undoes this turn alone
                     handle.release("turn");
                 }
                 handled.add(update.id());

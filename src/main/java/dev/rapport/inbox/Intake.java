@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Contract: the returned future completes only after the row is committed (the caller may then
  * acknowledge the update), or exceptionally when the database is unreachable (the caller answers
- * 503 and the channel retries). A batch is one transaction, so nothing is ever half-written.
+ * 503 and the channel retries). A batch is one statement, so nothing is ever half-written.
  * Thread-safe.
  */
 public final class Intake implements AutoCloseable {
@@ -83,7 +83,12 @@ public final class Intake implements AutoCloseable {
 
     private void write(List<Request> batch) {
         try {
-            complete(batch, insert(batch.stream().map(Request::update).toList()));
+            List<NewUpdate> updates = batch.stream().map(Request::update).toList();
+            complete(batch, insert(updates));
+            // The webhook answers first; waking the workers can wait that long.
+            if (updates.stream().anyMatch(update -> update.status() == UpdateStatus.PENDING)) {
+                onStored.run();
+            }
         } catch (RuntimeException e) {
             if (isDataError(e) && batch.size() > 1) {
                 batch.forEach(request -> write(List.of(request)));  // one bad body must not fail its neighbours
@@ -97,11 +102,9 @@ public final class Intake implements AutoCloseable {
     }
 
     private List<UpdateRows.Key> insert(List<NewUpdate> updates) {
-        var inserted = jdbi.inTransaction(handle -> UpdateRows.insert(handle, updates));
-        if (updates.stream().anyMatch(update -> update.status() == UpdateStatus.PENDING)) {
-            onStored.run();
-        }
-        return inserted;
+        // One statement in autocommit: as atomic as a transaction around it, and the separate COMMIT
+        // round trip is saved before the webhook may answer.
+        return jdbi.withHandle(handle -> UpdateRows.insert(handle, updates));
     }
 
     /** A body PostgreSQL refuses as jsonb (a \u0000 escape, say) is kept as text, rejected with the reason. */
