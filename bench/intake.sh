@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Webhook throughput: Rapport against a store-and-answer baseline on one embedded PostgreSQL.
+# Webhook throughput: Rapport against a store-and-answer baseline and a naive bot (bench/naive, a JVM of
+# its own) on one embedded PostgreSQL with one fake Bot API.
 #
 #   bench/intake.sh [--chats=1000] [--connections=32] [--warmup=15] [--duration=20] [--set KEY=VALUE ...]
 #
@@ -11,6 +12,12 @@ cd "$(dirname "$0")/.."
 ./mvnw -q test-compile
 if [[ ! -s target/bench-classpath.txt || pom.xml -nt target/bench-classpath.txt ]]; then
   ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+fi
+
+if [[ ! -s target/naive-classpath.txt || bench/naive/pom.xml -nt target/naive-classpath.txt
+      || -n "$(find bench/naive/src -newer target/naive-classpath.txt -print -quit)" ]]; then
+  ./mvnw -q -f bench/naive/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/naive-deps.txt
+  echo "$PWD/bench/naive/target/classes:$(cat bench/naive/target/naive-deps.txt)" > target/naive-classpath.txt
 fi
 
 export BENCH_COMMAND="bench/intake.sh $*"

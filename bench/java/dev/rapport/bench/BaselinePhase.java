@@ -19,8 +19,14 @@ final class BaselinePhase {
                     options.chats(), options.connections(), LoadGenerator.Completion.ON_ANSWER, updateIds);
             var measured = Window.run(generator, options, stats, ServerStats.databaseName(jdbcUrl), memory, cpu,
                     "baseline");
+            LoadGenerator.Result latency = null;
+            if (options.latencyConnections() > 0) {
+                latency = Window.latency(new LoadGenerator(server.port(), BaselineServer.PATH, headers,
+                        new UpdateBodies(options.text()), options.chats(), options.latencyConnections(),
+                        LoadGenerator.Completion.ON_ANSWER, updateIds), options, "baseline");
+            }
             return new PhaseResult("baseline", measured.load(), measured.memory(), measured.database(),
-                    measured.cpu(), measured.loadAverage(), null, List.of("pool size " + poolSize));
+                    measured.cpu(), measured.loadAverage(), null, List.of("pool size " + poolSize), latency);
         }
     }
 }

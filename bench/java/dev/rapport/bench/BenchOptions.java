@@ -12,7 +12,8 @@ import java.util.Map;
  * from environment variables named {@code RAPPORT_*} or {@code RATE_*} (arguments win). Immutable.
  */
 record BenchOptions(int chats, int connections, Duration warmup, Duration duration, Duration drain, String text,
-                    boolean durable, List<String> phases, Map<String, String> rapportSettings) {
+                    boolean durable, List<String> phases, int latencyConnections, Duration latencyDuration,
+                    int burst, int burstConnections, Map<String, String> rapportSettings) {
 
     static final String USAGE = """
             Options (argument, or environment variable, default):
@@ -24,7 +25,12 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
               --text=TEXT             BENCH_TEXT                /help  what every update says
               --durable=BOOLEAN       BENCH_DURABLE             true   true: own embedded server with fsync and
                                                                        synchronous_commit on (the tests' server has both off)
-              --phases=LIST           BENCH_PHASES              baseline,rapport
+              --phases=LIST           BENCH_PHASES              baseline,naive,rapport (and burst)
+              --latency-connections=N BENCH_LATENCY_CONNECTIONS 4      then time webhook answers over this many
+                                                                       connections (0: skip that window)
+              --latency-duration=SECONDS BENCH_LATENCY_DURATION 10     that window's length
+              --burst=N               BENCH_BURST               20000  updates the burst phase posts at once
+              --burst-connections=N   BENCH_BURST_CONNECTIONS   40     connections it posts them over
               --set KEY=VALUE         RAPPORT_* / RATE_*               a Rapport setting, e.g. RAPPORT_INBOX_WORKERS=4
             """;
 
@@ -59,15 +65,20 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
                 Duration.ofMillis(Math.round(values.seconds("drain", 15) * 1000)),
                 values.text("text", "/help"),
                 values.bool("durable", System.getenv("DATABASE_URL") == null),
-                List.of(values.text("phases", "baseline,rapport").split(",")),
+                List.of(values.text("phases", "baseline,naive,rapport").split(",")),
+                values.count("latency-connections", 4),
+                Duration.ofMillis(Math.round(values.seconds("latency-duration", 10) * 1000)),
+                values.positive("burst", 20_000),
+                values.positive("burst-connections", 40),
                 Map.copyOf(rapport));
         given.keySet().removeAll(List.of("chats", "connections", "warmup", "duration", "drain", "text",
-                "durable", "phases"));
+                "durable", "phases", "latency-connections", "latency-duration", "burst", "burst-connections"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + given.keySet());
         }
-        if (!List.of("baseline", "rapport").containsAll(options.phases())) {
-            throw new IllegalArgumentException("--phases takes baseline and/or rapport; got " + options.phases());
+        if (!List.of("baseline", "naive", "rapport", "burst").containsAll(options.phases())) {
+            throw new IllegalArgumentException("--phases takes baseline, naive, rapport and/or burst; got "
+                    + options.phases());
         }
         return options;
     }
@@ -87,6 +98,13 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
         lines.add("chats %d, connections %d, warm-up %ss, window %ss, drain up to %ss, text \"%s\"".formatted(
                 chats, connections, warmup.toMillis() / 1000.0, duration.toMillis() / 1000.0,
                 drain.toMillis() / 1000.0, text));
+        if (latencyConnections > 0) {
+            lines.add("then webhook answers timed over %d connections for %ss".formatted(latencyConnections,
+                    latencyDuration.toMillis() / 1000.0));
+        }
+        if (phases.contains("burst")) {
+            lines.add("burst: %d updates over %d connections".formatted(burst, burstConnections));
+        }
         lines.add("durable commits: " + (durable ? "yes (own embedded server, fsync and synchronous_commit on)"
                 : "as the tests' server is set") + ", phases: " + String.join(",", phases));
         lines.add("Rapport settings given: " + (rapportSettings.isEmpty() ? "(none: config/rapport.yaml)"
@@ -110,6 +128,19 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
                 return Boolean.parseBoolean(value);
             }
             throw new IllegalArgumentException("--" + name + " must be true or false; got '" + value + "'");
+        }
+
+        int count(String name, int fallback) {
+            String value = text(name, Integer.toString(fallback));
+            try {
+                int number = Integer.parseInt(value.trim());
+                if (number >= 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--" + name + " must be a whole number, 0 or more; got '" + value + "'");
         }
 
         int positive(String name, int fallback) {

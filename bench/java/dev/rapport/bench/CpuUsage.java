@@ -32,6 +32,7 @@ final class CpuUsage {
     private final com.sun.management.OperatingSystemMXBean system =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final long postmasterPid;
+    private final long serverPid;
     private Map<Long, Long> threadsAtStart;
     private final Map<Long, String> names = new HashMap<>();
     private double postgresAtStart;
@@ -41,11 +42,36 @@ final class CpuUsage {
 
     /** @param postmasterPid the PostgreSQL server's main process, or -1 when it is not on this machine */
     CpuUsage(long postmasterPid) {
+        this(postmasterPid, -1);
+    }
+
+    private CpuUsage(long postmasterPid, long serverPid) {
         this.postmasterPid = postmasterPid;
+        this.serverPid = serverPid;
+    }
+
+    /**
+     * The same PostgreSQL, but the server under test is another process (the naive bot's JVM): its
+     * CPU comes from /proc and stands alone under {@code jvmMillis}; no thread groups, no JIT figure.
+     */
+    CpuUsage ofProcess(long pid) {
+        return new CpuUsage(postmasterPid, pid);
+    }
+
+    /** Milliseconds the server under test spent, without the benchmark's own threads (load, fake Bot API). */
+    static double serverMillis(Spent spent) {
+        return spent.jvmMillis() - spent.threadMillis().entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("bench: "))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     void start() {
         startNanos = System.nanoTime();
+        if (serverPid > 0) {
+            jvmAtStart = Math.round(ticks(serverPid, false) * MILLIS_PER_TICK * 1e6);
+            postgresAtStart = postgresMillis();
+            return;
+        }
         threadsAtStart = threadTimes();
         postgresAtStart = postgresMillis();
         jvmAtStart = system.getProcessCpuTime();
@@ -53,6 +79,11 @@ final class CpuUsage {
     }
 
     Spent stop() {
+        if (serverPid > 0) {
+            double process = (ticks(serverPid, false) * MILLIS_PER_TICK * 1e6 - jvmAtStart) / 1e6;
+            return new Spent((System.nanoTime() - startNanos) / 1e9, process, Map.of(), postgresMillis() - postgresAtStart,
+                    Double.NaN);
+        }
         double jvm = (system.getProcessCpuTime() - jvmAtStart) / 1e6;
         Map<Long, Long> atEnd = threadTimes();
         double postgres = postgresMillis() - postgresAtStart;

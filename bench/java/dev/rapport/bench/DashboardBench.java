@@ -26,11 +26,13 @@ import java.util.regex.Pattern;
 /**
  * Times every dashboard request on a generated history: {@code --customers} customers (default
  * 200,000) tiered as the pyramid says, then {@link DemoHistory} with about {@code --answers} survey
- * answers (default 1,000,000; ~3.4 answers per response), {@code --complaints} complaints (100,000)
+ * answers (default 1,000,000; ~2.67 scored and written answers per response, as {@link DemoHistory} makes them), {@code --complaints} complaints (100,000)
  * and {@code --messages} messages (1,000,000) over the last 365 days, on the tests' PostgreSQL
  * ({@code fsync} off: generation is not what is measured). Then Rapport starts on that database, a
  * manager signs in over HTTP, and each request is sent {@code --warmup} times unmeasured and
  * {@code --runs} times measured, one after another; prints p50, p95 and max per request.
+ * {@code --database=jdbc:postgresql://…} measures again on a history an earlier run left (the tests'
+ * server keeps its databases) instead of generating one.
  */
 public final class DashboardBench {
 
@@ -46,35 +48,58 @@ public final class DashboardBench {
         long messages = TiersBench.option(args, "messages", 1_000_000);
         int warmup = (int) TiersBench.option(args, "warmup", 5);
         int runs = (int) TiersBench.option(args, "runs", 30);
-        try (var postgres = BenchPostgres.tests(); var database = Database.connect(postgres.freshDatabaseUrl(), 12)) {
+        String reuse = text(args, "database");
+        try (var postgres = BenchPostgres.tests();
+             var database = Database.connect(reuse != null ? reuse : postgres.freshDatabaseUrl(), 12)) {
             database.migrate();
-            TiersBench.step("generate " + customers + " customers", () -> database.jdbi().useHandle(handle -> handle.execute("""
-                    INSERT INTO customers (external_id, name, tier, language)
-                    SELECT 'C' || i, 'Customer ' || i,
-                           CASE WHEN i % 100 = 0 THEN 'key' WHEN i % 100 < 5 THEN 'major' WHEN i % 100 < 20 THEN 'ordinary' ELSE 'small' END,
-                           CASE WHEN i % 3 = 0 THEN 'zh' ELSE 'en' END
-                    FROM generate_series(1, ?) i""", customers)));
-            TiersBench.step("generate the history", () -> DemoHistory.generate(database.jdbi(),
-                    new DemoHistory.Size(answers * 10 / 34, complaints, messages, 365)));
-            database.jdbi().useHandle(handle -> {
-                handle.execute("VACUUM ANALYZE");
-                handle.createQuery("""
-                                SELECT (SELECT count(*) FROM survey_answers), (SELECT count(*) FROM survey_responses),
-                                       (SELECT count(*) FROM complaints), (SELECT count(*) FROM messages)""")
-                        .map((rs, ctx) -> String.format("rows: %,d survey answers, %,d responses, %,d complaints, %,d messages",
-                                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                        .forEach(System.out::println);
-            });
-            new StaffAccounts(database.jdbi(), Clock.systemUTC()).add("bench", Role.MANAGER, "bench password".toCharArray(),
-                    Language.EN);
+            if (reuse == null) {
+                generate(database, customers, answers, complaints, messages);
+            } else {
+                System.out.println("measuring on the history already in " + reuse);
+            }
+            database.jdbi().useHandle(handle -> handle.createQuery("""
+                            SELECT (SELECT count(*) FROM survey_answers), (SELECT count(*) FROM survey_responses),
+                                   (SELECT count(*) FROM complaints), (SELECT count(*) FROM messages)""")
+                    .map((rs, ctx) -> String.format("rows: %,d survey answers, %,d responses, %,d complaints, %,d messages",
+                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                    .forEach(System.out::println));
+            boolean signedUp = database.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT count(*) > 0 FROM staff WHERE name = 'bench'").mapTo(Boolean.class).one());
+            if (!signedUp) {   // a reused history has the account from its first run
+                new StaffAccounts(database.jdbi(), Clock.systemUTC()).add("bench", Role.MANAGER,
+                        "bench password".toCharArray(), Language.EN);
+            }
             var config = ConfigLoader.load(Path.of("config/rapport.yaml"), Map.of("PORT", "0", "RAPPORT_DATA_DIR", "target/bench-data"));   // keeps the trained NLU between runs
             App app = App.start(config, database, false);
+            app.awaitReady(java.time.Duration.ofMinutes(2));
             try {
                 measure(app.port(), config.timeZone(), database, warmup, runs);
             } finally {
                 app.close();
             }
         }
+    }
+
+    private static void generate(Database database, long customers, long answers, long complaints, long messages) {
+        TiersBench.step("generate " + customers + " customers", () -> database.jdbi().useHandle(handle -> handle.execute("""
+                INSERT INTO customers (external_id, name, tier, language)
+                SELECT 'C' || i, 'Customer ' || i,
+                       CASE WHEN i % 100 = 0 THEN 'key' WHEN i % 100 < 5 THEN 'major' WHEN i % 100 < 20 THEN 'ordinary' ELSE 'small' END,
+                       CASE WHEN i % 3 = 0 THEN 'zh' ELSE 'en' END
+                FROM generate_series(1, ?) i""", customers)));
+        TiersBench.step("generate the history", () -> DemoHistory.generate(database.jdbi(),
+                new DemoHistory.Size(answers * 100 / 267, complaints, messages, 365)));
+        database.jdbi().useHandle(handle -> handle.execute("VACUUM ANALYZE"));
+    }
+
+    /** A text option ({@code --database=jdbc:postgresql://…}), or null. */
+    private static String text(String[] args, String name) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return null;
     }
 
     private static void measure(int port, ZoneId zone, Database database, int warmup, int runs) throws Exception {

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Webhook throughput of Rapport against a store-and-answer baseline, in one run on one embedded
- * PostgreSQL server, under the same closed-loop load (see {@link LoadGenerator}). Compare the two
- * columns of one run only: the disk moves absolute figures from run to run. Run through
+ * Webhook throughput of Rapport against a store-and-answer baseline and a naive bot, in one run on
+ * one embedded PostgreSQL server, with one fake Bot API, under the same closed-loop load (see
+ * {@link LoadGenerator}). Compare the columns of one run only: the disk moves absolute figures from run to run. Run through
  * {@code bench/intake.sh}; {@code --help} lists the options.
  */
 public final class IntakeBench {
@@ -42,12 +42,17 @@ public final class IntakeBench {
                     + "call to the fake Bot API waits ~40 ms and the figures are wrong.");
             System.exit(2);
         }
-        List<PhaseResult> results = run(options, args);
-        ResultTable.print(System.out, results);
+        var bursts = new ArrayList<BurstPhase.Result>();
+        List<PhaseResult> results = run(options, args, bursts);
+        if (!results.isEmpty()) {
+            ResultTable.print(System.out, results);
+        }
+        bursts.forEach(burst -> burst.print(System.out));
         System.exit(0);   // the embedded server's shutdown hook stops PostgreSQL
     }
 
-    private static List<PhaseResult> run(BenchOptions options, String[] args) throws InterruptedException {
+    private static List<PhaseResult> run(BenchOptions options, String[] args, List<BurstPhase.Result> bursts)
+            throws InterruptedException {
         printHeader(options, args);
         var headers = Map.of(SECRET_HEADER, SECRET);
         var updateIds = new AtomicLong();
@@ -58,6 +63,7 @@ public final class IntakeBench {
             var stats = new ServerStats(postgres.adminUrl());
             stats.settings().forEach((name, value) -> System.out.printf("  postgres %s = %s%n", name, value));
             var cpu = new CpuUsage(stats.postmasterPid());
+            var replies = new ReplyRouter(telegram);
             RapportConfig config = ConfigLoader.load(Path.of("config/rapport.yaml"), environment(options, telegram));
             int poolSize = poolSize(config);
             if (options.phases().contains("baseline")) {
@@ -65,9 +71,18 @@ public final class IntakeBench {
                         stats, memory, cpu));
                 System.gc();
             }
+            if (options.phases().contains("naive")) {
+                results.add(NaivePhase.run(options, telegram, replies, postgres.freshDatabaseUrl(), poolSize, headers,
+                        updateIds, stats, memory, cpu));
+                System.gc();
+            }
             if (options.phases().contains("rapport")) {
-                results.add(RapportPhase.run(options, config, telegram, postgres.freshDatabaseUrl(), poolSize,
+                results.add(RapportPhase.run(options, config, telegram, replies, postgres.freshDatabaseUrl(), poolSize,
                         headers, updateIds, stats, memory, cpu));
+                System.gc();
+            }
+            if (options.phases().contains("burst")) {
+                bursts.add(BurstPhase.run(options, config, postgres.freshDatabaseUrl(), poolSize, headers, updateIds));
             }
         }
         return results;

@@ -22,6 +22,8 @@ final class ProcessMemory implements AutoCloseable {
 
     /** Peaks in MiB; {@code rssPeakMib} is NaN where /proc is not available. */
     record Peaks(double rssPeakMib, boolean rssReset, double heapPeakMib, double heapAfterGcPeakMib) {
+        /** For a server in another process, whose memory this JVM does not see. */
+        static final Peaks UNKNOWN = new Peaks(Double.NaN, true, Double.NaN, Double.NaN);
     }
 
     private static final double MIB = 1024.0 * 1024.0;

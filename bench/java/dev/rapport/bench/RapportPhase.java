@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Phase 2: Rapport as it runs in production — webhook, intake, inbox workers, engine with the
+ * Phase 3: Rapport as it runs in production — webhook, intake, inbox workers, engine with the
  * shipped conversations, outbox sender — with the Bot API replaced by {@link FakeTelegramApi} on
  * 127.0.0.1. An update is done when the fake server receives the sendMessage for its chat.
  */
@@ -22,7 +22,8 @@ final class RapportPhase {
     private RapportPhase() {
     }
 
-    static PhaseResult run(BenchOptions options, RapportConfig config, FakeTelegramApi telegram, String jdbcUrl,
+    static PhaseResult run(BenchOptions options, RapportConfig config, FakeTelegramApi telegram, ReplyRouter replies,
+                           String jdbcUrl,
                            int poolSize, Map<String, String> headers, AtomicLong updateIds, ServerStats stats,
                            ProcessMemory memory, CpuUsage cpu) throws InterruptedException {
         memory.reset();
@@ -31,16 +32,22 @@ final class RapportPhase {
         try (var database = Database.connect(jdbcUrl, poolSize)) {
             database.migrate();
             App app = App.start(config, database, false);
+            app.awaitReady(java.time.Duration.ofMinutes(2));   // models loaded, workers running: as a health check would wait
             try {
                 var generator = new LoadGenerator(app.port(), WEBHOOK_PATH, headers, new UpdateBodies(options.text()),
                         options.chats(), options.connections(), LoadGenerator.Completion.ON_REPLY, updateIds);
-                telegram.onCall(call -> {
-                    if (call.is("sendMessage") && call.succeeded() && call.chatId() != null) {
-                        generator.replied(call.chatId());
-                    }
-                });
+                replies.routeTo(generator);
                 var measured = Window.run(generator, options, stats, ServerStats.databaseName(jdbcUrl), memory, cpu,
                         "rapport");
+                LoadGenerator.Result latency = null;
+                if (options.latencyConnections() > 0) {
+                    var few = new LoadGenerator(app.port(), WEBHOOK_PATH, headers, new UpdateBodies(options.text()),
+                            options.chats(), options.latencyConnections(), LoadGenerator.Completion.ON_REPLY,
+                            updateIds);
+                    replies.routeTo(few);
+                    latency = Window.latency(few, options, "rapport");
+                }
+                replies.routeTo(null);
                 var pipeline = PipelineStats.read(database.jdbi(), measured.from(), measured.to());
                 var notes = new ArrayList<String>();
                 notes.add("pool size " + poolSize + ", inbox " + config.inbox() + ", outbox " + config.outbox());
@@ -49,7 +56,7 @@ final class RapportPhase {
                     notes.addAll(TopStatements.read(database.jdbi()));
                 }
                 return new PhaseResult("rapport", measured.load(), measured.memory(), measured.database(),
-                        measured.cpu(), measured.loadAverage(), pipeline, notes);
+                        measured.cpu(), measured.loadAverage(), pipeline, notes, latency);
             } finally {
                 app.close();
             }

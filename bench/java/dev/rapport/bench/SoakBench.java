@@ -88,6 +88,7 @@ public final class SoakBench {
                 "RAPPORT_WEBCHAT_ADDRESS_MESSAGES_PER_MINUTE", "1000000", "RAPPORT_WEBCHAT_ADDRESS_STREAMS", "1000000"));
         var config = ConfigLoader.load(Path.of("config/rapport.yaml"), environment);
         try (var database = TestDatabase.fresh(); App app = App.start(config, database, false)) {
+            app.awaitReady(Duration.ofMinutes(2));
             port = app.port();
             System.out.printf("Soak: %s, %d browsers, %d Telegram chats at %d updates/s; Rapport on port %d%n",
                     duration, browsers, chats, perSecond, port);

@@ -36,4 +36,21 @@ final class Window {
         return new Measured(load, memory.peaks(), ServerStats.Rates.between(before, after), spent, loadAverage, from,
                 to);
     }
+
+    /**
+     * The webhook-answer window: after the main window, the same server under a lighter load
+     * ({@code --latency-connections}, as few as Telegram often uses), warmed for 2 s, measured for
+     * {@code --latency-duration}. The server keeps processing what it accepted meanwhile.
+     */
+    static LoadGenerator.Result latency(LoadGenerator generator, BenchOptions options, String phase)
+            throws InterruptedException {
+        generator.start();
+        System.out.printf("  %s: webhook answers over %d connections for %ss%n", phase, options.latencyConnections(),
+                options.latencyDuration().toMillis() / 1000.0);
+        Thread.sleep(2_000);
+        generator.startMeasuring();
+        Thread.sleep(options.latencyDuration().toMillis());
+        generator.stopMeasuring();
+        return generator.stop(options.drain());
+    }
 }

@@ -22,7 +22,6 @@ import dev.rapport.customer.registration.CustomerFeature;
 import dev.rapport.demo.DemoData;
 import dev.rapport.engine.Engine;
 import dev.rapport.engine.Interpreter;
-import dev.rapport.engine.NluInterpreter;
 import dev.rapport.engine.Outreach;
 import dev.rapport.feature.Feature;
 import dev.rapport.flow.Conversations;
@@ -76,12 +75,14 @@ public final class App implements AutoCloseable {
     private final Jobs jobs;
     private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
     private final Engine engine;
+    private final Startup startup;
     private final ConsoleFeature console;
     private final HandoffDesk handoffs;
     private StaffGroup staffGroup;    // null without a staff group
-    private HandoffPort handoffPort;  // assigned once in the constructor; read by complaint jobs after start()
+    private HandoffPort handoffPort;  // assigned once in the constructor; read by complaint jobs and survey answers after start()
 
-    private App(RapportConfig config, Database database, boolean ownsDatabase, Clock clock) {
+    private App(RapportConfig config, Database database, boolean ownsDatabase, Clock clock,
+                java.util.concurrent.CompletableFuture<Nlu> models) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -93,8 +94,8 @@ public final class App implements AutoCloseable {
         var parts = FeatureParts.of(features);
         Conversations conversations = parts.conversations(config.conversationsDir());
         ConfigLoads.record(database.jdbi(), config, conversations);
-        Interpreter interpreter = new NluInterpreter(
-                Nlu.load(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu")));
+        this.startup = new Startup(database, models);
+        Interpreter interpreter = startup.interpreter();   // waits for the models, which load in the background
         // Handoff starts with the loaded texts; the staff group (when configured) wraps its port.
         var handoff = features.stream().filter(HandoffFeature.class::isInstance).map(HandoffFeature.class::cast)
                 .findFirst().orElseThrow();
@@ -156,7 +157,7 @@ public final class App implements AutoCloseable {
         // The console and the dashboard need the running desk and feed, so they are built here, after the flows.
         List<PageRoute> pages = new ArrayList<>(console.pages());
         pages.addAll(new DashboardFeature(database.jdbi(), config.timeZone(), clock).pages());
-        this.web = new WebServer(config.port(), webhook, webchat, database, metrics, config.apiToken(), parts.apiRoutes(),
+        this.web = new WebServer(config.port(), webhook, webchat, startup, metrics, config.apiToken(), parts.apiRoutes(),
                 staffSessions, pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
@@ -185,7 +186,7 @@ public final class App implements AutoCloseable {
         var offers = OfferFeature.create(config.featureFile("offers.yaml"), jdbi, outreach, zone, clock);
         List<Feature> features = new ArrayList<>(List.of(
                 CustomerFeature.create(config.featureFile("tiers.yaml"), customers, jdbi, zone, clock),
-                SurveyFeature.load(config.conversationsDir(), config.featureFile("surveys.yaml"), jdbi, clock),
+                SurveyFeature.load(config.conversationsDir(), config.featureFile("surveys.yaml"), jdbi, clock, handoffs),
                 ComplaintFeature.create(config.featureFile("complaints.yaml"), jdbi, outreach, zone, handoffs),
                 offers,
                 WinbackFeature.create(config.featureFile("winback.yaml"), jdbi, offers.offers(), outreach, zone, clock),
@@ -209,7 +210,10 @@ public final class App implements AutoCloseable {
 
     /** Opens the configured database (embedded when none is set), migrates it and starts everything. */
     public static App start(RapportConfig config) {
+        long began = System.nanoTime();
+        var models = loadModels(config);   // alongside the database's start, which takes about as long
         Database database = Database.openMigrated(config, poolSize(config));
+        long opened = System.nanoTime();
         List<DemoData.Persona> personas;
         List<DemoStaff.Account> demoStaff;
         try {
@@ -220,7 +224,9 @@ public final class App implements AutoCloseable {
             database.close();
             throw e;
         }
-        App app = start(config, database, true);
+        log.info("Database open and migrated in {} ms; demo data in {} ms", millisBetween(began, opened),
+                millisBetween(opened, System.nanoTime()));
+        App app = start(config, database, true, Clock.systemUTC(), models);
         for (DemoData.Persona persona : personas) {
             log.info("Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}", persona.description(),
                     persona.name(), persona.tier(), app.port(), persona.token());
@@ -243,11 +249,25 @@ public final class App implements AutoCloseable {
     /**
      * Starts on an open, migrated database with {@code clock} as every feature's and the engine's
      * idea of now (tests fix it); the database's own {@code now()} still runs on its server's clock.
+     *
+     * <p>Returns once the server answers: {@code /healthz} is 200 and updates are stored and
+     * acknowledged. The NLU models load (or train) in the background and the inbox workers start
+     * after them; {@link #awaitReady} waits for that, and {@code /readyz} says 503 until then.
      */
     public static App start(RapportConfig config, Database database, boolean ownsDatabase, Clock clock) {
+        return start(config, database, ownsDatabase, clock, loadModels(config));
+    }
+
+    private static java.util.concurrent.CompletableFuture<Nlu> loadModels(RapportConfig config) {
+        return Startup.loadModels(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu"));
+    }
+
+    private static App start(RapportConfig config, Database database, boolean ownsDatabase, Clock clock,
+                             java.util.concurrent.CompletableFuture<Nlu> models) {
+        long began = System.nanoTime();
         App app;
         try {
-            app = new App(config, database, ownsDatabase, clock);
+            app = new App(config, database, ownsDatabase, clock, models);
         } catch (RuntimeException e) {
             if (ownsDatabase) {
                 database.close();   // an embedded PostgreSQL left running would block the next start
@@ -260,15 +280,21 @@ public final class App implements AutoCloseable {
                 app.staffGroup.start(app.live);
             }
             app.sender.start();
-            app.workers.start();
             app.jobs.start();
             app.web.start();
         } catch (RuntimeException e) {
             app.close();   // a port already in use, say: stop the threads already started
             throw e;
         }
-        log.info("Rapport is listening on port {}; web chat at http://localhost:{}/chat", app.port(), app.port());
+        log.info("Rapport is listening on port {} (flows, features and web server in {} ms); web chat at "
+                + "http://localhost:{}/chat (ready once the NLU models are loaded: GET /readyz)", app.port(),
+                millisBetween(began, System.nanoTime()), app.port());
+        app.startup.begin(app.workers::start);
         return app;
+    }
+
+    private static long millisBetween(long fromNanos, long toNanos) {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
     }
 
     private static int poolSize(RapportConfig config) {
@@ -299,6 +325,21 @@ public final class App implements AutoCloseable {
     }
 
     /**
+     * Waits until the instance is ready: the NLU models loaded and the inbox workers started.
+     *
+     * @return false when {@code timeout} passed first
+     * @throws RuntimeException the reason it can never be ready (a malformed NLU training file, say)
+     */
+    public boolean awaitReady(java.time.Duration timeout) throws InterruptedException {
+        return startup.awaitReady(timeout);
+    }
+
+    /** Completes once the instance is ready; fails with the reason when it never will be. */
+    public java.util.concurrent.CompletableFuture<Void> ready() {
+        return startup.ready();
+    }
+
+    /**
      * Waits until the inbox workers and then the outbox sender are idle: every update taken in before
      * the call has had its turn, and every reply due has been sent. For tests asserting that nothing
      * more happens, instead of sleeping.
@@ -323,6 +364,7 @@ public final class App implements AutoCloseable {
         live.close();
         intake.close();
         jobs.close();
+        startup.close();   // a start still loading models starts no workers now
         workers.close();
         sender.close();
         if (staffGroup != null) {

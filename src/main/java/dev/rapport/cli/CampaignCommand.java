@@ -33,7 +33,7 @@ final class CampaignCommand {
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
             var texts = MessageTexts.load(settings.conversationsDir());
             new Campaigns(offers.load(settings)).send(database.jdbi(), offer,
-                    tier == null ? null : dev.rapport.domain.Tier.of(tier), dryRun, out, texts::text);
+                    tier == null ? null : dev.rapport.domain.Tier.of(tier), dryRun, out, texts::text, labels());
             return 0;
         }
     }
@@ -48,7 +48,7 @@ final class CampaignCommand {
 
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
-            new Campaigns(offers.load(settings)).status(database.jdbi(), offer, out);
+            new Campaigns(offers.load(settings)).status(database.jdbi(), offer, out, labels());
             return 0;
         }
     }

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.rapport.store.Labels;
+import dev.rapport.store.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,22 +36,24 @@ final class ComplaintViewCommands {
                         + Arrays.stream(Status.values()).map(Status::code).collect(Collectors.joining(", ")));
                 return 2;
             }
+            Labels labels = labels();
             return run((desk, zone, out) -> {
                 var complaints = desk.list(wanted, limit);
                 var people = desk.people(complaints);
-                out.printf("%-14s %-11s %-8s %-8s %-8s %-16s %-16s %s%n", "TICKET", "STATUS", "PRIORITY", "TIER",
-                        "CATEGORY", "OPENED", "DUE", "CUSTOMER");
+                var table = TextTable.of(labels.get("complaints.ticket"), labels.get("complaints.status"),
+                        labels.get("complaints.priority"), labels.get("complaints.tier"), labels.get("complaints.category"),
+                        labels.get("complaints.opened"), labels.get("complaints.due"), labels.get("complaints.customer"));
                 for (Complaint complaint : complaints) {
                     var person = people.get(complaint.id());
-                    out.printf("%-14s %-11s %-8s %-8s %-8s %-16s %-16s %s%s%s%n", complaint.ticket(),
-                            complaint.status().code(), complaint.priority(), complaint.tier(), complaint.category(),
-                            ComplaintsCommand.time(complaint.createdAt(), zone),
+                    table.row(complaint.ticket(), complaint.status().code(), complaint.priority(), complaint.tier(),
+                            complaint.category(), ComplaintsCommand.time(complaint.createdAt(), zone),
                             ComplaintsCommand.time(complaint.dueAt(), zone),
-                            (person.name() == null ? "" : person.name() + " ") + "#" + complaint.customerId(),
-                            person.escalated() ? " ESCALATED" : "",
-                            complaint.slaBreachedAt() == null ? "" : " SLA BREACHED");
+                            (person.name() == null ? "" : person.name() + " ") + "#" + complaint.customerId()
+                                    + (person.escalated() ? " " + labels.get("complaints.escalated") : "")
+                                    + (complaint.slaBreachedAt() == null ? "" : " " + labels.get("complaints.sla_breached")));
                 }
-                out.println(complaints.size() + " complaint(s); times in " + zone.getId());
+                table.print(out);
+                out.println(labels.get("complaints.count", complaints.size(), zone.getId()));
             });
         }
     }
@@ -61,41 +65,46 @@ final class ComplaintViewCommands {
 
         @Override
         public Integer call() {
-            return run((desk, zone, out) -> print(out, desk.show(ticket), zone));
+            Labels labels = labels();
+            return run((desk, zone, out) -> print(out, desk.show(ticket), zone, labels));
         }
 
-        private static void print(PrintWriter out, ComplaintDesk.Details details, ZoneId zone) {
+        private static void print(PrintWriter out, ComplaintDesk.Details details, ZoneId zone, Labels labels) {
             Complaint c = details.complaint();
-            out.println("Ticket:      " + c.ticket());
-            out.println("Status:      " + c.status().code());
-            out.println("Customer:    #" + c.customerId() + " (" + c.tier() + ", " + c.language() + ") on " + c.channel()
-                    + " chat " + c.chatKey());
-            out.println("Category:    " + c.category());
-            out.println("Priority:    " + c.priority());
-            out.println("Opened:      " + ComplaintsCommand.time(c.createdAt(), zone) + " " + zone.getId());
-            out.println("Due:         " + ComplaintsCommand.time(c.dueAt(), zone) + " (response promised within "
-                    + c.slaHours() + " h)" + (c.slaBreachedAt() == null ? ""
-                    : "; SLA breached, noticed " + ComplaintsCommand.time(c.slaBreachedAt(), zone)));
-            out.println("Order:       " + (c.orderRef() == null ? "(none given)" : c.orderRef()));
-            out.println("Description: " + c.description());
-            out.println("Attachments: " + ("[]".equals(c.attachments()) ? "(none)" : c.attachments()));
+            var fields = TextTable.of("", "");
+            fields.row(labels.get("show.ticket"), c.ticket());
+            fields.row(labels.get("show.status"), c.status().code());
+            fields.row(labels.get("show.customer"), labels.get("show.customer_value", c.customerId(), c.tier(),
+                    c.language(), c.channel(), c.chatKey()));
+            fields.row(labels.get("show.category"), c.category());
+            fields.row(labels.get("show.priority"), c.priority());
+            fields.row(labels.get("show.opened"), ComplaintsCommand.time(c.createdAt(), zone) + " " + zone.getId());
+            fields.row(labels.get("show.due"), labels.get("show.due_value", ComplaintsCommand.time(c.dueAt(), zone),
+                    c.slaHours()) + (c.slaBreachedAt() == null ? ""
+                    : labels.get("show.sla_breached", ComplaintsCommand.time(c.slaBreachedAt(), zone))));
+            fields.row(labels.get("show.order"), c.orderRef() == null ? labels.get("show.none_given") : c.orderRef());
+            fields.row(labels.get("show.description"), c.description());
+            fields.row(labels.get("show.attachments"), "[]".equals(c.attachments()) ? labels.get("show.none") : c.attachments());
             if (c.resolvedAt() != null) {
-                out.println("Resolved:    " + ComplaintsCommand.time(c.resolvedAt(), zone) + ": " + c.resolutionNote());
+                fields.row(labels.get("show.resolved"), ComplaintsCommand.time(c.resolvedAt(), zone) + ": " + c.resolutionNote());
             }
             if (c.followupSentAt() != null) {
-                out.println("Follow-up:   sent " + ComplaintsCommand.time(c.followupSentAt(), zone)
-                        + (c.followupAnsweredAt() == null ? ", not answered"
-                        : ", answered " + ComplaintsCommand.time(c.followupAnsweredAt(), zone) + " with CSAT " + c.csat()));
+                fields.row(labels.get("show.followup"), c.followupAnsweredAt() == null
+                        ? labels.get("show.followup_unanswered", ComplaintsCommand.time(c.followupSentAt(), zone))
+                        : labels.get("show.followup_answered", ComplaintsCommand.time(c.followupSentAt(), zone),
+                        ComplaintsCommand.time(c.followupAnsweredAt(), zone), c.csat()));
             }
             if (details.followupComment() != null) {
-                out.println("Comment:     " + details.followupComment() + " (in the follow-up)");
+                fields.row(labels.get("show.comment"), labels.get("show.comment_value", details.followupComment()));
             }
-            out.println("History:");
+            // label and value; the heading row of this two-column table is empty and left out
+            fields.lines().stream().skip(1).forEach(out::println);
+            out.println(labels.get("show.history"));
             for (ComplaintChange change : details.history()) {
                 out.println("  " + ComplaintsCommand.time(change.at(), zone) + "  " + change.type()
                         + (change.toStatus() == null ? ""
                         : " " + (change.fromStatus() == null ? "" : change.fromStatus() + " -> ") + change.toStatus())
-                        + "  by " + change.actor() + (change.reason() == null ? "" : ": " + change.reason()));
+                        + "  " + labels.get("show.by", change.actor()) + (change.reason() == null ? "" : ": " + change.reason()));
             }
         }
     }

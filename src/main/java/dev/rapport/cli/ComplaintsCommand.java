@@ -81,8 +81,15 @@ final class ComplaintsCommand {
         ComplaintsCommand parent;
         @Mixin
         ConfigOption config;
+        @Mixin
+        LangOption lang;
         @Spec
         CommandSpec spec;
+
+        /** The words for headings and labels, in the language of {@code --lang}. */
+        dev.rapport.store.Labels labels() {
+            return lang == null ? CliTexts.labels(LangOption.system(java.util.Locale.getDefault())) : lang.labels();
+        }
 
         interface Printing {
             void print(ComplaintDesk desk, ZoneId zone, PrintWriter out);

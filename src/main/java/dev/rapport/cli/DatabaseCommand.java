@@ -19,6 +19,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    LangOption lang;
+
     @Spec
     CommandSpec spec;
 
@@ -38,6 +41,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
                 err.flush();
             }
         }
+    }
+
+    /** The words for headings and labels, in the language of {@code --lang} (the system's when run directly). */
+    dev.rapport.store.Labels labels() {
+        return lang == null ? CliTexts.labels(LangOption.system(java.util.Locale.getDefault())) : lang.labels();
     }
 
     /** Does the work; returns the exit code. */

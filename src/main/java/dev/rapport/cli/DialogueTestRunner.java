@@ -128,15 +128,15 @@ final class DialogueTestRunner {
     }
 
     private static List<Reply> replies(Handle handle, String chat, long after) {
-        return handle.createQuery("SELECT text, buttons::text FROM messages WHERE channel = :channel AND chat_key = :chat "
+        return handle.createQuery("SELECT text, buttons::text AS buttons FROM messages WHERE channel = :channel AND chat_key = :chat "
                         + "AND direction = 'out' AND id > :after ORDER BY id")
                 .bind("channel", CHANNEL).bind("chat", chat).bind("after", after)
                 .map((rs, ctx) -> {
                     List<JsonNode> buttons = new ArrayList<>();
-                    if (rs.getString(2) != null) {
-                        Json.read(rs.getString(2)).forEach(row -> row.forEach(buttons::add));
+                    if (rs.getString("buttons") != null) {
+                        Json.read(rs.getString("buttons")).forEach(row -> row.forEach(buttons::add));
                     }
-                    return new Reply(rs.getString(1), buttons);
+                    return new Reply(rs.getString("text"), buttons);
                 })
                 .list();
     }

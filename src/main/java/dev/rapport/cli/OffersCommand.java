@@ -42,7 +42,7 @@ final class OffersCommand {
 
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
-            new Redemptions(database.jdbi(), offers.load(settings)).stats(out);
+            new Redemptions(database.jdbi(), offers.load(settings)).stats(out, labels());
             return 0;
         }
     }

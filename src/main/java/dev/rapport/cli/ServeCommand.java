@@ -20,6 +20,14 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             stopped.countDown();
         }, "shutdown"));
+        try {
+            app.ready().join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            // The server answered /healthz but can never be ready (a malformed NLU training file, say):
+            // stop with the reason rather than stay up unready. The shutdown hook closes the app.
+            System.err.println("Rapport could not become ready: " + (e.getCause() == null ? e : e.getCause()).getMessage());
+            return 1;
+        }
         stopped.await();
         return 0;
     }

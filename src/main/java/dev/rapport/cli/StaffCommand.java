@@ -87,16 +87,19 @@ final class StaffCommand {
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
             var members = new StaffAccounts(database.jdbi(), Clock.systemUTC()).list();
-            out.printf("%-24s %-8s %-4s %-9s %s%n", "name", "role", "lang", "state", "last sign-in");
+            var labels = labels();
+            var table = dev.rapport.store.TextTable.of(labels.get("staff.name"), labels.get("staff.role"),
+                    labels.get("staff.language"), labels.get("staff.state"), labels.get("staff.last_sign_in"));
             for (StaffMember member : members) {
                 String state = member.disabled() ? "disabled"
                         : member.lockedUntil() != null && member.lockedUntil().isAfter(java.time.Instant.now()) ? "locked"
                         : "active";
-                out.printf("%-24s %-8s %-4s %-9s %s%n", member.name(), member.role().code(), member.language().code(),
-                        state, member.lastLoginAt() == null ? "never" : member.lastLoginAt().toString());
+                table.row(member.name(), member.role().code(), member.language().code(), labels.get("staff.state." + state),
+                        member.lastLoginAt() == null ? labels.get("staff.never") : member.lastLoginAt().toString());
             }
+            table.print(out);
             if (members.isEmpty()) {
-                out.println("(none yet: `staff add --role agent NAME` adds one)");
+                out.println(labels.get("staff.none"));
             }
             return 0;
         }

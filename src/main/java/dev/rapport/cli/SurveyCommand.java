@@ -88,6 +88,7 @@ final class SurveyCommand {
         String campaign;
         @Option(names = "--dry-run", description = "Prints who would be invited and who not, and sends nothing.")
         boolean dryRun;
+        @Mixin LangOption lang;
 
         @Override
         public Integer call() {
@@ -103,13 +104,14 @@ final class SurveyCommand {
                     System.err.println(wrong.getMessage());
                     return 2;
                 }
-                SurveyCampaign.print(plan, out);
+                var labels = lang.labels();
+                SurveyCampaign.print(plan, out, labels);
                 if (dryRun) {
-                    out.println("Dry run: nothing sent.");
+                    out.println(labels.get("campaign.dry_run"));
                     return 0;
                 }
                 int sent = sender.send(database.jdbi(), survey, plan);
-                out.printf("Queued %d surveys; they leave through the outbox at its rate limits.%n", sent);
+                out.println(labels.get("campaign.queued", sent));
                 return 0;
             });
         }
@@ -123,6 +125,7 @@ final class SurveyCommand {
         String survey;
         @Option(names = "--since", description = "Only responses since this date (YYYY-MM-DD, business time zone).")
         LocalDate since;
+        @Mixin LangOption lang;
 
         @Override
         public Integer call() {
@@ -134,7 +137,9 @@ final class SurveyCommand {
             var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             return withDatabase(settings, database -> {
                 var figures = SurveyResults.compute(database.jdbi(), survey, since(since, settings));
-                SurveyResults.print(survey, since == null ? "all responses" : "responses since " + since, figures, out);
+                var labels = lang.labels();
+                SurveyResults.print(survey, since == null ? labels.get("survey.all_responses")
+                        : labels.get("survey.responses_since", since), figures, out, labels);
                 return 0;
             });
         }

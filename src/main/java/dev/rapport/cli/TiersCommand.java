@@ -4,6 +4,7 @@ import dev.rapport.customer.tier.Tiers;
 import dev.rapport.store.Database;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import dev.rapport.store.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -32,6 +33,7 @@ final class TiersCommand {
     @Command(name = "summary", description = "Customers per tier and the value bounds of each tier.")
     static final class Summary implements Callable<Integer> {
         @Mixin ConfigOption config;
+        @Mixin LangOption lang;
         @Mixin CustomerCommands.TiersConfigOption tiers;
 
         @Override
@@ -40,14 +42,18 @@ final class TiersCommand {
             var settings = tiers.load(rapport);
             try (var database = Database.openMigrated(rapport, 4)) {
                 var counts = new Tiers(database.jdbi(), settings, Clock.systemUTC()).summary();
-                System.out.printf("%-9s %12s %16s %16s%n", "tier", "customers", "lowest value", "highest value");
+                var labels = lang.labels();
+                var table = TextTable.of(labels.get("tiers.tier"), labels.get("tiers.customers"),
+                        labels.get("tiers.lowest"), labels.get("tiers.highest")).right(1, 2, 3);
                 for (var count : counts) {
-                    System.out.printf("%-9s %,12d %16s %16s%n", count.tier(), count.customers(),
+                    table.row(count.tier(), String.format("%,d", count.customers()),
                             count.lowestValue() == null ? "-" : count.lowestValue().toPlainString(),
                             count.highestValue() == null ? "-" : count.highestValue().toPlainString());
                 }
-                System.out.println("Value: " + (settings.useMargin() ? "margin" : "amount") + " of purchases in the last "
-                        + settings.windowMonths() + " months.");
+                var out = new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+                table.print(out);
+                out.println(labels.get(settings.useMargin() ? "tiers.value_margin" : "tiers.value_amount",
+                        settings.windowMonths()));
                 return 0;
             }
         }

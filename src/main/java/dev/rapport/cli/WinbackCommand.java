@@ -14,7 +14,7 @@ final class WinbackCommand {
     static final class Report extends DatabaseCommand {
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
-            WinbackReport.print(database.jdbi(), out);
+            WinbackReport.print(database.jdbi(), out, labels());
             return 0;
         }
     }

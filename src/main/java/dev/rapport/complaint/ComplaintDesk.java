@@ -61,11 +61,11 @@ public final class ComplaintDesk {
             for (Complaint complaint : complaints) {
                 people.put(complaint.id(), handle.createQuery("""
                                 SELECT c.name, EXISTS (SELECT 1 FROM conversations v WHERE v.channel = :channel
-                                    AND v.chat_key = :chat AND v.escalation_reason IS NOT NULL)
+                                    AND v.chat_key = :chat AND v.escalation_reason IS NOT NULL) AS with_person
                                 FROM customers c WHERE c.id = :customer""")
                         .bind("channel", complaint.channel()).bind("chat", complaint.chatKey())
                         .bind("customer", complaint.customerId())
-                        .map((rs, ctx) -> new Person(rs.getString(1), rs.getBoolean(2))).one());
+                        .map((rs, ctx) -> new Person(rs.getString("name"), rs.getBoolean("with_person"))).one());
             }
         });
         return people;

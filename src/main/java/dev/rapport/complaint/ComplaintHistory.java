@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.store.EventLog;
 import dev.rapport.store.Json;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * A ticket's history: every change with who made it and why, appended to {@code complaint_events}
@@ -51,11 +51,10 @@ final class ComplaintHistory {
 
     static List<ComplaintChange> of(Handle handle, long complaintId) {
         return handle.createQuery("""
-                        SELECT type, from_status, to_status, actor, reason, data::text, occurred_at
+                        SELECT type, from_status, to_status, actor, reason, data::text AS data, occurred_at AS at
                         FROM complaint_events WHERE complaint_id = :complaint ORDER BY id""")
                 .bind("complaint", complaintId)
-                .map((rs, ctx) -> new ComplaintChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .map(ConstructorMapper.of(ComplaintChange.class))
                 .list();
     }
 

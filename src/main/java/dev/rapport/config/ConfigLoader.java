@@ -1,11 +1,9 @@
 package dev.rapport.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,7 +22,8 @@ public final class ConfigLoader {
     }
 
     public static RapportConfig load(Path file, Map<String, String> environment) {
-        var values = new Settings(readYaml(file), environment);
+        SettingsDocument document = readYaml(file);
+        var values = new Settings(flatten(document), environment, document);
         var telegram = new RapportConfig.Telegram(
                 values.text("telegram.bot_token"),
                 values.text("telegram.webhook_secret"),
@@ -65,6 +64,9 @@ public final class ConfigLoader {
         }
         if (!config.databaseUrl().isEmpty()) {
             DatabaseUrl.parse(config.databaseUrl());
+        }
+        if (!values.unread().isEmpty()) {
+            throw document.unknown(values.known(), (Object[]) values.unread().get(0).split("\\."));
         }
         return config;
     }
@@ -127,24 +129,22 @@ public final class ConfigLoader {
         }
     }
 
-    private static Map<String, String> readYaml(Path file) {
+    private static SettingsDocument readYaml(Path file) {
         if (!Files.exists(file)) {
             throw new ConfigException("Settings file " + file.toAbsolutePath() + " does not exist: run Rapport from "
                     + "the project directory, or pass --config with the path of rapport.yaml");
         }
-        try {
-            JsonNode root = FeatureSettings.YAML.readTree(file.toFile());
-            var flat = new HashMap<String, String>();
-            if (root != null && !root.isMissingNode() && !root.isNull()) {
-                if (!root.isObject()) {
-                    throw new ConfigException(file + ": expected a map of settings at the top level");
-                }
-                flatten("", root, flat);
-            }
-            return flat;
-        } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
-        }
+        return SettingsDocument.read(file);
+    }
+
+    /**
+     * The file's values by dotted name ({@code inbox.workers}); the environment overrides them by name,
+     * which is why this file is read as names rather than bound to a record like the feature files.
+     */
+    private static Map<String, String> flatten(SettingsDocument document) {
+        var flat = new java.util.LinkedHashMap<String, String>();
+        flatten("", document.root(), flat);
+        return flat;
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> into) {

@@ -28,10 +28,23 @@ final class Settings {
 
     private final Map<String, String> file;
     private final Map<String, String> environment;
+    private final SettingsDocument document;
+    /** Every setting asked for, so that a key in the file nobody reads can be reported as unknown. */
+    private final java.util.Set<String> read = new java.util.TreeSet<>();
 
-    Settings(Map<String, String> file, Map<String, String> environment) {
+    Settings(Map<String, String> file, Map<String, String> environment, SettingsDocument document) {
         this.file = file;
         this.environment = environment;
+        this.document = document;
+    }
+
+    /** The settings in the file that no read asked for, in file order: typos or settings that do not exist. */
+    java.util.List<String> unread() {
+        return file.keySet().stream().filter(name -> !read.contains(name)).toList();
+    }
+
+    java.util.Set<String> known() {
+        return java.util.Collections.unmodifiableSet(read);
     }
 
     String envName(String setting) {
@@ -43,6 +56,7 @@ final class Settings {
     }
 
     String text(String setting, String fallback) {
+        read.add(setting);
         String fromEnvironment = environment.get(envName(setting));
         if (fromEnvironment != null) {
             return fromEnvironment.trim();
@@ -112,7 +126,8 @@ final class Settings {
     }
 
     private ConfigException wrong(String setting, String value, String expected) {
-        return new ConfigException("Setting " + setting + " (environment " + envName(setting) + ") is '"
+        boolean fromFile = !environment.containsKey(envName(setting)) && file.containsKey(setting);
+        return new ConfigException((fromFile ? document.where((Object[]) setting.split("\\.")) + ": " : "") + "Setting " + setting + " (environment " + envName(setting) + ") is '"
                 + value + "': expected " + expected);
     }
 }

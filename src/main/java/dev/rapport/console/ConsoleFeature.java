@@ -8,6 +8,7 @@ import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSessions;
 import dev.rapport.store.LiveFeed;
+import dev.rapport.winback.CancellationDesk;
 import dev.rapport.feature.PageRoute;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneId;
@@ -34,11 +35,14 @@ public final class ConsoleFeature implements Feature, AutoCloseable {
         var routes = new ArrayList<PageRoute>();
         routes.addAll(new Assets().routes());
         routes.addAll(new LoginPages(accounts, sessions, audit, texts, zone).routes());
+        var cancellations = new CancellationPages(new CancellationDesk(jdbi), audit);
         var console = new ConsolePages(views, new Lookup(jdbi), new CustomerFile(jdbi), desk, handoffs,
-                new CannedReplies(conversationsDir), accounts, audit);
+                new CannedReplies(conversationsDir), accounts, audit, cancellations);
         routes.addAll(console.routes());
         routes.addAll(new HandoffPages(views, handoffs, console, accounts, audit).routes());
         routes.addAll(new TeamPages(views, jdbi, accounts, audit).routes());
+        routes.addAll(new ChatFilePages(jdbi, audit).routes());
+        routes.addAll(cancellations.routes());
         routes.addAll(stream.routes());
         this.pages = List.copyOf(routes);
     }

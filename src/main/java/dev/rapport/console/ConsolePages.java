@@ -34,9 +34,10 @@ final class ConsolePages {
     private final CannedReplies canned;
     private final StaffAccounts accounts;
     private final AuditLog audit;
+    private final CancellationPages cancellations;
 
     ConsolePages(Views views, Lookup lookup, CustomerFile files, ComplaintDesk desk, HandoffDesk handoffs,
-                 CannedReplies canned, StaffAccounts accounts, AuditLog audit) {
+                 CannedReplies canned, StaffAccounts accounts, AuditLog audit, CancellationPages cancellations) {
         this.views = views;
         this.lookup = lookup;
         this.files = files;
@@ -45,6 +46,7 @@ final class ConsolePages {
         this.canned = canned;
         this.accounts = accounts;
         this.audit = audit;
+        this.cancellations = cancellations;
     }
 
     List<PageRoute> routes() {
@@ -90,7 +92,8 @@ final class ConsolePages {
         ctx.html(Layout.page(view, name + " · " + view.t("title.console"), "", left(view, List.of(), null),
                 Conversation.render(view, name, customerId, handoffs.transcript(customerId, HandoffPages.TRANSCRIPT, null),
                         notice(view, ctx), controls),
-                CustomerPanel.render(view, file)).html());
+                Markup.of("{}{}", CancellationPages.panel(view, cancellations.forCustomer(customerId)),
+                        CustomerPanel.render(view, file))).html());
     }
 
     /** What the member can do with a handoff, for its conversation. */
@@ -147,7 +150,9 @@ final class ConsolePages {
 
     /** The live part of the left pane, re-read by the page when the stream says something changed. */
     private Markup queue(View view) {
-        return QueuePane.render(view, handoffs.queue(), lookup.waitingTickets(), java.time.Instant.now());
+        var now = java.time.Instant.now();
+        return Markup.of("{}{}", QueuePane.render(view, lookup.unhappyAnswers(now), handoffs.queue(), lookup.waitingTickets(), now),
+                CancellationPages.queue(view, cancellations.open()));
     }
 
     /** The conversation's lines only, for the page to swap in when a new message arrives. */

@@ -39,17 +39,34 @@ final class Conversation {
             case BOT -> message(view, "out", view.t("conversation.bot"), entry, when);
             case STAFF -> message(view, "out staff", entry.staff() == null ? "" : entry.staff().name(), entry, when);
             case NOTE -> Markup.of("""
-                            <li class="msg note"><span class="who">{} · {}</span><p>{}</p><time>{}</time></li>""",
-                    view.t("conversation.note"), entry.staff() == null ? "" : entry.staff().name(),
-                    entry.text() == null ? "" : entry.text(), when);
+                            <li class="msg note{}"><span class="who">{} · {}</span><p>{}</p><time>{}</time></li>""",
+                    alert(entry) ? " alert" : "", view.t("conversation.note"),
+                    entry.staff() != null ? entry.staff().name() : alert(entry) ? view.t("alerts.note_by") : "",
+                    alert(entry) ? alertText(view, entry.data()) : entry.text() == null ? "" : entry.text(), when);
             case EVENT -> Markup.of("<li class=\"event\"><span>{}</span> <time>{}</time></li>", event(view, entry), when);
         };
     }
 
+    /** A note Rapport added for an unhappy survey answer (its data says what was answered). */
+    private static boolean alert(TranscriptEntry entry) {
+        return entry.data() != null && "survey".equals(entry.data().get("alert"));
+    }
+
+    private static String alertText(View view, Map<String, Object> data) {
+        return view.t("alerts.note", String.valueOf(data.get("question_type")).toUpperCase(java.util.Locale.ROOT),
+                data.get("score"), data.get("scale"), data.get("survey"));
+    }
+
+    /** A message; a file (a photo, a PDF) is shown by {@link ChatFilePages#link}, with its caption under it. */
     private static Markup message(View view, String css, String who, TranscriptEntry entry, String when) {
-        String text = entry.text() != null ? entry.text() : "[" + entry.data().getOrDefault("kind", "?") + "]";
-        return Markup.of("<li class=\"msg {}\" data-message=\"{}\"><span class=\"who\">{}</span><p>{}</p><time>{}</time></li>",
-                css, entry.messageId(), who, text, when);
+        Object file = entry.data().get("file");
+        String kind = String.valueOf(entry.data().getOrDefault("kind", "?"));
+        Markup body = file != null
+                ? Markup.of("{}{}", ChatFilePages.link(view, kind, file),
+                        entry.text() == null ? Markup.EMPTY : Markup.of("<p>{}</p>", entry.text()))
+                : Markup.of("<p>{}</p>", entry.text() != null ? entry.text() : "[" + kind + "]");
+        return Markup.of("<li class=\"msg {}\" data-message=\"{}\"><span class=\"who\">{}</span>{}<time>{}</time></li>",
+                css, entry.messageId(), who, body, when);
     }
 
     /** "Complaint C-… opened", "Claimed by alice": the event's words with its most telling value. */

@@ -27,8 +27,9 @@ final class CustomerFile {
     record Purchase(String externalId, BigDecimal amount, String currency, Instant at) {
     }
 
+    /** {@code files}: the attachments as {@code [kind, reference]} pairs. */
     record Ticket(String ticket, String status, String category, String priority, String description, Instant openedAt,
-                  Instant dueAt, Instant slaBreachedAt, String resolutionNote) {
+                  Instant dueAt, Instant slaBreachedAt, String resolutionNote, List<List<String>> files) {
     }
 
     record Answer(String survey, String question, String type, Integer score, String value, Instant at) {
@@ -89,12 +90,15 @@ final class CustomerFile {
     private static List<Ticket> tickets(Handle handle, long customerId) {
         return handle.createQuery("""
                         SELECT ticket, status, category, priority, description, created_at, due_at, sla_breached_at,
-                               resolution_note
+                               resolution_note,
+                               (SELECT coalesce(jsonb_agg(jsonb_build_array(a ->> 'kind', a ->> 'file')), '[]')::text
+                                FROM jsonb_array_elements(attachments) a) AS files
                         FROM complaints WHERE customer_id = :id
                         ORDER BY (status = 'closed'), created_at DESC LIMIT 15""")
                 .bind("id", customerId)
                 .map((rs, ctx) -> new Ticket(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9)))
+                        rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9),
+                        files(rs.getString(10))))
                 .list();
     }
 
@@ -116,5 +120,13 @@ final class CustomerFile {
     static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<List<String>>> PAIRS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
+
+    private static List<List<String>> files(String json) {
+        return dev.rapport.store.Json.mapper().convertValue(dev.rapport.store.Json.read(json), PAIRS);
     }
 }

@@ -96,13 +96,16 @@ final class CustomerPanel {
         return Markup.of("""
                         <li class="ticket" id="ticket-{}"><b>{}</b> <span class="status status-{}">{}</span>
                         <span class="muted">{} · {} · {}</span>{}
-                        <p class="desc">{}</p>{}{}</li>""",
+                        <p class="desc">{}</p>{}{}{}</li>""",
                 ticket.ticket(), ticket.ticket(), ticket.status(), view.t("status." + ticket.status()),
                 view.t("category." + ticket.category()), view.t("priority." + ticket.priority()),
                 view.when(ticket.openedAt()),
                 ticket.slaBreachedAt() == null ? Markup.EMPTY
                         : Markup.of(" <span class=\"breach\">{}</span>", view.t("ticket.sla_breached")),
                 ticket.description(),
+                ticket.files().isEmpty() ? Markup.EMPTY : Markup.of("<p class=\"files\" title=\"{}\">{}</p>",
+                        view.t("ticket.files"), Markup.join(ticket.files().stream()
+                                .map(file -> ChatFilePages.link(view, file.get(0), file.get(1))).toList())),
                 ticket.resolutionNote() == null ? Markup.EMPTY
                         : Markup.of("<p class=\"note\">{}: {}</p>", view.t("ticket.resolution"), ticket.resolutionNote()),
                 Markup.join(actions));

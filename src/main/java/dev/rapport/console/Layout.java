@@ -23,14 +23,14 @@ final class Layout {
                         <link rel="stylesheet" href="/assets/page.css">
                         <link rel="stylesheet" href="/console/assets/console.css">
                         <script src="/console/assets/console.js" defer></script></head>
-                        <body data-csrf="{}" data-title="{}" data-notify="{}">
+                        <body data-csrf="{}" data-title="{}" data-notify="{}" data-notify-alert="{}">
                         {}
                         <main class="panes"><aside class="pane queue" id="queue">{}</aside>
                         <section class="pane conversation" id="conversation">{}</section>
                         <aside class="pane customer" id="customer">{}</aside></main>
                         </body></html>""",
                 view.htmlLang(), title, view.session.csrfToken(), title, view.t("notify.new_handoff"),
-                topBar(view, query), left, middle, right);
+                view.t("alerts.notify"), topBar(view, query), left, middle, right);
     }
 
     /** A page with one wide column (audit log, staff accounts). */

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Finding customers: by name, phone, ticket number or words they wrote; and the tickets that wait
- * for a person. Read-only; thread-safe.
+ * Finding customers: by name, phone, ticket number or words they wrote; the tickets that wait for a
+ * person; and the unhappy survey answers of the last {@value #ALERT_HOURS} hours. Read-only; thread-safe.
  */
 final class Lookup {
 
@@ -74,5 +74,13 @@ final class Lookup {
                 .map((rs, ctx) -> new WaitingTicket(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), CustomerFile.instant(rs, 7), CustomerFile.instant(rs, 8)))
                 .list());
+    }
+
+    static final int ALERT_HOURS = 24;
+    static final int ALERTS = 5;
+
+    /** NPS detractors and CSAT 1–2 of the last {@value #ALERT_HOURS} hours, newest first (at most {@value #ALERTS}). */
+    List<dev.rapport.survey.SurveyAlerts.Alert> unhappyAnswers(Instant now) {
+        return dev.rapport.survey.SurveyAlerts.recent(jdbi, now.minus(java.time.Duration.ofHours(ALERT_HOURS)), ALERTS);
     }
 }

@@ -3,6 +3,7 @@ package dev.rapport.console;
 import dev.rapport.handoff.HandoffReason;
 import dev.rapport.handoff.HandoffState;
 import dev.rapport.handoff.QueuedHandoff;
+import dev.rapport.survey.SurveyAlerts;
 import dev.rapport.web.page.Markup;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +11,37 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The left pane's live part: chats waiting for a person (queue order: tier, priority, wait) with
- * tier, reasons, language, channel, waiting time and the last message; then the chats people have;
- * then tickets that wait. Re-rendered whenever the stream says something changed. Stateless.
+ * The left pane's live part: a strip of unhappy survey answers of the last day (NPS detractors, CSAT
+ * 1–2; shown only when there are some), then chats waiting for a person (queue order: tier, priority,
+ * wait) with tier, reasons, language, channel, waiting time and the last message; then the chats
+ * people have; then tickets that wait. Re-rendered whenever the stream says something changed. Stateless.
  */
 final class QueuePane {
 
     private QueuePane() {
+    }
+
+    static Markup render(View view, List<SurveyAlerts.Alert> alerts, List<QueuedHandoff> handoffs,
+                         List<Lookup.WaitingTicket> tickets, Instant now) {
+        return Markup.of("{}{}", alerts(view, alerts), render(view, handoffs, tickets, now));
+    }
+
+    /** Each unhappy answer links to the customer, whose open handoff (if any) has the same alert as a note. */
+    static Markup alerts(View view, List<SurveyAlerts.Alert> alerts) {
+        if (alerts.isEmpty()) {
+            return Markup.EMPTY;
+        }
+        return Markup.of("""
+                        <section class="block alerts" id="survey-alerts" data-count="{}"><h3>{}</h3><ul class="list">{}</ul></section>""",
+                alerts.size(), view.t("alerts.title", Lookup.ALERT_HOURS), Markup.join(alerts.stream().map(alert -> Markup.of("""
+                        <li class="alert" id="alert-{}"><a href="/console/customers/{}"><b>{}</b>
+                        <span class="tier tier-{}">{}</span> <span class="breach">{}</span>
+                        <span class="muted line">{} · {}</span></a></li>""",
+                alert.answerId(), alert.customerId(),
+                alert.customerName() == null ? view.t("customer.unnamed", alert.customerId()) : alert.customerName(),
+                alert.tier(), view.has("tier." + alert.tier()) ? view.t("tier." + alert.tier()) : alert.tier(),
+                view.t("alerts.score", alert.type().toUpperCase(java.util.Locale.ROOT), alert.score(), alert.scale()),
+                view.t("alerts.survey", alert.survey()), view.when(alert.at()))).toList()));
     }
 
     static Markup render(View view, List<QueuedHandoff> handoffs, List<Lookup.WaitingTicket> tickets, Instant now) {

@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.Nested;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Customers and the chats linked to them. A chat seen for the first time gets a new customer (tier
@@ -22,10 +21,20 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  */
 public final class Customers implements CustomerDirectory {
 
-    /** A chat's account row with its customer, mapped by column name ({@link CustomerView} nested). */
-    record Account(@Nested CustomerView customer, String username, String firstName, String languageCode,
+    /** A chat's account row with its customer. */
+    record Account(CustomerView customer, String username, String firstName, String languageCode,
                    boolean unreachable) {
     }
+
+    /**
+     * Maps {@link #find}'s columns by position. Written out because it runs on every turn: a reflective
+     * mapper ({@code ConstructorMapper.of}) inspects the record anew for each query, a quarter of a
+     * turn's CPU in a profile.
+     */
+    private static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(
+            new CustomerView(rs.getLong(1), rs.getString(2), Language.of(rs.getString(3)), rs.getBoolean(4),
+                    Tier.of(rs.getString(5)), rs.getBoolean(6)),
+            rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10));
 
     @Override
     public CustomerView resolve(Handle handle, InboundMessage message) {
@@ -70,7 +79,7 @@ public final class Customers implements CustomerDirectory {
                         WHERE a.channel = :channel AND a.chat_key = :chatKey""")
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
-                .map(ConstructorMapper.of(Account.class))
+                .map(ACCOUNT)
                 .findOne();
     }
 

@@ -19,7 +19,9 @@ public final class DashboardFeature implements Feature {
 
     private final List<PageRoute> pages;
 
+    /** Also makes the survey rollups count days in {@code zone}, rebuilding them if they were built in another. */
     public DashboardFeature(Jdbi jdbi, ZoneId zone, Clock clock) {
+        new SurveyRollups(jdbi, zone).ensureZone();
         var routes = new ArrayList<PageRoute>();
         routes.addAll(new Assets().routes());
         routes.addAll(new DashboardPages(jdbi, new Texts(), zone, clock).routes());

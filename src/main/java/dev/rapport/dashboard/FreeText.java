@@ -33,8 +33,12 @@ final class FreeText {
     }
 
     Result compute(Filter filter) {
+        // An answer is given after its response started, so answers of responses started in the period were given
+        // since its start: the redundant bound lets the newest-first index scans stop at the period's start
+        // instead of walking every older answer (46,000 negative ones in a year).
         var where = new Where().between("r.started_at", filter.start(zone), filter.end(zone)).responses("r", filter)
-                .and("a.question_type = 'text' AND NOT a.skipped AND a.value IS NOT NULL");
+                .and("a.question_type = 'text' AND NOT a.skipped AND a.value IS NOT NULL")
+                .compare("a.answered_at", ">=", ComplaintFigures.utc(filter.start(zone)));
         return jdbi.withHandle(handle -> {
             var newest = where.bind(handle.createQuery("""
                             SELECT a.id, r.customer_id, coalesce(c.name, '#' || c.id), r.tier, r.language, a.value,

@@ -1,26 +1,43 @@
 package dev.rapport.dashboard;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The survey counts of one group of responses (a period, a tier, a week …) and the figures computed
- * from them. Counts are indexed by score: CSAT 1–5, NPS 0–10, CES 1–7 (the survey's scale). Every
- * figure is NaN when it has nothing to be computed from, and the page shows "—" for it. Mutable while
- * a query's rows are added, then only read; not thread-safe.
+ * from them. Counts are indexed by score: CSAT 1–5, NPS 0–10, CES 1–5 or 1–7 (the survey's scale,
+ * {@link #CES_SCALES}): CES answers on different scales are counted apart and never averaged
+ * together. Every figure is NaN when it has nothing to be computed from, and the page shows "—" for
+ * it. Mutable while a query's rows are added, then only read; not thread-safe.
  */
 final class Scores {
 
-    static final int CES_MAX = 7;
+    /** The tops of the CES scales a survey may use (its file's {@code ces_scale}). */
+    static final List<Integer> CES_SCALES = List.of(5, 7);
 
     final long[] csat = new long[6];
     final long[] nps = new long[11];
-    final long[] ces = new long[CES_MAX + 1];
+    /** CES counts by scale top: {@code ces.get(7)[score]}. */
+    final Map<Integer, long[]> ces = new TreeMap<>();
     long asked;
     long completed;
 
-    void add(String type, int score, long count) {
+    Scores() {
+        CES_SCALES.forEach(scale -> ces.put(scale, new long[scale + 1]));
+    }
+
+    /** {@code scale} is the top of the question's scale; only CES has more than one. */
+    void add(String type, int scale, int score, long count) {
         switch (type) {
             case "csat" -> { if (score >= 1 && score <= 5) { csat[score] += count; } }
             case "nps" -> { if (score >= 0 && score <= 10) { nps[score] += count; } }
-            case "ces" -> { if (score >= 1 && score <= CES_MAX) { ces[score] += count; } }
+            case "ces" -> {
+                long[] counts = ces.get(scale);
+                if (counts != null && score >= 1 && score <= scale) {
+                    counts[score] += count;
+                }
+            }
             default -> { }
         }
     }
@@ -37,9 +54,12 @@ final class Scores {
         for (int i = 0; i < nps.length; i++) {
             nps[i] += other.nps[i];
         }
-        for (int i = 0; i < ces.length; i++) {
-            ces[i] += other.ces[i];
-        }
+        other.ces.forEach((scale, counts) -> {
+            long[] mine = ces.get(scale);
+            for (int i = 0; i < counts.length; i++) {
+                mine[i] += counts[i];
+            }
+        });
         asked += other.asked;
         completed += other.completed;
     }
@@ -81,11 +101,21 @@ final class Scores {
     }
 
     long cesAnswers() {
-        return sum(ces, 1, CES_MAX);
+        return ces.entrySet().stream().mapToLong(entry -> sum(entry.getValue(), 1, entry.getKey())).sum();
     }
 
-    double cesMean() {
-        return mean(ces);
+    long cesAnswers(int scale) {
+        return sum(ces.get(scale), 1, scale);
+    }
+
+    /** The mean of the CES answers given on the 1–{@code scale} scale. */
+    double cesMean(int scale) {
+        return mean(ces.get(scale));
+    }
+
+    /** The CES scales this group has answers on, smallest first. */
+    List<Integer> cesScales() {
+        return CES_SCALES.stream().filter(scale -> cesAnswers(scale) > 0).toList();
     }
 
     /** Completed responses ÷ surveys shown. */

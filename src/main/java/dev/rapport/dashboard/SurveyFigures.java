@@ -11,9 +11,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The survey figures of a view: the period and the previous period of the same length, each overall
  * and by tier, channel, language and survey (the customer's at the time of the response), and the
- * weekly NPS trend (one pass over the answers with grouping sets). A response belongs to the period it was started in; its scored answers (skipped
- * ones excluded, unfinished responses included) count with it. Two grouped queries; read-only;
- * thread-safe.
+ * weekly NPS trend. A response belongs to the day (business time zone) it was started on; its scored
+ * answers (skipped ones excluded, unfinished responses included) count with it. Read from the daily
+ * rollups ({@link SurveyRollups}), which hold exactly the counts of the raw rows: a few hundred rows
+ * per day instead of every answer. Two grouped queries; read-only; thread-safe.
  */
 final class SurveyFigures {
 
@@ -35,11 +36,11 @@ final class SurveyFigures {
     }
 
     private final Jdbi jdbi;
-    private final ZoneId zone;
+    private final SurveyRollups rollups;
 
     SurveyFigures(Jdbi jdbi, ZoneId zone) {
         this.jdbi = jdbi;
-        this.zone = zone;
+        this.rollups = new SurveyRollups(jdbi, zone);
     }
 
     Result compute(Filter filter) {
@@ -50,48 +51,46 @@ final class SurveyFigures {
         Map<LocalDate, Scores> weeks = emptyWeeks(filter);
         LocalDate firstMonday = weeks.keySet().iterator().next();
         LocalDate scanFrom = firstMonday.isBefore(previous.from()) ? firstMonday : previous.from();
-        var scan = new Where().between("r.started_at", scanFrom.atStartOfDay(zone).toInstant(), filter.end(zone))
-                .responses("r", filter);
-        var periods = new Where().between("r.started_at", previous.start(zone), filter.end(zone)).responses("r", filter);
-        var now = java.time.OffsetDateTime.ofInstant(filter.start(zone), java.time.ZoneOffset.UTC);
-        var before = java.time.OffsetDateTime.ofInstant(previous.start(zone), java.time.ZoneOffset.UTC);
+        // Rows a later change brought back to zero are left in the rollups; they count for nothing here.
+        var scan = days("d", scanFrom, filter.to()).responses("d", filter).and("d.answers <> 0");
+        var periods = days("d", previous.from(), filter.to()).responses("d", filter).and("d.responses <> 0");
         jdbi.useHandle(handle -> {
-            // One pass over the answers: the two periods by every dimension, and the weeks of the trend.
+            rollups.ensureZone(handle);
+            // Both periods and the weeks of the trend; a REPEATABLE READ snapshot makes the two queries agree.
+            handle.begin();
+            handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             scan.bind(handle.createQuery("""
-                            SELECT period, tier, channel, language, survey_id, week, question_type, score, count(*),
-                                   GROUPING(tier) = 1
-                            FROM (SELECT CASE WHEN r.started_at >= :now THEN 1 WHEN r.started_at >= :before THEN 2 ELSE 0 END
-                                             AS period, r.tier, r.channel, r.language, r.survey_id,
-                                         (date_trunc('week', r.started_at AT TIME ZONE :zone))::date AS week,
-                                         a.question_type, a.score
-                                  FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
-                                  WHERE %s AND NOT a.skipped AND a.score IS NOT NULL
-                                    AND a.question_type IN ('csat', 'nps', 'ces')) scored
-                            GROUP BY GROUPING SETS ((period, tier, channel, language, survey_id, question_type, score),
-                                                    (week, question_type, score))""".formatted(scan.sql())))
-                    .bind("now", now).bind("before", before).bind("zone", zone.getId())
+                            SELECT CASE WHEN d.day >= :now THEN 1 WHEN d.day >= :before THEN 2 ELSE 0 END AS period,
+                                   d.tier, d.channel, d.language, d.survey_id,
+                                   d.day - (extract(isodow FROM d.day)::int - 1) AS week, d.question_type, d.scale, d.score,
+                                   sum(d.answers), GROUPING(d.tier) = 1
+                            FROM survey_answers_daily d WHERE %s
+                            GROUP BY GROUPING SETS ((period, d.tier, d.channel, d.language, d.survey_id, d.question_type,
+                                                     d.scale, d.score),
+                                                    (week, d.question_type, d.scale, d.score))""".formatted(scan.sql())))
+                    .bind("now", filter.from()).bind("before", previous.from())
                     .map((rs, ctx) -> {
                         String type = rs.getString(7);
-                        int score = rs.getInt(8);
-                        long count = rs.getLong(9);
-                        if (rs.getBoolean(10)) {
+                        int scale = rs.getInt(8);
+                        int score = rs.getInt(9);
+                        long count = rs.getLong(10);
+                        if (rs.getBoolean(11)) {
                             Scores week = weeks.get(rs.getObject(6, LocalDate.class));
                             if (week != null) {
-                                week.add(type, score, count);
+                                week.add(type, scale, score, count);
                             }
                         } else if (rs.getInt(1) != 0) {
                             String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
                             for (Scores scores : targets(total, by, rs.getInt(1) == 1, values)) {
-                                scores.add(type, score, count);
+                                scores.add(type, scale, score, count);
                             }
                         }
                         return 0;
                     }).list();
             periods.bind(handle.createQuery("""
-                            SELECT r.started_at >= :now, r.tier, r.channel, r.language, r.survey_id, count(*),
-                                   count(*) FILTER (WHERE r.status = 'completed')
-                            FROM survey_responses r WHERE %s GROUP BY 1, 2, 3, 4, 5""".formatted(periods.sql())))
-                    .bind("now", now)
+                            SELECT d.day >= :now, d.tier, d.channel, d.language, d.survey_id, sum(d.responses), sum(d.completed)
+                            FROM survey_responses_daily d WHERE %s GROUP BY 1, 2, 3, 4, 5""".formatted(periods.sql())))
+                    .bind("now", filter.from())
                     .map((rs, ctx) -> {
                         String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
                         for (Scores scores : targets(total, by, rs.getBoolean(1), values)) {
@@ -99,8 +98,14 @@ final class SurveyFigures {
                         }
                         return 0;
                     }).list();
+            handle.commit();
         });
         return new Result(total, by, weeks);
+    }
+
+    /** {@code from <= alias.day <= to}: whole days, both included. */
+    private static Where days(String alias, LocalDate from, LocalDate to) {
+        return new Where().compare(alias + ".day", ">=", from).compare(alias + ".day", "<=", to);
     }
 
     /** The {@value #TREND_WEEKS} weeks up to the period's end, or the whole period if longer, each Monday → no figures yet. */

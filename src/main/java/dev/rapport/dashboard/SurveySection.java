@@ -27,7 +27,7 @@ final class SurveySection {
                 card(view, "csat_mean", View.decimal(now.csatMean()), View.decimal(before.csatMean()),
                         rows("answers", q, "type=csat"), "csat-mean"),
                 card(view, "nps", View.signed(now.nps()), View.signed(before.nps()), rows("answers", q, "type=nps"), "nps"),
-                card(view, "ces_mean", View.decimal(now.cesMean()), View.decimal(before.cesMean()),
+                card(view, "ces_mean", cesMeans(now, cesScales(now, before)), cesMeans(before, cesScales(now, before)),
                         rows("answers", q, "type=ces"), "ces-mean"),
                 card(view, "response_rate", View.percent(now.responseRate()), View.percent(before.responseRate()),
                         rows("answers", q, ""), "response-rate"),
@@ -103,7 +103,8 @@ final class SurveySection {
                     cell(now, before, Scores::csatShare, View::percent, rows("answers", q, "type=csat")),
                     cell(now, before, Scores::csatMean, View::decimal, rows("answers", q, "type=csat")),
                     cell(now, before, Scores::nps, View::signed, rows("answers", q, "type=nps")),
-                    cell(now, before, Scores::cesMean, View::decimal, rows("answers", q, "type=ces")),
+                    Markup.of("<td><a href=\"{}\">{}</a> <span class=\"muted before\">{}</span></td>", rows("answers", q, "type=ces"),
+                            cesMeans(now, cesScales(now, before)), cesMeans(before, cesScales(now, before))),
                     cell(now, before, Scores::responseRate, View::percent, rows("answers", q, "")),
                     rows("answers", q, ""), now.csatAnswers() + now.npsAnswers() + now.cesAnswers()));
         }
@@ -116,6 +117,23 @@ final class SurveySection {
                 dimension, view.t("by." + dimension), view.t("filter." + dimension), view.figure("csat_share"),
                 view.figure("csat_mean"), view.figure("nps"), view.figure("ces_mean"), view.figure("response_rate"),
                 view.figure("answers"), Markup.join(lines));
+    }
+
+    /** The CES scales answered on in either period, smallest first. */
+    static List<Integer> cesScales(Scores now, Scores before) {
+        return Scores.CES_SCALES.stream().filter(scale -> now.cesAnswers(scale) + before.cesAnswers(scale) > 0).toList();
+    }
+
+    /**
+     * The CES mean on each of {@code scales}, marked with its scale ("5.50 (1–7)"); "—" when there is none.
+     * Means on different scales are shown side by side, never averaged together.
+     */
+    static String cesMeans(Scores scores, List<Integer> scales) {
+        if (scales.isEmpty()) {
+            return "—";
+        }
+        return scales.stream().map(scale -> View.decimal(scores.cesMean(scale)) + " (1–" + scale + ")")
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     private static Markup cell(Scores now, Scores before, ToDoubleFunction<Scores> figure,

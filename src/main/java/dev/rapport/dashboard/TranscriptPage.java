@@ -17,10 +17,10 @@ final class TranscriptPage {
         var items = new ArrayList<Markup>();
         for (Transcripts.Entry entry : transcript.entries()) {
             boolean marked = entry.answerId() != null && entry.answerId().toString().equals(answerId);
-            items.add(Markup.of("<li class=\"entry who-{}{}\"{}><span class=\"muted\">{} · {}</span> <b>{}</b> {}<div>{}</div>{}</li>",
+            items.add(Markup.of("<li class=\"entry who-{}{}\"{}><span class=\"muted\">{} · {}</span> <b>{}</b> {}{}<div>{}</div>{}</li>",
                     entry.who(), marked ? Markup.of(" marked") : Markup.EMPTY,
                     marked ? Markup.of(" id=\"answer\"") : Markup.EMPTY, view.when(entry.at()), entry.channel() == null ? "" : entry.channel(),
-                    who(view, entry), entry.kind(), entry.text() == null ? "" : entry.text(),
+                    who(view, entry), entry.kind(), file(view, entry), entry.text() == null ? "" : entry.text(),
                     entry.detail() == null || entry.detail().isBlank() ? Markup.EMPTY
                             : Markup.of("<div class=\"muted detail\">{}</div>", entry.detail())));
         }
@@ -49,6 +49,9 @@ final class TranscriptPage {
             if (entry.text() != null && !entry.text().isEmpty()) {
                 out.append(": ").append(entry.text().replace("\n", "\n    "));
             }
+            if (entry.file() != null) {
+                out.append(" <").append(entry.file()).append('>');
+            }
             if (entry.detail() != null && !entry.detail().isBlank()) {
                 out.append(" {").append(entry.detail()).append('}');
             }
@@ -71,11 +74,21 @@ final class TranscriptPage {
             one.put("kind", entry.kind());
             one.put("text", entry.text());
             one.put("detail", entry.detail());
+            one.put("file", entry.file());
             one.put("channel", entry.channel());
             entries.add(one);
         }
         body.put("entries", entries);
         return Json.write(body);
+    }
+
+    /** A web chat file ({@code webchat:<id>}) links to the console, which serves it to staff; other files show nothing. */
+    private static Markup file(View view, Transcripts.Entry entry) {
+        if (entry.file() == null || !entry.file().matches("webchat:\\d{1,18}")) {
+            return Markup.EMPTY;
+        }
+        return Markup.of(" <a class=\"file\" href=\"/console/files/{}\" target=\"_blank\" rel=\"noopener\">📎 {}</a>",
+                entry.file().substring("webchat:".length()), view.t("transcript.file"));
     }
 
     private static String name(Transcripts.Customer customer) {

@@ -16,8 +16,12 @@ final class Transcripts {
 
     static final int LIMIT = 5000;
 
-    /** Who said or did it: {@code customer}, {@code bot}, {@code staff}, {@code note}, {@code event}, {@code answer}. */
-    record Entry(Instant at, String who, String staff, String kind, String text, String detail, String channel, Long answerId) {
+    /**
+     * Who said or did it: {@code customer}, {@code bot}, {@code staff}, {@code note}, {@code event}, {@code answer}.
+     * {@code file}: for a message with a file, its reference ({@code webchat:<id>}, or Telegram's file id).
+     */
+    record Entry(Instant at, String who, String staff, String kind, String text, String detail, String channel, Long answerId,
+                 String file) {
     }
 
     record Customer(long id, String name, String tier, String language, Instant createdAt) {
@@ -44,29 +48,30 @@ final class Transcripts {
                 return Optional.<Transcript>empty();
             }
             var entries = handle.createQuery("""
-                            SELECT at, who, staff, kind, text, detail, channel, answer FROM (
+                            SELECT at, who, staff, kind, text, detail, channel, answer, file FROM (
                                 SELECT m.created_at AS at,
                                        CASE WHEN m.direction = 'in' THEN 'customer'
                                             WHEN to_jsonb(m) ->> 'staff_name' IS NOT NULL THEN 'staff' ELSE 'bot' END AS who,
                                        to_jsonb(m) ->> 'staff_name' AS staff, m.kind, m.text,
-                                       concat_ws(' ', m.intent, m.sentiment) AS detail, m.channel, m.id * 4 AS ord, NULL::bigint AS answer
+                                       concat_ws(' ', m.intent, m.sentiment) AS detail, m.channel, m.id * 4 AS ord, NULL::bigint AS answer,
+                                       m.file_ref AS file
                                 FROM messages m WHERE m.customer_id = :id
                                 UNION ALL
                                 SELECT e.occurred_at, CASE WHEN e.type = 'handoff.note' THEN 'note' ELSE 'event' END,
                                        (e.data || coalesce(e.personal, '{}'::jsonb)) ->> 'staff_name', e.type,
                                        CASE WHEN e.type = 'handoff.note'
                                             THEN (e.data || coalesce(e.personal, '{}'::jsonb)) ->> 'text' END,
-                                       (e.data || coalesce(e.personal, '{}'::jsonb))::text, e.channel, e.id * 4 + 1, NULL
+                                       (e.data || coalesce(e.personal, '{}'::jsonb))::text, e.channel, e.id * 4 + 1, NULL, NULL
                                 FROM events e WHERE e.customer_id = :id
                                 UNION ALL
                                 SELECT ce.occurred_at, CASE WHEN ce.reason IS NOT NULL AND ce.actor LIKE 'staff:%' THEN 'note'
                                        ELSE 'event' END, CASE WHEN ce.actor LIKE 'staff:%' THEN substr(ce.actor, 7) END,
                                        'ticket ' || c.ticket || ' ' || ce.type, ce.reason,
-                                       concat_ws(' → ', ce.from_status, ce.to_status), c.channel, ce.id * 4 + 2, NULL
+                                       concat_ws(' → ', ce.from_status, ce.to_status), c.channel, ce.id * 4 + 2, NULL, NULL
                                 FROM complaint_events ce JOIN complaints c ON c.id = ce.complaint_id WHERE c.customer_id = :id
                                 UNION ALL
                                 SELECT a.answered_at, 'answer', NULL, r.survey_id || ' ' || a.question_id,
-                                       coalesce(a.score::text, a.value), a.sentiment, r.channel, a.id * 4 + 3, a.id
+                                       coalesce(a.score::text, a.value), a.sentiment, r.channel, a.id * 4 + 3, a.id, NULL
                                 FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                                 WHERE r.customer_id = :id AND NOT a.skipped
                                 ORDER BY at DESC, ord DESC LIMIT :limit) t
@@ -74,7 +79,7 @@ final class Transcripts {
                     .bind("id", customerId).bind("limit", LIMIT)
                     .map((rs, ctx) -> new Entry(instant(rs.getObject(1, OffsetDateTime.class)), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            (Long) rs.getObject(8)))
+                            (Long) rs.getObject(8), rs.getString(9)))
                     .list();
             return Optional.of(new Transcript(customer.get(), entries));
         });

@@ -30,12 +30,18 @@ public final class ChatHistory {
         return before(handle, channel, chatKey, Long.MAX_VALUE, limit);
     }
 
-    /** The last {@code limit} text messages and commands of the chat with an id below {@code beforeId}, oldest first. */
+    /**
+     * The last {@code limit} text messages, commands and files of the chat with an id below {@code beforeId},
+     * oldest first. A file is shown as a paper clip and its caption.
+     */
     public static List<LoggedMessage> before(Handle handle, String channel, String chatKey, long beforeId, int limit) {
         return handle.createQuery("""
-                        SELECT id, direction, coalesce(text, '') AS text, buttons::text AS buttons FROM (
-                            SELECT id, direction, text, buttons FROM messages
-                            WHERE channel = :channel AND chat_key = :chatKey AND kind IN ('text', 'command')
+                        SELECT id, direction, CASE WHEN file_ref IS NULL THEN coalesce(text, '')
+                                                   ELSE rtrim('📎 ' || coalesce(text, '')) END AS text,
+                               buttons::text AS buttons FROM (
+                            SELECT id, direction, text, buttons, file_ref FROM messages
+                            WHERE channel = :channel AND chat_key = :chatKey
+                              AND (kind IN ('text', 'command') OR file_ref IS NOT NULL)
                               AND id < :beforeId
                             ORDER BY id DESC LIMIT :limit) AS recent
                         ORDER BY id""")

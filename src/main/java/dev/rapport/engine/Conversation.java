@@ -24,6 +24,11 @@ final class Conversation {
     boolean unmoved;
     /** Outreach that arrived during another dialogue, oldest first; each starts when the dialogue before it ends. */
     final java.util.List<dev.rapport.channel.Content.Outreach> waitingOutreach = new java.util.ArrayList<>();
+    /**
+     * The dialogue this chat left for another, as this turn knows it: read with the conversation and
+     * kept current by every write of {@link PausedDialogues}, so a turn reads it once; null when none.
+     */
+    PausedDialogues.Paused paused;
 
     Conversation(String channel, String chatKey, String flow, String step, Map<String, String> slots,
                  int unknownStreak) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
-/** SQL on {@code conversations}. Stateless; thread-safe. */
+/** Reads {@code conversations} (written by {@link TurnEnd}). Stateless; thread-safe. */
 final class ConversationStore {
 
     private static final ObjectMapper JSON = Json.mapper();
@@ -19,56 +19,33 @@ final class ConversationStore {
     private ConversationStore() {
     }
 
+    /** The chat's conversation (a new one when it has none) with its paused dialogue, in one query. */
     static Conversation load(Handle handle, String channel, String chatKey) {
         return handle.createQuery("""
-                        SELECT flow, step, slots::text, unknown_streak, escalation_reason, updated_at,
-                               waiting_outreach::text
-                        FROM conversations
-                        WHERE channel = :channel AND chat_key = :chatKey""")
+                        SELECT c.flow, c.step, c.slots::text AS slots, c.unknown_streak, c.escalation_reason,
+                               c.updated_at, c.waiting_outreach::text AS waiting_outreach,
+                               p.flow AS paused_flow, p.step AS paused_step, p.slots::text AS paused_slots,
+                               p.paused_at, p.offered_at
+                        FROM (SELECT CAST(:channel AS text) AS channel, CAST(:chatKey AS text) AS chat_key) AS chat
+                        LEFT JOIN conversations c ON c.channel = chat.channel AND c.chat_key = chat.chat_key
+                        LEFT JOIN paused_dialogues p ON p.channel = chat.channel AND p.chat_key = chat.chat_key""")
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
                 .map((rs, ctx) -> {
-                    var conversation = new Conversation(channel, chatKey, rs.getString(1), rs.getString(2),
-                            readSlots(rs.getString(3)), rs.getInt(4));
-                    conversation.escalationReason = rs.getString(5);
-                    conversation.lastActive = rs.getTimestamp(6).toInstant();
-                    conversation.waitingOutreach.addAll(readOutreach(rs.getString(7)));
+                    Conversation conversation;
+                    if (rs.getTimestamp("updated_at") == null) {
+                        conversation = new Conversation(channel, chatKey, null, null, Map.of(), 0);
+                    } else {
+                        conversation = new Conversation(channel, chatKey, rs.getString("flow"), rs.getString("step"),
+                                readSlots(rs.getString("slots")), rs.getInt("unknown_streak"));
+                        conversation.escalationReason = rs.getString("escalation_reason");
+                        conversation.lastActive = rs.getTimestamp("updated_at").toInstant();
+                        conversation.waitingOutreach.addAll(readOutreach(rs.getString("waiting_outreach")));
+                    }
+                    conversation.paused = PausedDialogues.read(rs);
                     return conversation;
                 })
-                .findOne()
-                .orElseGet(() -> new Conversation(channel, chatKey, null, null, Map.of(), 0));
-    }
-
-    static void save(Handle handle, Conversation conversation, long customerId, long updateId) {
-        handle.createUpdate("""
-                        INSERT INTO conversations (channel, chat_key, customer_id, flow, step, slots, last_update_id,
-                                                   unknown_streak, escalation_reason, escalation_signaled_at,
-                                                   waiting_outreach, updated_at)
-                        VALUES (:channel, :chatKey, :customerId, :flow, :step, CAST(:slots AS jsonb), :updateId,
-                                :unknownStreak, :escalationReason,
-                                CASE WHEN :escalationReason::text IS NULL THEN NULL ELSE now() END,
-                                CAST(:waitingOutreach AS jsonb), now())
-                        ON CONFLICT (channel, chat_key) DO UPDATE SET
-                            customer_id = excluded.customer_id, flow = excluded.flow, step = excluded.step,
-                            slots = excluded.slots, last_update_id = excluded.last_update_id,
-                            unknown_streak = excluded.unknown_streak, escalation_reason = excluded.escalation_reason,
-                            escalation_signaled_at = CASE
-                                WHEN excluded.escalation_reason IS NULL THEN NULL
-                                ELSE coalesce(conversations.escalation_signaled_at, excluded.escalation_signaled_at) END,
-                            waiting_outreach = excluded.waiting_outreach,
-                            updated_at = CASE WHEN :unmoved THEN conversations.updated_at ELSE excluded.updated_at END""")
-                .bind("channel", conversation.channel)
-                .bind("chatKey", conversation.chatKey)
-                .bind("customerId", customerId)
-                .bind("flow", conversation.flow)
-                .bind("step", conversation.step)
-                .bind("slots", writeSlots(conversation.slots))
-                .bind("updateId", updateId)
-                .bind("unknownStreak", conversation.unknownStreak)
-                .bind("escalationReason", conversation.escalationReason)
-                .bind("waitingOutreach", writeOutreach(conversation.waitingOutreach))
-                .bind("unmoved", conversation.unmoved)
-                .execute();
+                .one();
     }
 
     /** One waiting outreach as stored: what {@link Content.Outreach} holds. */
@@ -87,7 +64,7 @@ final class ConversationStore {
         }
     }
 
-    private static String writeOutreach(List<Content.Outreach> waiting) {
+    static String writeOutreach(List<Content.Outreach> waiting) {
         if (waiting.isEmpty()) {
             return "[]";
         }
@@ -100,6 +77,9 @@ final class ConversationStore {
     }
 
     private static Map<String, String> readSlots(String json) {
+        if ("{}".equals(json)) {
+            return Map.of();
+        }
         try {
             return JSON.readValue(json, SLOTS);
         } catch (JsonProcessingException e) {
@@ -107,7 +87,10 @@ final class ConversationStore {
         }
     }
 
-    private static String writeSlots(Map<String, String> slots) {
+    static String writeSlots(Map<String, String> slots) {
+        if (slots.isEmpty()) {
+            return "{}";
+        }
         try {
             return JSON.writeValueAsString(slots);
         } catch (JsonProcessingException e) {

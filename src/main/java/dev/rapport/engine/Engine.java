@@ -5,7 +5,6 @@ import dev.rapport.channel.InboundMessage;
 import dev.rapport.flow.Conversations;
 import dev.rapport.flow.Flow;
 import dev.rapport.flow.Step;
-import dev.rapport.store.EventLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -124,9 +123,7 @@ public final class Engine {
         withPerson.handedOver(turn);
         startWaitingOutreach(turn);
         runner.offerToResume(turn);
-        ConversationStore.save(handle, conversation, turn.customer().id(), message.updateId());
-        EventLog.recordAll(handle, turn.events);
-        MessageLog.replies(handle, turn);
+        TurnEnd.write(handle, turn);
     }
 
     private Reading read(Turn turn) {

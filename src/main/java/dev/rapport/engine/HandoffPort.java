@@ -37,6 +37,18 @@ public interface HandoffPort {
     }
 
     /**
+     * Adds an internal note from Rapport (no staff member wrote it) to the customer's open handoff, in
+     * whichever of their chats it is, in the caller's transaction, and tells the console. Never sent to
+     * the customer. {@code data} (a kind and ids) goes with the note's event so a page can word it in
+     * its reader's language; {@code text} is the note as stored, for readers without that wording.
+     *
+     * @return the handoff noted, or empty when the customer has no open handoff
+     */
+    default Optional<Long> noteForCustomer(Handle handle, long customerId, String text, Map<String, ?> data) {
+        return Optional.empty();
+    }
+
+    /**
      * Something a person should look at.
      *
      * @param reason a reason code from the handoff settings: {@code asked_for_person}, {@code strongly_negative},

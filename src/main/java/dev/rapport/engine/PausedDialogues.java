@@ -9,8 +9,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * SQL on {@code paused_dialogues}: the dialogue a chat left for another, kept whole so it can be
- * resumed. One per chat; pausing another replaces it. Runs in the turn's transaction. Stateless;
- * thread-safe.
+ * resumed. One per chat; pausing another replaces it. Runs in the turn's transaction. The row is
+ * read with the conversation ({@link ConversationStore#load}) and mirrored in
+ * {@link Conversation#paused}, which every write here keeps current: a turn asks the database once.
+ * Stateless; thread-safe.
  */
 final class PausedDialogues {
 
@@ -21,19 +23,24 @@ final class PausedDialogues {
     private PausedDialogues() {
     }
 
-    static Optional<Paused> find(Handle handle, String channel, String chatKey) {
-        return handle.createQuery("""
-                        SELECT flow, step, slots::text, paused_at, offered_at FROM paused_dialogues
-                        WHERE channel = :channel AND chat_key = :chatKey""")
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
-                .map((rs, ctx) -> new Paused(rs.getString(1), rs.getString(2), slots(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
-                .findOne();
+    static Optional<Paused> find(Conversation conversation) {
+        return Optional.ofNullable(conversation.paused);
     }
 
-    static void pause(Handle handle, String channel, String chatKey, String flow, String step, Map<String, String> slots) {
+    /** The paused dialogue as {@link ConversationStore#load} read it (its {@code paused_*} columns), or null. */
+    static Paused read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String flow = rs.getString("paused_flow");
+        if (flow == null) {
+            return null;
+        }
+        java.sql.Timestamp offeredAt = rs.getTimestamp("offered_at");
+        return new Paused(flow, rs.getString("paused_step"), slots(rs.getString("paused_slots")),
+                rs.getTimestamp("paused_at").toInstant(), offeredAt == null ? null : offeredAt.toInstant());
+    }
+
+    static void pause(Handle handle, Conversation conversation, String flow, String step, Map<String, String> slots) {
+        String channel = conversation.channel;
+        String chatKey = conversation.chatKey;
         handle.createUpdate("""
                         INSERT INTO paused_dialogues (channel, chat_key, flow, step, slots)
                         VALUES (:channel, :chatKey, :flow, :step, CAST(:slots AS jsonb))
@@ -45,23 +52,45 @@ final class PausedDialogues {
                 .bind("step", step)
                 .bind("slots", Json.write(slots))
                 .execute();
+        conversation.paused = new Paused(flow, step, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(slots)),
+                Instant.now(), null);
     }
 
-    static void offered(Handle handle, String channel, String chatKey) {
+    static void offered(Handle handle, Conversation conversation) {
         handle.createUpdate("UPDATE paused_dialogues SET offered_at = now() WHERE channel = :channel AND chat_key = :chatKey")
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
+                .bind("channel", conversation.channel)
+                .bind("chatKey", conversation.chatKey)
                 .execute();
+        if (conversation.paused != null) {
+            Paused paused = conversation.paused;
+            conversation.paused = new Paused(paused.flow(), paused.step(), paused.slots(), paused.pausedAt(),
+                    Instant.now());
+        }
     }
 
-    static void forget(Handle handle, String channel, String chatKey) {
+    /** Forgets the chat's paused dialogue; nothing to do when it has none. */
+    static void forget(Handle handle, Conversation conversation) {
+        if (conversation.paused == null) {
+            return;
+        }
         handle.createUpdate("DELETE FROM paused_dialogues WHERE channel = :channel AND chat_key = :chatKey")
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
+                .bind("channel", conversation.channel)
+                .bind("chatKey", conversation.chatKey)
                 .execute();
+        conversation.paused = null;
+    }
+
+    /** Forgets the chat's paused dialogue if it is of {@code flow}. */
+    static void forget(Handle handle, Conversation conversation, String flow) {
+        if (conversation.paused != null && conversation.paused.flow().equals(flow)) {
+            forget(handle, conversation);
+        }
     }
 
     private static Map<String, String> slots(String json) {
+        if ("{}".equals(json)) {
+            return Map.of();
+        }
         try {
             return Json.mapper().readValue(json, new TypeReference<Map<String, String>>() {
             });

@@ -45,8 +45,7 @@ final class Resumption {
     void leaving(Turn turn, String by) {
         Conversation conversation = turn.conversation;
         if (conversation.waiting() && !FLOW.equals(conversation.flow) && !by.equals(conversation.flow)) {
-            PausedDialogues.pause(turn.handle, conversation.channel, conversation.chatKey, conversation.flow,
-                    conversation.step, conversation.slots);
+            PausedDialogues.pause(turn.handle, conversation, conversation.flow, conversation.step, conversation.slots);
             turn.event(EngineEvent.FLOW_PAUSED, Map.of("flow", conversation.flow, "step", conversation.step,
                     "by", by));
         }
@@ -55,12 +54,7 @@ final class Resumption {
     /** A flow starts afresh: a paused copy of it is no longer wanted. */
     void entered(Turn turn, String flow) {
         if (!FLOW.equals(flow)) {
-            turn.handle.createUpdate("DELETE FROM paused_dialogues WHERE channel = :channel AND chat_key = :chatKey "
-                            + "AND flow = :flow")
-                    .bind("channel", turn.conversation.channel)
-                    .bind("chatKey", turn.conversation.chatKey)
-                    .bind("flow", flow)
-                    .execute();
+            PausedDialogues.forget(turn.handle, turn.conversation, flow);
         }
     }
 
@@ -73,8 +67,7 @@ final class Resumption {
         Conversation conversation = turn.conversation;
         if (conversation.waiting() && conversation.flow.equals(flow.id()) && conversation.slots.values().stream()
                 .anyMatch(value -> value != null && !value.isBlank())) {
-            PausedDialogues.pause(turn.handle, conversation.channel, conversation.chatKey, conversation.flow,
-                    conversation.step, conversation.slots);
+            PausedDialogues.pause(turn.handle, conversation, conversation.flow, conversation.step, conversation.slots);
             return Optional.of(offer(turn, flow.id(), AGAIN));
         }
         return fresh(turn).filter(paused -> paused.flow().equals(flow.id()))
@@ -90,7 +83,7 @@ final class Resumption {
             return Optional.empty();
         }
         return fresh(turn).filter(paused -> paused.offeredAt() == null).map(paused -> {
-            PausedDialogues.offered(turn.handle, turn.conversation.channel, turn.conversation.chatKey);
+            PausedDialogues.offered(turn.handle, turn.conversation);
             return offer(turn, paused.flow(), AFTER);
         });
     }
@@ -102,7 +95,7 @@ final class Resumption {
     String choose(Turn turn, FlowRunner runner) {
         Optional<PausedDialogues.Paused> found = fresh(turn);
         String mode = turn.slot(MODE_SLOT);
-        PausedDialogues.forget(turn.handle, turn.conversation.channel, turn.conversation.chatKey);
+        PausedDialogues.forget(turn.handle, turn.conversation);
         if (found.isEmpty()) {
             return "dropped";
         }
@@ -133,10 +126,9 @@ final class Resumption {
     }
 
     private Optional<PausedDialogues.Paused> fresh(Turn turn) {
-        Optional<PausedDialogues.Paused> paused = PausedDialogues.find(turn.handle, turn.conversation.channel,
-                turn.conversation.chatKey);
+        Optional<PausedDialogues.Paused> paused = PausedDialogues.find(turn.conversation);
         if (paused.isPresent() && paused.get().pausedAt().isBefore(Instant.now().minus(KEEP))) {
-            PausedDialogues.forget(turn.handle, turn.conversation.channel, turn.conversation.chatKey);
+            PausedDialogues.forget(turn.handle, turn.conversation);
             return Optional.empty();
         }
         return paused;

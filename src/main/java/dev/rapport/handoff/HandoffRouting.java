@@ -79,6 +79,17 @@ final class HandoffRouting implements HandoffPort {
     }
 
     @Override
+    public Optional<Long> noteForCustomer(Handle handle, long customerId, String text, Map<String, ?> data) {
+        Optional<HandoffDetail> open = queries.forCustomer(handle, customerId).stream().filter(HandoffDetail::open).findFirst();
+        open.ifPresent(handoff -> {
+            var extra = new LinkedHashMap<String, Object>(data);
+            extra.put("text", text);
+            HandoffLog.changed(handle, handoff, HandoffEvent.NOTE, null, extra);
+        });
+        return open.map(HandoffDetail::id);
+    }
+
+    @Override
     public Optional<Escalated> escalate(Handle handle, Escalation escalation) {
         HandoffSettings.Rule rule = settings.rule(escalation.reason());
         Tier tier = escalation.customer().tier();

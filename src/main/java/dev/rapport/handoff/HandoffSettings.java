@@ -1,8 +1,6 @@
 package dev.rapport.handoff;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.config.ConfigException;
-import dev.rapport.config.FeatureSettings;
+import dev.rapport.config.SettingsDocument;
 import dev.rapport.domain.Tier;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -12,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,152 +70,113 @@ record HandoffSettings(Map<String, Rule> rules, List<String> queueOrder, Busines
                 Duration.ofMinutes(3), Duration.ofSeconds(30));
     }
 
+    /** The file as written; a setting left out is null. */
+    record File(Map<String, Reason> reasons, List<String> queueOrder, Hours businessHours, String noAnswerAfter,
+                String minutesPerChat, String checkEvery) {
+    }
+
+    record Reason(Boolean escalate, String priority, List<String> tiers, Boolean manager) {
+    }
+
+    record Hours(String timeZone, List<String> days, String hours) {
+    }
+
     static HandoffSettings load(Path file, ZoneId defaultZone) {
-        var root = FeatureSettings.read(file);
-        if (root.isEmpty()) {
+        var document = SettingsDocument.read(file);
+        if (!document.exists()) {
             return defaults(defaultZone);
         }
-        var reader = new Reader(file);
-        JsonNode node = root.get();
-        reader.only(node, "", Set.of("reasons", "queue_order", "business_hours", "no_answer_after",
-                "minutes_per_chat", "check_every"));
+        File read = document.bind(File.class);
         var rules = new LinkedHashMap<>(DEFAULT_RULES);
-        JsonNode reasons = node.path("reasons");
-        for (Iterator<String> names = reasons.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            JsonNode rule = reasons.get(name);
-            String at = "reasons." + name;
-            if (!name.matches("[a-z][a-z0-9_]*")) {
-                throw reader.problem(at, name, "a reason code in lower case with underscores");
-            }
-            reader.only(rule, at + ".", Set.of("escalate", "priority", "tiers", "manager"));
-            Rule fallback = rules.getOrDefault(name, new Rule(true, 2, EnumSet.allOf(Tier.class), false));
-            boolean escalate = rule.has("escalate") ? reader.bool(at + ".escalate", rule.get("escalate")) : fallback.escalate();
-            int priority = fallback.priority();
-            if (rule.has("priority")) {
-                priority = PRIORITIES.indexOf(rule.get("priority").asText());
-                if (priority < 0) {
-                    throw reader.problem(at + ".priority", rule.get("priority").asText(), "one of " + PRIORITIES);
-                }
-            }
-            Set<Tier> tiers = fallback.tiers();
-            if (rule.has("tiers")) {
-                var chosen = EnumSet.noneOf(Tier.class);
-                for (JsonNode tier : rule.get("tiers")) {
-                    chosen.add(Tier.fromCode(tier.asText()).orElseThrow(() -> reader.problem(at + ".tiers",
-                            tier.asText(), "tiers from key, major, ordinary, small")));
-                }
-                tiers = chosen;
-            }
-            boolean manager = rule.has("manager") ? reader.bool(at + ".manager", rule.get("manager")) : fallback.manager();
-            rules.put(name, new Rule(escalate, priority, Set.copyOf(tiers.isEmpty() ? EnumSet.noneOf(Tier.class) : tiers),
-                    manager));
-        }
+        Map<String, Reason> reasons = read.reasons() == null ? Map.of() : read.reasons();
+        reasons.forEach((name, given) -> rules.put(name, rule(document, name, given, rules.get(name))));
         List<String> order = ORDER_KEYS;
-        if (node.has("queue_order")) {
+        if (read.queueOrder() != null) {
             order = new ArrayList<>();
-            for (JsonNode key : node.get("queue_order")) {
-                if (!ORDER_KEYS.contains(key.asText()) || order.contains(key.asText())) {
-                    throw reader.problem("queue_order", key.asText(), "each of " + ORDER_KEYS + " at most once");
+            for (int index = 0; index < read.queueOrder().size(); index++) {
+                String key = read.queueOrder().get(index);
+                if (!ORDER_KEYS.contains(key) || order.contains(key)) {
+                    throw document.wrong("each of " + ORDER_KEYS + " at most once", "queue_order", index);
                 }
-                order.add(key.asText());
+                order.add(key);
             }
             if (!order.contains("waiting")) {
                 order.add("waiting");   // the oldest first among equals, always
             }
         }
         return new HandoffSettings(Map.copyOf(rules), List.copyOf(order),
-                hours(reader, node.path("business_hours"), defaultZone),
-                reader.duration("no_answer_after", node.path("no_answer_after"), Duration.ofMinutes(10)),
-                reader.duration("minutes_per_chat", node.path("minutes_per_chat"), Duration.ofMinutes(3)),
-                reader.duration("check_every", node.path("check_every"), Duration.ofSeconds(30)));
+                hours(document, read.businessHours(), defaultZone),
+                document.duration(read.noAnswerAfter(), Duration.ofMinutes(10), "no_answer_after"),
+                document.duration(read.minutesPerChat(), Duration.ofMinutes(3), "minutes_per_chat"),
+                document.duration(read.checkEvery(), Duration.ofSeconds(30), "check_every"));
     }
 
-    private static BusinessHours hours(Reader reader, JsonNode node, ZoneId defaultZone) {
-        if (node.isMissingNode() || node.isNull()) {
-            return BusinessHours.always(defaultZone);
+    private static Rule rule(SettingsDocument document, String name, Reason given, Rule known) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw document.problem("expected a reason code in lower case with underscores", "reasons", name);
         }
-        reader.only(node, "business_hours.", Set.of("time_zone", "days", "hours"));
-        ZoneId zone = defaultZone;
-        if (node.has("time_zone")) {
-            try {
-                zone = ZoneId.of(node.get("time_zone").asText());
-            } catch (RuntimeException e) {
-                throw reader.problem("business_hours.time_zone", node.get("time_zone").asText(),
-                        "a time zone such as Asia/Shanghai or Europe/London");
+        Reason reason = given == null ? new Reason(null, null, null, null) : given;
+        Rule fallback = known != null ? known : new Rule(true, 2, EnumSet.allOf(Tier.class), false);
+        int priority = fallback.priority();
+        if (reason.priority() != null) {
+            priority = PRIORITIES.indexOf(reason.priority());
+            if (priority < 0) {
+                throw document.wrong("one of " + PRIORITIES, "reasons", name, "priority");
             }
         }
-        var days = EnumSet.noneOf(DayOfWeek.class);
-        for (JsonNode day : node.path("days")) {
-            days.add(day(reader, day.asText()));
+        Set<Tier> tiers = fallback.tiers();
+        if (reason.tiers() != null) {
+            var chosen = EnumSet.noneOf(Tier.class);
+            for (int index = 0; index < reason.tiers().size(); index++) {
+                int at = index;
+                chosen.add(Tier.fromCode(String.valueOf(reason.tiers().get(index))).orElseThrow(() -> document.wrong(
+                        "tiers from key, major, ordinary, small", "reasons", name, "tiers", at)));
+            }
+            tiers = chosen;
         }
-        if (!node.has("days")) {
-            days = EnumSet.allOf(DayOfWeek.class);
+        return new Rule(reason.escalate() == null ? fallback.escalate() : reason.escalate(), priority,
+                Set.copyOf(tiers), reason.manager() == null ? fallback.manager() : reason.manager());
+    }
+
+    private static BusinessHours hours(SettingsDocument document, Hours given, ZoneId defaultZone) {
+        if (given == null) {
+            return BusinessHours.always(defaultZone);
         }
-        String window = node.path("hours").asText("00:00-24:00");
+        ZoneId zone = defaultZone;
+        if (given.timeZone() != null) {
+            try {
+                zone = ZoneId.of(given.timeZone().strip());
+            } catch (RuntimeException e) {
+                throw document.wrong("a time zone such as Asia/Shanghai or Europe/London", "business_hours", "time_zone");
+            }
+        }
+        var days = EnumSet.allOf(DayOfWeek.class);
+        if (given.days() != null) {
+            days = EnumSet.noneOf(DayOfWeek.class);
+            for (int index = 0; index < given.days().size(); index++) {
+                days.add(day(document, String.valueOf(given.days().get(index)), index));
+            }
+        }
+        String window = given.hours() == null ? "00:00-24:00" : given.hours();
         String[] parts = window.split("-");
         try {
             LocalTime opens = LocalTime.parse(parts[0].strip());
             LocalTime closes = "24:00".equals(parts[1].strip()) ? LocalTime.MAX : LocalTime.parse(parts[1].strip());
             if (!closes.isAfter(opens)) {
-                throw reader.problem("business_hours.hours", window, "opening before closing, such as 09:00-18:00");
+                throw document.wrong("opening before closing, such as 09:00-18:00", "business_hours", "hours");
             }
             return new BusinessHours(zone, Set.copyOf(days), opens, closes);
         } catch (DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-            throw reader.problem("business_hours.hours", window, "a window such as 09:00-18:00");
+            throw document.wrong("a window such as 09:00-18:00", "business_hours", "hours");
         }
     }
 
-    private static DayOfWeek day(Reader reader, String text) {
+    private static DayOfWeek day(SettingsDocument document, String text, int index) {
         for (DayOfWeek day : DayOfWeek.values()) {
             if (day.name().toLowerCase(Locale.ROOT).startsWith(text.toLowerCase(Locale.ROOT)) && text.length() >= 3) {
                 return day;
             }
         }
-        throw reader.problem("business_hours.days", text, "days such as mon, tue, wed, thu, fri, sat, sun");
-    }
-
-    /** Reads values and names the file, field, value and what was expected when one is wrong. */
-    private record Reader(Path file) {
-
-        ConfigException problem(String field, String value, String expected) {
-            return new ConfigException(file + ": " + field + " is '" + value + "'; expected " + expected);
-        }
-
-        void only(JsonNode node, String prefix, Set<String> keys) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!keys.contains(name)) {
-                    throw new ConfigException(file + ": unknown setting '" + prefix + name + "'; known: "
-                            + new java.util.TreeSet<>(keys));
-                }
-            }
-        }
-
-        boolean bool(String field, JsonNode value) {
-            if (!value.isBoolean()) {
-                throw problem(field, value.asText(), "true or false");
-            }
-            return value.asBoolean();
-        }
-
-        /** {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}. */
-        Duration duration(String field, JsonNode value, Duration fallback) {
-            if (value.isMissingNode() || value.isNull()) {
-                return fallback;
-            }
-            String text = value.asText().strip();
-            var matcher = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd])").matcher(text);
-            if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-                throw problem(field, text, "a positive duration such as 30s, 10m, 2h or 1d");
-            }
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
+        throw document.wrong("days such as mon, tue, wed, thu, fri, sat, sun", "business_hours", "days", index);
     }
 }

@@ -14,7 +14,9 @@ import java.util.Map;
  * @param text      what was said or noted; for events null
  * @param staff     the staff member who wrote a reply or a note, or did what an event records; else null
  * @param eventType for events and notes, the stored type ({@code complaint.opened}, {@code handoff.note})
- * @param data      for events, their data (ids, ticket numbers, reasons); empty otherwise
+ * @param data      for events, their data (ids, ticket numbers, reasons); for messages their {@code kind}
+ *                  ({@code text}, {@code photo} ...) and, for a file, its reference {@code file}
+ *                  ({@code webchat:<id>} for a web chat upload, else the channel's file id)
  * @param handoffId the handoff the line belongs to, when known
  */
 public record TranscriptEntry(Kind kind, Instant at, Long messageId, Long eventId, String text, StaffRef staff,

@@ -33,7 +33,7 @@ final class Transcripts {
             throw new HandoffException(HandoffException.Problem.INVALID, "A transcript page needs a limit of at least 1.");
         }
         List<TranscriptEntry> messages = handle.createQuery("""
-                        SELECT id, direction, text, kind, created_at, staff_id, staff_name, handoff_id
+                        SELECT id, direction, text, kind, file_ref, created_at, staff_id, staff_name, handoff_id
                         FROM messages
                         WHERE customer_id = :customerId AND (CAST(:before AS bigint) IS NULL OR id < :before)
                         ORDER BY id DESC LIMIT :limit""")
@@ -44,10 +44,12 @@ final class Transcripts {
                     StaffRef staff = HandoffRows.staff(rs, "staff_id", "staff_name");
                     TranscriptEntry.Kind kind = "in".equals(rs.getString("direction")) ? TranscriptEntry.Kind.CUSTOMER
                             : staff != null ? TranscriptEntry.Kind.STAFF : TranscriptEntry.Kind.BOT;
+                    String file = rs.getString("file_ref");
+                    Map<String, Object> data = file == null ? Map.of("kind", rs.getString("kind"))
+                            : Map.of("kind", rs.getString("kind"), "file", file);
                     long handoffId = rs.getLong("handoff_id");
                     return new TranscriptEntry(kind, rs.getTimestamp("created_at").toInstant(), rs.getLong("id"), null,
-                            rs.getString("text"), staff, null, Map.of("kind", rs.getString("kind")),
-                            rs.wasNull() ? null : handoffId);
+                            rs.getString("text"), staff, null, data, rs.wasNull() ? null : handoffId);
                 })
                 .list();
         // The stretch of time this page covers: from its oldest message (or the beginning when the page is

@@ -84,7 +84,9 @@ final class ChatBatch {
     }
 
     /**
-     * Chats with settled pending updates whose advisory lock this transaction got, oldest first.
+     * Chats with settled pending updates whose advisory lock this transaction got, oldest first, but
+     * chats where a customer wrote before chats with only outreach waiting (an offer campaign queues
+     * thousands; a customer who is talking must not wait behind them).
      * The candidates are materialised, oldest first, so that PostgreSQL cannot move the lock call into
      * the grouping or below a sort (either would lock every pending chat); the lock is tried on them
      * in that order until the limit, so a second worker skips the chats the first one holds and
@@ -100,13 +102,13 @@ final class ChatBatch {
                             HAVING (max(received_at) < now() - make_interval(secs => :settle)
                                     OR min(received_at) < now() - make_interval(secs => :settle * 10))
                                AND coalesce(max(not_before), '-infinity') <= now()
-                            ORDER BY first_id)
+                            ORDER BY bool_and(kind IS NOT DISTINCT FROM 'outreach'), first_id)   -- a customer who wrote before outreach
                         SELECT channel, chat_key FROM candidate
                         WHERE pg_try_advisory_xact_lock(hashtextextended(channel || '/' || chat_key, 0))
                         LIMIT :limit""")
                 .bind("settle", settings.settleMillis() / 1000.0)
                 .bind("limit", settings.batchChats())
-                .map((rs, ctx) -> new Chat(rs.getString(1), rs.getString(2)))
+                .map((rs, ctx) -> new Chat(rs.getString("channel"), rs.getString("chat_key")))
                 .list();
     }
 
@@ -119,7 +121,7 @@ final class ChatBatch {
     private static Map<Chat, List<Pending>> pendingByChat(Handle handle, List<Chat> chats) {
         var result = new java.util.LinkedHashMap<Chat, List<Pending>>();
         handle.createQuery("""
-                        SELECT u.id, u.channel, u.update_id, u.chat_key, u.kind, u.payload::text, u.attempts
+                        SELECT u.id, u.channel, u.update_id, u.chat_key, u.kind, u.payload::text AS payload, u.attempts
                         FROM inbound_updates u
                         JOIN unnest(:channels, :chatKeys) AS c(channel, chat_key)
                           ON u.channel = c.channel AND u.chat_key = c.chat_key
@@ -127,8 +129,8 @@ final class ChatBatch {
                         ORDER BY u.channel, u.chat_key, u.update_id""")
                 .bindArray("channels", String.class, chats.stream().map(Chat::channel).toArray())
                 .bindArray("chatKeys", String.class, chats.stream().map(Chat::chatKey).toArray())
-                .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getString("channel"), rs.getLong("update_id"),
+                        rs.getString("chat_key"), rs.getString("kind"), rs.getString("payload"), rs.getInt("attempts")))
                 .forEach(pending -> result.computeIfAbsent(new Chat(pending.channel(), pending.chatKey()),
                         chat -> new ArrayList<>()).add(pending));
         return result;

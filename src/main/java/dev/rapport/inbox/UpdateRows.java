@@ -51,7 +51,7 @@ final class UpdateRows {
                 .bindArray("rawBodies", String.class, (Object[]) rawBodies)
                 .bindArray("statuses", String.class, (Object[]) statuses)
                 .bindArray("reasons", String.class, (Object[]) reasons)
-                .map((rs, ctx) -> rs.getObject(2) == null ? null : new Key(rs.getString(1), rs.getLong(2)))
+                .map((rs, ctx) -> rs.getObject("update_id") == null ? null : new Key(rs.getString("channel"), rs.getLong("update_id")))
                 .list()
                 .stream()
                 .filter(java.util.Objects::nonNull)

@@ -14,7 +14,7 @@ public final class EvaluationReport {
      */
     public static String format(Evaluation evaluation, Task task) {
         List<String> labels = evaluation.labels();
-        int width = labels.stream().mapToInt(String::length).max().orElse(5) + 2;
+        int width = labels.stream().mapToInt(dev.rapport.store.DisplayWidth::of).max().orElse(5) + 2;
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "examples: %d%naccuracy: %.3f%n%n", evaluation.total(), evaluation.accuracy()));
         out.append(pad("label", width)).append("precision  recall     f1  support\n");
@@ -78,7 +78,9 @@ public final class EvaluationReport {
         }
     }
 
+    /** Padded by display width (a label may be Chinese), with at least one space after it. */
     private static String pad(String text, int width) {
-        return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+        return dev.rapport.store.DisplayWidth.of(text) >= width ? text + " "
+                : dev.rapport.store.DisplayWidth.pad(text, width, true);
     }
 }

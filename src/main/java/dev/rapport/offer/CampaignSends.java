@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The work of job {@code offer.campaign_sends}: takes up to {@code sends_per_run} due planned rows and,
@@ -65,7 +66,7 @@ final class CampaignSends implements Runnable {
                         ORDER BY s.due_at, s.id LIMIT 1
                         FOR UPDATE OF s SKIP LOCKED""")
                 .bind("now", now)
-                .map((rs, ctx) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), Tier.of(rs.getString(4)), rs.getString(5)))
+                .map(ConstructorMapper.of(Due.class))
                 .findOne();
         if (found.isEmpty()) {
             return false;

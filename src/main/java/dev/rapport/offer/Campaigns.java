@@ -21,6 +21,10 @@ public final class Campaigns {
     }
 
     /** A customer a campaign would reach, and why it would not send now (empty: it would). */
+    /** The sends of one status and skip reason, and when the next planned one is due. */
+    private record Progress(String status, String skipReason, long sends, java.sql.Timestamp nextDue) {
+    }
+
     record Target(long customerId, String name, Tier tier, Language language, Optional<Offers.Ineligible> ineligible) {
     }
 
@@ -28,13 +32,12 @@ public final class Campaigns {
      * Plans {@code offerId} for its tiers (only {@code tier} when given) or, with {@code dryRun}, prints
      * who would receive what and plans nothing. Returns the number of rows planned now.
      */
-    public int send(Jdbi jdbi, String offerId, Tier tier, boolean dryRun, PrintWriter out) {
-        return send(jdbi, offerId, tier, dryRun, out, (language, key) -> key);
-    }
-
-    /** As above; {@code text} gives the text of a message key in a language, so a dry run shows what customers read. */
+    /**
+     * {@code text} gives the text of a message key in a language, so a dry run shows what customers read;
+     * {@code labels} the words of what is printed for staff (keys {@code offer_campaign.*}).
+     */
     public int send(Jdbi jdbi, String offerId, Tier tier, boolean dryRun, PrintWriter out,
-                    java.util.function.BiFunction<String, String, String> text) {
+                    java.util.function.BiFunction<String, String, String> text, dev.rapport.store.Labels labels) {
         Offer offer = offers.settings().require(offerId);
         if (tier != null && !offer.forTier(tier)) {
             throw new IllegalArgumentException("Offer '" + offerId + "' is for tiers " + offer.tiers()
@@ -48,24 +51,26 @@ public final class Campaigns {
         if (dryRun) {
             return jdbi.withHandle(handle -> {
                 List<Target> targets = handle.createQuery("""
-                                SELECT id, coalesce(name, ''), tier, language FROM customers
+                                SELECT id, coalesce(name, '') AS name, tier, language FROM customers
                                 WHERE tier IN (<tiers>) ORDER BY id""")
                         .bindList("tiers", tiers)
-                        .map((rs, ctx) -> new Target(rs.getLong(1), rs.getString(2), Tier.of(rs.getString(3)), Language.of(rs.getString(4)),
-                                offers.ineligible(handle, rs.getLong(1))))
+                        .map((row, ctx) -> new Target(row.getLong("id"), row.getString("name"), Tier.of(row.getString("tier")),
+                                Language.of(row.getString("language")), offers.ineligible(handle, row.getLong("id"))))
                         .list();
                 long sending = targets.stream().filter(target -> target.ineligible().isEmpty()).count();
-                out.printf("Dry run: offer %s (\"%s\" / \"%s\") for tiers %s — nothing is planned or sent.%n",
-                        offer.id(), text.apply("en", offer.title()), text.apply("zh", offer.title()), tiers);
+                out.println(labels.get("offer_campaign.dry_run", offer.id(), text.apply("en", offer.title()),
+                        text.apply("zh", offer.title()), tiers));
+                var table = dev.rapport.store.TextTable.of(labels.get("offer_campaign.customer"),
+                        labels.get("offer_campaign.name"), labels.get("offer_campaign.tier"),
+                        labels.get("offer_campaign.language"), labels.get("offer_campaign.outcome")).right(0);
                 for (Target target : targets) {
-                    out.printf("  customer %d %-20s %-8s %s  %s%n", target.customerId(), target.name(), target.tier(),
-                            target.language(), target.ineligible()
-                                    .map(reason -> "skip: " + reason.name().toLowerCase(java.util.Locale.ROOT))
-                                    .orElse("would receive " + offer.id() + " \""
-                                            + text.apply(target.language().code(), offer.title()) + "\""));
+                    table.row("#" + target.customerId(), target.name(), target.tier(), target.language(), target.ineligible()
+                            .map(reason -> labels.get("offer_campaign.skip", reason.name().toLowerCase(java.util.Locale.ROOT)))
+                            .orElse(labels.get("offer_campaign.would_receive", offer.id(),
+                                    text.apply(target.language().code(), offer.title()))));
                 }
-                out.printf("%d would receive it, %d would be skipped (consent is checked again at send time).%n",
-                        sending, targets.size() - sending);
+                table.lines().forEach(line -> out.println("  " + line));
+                out.println(labels.get("offer_campaign.counts", sending, targets.size() - sending));
                 return 0;
             });
         }
@@ -74,29 +79,32 @@ public final class Campaigns {
                         SELECT :offer, id, tier FROM customers WHERE tier IN (<tiers>)
                         ON CONFLICT (offer_id, customer_id) DO NOTHING""")
                 .bind("offer", offer.id()).bindList("tiers", tiers).execute());
-        out.printf("Planned %d new sends of offer %s for tiers %s; the job offer.campaign_sends delivers them,"
-                        + " %d per run every %d s, outside quiet hours %s-%s.%n", planned, offer.id(), tiers,
-                offers.settings().sendsPerRun(), offers.settings().runEvery().toSeconds(),
-                offers.settings().quietFrom(), offers.settings().quietUntil());
-        status(jdbi, offerId, out);
+        out.println(labels.get("offer_campaign.planned", planned, offer.id(), tiers, offers.settings().sendsPerRun(),
+                offers.settings().runEvery().toSeconds(), offers.settings().quietFrom(), offers.settings().quietUntil()));
+        status(jdbi, offerId, out, labels);
         return planned;
     }
 
     /** Prints how far the campaign for {@code offerId} is: sends by status and skip reason. */
-    public void status(Jdbi jdbi, String offerId, PrintWriter out) {
+    public void status(Jdbi jdbi, String offerId, PrintWriter out, dev.rapport.store.Labels labels) {
         offers.settings().require(offerId);
         var rows = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT status, coalesce(skip_reason, ''), count(*), min(due_at) FILTER (WHERE status = 'planned')
+                        SELECT status, coalesce(skip_reason, '') AS skip_reason, count(*) AS sends,
+                               min(due_at) FILTER (WHERE status = 'planned') AS next_due
                         FROM offer_sends WHERE offer_id = :offer GROUP BY 1, 2 ORDER BY 1, 2""")
                 .bind("offer", offerId)
-                .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4)})
+                .map((row, ctx) -> new Progress(row.getString("status"), row.getString("skip_reason"),
+                        row.getLong("sends"), row.getTimestamp("next_due")))
                 .list());
-        long total = rows.stream().mapToLong(row -> (Long) row[2]).sum();
-        long done = rows.stream().filter(row -> !"planned".equals(row[0])).mapToLong(row -> (Long) row[2]).sum();
-        out.printf("Campaign %s: %d of %d done%n", offerId, done, total);
-        for (Object[] row : rows) {
-            String label = ((String) row[1]).isEmpty() ? (String) row[0] : row[0] + " (" + row[1] + ")";
-            out.printf("  %-30s %d%s%n", label, (Long) row[2], row[3] == null ? "" : ", next due " + row[3]);
+        long total = rows.stream().mapToLong(Progress::sends).sum();
+        long done = rows.stream().filter(row -> !"planned".equals(row.status())).mapToLong(Progress::sends).sum();
+        out.println(labels.get("offer_campaign.status", offerId, done, total));
+        var table = dev.rapport.store.TextTable.of(labels.get("offer_campaign.state"), labels.get("offer_campaign.sends"),
+                labels.get("offer_campaign.next_due")).right(1);
+        for (Progress row : rows) {
+            String label = row.skipReason().isEmpty() ? row.status() : row.status() + " (" + row.skipReason() + ")";
+            table.row(label, row.sends(), row.nextDue() == null ? "" : row.nextDue());
         }
+        table.lines().forEach(line -> out.println("  " + line));
     }
 }

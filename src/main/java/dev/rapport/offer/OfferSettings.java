@@ -1,12 +1,14 @@
 package dev.rapport.offer;
 
 import dev.rapport.config.ConfigException;
-import dev.rapport.config.SettingsFile;
+import dev.rapport.config.SettingsDocument;
 import dev.rapport.domain.Tier;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,62 +59,124 @@ public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int 
         return new QuietHours(quietFrom, quietUntil);
     }
 
+    /** The file as written; a setting left out is null. */
+    record File(Integer recentOfferDays, Campaigns campaigns, List<Entry> offers) {
+    }
+
+    record Campaigns(Integer sendsPerRun, Integer runEverySeconds, Quiet quietHours) {
+    }
+
+    record Quiet(String from, String until) {
+    }
+
+    record Entry(String id, List<String> tiers, String title, String text, String validFrom, String validUntil,
+                 BigDecimal value, Budget budget, Boolean inMenu) {
+    }
+
+    record Budget(Integer maxSends, BigDecimal maxValue) {
+    }
+
     public static OfferSettings load(Path file) {
-        var settings = SettingsFile.read(file);
-        var root = settings.root();
-        root.only(Set.of("recent_offer_days", "campaigns", "offers"));
-        var campaigns = root.section("campaigns");
-        campaigns.only(Set.of("sends_per_run", "run_every_seconds", "quiet_hours"));
-        var quiet = campaigns.section("quiet_hours");
-        quiet.only(Set.of("from", "until"));
+        var document = SettingsDocument.read(file);
+        if (!document.exists()) {
+            org.slf4j.LoggerFactory.getLogger(OfferSettings.class).warn("{} not found: no offers", file.toAbsolutePath());
+        }
+        File read = document.bind(File.class);
+        var campaigns = read.campaigns() == null ? new Campaigns(null, null, null) : read.campaigns();
+        var quiet = campaigns.quietHours() == null ? new Quiet(null, null) : campaigns.quietHours();
         Map<String, Offer> offers = new LinkedHashMap<>();
-        for (var section : root.list("offers", (i, node) -> node.hasNonNull("id")
-                ? "offer '" + node.get("id").asText() + "'" : "offers[" + i + "]")) {
-            Offer offer = offer(section);
+        List<Entry> entries = read.offers() == null ? List.of() : read.offers();
+        for (int index = 0; index < entries.size(); index++) {
+            if (entries.get(index) == null) {
+                throw document.wrong("an offer (id: …, tiers: …, …)", "offers", index);
+            }
+            Offer offer = offer(document, entries.get(index), index);
             if (offers.putIfAbsent(offer.id(), offer) != null) {
-                throw section.problem("id", offer.id(), "an id no other offer has");
+                throw document.wrong("an id no other offer has", "offers", index, "id");
             }
         }
-        return new OfferSettings(offers, root.integer("recent_offer_days", 14, 0, 3650),
-                campaigns.integer("sends_per_run", 20, 1, 100_000),
-                Duration.ofSeconds(campaigns.integer("run_every_seconds", 10, 1, 86_400)),
-                quiet.time("from", LocalTime.of(21, 0)), quiet.time("until", LocalTime.of(9, 0)));
+        return new OfferSettings(offers, document.whole(read.recentOfferDays(), 14, 0, 3650, "recent_offer_days"),
+                document.whole(campaigns.sendsPerRun(), 20, 1, 100_000, "campaigns", "sends_per_run"),
+                Duration.ofSeconds(document.whole(campaigns.runEverySeconds(), 10, 1, 86_400, "campaigns",
+                        "run_every_seconds")),
+                time(document, quiet.from(), LocalTime.of(21, 0), "from"),
+                time(document, quiet.until(), LocalTime.of(9, 0), "until"));
     }
 
-    private static Offer offer(SettingsFile.Section section) {
-        section.only(Set.of("id", "tiers", "title", "text", "valid_from", "valid_until", "value", "budget",
-                "in_menu"));
-        String id = section.text("id", null);
+    private static Offer offer(SettingsDocument document, Entry entry, int index) {
+        String id = required(document, entry.id(), "an id of 1-40 of a-z, 0-9 and _", index, "id");
         if (!ID.matcher(id).matches()) {
-            throw section.problem("id", id, "1-40 of a-z, 0-9 and _");
+            throw document.wrong("an id of 1-40 of a-z, 0-9 and _", "offers", index, "id");
+        }
+        if (entry.tiers() == null || entry.tiers().isEmpty()) {
+            throw document.wrong("a non-empty list such as [key, major]", "offers", index, "tiers");
         }
         List<Tier> tiers = new ArrayList<>();
-        for (String tier : section.texts("tiers")) {
-            tiers.add(Tier.fromCode(tier).orElseThrow(() -> section.problem("tiers", tier,
-                    "tiers from " + Tier.codes())));
+        for (int i = 0; i < entry.tiers().size(); i++) {
+            int at = i;
+            tiers.add(Tier.fromCode(String.valueOf(entry.tiers().get(i))).orElseThrow(() -> document.wrong(
+                    "a tier from " + Tier.codes(), "offers", index, "tiers", at)));
         }
-        String title = messageKey(section, "title");
-        String text = messageKey(section, "text");
-        LocalDate from = section.date("valid_from");
-        LocalDate until = section.date("valid_until");
+        String title = messageKey(document, entry.title(), index, "title");
+        String text = messageKey(document, entry.text(), index, "text");
+        LocalDate from = date(document, entry.validFrom(), index, "valid_from");
+        LocalDate until = date(document, entry.validUntil(), index, "valid_until");
         if (until.isBefore(from)) {
-            throw section.problem("valid_until", until, "a day on or after valid_from (" + from + ")");
+            throw document.wrong("a day on or after valid_from (" + from + ")", "offers", index, "valid_until");
         }
-        var budget = section.section("budget");
-        budget.only(Set.of("max_sends", "max_value"));
-        if (!budget.has("max_sends")) {
-            throw budget.problem("max_sends", null, "the most codes this offer may issue, such as 500");
+        Budget budget = entry.budget() == null ? new Budget(null, null) : entry.budget();
+        if (budget.maxSends() == null) {
+            throw document.wrong("the most codes this offer may issue, such as 500", "offers", index, "budget",
+                    "max_sends");
         }
-        return new Offer(id, List.copyOf(tiers), title, text, from, until, section.amount("value"),
-                budget.integer("max_sends", 0, 0, 100_000_000), budget.amount("max_value"),
-                section.bool("in_menu", true));
+        return new Offer(id, List.copyOf(tiers), title, text, from, until,
+                amount(document, entry.value(), index, "value"),
+                document.whole(budget.maxSends(), 0, 0, 100_000_000, "offers", index, "budget", "max_sends"),
+                amount(document, budget.maxValue(), index, "budget", "max_value"),
+                entry.inMenu() == null || entry.inMenu());
     }
 
-    private static String messageKey(SettingsFile.Section section, String field) {
-        String key = section.text(field, null);
+    private static String required(SettingsDocument document, String value, String expected, int index, String field) {
+        if (value == null || value.isBlank()) {
+            throw document.wrong(expected, "offers", index, field);
+        }
+        return value.strip();
+    }
+
+    private static String messageKey(SettingsDocument document, String value, int index, String field) {
+        String expected = "a message key such as offer.spring.title (defined in en.yaml and zh.yaml)";
+        String key = required(document, value, expected, index, field);
         if (!KEY.matcher(key).matches()) {
-            throw section.problem(field, key, "a message key such as offer.spring.title (defined in en.yaml and zh.yaml)");
+            throw document.wrong(expected, "offers", index, field);
         }
         return key;
+    }
+
+    private static LocalDate date(SettingsDocument document, String value, int index, String field) {
+        try {
+            return LocalDate.parse(required(document, value, "a date written YYYY-MM-DD", index, field));
+        } catch (DateTimeParseException e) {
+            throw document.wrong("a date written YYYY-MM-DD", "offers", index, field);
+        }
+    }
+
+    private static BigDecimal amount(SettingsDocument document, BigDecimal value, int index, String... field) {
+        Object[] path = java.util.stream.Stream.concat(java.util.stream.Stream.of("offers", index),
+                java.util.Arrays.stream(field)).toArray();
+        if (value == null || value.signum() < 0) {
+            throw document.wrong("an amount of 0 or more, such as 20 or 9.90", path);
+        }
+        return value;
+    }
+
+    private static LocalTime time(SettingsDocument document, String value, LocalTime fallback, String field) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return LocalTime.parse(value.strip().length() == 4 ? "0" + value.strip() : value.strip());
+        } catch (DateTimeParseException e) {
+            throw document.wrong("a time of day written HH:MM, such as \"21:00\"", "campaigns", "quiet_hours", field);
+        }
     }
 }

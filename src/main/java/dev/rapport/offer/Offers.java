@@ -61,8 +61,8 @@ public final class Offers {
                         SELECT code, issued_at, redeemed_at FROM offer_codes
                         WHERE offer_id = :offer AND customer_id = :customer""")
                 .bind("offer", offer.id()).bind("customer", customerId)
-                .map((rs, ctx) -> new IssuedOffer(offer, rs.getString(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .map((rs, ctx) -> new IssuedOffer(offer, rs.getString("code"), rs.getTimestamp("issued_at").toInstant(),
+                        rs.getTimestamp("redeemed_at") == null ? null : rs.getTimestamp("redeemed_at").toInstant()))
                 .findOne();
     }
 

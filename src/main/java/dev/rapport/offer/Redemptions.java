@@ -95,37 +95,39 @@ public final class Redemptions {
     }
 
     /** Prints, per offer and tier: codes issued, value issued, redeemed, redemption rate, sends planned/sent/skipped. */
-    public void stats(PrintWriter out) {
+    public void stats(PrintWriter out, dev.rapport.store.Labels labels) {
         var rows = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT offer_id, tier, count(*), sum(value), count(redeemed_at),
-                               count(*) FILTER (WHERE issued_via = 'campaign')
+                        SELECT offer_id, tier, count(*) AS issued, sum(value) AS value, count(redeemed_at) AS redeemed,
+                               count(*) FILTER (WHERE issued_via = 'campaign') AS campaign
                         FROM offer_codes GROUP BY 1, 2 ORDER BY 1, 2""")
                 .map((rs, ctx) -> {
                     var row = new LinkedHashMap<String, Object>();
-                    row.put("offer", rs.getString(1));
-                    row.put("tier", rs.getString(2));
-                    row.put("issued", rs.getLong(3));
-                    row.put("value", rs.getBigDecimal(4));
-                    row.put("redeemed", rs.getLong(5));
-                    row.put("campaign", rs.getLong(6));
+                    row.put("offer", rs.getString("offer_id"));
+                    row.put("tier", rs.getString("tier"));
+                    row.put("issued", rs.getLong("issued"));
+                    row.put("value", rs.getBigDecimal("value"));
+                    row.put("redeemed", rs.getLong("redeemed"));
+                    row.put("campaign", rs.getLong("campaign"));
                     return row;
                 }).list());
-        out.printf("%-20s %-9s %7s %10s %9s %6s %9s%n", "offer", "tier", "issued", "value", "redeemed", "rate",
-                "campaign");
+        var table = dev.rapport.store.TextTable.of(labels.get("offers.offer"), labels.get("offers.tier"),
+                labels.get("offers.issued"), labels.get("offers.value"), labels.get("offers.redeemed"),
+                labels.get("offers.rate"), labels.get("offers.campaign")).right(2, 3, 4, 5, 6);
         for (var row : rows) {
             long issued = (Long) row.get("issued");
             long redeemed = (Long) row.get("redeemed");
-            out.printf("%-20s %-9s %7d %10s %9d %5.0f%% %9d%n", row.get("offer"), row.get("tier"), issued,
-                    row.get("value"), redeemed, issued == 0 ? 0.0 : 100.0 * redeemed / issued, row.get("campaign"));
+            table.row(row.get("offer"), row.get("tier"), issued, row.get("value"), redeemed,
+                    String.format(java.util.Locale.ROOT, "%.0f%%", issued == 0 ? 0.0 : 100.0 * redeemed / issued),
+                    row.get("campaign"));
         }
+        table.print(out);
         if (rows.isEmpty()) {
-            out.println("No codes issued yet.");
+            out.println(labels.get("offers.none"));
         }
         offers.settings().offers().values().forEach(offer -> jdbi.useHandle(handle -> {
             var left = offers.budgetLeft(handle, offer);
             if (!left) {
-                out.printf("Offer %s has used its budget (%d sends, %s value).%n", offer.id(), offer.maxSends(),
-                        offer.maxValue());
+                out.println(labels.get("offers.budget_used", offer.id(), offer.maxSends(), offer.maxValue()));
             }
         }));
     }

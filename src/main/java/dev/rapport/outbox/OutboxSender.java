@@ -318,10 +318,12 @@ public final class OutboxSender implements AutoCloseable {
         }
         batch.tasksLeft.set(tasks.size());
         for (List<Batch.Send> sends : tasks) {
+            limits.promise(sends.size());
             pool.execute(() -> {
                 try {
                     chatSends.sendAll(batch, sends);
                 } finally {
+                    limits.settle(sends.size());
                     if (batch.tasksLeft.decrementAndGet() == 0) {
                         signals.offer(batch);
                     }

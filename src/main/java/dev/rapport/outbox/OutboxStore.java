@@ -25,7 +25,8 @@ final class OutboxStore {
      * Due rows that may go now, each locked while its lease is set. A text waits while an earlier
      * text of its chat is pending (ordering); a button answer does not wait for texts, because the
      * customer's spinner turns until it arrives. Nothing of a chat is claimed while any of its rows
-     * is leased, so a chat is never sent to by two threads or two processes at once.
+     * is leased, so a chat is never sent to by two threads or two processes at once. Replies to
+     * customers who are talking come before outreach however many outreach rows are due.
      */
     private static final String CLAIM = """
             WITH due AS (
@@ -45,7 +46,7 @@ final class OutboxStore {
                       SELECT 1 FROM outbox busy
                       WHERE busy.channel = o.channel AND busy.chat_key = o.chat_key
                         AND busy.status = 'pending' AND busy.lease_until > now())
-                ORDER BY o.next_attempt_at, o.id
+                ORDER BY o.priority, o.next_attempt_at, o.id   -- replies before outreach (V75)
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED
             )

@@ -11,10 +11,29 @@ import dev.rapport.channel.Reply;
  * @param chatKey   the chat on that channel
  * @param messageId the {@code messages} row this reply is logged as, or null
  * @param reply     what to send
+ * @param priority  whether it answers a customer who is talking or reaches out unasked; replies are
+ *                  sent before outreach, however much outreach is waiting
  */
-public record Outgoing(String dedupKey, String channel, String chatKey, Long messageId, Reply reply) {
+public record Outgoing(String dedupKey, String channel, String chatKey, Long messageId, Reply reply,
+                       Priority priority) {
+
+    /** What goes first when the channel's rate cannot send everything at once. Stored as its ordinal. */
+    public enum Priority {
+        /** A reply in a conversation (or a person's answer): the customer is waiting for it. */
+        REPLY,
+        /** A message nobody is waiting for: an offer campaign, a survey invitation, a win-back. */
+        OUTREACH
+    }
+
+    /** A reply in a conversation. */
+    public Outgoing(String dedupKey, String channel, String chatKey, Long messageId, Reply reply) {
+        this(dedupKey, channel, chatKey, messageId, reply, Priority.REPLY);
+    }
 
     public Outgoing {
+        if (priority == null) {
+            throw new IllegalArgumentException("Outgoing priority is missing (dedupKey " + dedupKey + ")");
+        }
         require(dedupKey, "dedupKey");
         require(channel, "channel");
         require(chatKey, "chatKey");

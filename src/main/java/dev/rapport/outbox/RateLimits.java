@@ -18,6 +18,13 @@ final class RateLimits {
     private final ConcurrentMap<String, TokenBucket> chats = new ConcurrentHashMap<>();
     /** Per channel (one bot), the {@link System#nanoTime()} before which nothing may be sent on it. */
     private final ConcurrentMap<String, Long> channelPauses = new ConcurrentHashMap<>();
+    /**
+     * Rows claimed whose chat task has not finished: they will take global tokens, so the loop does not
+     * claim for those tokens again. Without it the loop claims a batch, finds the tokens still there
+     * (a task reserves them only when its call starts), and claims again until {@code maxInFlight}
+     * rows wait in memory — seconds of campaign messages a reply to a talking customer would queue behind.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger promised = new java.util.concurrent.atomic.AtomicInteger();
 
     RateLimits(RapportConfig.Outbox settings, long now) {
         this.settings = settings;
@@ -41,9 +48,19 @@ final class RateLimits {
         return global.reserve(now);
     }
 
-    /** Global tokens free now: how many rows the loop may claim without making sends wait. */
+    /** Global tokens free now and not promised to rows already claimed: how many rows the loop may claim. */
     int globalAvailable(long now) {
-        return global.available(now);
+        return Math.max(0, global.available(now) - promised.get());
+    }
+
+    /** {@code rows} were claimed and handed to sender threads; each will take a global token or be put back. */
+    void promise(int rows) {
+        promised.addAndGet(rows);
+    }
+
+    /** A chat task of {@code rows} rows has finished: their tokens are taken (or not needed) now. */
+    void settle(int rows) {
+        promised.addAndGet(-rows);
     }
 
     long globalWait(long now) {

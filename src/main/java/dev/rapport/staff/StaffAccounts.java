@@ -100,7 +100,8 @@ public final class StaffAccounts {
                             SELECT id, password_hash, locked_until, disabled_at FROM staff
                             WHERE lower(name) = lower(:name) FOR UPDATE""")
                     .bind("name", name.strip())
-                    .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4)))
+                    .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("password_hash"), instant(rs, "locked_until"),
+                            instant(rs, "disabled_at")))
                     .findOne();
             if (row.isEmpty() || row.get().disabledAt() != null) {
                 passwords.matches(password, unknownNameHash);
@@ -175,11 +176,6 @@ public final class StaffAccounts {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -31,6 +31,11 @@ final class StaffGroupPort implements HandoffPort {
     }
 
     @Override
+    public Optional<Long> noteForCustomer(Handle handle, long customerId, String text, java.util.Map<String, ?> data) {
+        return handoffs.noteForCustomer(handle, customerId, text, data);
+    }
+
+    @Override
     public Optional<Escalated> escalate(Handle handle, Escalation escalation) {
         Optional<Escalated> escalated = handoffs.escalate(handle, escalation);
         escalated.ifPresent(handoff -> topics.sync(handle, handoff.handoffId()));

@@ -22,6 +22,20 @@ public final class EventLog {
     public record Event(EventType type, String channel, String chatKey, Long customerId, Map<String, ?> data) {
     }
 
+    /** An event as its {@code events} row stores it: data split into plain and personal JSON (null when none). */
+    public record Row(String type, String channel, String chatKey, Long customerId, String data, String personal) {
+    }
+
+    /** The row {@code event} is written as; for statements that write events together with other rows. */
+    public static Row row(Event event) {
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        Map<String, Object> personal = new java.util.LinkedHashMap<>();
+        event.data().forEach((key, value) ->
+                (event.type().plainKeys().contains(key) ? plain : personal).put(key, value));
+        return new Row(event.type().type(), event.channel(), event.chatKey(), event.customerId(), json(plain),
+                personal.isEmpty() ? null : json(personal));
+    }
+
     /** Writes several events in one statement; does nothing for an empty list. */
     public static void recordAll(Handle handle, java.util.List<Event> events) {
         if (events.isEmpty()) {
@@ -31,16 +45,13 @@ public final class EventLog {
                 INSERT INTO events (type, channel, chat_key, customer_id, data, personal)
                 VALUES (:type, :channel, :chatKey, :customerId, CAST(:data AS jsonb), CAST(:personal AS jsonb))""");
         for (Event event : events) {
-            Map<String, Object> plain = new java.util.LinkedHashMap<>();
-            Map<String, Object> personal = new java.util.LinkedHashMap<>();
-            event.data().forEach((key, value) ->
-                    (event.type().plainKeys().contains(key) ? plain : personal).put(key, value));
-            batch.bind("type", event.type().type())
-                    .bind("channel", event.channel())
-                    .bind("chatKey", event.chatKey())
-                    .bind("customerId", event.customerId())
-                    .bind("data", json(plain))
-                    .bind("personal", personal.isEmpty() ? null : json(personal))
+            Row row = row(event);
+            batch.bind("type", row.type())
+                    .bind("channel", row.channel())
+                    .bind("chatKey", row.chatKey())
+                    .bind("customerId", row.customerId())
+                    .bind("data", row.data())
+                    .bind("personal", row.personal())
                     .add();
         }
         batch.execute();

@@ -22,8 +22,10 @@ final class AnswerRecorder {
     private final Map<String, Survey> surveys;
     private final SurveySettings settings;
     private final Clock clock;
+    private final SurveyAlerts alerts;
 
-    AnswerRecorder(Map<String, Survey> surveys, SurveySettings settings, Clock clock) {
+    AnswerRecorder(Map<String, Survey> surveys, SurveySettings settings, Clock clock, SurveyAlerts alerts) {
+        this.alerts = alerts;
         this.surveys = surveys;
         this.settings = settings;
         this.clock = clock;
@@ -50,17 +52,18 @@ final class AnswerRecorder {
             }
         } else if (question.type().isScale()) {
             SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                    Integer.valueOf(value), value, false, null, null));
+                    Integer.valueOf(value), value, false, null, null, question.top()));
+            alerts.answered(context, id, survey, question, Integer.parseInt(value));
             context.say("survey.recorded", Map.of("answer", value));
         } else if (question.type() == QuestionType.SINGLE) {
             Survey.Option option = question.option(value).orElseThrow();
             SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                    null, value, false, null, null));
+                    null, value, false, null, null, null));
             context.say("survey.recorded", Map.of("answer", context.text(option.text(), Map.of())));
         } else {
             Reading reading = context.reading();
             SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                    null, value, false, reading.sentiment(), reading.sentimentScore()));
+                    null, value, false, reading.sentiment(), reading.sentimentScore(), null));
             context.say("survey.noted", Map.of());
         }
         return SurveyActions.next(survey, SurveyResponses.answers(context.handle(), id));
@@ -68,7 +71,7 @@ final class AnswerRecorder {
 
     private static void skip(ActionContext context, long id, Survey.Question question) {
         SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                null, null, true, null, null));
+                null, null, true, null, null, null));
         context.setSlot(question.id(), "");
         context.say("survey.skipped", Map.of());
     }
@@ -98,7 +101,7 @@ final class AnswerRecorder {
         }
         String answer = String.join(",", chosen);
         SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                null, answer, false, null, null));
+                null, answer, false, null, null, null));
         context.setSlot(question.id(), answer);
         context.say("survey.recorded", Map.of("answer", texts(context, question, chosen)));
         return Optional.empty();

@@ -14,7 +14,7 @@ enum QuestionType {
     CSAT("csat", 1, 5),
     /** Net promoter score: how likely to recommend us, 0 to 10. */
     NPS("nps", 0, 10),
-    /** Customer effort score: how easy it was, 1 (very hard) to 7 (very easy). */
+    /** Customer effort score: how easy it was, 1 (very hard) to 7 (very easy), or to 5 where the survey sets {@code ces_scale: 5}. */
     CES("ces", 1, 7),
     SINGLE("single", 0, 0),
     MULTIPLE("multiple", 0, 0),
@@ -37,15 +37,6 @@ enum QuestionType {
 
     boolean hasOptions() {
         return this == SINGLE || this == MULTIPLE;
-    }
-
-    /** The typed answers a scale accepts: its whole numbers, so {@code 10} but not {@code 010}. */
-    String pattern() {
-        StringBuilder alternatives = new StringBuilder();
-        for (int score = min; score <= max; score++) {
-            alternatives.append(alternatives.isEmpty() ? "" : "|").append(score);
-        }
-        return "(" + alternatives + ")";
     }
 
     static Optional<QuestionType> of(String word) {

@@ -12,8 +12,14 @@ import java.util.Optional;
  * @param intro  said before the first question of a new response; null for none
  * @param finish what happens after the last answer
  * @param internal only Rapport starts it (a follow-up after a complaint), never a customer's button
+ * @param cesScale the top of the scale its CES questions are asked on: 5 or 7 ({@code ces_scale}, 7 when not set)
  */
-record Survey(String id, String intro, List<Question> questions, Finish finish, Source source, boolean internal) {
+record Survey(String id, String intro, List<Question> questions, Finish finish, Source source, boolean internal,
+              int cesScale) {
+
+    /** The CES scales a survey may set with {@code ces_scale}: 1–5 or 1–7. */
+    static final List<Integer> CES_SCALES = List.of(5, 7);
+    static final int DEFAULT_CES_SCALE = 7;
 
     /** The prefix of the flow each survey compiles to: survey {@code feedback} runs as flow {@code survey_feedback}. */
     static final String FLOW_PREFIX = "survey_";
@@ -34,11 +40,21 @@ record Survey(String id, String intro, List<Question> questions, Finish finish, 
      * A question, in the order asked.
      *
      * @param options the buttons of a single or multiple choice, empty for other types
+     * @param top     the highest score of a scale question (CSAT 5, NPS 10, CES the survey's 5 or 7); 0 for others
      */
     record Question(String id, QuestionType type, String text, List<Option> options, boolean optional,
-                    Source source) {
+                    Source source, int top) {
         Question {
             options = List.copyOf(options);
+        }
+
+        /** The typed answers a scale question accepts: its whole numbers, so {@code 10} but not {@code 010}. */
+        String pattern() {
+            StringBuilder alternatives = new StringBuilder();
+            for (int score = type.min; score <= top; score++) {
+                alternatives.append(alternatives.isEmpty() ? "" : "|").append(score);
+            }
+            return "(" + alternatives + ")";
         }
 
         Optional<Option> option(String value) {

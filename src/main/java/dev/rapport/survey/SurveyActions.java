@@ -32,15 +32,17 @@ final class SurveyActions {
     private final Map<String, Survey> surveys;
     private final SurveySettings settings;
     private final Clock clock;
+    private final SurveyAlerts alerts;
 
-    SurveyActions(Map<String, Survey> surveys, SurveySettings settings, Clock clock) {
+    SurveyActions(Map<String, Survey> surveys, SurveySettings settings, Clock clock, SurveyAlerts alerts) {
+        this.alerts = alerts;
         this.surveys = Map.copyOf(surveys);
         this.settings = settings;
         this.clock = clock;
     }
 
     List<Action> all() {
-        return List.of(action(BEGIN, this::begin), action(RECORD, new AnswerRecorder(surveys, settings, clock)::record),
+        return List.of(action(BEGIN, this::begin), action(RECORD, new AnswerRecorder(surveys, settings, clock, alerts)::record),
                 action(COMPLETE, this::complete), action(RESUME, this::resume));
     }
 

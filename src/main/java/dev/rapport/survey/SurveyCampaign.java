@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * A survey sent to a segment of customers ({@code rapport survey send}). Each chosen customer gets
@@ -58,6 +59,11 @@ public final class SurveyCampaign {
      * @param campaign the campaign's name; its responses have the trigger {@code campaign:<name>}
      * @throws IllegalArgumentException for an unknown survey
      */
+    /** A customer as the plan query reads it, with what could keep them from being invited. */
+    record Row(long id, String name, Tier tier, Language language, boolean optedOut, boolean reachable,
+               boolean invited, boolean surveyedRecently) {
+    }
+
     public Plan plan(Jdbi jdbi, String surveyId, Tier tier, String campaign) {
         if (surveys.survey(surveyId).isEmpty()) {
             throw new IllegalArgumentException("unknown survey '" + surveyId + "'; surveys: "
@@ -66,35 +72,33 @@ public final class SurveyCampaign {
         List<Candidate> invite = new ArrayList<>();
         Map<Skip, List<Candidate>> skipped = new EnumMap<>(Skip.class);
         jdbi.useHandle(handle -> handle.createQuery("""
-                        SELECT c.id, c.name, c.tier, c.language, c.opted_out_at IS NOT NULL,
+                        SELECT c.id, c.name, c.tier, c.language, c.opted_out_at IS NOT NULL AS opted_out,
                                EXISTS (SELECT 1 FROM channel_accounts a
-                                       WHERE a.customer_id = c.id AND a.unreachable_at IS NULL),
+                                       WHERE a.customer_id = c.id AND a.unreachable_at IS NULL) AS reachable,
                                EXISTS (SELECT 1 FROM survey_invitations i
-                                       WHERE i.customer_id = c.id AND i.campaign = :campaign),
+                                       WHERE i.customer_id = c.id AND i.campaign = :campaign) AS invited,
                                EXISTS (SELECT 1 FROM survey_invitations i
                                        WHERE i.customer_id = c.id AND i.invited_at > :since)
                                OR EXISTS (SELECT 1 FROM survey_responses r
                                           WHERE r.customer_id = c.id AND r.started_at > :since
-                                            AND r.trigger NOT LIKE 'complaint:%')
+                                            AND r.trigger NOT LIKE 'complaint:%') AS surveyed_recently
                         FROM customers c
                         WHERE c.tier = coalesce(CAST(:tier AS text), c.tier)
                         ORDER BY c.id""")
                 .bind("campaign", campaign)
                 .bind("tier", tier)
                 .bind("since", surveys.clock().instant().minus(surveys.settings().frequencyCap()))
-                .map((rs, ctx) -> {
-                    var candidate = new Candidate(rs.getLong(1), rs.getString(2), Tier.of(rs.getString(3)),
-                            Language.of(rs.getString(4)));
-                    Skip skip = rs.getBoolean(5) ? Skip.OPTED_OUT : !rs.getBoolean(6) ? Skip.UNREACHABLE
-                            : rs.getBoolean(7) ? Skip.ALREADY_INVITED : rs.getBoolean(8) ? Skip.SURVEYED_RECENTLY : null;
+                .map(ConstructorMapper.of(Row.class))
+                .forEach(row -> {
+                    var candidate = new Candidate(row.id(), row.name(), row.tier(), row.language());
+                    Skip skip = row.optedOut() ? Skip.OPTED_OUT : !row.reachable() ? Skip.UNREACHABLE
+                            : row.invited() ? Skip.ALREADY_INVITED : row.surveyedRecently() ? Skip.SURVEYED_RECENTLY : null;
                     if (skip == null) {
                         invite.add(candidate);
                     } else {
                         skipped.computeIfAbsent(skip, any -> new ArrayList<>()).add(candidate);
                     }
-                    return candidate;
-                })
-                .list());
+                }));
         return new Plan(campaign, invite, skipped);
     }
 
@@ -132,17 +136,22 @@ public final class SurveyCampaign {
     }
 
     /** Writes the plan for a person: who is invited, then who is not and why. */
-    public static void print(Plan plan, PrintWriter out) {
-        out.printf("Campaign %s: %d to invite%n", plan.campaign(), plan.invite().size());
-        plan.invite().forEach(candidate -> out.printf("  invite  #%d %s (%s, %s)%n", candidate.customerId(),
-                name(candidate), candidate.tier(), candidate.language()));
-        plan.skipped().forEach((skip, candidates) -> candidates.forEach(candidate ->
-                out.printf("  skip    #%d %s (%s): %s%n", candidate.customerId(), name(candidate), candidate.tier(),
-                        skip.reason)));
+    /** Prints the plan as a table, with the words of {@code labels} (keys {@code campaign.*}). */
+    public static void print(Plan plan, PrintWriter out, dev.rapport.store.Labels labels) {
+        out.println(labels.get("campaign.plan", plan.campaign(), plan.invite().size()));
+        var table = dev.rapport.store.TextTable.of(labels.get("campaign.action"), labels.get("campaign.customer"),
+                labels.get("campaign.name"), labels.get("campaign.tier"), labels.get("campaign.language"),
+                labels.get("campaign.why")).right(1);
+        plan.invite().forEach(candidate -> table.row(labels.get("campaign.invite"), "#" + candidate.customerId(),
+                name(candidate, labels), candidate.tier(), candidate.language(), ""));
+        plan.skipped().forEach((skip, candidates) -> candidates.forEach(candidate -> table.row(labels.get("campaign.skip"),
+                "#" + candidate.customerId(), name(candidate, labels), candidate.tier(), candidate.language(),
+                labels.get("campaign.skip." + skip.name().toLowerCase(java.util.Locale.ROOT)))));
+        table.lines().forEach(line -> out.println("  " + line));
         out.flush();
     }
 
-    private static String name(Candidate candidate) {
-        return candidate.name() == null ? "(no name)" : candidate.name();
+    private static String name(Candidate candidate, dev.rapport.store.Labels labels) {
+        return candidate.name() == null ? labels.get("campaign.no_name") : candidate.name();
     }
 }

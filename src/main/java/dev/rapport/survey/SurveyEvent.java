@@ -9,7 +9,9 @@ enum SurveyEvent implements EventType {
     RESUMED("survey.resumed", "survey", "response", "answered"),
     COMPLETED("survey.completed", "survey", "response", "trigger"),
     EXPIRED("survey.expired", "survey", "response"),
-    INVITED("survey.invited", "survey", "campaign");
+    INVITED("survey.invited", "survey", "campaign"),
+    /** An NPS detractor or a CSAT of 1–2 ({@link SurveyAlerts}). */
+    UNHAPPY(SurveyAlerts.KIND, "alert", "survey", "question_type", "score", "scale", "answer_id");
 
     private final String type;
     private final Set<String> plain;

@@ -1,5 +1,8 @@
 package dev.rapport.survey;
 
+import dev.rapport.engine.HandoffPort;
+import java.util.function.Supplier;
+
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.rapport.engine.Action;
 import dev.rapport.feature.Feature;
@@ -43,9 +46,11 @@ public final class SurveyFeature implements Feature {
     private final Clock clock;
     private final List<List<ButtonSpec>> menu;
     private final Jdbi jdbi;
+    private final SurveyAlerts alerts;
 
     private SurveyFeature(Map<String, Survey> surveys, List<FlowProblem> problems, SurveySettings settings,
-                          Clock clock, List<List<ButtonSpec>> menu, Jdbi jdbi) {
+                          Clock clock, List<List<ButtonSpec>> menu, Jdbi jdbi, SurveyAlerts alerts) {
+        this.alerts = alerts;
         this.menu = menu;
         this.jdbi = jdbi;
         this.surveys = Map.copyOf(surveys);
@@ -54,8 +59,18 @@ public final class SurveyFeature implements Feature {
         this.clock = clock;
     }
 
-    /** Reads {@code <conversationsDir>/surveys/*.yaml} and the settings file (defaults when it is missing). */
+    /** {@link #load(Path, Path, Jdbi, Clock, Supplier)} without handoffs: unhappy answers note no handoff. */
     public static SurveyFeature load(Path conversationsDir, Path settingsFile, Jdbi jdbi, Clock clock) {
+        return load(conversationsDir, settingsFile, jdbi, clock, () -> HandoffPort.NONE);
+    }
+
+    /**
+     * Reads {@code <conversationsDir>/surveys/*.yaml} and the settings file (defaults when it is missing).
+     *
+     * @param handoffs where an unhappy answer is noted when the customer has an open handoff; read at each answer
+     */
+    public static SurveyFeature load(Path conversationsDir, Path settingsFile, Jdbi jdbi, Clock clock,
+                                     Supplier<HandoffPort> handoffs) {
         SurveySettings settings = SurveySettings.load(settingsFile);
         List<FlowProblem> problems = new ArrayList<>();
         Map<String, Survey> surveys = new LinkedHashMap<>();
@@ -68,7 +83,8 @@ public final class SurveyFeature implements Feature {
                 }
             });
         }
-        return new SurveyFeature(surveys, problems, settings, clock, MainMenu.read(conversationsDir), jdbi);
+        return new SurveyFeature(surveys, problems, settings, clock, MainMenu.read(conversationsDir), jdbi,
+                new SurveyAlerts(handoffs));
     }
 
     private static List<Path> files(Path dir) {
@@ -116,7 +132,7 @@ public final class SurveyFeature implements Feature {
 
     @Override
     public List<Action> actions() {
-        return new SurveyActions(surveys, settings, clock).all();
+        return new SurveyActions(surveys, settings, clock, alerts).all();
     }
 
     @Override

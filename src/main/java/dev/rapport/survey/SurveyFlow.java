@@ -106,10 +106,11 @@ final class SurveyFlow {
         List<List<ButtonSpec>> rows = new ArrayList<>();
         QuestionType type = question.type();
         if (type.isScale()) {
-            int split = type == QuestionType.NPS ? 6 : type.max + 1;   // NPS: 0-5 and 6-10 on two rows
-            rows.add(scale(type.min, Math.min(split, type.max + 1) - 1, at));
-            if (split <= type.max) {
-                rows.add(scale(split, type.max, at));
+            int top = question.top();
+            int split = type == QuestionType.NPS ? 6 : top + 1;   // NPS: 0-5 and 6-10 on two rows
+            rows.add(scale(type.min, Math.min(split, top + 1) - 1, at));
+            if (split <= top) {
+                rows.add(scale(split, top, at));
             }
         } else if (type.hasOptions()) {
             question.options().forEach(option ->
@@ -124,9 +125,14 @@ final class SurveyFlow {
         boolean typed = type.isScale() || type == QuestionType.TEXT;
         return new Step.Ask(question.id(), question.text(), question.id(), rows,
                 typed ? Step.Input.TEXT : Step.Input.BUTTONS_ONLY,
-                type.isScale() ? type.pattern() : null,
-                type == QuestionType.TEXT ? null : "survey.invalid." + (type.isScale() ? type.word : "buttons"),
+                type.isScale() ? question.pattern() : null,
+                type == QuestionType.TEXT ? null : "survey.invalid." + (type.isScale() ? invalidKey(question) : "buttons"),
                 "record-" + question.id(), at);
+    }
+
+    /** The "send a number from … to …" text of a scale: a CES asked on 1–5 says what the CSAT text says. */
+    private static String invalidKey(Survey.Question question) {
+        return question.type() == QuestionType.CES && question.top() == 5 ? QuestionType.CSAT.word : question.type().word;
     }
 
     private static List<ButtonSpec> scale(int from, int to, Source source) {

@@ -28,7 +28,7 @@ final class SurveyParser {
 
     /** Ids and values travel in Telegram's 64-byte button data, so they are short and plain. */
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,19}");
-    private static final Set<String> SURVEY_KEYS = Set.of("id", "intro", "questions", "finish", "internal");
+    private static final Set<String> SURVEY_KEYS = Set.of("id", "intro", "questions", "finish", "internal", "ces_scale");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "type", "text", "options", "optional");
     private static final Set<String> OPTION_KEYS = Set.of("value", "text");
     private static final Set<String> FINISH_KEYS = Set.of("action", "outcomes", "text", "keep");
@@ -55,6 +55,7 @@ final class SurveyParser {
         }
         Map<String, Node> fields = fields(root.get(), SURVEY_KEYS, "a survey");
         surveyId = id(fields.get("id"), line(root.get()), "survey");
+        int cesScale = cesScale(fields.get("ces_scale"));
         List<Survey.Question> questions = new ArrayList<>();
         Node list = fields.get("questions");
         if (!(list instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
@@ -62,7 +63,7 @@ final class SurveyParser {
         } else {
             Set<String> ids = new HashSet<>();
             for (Node node : sequence.getValue()) {
-                Optional<Survey.Question> question = question(node);
+                Optional<Survey.Question> question = question(node, cesScale);
                 // Checked on every question written, also broken ones, so a duplicate is never missed.
                 if (questionId != null && !ids.add(questionId)) {
                     problem(line(node), "duplicate question id '" + questionId
@@ -74,14 +75,35 @@ final class SurveyParser {
             }
         }
         Survey.Finish finish = finish(fields.get("finish"), line(root.get()));
+        if (fields.get("ces_scale") != null && questions.stream().noneMatch(q -> q.type() == QuestionType.CES)) {
+            problem(line(fields.get("ces_scale")), "ces_scale is set but the survey asks no ces question; "
+                    + "remove ces_scale, or add a question of type ces");
+        }
         if (surveyId == null) {
             return Optional.empty();
         }
         return Optional.of(new Survey(surveyId, text(fields.get("intro"), "intro", false), questions, finish,
-                new Source(file, line(root.get())), flag(fields.get("internal"), "internal")));
+                new Source(file, line(root.get())), flag(fields.get("internal"), "internal"), cesScale));
     }
 
-    private Optional<Survey.Question> question(Node node) {
+    /** {@code ces_scale}: 5 or 7, the top of the scale the survey's CES questions are asked on; 7 when not set. */
+    private int cesScale(Node node) {
+        if (node == null) {
+            return Survey.DEFAULT_CES_SCALE;
+        }
+        if (node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())) {
+            String value = scalar.getValue().trim();
+            for (int scale : Survey.CES_SCALES) {
+                if (value.equals(String.valueOf(scale))) {
+                    return scale;
+                }
+            }
+        }
+        problem(line(node), "ces_scale must be 5 or 7 (CES asked on 1-5 or on 1-7), not " + describe(node));
+        return Survey.DEFAULT_CES_SCALE;
+    }
+
+    private Optional<Survey.Question> question(Node node, int cesScale) {
         if (!(node instanceof MappingNode map)) {
             problem(line(node), "a question must be a map (id, type, text, ...), not " + describe(node));
             return Optional.empty();
@@ -106,7 +128,8 @@ final class SurveyParser {
         if (questionId == null || type.isEmpty() || text == null) {
             return Optional.empty();
         }
-        return Optional.of(new Survey.Question(questionId, type.get(), text, options, optional, new Source(file, line(map))));
+        int top = type.get() == QuestionType.CES ? cesScale : type.get().max;
+        return Optional.of(new Survey.Question(questionId, type.get(), text, options, optional, new Source(file, line(map)), top));
     }
 
     private List<Survey.Option> options(Node node, QuestionType type, int questionLine) {

@@ -7,6 +7,8 @@ import dev.rapport.domain.Channel;
 import dev.rapport.domain.Language;
 import dev.rapport.domain.Tier;
 import dev.rapport.store.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The {@code survey_responses} and {@code survey_answers} tables. Every method runs in the caller's
@@ -69,13 +72,17 @@ final class SurveyResponses {
 
     private static List<Response> select(Handle handle, String where, Map<String, Object> binds) {
         var query = handle.createQuery("""
-                SELECT id, survey_id, customer_id, trigger, status, started_at, context::text
+                SELECT id, survey_id, customer_id, trigger, status, started_at, context::text AS context
                 FROM survey_responses WHERE %s ORDER BY started_at DESC, id DESC""".formatted(where));
         binds.forEach(query::bind);
-        return query.map((rs, ctx) -> new Response(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        Status.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
-                        rs.getObject(6, OffsetDateTime.class).toInstant(), context(rs.getString(7))))
-                .list();
+        return query.map(SurveyResponses::response).list();
+    }
+
+    /** A {@code survey_responses} row selected with the columns of {@link Response} and {@code context::text}. */
+    private static Response response(ResultSet row, StatementContext context) throws SQLException {
+        return new Response(row.getLong("id"), row.getString("survey_id"), row.getLong("customer_id"),
+                row.getString("trigger"), Status.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                row.getObject("started_at", OffsetDateTime.class).toInstant(), context(row.getString("context")));
     }
 
     /** A new open response; for a trigger that already has one, that one (a start repeated by a retried turn). */
@@ -103,7 +110,8 @@ final class SurveyResponses {
         handle.createQuery("SELECT question_id, value, skipped FROM survey_answers WHERE response_id = :id "
                         + "AND NOT partial ORDER BY id")
                 .bind("id", responseId)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBoolean(3) ? SurveyFlow.SKIP : rs.getString(2)))
+                .map((row, ctx) -> Map.entry(row.getString("question_id"),
+                        row.getBoolean("skipped") ? SurveyFlow.SKIP : row.getString("value")))
                 .forEach(entry -> answers.put(entry.getKey(), entry.getValue()));
         return answers;
     }
@@ -113,7 +121,7 @@ final class SurveyResponses {
         Map<String, String> chosen = new LinkedHashMap<>();
         handle.createQuery("SELECT question_id, value FROM survey_answers WHERE response_id = :id AND partial ORDER BY id")
                 .bind("id", responseId)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .map((row, ctx) -> Map.entry(row.getString("question_id"), row.getString("value")))
                 .forEach(entry -> chosen.put(entry.getKey(), entry.getValue()));
         return chosen;
     }
@@ -134,23 +142,29 @@ final class SurveyResponses {
                 .bind("response", responseId).bind("question", questionId).bind("value", chosen).execute();
     }
 
-    /** One answer. Stored once per question: a repeated turn writes the same row again. */
+    /**
+     * One answer. Stored once per question: a repeated turn writes the same row again.
+     *
+     * @param scale the top of the scale a score was given on (CES 5 or 7, as the survey sets); null for other answers
+     */
     record Answer(String questionId, QuestionType type, Integer score, String value, boolean skipped, String sentiment,
-                  Double sentimentScore) {
+                  Double sentimentScore, Integer scale) {
     }
 
     static void record(Handle handle, long responseId, Answer answer) {
         handle.createUpdate("""
                         INSERT INTO survey_answers (response_id, question_id, question_type, score, value, skipped,
-                                                    sentiment, sentiment_score)
-                        VALUES (:response, :question, :type, :score, :value, :skipped, :sentiment, :sentimentScore)
+                                                    sentiment, sentiment_score, scale)
+                        VALUES (:response, :question, :type, :score, :value, :skipped, :sentiment, :sentimentScore, :scale)
                         ON CONFLICT (response_id, question_id) DO UPDATE
                         SET score = excluded.score, value = excluded.value, skipped = excluded.skipped, partial = false,
+                            scale = excluded.scale,
                             sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score,
                             answered_at = now()""")
                 .bind("response", responseId).bind("question", answer.questionId()).bind("type", answer.type().word)
                 .bind("score", answer.score()).bind("value", answer.value()).bind("skipped", answer.skipped())
                 .bind("sentiment", answer.sentiment()).bind("sentimentScore", answer.sentimentScore())
+                .bind("scale", answer.scale())
                 .execute();
         handle.createUpdate("UPDATE survey_responses SET answered_at = now() WHERE id = :id").bind("id", responseId).execute();
     }
@@ -167,10 +181,9 @@ final class SurveyResponses {
         return handle.createQuery("""
                         UPDATE survey_responses SET status = 'expired', finished_at = now()
                         WHERE status = 'open' AND started_at <= :cutoff
-                        RETURNING id, survey_id, customer_id, trigger, status, started_at, context::text""")
+                        RETURNING id, survey_id, customer_id, trigger, status, started_at, context::text AS context""")
                 .bind("cutoff", now.minus(expiry))
-                .map((rs, ctx) -> new Response(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        Status.EXPIRED, rs.getObject(6, OffsetDateTime.class).toInstant(), context(rs.getString(7))))
+                .map(SurveyResponses::response)
                 .list();
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The figures of one survey, overall and by tier (the customer's tier when they answered):
@@ -19,6 +20,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class SurveyResults {
 
     static final String ALL = "all";
+
+    /** Responses and invitations of one tier: how many customers the survey reached, how many completed it. */
+    record Reach(String tier, long reached, long completed) {
+    }
+
+    /** How many answers of one question type gave one score, in one tier. */
+    record Scores(String tier, String questionType, int score, int answers) {
+    }
 
     /**
      * One column of the results: all customers, or one tier. The counts are indexed by score: 1..5
@@ -86,7 +95,7 @@ public final class SurveyResults {
         }
         jdbi.useHandle(handle -> {
             handle.createQuery("""
-                            SELECT tier, count(*), count(*) FILTER (WHERE status = 'completed')
+                            SELECT tier, count(*) AS reached, count(*) FILTER (WHERE status = 'completed') AS completed
                             FROM survey_responses WHERE survey_id = :survey AND started_at >= :since GROUP BY tier
                             UNION ALL
                             SELECT i.tier, count(*), 0 FROM survey_invitations i
@@ -96,29 +105,29 @@ public final class SurveyResults {
                                                 AND r.trigger = 'campaign:' || i.campaign)
                             GROUP BY i.tier""")
                     .bind("survey", surveyId).bind("since", from)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)})
+                    .map(ConstructorMapper.of(Reach.class))
                     .forEach(row -> {
-                        for (String column : List.of(ALL, (String) row[0])) {
-                            counts.get(column)[0] += (Long) row[1];
-                            counts.get(column)[1] += (Long) row[2];
+                        for (String column : List.of(ALL, row.tier())) {
+                            counts.get(column)[0] += row.reached();
+                            counts.get(column)[1] += row.completed();
                         }
                     });
             handle.createQuery("""
-                            SELECT r.tier, a.question_type, a.score, count(*)
+                            SELECT r.tier, a.question_type, a.score, count(*) AS answers
                             FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                             WHERE r.survey_id = :survey AND r.started_at >= :since AND NOT a.skipped
                               AND a.score IS NOT NULL
                             GROUP BY r.tier, a.question_type, a.score""")
                     .bind("survey", surveyId).bind("since", from)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)})
+                    .map(ConstructorMapper.of(Scores.class))
                     .forEach(row -> {
-                        int type = switch ((String) row[1]) {
+                        int type = switch (row.questionType()) {
                             case "csat" -> 0;
                             case "nps" -> 1;
                             default -> 2;
                         };
-                        for (String column : List.of(ALL, (String) row[0])) {
-                            scores.get(column)[type][(Integer) row[2]] += (Integer) row[3];
+                        for (String column : List.of(ALL, row.tier())) {
+                            scores.get(column)[type][row.score()] += row.answers();
                         }
                     });
         });
@@ -137,34 +146,45 @@ public final class SurveyResults {
     }
 
     /** Writes the figures as a table: one row per figure, one column per tier. */
-    public static void print(String surveyId, String period, Map<String, Figures> figures, PrintWriter out) {
-        out.printf("Survey %s, %s%n", surveyId, period);
-        out.printf("%-22s", "");
-        figures.keySet().forEach(column -> out.printf("%10s", column));
-        out.println();
-        row(out, figures, "surveys reached", f -> String.valueOf(f.reached()));
-        row(out, figures, "completed", f -> String.valueOf(f.completed()));
-        row(out, figures, "response rate", f -> percent(f.responseRate()));
-        row(out, figures, "CSAT answers", f -> String.valueOf(total(f.csatCounts())));
-        row(out, figures, "CSAT average", f -> decimal(f.csatAverage()));
+    /**
+     * Writes the figures as a table: one row per figure, one column per tier, with the words of
+     * {@code labels} (keys {@code survey.*}); {@code period} is already in the reader's words.
+     */
+    public static void print(String surveyId, String period, Map<String, Figures> figures, PrintWriter out,
+                             dev.rapport.store.Labels labels) {
+        out.println(labels.get("survey.title", surveyId, period));
+        var header = new ArrayList<String>();
+        header.add("");
+        figures.keySet().forEach(column -> header.add(labels.get("survey.column." + column)));
+        var table = dev.rapport.store.TextTable.of(header);
+        for (int column = 1; column < header.size(); column++) {
+            table.right(column);
+        }
+        row(table, figures, labels.get("survey.reached"), f -> String.valueOf(f.reached()));
+        row(table, figures, labels.get("survey.completed"), f -> String.valueOf(f.completed()));
+        row(table, figures, labels.get("survey.response_rate"), f -> percent(f.responseRate()));
+        row(table, figures, labels.get("survey.csat_answers"), f -> String.valueOf(total(f.csatCounts())));
+        row(table, figures, labels.get("survey.csat_average"), f -> decimal(f.csatAverage()));
         for (int score = 1; score <= 5; score++) {
             int at = score;
-            row(out, figures, "CSAT " + score, f -> String.valueOf(f.csatCounts()[at]));
+            row(table, figures, labels.get("survey.csat_score", score), f -> String.valueOf(f.csatCounts()[at]));
         }
-        row(out, figures, "NPS answers", f -> String.valueOf(total(f.npsCounts())));
-        row(out, figures, "NPS", f -> Double.isNaN(f.nps()) ? "-" : String.format(Locale.ROOT, "%+.1f", f.nps()));
-        row(out, figures, "promoters (9-10)", f -> String.valueOf(f.promoters()));
-        row(out, figures, "passives (7-8)", f -> String.valueOf(f.passives()));
-        row(out, figures, "detractors (0-6)", f -> String.valueOf(f.detractors()));
-        row(out, figures, "CES answers", f -> String.valueOf(total(f.cesCounts())));
-        row(out, figures, "CES average", f -> decimal(f.cesAverage()));
-        out.flush();
+        row(table, figures, labels.get("survey.nps_answers"), f -> String.valueOf(total(f.npsCounts())));
+        row(table, figures, labels.get("survey.nps"), f -> Double.isNaN(f.nps()) ? "-" : String.format(Locale.ROOT, "%+.1f", f.nps()));
+        row(table, figures, labels.get("survey.promoters"), f -> String.valueOf(f.promoters()));
+        row(table, figures, labels.get("survey.passives"), f -> String.valueOf(f.passives()));
+        row(table, figures, labels.get("survey.detractors"), f -> String.valueOf(f.detractors()));
+        row(table, figures, labels.get("survey.ces_answers"), f -> String.valueOf(total(f.cesCounts())));
+        row(table, figures, labels.get("survey.ces_average"), f -> decimal(f.cesAverage()));
+        table.print(out);
     }
 
-    private static void row(PrintWriter out, Map<String, Figures> figures, String label, Function<Figures, String> value) {
-        out.printf("%-22s", label);
-        figures.values().forEach(f -> out.printf("%10s", value.apply(f)));
-        out.println();
+    private static void row(dev.rapport.store.TextTable table, Map<String, Figures> figures, String label,
+                            Function<Figures, String> value) {
+        var cells = new ArrayList<Object>();
+        cells.add(label);
+        figures.values().forEach(f -> cells.add(value.apply(f)));
+        table.row(cells.toArray());
     }
 
     private static long total(int[] counts) {

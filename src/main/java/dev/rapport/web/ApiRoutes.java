@@ -19,7 +19,7 @@ import java.util.Map;
 final class ApiRoutes {
 
     static final String PREFIX = "/api";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
     private final byte[] tokenDigest;   // null: the API is off

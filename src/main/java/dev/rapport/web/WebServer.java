@@ -5,7 +5,6 @@ import dev.rapport.channel.webchat.WebchatRoutes;
 import dev.rapport.feature.ApiRoute;
 import dev.rapport.feature.PageRoute;
 import dev.rapport.staff.StaffSessions;
-import dev.rapport.store.Database;
 import dev.rapport.web.live.LimitExceeded;
 import dev.rapport.web.page.PageStyle;
 import io.javalin.Javalin;
@@ -34,8 +33,9 @@ public final class WebServer implements AutoCloseable {
      * @param apiRoutes the features' API endpoints, each under {@code /api}
      * @param sessions  staff sessions, checked for every page route
      * @param pages     the features' pages for people (console, dashboard), each behind {@link PageGate}
+     * @param readiness what {@code /readyz} answers; {@code /healthz} is 200 whenever HTTP is served
      */
-    public WebServer(int port, TelegramWebhook telegram, WebchatRoutes webchat, Database database,
+    public WebServer(int port, TelegramWebhook telegram, WebchatRoutes webchat, Readiness readiness,
                      PrometheusMeterRegistry metrics, String apiToken, java.util.List<ApiRoute> apiRoutes,
                      StaffSessions sessions, java.util.List<PageRoute> pages) {
         var api = new ApiRoutes(apiToken, apiRoutes);
@@ -54,6 +54,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/", ctx -> ctx.redirect("/chat"));
             config.routes.get("/chat", webchat::page);
             config.routes.post("/chat/api/messages", webchat::post);
+            config.routes.post("/chat/api/files", webchat::upload);
             config.routes.get("/chat/api/events", webchat::events);   // checks the session, then streams
             config.routes.get("/chat/api/history", webchat::earlier);
             for (ApiRoute route : api.routes()) {
@@ -69,11 +70,10 @@ public final class WebServer implements AutoCloseable {
             config.routes.get(PageStyle.PATH, ctx -> ctx.contentType(PageStyle.CONTENT_TYPE)
                     .header("Cache-Control", "no-cache").result(PageStyle.CSS));
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
-            config.routes.get("/readyz", ctx -> {
-                boolean ready = database.ready();
-                ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                        .result(ready ? "ready" : "database unreachable or not migrated");
-            });
+            config.routes.get("/readyz", ctx -> readiness.notReadyBecause().ifPresentOrElse(
+                    reason -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                            .header("Cache-Control", "no-store").result(reason),
+                    () -> ctx.header("Cache-Control", "no-store").result("ready")));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
             config.routes.exception(LimitExceeded.class, (limit, ctx) -> ctx.status(limit.status())

@@ -39,6 +39,7 @@ final class CancellationRequest implements Action {
             data.put("case", caseId);
         }
         context.event(WinbackEvent.CANCELLATION_REQUESTED, data);
+        CancellationDesk.announce(context.handle(), WinbackEvent.CANCELLATION_REQUESTED, customer.id());
         return OK;
     }
 }

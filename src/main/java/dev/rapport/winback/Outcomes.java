@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The work of job {@code winback.outcomes}: a case without an answer after {@code answer_window_days}
@@ -15,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * rows still undecided, so running it again changes nothing. Thread-safe.
  */
 final class Outcomes implements Runnable {
+
+    /** A case this run decided: the customer won back or lost. */
+    record Decided(long id, long customerId, String tier, String outcome) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(Outcomes.class);
 
@@ -51,11 +56,11 @@ final class Outcomes implements Runnable {
                                            AND p.purchased_at <= w.started_at + make_interval(days => :days)))
                             RETURNING w.id, w.customer_id, w.tier, w.outcome""")
                     .bind("now", now).bind("days", settings.wonBackWindowDays())
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)})
+                    .map(ConstructorMapper.of(Decided.class))
                     .list();
-            for (Object[] row : decided) {
-                EventLog.record(handle, WinbackEvent.OUTCOME, null, null, (Long) row[1],
-                        Map.of("case", row[0], "tier", row[2], "outcome", row[3]));
+            for (Decided row : decided) {
+                EventLog.record(handle, WinbackEvent.OUTCOME, null, null, row.customerId(),
+                        Map.of("case", row.id(), "tier", row.tier(), "outcome", row.outcome()));
             }
             if (unanswered + decided.size() > 0) {
                 log.info("Win-back outcomes: {} without an answer, {} decided", unanswered, decided.size());

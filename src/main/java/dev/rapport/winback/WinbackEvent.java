@@ -10,7 +10,9 @@ enum WinbackEvent implements EventType {
     DECLINED("winback.declined", "tier"),
     INCENTIVE_GIVEN("winback.incentive_given", "offer", "code"),
     OUTCOME("winback.outcome", "case", "tier", "outcome"),
-    CANCELLATION_REQUESTED("winback.cancellation_requested", "request", "tier", "case");
+    CANCELLATION_REQUESTED("winback.cancellation_requested", "request", "tier", "case"),
+    /** A staff member settled a cancellation request; the note is personal. */
+    CANCELLATION_HANDLED("winback.cancellation_handled", "request", "outcome", "staff_id", "staff_name");
 
     private final String type;
     private final Set<String> plain;

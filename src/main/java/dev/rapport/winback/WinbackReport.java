@@ -1,5 +1,7 @@
 package dev.rapport.winback;
 
+import dev.rapport.store.Labels;
+import dev.rapport.store.TextTable;
 import java.io.PrintWriter;
 import org.jdbi.v3.core.Jdbi;
 
@@ -9,34 +11,40 @@ public final class WinbackReport {
     private WinbackReport() {
     }
 
-    public static void print(Jdbi jdbi, PrintWriter out) {
+    /** Prints with the words of {@code labels} (keys {@code winback.*}). */
+    public static void print(Jdbi jdbi, PrintWriter out, Labels labels) {
         jdbi.useHandle(handle -> {
-            out.printf("%-9s %6s %9s %9s %10s %9s %5s %9s%n", "tier", "cases", "answered", "declined", "no_answer",
-                    "won_back", "lost", "won_rate");
+            var cases = TextTable.of(labels.get("winback.tier"), labels.get("winback.cases"), labels.get("winback.answered"),
+                    labels.get("winback.declined"), labels.get("winback.no_answer"), labels.get("winback.won_back"),
+                    labels.get("winback.lost"), labels.get("winback.won_rate")).right(1, 2, 3, 4, 5, 6, 7);
             handle.createQuery("""
-                            SELECT tier, count(*), count(*) FILTER (WHERE response = 'answered'),
-                                   count(*) FILTER (WHERE response = 'declined'),
-                                   count(*) FILTER (WHERE response = 'no_answer'),
-                                   count(*) FILTER (WHERE outcome = 'won_back'), count(*) FILTER (WHERE outcome = 'lost')
+                            SELECT tier, count(*) AS cases, count(*) FILTER (WHERE response = 'answered') AS answered,
+                                   count(*) FILTER (WHERE response = 'declined') AS declined,
+                                   count(*) FILTER (WHERE response = 'no_answer') AS no_answer,
+                                   count(*) FILTER (WHERE outcome = 'won_back') AS won_back,
+                                   count(*) FILTER (WHERE outcome = 'lost') AS lost
                             FROM winback_cases GROUP BY tier
                             ORDER BY array_position(ARRAY['key', 'major', 'ordinary', 'small'], tier)""")
-                    .map((rs, ctx) -> {
-                        long won = rs.getLong(6);
-                        long decided = won + rs.getLong(7);
-                        return String.format("%-9s %6d %9d %9d %10d %9d %5d %9s", rs.getString(1), rs.getLong(2),
-                                rs.getLong(3), rs.getLong(4), rs.getLong(5), won, rs.getLong(7),
+                    .map((row, ctx) -> {
+                        long won = row.getLong("won_back");
+                        long decided = won + row.getLong("lost");
+                        return cases.row(row.getString("tier"), row.getLong("cases"), row.getLong("answered"),
+                                row.getLong("declined"), row.getLong("no_answer"), won, row.getLong("lost"),
                                 decided == 0 ? "-" : String.format("%.0f%%", 100.0 * won / decided));
                     })
-                    .forEach(out::println);
+                    .list();
+            cases.print(out);
             out.println();
-            out.println("Reasons given:");
-            out.printf("%-9s %-12s %6s%n", "tier", "reason", "count");
+            out.println(labels.get("winback.reasons_given"));
+            var reasons = TextTable.of(labels.get("winback.tier"), labels.get("winback.reason"), labels.get("winback.count"))
+                    .right(2);
             handle.createQuery("""
-                            SELECT tier, reason, count(*) FROM winback_cases WHERE reason IS NOT NULL
+                            SELECT tier, reason, count(*) AS cases FROM winback_cases WHERE reason IS NOT NULL
                             GROUP BY 1, 2 ORDER BY array_position(ARRAY['key', 'major', 'ordinary', 'small'], tier),
                                      3 DESC, 2""")
-                    .map((rs, ctx) -> String.format("%-9s %-12s %6d", rs.getString(1), rs.getString(2), rs.getLong(3)))
-                    .forEach(out::println);
+                    .map((row, ctx) -> reasons.row(row.getString("tier"), row.getString("reason"), row.getLong("cases")))
+                    .list();
+            reasons.print(out);
         });
     }
 }

@@ -1,6 +1,6 @@
 package dev.rapport.winback;
 
-import dev.rapport.config.SettingsFile;
+import dev.rapport.config.SettingsDocument;
 import dev.rapport.domain.Tier;
 import dev.rapport.offer.Offer;
 import dev.rapport.offer.OfferSettings;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code config/winback.yaml}: when a customer counts as lapsed, what each tier's move is, and the
@@ -36,31 +35,55 @@ public record WinbackSettings(Map<Tier, TierMove> tiers, int approachAgainDays, 
         return tiers.get(tier);
     }
 
+    /** The file as written; a setting left out is null. */
+    record File(Integer approachAgainAfterDays, Integer answerWindowDays, Integer wonBackWindowDays,
+                Integer scanEveryMinutes, Tiers tiers) {
+    }
+
+    record Tiers(Move key, Move major, Move ordinary, Move small) {
+        Move of(Tier tier) {
+            Move move = switch (tier) {
+                case KEY -> key;
+                case MAJOR -> major;
+                case ORDINARY -> ordinary;
+                case SMALL -> small;
+            };
+            return move == null ? new Move(null, null, null) : move;
+        }
+    }
+
+    record Move(Integer lapsedAfterDays, String offer, Boolean escalate) {
+    }
+
     public static WinbackSettings load(Path file, OfferSettings offers) {
-        var root = SettingsFile.read(file).root();
-        root.only(Set.of("approach_again_after_days", "answer_window_days", "won_back_window_days",
-                "scan_every_minutes", "tiers"));
-        var tiersSection = root.section("tiers");
-        tiersSection.only(Set.copyOf(Tier.codes()));
+        var document = SettingsDocument.read(file);
+        if (!document.exists()) {
+            org.slf4j.LoggerFactory.getLogger(WinbackSettings.class).warn("{} not found: its defaults apply",
+                    file.toAbsolutePath());
+        }
+        File read = document.bind(File.class);
+        var tiersRead = read.tiers() == null ? new Tiers(null, null, null, null) : read.tiers();
         Map<Tier, TierMove> tiers = new LinkedHashMap<>();
         int[] lapsedDefaults = {60, 90, 120, 180};
         for (Tier tier : Tier.values()) {
-            var section = tiersSection.section(tier.code());
-            section.only(Set.of("lapsed_after_days", "offer", "escalate"));
-            String offer = section.has("offer") ? section.text("offer", null) : null;
+            Move move = tiersRead.of(tier);
+            String offer = move.offer() == null || move.offer().isBlank() ? null : move.offer().strip();
             if (offer != null) {
-                Offer found = offers.offer(offer).orElseThrow(() -> section.problem("offer", offer,
-                        "an offer id from config/offers.yaml: " + offers.offers().keySet()));
+                Offer found = offers.offer(offer).orElseThrow(() -> document.wrong(
+                        "an offer id from config/offers.yaml: " + offers.offers().keySet(), "tiers", tier.code(), "offer"));
                 if (!found.forTier(tier)) {
-                    throw section.problem("offer", offer, "an offer whose tiers include " + tier + " (it has "
-                            + found.tiers() + ")");
+                    throw document.wrong("an offer whose tiers include " + tier + " (it has " + found.tiers() + ")",
+                            "tiers", tier.code(), "offer");
                 }
             }
-            tiers.put(tier, new TierMove(section.integer("lapsed_after_days", lapsedDefaults[tier.ordinal()], 1, 3650), offer,
-                    section.bool("escalate", tier == Tier.KEY)));
+            tiers.put(tier, new TierMove(document.whole(move.lapsedAfterDays(), lapsedDefaults[tier.ordinal()], 1, 3650,
+                    "tiers", tier.code(), "lapsed_after_days"), offer,
+                    move.escalate() == null ? tier == Tier.KEY : move.escalate()));
         }
-        return new WinbackSettings(tiers, root.integer("approach_again_after_days", 90, 0, 3650),
-                root.integer("answer_window_days", 3, 1, 365), root.integer("won_back_window_days", 30, 1, 3650),
-                Duration.ofMinutes(root.integer("scan_every_minutes", 60, 1, 10_080)));
+        return new WinbackSettings(tiers,
+                document.whole(read.approachAgainAfterDays(), 90, 0, 3650, "approach_again_after_days"),
+                document.whole(read.answerWindowDays(), 3, 1, 365, "answer_window_days"),
+                document.whole(read.wonBackWindowDays(), 30, 1, 3650, "won_back_window_days"),
+                Duration.ofMinutes(document.whole(read.scanEveryMinutes(), 60, 1, 10_080, "scan_every_minutes")));
     }
 }

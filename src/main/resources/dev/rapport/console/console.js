@@ -1,6 +1,7 @@
 // The staff console's live parts. Every page works without this script; it adds live updates:
 // the queue re-read when something changes, new customer messages in the open conversation, a
-// browser notification and a title badge when a customer starts waiting for a person.
+// browser notification and a title badge when a customer starts waiting for a person or gives an
+// unhappy survey answer (the alert strip above the queue comes with the queue).
 // Changes are form posts that carry the session's CSRF token; this script posts nothing itself
 // except through those forms.
 (function () {
@@ -105,6 +106,10 @@
     if (change.kind === 'handoff.opened') {
       badge(unseen + 1);
       notify(body.dataset.notify || 'A customer is waiting');
+    }
+    if (change.kind === 'survey.unhappy_answer') {
+      badge(unseen + 1);
+      notify(body.dataset.notifyAlert || 'A customer is unhappy');
     }
     var list = document.getElementById('messages');
     if (list && String(change.customer_id) === list.dataset.customer) {

@@ -143,4 +143,30 @@ class ComplaintsCommandIT {
         assertThat(noNote.exitCode()).isEqualTo(2);
         assertThat(noNote.err()).contains("--note");
     }
+
+    @Test
+    void withLangZhTheListSpeaksChineseAndItsColumnsLineUpWithAChineseName() {
+        var chat = new TelegramChat(rapport, 8304, "zh-hans");
+        String ticket = chat.complain("收到的杯子是碎的", "product");
+        rapport.database.jdbi().useHandle(handle -> handle.execute("UPDATE customers SET name = '欧阳小明' WHERE id = ?",
+                chat.customerId()));
+
+        Run list = complaints("list", "--lang", "zh");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        java.util.List<String> lines = list.out().lines().toList();
+        String header = lines.get(0);
+        String row = lines.stream().filter(line -> line.startsWith(ticket)).findFirst().orElseThrow();
+        assertThat(header).startsWith("工单").contains("状态", "优先级", "等级", "类别", "创建时间", "截止时间", "客户");
+        assertThat(row).contains("欧阳小明 #" + chat.customerId());
+        // Each column starts at the same display column in the heading and in the row.
+        assertThat(dev.rapport.store.DisplayWidth.of(row.substring(0, row.indexOf(" open") + 1)))
+                .isEqualTo(dev.rapport.store.DisplayWidth.of(header.substring(0, header.indexOf("状态"))));
+        assertThat(dev.rapport.store.DisplayWidth.of(row.substring(0, row.indexOf("欧阳小明"))))
+                .isEqualTo(dev.rapport.store.DisplayWidth.of(header.substring(0, header.indexOf("客户"))));
+        assertThat(list.out()).contains("条投诉；时间为 Asia/Shanghai 时区");
+
+        assertThat(complaints("show", ticket, "--lang", "zh").out()).contains("工单：", "描述：", "收到的杯子是碎的", "处理记录：");
+        assertThat(complaints("list", "--lang", "en").out()).startsWith("TICKET");
+        assertThat(complaints("list", "--lang", "fr").err()).contains("Unknown --lang 'fr': expected en or zh");
+    }
 }

@@ -53,7 +53,7 @@ class NluCommandTest {
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().split("\n");
         assertThat(lines).hasSize(4);
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = dev.rapport.store.Json.mapper();
         JsonNode first = json.readTree(lines[0]);
         assertThat(first.fieldNames()).toIterable().containsExactly(
                 "text", "language", "intent", "intentConfidence", "sentiment", "sentimentScore");
@@ -71,7 +71,7 @@ class NluCommandTest {
     @Test
     void predictCanForceTheLanguage() throws Exception {
         Run run = run("ok\n", "predict", "--language", "zh", "--nlu-dir", TINY, "--cache-dir", cacheDir.toString());
-        assertThat(new ObjectMapper().readTree(run.out().strip()).get("language").asText()).isEqualTo("zh");
+        assertThat(dev.rapport.store.Json.read(run.out().strip()).get("language").asText()).isEqualTo("zh");
     }
 
     @Test

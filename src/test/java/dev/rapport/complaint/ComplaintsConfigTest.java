@@ -60,20 +60,23 @@ class ComplaintsConfigTest {
     }
 
     @Test
-    void wrongValuesNameTheFileTheSettingTheValueAndWhatIsExpected() throws IOException {
-        assertThatThrownBy(() -> ComplaintsConfig.load(file("sla_hours: {key: soon}\n")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("complaints.yaml").hasMessageContaining("sla_hours.key")
-                .hasMessageContaining("'soon'").hasMessageContaining("a whole number of hours from 1 to 720");
+    void wrongValuesNameFileLineColumnSettingValueAndWhatIsExpected() throws IOException {
+        Path file = file("sla_hours: {key: soon}\n");
+        assertThatThrownBy(() -> ComplaintsConfig.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":1:18: sla_hours.key: expected a whole number, got \"soon\"");
+        assertThatThrownBy(() -> ComplaintsConfig.load(file("sla_hours:\n  key: 0\n")))
+                .hasMessage(file + ":2:8: sla_hours.key: expected a whole number from 1 to 720, got 0");
         assertThatThrownBy(() -> ComplaintsConfig.load(file("followup_after: 1 week\n")))
-                .hasMessageContaining("followup_after is '1 week': expected a duration such as 30m, 1h or 3d");
+                .hasMessage(file + ":1:17: followup_after: expected a duration such as 30s, 10m, 2h or 3d, got \"1 week\"");
         assertThatThrownBy(() -> ComplaintsConfig.load(file("order_reference: {pattern: \"[A-Z\"}\n")))
-                .hasMessageContaining("order_reference.pattern").hasMessageContaining("regular expression");
+                .hasMessageContaining(":1:28: order_reference.pattern: expected a Java regular expression");
         assertThatThrownBy(() -> ComplaintsConfig.load(file("order_reference: {example: nope}\n")))
-                .hasMessageContaining("order_reference.example is 'nope'");
+                .hasMessageContaining("order_reference.example: expected an example that order_reference.pattern "
+                        + "accepts, got \"nope\"");
         assertThatThrownBy(() -> ComplaintsConfig.load(file("sla_hour: {key: 1}\n")))
-                .hasMessageContaining("unknown setting 'sla_hour'").hasMessageContaining("sla_hours");
-        assertThatThrownBy(() -> ComplaintsConfig.load(file("sla_hours: {vip: 1}\n")))
-                .hasMessageContaining("unknown setting 'sla_hours.vip'");
+                .hasMessage(file + ":1:1: sla_hour: unknown setting; known at the top: close_unanswered_after, "
+                        + "followup_after, order_reference, sla_hours");
+        assertThatThrownBy(() -> ComplaintsConfig.load(file("sla_hours:\n  vip: 1\n")))
+                .hasMessage(file + ":2:3: sla_hours.vip: unknown setting; known here: key, major, ordinary, small");
     }
 }

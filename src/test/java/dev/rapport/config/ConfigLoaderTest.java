@@ -97,4 +97,23 @@ class ConfigLoaderTest {
         Files.writeString(file, "port: [unclosed");
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).hasMessageContaining(file.toString());
     }
+
+    @Test
+    void aWrongValueInTheFileNamesLineAndColumn(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("rapport.yaml");
+        Files.writeString(file, Files.readString(SHIPPED).replace("  workers: 2 ", "  workers: lots"));
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ":").hasMessageEndingWith(":12: Setting inbox.workers (environment RAPPORT_INBOX_WORKERS) is 'lots': "
+                        + "expected a whole number from 1 to 64");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("RAPPORT_INBOX_WORKERS", "many")))
+                .hasMessageStartingWith("Setting inbox.workers (environment RAPPORT_INBOX_WORKERS) is 'many'");
+    }
+
+    @Test
+    void anUnknownSettingInTheFileNamesLineAndColumn(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("rapport.yaml");
+        Files.writeString(file, Files.readString(SHIPPED).replace("  workers: 2", "  workers: 2\n  wrokers: 3"));
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageMatching("\\Q" + file + "\\E:\\d+:3: inbox.wrokers: unknown setting; known here: .*inbox.workers.*");
+    }
 }

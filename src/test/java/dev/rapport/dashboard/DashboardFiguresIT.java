@@ -61,7 +61,8 @@ class DashboardFiguresIT {
         assertThat(now.nps()).isEqualTo(0.0);
         // CES 6, 5 (the skipped one does not count).
         assertThat(now.cesAnswers()).isEqualTo(2);
-        assertThat(now.cesMean()).isEqualTo(5.5);
+        assertThat(now.cesMean(7)).isEqualTo(5.5);
+        assertThat(now.cesScales()).containsExactly(7);
         // Five surveys shown (winter's included), two completed.
         assertThat(now.asked).isEqualTo(5);
         assertThat(now.responseRate()).isEqualTo(0.4);
@@ -90,8 +91,23 @@ class DashboardFiguresIT {
         assertThat(winter.responseRate()).isEqualTo(0.0);
         assertThat(winter.csatShare()).isNaN();
         assertThat(winter.nps()).isNaN();
-        assertThat(winter.cesMean()).isNaN();
+        assertThat(winter.cesMean(7)).isNaN();
+        assertThat(winter.cesScales()).isEmpty();
         assertThat(View.percent(winter.csatShare())).isEqualTo("—");
+    }
+
+    @Test
+    void cesIsShownOnItsScaleAndTheDefinitionSaysWhich() {
+        var result = new SurveyFigures(database.jdbi(), UTC).compute(NOVEMBER);
+        Scores now = result.total().now();
+        Scores before = result.total().before();
+        assertThat(SurveySection.cesMeans(now, SurveySection.cesScales(now, before))).isEqualTo("5.50 (1–7)");
+        assertThat(SurveySection.cesMeans(before, SurveySection.cesScales(now, before))).isEqualTo("— (1–7)");
+        Scores nobody = result.by().get("survey").get("winter").now();
+        assertThat(SurveySection.cesMeans(nobody, SurveySection.cesScales(nobody, nobody))).isEqualTo("—");
+        var texts = new Texts();
+        assertThat(texts.get(dev.rapport.domain.Language.EN, "def.ces_mean")).contains("1–5 or 1–7");
+        assertThat(texts.get(dev.rapport.domain.Language.ZH, "def.ces_mean")).contains("1–5 或 1–7");
     }
 
     @Test

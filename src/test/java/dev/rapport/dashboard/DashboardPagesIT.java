@@ -72,7 +72,8 @@ class DashboardPagesIT {
         String page = manager.get("/dashboard?" + NOVEMBER).body();
         assertThat(page).contains("id=\"card-csat-share\"").contains(">50.0%</a>")    // CSAT 4–5: 2 of 4
                 .contains(">+0.0</a>")                                                  // NPS
-                .contains(">5.50</a>")                                                  // CES
+                .contains(">5.50 (1–7)</a>")                                            // CES, on its scale
+                .contains("on the survey&#39;s own scale, 1–5 or 1–7")
                 .contains(">40.0%</a>")                                                 // response rate 2 / 5
                 .contains("previous period: +100.0")
                 .contains("title=\"Share of CSAT answers (1–5) that are 4 or 5")

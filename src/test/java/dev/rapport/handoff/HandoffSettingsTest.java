@@ -52,18 +52,28 @@ class HandoffSettingsTest {
     }
 
     @Test
-    void wrongValuesNameTheFieldTheValueAndWhatIsExpected() {
+    void wrongValuesNameFileLineColumnTheFieldTheValueAndWhatIsExpected() {
+        Path file = directory.resolve("handoff.yaml");
         assertThatThrownBy(() -> load("reasons:\n  asked_for_person: {priority: whenever}\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("reasons.asked_for_person.priority").hasMessageContaining("'whenever'")
-                .hasMessageContaining("urgent");
+                .hasMessage(file + ":2:32: reasons.asked_for_person.priority: expected one of [urgent, high, normal, low], "
+                        + "got \"whenever\"");
         assertThatThrownBy(() -> load("reasons:\n  cancel: {tiers: [gold]}\n"))
-                .hasMessageContaining("reasons.cancel.tiers").hasMessageContaining("key, major, ordinary, small");
-        assertThatThrownBy(() -> load("queue_order: [tier, tier]\n")).hasMessageContaining("queue_order");
+                .hasMessage(file + ":2:20: reasons.cancel.tiers[0]: expected tiers from key, major, ordinary, small, "
+                        + "got \"gold\"");
+        assertThatThrownBy(() -> load("reasons:\n  cancel: {escalate: 1}\n"))
+                .hasMessage(file + ":2:22: reasons.cancel.escalate: expected true or false, got 1");
+        assertThatThrownBy(() -> load("queue_order: [tier, tier]\n")).hasMessageContaining("queue_order[1]");
         assertThatThrownBy(() -> load("business_hours: {hours: \"18:00-09:00\"}\n")).hasMessageContaining("09:00-18:00");
         assertThatThrownBy(() -> load("business_hours: {days: [someday]}\n")).hasMessageContaining("mon, tue");
-        assertThatThrownBy(() -> load("no_answer_after: soon\n")).hasMessageContaining("10m");
-        assertThatThrownBy(() -> load("reason:\n  x: {}\n")).hasMessageContaining("unknown setting 'reason'");
+        assertThatThrownBy(() -> load("no_answer_after: soon\n"))
+                .hasMessage(file + ":1:18: no_answer_after: expected a duration such as 30s, 10m, 2h or 3d, got \"soon\"");
+        assertThatThrownBy(() -> load("reason:\n  x: {}\n"))
+                .hasMessage(file + ":1:1: reason: unknown setting; known at the top: business_hours, check_every, "
+                        + "minutes_per_chat, no_answer_after, queue_order, reasons");
+        assertThatThrownBy(() -> load("reasons:\n  cancel: {prio: high}\n"))
+                .hasMessage(file + ":2:12: reasons.cancel.prio: unknown setting; known here: escalate, manager, priority, "
+                        + "tiers");
     }
 
     @Test

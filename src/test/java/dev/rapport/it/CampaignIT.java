@@ -56,9 +56,9 @@ class CampaignIT {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Dry run", "\"Spring sale\"").doesNotContain("offer.spring_sale.title")
-                .containsPattern("customer " + ok + " .*would receive spring_sale \"")
-                .containsPattern("customer " + optedOut + " .*skip: opted_out")
-                .containsPattern("customer " + unreachable + " .*skip: unreachable")
+                .containsPattern("#" + ok + " .*would receive spring_sale \"")
+                .containsPattern("#" + optedOut + " .*skip: opted_out")
+                .containsPattern("#" + unreachable + " .*skip: unreachable")
                 .contains("1 would receive it, 2 would be skipped").doesNotContain("key ");
         assertThat(rapport.count("SELECT count(*) FROM offer_sends")).isZero();
         assertThat(rapport.count("SELECT count(*) FROM offer_codes")).isZero();

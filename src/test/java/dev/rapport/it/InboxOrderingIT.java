@@ -49,10 +49,11 @@ class InboxOrderingIT {
     }
 
     @Test
-    void chatsAreProcessedByOneWorkerAtATimeAcrossTwoRapportProcesses() {
+    void chatsAreProcessedByOneWorkerAtATimeAcrossTwoRapportProcesses() throws Exception {
         try (var first = RunningRapport.start(java.util.Map.of("RAPPORT_INBOX_WORKERS", "4"))) {
             var secondConfig = first.config();
             try (var second = dev.rapport.App.start(secondConfig, first.database, false)) {
+                assertThat(second.awaitReady(java.time.Duration.ofMinutes(1))).isTrue();
                 for (long chat = 1; chat <= 20; chat++) {
                     for (long n = 0; n < 5; n++) {
                         long id = 5000 + chat * 10 + n;

@@ -18,7 +18,7 @@ import java.util.Random;
  */
 final class JsonMutator {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Random random;

@@ -39,6 +39,11 @@ public final class RunningRapport implements AutoCloseable {
 
     private RunningRapport(Path configFile, Map<String, String> overrides,
                            java.util.function.Consumer<FakeTelegramApi> beforeStart) {
+        this(configFile, overrides, beforeStart, true);
+    }
+
+    private RunningRapport(Path configFile, Map<String, String> overrides,
+                           java.util.function.Consumer<FakeTelegramApi> beforeStart, boolean awaitReady) {
         this.configFile = configFile;
         this.telegram = new FakeTelegramApi().start();
         beforeStart.accept(telegram);
@@ -53,6 +58,9 @@ public final class RunningRapport implements AutoCloseable {
                 "RATE_GLOBAL", "100000"));
         environment.putAll(overrides);
         this.app = App.start(config(), database, false);
+        if (awaitReady) {
+            awaitReady();
+        }
     }
 
     public static RunningRapport start() {
@@ -61,6 +69,26 @@ public final class RunningRapport implements AutoCloseable {
 
     public static RunningRapport start(Map<String, String> overrides) {
         return new RunningRapport(Path.of("config/rapport.yaml"), overrides);
+    }
+
+    /**
+     * Starts without waiting for readiness: the server answers, the NLU models may still be loading
+     * (or training, with an empty {@code RAPPORT_DATA_DIR}) and the inbox workers not yet running.
+     */
+    public static RunningRapport startUnready(Map<String, String> overrides) {
+        return new RunningRapport(Path.of("config/rapport.yaml"), overrides, fake -> { }, false);
+    }
+
+    /** Waits until {@code /readyz} would say ready (models loaded, workers running); fails after two minutes. */
+    public void awaitReady() {
+        try {
+            if (!app.awaitReady(Duration.ofMinutes(2))) {
+                throw new AssertionError("Rapport was not ready within two minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** With another settings file: its directory holds the feature files ({@code handoff.yaml}, ...). */
@@ -87,6 +115,7 @@ public final class RunningRapport implements AutoCloseable {
         stop();
         environment.putAll(overrides);
         app = App.start(config(), database, false);
+        awaitReady();
     }
 
     public void stop() {

@@ -45,7 +45,8 @@ class SurveyCampaignIT {
 
     private static String dryRun(dev.rapport.domain.Tier tier, String campaign) {
         var text = new StringWriter();
-        SurveyCampaign.print(campaigns.plan(rapport.database.jdbi(), "feedback", tier, campaign), new PrintWriter(text));
+        SurveyCampaign.print(campaigns.plan(rapport.database.jdbi(), "feedback", tier, campaign), new PrintWriter(text),
+                dev.rapport.cli.CliTexts.labels(dev.rapport.domain.Language.EN));
         return text.toString();
     }
 
@@ -68,11 +69,11 @@ class SurveyCampaignIT {
 
         String plan = dryRun(null, "spring");
         assertThat(plan).contains("Campaign spring: 2 to invite")
-                .contains("invite  #" + customer(801) + " Ada (major, en)")
-                .contains("invite  #" + customer(805) + " Ada (major, zh)")
-                .contains("skip    #" + customer(802) + " Ada (small): opted out")
-                .contains("skip    #" + customer(803) + " Ada (small): no reachable chat")
-                .contains("skip    #" + customer(804) + " Ada (small): surveyed within the frequency cap");
+                .containsPattern("invite\\s+#" + customer(801) + " Ada\\s+major\\s+en\\n")
+                .containsPattern("invite\\s+#" + customer(805) + " Ada\\s+major\\s+zh\\n")
+                .containsPattern("skip\\s+#" + customer(802) + " Ada\\s+small\\s+\\w+\\s+opted out")
+                .containsPattern("skip\\s+#" + customer(803) + " Ada\\s+small\\s+\\w+\\s+no reachable chat")
+                .containsPattern("skip\\s+#" + customer(804) + " Ada\\s+small\\s+\\w+\\s+surveyed within the frequency cap");
         assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE kind = 'outreach'"))
                 .as("a dry run sends nothing").isZero();
         assertThat(dryRun(dev.rapport.domain.Tier.KEY, "spring")).contains("Campaign spring: 0 to invite").doesNotContain("#");

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TelegramFixturesIT {
 
     static final Path FIXTURES = Path.of("src/test/resources/telegram-updates");
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     static RunningRapport rapport;
 
     @BeforeAll

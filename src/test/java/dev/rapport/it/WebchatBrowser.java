@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class WebchatBrowser {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Event(String name, JsonNode data) {
@@ -65,6 +65,17 @@ final class WebchatBrowser {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/api/messages"))
                 .header("Content-Type", "application/json").header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Sends a file as the page's attach button does ({@code sameSite}: with the page's header). */
+    HttpResponse<String> upload(byte[] bytes, String name, boolean sameSite) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + "/chat/api/files?name="
+                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&language=en"))
+                .header("Content-Type", "application/octet-stream").header("Cookie", cookie);
+        if (sameSite) {
+            request.header("X-Rapport-Chat", "1");
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
     HttpResponse<String> say(String text) {

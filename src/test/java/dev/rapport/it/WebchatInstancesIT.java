@@ -25,6 +25,7 @@ class WebchatInstancesIT {
     void postsAlternatingBetweenInstancesKeepTheirOrderAndEveryReplyReachesTheStreamOnTheOther() throws Exception {
         try (var first = RunningRapport.start();
              var second = App.start(first.config(), first.database, false)) {
+            assertThat(second.awaitReady(java.time.Duration.ofMinutes(1))).isTrue();
             String secondUrl = "http://127.0.0.1:" + second.port();
             List<WebchatBrowser> browsers = new ArrayList<>();
             List<BlockingQueue<Event>> streams = new ArrayList<>();

@@ -62,30 +62,43 @@ class OfferSettingsTest {
     }
 
     @Test
-    void errorsNameTheFileTheOfferTheFieldAndWhatIsExpected() throws IOException {
+    void errorsNameFileLineColumnTheOfferTheFieldAndWhatIsExpected() throws IOException {
+        Path file = dir.resolve("offers.yaml");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("tiers: [major]", "tiers: [gold]"))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("offers.yaml: offer 'spring', field 'tiers' is 'gold': expected tiers from [key,");
+                .hasMessage(file + ":3:13: offers.spring.tiers[0]: expected a tier from [key, major, ordinary, small], "
+                        + "got \"gold\"");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("2026-06-30", "2025-12-31"))))
-                .hasMessageContaining("offer 'spring', field 'valid_until' is '2025-12-31': expected a day on or after "
-                        + "valid_from (2026-01-01)");
+                .hasMessage(file + ":7:18: offers.spring.valid_until: expected a day on or after valid_from (2026-01-01), "
+                        + "got \"2025-12-31\"");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("2026-01-01", "1 Jan"))))
-                .hasMessageContaining("field 'valid_from' is '1 Jan': expected a date written YYYY-MM-DD");
+                .hasMessageContaining("offers.spring.valid_from: expected a date written YYYY-MM-DD, got \"1 Jan\"");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("value: 10", "value: -1"))))
-                .hasMessageContaining("field 'value' is '-1': expected an amount of 0 or more");
+                .hasMessageContaining("offers.spring.value: expected an amount of 0 or more, such as 20 or 9.90, got -1");
+        assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("value: 10", "value: lots"))))
+                .hasMessage(file + ":8:12: offers.spring.value: expected a number, got \"lots\"");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("max_sends: 5, ", ""))))
-                .hasMessageContaining("offer 'spring'.budget, field 'max_sends' is missing");
+                .hasMessage(file + ":9:13: offers.spring.budget.max_sends: expected the most codes this offer may issue, "
+                        + "such as 500, got nothing");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("title:", "titel:"))))
-                .hasMessageContaining("offer 'spring', unknown field 'titel'");
+                .hasMessage(file + ":4:5: offers.spring.titel: unknown setting; known here: budget, id, in_menu, text, "
+                        + "tiers, title, valid_from, valid_until, value");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("offer.spring.text", "Spring sale!"))))
-                .hasMessageContaining("field 'text' is 'Spring sale!': expected a message key");
+                .hasMessageContaining("offers.spring.text: expected a message key");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER + OFFER.substring("offers:\n".length()))))
-                .hasMessageContaining("field 'id' is 'spring': expected an id no other offer has");
+                .hasMessage(file + ":10:9: offers.spring.id: expected an id no other offer has, got \"spring\"");
         assertThatThrownBy(() -> OfferSettings.load(file("campaigns: {quiet_hours: {from: \"9pm\"}}\n")))
-                .hasMessageContaining("campaigns.quiet_hours, field 'from' is '9pm': expected a time of day");
+                .hasMessage(file + ":1:33: campaigns.quiet_hours.from: expected a time of day written HH:MM, such as "
+                        + "\"21:00\", got \"9pm\"");
         assertThatThrownBy(() -> OfferSettings.load(file("campaigns: {sends_per_run: 0}\n")))
-                .hasMessageContaining("field 'sends_per_run' is '0': expected a whole number from 1");
+                .hasMessageContaining("campaigns.sends_per_run: expected a whole number from 1 to 100000, got 0");
         assertThatThrownBy(() -> OfferSettings.load(file("offers: [\n")))
-                .hasMessageContaining("offers.yaml: not valid YAML");
+                .hasMessageContaining("offers.yaml:").hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void quietHoursMayBeWrittenWithOneDigitForTheHour() throws IOException {
+        assertThat(OfferSettings.load(file("campaigns: {quiet_hours: {from: \"9:30\", until: 21:00}}\n")).quietFrom())
+                .isEqualTo(LocalTime.of(9, 30));
     }
 }

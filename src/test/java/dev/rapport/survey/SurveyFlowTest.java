@@ -112,4 +112,22 @@ class SurveyFlowTest {
         assertThat(nps.buttons()).extracting(List::size).containsExactly(6, 5, 1);
         assertThat(nps.buttons().get(2).get(0).value()).isEqualTo("_skip");
     }
+
+    @Test
+    void aSurveyAsksCesOnTheScaleItSets() throws IOException {
+        Flow flow = compile("""
+                id: quick
+                ces_scale: 5
+                questions:
+                  - {id: effort, type: ces, text: survey.feedback.ces}
+                  - {id: csat, type: csat, text: survey.feedback.csat}
+                """);
+        Step.Ask effort = (Step.Ask) flow.step("effort").orElseThrow();
+        assertThat(effort.buttons()).singleElement().asList().extracting(button -> ((ButtonSpec) button).value())
+                .containsExactly("1", "2", "3", "4", "5");
+        assertThat(effort.pattern()).isEqualTo("(1|2|3|4|5)");
+        assertThat(effort.invalid()).isEqualTo("survey.invalid.csat");   // "a number from 1 to 5"
+        Step.Ask csat = (Step.Ask) flow.step("csat").orElseThrow();
+        assertThat(csat.pattern()).isEqualTo("(1|2|3|4|5)");
+    }
 }

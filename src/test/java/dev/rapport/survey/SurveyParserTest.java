@@ -61,4 +61,27 @@ class SurveyParserTest {
                         + "questions, not nps",
                 "broken.yaml:21: survey 'broken': finish has outcomes but no action: outcomes are what the action returns");
     }
+
+    @Test
+    void cesScaleIsFiveOrSevenAndNeedsACesQuestion() throws IOException {
+        assertThat(problems("""
+                id: effort
+                ces_scale: 10
+                questions:
+                  - {id: ces, type: ces, text: survey.feedback.ces}
+                """)).containsExactly("broken.yaml:2: survey 'effort': ces_scale must be 5 or 7 (CES asked on 1-5 or on 1-7), not '10'");
+        assertThat(problems("""
+                id: happy
+                ces_scale: 5
+                questions:
+                  - {id: csat, type: csat, text: survey.feedback.csat}
+                """)).containsExactly("broken.yaml:2: survey 'happy': ces_scale is set but the survey asks no ces question; "
+                + "remove ces_scale, or add a question of type ces");
+        assertThat(problems("""
+                id: fine
+                ces_scale: 5
+                questions:
+                  - {id: ces, type: ces, text: survey.feedback.ces}
+                """)).isEmpty();
+    }
 }

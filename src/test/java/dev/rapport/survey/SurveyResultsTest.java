@@ -82,7 +82,8 @@ class SurveyResultsTest {
     void thePrintedTableShowsTheFigures() {
         var text = new StringWriter();
         SurveyResults.print("feedback", "responses since 2026-01-01",
-                SurveyResults.compute(database.jdbi(), "feedback", A_MONTH_AGO), new PrintWriter(text));
+                SurveyResults.compute(database.jdbi(), "feedback", A_MONTH_AGO), new PrintWriter(text),
+                dev.rapport.cli.CliTexts.labels(dev.rapport.domain.Language.EN));
         assertThat(text.toString())
                 .containsPattern("response rate\\s+50\\.0%\\s+100\\.0%\\s+-\\s+-\\s+25\\.0%")
                 .containsPattern("CSAT average\\s+3\\.50\\s+4\\.50\\s+-\\s+-\\s+2\\.50")

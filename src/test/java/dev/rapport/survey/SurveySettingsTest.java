@@ -30,13 +30,16 @@ class SurveySettingsTest {
     }
 
     @Test
-    void aWrongValueNamesFileSettingValueAndWhatIsExpected() throws IOException {
+    void aWrongValueNamesFileLineColumnSettingValueAndWhatIsExpected() throws IOException {
         Path file = dir.resolve("surveys.yaml");
         Files.writeString(file, "expiry_hours: soon\n");
         assertThatThrownBy(() -> SurveySettings.load(file)).isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": setting expiry_hours is 'soon': expected a whole number from 1 to 8760");
+                .hasMessage(file + ":1:15: expiry_hours: expected a whole number, got \"soon\"");
+        Files.writeString(file, "frequency_cap_days: 30\nexpiry_hours: 0\n");
+        assertThatThrownBy(() -> SurveySettings.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":2:15: expiry_hours: expected a whole number from 1 to 8760, got 0");
         Files.writeString(file, "expiry_hour: 3\n");
         assertThatThrownBy(() -> SurveySettings.load(file)).isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": unknown setting 'expiry_hour'; known settings: expiry_hours, frequency_cap_days");
+                .hasMessage(file + ":1:1: expiry_hour: unknown setting; known at the top: expiry_hours, frequency_cap_days");
     }
 }

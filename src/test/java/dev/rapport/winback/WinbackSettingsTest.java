@@ -41,14 +41,18 @@ class WinbackSettingsTest {
 
     @Test
     void anOfferMustBeInTheCatalogueAndMeantForTheTier() {
+        Path file = dir.resolve("winback.yaml");
         assertThatThrownBy(() -> load("tiers: {major: {offer: winback_mayor}}\n"))
-                .hasMessageContaining("winback.yaml: tiers.major, field 'offer' is 'winback_mayor': expected an offer id "
-                        + "from config/offers.yaml");
+                .hasMessageStartingWith(file + ":1:24: tiers.major.offer: expected an offer id from config/offers.yaml")
+                .hasMessageEndingWith(", got \"winback_mayor\"");
         assertThatThrownBy(() -> load("tiers: {small: {offer: winback_key}}\n"))
-                .hasMessageContaining("tiers.small, field 'offer' is 'winback_key': expected an offer whose tiers include "
-                        + "small (it has [key])");
-        assertThatThrownBy(() -> load("tiers: {gold: {}}\n")).hasMessageContaining("unknown field 'gold'");
+                .hasMessage(file + ":1:24: tiers.small.offer: expected an offer whose tiers include small (it has [key]), "
+                        + "got \"winback_key\"");
+        assertThatThrownBy(() -> load("tiers:\n  gold: {}\n"))
+                .hasMessage(file + ":2:3: tiers.gold: unknown setting; known here: key, major, ordinary, small");
         assertThatThrownBy(() -> load("tiers: {key: {lapsed_after_days: 0}}\n"))
-                .hasMessageContaining("tiers.key, field 'lapsed_after_days' is '0': expected a whole number from 1 to 3650");
+                .hasMessage(file + ":1:34: tiers.key.lapsed_after_days: expected a whole number from 1 to 3650, got 0");
+        assertThatThrownBy(() -> load("tiers: {key: {escalate: sometimes}}\n"))
+                .hasMessage(file + ":1:25: tiers.key.escalate: expected true or false, got \"sometimes\"");
     }
 }

@@ -27,7 +27,10 @@ public final class WebchatDecoder implements UpdateDecoder {
             throw new UncheckedIOException("Stored web chat post is not JSON", e);
         }
         Content content;
-        if (post.hasNonNull("button")) {
+        if (post.hasNonNull("file")) {
+            content = new Content.Media(post.path("kind").asText("document"), ChatFiles.reference(post.get("file").asLong()),
+                    null);
+        } else if (post.hasNonNull("button")) {
             content = new Content.ButtonPress(post.get("button").asText(), post.path("pressId").asText(), null);
         } else {
             content = Texts.read(post.path("text").asText());

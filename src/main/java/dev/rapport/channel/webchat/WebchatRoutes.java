@@ -54,6 +54,7 @@ public final class WebchatRoutes implements AutoCloseable {
     private final LiveStreams streams;
     private final WebchatHub hub;
     private final WebchatSender sender;
+    private final FileUploads uploads;
     private final String businessName;
 
     public WebchatRoutes(Intake intake, Jdbi jdbi, LiveFeed feed, RapportConfig.Webchat settings, String businessName,
@@ -73,6 +74,7 @@ public final class WebchatRoutes implements AutoCloseable {
         this.history = new WebchatHistory(jdbi);
         this.hub = new WebchatHub(history, feed);
         this.sender = new WebchatSender(jdbi);
+        this.uploads = new FileUploads(intake, updateIds, new ChatFiles(jdbi));
     }
 
     public ChannelSender sender() {
@@ -100,7 +102,8 @@ public final class WebchatRoutes implements AutoCloseable {
                     .contentType("text/html; charset=utf-8").result(new String(page.readAllBytes(), StandardCharsets.UTF_8)
                             .replace("{{maxTextChars}}", Integer.toString(settings.maxTextChars()))
                             .replace("{{businessName}}", html(businessName))
-                            .replace("{{logoUrl}}", html(settings.logoUrl())));
+                            .replace("{{logoUrl}}", html(settings.logoUrl()))
+                            .replace("{{maxFileMb}}", Integer.toString(FileUploads.MAX_MB)));
         }
     }
 
@@ -149,6 +152,18 @@ public final class WebchatRoutes implements AutoCloseable {
             throw new ServiceUnavailableResponse("cannot take messages right now; try again");
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("stored", true));
+    }
+
+    /**
+     * {@code POST /chat/api/files}: a photo or PDF (see {@link FileUploads}); counted against the same
+     * limits as messages, for the session in the cookie.
+     */
+    public void upload(Context ctx) throws IOException, InterruptedException {
+        FileUploads.checkSameSite(ctx);
+        take(addressMessages, address(ctx), "address_messages", "webchat.address_messages_per_minute");
+        String chatKey = chatKey(ctx);
+        take(sessionMessages, chatKey, "session_messages", "webchat.session_messages_per_minute");
+        uploads.upload(ctx, chatKey);
     }
 
     /**

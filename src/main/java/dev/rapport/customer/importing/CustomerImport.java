@@ -61,16 +61,16 @@ final class CustomerImport {
                 DELETE FROM customer_rows r USING (
                     SELECT line, min(line) OVER (PARTITION BY external_id) AS first FROM customer_rows) d
                 WHERE r.line = d.line AND d.line <> d.first
-                RETURNING r.line, 'external id ''' || r.external_id || ''' is already on line ' || d.first""");
+                RETURNING r.line, 'external id ''' || r.external_id || ''' is already on line ' || d.first AS reason""");
         problems.rejectStaged(handle, "phone", """
                 DELETE FROM customer_rows r USING (
                     SELECT line, min(line) OVER (PARTITION BY phone) AS first FROM customer_rows WHERE phone IS NOT NULL) d
                 WHERE r.line = d.line AND d.line <> d.first
-                RETURNING r.line, 'phone ' || r.phone || ' is already on line ' || d.first || ' (one number, one customer)'""");
+                RETURNING r.line, 'phone ' || r.phone || ' is already on line ' || d.first || ' (one number, one customer)' AS reason""");
         problems.rejectStaged(handle, "phone", """
                 DELETE FROM customer_rows r USING customers c
                 WHERE c.phone = r.phone AND c.external_id IS DISTINCT FROM r.external_id
                 RETURNING r.line, 'phone ' || r.phone || ' belongs to customer ' || c.id
-                          || coalesce(' (external id ' || c.external_id || ')', '')""");
+                          || coalesce(' (external id ' || c.external_id || ')', '') AS reason""");
     }
 }

@@ -23,7 +23,7 @@ final class Problems {
      * rejected, with {@code column} and the reason the statement computes.
      */
     void rejectStaged(Handle handle, String column, String sql) {
-        handle.createQuery(sql).map((rs, ctx) -> new Problem(rs.getLong(1), column, rs.getString(2)))
+        handle.createQuery(sql).map((row, ctx) -> new Problem(row.getLong("line"), column, row.getString("reason")))
                 .forEach(this::add);
     }
 

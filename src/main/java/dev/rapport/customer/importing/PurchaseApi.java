@@ -104,7 +104,7 @@ public final class PurchaseApi {
         Map<String, Long> customers = new HashMap<>();
         handle.createQuery("SELECT external_id, id FROM customers WHERE external_id = ANY(:ids)")
                 .bindArray("ids", String.class, purchases.stream().map(PurchaseRow::customerExternalId).distinct().toList())
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .map((row, ctx) -> Map.entry(row.getString("external_id"), row.getLong("id")))
                 .forEach(entry -> customers.put(entry.getKey(), entry.getValue()));
         var seen = new HashMap<String, Integer>();
         for (int i = 0; i < purchases.size(); i++) {

@@ -38,7 +38,7 @@ public final class CustomerErasure {
                     .mapTo(Long.class).one();
             var chats = handle.createQuery("""
                             SELECT channel, chat_key FROM channel_accounts WHERE customer_id = :id ORDER BY created_at""")
-                    .bind("id", customerId).map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).list();
+                    .bind("id", customerId).map((row, ctx) -> List.of(row.getString("channel"), row.getString("chat_key"))).list();
             List<String> chatTables = CustomerTables.withChat(handle).stream()
                     .filter(table -> !table.equals("channel_accounts")).toList();
             int n = 0;

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.customer.AuditLog;
 import dev.rapport.customer.CustomerTables;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.rapport.store.Json;
 import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -20,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class CustomerExport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Jdbi jdbi;
 
@@ -53,13 +52,7 @@ public final class CustomerExport {
 
     private static com.fasterxml.jackson.databind.node.ArrayNode read(Handle handle, String sql, long customerId) {
         var rows = JSON.createArrayNode();
-        handle.createQuery(sql).bind("id", customerId).mapTo(String.class).forEach(json -> {
-            try {
-                rows.add(JSON.readTree(json));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        handle.createQuery(sql).bind("id", customerId).mapTo(String.class).forEach(json -> rows.add(Json.read(json)));
         return rows;
     }
 }

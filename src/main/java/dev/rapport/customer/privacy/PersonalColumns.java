@@ -40,8 +40,9 @@ final class PersonalColumns {
     /** Marked columns with the condition that finds a customer's rows in their table. */
     private static List<Column> marked(Handle handle) {
         return handle.createQuery("""
-                        SELECT c.relname, a.attname, trim(substr(d.description, length('personal') + 1)),
-                               a.attnotnull, ad.adbin IS NOT NULL,
+                        SELECT c.relname AS table_name, a.attname AS column_name,
+                               trim(substr(d.description, length('personal') + 1)) AS marking,
+                               a.attnotnull AS not_null, ad.adbin IS NOT NULL AS has_default,
                                CASE WHEN EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = c.oid
                                                  AND x.attname = 'customer_id' AND NOT x.attisdropped)
                                     THEN 'customer_id = :id'
@@ -54,7 +55,7 @@ final class PersonalColumns {
                                             AND EXISTS (SELECT 1 FROM pg_attribute y WHERE y.attrelid = target.oid
                                                         AND y.attname = 'customer_id' AND NOT y.attisdropped)
                                           ORDER BY k.conname LIMIT 1)
-                               END
+                               END AS path
                         FROM pg_description d
                         JOIN pg_class c ON c.oid = d.objoid AND d.classoid = 'pg_class'::regclass
                         JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()
@@ -62,9 +63,12 @@ final class PersonalColumns {
                         LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
                         WHERE d.objsubid > 0 AND d.description LIKE 'personal%'
                         ORDER BY c.relname, a.attname""")
-                .map((rs, ctx) -> new Column(rs.getString(1), rs.getString(2),
-                        rs.getString(3).startsWith("where ") ? rs.getString(3).substring(6) : "",
-                        rs.getBoolean(4), rs.getBoolean(5), rs.getString(6)))
+                .map((row, ctx) -> {
+                    String marking = row.getString("marking");
+                    return new Column(row.getString("table_name"), row.getString("column_name"),
+                            marking.startsWith("where ") ? marking.substring(6) : "", row.getBoolean("not_null"),
+                            row.getBoolean("has_default"), row.getString("path"));
+                })
                 .list();
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The customer pyramid, computed in the database. A customer's value is the sum of their purchases
@@ -116,12 +117,12 @@ public final class Tiers {
     public List<TierCount> summary() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return jdbi.withHandle(handle -> bindWindow(handle.createQuery("""
-                        SELECT t.tier, count(v.id), min(v.value), max(v.value)
+                        SELECT t.tier, count(v.id) AS customers, min(v.value) AS lowest_value, max(v.value) AS highest_value
                         FROM (VALUES ('key', 1), ('major', 2), ('ordinary', 3), ('small', 4)) AS t (tier, position)
                         LEFT JOIN (""" + VALUES + """
                         ) v ON v.tier = t.tier
                         GROUP BY t.tier, t.position ORDER BY t.position"""), now)
-                .map((rs, ctx) -> new TierCount(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .map(ConstructorMapper.of(TierCount.class))
                 .list());
     }
 

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 final class FakeRequestBodies {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private FakeRequestBodies() {

@@ -43,7 +43,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     /** The token {@link #FakeTelegramApi()} expects; any other gets 401 like Telegram's. */
     public static final String TOKEN = "123456:TEST-TOKEN";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final long BOT_ID = 123456;
 
@@ -108,6 +108,9 @@ public final class FakeTelegramApi implements AutoCloseable {
     private final AtomicInteger groupLimit = new AtomicInteger(20);
     private final AtomicLong groupWindowMillis = new AtomicLong(60_000);
     private final AtomicInteger groupLimitHits = new AtomicInteger();
+    private final AtomicReference<FloodControl> flood = new AtomicReference<>();
+    private final AtomicInteger floodRefusals = new AtomicInteger();
+    private volatile boolean recording = true;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -193,6 +196,27 @@ public final class FakeTelegramApi implements AutoCloseable {
     /** Every answer from now on waits this long (after the call is recorded). */
     public void delay(Duration delay) {
         delayMillis.set(delay.toMillis());
+    }
+
+    /**
+     * From now on, posting calls over Telegram's flood limits are answered 429 with {@code retry_after}
+     * (counted in {@link #floodRefusals()}); null turns enforcement off again (the default).
+     */
+    public void enforce(FloodLimits limits) {
+        flood.set(limits == null ? null : new FloodControl(limits, System.nanoTime()));
+    }
+
+    /** How many calls were answered 429 for breaking the limits given to {@link #enforce}. */
+    public int floodRefusals() {
+        return floodRefusals.get();
+    }
+
+    /**
+     * Stops (or resumes) keeping each call in memory: listeners ({@link #onCall}) still see every one.
+     * For benchmarks sending hundreds of thousands of messages.
+     */
+    public void recordCalls(boolean keep) {
+        this.recording = keep;
     }
 
     // ---- forum supergroups (the staff group) ----
@@ -356,6 +380,10 @@ public final class FakeTelegramApi implements AutoCloseable {
     }
 
     private void record(Call call) {
+        if (!recording) {
+            listeners.forEach(listener -> listener.accept(call));
+            return;
+        }
         synchronized (calls) {
             calls.add(call);
             callsByMethod.computeIfAbsent(call.method().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(call);
@@ -387,6 +415,16 @@ public final class FakeTelegramApi implements AutoCloseable {
             return ok(strange);
         }
         String lower = method.toLowerCase(Locale.ROOT);
+        FloodControl limits = flood.get();
+        if (limits != null && chatId != null && posts(lower)) {
+            int retryAfter = limits.admit(chatId, System.nanoTime());
+            if (retryAfter > 0) {
+                floodRefusals.incrementAndGet();
+                ObjectNode error = errorBody(429, "Too Many Requests: retry after " + retryAfter);
+                error.putObject("parameters").put("retry_after", retryAfter);
+                return new Answer(429, error);
+            }
+        }
         if (chatId != null && forums.containsKey(chatId)) {
             Answer refused = forumCheck(lower, body, chatId);
             if (refused != null) {
@@ -559,6 +597,11 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     private static boolean takeOne(AtomicInteger counter) {
         return counter.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0;
+    }
+
+    /** Calls that post a message into a chat, which Telegram's flood limits count. */
+    private static boolean posts(String method) {
+        return method.startsWith("send") || method.equals("copymessage") || method.equals("forwardmessage");
     }
 
     private static Long chatId(ObjectNode body) {

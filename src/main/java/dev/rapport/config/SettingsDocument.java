@@ -1,0 +1,327 @@
+package dev.rapport.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * One settings file in {@code config/} ({@code offers.yaml}, {@code handoff.yaml}, …) read as YAML
+ * and bound to a record by Jackson: {@code snake_case} keys map to the record's components, a key the
+ * record does not have is an error (a typo must not fall back to a default silently), and scalars are
+ * not coerced ({@code "10"} is not a number, {@code 1.5} is not a whole number).
+ *
+ * <p>Every problem is a {@link ConfigException} worded {@code file:line:column: path: what is wrong},
+ * for example {@code config/offers.yaml:14:5: offers.spring_sale.budget.max_sends: expected a whole
+ * number, got "lots"}, where a list element with an {@code id} is named by it. Binding errors get this
+ * form here; a feature's own checks (ranges, codes, cross-references) make it with {@link #wrong} and
+ * {@link #problem}, which find the line of any value by its path.
+ *
+ * <p>A missing or empty file reads as an empty map, so every default applies. Immutable; thread-safe.
+ */
+public final class SettingsDocument {
+
+    /** Configured once, never changed: sharing it is thread-safe. */
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d{1,6})\\s*([smhd])");
+
+    private final Path file;
+    private final boolean exists;
+    /** What is bound: the file's text, or {@code {}} for a missing or empty file. */
+    private final String content;
+    private final JsonNode root;
+    /** Where each value starts, by path ({@code /offers/0/id}); keys of maps under {@code key:} + path. */
+    private final Map<String, JsonLocation> places;
+
+    private SettingsDocument(Path file, boolean exists, String content, JsonNode root,
+                             Map<String, JsonLocation> places) {
+        this.file = file;
+        this.exists = exists;
+        this.content = content;
+        this.root = root;
+        this.places = places;
+    }
+
+    /** Reads {@code file}; syntax errors, duplicate keys and a top level that is not a map are errors. */
+    public static SettingsDocument read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException missing) {
+            return new SettingsDocument(file, false, "{}", JsonNodeFactory.instance.objectNode(), Map.of());
+        } catch (CharacterCodingException notUtf8) {
+            throw new ConfigException(file + ": not UTF-8 text; save it as UTF-8");
+        } catch (IOException unreadable) {
+            throw new ConfigException(file + ": cannot be read: " + unreadable);
+        }
+        JsonNode root;
+        Map<String, JsonLocation> places;
+        try {
+            root = YAML.readTree(text);
+            places = places(text);
+        } catch (JsonProcessingException syntax) {
+            throw new ConfigException(at(file, syntax.getLocation()) + "not valid YAML: "
+                    + syntax.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException unreadable) {
+            throw new ConfigException(file + ": cannot be read: " + unreadable);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return new SettingsDocument(file, true, "{}", JsonNodeFactory.instance.objectNode(), Map.of());
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(at(file, places.get("")) + "expected a map of settings (key: value lines) at "
+                    + "the top, got " + describe(root));
+        }
+        return new SettingsDocument(file, true, text, root, places);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** False when the file does not exist (an empty file exists). */
+    public boolean exists() {
+        return exists;
+    }
+
+    /** The file's content as a tree, for settings whose keys are data (reason codes, tiers). */
+    public JsonNode root() {
+        return root;
+    }
+
+    /**
+     * The file bound to {@code type}: a record whose components are the file's keys in camelCase, with
+     * boxed types so that a missing value is {@code null} and its default is the caller's to choose.
+     */
+    public <T> T bind(Class<T> type) {
+        try {
+            return YAML.readValue(content, type);
+        } catch (UnrecognizedPropertyException unknown) {
+            List<Object> path = path(unknown);
+            throw unknown(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList(), path.toArray());
+        } catch (MismatchedInputException mismatch) {
+            List<Object> path = path(mismatch);
+            throw wrongAt(mismatch.getLocation(), path, expected(mismatch.getTargetType()));
+        } catch (JsonMappingException other) {
+            throw new ConfigException(at(file, other.getLocation()) + render(path(other)) + ": "
+                    + other.getOriginalMessage());
+        } catch (JsonProcessingException syntax) {
+            throw new ConfigException(at(file, syntax.getLocation()) + "not valid YAML: " + syntax.getOriginalMessage());
+        }
+    }
+
+    /**
+     * The value at {@code path} (keys and list indexes, such as {@code "offers", 2, "valid_until"}) is
+     * wrong: {@code file:line:column: offers.spring.valid_until: expected EXPECTED, got "1 Jan"}. A value
+     * that is missing is placed at the map that should hold it.
+     */
+    public ConfigException wrong(String expected, Object... path) {
+        return wrongAt(place(path), List.of(path), expected);
+    }
+
+    /** Something about the value at {@code path} is wrong, in the caller's words. */
+    public ConfigException problem(String message, Object... path) {
+        return new ConfigException(at(file, place(path)) + render(List.of(path)) + ": " + message);
+    }
+
+    /** {@code value}, or {@code fallback} when it is not set; outside {@code min..max} it is wrong. */
+    public int whole(Integer value, int fallback, int min, int max, Object... path) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw wrong("a whole number from " + min + " to " + max, path);
+        }
+        return value;
+    }
+
+    /** {@code 30s}, {@code 10m}, {@code 2h} or {@code 1d}, more than zero; {@code fallback} when not set. */
+    public java.time.Duration duration(String value, java.time.Duration fallback, Object... path) {
+        if (value == null) {
+            return fallback;
+        }
+        var matcher = DURATION.matcher(value.strip());
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+            throw wrong("a duration such as 30s, 10m, 2h or 3d", path);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(amount);
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            case "h" -> java.time.Duration.ofHours(amount);
+            default -> java.time.Duration.ofDays(amount);
+        };
+    }
+
+    /** The key at {@code path} is not a setting: placed at the key, with the settings there are. */
+    public ConfigException unknown(java.util.Collection<String> known, Object... path) {
+        JsonLocation key = places.getOrDefault("key:" + pointer(List.of(path)), place(path));
+        return new ConfigException(at(file, key) + render(List.of(path)) + ": unknown setting; known "
+                + (path.length > 1 ? "here" : "at the top") + ": " + String.join(", ", new TreeSet<>(known)));
+    }
+
+    private ConfigException wrongAt(JsonLocation location, List<Object> path, String expected) {
+        JsonNode value = node(path);
+        return new ConfigException(at(file, location) + render(path) + ": expected " + expected + ", got "
+                + (value == null ? "nothing" : describe(value)));
+    }
+
+    /** {@code file:line:column} of the value at {@code path} (or of the nearest map above it that is there). */
+    public String where(Object... path) {
+        String at = at(file, place(path));
+        return at.substring(0, at.length() - 2);
+    }
+
+    /** The location of the value at {@code path}, or of the nearest map or list above it that is in the file. */
+    private JsonLocation place(Object... path) {
+        for (int length = path.length; length >= 0; length--) {
+            JsonLocation found = places.get(pointer(List.of(path).subList(0, length)));
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode node(List<Object> path) {
+        JsonNode node = root;
+        for (Object step : path) {
+            node = step instanceof Integer index ? node.get(index) : node.get(String.valueOf(step));
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    /** {@code offers.spring.budget}: keys joined by dots; a list element by its {@code id}, else {@code [i]}. */
+    private String render(List<Object> path) {
+        var rendered = new StringBuilder();
+        JsonNode node = root;
+        for (Object step : path) {
+            node = node == null ? null : step instanceof Integer index ? node.get(index) : node.get(String.valueOf(step));
+            if (step instanceof Integer index) {
+                JsonNode id = node == null ? null : node.get("id");
+                if (id != null && id.isValueNode() && !id.asText().isBlank()) {
+                    rendered.append(rendered.isEmpty() ? "" : ".").append(id.asText());
+                } else {
+                    rendered.append('[').append(index).append(']');
+                }
+            } else {
+                rendered.append(rendered.isEmpty() ? "" : ".").append(step);
+            }
+        }
+        return rendered.isEmpty() ? "(top level)" : rendered.toString();
+    }
+
+    private static List<Object> path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? (Object) reference.getFieldName()
+                        : (Object) reference.getIndex())
+                .toList();
+    }
+
+    private static String pointer(List<Object> path) {
+        var pointer = new StringBuilder();
+        path.forEach(step -> pointer.append('/').append(step));
+        return pointer.toString();
+    }
+
+    /** The start of every value in the file by its path ({@code /offers/0/id}), read in one pass. */
+    private static Map<String, JsonLocation> places(String text) throws IOException {
+        var places = new HashMap<String, JsonLocation>();
+        try (JsonParser parser = YAML.createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME) {
+                    places.putIfAbsent("key:" + unescape(parser.getParsingContext().pathAsPointer()),
+                            parser.currentTokenLocation());
+                    continue;
+                }
+                if (token.isStructEnd()) {
+                    continue;
+                }
+                var context = token.isStructStart() ? parser.getParsingContext().getParent() : parser.getParsingContext();
+                places.putIfAbsent(unescape(context.pathAsPointer()), parser.currentTokenLocation());
+            }
+        }
+        return places;
+    }
+
+    private static String unescape(JsonPointer pointer) {
+        return pointer.toString().replace("~1", "/").replace("~0", "~");
+    }
+
+    private static String at(Path file, JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return file + ": ";
+        }
+        return file + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "a map of settings";
+    }
+
+    /** A value as a person would point at it: {@code "lots"}, {@code 12}, {@code a list}. */
+    public static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            return '"' + value.asText() + '"';
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isObject()) {
+            return "a map";
+        }
+        if (value.isNull() || value.isMissingNode()) {
+            return "nothing";
+        }
+        return value.asText();
+    }
+}
