@@ -54,6 +54,7 @@ final class BurstPhase {
         try (var database = Database.connect(jdbcUrl, poolSize)) {
             database.migrate();
             App app = App.start(config, database, false);
+            app.awaitReady(java.time.Duration.ofMinutes(2));   // models loaded and workers running, as in production
             try {
                 var bodies = new UpdateBodies(options.text());
                 long firstUpdateId = updateIds.get() + 1;

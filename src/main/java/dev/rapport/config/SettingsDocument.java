@@ -1,10 +1,7 @@
 package dev.rapport.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -22,9 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -58,16 +53,14 @@ public final class SettingsDocument {
     /** What is bound: the file's text, or {@code {}} for a missing or empty file. */
     private final String content;
     private final JsonNode root;
-    /** Where each value starts, by path ({@code /offers/0/id}); keys of maps under {@code key:} + path. */
-    private final Map<String, JsonLocation> places;
+    private final YamlPaths paths;
 
-    private SettingsDocument(Path file, boolean exists, String content, JsonNode root,
-                             Map<String, JsonLocation> places) {
+    private SettingsDocument(Path file, boolean exists, String content, JsonNode root, YamlPaths paths) {
         this.file = file;
         this.exists = exists;
         this.content = content;
         this.root = root;
-        this.places = places;
+        this.paths = paths;
     }
 
     /** Reads {@code file}; syntax errors, duplicate keys and a top level that is not a map are errors. */
@@ -76,17 +69,17 @@ public final class SettingsDocument {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException missing) {
-            return new SettingsDocument(file, false, "{}", JsonNodeFactory.instance.objectNode(), Map.of());
+            return empty(file, false);
         } catch (CharacterCodingException notUtf8) {
             throw new ConfigException(file + ": not UTF-8 text; save it as UTF-8");
         } catch (IOException unreadable) {
             throw new ConfigException(file + ": cannot be read: " + unreadable);
         }
         JsonNode root;
-        Map<String, JsonLocation> places;
+        YamlPaths paths;
         try {
             root = YAML.readTree(text);
-            places = places(text);
+            paths = YamlPaths.of(YAML, text, root);
         } catch (JsonProcessingException syntax) {
             throw new ConfigException(at(file, syntax.getLocation()) + "not valid YAML: "
                     + syntax.getOriginalMessage().lines().findFirst().orElse(""));
@@ -94,13 +87,18 @@ public final class SettingsDocument {
             throw new ConfigException(file + ": cannot be read: " + unreadable);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new SettingsDocument(file, true, "{}", JsonNodeFactory.instance.objectNode(), Map.of());
+            return empty(file, true);
         }
         if (!root.isObject()) {
-            throw new ConfigException(at(file, places.get("")) + "expected a map of settings (key: value lines) at "
+            throw new ConfigException(at(file, paths.value(List.of())) + "expected a map of settings (key: value lines) at "
                     + "the top, got " + describe(root));
         }
-        return new SettingsDocument(file, true, text, root, places);
+        return new SettingsDocument(file, true, text, root, paths);
+    }
+
+    private static SettingsDocument empty(Path file, boolean exists) {
+        JsonNode root = JsonNodeFactory.instance.objectNode();
+        return new SettingsDocument(file, exists, "{}", root, YamlPaths.none(root));
     }
 
     public Path file() {
@@ -131,7 +129,7 @@ public final class SettingsDocument {
             List<Object> path = path(mismatch);
             throw wrongAt(mismatch.getLocation(), path, expected(mismatch.getTargetType()));
         } catch (JsonMappingException other) {
-            throw new ConfigException(at(file, other.getLocation()) + render(path(other)) + ": "
+            throw new ConfigException(at(file, other.getLocation()) + paths.name(path(other)) + ": "
                     + other.getOriginalMessage());
         } catch (JsonProcessingException syntax) {
             throw new ConfigException(at(file, syntax.getLocation()) + "not valid YAML: " + syntax.getOriginalMessage());
@@ -144,12 +142,12 @@ public final class SettingsDocument {
      * that is missing is placed at the map that should hold it.
      */
     public ConfigException wrong(String expected, Object... path) {
-        return wrongAt(place(path), List.of(path), expected);
+        return wrongAt(paths.value(List.of(path)), List.of(path), expected);
     }
 
     /** Something about the value at {@code path} is wrong, in the caller's words. */
     public ConfigException problem(String message, Object... path) {
-        return new ConfigException(at(file, place(path)) + render(List.of(path)) + ": " + message);
+        return new ConfigException(at(file, paths.value(List.of(path))) + paths.name(List.of(path)) + ": " + message);
     }
 
     /** {@code value}, or {@code fallback} when it is not set; outside {@code min..max} it is wrong. */
@@ -183,63 +181,21 @@ public final class SettingsDocument {
 
     /** The key at {@code path} is not a setting: placed at the key, with the settings there are. */
     public ConfigException unknown(java.util.Collection<String> known, Object... path) {
-        JsonLocation key = places.getOrDefault("key:" + pointer(List.of(path)), place(path));
-        return new ConfigException(at(file, key) + render(List.of(path)) + ": unknown setting; known "
-                + (path.length > 1 ? "here" : "at the top") + ": " + String.join(", ", new TreeSet<>(known)));
+        return new ConfigException(at(file, paths.key(List.of(path))) + paths.name(List.of(path))
+                + ": unknown setting; known " + (path.length > 1 ? "here" : "at the top") + ": "
+                + String.join(", ", new TreeSet<>(known)));
     }
 
     private ConfigException wrongAt(JsonLocation location, List<Object> path, String expected) {
-        JsonNode value = node(path);
-        return new ConfigException(at(file, location) + render(path) + ": expected " + expected + ", got "
+        JsonNode value = paths.node(path);
+        return new ConfigException(at(file, location) + paths.name(path) + ": expected " + expected + ", got "
                 + (value == null ? "nothing" : describe(value)));
     }
 
     /** {@code file:line:column} of the value at {@code path} (or of the nearest map above it that is there). */
     public String where(Object... path) {
-        String at = at(file, place(path));
+        String at = at(file, paths.value(List.of(path)));
         return at.substring(0, at.length() - 2);
-    }
-
-    /** The location of the value at {@code path}, or of the nearest map or list above it that is in the file. */
-    private JsonLocation place(Object... path) {
-        for (int length = path.length; length >= 0; length--) {
-            JsonLocation found = places.get(pointer(List.of(path).subList(0, length)));
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private JsonNode node(List<Object> path) {
-        JsonNode node = root;
-        for (Object step : path) {
-            node = step instanceof Integer index ? node.get(index) : node.get(String.valueOf(step));
-            if (node == null) {
-                return null;
-            }
-        }
-        return node;
-    }
-
-    /** {@code offers.spring.budget}: keys joined by dots; a list element by its {@code id}, else {@code [i]}. */
-    private String render(List<Object> path) {
-        var rendered = new StringBuilder();
-        JsonNode node = root;
-        for (Object step : path) {
-            node = node == null ? null : step instanceof Integer index ? node.get(index) : node.get(String.valueOf(step));
-            if (step instanceof Integer index) {
-                JsonNode id = node == null ? null : node.get("id");
-                if (id != null && id.isValueNode() && !id.asText().isBlank()) {
-                    rendered.append(rendered.isEmpty() ? "" : ".").append(id.asText());
-                } else {
-                    rendered.append('[').append(index).append(']');
-                }
-            } else {
-                rendered.append(rendered.isEmpty() ? "" : ".").append(step);
-            }
-        }
-        return rendered.isEmpty() ? "(top level)" : rendered.toString();
     }
 
     private static List<Object> path(JsonMappingException e) {
@@ -247,36 +203,6 @@ public final class SettingsDocument {
                 .map(reference -> reference.getFieldName() != null ? (Object) reference.getFieldName()
                         : (Object) reference.getIndex())
                 .toList();
-    }
-
-    private static String pointer(List<Object> path) {
-        var pointer = new StringBuilder();
-        path.forEach(step -> pointer.append('/').append(step));
-        return pointer.toString();
-    }
-
-    /** The start of every value in the file by its path ({@code /offers/0/id}), read in one pass. */
-    private static Map<String, JsonLocation> places(String text) throws IOException {
-        var places = new HashMap<String, JsonLocation>();
-        try (JsonParser parser = YAML.createParser(text)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.FIELD_NAME) {
-                    places.putIfAbsent("key:" + unescape(parser.getParsingContext().pathAsPointer()),
-                            parser.currentTokenLocation());
-                    continue;
-                }
-                if (token.isStructEnd()) {
-                    continue;
-                }
-                var context = token.isStructStart() ? parser.getParsingContext().getParent() : parser.getParsingContext();
-                places.putIfAbsent(unescape(context.pathAsPointer()), parser.currentTokenLocation());
-            }
-        }
-        return places;
-    }
-
-    private static String unescape(JsonPointer pointer) {
-        return pointer.toString().replace("~1", "/").replace("~0", "~");
     }
 
     private static String at(Path file, JsonLocation location) {

@@ -59,7 +59,7 @@ final class ChatFilePages {
         boolean photo = file.contentType().startsWith("image/");
         String disposition = (photo ? "inline" : "attachment") + "; filename=\"" + file.kind() + "-" + id + "." + extension + "\""
                 + (file.fileName() == null ? "" : "; filename*=UTF-8''"
-                + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+                + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
         ctx.header("Content-Disposition", disposition)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
@@ -105,6 +105,6 @@ final class ChatFilePages {
                     + "<img src=\"{}\" alt=\"{}\" loading=\"lazy\"></a>", href, view.t("file.open"), href, view.t("file.photo"));
         }
         return Markup.of("<a class=\"attachment\" href=\"{}\" target=\"_blank\" rel=\"noopener\">📎 {}</a>", href,
-                view.t("file.document"));
+                view.t("file.pdf"));   // the web chat takes photos and PDFs only
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The newest unhappy answers, shown at the top of the dashboard so a manager can act the same day:
@@ -27,8 +28,9 @@ final class Alerts {
 
     List<Alert> recent(Instant now) {
         var since = ComplaintFigures.utc(now.minus(Duration.ofDays(DAYS)));
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT a.id, r.customer_id, c.name, r.tier, a.question_type, a.score, r.survey_id, a.answered_at
+        return Reads.of(jdbi, handle -> handle.createQuery("""
+                        SELECT a.id AS answer_id, r.customer_id, c.name AS customer, r.tier, a.question_type AS type, a.score,
+                               r.survey_id AS survey, a.answered_at AS at
                         FROM (SELECT * FROM (SELECT id, response_id, question_type, score, answered_at FROM survey_answers
                                              WHERE question_type = 'nps' AND answered_at >= :since AND score <= 6
                                                AND NOT skipped ORDER BY answered_at DESC LIMIT :limit) n
@@ -40,8 +42,7 @@ final class Alerts {
                         JOIN customers c ON c.id = r.customer_id
                         ORDER BY a.answered_at DESC, a.id DESC LIMIT :limit""")
                 .bind("since", since).bind("limit", LIMIT)
-                .map((rs, ctx) -> new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toInstant()))
+                .map(ConstructorMapper.of(Alert.class))
                 .list());
     }
 }

@@ -71,11 +71,11 @@ final class ComplaintFigures {
         Filter previous = filter.previous();
         var where = new Where().between("c.created_at", previous.start(zone), filter.end(zone)).complaints("c", filter);
         var now = utc(filter.start(zone));
-        jdbi.useHandle(handle -> {
+        jdbi.useTransaction(handle -> {
             // One snapshot for both queries; the percentiles sort in memory (100,000 complaints a year).
-            handle.begin();
             handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             handle.execute("SET LOCAL work_mem = '32MB'");
+            Reads.planned(handle);
             where.bind(handle.createQuery("""
                             SELECT c.created_at >= :now, c.tier, c.category, c.status, count(*), count(c.sla_breached_at),
                                    count(c.followup_answered_at),
@@ -122,7 +122,6 @@ final class ComplaintFigures {
                         }
                         return 0;
                     }).list();
-            handle.commit();
         });
         return new Comparison(periods[0], periods[1]);
     }

@@ -39,7 +39,7 @@ final class FreeText {
         var where = new Where().between("r.started_at", filter.start(zone), filter.end(zone)).responses("r", filter)
                 .and("a.question_type = 'text' AND NOT a.skipped AND a.value IS NOT NULL")
                 .compare("a.answered_at", ">=", ComplaintFigures.utc(filter.start(zone)));
-        return jdbi.withHandle(handle -> {
+        return Reads.of(jdbi, handle -> {
             var newest = where.bind(handle.createQuery("""
                             SELECT a.id, r.customer_id, coalesce(c.name, '#' || c.id), r.tier, r.language, a.value,
                                    a.sentiment, a.answered_at

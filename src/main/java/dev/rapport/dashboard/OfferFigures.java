@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Offers and win-back in a period. Offers: codes issued in the period (a customer was shown the offer,
@@ -58,27 +59,28 @@ final class OfferFigures {
         var sends = new Where().between("s.done_at", filter.start(zone), filter.end(zone)).in("s.tier", filter.tiers())
                 .and("s.status = 'sent'");
         var cases = new Where().between("w.started_at", filter.start(zone), filter.end(zone)).in("w.tier", filter.tiers());
-        return jdbi.withHandle(handle -> {
+        return Reads.of(jdbi, handle -> {
             var offers = codes.bind(handle.createQuery("""
-                            SELECT o.offer_id, o.tier, count(*), count(o.redeemed_at), sum(o.value)
+                            SELECT o.offer_id AS offer, o.tier, count(*) AS issued, count(o.redeemed_at) AS redeemed,
+                                   sum(o.value) AS budget_used
                             FROM offer_codes o WHERE %s GROUP BY 1, 2 ORDER BY 1, 2""".formatted(codes.sql())))
-                    .map((rs, ctx) -> new OfferRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                            rs.getBigDecimal(5)))
+                    .map(ConstructorMapper.of(OfferRow.class))
                     .list();
             Map<String, Long> campaignSends = new TreeMap<>();
-            sends.bind(handle.createQuery("SELECT s.offer_id, count(*) FROM offer_sends s WHERE %s GROUP BY 1"
+            sends.bind(handle.createQuery("SELECT s.offer_id, count(*) AS sends FROM offer_sends s WHERE %s GROUP BY 1"
                             .formatted(sends.sql())))
-                    .map((rs, ctx) -> campaignSends.put(rs.getString(1), rs.getLong(2))).list();
+                    .map((rs, ctx) -> campaignSends.put(rs.getString("offer_id"), rs.getLong("sends"))).list();
             Map<String, Cases> byReason = new TreeMap<>();
             Map<String, Cases> byTier = new TreeMap<>();
             cases.bind(handle.createQuery("""
-                            SELECT coalesce(w.reason, 'unknown'), w.tier, coalesce(w.outcome, 'open'), count(*)
+                            SELECT coalesce(w.reason, 'unknown') AS reason, w.tier, coalesce(w.outcome, 'open') AS outcome,
+                                   count(*) AS cases
                             FROM winback_cases w WHERE %s GROUP BY 1, 2, 3""".formatted(cases.sql())))
                     .map((rs, ctx) -> {
-                        byReason.computeIfAbsent(rs.getString(1), k -> new Cases()).byOutcome
-                                .merge(rs.getString(3), rs.getLong(4), Long::sum);
-                        byTier.computeIfAbsent(rs.getString(2), k -> new Cases()).byOutcome
-                                .merge(rs.getString(3), rs.getLong(4), Long::sum);
+                        byReason.computeIfAbsent(rs.getString("reason"), k -> new Cases()).byOutcome
+                                .merge(rs.getString("outcome"), rs.getLong("cases"), Long::sum);
+                        byTier.computeIfAbsent(rs.getString("tier"), k -> new Cases()).byOutcome
+                                .merge(rs.getString("outcome"), rs.getLong("cases"), Long::sum);
                         return 0;
                     }).list();
             return new Result(offers, campaignSends, byReason, byTier);

@@ -48,22 +48,28 @@ final class PeopleFigures {
         try {
             return Optional.of(jdbi.inTransaction(handle -> {
                 handle.execute("SET TRANSACTION READ ONLY");
+                Reads.planned(handle);
                 var reasons = where.bind(handle.createQuery("""
-                                SELECT coalesce(h.reasons -> 0 ->> 'reason', 'other'), count(*),
-                                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h.claimed_at - h.opened_at) / 60),
+                                SELECT coalesce(h.reasons -> 0 ->> 'reason', 'other') AS reason, count(*) AS handoffs,
+                                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h.claimed_at - h.opened_at) / 60)
+                                           AS waiting_median,
                                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h.first_response_at - h.opened_at) / 60)
+                                           AS first_response_median
                                 FROM handoffs h WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1""".formatted(where.sql())))
-                        .map((rs, ctx) -> new ByReason(rs.getString(1), rs.getLong(2),
-                                ComplaintFigures.number(rs.getObject(3)), ComplaintFigures.number(rs.getObject(4))))
+                        .map((rs, ctx) -> new ByReason(rs.getString("reason"), rs.getLong("handoffs"),
+                                ComplaintFigures.number(rs.getObject("waiting_median")),
+                                ComplaintFigures.number(rs.getObject("first_response_median"))))
                         .list();
                 var agents = where.bind(handle.createQuery("""
-                                SELECT h.owner_name, count(*),
-                                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h.first_response_at - h.opened_at) / 60),
-                                       count(h.csat), avg(h.csat)
+                                SELECT h.owner_name, count(*) AS handoffs,
+                                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h.first_response_at - h.opened_at) / 60)
+                                           AS first_response_median,
+                                       count(h.csat) AS csat_answers, avg(h.csat) AS csat_mean
                                 FROM handoffs h WHERE %s AND h.owner_name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"""
                                 .formatted(where.sql())))
-                        .map((rs, ctx) -> new ByAgent(rs.getString(1), rs.getLong(2), ComplaintFigures.number(rs.getObject(3)),
-                                rs.getLong(4), ComplaintFigures.number(rs.getObject(5))))
+                        .map((rs, ctx) -> new ByAgent(rs.getString("owner_name"), rs.getLong("handoffs"),
+                                ComplaintFigures.number(rs.getObject("first_response_median")), rs.getLong("csat_answers"),
+                                ComplaintFigures.number(rs.getObject("csat_mean"))))
                         .list();
                 return new Result(reasons, agents);
             }));

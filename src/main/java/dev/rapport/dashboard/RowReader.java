@@ -50,6 +50,7 @@ final class RowReader {
             // the first tenth fast: for an export of a month's answers that walked every answer of the type
             // newest first (3.6 s). Every row up to the limit is read, so plan for all of them.
             handle.execute("SET LOCAL cursor_tuple_fraction = 1.0");
+            Reads.planned(handle);
             query.where().bind(handle.createQuery(query.sql() + " LIMIT :limit"))
                     .bind("zone", zone.getId()).bind("limit", limit)
                     .setFetchSize(1000)

@@ -57,48 +57,50 @@ final class SurveyFigures {
         jdbi.useHandle(handle -> {
             rollups.ensureZone(handle);
             // Both periods and the weeks of the trend; a REPEATABLE READ snapshot makes the two queries agree.
-            handle.begin();
-            handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            scan.bind(handle.createQuery("""
-                            SELECT CASE WHEN d.day >= :now THEN 1 WHEN d.day >= :before THEN 2 ELSE 0 END AS period,
-                                   d.tier, d.channel, d.language, d.survey_id,
-                                   d.day - (extract(isodow FROM d.day)::int - 1) AS week, d.question_type, d.scale, d.score,
-                                   sum(d.answers), GROUPING(d.tier) = 1
-                            FROM survey_answers_daily d WHERE %s
-                            GROUP BY GROUPING SETS ((period, d.tier, d.channel, d.language, d.survey_id, d.question_type,
-                                                     d.scale, d.score),
-                                                    (week, d.question_type, d.scale, d.score))""".formatted(scan.sql())))
-                    .bind("now", filter.from()).bind("before", previous.from())
-                    .map((rs, ctx) -> {
-                        String type = rs.getString(7);
-                        int scale = rs.getInt(8);
-                        int score = rs.getInt(9);
-                        long count = rs.getLong(10);
-                        if (rs.getBoolean(11)) {
-                            Scores week = weeks.get(rs.getObject(6, LocalDate.class));
-                            if (week != null) {
-                                week.add(type, scale, score, count);
+            // A week is its Monday, found with date arithmetic (1900-01-01 was a Monday): cheaper per row than extract().
+            handle.useTransaction(snapshot -> {
+                snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Reads.planned(snapshot);
+                scan.bind(handle.createQuery("""
+                                SELECT CASE WHEN d.day >= :now THEN 1 WHEN d.day >= :before THEN 2 ELSE 0 END AS period,
+                                       d.tier, d.channel, d.language, d.survey_id,
+                                       d.day - ((d.day - DATE '1900-01-01') %% 7) AS week, d.question_type, d.scale, d.score,
+                                       sum(d.answers), GROUPING(d.tier) = 1
+                                FROM survey_answers_daily d WHERE %s
+                                GROUP BY GROUPING SETS ((period, d.tier, d.channel, d.language, d.survey_id, d.question_type,
+                                                         d.scale, d.score),
+                                                        (week, d.question_type, d.scale, d.score))""".formatted(scan.sql())))
+                        .bind("now", filter.from()).bind("before", previous.from())
+                        .map((rs, ctx) -> {
+                            String type = rs.getString(7);
+                            int scale = rs.getInt(8);
+                            int score = rs.getInt(9);
+                            long count = rs.getLong(10);
+                            if (rs.getBoolean(11)) {
+                                Scores week = weeks.get(rs.getObject(6, LocalDate.class));
+                                if (week != null) {
+                                    week.add(type, scale, score, count);
+                                }
+                            } else if (rs.getInt(1) != 0) {
+                                String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
+                                for (Scores scores : targets(total, by, rs.getInt(1) == 1, values)) {
+                                    scores.add(type, scale, score, count);
+                                }
                             }
-                        } else if (rs.getInt(1) != 0) {
+                            return 0;
+                        }).list();
+                periods.bind(handle.createQuery("""
+                                SELECT d.day >= :now, d.tier, d.channel, d.language, d.survey_id, sum(d.responses), sum(d.completed)
+                                FROM survey_responses_daily d WHERE %s GROUP BY 1, 2, 3, 4, 5""".formatted(periods.sql())))
+                        .bind("now", filter.from())
+                        .map((rs, ctx) -> {
                             String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
-                            for (Scores scores : targets(total, by, rs.getInt(1) == 1, values)) {
-                                scores.add(type, scale, score, count);
+                            for (Scores scores : targets(total, by, rs.getBoolean(1), values)) {
+                                scores.addResponses(rs.getLong(6), rs.getLong(7));
                             }
-                        }
-                        return 0;
-                    }).list();
-            periods.bind(handle.createQuery("""
-                            SELECT d.day >= :now, d.tier, d.channel, d.language, d.survey_id, sum(d.responses), sum(d.completed)
-                            FROM survey_responses_daily d WHERE %s GROUP BY 1, 2, 3, 4, 5""".formatted(periods.sql())))
-                    .bind("now", filter.from())
-                    .map((rs, ctx) -> {
-                        String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
-                        for (Scores scores : targets(total, by, rs.getBoolean(1), values)) {
-                            scores.addResponses(rs.getLong(6), rs.getLong(7));
-                        }
-                        return 0;
-                    }).list();
-            handle.commit();
+                            return 0;
+                        }).list();
+            });
         });
         return new Result(total, by, weeks);
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The customer pyramid today and how customers moved through it. Customers per tier: every customer
@@ -48,15 +49,15 @@ final class TierFigures {
         var now = java.time.Instant.now();
         Kept kept = pyramids.get(filter.tiers());
         boolean fresh = kept != null && kept.at().isAfter(now.minusSeconds(PYRAMID_SECONDS));
-        return jdbi.withHandle(handle -> {
+        return Reads.of(jdbi, handle -> {
             var tiers = fresh ? kept.tiers() : customers.bind(handle.createQuery("""
-                            SELECT c.tier, count(*), coalesce(sum(v.value), 0)
+                            SELECT c.tier, count(*) AS customers, coalesce(sum(v.value), 0) AS value
                             FROM customers c
                             LEFT JOIN (SELECT p.customer_id, sum(p.amount) AS value FROM purchases p
                                        WHERE p.purchased_at > now() - interval '12 months' GROUP BY 1) v
                                    ON v.customer_id = c.id
                             WHERE %s GROUP BY 1""".formatted(customers.sql())))
-                    .map((rs, ctx) -> new TierRow(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                    .map(ConstructorMapper.of(TierRow.class))
                     .list().stream()
                     .sorted(java.util.Comparator.comparingInt(row -> Filter.TIERS.indexOf(row.tier())))
                     .toList();
@@ -64,14 +65,14 @@ final class TierFigures {
                 pyramids.put(filter.tiers(), new Kept(now, tiers));
             }
             var query = moves.bind(handle.createQuery("""
-                            SELECT to_char(h.changed_at AT TIME ZONE :zone, 'YYYY-MM'), h.from_tier, h.to_tier, count(*)
+                            SELECT to_char(h.changed_at AT TIME ZONE :zone, 'YYYY-MM') AS month, h.from_tier, h.to_tier,
+                                   count(*) AS customers
                             FROM tier_history h WHERE %s GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""".formatted(moves.sql())))
                     .bind("zone", zone.getId());
             if (!filter.tiers().isEmpty()) {
                 query.bindArray("tiers", String.class, filter.tiers());
             }
-            var movements = query.map((rs, ctx) -> new Movement(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getLong(4))).list();
+            var movements = query.map(ConstructorMapper.of(Movement.class)).list();
             return new Result(tiers, movements);
         });
     }

@@ -39,6 +39,7 @@ final class Transcripts {
     Optional<Transcript> of(long customerId) {
         return jdbi.inTransaction(handle -> {
             handle.execute("SET TRANSACTION READ ONLY");
+            Reads.planned(handle);
             var customer = handle.createQuery("SELECT id, name, tier, language, created_at FROM customers WHERE id = :id")
                     .bind("id", customerId)
                     .map((rs, ctx) -> new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -12,7 +12,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The work of job {@code offer.campaign_sends}: takes up to {@code sends_per_run} due planned rows and,
@@ -66,7 +65,8 @@ final class CampaignSends implements Runnable {
                         ORDER BY s.due_at, s.id LIMIT 1
                         FOR UPDATE OF s SKIP LOCKED""")
                 .bind("now", now)
-                .map(ConstructorMapper.of(Due.class))
+                .map((row, ctx) -> new Due(row.getLong("id"), row.getString("offer_id"), row.getLong("customer_id"),
+                        Tier.of(row.getString("tier")), row.getString("time_zone")))
                 .findOne();
         if (found.isEmpty()) {
             return false;

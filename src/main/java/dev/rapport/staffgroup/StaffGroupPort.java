@@ -30,6 +30,19 @@ final class StaffGroupPort implements HandoffPort {
         topics.customerWrote(handle, handoffId, customerId, messageId);
     }
 
+    /** As the handoff feature's port, and the customer's open handoffs get (or update) their topics. */
+    @Override
+    public boolean escalateCustomer(Handle handle, long customerId, String reason, String detail) {
+        boolean escalated = handoffs.escalateCustomer(handle, customerId, reason, detail);
+        if (escalated) {
+            handle.createQuery("SELECT id FROM handoffs WHERE customer_id = :customer AND state <> 'closed'")
+                    .bind("customer", customerId)
+                    .mapTo(Long.class)
+                    .forEach(handoffId -> topics.sync(handle, handoffId));
+        }
+        return escalated;
+    }
+
     @Override
     public Optional<Long> noteForCustomer(Handle handle, long customerId, String text, java.util.Map<String, ?> data) {
         return handoffs.noteForCustomer(handle, customerId, text, data);

@@ -155,6 +155,25 @@ class StaffGroupIT {
     }
 
     @Test
+    void aTicketPastItsResponseTimeOpensATopicFromTheJob() {
+        try (var rapport = start(Map.of(), 20, Duration.ofMinutes(1))) {
+            var lee = new TelegramChat(rapport, 4103, "en");
+            String ticket = lee.complain("The blender stopped working after a day", "product");
+            assertThat(rapport.count("SELECT count(*) FROM staffgroup_topics WHERE customer_id = ?", lee.customerId()))
+                    .as("no topic before the escalation").isZero();
+            rapport.database.jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE complaints SET due_at = now() - interval '5 minutes' WHERE ticket = ?", ticket));
+
+            rapport.runJob("complaint.sla_check");
+
+            assertThat(rapport.count("SELECT count(*) FROM handoffs WHERE customer_id = ? AND state <> 'closed'",
+                    lee.customerId())).isEqualTo(1);
+            long thread = topic(rapport, lee.customerId());
+            assertThat(thread).isPositive();
+        }
+    }
+
+    @Test
     void aDeletedTopicIsCreatedAgainAndTheMessageDelivered() {
         try (var rapport = start(Map.of(), 20, Duration.ofMinutes(1))) {
             var ada = new TelegramChat(rapport, 4103, "en");
