@@ -44,6 +44,9 @@ public final class Nlu {
 
     private static final Logger log = LoggerFactory.getLogger(Nlu.class);
     private static final double TIE = 1e-9;
+
+    /** A sentiment score this far from 0 is a clear feeling that overrules a contrary complaint or praise. */
+    static final double CLEAR_FEELING = 0.8;
     private static final String ENGLISH_PREFIX = LanguageIdentifier.ENGLISH + "/";
     private static final String CHINESE_PREFIX = LanguageIdentifier.CHINESE + "/";
 
@@ -198,31 +201,56 @@ public final class Nlu {
         }
         String[] features = ChatFeatures.extract(tokens); // once for both models: half the work per message
 
+        Categorizer sentimentModel = languageModels.sentiment();
+        double[] feelings = sentimentModel.probabilitiesOfFeatures(features);
+        double neutral = sentimentModel.probability(feelings, Sentiment.NEUTRAL.label());
+        int likeliest = Categorizer.best(feelings);
+        // Words the model never saw leave the labels equally likely: that is neutral, not the first label.
+        Sentiment sentiment = feelings[likeliest] - neutral > TIE
+                ? Sentiment.fromLabel(sentimentModel.label(likeliest)).orElse(Sentiment.NEUTRAL)
+                : Sentiment.NEUTRAL;
+        double score = sentimentModel.probability(feelings, Sentiment.POSITIVE.label())
+                - sentimentModel.probability(feelings, Sentiment.NEGATIVE.label());
+
         Intent intent = Intent.UNKNOWN;
         Intent topIntent = Intent.UNKNOWN;
         double intentConfidence = 0;
         if (!profile.hasNoLetters()) {
             Categorizer model = languageModels.intents();
             double[] probabilities = model.probabilitiesOfFeatures(features);
-            int best = Categorizer.best(probabilities);
+            int best = consistentWithFeeling(model, probabilities, score);
             intentConfidence = probabilities[best];
             topIntent = Intent.fromLabel(model.label(best)).orElse(Intent.UNKNOWN);
             if (intentConfidence >= INTENT_THRESHOLD) {
                 intent = topIntent;
             }
         }
-        Categorizer model = languageModels.sentiment();
-        double[] probabilities = model.probabilitiesOfFeatures(features);
-        double neutral = model.probability(probabilities, Sentiment.NEUTRAL.label());
-        int best = Categorizer.best(probabilities);
-        // Words the model never saw leave the labels equally likely: that is neutral, not the first label.
-        Sentiment sentiment = probabilities[best] - neutral > TIE
-                ? Sentiment.fromLabel(model.label(best)).orElse(Sentiment.NEUTRAL)
-                : Sentiment.NEUTRAL;
-        double score = model.probability(probabilities, Sentiment.POSITIVE.label())
-                - model.probability(probabilities, Sentiment.NEGATIVE.label());
-        double sentimentConfidence = model.probability(probabilities, sentiment.label());
+        double sentimentConfidence = sentimentModel.probability(feelings, sentiment.label());
         return new Scored(new Understanding(language, intent, intentConfidence, sentiment, score), topIntent, sentimentConfidence);
+    }
+
+    /**
+     * The index of the best intent, unless that is a complaint in a clearly happy message or praise
+     * in a clearly unhappy one: then the next best. A complaint reports a problem, so "the courier
+     * even put it in my shed like I asked, great" is not one, and "thanks for nothing" is no praise.
+     * The sentiment model reads the whole message's feeling better than the intent model, which
+     * mostly learns topics.
+     */
+    private static int consistentWithFeeling(Categorizer model, double[] probabilities, double sentimentScore) {
+        int best = Categorizer.best(probabilities);
+        String label = model.label(best);
+        boolean happyComplaint = label.equals(Intent.COMPLAINT.label()) && sentimentScore >= CLEAR_FEELING;
+        boolean unhappyPraise = label.equals(Intent.PRAISE.label()) && sentimentScore <= -CLEAR_FEELING;
+        if (!happyComplaint && !unhappyPraise) {
+            return best;
+        }
+        int second = -1;
+        for (int index = 0; index < probabilities.length; index++) {
+            if (index != best && (second < 0 || probabilities[index] > probabilities[second])) {
+                second = index;
+            }
+        }
+        return second < 0 ? best : second;
     }
 
     /** How this instance got its models: trained or cached, how long it took, from which data. */

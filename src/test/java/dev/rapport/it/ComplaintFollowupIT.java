@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.inbox.OutreachQueue;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,10 @@ class ComplaintFollowupIT {
     void theFollowupIsQueuedOnceAfterTheDelayAndALowScoreReopensAndEscalates() {
         var chat = new TelegramChat(rapport, 8203, "en");
         String ticket = complain(chat, "The kettle leaks from the bottom");
+        // The opening priority follows the NLU's reading of the first message; reopening raises it a step.
+        List<String> ladder = List.of("low", "normal", "high", "urgent");
+        String opened = column("SELECT priority FROM complaints WHERE ticket = ?", ticket);
+        String raisedOnReopen = ladder.get(Math.min(ladder.indexOf(opened) + 1, ladder.size() - 1));
         int before = chat.texts().size();
         desk.resolve(ticket, "We are sending you a new kettle today.", "alice");
         assertThat(chat.expect(before, 1).get(0)).contains(ticket, "We are sending you a new kettle today.");
@@ -126,7 +131,7 @@ class ComplaintFollowupIT {
         assertThat(reply).contains("reopened your ticket " + ticket);
         assertThat(column("SELECT status || '|' || csat || '|' || priority || '|' || (due_at > now()) "
                 + "|| '|' || (followup_answered_at IS NOT NULL) FROM complaints WHERE ticket = ?", ticket))
-                .isEqualTo("reopened|2|normal|true|true");
+                .isEqualTo("reopened|2|" + raisedOnReopen + "|true|true");
         assertThat(history(ticket, "service_recovery")).isEqualTo(1);
         assertThat(rapport.count("SELECT count(*) FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id "
                 + "WHERE c.ticket = ? AND e.to_status = 'reopened' AND e.actor = 'customer' "

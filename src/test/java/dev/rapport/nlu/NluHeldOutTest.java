@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
  * {@link Nlu#understand} exactly as in production: language detected without a prior, intents
  * below the threshold count as UNKNOWN and so as wrong.
  *
- * <p>The floors sit 0.02 to 0.03 under what was measured when they were set, so the test catches
- * a regression without failing on every edit of the data. Measured with 2,758/1,643 (en) and
- * 2,886/2,125 (zh) training examples on 710/419 (en) and 718/523 (zh) held-out examples:
- * English complaint F1 0.85, polarity 0.89; Chinese complaint F1 0.85, polarity 0.89.
+ * <p>The floors sit 0.02 to 0.04 under what was measured when they were set, so the test catches
+ * a regression without failing on every edit of the data. Measured with 3,144/2,246 (en) and
+ * 3,269/2,686 (zh) training examples: chat lines, English complaint F1 0.88, polarity 0.89;
+ * Chinese complaint F1 0.88, polarity 0.91. Reviews: polarity 0.89 (en), 0.98 (zh). Posts to
+ * support accounts: complaint F1 0.87 (en), 0.86 (zh); polarity 0.86 (en), 0.92 (zh); support
+ * requests read as cancel 2 (en) and 1 (zh) of about 150, as ask_human none.
  * The models are cached in target/nlu-heldout-cache, so only the first run trains.
  */
 class NluHeldOutTest {
@@ -28,12 +30,12 @@ class NluHeldOutTest {
             "zh-posts-intents.tsv", "zh-posts-sentiment.tsv", "zh-reviews-sentiment.tsv");
 
     // Floors for the review and post sets (see the class comment for how floors are set).
-    private static final double EN_REVIEWS = 0.83;
+    private static final double EN_REVIEWS = 0.85;
     private static final double ZH_REVIEWS = 0.94;
     private static final double EN_POSTS_POLARITY = 0.82;
-    private static final double ZH_POSTS_POLARITY = 0.87;
-    private static final double EN_POSTS_COMPLAINT_F1 = 0.80;
-    private static final double ZH_POSTS_COMPLAINT_F1 = 0.79;
+    private static final double ZH_POSTS_POLARITY = 0.88;
+    private static final double EN_POSTS_COMPLAINT_F1 = 0.83;
+    private static final double ZH_POSTS_COMPLAINT_F1 = 0.82;
 
     private static Nlu nlu;
 
