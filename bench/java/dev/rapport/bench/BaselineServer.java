@@ -26,8 +26,10 @@ final class BaselineServer implements AutoCloseable {
         config.setPoolName("baseline");
         this.pool = new HikariDataSource(config);
         try (Connection connection = pool.getConnection()) {
-            connection.createStatement().execute(
-                    "CREATE TABLE IF NOT EXISTS baseline_updates (id bigserial PRIMARY KEY, body jsonb NOT NULL)");
+            connection
+                    .createStatement()
+                    .execute(
+                            "CREATE TABLE IF NOT EXISTS baseline_updates (id bigserial PRIMARY KEY, body jsonb NOT NULL)");
         } catch (SQLException e) {
             pool.close();
             throw new IllegalStateException("Could not create baseline_updates", e);
@@ -37,8 +39,8 @@ final class BaselineServer implements AutoCloseable {
             javalinConfig.jetty.port = 0;
             javalinConfig.routes.post(PATH, ctx -> {
                 try (Connection connection = pool.getConnection();
-                     PreparedStatement insert = connection.prepareStatement(
-                             "INSERT INTO baseline_updates(body) VALUES (?::jsonb)")) {
+                        PreparedStatement insert =
+                                connection.prepareStatement("INSERT INTO baseline_updates(body) VALUES (?::jsonb)")) {
                     insert.setString(1, ctx.body());
                     insert.executeUpdate();
                 }

@@ -11,9 +11,20 @@ import java.util.Map;
  * environment, else the default. Rapport's own settings come from {@code --set KEY=VALUE} and
  * from environment variables named {@code RAPPORT_*} or {@code RATE_*} (arguments win). Immutable.
  */
-record BenchOptions(int chats, int connections, Duration warmup, Duration duration, Duration drain, String text,
-                    boolean durable, List<String> phases, int latencyConnections, Duration latencyDuration,
-                    int burst, int burstConnections, Map<String, String> rapportSettings) {
+record BenchOptions(
+        int chats,
+        int connections,
+        Duration warmup,
+        Duration duration,
+        Duration drain,
+        String text,
+        boolean durable,
+        List<String> phases,
+        int latencyConnections,
+        Duration latencyDuration,
+        int burst,
+        int burstConnections,
+        Map<String, String> rapportSettings) {
 
     static final String USAGE = """
             Options (argument, or environment variable, default):
@@ -71,14 +82,26 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
                 values.positive("burst", 20_000),
                 values.positive("burst-connections", 40),
                 Map.copyOf(rapport));
-        given.keySet().removeAll(List.of("chats", "connections", "warmup", "duration", "drain", "text",
-                "durable", "phases", "latency-connections", "latency-duration", "burst", "burst-connections"));
+        given.keySet()
+                .removeAll(List.of(
+                        "chats",
+                        "connections",
+                        "warmup",
+                        "duration",
+                        "drain",
+                        "text",
+                        "durable",
+                        "phases",
+                        "latency-connections",
+                        "latency-duration",
+                        "burst",
+                        "burst-connections"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + given.keySet());
         }
         if (!List.of("baseline", "naive", "rapport", "burst").containsAll(options.phases())) {
-            throw new IllegalArgumentException("--phases takes baseline, naive, rapport and/or burst; got "
-                    + options.phases());
+            throw new IllegalArgumentException(
+                    "--phases takes baseline, naive, rapport and/or burst; got " + options.phases());
         }
         return options;
     }
@@ -86,8 +109,8 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
     private static void putSetting(Map<String, String> settings, String pair) {
         int equals = pair.indexOf('=');
         if (equals <= 0) {
-            throw new IllegalArgumentException("--set expects KEY=VALUE, e.g. --set RAPPORT_INBOX_WORKERS=4; got '"
-                    + pair + "'");
+            throw new IllegalArgumentException(
+                    "--set expects KEY=VALUE, e.g. --set RAPPORT_INBOX_WORKERS=4; got '" + pair + "'");
         }
         settings.put(pair.substring(0, equals), pair.substring(equals + 1));
     }
@@ -95,20 +118,30 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
     /** One line per setting, for the report. */
     List<String> describe() {
         var lines = new ArrayList<String>();
-        lines.add("chats %d, connections %d, warm-up %ss, window %ss, drain up to %ss, text \"%s\"".formatted(
-                chats, connections, warmup.toMillis() / 1000.0, duration.toMillis() / 1000.0,
-                drain.toMillis() / 1000.0, text));
+        lines.add("chats %d, connections %d, warm-up %ss, window %ss, drain up to %ss, text \"%s\""
+                .formatted(
+                        chats,
+                        connections,
+                        warmup.toMillis() / 1000.0,
+                        duration.toMillis() / 1000.0,
+                        drain.toMillis() / 1000.0,
+                        text));
         if (latencyConnections > 0) {
-            lines.add("then webhook answers timed over %d connections for %ss".formatted(latencyConnections,
-                    latencyDuration.toMillis() / 1000.0));
+            lines.add("then webhook answers timed over %d connections for %ss"
+                    .formatted(latencyConnections, latencyDuration.toMillis() / 1000.0));
         }
         if (phases.contains("burst")) {
             lines.add("burst: %d updates over %d connections".formatted(burst, burstConnections));
         }
-        lines.add("durable commits: " + (durable ? "yes (own embedded server, fsync and synchronous_commit on)"
-                : "as the tests' server is set") + ", phases: " + String.join(",", phases));
-        lines.add("Rapport settings given: " + (rapportSettings.isEmpty() ? "(none: config/rapport.yaml)"
-                : new java.util.TreeMap<>(rapportSettings)));
+        lines.add("durable commits: "
+                + (durable
+                        ? "yes (own embedded server, fsync and synchronous_commit on)"
+                        : "as the tests' server is set")
+                + ", phases: " + String.join(",", phases));
+        lines.add("Rapport settings given: "
+                + (rapportSettings.isEmpty()
+                        ? "(none: config/rapport.yaml)"
+                        : new java.util.TreeMap<>(rapportSettings)));
         return lines;
     }
 
@@ -117,7 +150,8 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
         String text(String name, String fallback) {
             String value = given.get(name);
             if (value == null) {
-                value = environment.get("BENCH_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                value = environment.get(
+                        "BENCH_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             }
             return value == null || value.isBlank() ? fallback : value;
         }
@@ -166,8 +200,8 @@ record BenchOptions(int chats, int connections, Duration warmup, Duration durati
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("--" + name + " must be seconds, 0 or more (e.g. 30); got '" + value
-                    + "'");
+            throw new IllegalArgumentException(
+                    "--" + name + " must be seconds, 0 or more (e.g. 30); got '" + value + "'");
         }
     }
 }

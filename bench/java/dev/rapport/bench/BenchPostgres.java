@@ -46,10 +46,11 @@ final class BenchPostgres implements AutoCloseable {
                 builder.setServerConfig("auto_explain.log_analyze", "on");
                 builder.setServerConfig("auto_explain.log_buffers", "on");
                 builder.setServerConfig("logging_collector", "on");
-                builder.setServerConfig("log_directory", java.nio.file.Path.of("target/pglog").toAbsolutePath().toString());
+                builder.setServerConfig(
+                        "log_directory",
+                        java.nio.file.Path.of("target/pglog").toAbsolutePath().toString());
             }
-            var postgres = builder
-                    .setServerConfig("fsync", "on")
+            var postgres = builder.setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "300")
                     // The inbox and outbox tables churn; look for vacuum work often (see V10__queue_upkeep.sql).

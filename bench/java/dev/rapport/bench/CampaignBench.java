@@ -42,12 +42,23 @@ public final class CampaignBench {
 
     /** Live customers' chats are 1..LIVE_CHATS, one per sample, so no answer waits behind its own chat's earlier texts. */
     private static final int LIVE_CHATS = 40;
+
     private static final String SECRET = "campaign-secret";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("customers", "100000", "duration", "90", "rate", "30",
-                "backlog", "12000", "live-every", "3",
-                "prefill", "10000"));
+        Map<String, String> options = new HashMap<>(Map.of(
+                "customers",
+                "100000",
+                "duration",
+                "90",
+                "rate",
+                "30",
+                "backlog",
+                "12000",
+                "live-every",
+                "3",
+                "prefill",
+                "10000"));
         for (String arg : args) {
             if (arg.equals("--help")) {
                 System.out.println("bench/campaign.sh [--customers=100000] [--duration=SECONDS] [--rate=30] "
@@ -60,9 +71,13 @@ public final class CampaignBench {
             }
             options.put(pair[0], pair[1]);
         }
-        run(Integer.parseInt(options.get("customers")), Duration.ofSeconds(Long.parseLong(options.get("duration"))),
-                Integer.parseInt(options.get("rate")), Integer.parseInt(options.get("backlog")),
-                Integer.parseInt(options.get("prefill")), Duration.ofSeconds(Long.parseLong(options.get("live-every"))));
+        run(
+                Integer.parseInt(options.get("customers")),
+                Duration.ofSeconds(Long.parseLong(options.get("duration"))),
+                Integer.parseInt(options.get("rate")),
+                Integer.parseInt(options.get("backlog")),
+                Integer.parseInt(options.get("prefill")),
+                Duration.ofSeconds(Long.parseLong(options.get("live-every"))));
         System.exit(0);
     }
 
@@ -91,14 +106,27 @@ public final class CampaignBench {
                 }
             }
         });
-        var environment = new HashMap<>(Map.of("PORT", "0", "TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN,
-                "TELEGRAM_WEBHOOK_SECRET", SECRET, "TELEGRAM_API_URL", telegram.baseUrl(),
-                "RATE_PER_CHAT", "1", "RATE_PER_CHAT_BURST", "3", "RATE_GLOBAL", String.valueOf(rate)));
+        var environment = new HashMap<>(Map.of(
+                "PORT",
+                "0",
+                "TELEGRAM_BOT_TOKEN",
+                FakeTelegramApi.TOKEN,
+                "TELEGRAM_WEBHOOK_SECRET",
+                SECRET,
+                "TELEGRAM_API_URL",
+                telegram.baseUrl(),
+                "RATE_PER_CHAT",
+                "1",
+                "RATE_PER_CHAT_BURST",
+                "3",
+                "RATE_GLOBAL",
+                String.valueOf(rate)));
         var config = ConfigLoader.load(Path.of("config/rapport.yaml"), environment);
-        System.out.printf("Campaign: %,d customers, texts at %d/s (fake Bot API enforcing 1/s per chat, %d/s in all), "
-                + "%s of sending, campaign backlog kept at %,d texts, a live customer every %s; load average %.2f%n",
+        System.out.printf(
+                "Campaign: %,d customers, texts at %d/s (fake Bot API enforcing 1/s per chat, %d/s in all), "
+                        + "%s of sending, campaign backlog kept at %,d texts, a live customer every %s; load average %.2f%n",
                 customers, rate, rate, duration, backlog, liveEvery, load());
-        String daytime = dev.rapport.it.Shop.zoneWhereItIs(java.time.LocalTime.NOON);   // outside quiet hours
+        String daytime = dev.rapport.it.Shop.zoneWhereItIs(java.time.LocalTime.NOON); // outside quiet hours
         try (var database = TestDatabase.fresh()) {
             long started = System.nanoTime();
             database.jdbi().useTransaction(handle -> {
@@ -107,26 +135,38 @@ public final class CampaignBench {
                                 SELECT 'Customer ' || n, CASE WHEN n % 2 = 0 THEN 'en' ELSE 'zh' END, true,
                                        CASE WHEN n % 5 = 0 THEN 'major' ELSE 'ordinary' END, :zone
                                 FROM generate_series(1, :customers) AS n""")
-                        .bind("customers", customers).bind("zone", daytime).execute();
+                        .bind("customers", customers)
+                        .bind("zone", daytime)
+                        .execute();
                 handle.execute("""
                         INSERT INTO channel_accounts (channel, chat_key, customer_id, user_ref, first_name, language_code)
                         SELECT 'telegram', (100000 + id)::text, id, (100000 + id)::text, 'Customer', language FROM customers""");
-                for (int chat = 1; chat <= LIVE_CHATS; chat++) {   // key tier: not in the campaign, only talking
+                for (int chat = 1; chat <= LIVE_CHATS; chat++) { // key tier: not in the campaign, only talking
                     long live = handle.createQuery("""
                                     INSERT INTO customers (name, language, language_chosen, tier, time_zone)
                                     VALUES ('Live', 'en', true, 'key', :zone) RETURNING id""")
-                            .bind("zone", daytime).mapTo(Long.class).one();
+                            .bind("zone", daytime)
+                            .mapTo(Long.class)
+                            .one();
                     handle.createUpdate("""
                                     INSERT INTO channel_accounts (channel, chat_key, customer_id, user_ref, first_name, language_code)
                                     VALUES ('telegram', :chat, :id, :chat, 'Live', 'en')""")
-                            .bind("chat", String.valueOf(chat)).bind("id", live).execute();
+                            .bind("chat", String.valueOf(chat))
+                            .bind("id", live)
+                            .execute();
                 }
             });
-            System.out.printf("Customers inserted in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            System.out.printf(
+                    "Customers inserted in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             started = System.nanoTime();
-            String planned = new Commands(database, config).campaignSend("spring_sale", null, false).out().lines()
-                    .findFirst().orElse("");
-            System.out.printf("Planned in %d ms (one INSERT ... SELECT): %s%n",
+            String planned = new Commands(database, config)
+                    .campaignSend("spring_sale", null, false)
+                    .out()
+                    .lines()
+                    .findFirst()
+                    .orElse("");
+            System.out.printf(
+                    "Planned in %d ms (one INSERT ... SELECT): %s%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), planned);
 
             // A backlog as the campaign job leaves it when it plans faster than Telegram lets us send: the
@@ -134,13 +174,20 @@ public final class CampaignBench {
             started = System.nanoTime();
             database.jdbi().useTransaction(handle -> {
                 for (int i = 0; i < prefill; i++) {
-                    dev.rapport.outbox.Outbox.enqueue(handle, new dev.rapport.outbox.Outgoing("backlog:" + i, "telegram",
-                            String.valueOf(900_000 + i), null, new dev.rapport.channel.Reply.Text("Spring sale, " + i,
-                            List.of()), dev.rapport.outbox.Outgoing.Priority.OUTREACH));
+                    dev.rapport.outbox.Outbox.enqueue(
+                            handle,
+                            new dev.rapport.outbox.Outgoing(
+                                    "backlog:" + i,
+                                    "telegram",
+                                    String.valueOf(900_000 + i),
+                                    null,
+                                    new dev.rapport.channel.Reply.Text("Spring sale, " + i, List.of()),
+                                    dev.rapport.outbox.Outgoing.Priority.OUTREACH));
                 }
             });
-            System.out.printf("Outbox pre-filled with %,d campaign texts in %d ms%n", prefill,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            System.out.printf(
+                    "Outbox pre-filled with %,d campaign texts in %d ms%n",
+                    prefill, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             try (App app = App.start(config, database, false)) {
                 app.awaitReady(Duration.ofMinutes(2));
                 double heapBefore = heapAfterGc();
@@ -164,11 +211,13 @@ public final class CampaignBench {
                     var answered = new CountDownLatch(1);
                     liveAnswer.set(answered);
                     long asked = System.nanoTime();
-                    var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                                    + "/telegram/webhook")).header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                            .POST(HttpRequest.BodyPublishers.ofString(Updates.text(updateId, 1 + updateId++ % LIVE_CHATS,
-                                    "/start")))
-                            .build(), HttpResponse.BodyHandlers.discarding());
+                    var response = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/telegram/webhook"))
+                                    .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            Updates.text(updateId, 1 + updateId++ % LIVE_CHATS, "/start")))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() != 200) {
                         System.out.println("The webhook answered " + response.statusCode());
                     }
@@ -182,26 +231,43 @@ public final class CampaignBench {
                 feeding.interrupt();
                 feeding.join(30_000);
                 long sentInWindow = sent.get() - sentAtStart;
-                double steady = midSent < 0 ? Double.NaN
-                        : (sent.get() - midSent) / ((windowEnd - midAt) / 1e9);
-                long queued = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 1").mapTo(Long.class).one());
-                long done = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT count(*) FROM offer_sends WHERE status <> 'planned'").mapTo(Long.class).one());
+                double steady = midSent < 0 ? Double.NaN : (sent.get() - midSent) / ((windowEnd - midAt) / 1e9);
+                long queued = database.jdbi()
+                        .withHandle(handle -> handle.createQuery(
+                                        "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 1")
+                                .mapTo(Long.class)
+                                .one());
+                long done = database.jdbi()
+                        .withHandle(handle -> handle.createQuery(
+                                        "SELECT count(*) FROM offer_sends WHERE status <> 'planned'")
+                                .mapTo(Long.class)
+                                .one());
                 double heapAfter = heapAfterGc();
                 List<Long> sorted = new ArrayList<>(latencies);
                 Collections.sort(sorted);
-                System.out.printf("Sent %,d campaign texts in %.1f s: %.1f/s overall, %.1f/s in the last two thirds "
-                                + "(configured %d/s)%n", sentInWindow, (windowEnd - windowStart) / 1e9,
-                        sentInWindow / ((windowEnd - windowStart) / 1e9), steady, rate);
-                System.out.printf("429 answers: %d (flood refusals counted by the fake: %d)%n", refused.get(),
-                        telegram.floodRefusals());
-                System.out.printf("Campaign: %,d of %,d customers handled by the job; %,d campaign texts still queued "
-                        + "in the outbox at the end%n", done, customers, queued);
+                System.out.printf(
+                        "Sent %,d campaign texts in %.1f s: %.1f/s overall, %.1f/s in the last two thirds "
+                                + "(configured %d/s)%n",
+                        sentInWindow,
+                        (windowEnd - windowStart) / 1e9,
+                        sentInWindow / ((windowEnd - windowStart) / 1e9),
+                        steady,
+                        rate);
+                System.out.printf(
+                        "429 answers: %d (flood refusals counted by the fake: %d)%n",
+                        refused.get(), telegram.floodRefusals());
+                System.out.printf(
+                        "Campaign: %,d of %,d customers handled by the job; %,d campaign texts still queued "
+                                + "in the outbox at the end%n",
+                        done, customers, queued);
                 System.out.printf("Heap after a full GC: %.1f MiB before, %.1f MiB after%n", heapBefore, heapAfter);
-                System.out.printf("Live customer's answer (webhook post to first text), %d samples: p50 %d ms, "
-                                + "max %d ms, all %s%n", sorted.size(), sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
-                        sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1), sorted);
+                System.out.printf(
+                        "Live customer's answer (webhook post to first text), %d samples: p50 %d ms, "
+                                + "max %d ms, all %s%n",
+                        sorted.size(),
+                        sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
+                        sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1),
+                        sorted);
                 System.out.printf("Load average at the end: %.2f%n", load());
             }
         } finally {
@@ -212,8 +278,11 @@ public final class CampaignBench {
     /** Runs the campaign job whenever fewer than {@code backlog} campaign texts wait in the outbox. */
     private static void feed(App app, dev.rapport.store.Database database, int backlog) {
         while (!Thread.currentThread().isInterrupted()) {
-            long queued = database.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 1").mapTo(Long.class).one());
+            long queued = database.jdbi()
+                    .withHandle(handle -> handle.createQuery(
+                                    "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 1")
+                            .mapTo(Long.class)
+                            .one());
             try {
                 if (queued < backlog) {
                     app.runJob("offer.campaign_sends");

@@ -46,16 +46,23 @@ public final class ConsoleLatencyBench {
                     .add("bench", Role.AGENT, "bench password 123".toCharArray(), Language.EN);
             long chat = 4242;
             rapport.say(chat, "/human", "en", 1);
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             signIn(http, rapport);
             BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
-            var stream = http.send(HttpRequest.newBuilder(URI.create(rapport.url("/console/stream")))
-                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            var stream = http.send(
+                    HttpRequest.newBuilder(URI.create(rapport.url("/console/stream")))
+                            .header("Accept", "text/event-stream")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             Thread reader = new Thread(() -> read(stream.body(), arrivals), "bench-sse");
             reader.setDaemon(true);
             reader.start();
-            Thread.sleep(500);   // the stream is open and subscribed
+            Thread.sleep(500); // the stream is open and subscribed
             arrivals.clear();
 
             long updateId = 9_000_000;
@@ -70,31 +77,40 @@ public final class ConsoleLatencyBench {
                 if (arrived == null) {
                     throw new IllegalStateException("no console event for message " + i + " within 10 s");
                 }
-                if (i >= 20) {   // the first 20 warm the code paths up
+                if (i >= 20) { // the first 20 warm the code paths up
                     millis.add((arrived - start) / 1e6);
                 }
             }
             Collections.sort(millis);
-            System.out.printf("console stream latency, webhook POST -> SSE change event, %d messages (after 20 warm-up):%n",
+            System.out.printf(
+                    "console stream latency, webhook POST -> SSE change event, %d messages (after 20 warm-up):%n",
                     millis.size());
-            System.out.printf("  p50 %.1f ms   p90 %.1f ms   p99 %.1f ms   max %.1f ms%n", pct(millis, 50), pct(millis, 90),
-                    pct(millis, 99), millis.get(millis.size() - 1));
+            System.out.printf(
+                    "  p50 %.1f ms   p90 %.1f ms   p99 %.1f ms   max %.1f ms%n",
+                    pct(millis, 50), pct(millis, 90), pct(millis, 99), millis.get(millis.size() - 1));
         }
         System.exit(0);
     }
 
     private static void signIn(HttpClient http, RunningRapport rapport) throws Exception {
-        String form = http.send(HttpRequest.newBuilder(URI.create(rapport.url("/console/login"))).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String form = http.send(
+                        HttpRequest.newBuilder(URI.create(rapport.url("/console/login")))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher token = CSRF.matcher(form);
         if (!token.find()) {
             throw new IllegalStateException("no sign-in form");
         }
-        String body = "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
-                + "&name=bench&password=" + URLEncoder.encode("bench password 123", StandardCharsets.UTF_8);
-        int status = http.send(HttpRequest.newBuilder(URI.create(rapport.url("/console/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+        String body = "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) + "&name=bench&password="
+                + URLEncoder.encode("bench password 123", StandardCharsets.UTF_8);
+        int status = http.send(
+                        HttpRequest.newBuilder(URI.create(rapport.url("/console/login")))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .statusCode();
         if (status != 303) {
             throw new IllegalStateException("sign-in answered " + status);

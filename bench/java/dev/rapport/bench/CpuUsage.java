@@ -21,11 +21,14 @@ import java.util.TreeMap;
 final class CpuUsage {
 
     /** CPU milliseconds over a window, per thread group and for PostgreSQL. */
-    record Spent(double seconds, double jvmMillis, Map<String, Double> threadMillis, double postgresMillis,
-                 double jitMillis) {
-    }
+    record Spent(
+            double seconds,
+            double jvmMillis,
+            Map<String, Double> threadMillis,
+            double postgresMillis,
+            double jitMillis) {}
 
-    private static final double MILLIS_PER_TICK = 10.0;   // Linux reports /proc times in USER_HZ = 100 ticks/s
+    private static final double MILLIS_PER_TICK = 10.0; // Linux reports /proc times in USER_HZ = 100 ticks/s
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
@@ -60,9 +63,11 @@ final class CpuUsage {
 
     /** Milliseconds the server under test spent, without the benchmark's own threads (load, fake Bot API). */
     static double serverMillis(Spent spent) {
-        return spent.jvmMillis() - spent.threadMillis().entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith("bench: "))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return spent.jvmMillis()
+                - spent.threadMillis().entrySet().stream()
+                        .filter(entry -> entry.getKey().startsWith("bench: "))
+                        .mapToDouble(Map.Entry::getValue)
+                        .sum();
     }
 
     void start() {
@@ -81,18 +86,27 @@ final class CpuUsage {
     Spent stop() {
         if (serverPid > 0) {
             double process = (ticks(serverPid, false) * MILLIS_PER_TICK * 1e6 - jvmAtStart) / 1e6;
-            return new Spent((System.nanoTime() - startNanos) / 1e9, process, Map.of(), postgresMillis() - postgresAtStart,
+            return new Spent(
+                    (System.nanoTime() - startNanos) / 1e9,
+                    process,
+                    Map.of(),
+                    postgresMillis() - postgresAtStart,
                     Double.NaN);
         }
         double jvm = (system.getProcessCpuTime() - jvmAtStart) / 1e6;
         Map<Long, Long> atEnd = threadTimes();
         double postgres = postgresMillis() - postgresAtStart;
         var groups = new TreeMap<String, Double>();
-        atEnd.forEach((id, nanos) -> groups.merge(group(names.get(id)),
-                (nanos - threadsAtStart.getOrDefault(id, 0L)) / 1e6, Double::sum));
-        double inThreads = groups.values().stream().mapToDouble(Double::doubleValue).sum();
+        atEnd.forEach((id, nanos) ->
+                groups.merge(group(names.get(id)), (nanos - threadsAtStart.getOrDefault(id, 0L)) / 1e6, Double::sum));
+        double inThreads =
+                groups.values().stream().mapToDouble(Double::doubleValue).sum();
         groups.put("JVM itself (GC, JIT) and ended threads", jvm - inThreads);
-        return new Spent((System.nanoTime() - startNanos) / 1e9, jvm, groups, postgres,
+        return new Spent(
+                (System.nanoTime() - startNanos) / 1e9,
+                jvm,
+                groups,
+                postgres,
                 compiler.getTotalCompilationTime() - jitAtStart);
     }
 

@@ -38,8 +38,7 @@ public final class DashboardBench {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private DashboardBench() {
-    }
+    private DashboardBench() {}
 
     public static void main(String[] args) throws Exception {
         long customers = TiersBench.option(args, "customers", 200_000);
@@ -50,26 +49,32 @@ public final class DashboardBench {
         int runs = (int) TiersBench.option(args, "runs", 30);
         String reuse = text(args, "database");
         try (var postgres = BenchPostgres.tests();
-             var database = Database.connect(reuse != null ? reuse : postgres.freshDatabaseUrl(), 12)) {
+                var database = Database.connect(reuse != null ? reuse : postgres.freshDatabaseUrl(), 12)) {
             database.migrate();
             if (reuse == null) {
                 generate(database, customers, answers, complaints, messages);
             } else {
                 System.out.println("measuring on the history already in " + reuse);
             }
-            database.jdbi().useHandle(handle -> handle.createQuery("""
+            database.jdbi()
+                    .useHandle(handle -> handle.createQuery("""
                             SELECT (SELECT count(*) FROM survey_answers), (SELECT count(*) FROM survey_responses),
                                    (SELECT count(*) FROM complaints), (SELECT count(*) FROM messages)""")
-                    .map((rs, ctx) -> String.format("rows: %,d survey answers, %,d responses, %,d complaints, %,d messages",
-                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                    .forEach(System.out::println));
-            boolean signedUp = database.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT count(*) > 0 FROM staff WHERE name = 'bench'").mapTo(Boolean.class).one());
-            if (!signedUp) {   // a reused history has the account from its first run
-                new StaffAccounts(database.jdbi(), Clock.systemUTC()).add("bench", Role.MANAGER,
-                        "bench password".toCharArray(), Language.EN);
+                            .map((rs, ctx) -> String.format(
+                                    "rows: %,d survey answers, %,d responses, %,d complaints, %,d messages",
+                                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                            .forEach(System.out::println));
+            boolean signedUp = database.jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT count(*) > 0 FROM staff WHERE name = 'bench'")
+                            .mapTo(Boolean.class)
+                            .one());
+            if (!signedUp) { // a reused history has the account from its first run
+                new StaffAccounts(database.jdbi(), Clock.systemUTC())
+                        .add("bench", Role.MANAGER, "bench password".toCharArray(), Language.EN);
             }
-            var config = ConfigLoader.load(Path.of("config/rapport.yaml"), Map.of("PORT", "0", "RAPPORT_DATA_DIR", "target/bench-data"));   // keeps the trained NLU between runs
+            var config = ConfigLoader.load(
+                    Path.of("config/rapport.yaml"),
+                    Map.of("PORT", "0", "RAPPORT_DATA_DIR", "target/bench-data")); // keeps the trained NLU between runs
             App app = App.start(config, database, false);
             app.awaitReady(java.time.Duration.ofMinutes(2));
             try {
@@ -81,14 +86,18 @@ public final class DashboardBench {
     }
 
     private static void generate(Database database, long customers, long answers, long complaints, long messages) {
-        TiersBench.step("generate " + customers + " customers", () -> database.jdbi().useHandle(handle -> handle.execute("""
+        TiersBench.step(
+                "generate " + customers + " customers",
+                () -> database.jdbi().useHandle(handle -> handle.execute("""
                 INSERT INTO customers (external_id, name, tier, language)
                 SELECT 'C' || i, 'Customer ' || i,
                        CASE WHEN i % 100 = 0 THEN 'key' WHEN i % 100 < 5 THEN 'major' WHEN i % 100 < 20 THEN 'ordinary' ELSE 'small' END,
                        CASE WHEN i % 3 = 0 THEN 'zh' ELSE 'en' END
                 FROM generate_series(1, ?) i""", customers)));
-        TiersBench.step("generate the history", () -> DemoHistory.generate(database.jdbi(),
-                new DemoHistory.Size(answers * 100 / 267, complaints, messages, 365)));
+        TiersBench.step(
+                "generate the history",
+                () -> DemoHistory.generate(
+                        database.jdbi(), new DemoHistory.Size(answers * 100 / 267, complaints, messages, 365)));
         database.jdbi().useHandle(handle -> handle.execute("VACUUM ANALYZE"));
     }
 
@@ -103,19 +112,31 @@ public final class DashboardBench {
     }
 
     private static void measure(int port, ZoneId zone, Database database, int warmup, int runs) throws Exception {
-        var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        var http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String base = "http://127.0.0.1:" + port;
-        var login = http.send(HttpRequest.newBuilder(URI.create(base + "/console/login")).build(), HttpResponse.BodyHandlers.ofString());
+        var login = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/console/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
         var matcher = CSRF.matcher(login.body());
         if (!matcher.find()) {
             throw new IllegalStateException("no sign-in form");
         }
         String form = "_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8) + "&name=bench&password="
                 + URLEncoder.encode("bench password", StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(URI.create(base + "/console/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        long customer = database.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT customer_id FROM messages GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").mapTo(Long.class).one());
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/console/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        long customer = database.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT customer_id FROM messages GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+                        .mapTo(Long.class)
+                        .one());
         LocalDate today = LocalDate.now(zone);
         String month = "from=" + today.minusDays(29) + "&to=" + today;
         String year = "from=" + today.minusDays(364) + "&to=" + today;
@@ -132,7 +153,8 @@ public final class DashboardBench {
                 "/dashboard/rows/tickets/csv?" + month,
                 "/dashboard/transcripts/" + customer,
                 "/dashboard/transcripts/" + customer + "/json");
-        System.out.printf("1-minute load average before measuring: %.1f on %d cores (other work on the machine moves every figure)%n",
+        System.out.printf(
+                "1-minute load average before measuring: %.1f on %d cores (other work on the machine moves every figure)%n",
                 LoadAverage.oneMinute(), Runtime.getRuntime().availableProcessors());
         System.out.printf("%-80s %8s %8s %8s %10s%n", "request", "p50 ms", "p95 ms", "max ms", "bytes");
         for (String path : paths) {
@@ -151,9 +173,15 @@ public final class DashboardBench {
                 }
                 bytes = response.body().length;
             }
-            double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("%-80s %8.1f %8.1f %8.1f %10d%n", path.length() > 80 ? path.substring(0, 77) + "..." : path,
-                    percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[sorted.length - 1], bytes);
+            double[] sorted =
+                    times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(
+                    "%-80s %8.1f %8.1f %8.1f %10d%n",
+                    path.length() > 80 ? path.substring(0, 77) + "..." : path,
+                    percentile(sorted, 0.5),
+                    percentile(sorted, 0.95),
+                    sorted[sorted.length - 1],
+                    bytes);
         }
     }
 
@@ -162,5 +190,4 @@ public final class DashboardBench {
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
-
 }

@@ -28,10 +28,15 @@ final class HttpConnection implements AutoCloseable {
     HttpConnection(int port, String path, Map<String, String> headers) {
         this.port = port;
         var text = new StringBuilder()
-                .append("POST ").append(path).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                .append("POST ")
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(port)
+                .append("\r\n")
                 .append("Content-Type: application/json\r\n");
-        headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
         text.append("Content-Length: ");
         this.head = text.toString().getBytes(StandardCharsets.US_ASCII);
     }
@@ -89,7 +94,7 @@ final class HttpConnection implements AutoCloseable {
                 case "content-length" -> contentLength = Long.parseLong(value);
                 case "transfer-encoding" -> chunked = value.contains("chunked");
                 case "connection" -> closeAfter = value.contains("close");
-                default -> { }
+                default -> {}
             }
         }
         if (chunked) {

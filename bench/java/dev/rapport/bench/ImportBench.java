@@ -24,8 +24,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class ImportBench {
 
-    private ImportBench() {
-    }
+    private ImportBench() {}
 
     public static void main(String[] args) throws IOException {
         long rows = TiersBench.option(args, "rows", 1_000_000);
@@ -36,7 +35,7 @@ public final class ImportBench {
         TiersBench.step("write " + rows + " rows to each file", () -> write(customers, purchases, rows));
         System.out.printf("files: customers %,d bytes, purchases %,d bytes%n", size(customers), size(purchases));
         try (var postgres = durable ? BenchPostgres.durable() : BenchPostgres.tests();
-             var database = Database.connect(postgres.freshDatabaseUrl(), 4)) {
+                var database = Database.connect(postgres.freshDatabaseUrl(), 4)) {
             database.migrate();
             var imports = new Imports(database.jdbi());
             var phones = new PhoneNumbers(86);
@@ -52,19 +51,23 @@ public final class ImportBench {
         }
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        System.out.printf("peak heap used (sum of pools' peaks): %,d MB of %,d MB max%n", peak >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+        System.out.printf(
+                "peak heap used (sum of pools' peaks): %,d MB of %,d MB max%n",
+                peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     private static void print(String run, ImportReport report) {
-        System.out.printf("%s: %s — %,.0f rows/s%n", run, report.summary(), report.rows() * 1000.0 / Math.max(1, report.millis()));
+        System.out.printf(
+                "%s: %s — %,.0f rows/s%n",
+                run, report.summary(), report.rows() * 1000.0 / Math.max(1, report.millis()));
     }
 
     private static void write(Path customers, Path purchases, long rows) {
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (BufferedWriter c = Files.newBufferedWriter(customers, StandardCharsets.UTF_8);
-             BufferedWriter p = Files.newBufferedWriter(purchases, StandardCharsets.UTF_8)) {
+                BufferedWriter p = Files.newBufferedWriter(purchases, StandardCharsets.UTF_8)) {
             c.write("external_id,name,phone,email,language,time_zone\n");
             p.write("external_id,customer_external_id,amount,purchased_at,margin,currency\n");
             for (long i = 1; i <= rows; i++) {

@@ -22,8 +22,7 @@ public final class IntakeBench {
     static final String SECRET = "bench-secret_123";
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-    private IntakeBench() {
-    }
+    private IntakeBench() {}
 
     public static void main(String[] args) throws Exception {
         BenchOptions options;
@@ -48,7 +47,7 @@ public final class IntakeBench {
             ResultTable.print(System.out, results);
         }
         bursts.forEach(burst -> burst.print(System.out));
-        System.exit(0);   // the embedded server's shutdown hook stops PostgreSQL
+        System.exit(0); // the embedded server's shutdown hook stops PostgreSQL
     }
 
     private static List<PhaseResult> run(BenchOptions options, String[] args, List<BurstPhase.Result> bursts)
@@ -58,8 +57,8 @@ public final class IntakeBench {
         var updateIds = new AtomicLong();
         var results = new ArrayList<PhaseResult>();
         try (var postgres = options.durable() ? BenchPostgres.durable() : BenchPostgres.tests();
-             var telegram = new FakeTelegramApi().start();
-             var memory = new ProcessMemory()) {
+                var telegram = new FakeTelegramApi().start();
+                var memory = new ProcessMemory()) {
             var stats = new ServerStats(postgres.adminUrl());
             stats.settings().forEach((name, value) -> System.out.printf("  postgres %s = %s%n", name, value));
             var cpu = new CpuUsage(stats.postmasterPid());
@@ -67,18 +66,37 @@ public final class IntakeBench {
             RapportConfig config = ConfigLoader.load(Path.of("config/rapport.yaml"), environment(options, telegram));
             int poolSize = poolSize(config);
             if (options.phases().contains("baseline")) {
-                results.add(BaselinePhase.run(options, postgres.freshDatabaseUrl(), poolSize, headers, updateIds,
-                        stats, memory, cpu));
+                results.add(BaselinePhase.run(
+                        options, postgres.freshDatabaseUrl(), poolSize, headers, updateIds, stats, memory, cpu));
                 System.gc();
             }
             if (options.phases().contains("naive")) {
-                results.add(NaivePhase.run(options, telegram, replies, postgres.freshDatabaseUrl(), poolSize, headers,
-                        updateIds, stats, memory, cpu));
+                results.add(NaivePhase.run(
+                        options,
+                        telegram,
+                        replies,
+                        postgres.freshDatabaseUrl(),
+                        poolSize,
+                        headers,
+                        updateIds,
+                        stats,
+                        memory,
+                        cpu));
                 System.gc();
             }
             if (options.phases().contains("rapport")) {
-                results.add(RapportPhase.run(options, config, telegram, replies, postgres.freshDatabaseUrl(), poolSize,
-                        headers, updateIds, stats, memory, cpu));
+                results.add(RapportPhase.run(
+                        options,
+                        config,
+                        telegram,
+                        replies,
+                        postgres.freshDatabaseUrl(),
+                        poolSize,
+                        headers,
+                        updateIds,
+                        stats,
+                        memory,
+                        cpu));
                 System.gc();
             }
             if (options.phases().contains("burst")) {
@@ -113,7 +131,8 @@ public final class IntakeBench {
         System.out.println("  command: " + (command != null ? command : "IntakeBench " + String.join(" ", args)));
         System.out.println("  JVM: " + System.getProperty("java.vm.name") + " " + Runtime.version() + ", "
                 + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        System.out.printf("  CPUs: %d, 1-min load average at start: %.1f (figures from a busy machine swing)%n",
+        System.out.printf(
+                "  CPUs: %d, 1-min load average at start: %.1f (figures from a busy machine swing)%n",
                 Runtime.getRuntime().availableProcessors(), LoadAverage.oneMinute());
         options.describe().forEach(line -> System.out.println("  " + line));
     }

@@ -29,8 +29,8 @@ final class Latencies {
         }
         long[] sorted = Arrays.copyOf(samples, size);
         Arrays.sort(sorted);
-        return new Summary(size, millis(percentile(sorted, 0.50)), millis(percentile(sorted, 0.99)),
-                millis(sorted[size - 1]));
+        return new Summary(
+                size, millis(percentile(sorted, 0.50)), millis(percentile(sorted, 0.99)), millis(sorted[size - 1]));
     }
 
     /** Nearest-rank percentile. */

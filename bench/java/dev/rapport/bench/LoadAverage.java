@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 final class LoadAverage {
 
-    private LoadAverage() {
-    }
+    private LoadAverage() {}
 
     /** NaN where {@code /proc/loadavg} is not available. */
     static double oneMinute() {

@@ -26,11 +26,21 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class LoadGenerator {
 
-    enum Completion { ON_ANSWER, ON_REPLY }
+    enum Completion {
+        ON_ANSWER,
+        ON_REPLY
+    }
 
     /** What one measuring window saw. */
-    record Result(double seconds, long posted, long completed, long errors, long missing, long strayReplies,
-                  Latencies.Summary answer, Latencies.Summary endToEnd) {
+    record Result(
+            double seconds,
+            long posted,
+            long completed,
+            long errors,
+            long missing,
+            long strayReplies,
+            Latencies.Summary answer,
+            Latencies.Summary endToEnd) {
 
         double throughput() {
             return completed / seconds;
@@ -49,7 +59,7 @@ final class LoadGenerator {
     private final Completion completion;
     private final AtomicLong updateIds;
     private final BlockingQueue<Integer> ready;
-    private final AtomicLongArray postedAt;   // per chat: when its update in flight was posted, 0 when none
+    private final AtomicLongArray postedAt; // per chat: when its update in flight was posted, 0 when none
     private final List<Thread> threads = new ArrayList<>();
     private final Latencies answers = new Latencies();
     private final Latencies endToEnd = new Latencies();
@@ -62,8 +72,15 @@ final class LoadGenerator {
     private volatile boolean stopping;
 
     /** @param updateIds shared across phases so update ids never repeat in one run */
-    LoadGenerator(int port, String path, Map<String, String> headers, UpdateBodies bodies, int chats,
-                  int connections, Completion completion, AtomicLong updateIds) {
+    LoadGenerator(
+            int port,
+            String path,
+            Map<String, String> headers,
+            UpdateBodies bodies,
+            int chats,
+            int connections,
+            Completion completion,
+            AtomicLong updateIds) {
         this.port = port;
         this.path = path;
         this.headers = headers;
@@ -105,7 +122,7 @@ final class LoadGenerator {
         }
         long sentAt = postedAt.getAndSet((int) chat, 0);
         if (sentAt == 0) {
-            strayReplies.incrementAndGet();   // a second reply to one update, or one after an error answer
+            strayReplies.incrementAndGet(); // a second reply to one update, or one after an error answer
         } else {
             done((int) chat, sentAt, System.nanoTime());
         }
@@ -123,7 +140,14 @@ final class LoadGenerator {
         }
         double seconds = (windowEnd - windowStart) / 1e9;
         Latencies.Summary answer = answers.summary();
-        return new Result(seconds, posted.get(), completed.get(), errors.get(), inFlight(), strayReplies.get(), answer,
+        return new Result(
+                seconds,
+                posted.get(),
+                completed.get(),
+                errors.get(),
+                inFlight(),
+                strayReplies.get(),
+                answer,
                 completion == Completion.ON_ANSWER ? answer : endToEnd.summary());
     }
 
@@ -173,7 +197,7 @@ final class LoadGenerator {
                 errors.incrementAndGet();
             }
             if (completion == Completion.ON_ANSWER || postedAt.getAndSet(chat, 0) != 0) {
-                ready.add(chat);   // no reply will come for a refused update; the chat goes on
+                ready.add(chat); // no reply will come for a refused update; the chat goes on
             }
             return;
         }

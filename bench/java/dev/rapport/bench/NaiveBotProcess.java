@@ -30,10 +30,21 @@ final class NaiveBotProcess implements AutoCloseable {
         }
         this.port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", Files.readString(CLASS_PATH).strip(), "dev.rapport.bench.naive.NaiveBot",
-                Integer.toString(port), jdbcUrl, Integer.toString(poolSize), Integer.toString(botApiPort), token, PATH))
+        process = new ProcessBuilder(List.of(
+                        java,
+                        "-Xms1g",
+                        "-Xmx1g",
+                        "-XX:+UseG1GC",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-cp",
+                        Files.readString(CLASS_PATH).strip(),
+                        "dev.rapport.bench.naive.NaiveBot",
+                        Integer.toString(port),
+                        jdbcUrl,
+                        Integer.toString(poolSize),
+                        Integer.toString(botApiPort),
+                        token,
+                        PATH))
                 .redirectError(Path.of("target/naive-bot.log").toFile())
                 .start();
         awaitReady();

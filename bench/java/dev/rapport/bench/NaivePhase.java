@@ -16,32 +16,67 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class NaivePhase {
 
-    private NaivePhase() {
-    }
+    private NaivePhase() {}
 
-    static PhaseResult run(BenchOptions options, FakeTelegramApi telegram, ReplyRouter replies, String jdbcUrl,
-                           int poolSize, Map<String, String> headers, AtomicLong updateIds, ServerStats stats,
-                           ProcessMemory memory, CpuUsage cpu) throws InterruptedException {
+    static PhaseResult run(
+            BenchOptions options,
+            FakeTelegramApi telegram,
+            ReplyRouter replies,
+            String jdbcUrl,
+            int poolSize,
+            Map<String, String> headers,
+            AtomicLong updateIds,
+            ServerStats stats,
+            ProcessMemory memory,
+            CpuUsage cpu)
+            throws InterruptedException {
         var forgetCalls = Executors.newSingleThreadScheduledExecutor();
         forgetCalls.scheduleAtFixedRate(telegram::clearCalls, 1, 1, TimeUnit.SECONDS);
         try (var bot = new NaiveBotProcess(jdbcUrl, poolSize, telegram.port(), telegram.token())) {
-            var generator = new LoadGenerator(bot.port(), NaiveBotProcess.PATH, headers,
-                    new UpdateBodies(options.text()), options.chats(), options.connections(),
-                    LoadGenerator.Completion.ON_REPLY, updateIds);
+            var generator = new LoadGenerator(
+                    bot.port(),
+                    NaiveBotProcess.PATH,
+                    headers,
+                    new UpdateBodies(options.text()),
+                    options.chats(),
+                    options.connections(),
+                    LoadGenerator.Completion.ON_REPLY,
+                    updateIds);
             replies.routeTo(generator);
-            var measured = Window.run(generator, options, stats, ServerStats.databaseName(jdbcUrl), memory,
-                    cpu.ofProcess(bot.pid()), "naive");
+            var measured = Window.run(
+                    generator,
+                    options,
+                    stats,
+                    ServerStats.databaseName(jdbcUrl),
+                    memory,
+                    cpu.ofProcess(bot.pid()),
+                    "naive");
             LoadGenerator.Result latency = null;
             if (options.latencyConnections() > 0) {
-                var few = new LoadGenerator(bot.port(), NaiveBotProcess.PATH, headers, new UpdateBodies(options.text()),
-                        options.chats(), options.latencyConnections(), LoadGenerator.Completion.ON_REPLY, updateIds);
+                var few = new LoadGenerator(
+                        bot.port(),
+                        NaiveBotProcess.PATH,
+                        headers,
+                        new UpdateBodies(options.text()),
+                        options.chats(),
+                        options.latencyConnections(),
+                        LoadGenerator.Completion.ON_REPLY,
+                        updateIds);
                 replies.routeTo(few);
                 latency = Window.latency(few, options, "naive");
             }
             replies.routeTo(null);
-            return new PhaseResult("naive", measured.load(), ProcessMemory.Peaks.UNKNOWN, measured.database(),
-                    measured.cpu(), measured.loadAverage(), null, List.of("pool size " + poolSize
-                    + ", a JVM of its own (TelegramBots webhook module 9.5.0, Javalin 6); see target/naive-bot.log"),
+            return new PhaseResult(
+                    "naive",
+                    measured.load(),
+                    ProcessMemory.Peaks.UNKNOWN,
+                    measured.database(),
+                    measured.cpu(),
+                    measured.loadAverage(),
+                    null,
+                    List.of(
+                            "pool size " + poolSize
+                                    + ", a JVM of its own (TelegramBots webhook module 9.5.0, Javalin 6); see target/naive-bot.log"),
                     latency);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the naive bot", e);

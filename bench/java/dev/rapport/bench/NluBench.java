@@ -45,15 +45,23 @@ public final class NluBench {
         Path nluDir = Path.of(args.length > 0 ? args[0] : "conversations/nlu");
         Path heldOutDir = Path.of(args.length > 1 ? args[1] : "src/test/resources/nlu/heldout");
         Path cacheDir = Files.createTempDirectory("nlu-bench");
-        System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f, %s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, load average %.1f, %s%n",
                 Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.vm.name")
-                        + " " + System.getProperty("java.version"));
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 
         Nlu nlu = Nlu.train(nluDir, cacheDir);
-        int examples = nlu.loadReport().examples().values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf(Locale.ROOT, "training: %.2f s for 4 models from %d examples %s (language detector load included)%n",
-                nlu.loadReport().duration().toMillis() / 1000.0, examples, nlu.loadReport().examples());
+        int examples = nlu.loadReport().examples().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        System.out.printf(
+                Locale.ROOT,
+                "training: %.2f s for 4 models from %d examples %s (language detector load included)%n",
+                nlu.loadReport().duration().toMillis() / 1000.0,
+                examples,
+                nlu.loadReport().examples());
 
         List<Double> startUps = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
@@ -62,16 +70,27 @@ public final class NluBench {
             startUps.add(timing[0]);
             cpu.add(timing[1]);
         }
-        System.out.printf(Locale.ROOT, "cached start-up (Nlu.load in a fresh JVM): %s s, median %.2f s (target < 2 s); "
+        System.out.printf(
+                Locale.ROOT,
+                "cached start-up (Nlu.load in a fresh JVM): %s s, median %.2f s (target < 2 s); "
                         + "CPU time of the whole JVM until loaded: %s s%n",
-                startUps.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).collect(Collectors.joining(", ")),
+                startUps.stream()
+                        .map(s -> String.format(Locale.ROOT, "%.2f", s))
+                        .collect(Collectors.joining(", ")),
                 startUps.stream().sorted().toList().get(STARTUP_RUNS / 2),
                 cpu.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).collect(Collectors.joining(", ")));
 
         List<String> english = texts(nluDir.resolve("en"), heldOutDir, "en");
         List<String> chinese = texts(nluDir.resolve("zh"), heldOutDir, "zh");
-        System.out.printf(Locale.ROOT, "messages: %d English, %d Chinese, mean %.1f characters%n", english.size(), chinese.size(),
-                Stream.concat(english.stream(), chinese.stream()).mapToInt(String::length).average().orElse(0));
+        System.out.printf(
+                Locale.ROOT,
+                "messages: %d English, %d Chinese, mean %.1f characters%n",
+                english.size(),
+                chinese.size(),
+                Stream.concat(english.stream(), chinese.stream())
+                        .mapToInt(String::length)
+                        .average()
+                        .orElse(0));
         throughput("both languages", nlu, interleave(english, chinese));
         throughput("English only", nlu, english);
         throughput("Chinese only", nlu, chinese);
@@ -94,8 +113,14 @@ public final class NluBench {
     /** Seconds of Nlu.load, and CPU seconds the child JVM used until then. */
     private static double[] startUpInFreshJvm(Path nluDir, Path cacheDir) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", classPath(), NluBench.class.getName(),
-                "--startup", nluDir.toString(), cacheDir.toString())
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        classPath(),
+                        NluBench.class.getName(),
+                        "--startup",
+                        nluDir.toString(),
+                        cacheDir.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -106,9 +131,11 @@ public final class NluBench {
     }
 
     private static double value(String output, String prefix) {
-        return output.lines().filter(line -> line.startsWith(prefix))
+        return output.lines()
+                .filter(line -> line.startsWith(prefix))
                 .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no " + prefix + "in: " + output));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + prefix + "in: " + output));
     }
 
     /** The class path of this JVM; under exec:java that is the project's class loader's. */
@@ -143,10 +170,17 @@ public final class NluBench {
         }
         Arrays.sort(wallRates);
         Arrays.sort(cpuRates);
-        System.out.printf(Locale.ROOT, "throughput, %s, one thread: median %,.0f messages/s of wall time (rounds %,.0f to %,.0f), "
+        System.out.printf(
+                Locale.ROOT,
+                "throughput, %s, one thread: median %,.0f messages/s of wall time (rounds %,.0f to %,.0f), "
                         + "%,.0f messages per CPU second (%.1f µs each); target >= 20,000 [%d]%n",
-                name, wallRates[MEASURED_ROUNDS / 2], wallRates[0], wallRates[MEASURED_ROUNDS - 1],
-                cpuRates[MEASURED_ROUNDS / 2], 1e6 / cpuRates[MEASURED_ROUNDS / 2], sink[0] & 1);
+                name,
+                wallRates[MEASURED_ROUNDS / 2],
+                wallRates[0],
+                wallRates[MEASURED_ROUNDS - 1],
+                cpuRates[MEASURED_ROUNDS / 2],
+                1e6 / cpuRates[MEASURED_ROUNDS / 2],
+                sink[0] & 1);
     }
 
     /** Messages understood per wall-clock second and per CPU second over about {@code seconds}. */
@@ -159,7 +193,9 @@ public final class NluBench {
         int index = 0;
         while (System.nanoTime() < deadline) {
             for (int i = 0; i < 256; i++) {
-                sink[0] += nlu.understand(messages.get(index), LanguagePrior.none()).intent().ordinal();
+                sink[0] += nlu.understand(messages.get(index), LanguagePrior.none())
+                        .intent()
+                        .ordinal();
                 index = index + 1 == messages.size() ? 0 : index + 1;
             }
             count += 256;
@@ -172,9 +208,12 @@ public final class NluBench {
     private static List<String> texts(Path trainingDir, Path heldOutDir, String language) {
         List<String> texts = new ArrayList<>();
         for (Task task : Task.values()) {
-            for (Path file : List.of(trainingDir.resolve(task.fileName()), heldOutDir.resolve(language + "-" + task.fileName()))) {
+            for (Path file : List.of(
+                    trainingDir.resolve(task.fileName()), heldOutDir.resolve(language + "-" + task.fileName()))) {
                 if (Files.isRegularFile(file)) {
-                    LabelledTexts.read(file, task).stream().map(LabelledText::text).forEach(texts::add);
+                    LabelledTexts.read(file, task).stream()
+                            .map(LabelledText::text)
+                            .forEach(texts::add);
                 }
             }
         }

@@ -30,12 +30,15 @@ final class PipelineStats {
         }
     }
 
-    record Report(Batches intake, Batches worker, Batches senderWrites, Delay storedToClaimed,
-                  Delay claimedToDelivered, double outboxRowsPerUpdate) {
-    }
+    record Report(
+            Batches intake,
+            Batches worker,
+            Batches senderWrites,
+            Delay storedToClaimed,
+            Delay claimedToDelivered,
+            double outboxRowsPerUpdate) {}
 
-    private PipelineStats() {
-    }
+    private PipelineStats() {}
 
     static Report read(Jdbi jdbi, Instant from, Instant to) {
         OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
@@ -49,8 +52,7 @@ final class PipelineStats {
                     WHERE processed_at >= :start AND processed_at < :end GROUP BY processed_at""", start, end);
             Batches senderWrites = batches(handle, """
                     SELECT count(*) FROM outbox
-                    WHERE status = 'sent' AND created_at >= :start AND created_at < :end GROUP BY xmin::text""",
-                    start, end);
+                    WHERE status = 'sent' AND created_at >= :start AND created_at < :end GROUP BY xmin::text""", start, end);
             Delay storedToClaimed = delay(handle, """
                     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at)),
                            percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at))
@@ -65,22 +67,27 @@ final class PipelineStats {
                             SELECT (SELECT count(*) FROM outbox WHERE created_at >= :start AND created_at < :end)::float8
                                    / greatest(1, (SELECT count(*) FROM inbound_updates
                                                   WHERE processed_at >= :start AND processed_at < :end))""")
-                    .bind("start", start).bind("end", end).mapTo(Double.class).one();
+                    .bind("start", start)
+                    .bind("end", end)
+                    .mapTo(Double.class)
+                    .one();
             return new Report(intake, worker, senderWrites, storedToClaimed, claimedToDelivered, rowsPerUpdate);
         });
     }
 
-    private static Batches batches(Handle handle, String sizesSql, OffsetDateTime start,
-                                   OffsetDateTime end) {
-        return handle.createQuery("SELECT count(*), coalesce(avg(n), 0), coalesce(max(n), 0) FROM (" + sizesSql
-                        + ") AS sizes(n)")
-                .bind("start", start).bind("end", end)
+    private static Batches batches(Handle handle, String sizesSql, OffsetDateTime start, OffsetDateTime end) {
+        return handle.createQuery(
+                        "SELECT count(*), coalesce(avg(n), 0), coalesce(max(n), 0) FROM (" + sizesSql + ") AS sizes(n)")
+                .bind("start", start)
+                .bind("end", end)
                 .map((rs, ctx) -> new Batches(rs.getLong(1), rs.getDouble(2), rs.getLong(3)))
                 .one();
     }
 
     private static Delay delay(Handle handle, String sql, OffsetDateTime start, OffsetDateTime end) {
-        return handle.createQuery(sql).bind("start", start).bind("end", end)
+        return handle.createQuery(sql)
+                .bind("start", start)
+                .bind("end", end)
                 .map((rs, ctx) -> new Delay(rs.getDouble(1) * 1000, rs.getDouble(2) * 1000))
                 .one();
     }

@@ -41,10 +41,12 @@ final class ProcessMemory implements AutoCloseable {
         sampler.start();
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (collector instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((notification, handback) -> afterCollection(
-                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())),
-                        notification -> GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
-                                .equals(notification.getType()), null);
+                emitter.addNotificationListener(
+                        (notification, handback) -> afterCollection(
+                                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())),
+                        notification -> GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                notification.getType()),
+                        null);
             }
         }
     }
@@ -74,7 +76,7 @@ final class ProcessMemory implements AutoCloseable {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5");
             rssReset = true;
         } catch (IOException | UnsupportedOperationException e) {
-            rssReset = false;   // the peak then covers the whole process lifetime; the report says so
+            rssReset = false; // the peak then covers the whole process lifetime; the report says so
         }
     }
 

@@ -19,30 +19,52 @@ final class RapportPhase {
 
     static final String WEBHOOK_PATH = "/telegram/webhook";
 
-    private RapportPhase() {
-    }
+    private RapportPhase() {}
 
-    static PhaseResult run(BenchOptions options, RapportConfig config, FakeTelegramApi telegram, ReplyRouter replies,
-                           String jdbcUrl,
-                           int poolSize, Map<String, String> headers, AtomicLong updateIds, ServerStats stats,
-                           ProcessMemory memory, CpuUsage cpu) throws InterruptedException {
+    static PhaseResult run(
+            BenchOptions options,
+            RapportConfig config,
+            FakeTelegramApi telegram,
+            ReplyRouter replies,
+            String jdbcUrl,
+            int poolSize,
+            Map<String, String> headers,
+            AtomicLong updateIds,
+            ServerStats stats,
+            ProcessMemory memory,
+            CpuUsage cpu)
+            throws InterruptedException {
         memory.reset();
         var forgetCalls = Executors.newSingleThreadScheduledExecutor();
         forgetCalls.scheduleAtFixedRate(telegram::clearCalls, 1, 1, TimeUnit.SECONDS);
         try (var database = Database.connect(jdbcUrl, poolSize)) {
             database.migrate();
             App app = App.start(config, database, false);
-            app.awaitReady(java.time.Duration.ofMinutes(2));   // models loaded, workers running: as a health check would wait
+            app.awaitReady(
+                    java.time.Duration.ofMinutes(2)); // models loaded, workers running: as a health check would wait
             try {
-                var generator = new LoadGenerator(app.port(), WEBHOOK_PATH, headers, new UpdateBodies(options.text()),
-                        options.chats(), options.connections(), LoadGenerator.Completion.ON_REPLY, updateIds);
+                var generator = new LoadGenerator(
+                        app.port(),
+                        WEBHOOK_PATH,
+                        headers,
+                        new UpdateBodies(options.text()),
+                        options.chats(),
+                        options.connections(),
+                        LoadGenerator.Completion.ON_REPLY,
+                        updateIds);
                 replies.routeTo(generator);
-                var measured = Window.run(generator, options, stats, ServerStats.databaseName(jdbcUrl), memory, cpu,
-                        "rapport");
+                var measured = Window.run(
+                        generator, options, stats, ServerStats.databaseName(jdbcUrl), memory, cpu, "rapport");
                 LoadGenerator.Result latency = null;
                 if (options.latencyConnections() > 0) {
-                    var few = new LoadGenerator(app.port(), WEBHOOK_PATH, headers, new UpdateBodies(options.text()),
-                            options.chats(), options.latencyConnections(), LoadGenerator.Completion.ON_REPLY,
+                    var few = new LoadGenerator(
+                            app.port(),
+                            WEBHOOK_PATH,
+                            headers,
+                            new UpdateBodies(options.text()),
+                            options.chats(),
+                            options.latencyConnections(),
+                            LoadGenerator.Completion.ON_REPLY,
                             updateIds);
                     replies.routeTo(few);
                     latency = Window.latency(few, options, "rapport");
@@ -55,8 +77,16 @@ final class RapportPhase {
                 if (System.getenv("BENCH_PG_STATEMENTS") != null) {
                     notes.addAll(TopStatements.read(database.jdbi()));
                 }
-                return new PhaseResult("rapport", measured.load(), measured.memory(), measured.database(),
-                        measured.cpu(), measured.loadAverage(), pipeline, notes, latency);
+                return new PhaseResult(
+                        "rapport",
+                        measured.load(),
+                        measured.memory(),
+                        measured.database(),
+                        measured.cpu(),
+                        measured.loadAverage(),
+                        pipeline,
+                        notes,
+                        latency);
             } finally {
                 app.close();
             }

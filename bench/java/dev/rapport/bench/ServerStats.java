@@ -20,17 +20,22 @@ import java.util.Map;
  */
 final class ServerStats {
 
-    record Snapshot(long nanos, long commits, long rollbacks, long nextXid, long walRecords, long walBytes,
-                    long walSyncs) {
-    }
+    record Snapshot(
+            long nanos, long commits, long rollbacks, long nextXid, long walRecords, long walBytes, long walSyncs) {}
 
     /** Per-second rates between two snapshots. */
-    record Rates(double commits, double rollbacks, double writeTransactions, double walSyncs, double walMibPerSecond,
-                 double walRecords) {
+    record Rates(
+            double commits,
+            double rollbacks,
+            double writeTransactions,
+            double walSyncs,
+            double walMibPerSecond,
+            double walRecords) {
 
         static Rates between(Snapshot before, Snapshot after) {
             double seconds = (after.nanos() - before.nanos()) / 1e9;
-            return new Rates((after.commits() - before.commits()) / seconds,
+            return new Rates(
+                    (after.commits() - before.commits()) / seconds,
                     (after.rollbacks() - before.rollbacks()) / seconds,
                     (after.nextXid() - before.nextXid()) / seconds,
                     (after.walSyncs() - before.walSyncs()) / seconds,
@@ -47,7 +52,7 @@ final class ServerStats {
 
     Snapshot take(String database) {
         try (Connection connection = DriverManager.getConnection(adminUrl);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             long commits;
             long rollbacks;
             try (ResultSet row = statement.executeQuery("SELECT xact_commit, xact_rollback FROM pg_stat_database "
@@ -60,8 +65,14 @@ final class ServerStats {
                     SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint, wal_records, wal_bytes, wal_sync
                     FROM pg_stat_wal""")) {
                 row.next();
-                return new Snapshot(System.nanoTime(), commits, rollbacks, row.getLong(1), row.getLong(2),
-                        row.getLong(3), row.getLong(4));
+                return new Snapshot(
+                        System.nanoTime(),
+                        commits,
+                        rollbacks,
+                        row.getLong(1),
+                        row.getLong(2),
+                        row.getLong(3),
+                        row.getLong(4));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the server's statistics", e);
@@ -74,10 +85,11 @@ final class ServerStats {
      */
     long postmasterPid() {
         try (Connection connection = DriverManager.getConnection(adminUrl);
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SHOW data_directory")) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SHOW data_directory")) {
             row.next();
-            String pidFile = Files.readAllLines(Path.of(row.getString(1), "postmaster.pid")).get(0);
+            String pidFile = Files.readAllLines(Path.of(row.getString(1), "postmaster.pid"))
+                    .get(0);
             return Long.parseLong(pidFile.trim());
         } catch (SQLException | IOException | RuntimeException e) {
             return -1;
@@ -88,8 +100,8 @@ final class ServerStats {
     Map<String, String> settings() {
         var settings = new LinkedHashMap<String, String>();
         try (Connection connection = DriverManager.getConnection(adminUrl);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("""
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
                      SELECT name, setting || coalesce(unit, '') FROM pg_settings
                      WHERE name IN ('server_version', 'synchronous_commit', 'fsync', 'wal_sync_method',
                                     'commit_delay', 'shared_buffers', 'max_connections')

@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  */
 public final class SoakBench {
 
-    private static final Pattern OPEN_STREAMS = Pattern.compile("rapport_live_streams_open\\{stream=\"webchat\"\\} (\\d+)");
+    private static final Pattern OPEN_STREAMS =
+            Pattern.compile("rapport_live_streams_open\\{stream=\"webchat\"\\} (\\d+)");
 
     private final AtomicLong updates = new AtomicLong();
     private final AtomicLong posts = new AtomicLong();
@@ -52,23 +53,29 @@ public final class SoakBench {
     private final AtomicLong streamsDropped = new AtomicLong();
     private final AtomicLong repliesLive = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile boolean running = true;
     private int port;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("duration", "30m", "browsers", "40", "chats", "50",
-                "updates-per-second", "20"));
+        Map<String, String> options =
+                new HashMap<>(Map.of("duration", "30m", "browsers", "40", "chats", "50", "updates-per-second", "20"));
         for (String arg : args) {
             if (arg.equals("--help")) {
-                System.out.println("bench/soak.sh [--duration=30m|90s] [--browsers=40] [--chats=50] [--updates-per-second=20]");
+                System.out.println(
+                        "bench/soak.sh [--duration=30m|90s] [--browsers=40] [--chats=50] [--updates-per-second=20]");
                 return;
             }
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
-        new SoakBench().run(duration(options.get("duration")), Integer.parseInt(options.get("browsers")),
-                Integer.parseInt(options.get("chats")), Integer.parseInt(options.get("updates-per-second")));
+        new SoakBench()
+                .run(
+                        duration(options.get("duration")),
+                        Integer.parseInt(options.get("browsers")),
+                        Integer.parseInt(options.get("chats")),
+                        Integer.parseInt(options.get("updates-per-second")));
         System.exit(0);
     }
 
@@ -77,27 +84,53 @@ public final class SoakBench {
         var scheduled = Executors.newScheduledThreadPool(1);
         scheduled.scheduleAtFixedRate(telegram::clearCalls, 1, 1, TimeUnit.SECONDS);
         var environment = new HashMap<String, String>();
-        environment.putAll(Map.of("PORT", "0", "TELEGRAM_BOT_TOKEN", FakeTelegramApi.TOKEN,
-                "TELEGRAM_WEBHOOK_SECRET", "soak-secret", "TELEGRAM_API_URL", telegram.baseUrl(),
-                "RATE_PER_CHAT", "1000", "RATE_PER_CHAT_BURST", "1000", "RATE_GLOBAL", "100000",
-                "RAPPORT_WEBCHAT_STREAM_HEARTBEAT_SECONDS", "5", "RAPPORT_WEBCHAT_STREAM_LIFETIME_SECONDS", "120"));
+        environment.putAll(Map.of(
+                "PORT",
+                "0",
+                "TELEGRAM_BOT_TOKEN",
+                FakeTelegramApi.TOKEN,
+                "TELEGRAM_WEBHOOK_SECRET",
+                "soak-secret",
+                "TELEGRAM_API_URL",
+                telegram.baseUrl(),
+                "RATE_PER_CHAT",
+                "1000",
+                "RATE_PER_CHAT_BURST",
+                "1000",
+                "RATE_GLOBAL",
+                "100000",
+                "RAPPORT_WEBCHAT_STREAM_HEARTBEAT_SECONDS",
+                "5",
+                "RAPPORT_WEBCHAT_STREAM_LIFETIME_SECONDS",
+                "120"));
         // Every simulated browser comes from 127.0.0.1: lift the per-address limits, keep the per-session ones.
-        environment.putAll(Map.of("RAPPORT_WEBCHAT_ADDRESS_NEW_SESSIONS_BURST", "1000000",
-                "RAPPORT_WEBCHAT_ADDRESS_NEW_SESSIONS_PER_HOUR", "1000000", "RAPPORT_WEBCHAT_NEW_SESSIONS_PER_HOUR",
-                "10000000", "RAPPORT_WEBCHAT_ADDRESS_MESSAGES_BURST", "1000000",
-                "RAPPORT_WEBCHAT_ADDRESS_MESSAGES_PER_MINUTE", "1000000", "RAPPORT_WEBCHAT_ADDRESS_STREAMS", "1000000"));
+        environment.putAll(Map.of(
+                "RAPPORT_WEBCHAT_ADDRESS_NEW_SESSIONS_BURST",
+                "1000000",
+                "RAPPORT_WEBCHAT_ADDRESS_NEW_SESSIONS_PER_HOUR",
+                "1000000",
+                "RAPPORT_WEBCHAT_NEW_SESSIONS_PER_HOUR",
+                "10000000",
+                "RAPPORT_WEBCHAT_ADDRESS_MESSAGES_BURST",
+                "1000000",
+                "RAPPORT_WEBCHAT_ADDRESS_MESSAGES_PER_MINUTE",
+                "1000000",
+                "RAPPORT_WEBCHAT_ADDRESS_STREAMS",
+                "1000000"));
         var config = ConfigLoader.load(Path.of("config/rapport.yaml"), environment);
-        try (var database = TestDatabase.fresh(); App app = App.start(config, database, false)) {
+        try (var database = TestDatabase.fresh();
+                App app = App.start(config, database, false)) {
             app.awaitReady(Duration.ofMinutes(2));
             port = app.port();
-            System.out.printf("Soak: %s, %d browsers, %d Telegram chats at %d updates/s; Rapport on port %d%n",
+            System.out.printf(
+                    "Soak: %s, %d browsers, %d Telegram chats at %d updates/s; Rapport on port %d%n",
                     duration, browsers, chats, perSecond, port);
             ExecutorService load = Executors.newFixedThreadPool(browsers + 1);
             load.execute(() -> telegram(chats, perSecond));
             for (int i = 0; i < browsers; i++) {
                 load.execute(this::browser);
             }
-            Thread.sleep(Math.min(20_000, duration.toMillis() / 6));   // warm-up: pools, JIT, first sessions
+            Thread.sleep(Math.min(20_000, duration.toMillis() / 6)); // warm-up: pools, JIT, first sessions
             sample("start");
             Thread.sleep(duration.toMillis() / 2);
             sample("middle");
@@ -106,12 +139,18 @@ public final class SoakBench {
             running = false;
             load.shutdown();
             load.awaitTermination(30, TimeUnit.SECONDS);
-            Thread.sleep(12_000);   // two heartbeats: streams of browsers that left are found
+            Thread.sleep(12_000); // two heartbeats: streams of browsers that left are found
             sample("drained");
-            System.out.printf("Totals: %d updates, %d web chat posts (%d refused by a limit), %d streams opened "
+            System.out.printf(
+                    "Totals: %d updates, %d web chat posts (%d refused by a limit), %d streams opened "
                             + "(%d dropped without a word), %d replies pushed live, %d errors%n",
-                    updates.get(), posts.get(), refused.get(), streamsOpened.get(), streamsDropped.get(),
-                    repliesLive.get(), errors.get());
+                    updates.get(),
+                    posts.get(),
+                    refused.get(),
+                    streamsOpened.get(),
+                    streamsDropped.get(),
+                    repliesLive.get(),
+                    errors.get());
         } finally {
             scheduled.shutdownNow();
             telegram.close();
@@ -125,7 +164,8 @@ public final class SoakBench {
             long chat = 9000 + (id % chats);
             var request = HttpRequest.newBuilder(URI.create(url("/telegram/webhook")))
                     .header("X-Telegram-Bot-Api-Secret-Token", "soak-secret")
-                    .POST(HttpRequest.BodyPublishers.ofString(Updates.text(id, chat, id % 7 == 0 ? "/help" : "hello " + id)))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            Updates.text(id, chat, id % 7 == 0 ? "/help" : "hello " + id)))
                     .build();
             send(request);
             updates.incrementAndGet();
@@ -142,7 +182,9 @@ public final class SoakBench {
         while (running) {
             try {
                 if (cookie == null || random.nextInt(4) == 0) {
-                    var page = send(HttpRequest.newBuilder(URI.create(url("/chat"))).GET().build());
+                    var page = send(HttpRequest.newBuilder(URI.create(url("/chat")))
+                            .GET()
+                            .build());
                     String setCookie = page.headers().firstValue("Set-Cookie").orElse(null);
                     if (setCookie == null) {
                         errors.incrementAndGet();
@@ -164,8 +206,10 @@ public final class SoakBench {
         boolean dropped = true;
         try {
             socket.setSoTimeout(15_000);
-            socket.getOutputStream().write(("GET /chat/api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Accept: text/event-stream\r\nCookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /chat/api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Accept: text/event-stream\r\nCookie: " + cookie + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             var reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String status = reader.readLine();
             if (status == null || !status.contains(" 200 ")) {
@@ -178,9 +222,13 @@ public final class SoakBench {
             int messages = 1 + random.nextInt(3);
             for (int i = 0; i < messages && running; i++) {
                 var response = send(HttpRequest.newBuilder(URI.create(url("/chat/api/messages")))
-                        .header("Content-Type", "application/json").header("Cookie", cookie)
-                        .POST(HttpRequest.BodyPublishers.ofString(i == 0 ? "{\"text\": \"/help\"}"
-                                : "{\"text\": \"where is my order " + random.nextInt(1000) + "\"}")).build());
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                i == 0
+                                        ? "{\"text\": \"/help\"}"
+                                        : "{\"text\": \"where is my order " + random.nextInt(1000) + "\"}"))
+                        .build());
                 posts.incrementAndGet();
                 if (response.statusCode() == 429) {
                     refused.incrementAndGet();
@@ -189,11 +237,11 @@ public final class SoakBench {
                 }
                 pause(random.nextInt(200, 1500));
             }
-            dropped = random.nextInt(10) < 7;   // most visitors just close the tab
+            dropped = random.nextInt(10) < 7; // most visitors just close the tab
         } finally {
             if (dropped) {
                 streamsDropped.incrementAndGet();
-                socket.setSoLinger(true, 0);   // a reset, as when a laptop lid closes mid-stream
+                socket.setSoLinger(true, 0); // a reset, as when a laptop lid closes mid-stream
             }
             socket.close();
         }
@@ -215,10 +263,20 @@ public final class SoakBench {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             descriptors = fds.count();
         }
-        Matcher open = OPEN_STREAMS.matcher(send(HttpRequest.newBuilder(URI.create(url("/metrics"))).GET().build()).body());
-        System.out.printf("%-8s fds %5d  threads %4d  heap after GC %6.1f MiB  open streams %s  (%d updates, %d posts, "
-                        + "%d streams so far)%n", moment, descriptors, ManagementFactory.getThreadMXBean().getThreadCount(),
-                heap / 1048576.0, open.find() ? open.group(1) : "?", updates.get(), posts.get(), streamsOpened.get());
+        Matcher open = OPEN_STREAMS.matcher(
+                send(HttpRequest.newBuilder(URI.create(url("/metrics"))).GET().build())
+                        .body());
+        System.out.printf(
+                "%-8s fds %5d  threads %4d  heap after GC %6.1f MiB  open streams %s  (%d updates, %d posts, "
+                        + "%d streams so far)%n",
+                moment,
+                descriptors,
+                ManagementFactory.getThreadMXBean().getThreadCount(),
+                heap / 1048576.0,
+                open.find() ? open.group(1) : "?",
+                updates.get(),
+                posts.get(),
+                streamsOpened.get());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -14,44 +14,56 @@ import java.time.Clock;
  */
 public final class TiersBench {
 
-    private TiersBench() {
-    }
+    private TiersBench() {}
 
     public static void main(String[] args) {
         long customers = option(args, "customers", 1_000_000);
         long purchases = option(args, "purchases", 10_000_000);
         boolean durable = option(args, "durable", 1) != 0;
         try (var postgres = durable ? BenchPostgres.durable() : BenchPostgres.tests();
-             var database = Database.connect(postgres.freshDatabaseUrl(), 4)) {
+                var database = Database.connect(postgres.freshDatabaseUrl(), 4)) {
             database.migrate();
-            step("generate " + customers + " customers", () -> database.jdbi().useHandle(handle -> handle.execute(
-                    "INSERT INTO customers (external_id) SELECT 'C' || i FROM generate_series(1, ?) i", customers)));
-            step("generate " + purchases + " purchases", () -> database.jdbi().useHandle(handle -> {
-                handle.execute("SELECT setseed(0.42)");
-                handle.execute("""
+            step(
+                    "generate " + customers + " customers",
+                    () -> database.jdbi()
+                            .useHandle(handle -> handle.execute(
+                                    "INSERT INTO customers (external_id) SELECT 'C' || i FROM generate_series(1, ?) i",
+                                    customers)));
+            step(
+                    "generate " + purchases + " purchases",
+                    () -> database.jdbi().useHandle(handle -> {
+                        handle.execute("SELECT setseed(0.42)");
+                        handle.execute("""
                         INSERT INTO purchases (customer_id, amount, margin, purchased_at)
                         SELECT 1 + floor(? * power(random(), 3))::bigint, round((5 + random() * 495)::numeric, 2),
                                CASE WHEN random() < 0.5 THEN round((random() * 100)::numeric, 2) END,
                                now() - random() * interval '18 months'
                         FROM generate_series(1, ?)""", customers, purchases);
-                handle.execute("ANALYZE customers");
-                handle.execute("ANALYZE purchases");
-            }));
+                        handle.execute("ANALYZE customers");
+                        handle.execute("ANALYZE purchases");
+                    }));
             var tiers = new Tiers(database.jdbi(), CustomerSettings.defaults(), Clock.systemUTC());
             for (String run : new String[] {"first (everyone small before)", "again (nothing changed)"}) {
                 var done = tiers.recompute();
-                System.out.printf("recompute, %s: %.1f s — %,d customers, %,d ranked, %,d changed%n", run,
-                        done.millis() / 1000.0, done.customers(), done.ranked(), done.changed());
+                System.out.printf(
+                        "recompute, %s: %.1f s — %,d customers, %,d ranked, %,d changed%n",
+                        run, done.millis() / 1000.0, done.customers(), done.ranked(), done.changed());
             }
-            step("move 1% of purchases to other customers", () -> database.jdbi().useHandle(handle -> handle.execute(
-                    "UPDATE purchases SET customer_id = 1 + (customer_id * 7919) % ? WHERE id % 100 = 0", customers)));
+            step(
+                    "move 1% of purchases to other customers",
+                    () -> database.jdbi()
+                            .useHandle(handle -> handle.execute(
+                                    "UPDATE purchases SET customer_id = 1 + (customer_id * 7919) % ? WHERE id % 100 = 0",
+                                    customers)));
             var done = tiers.recompute();
-            System.out.printf("recompute, after the change: %.1f s — %,d changed%n", done.millis() / 1000.0, done.changed());
+            System.out.printf(
+                    "recompute, after the change: %.1f s — %,d changed%n", done.millis() / 1000.0, done.changed());
             long started = System.nanoTime();
             var summary = tiers.summary();
             System.out.printf("summary: %.1f s%n", (System.nanoTime() - started) / 1e9);
-            summary.forEach(count -> System.out.printf("  %-9s %,10d  %s .. %s%n", count.tier(), count.customers(),
-                    count.lowestValue(), count.highestValue()));
+            summary.forEach(count -> System.out.printf(
+                    "  %-9s %,10d  %s .. %s%n",
+                    count.tier(), count.customers(), count.lowestValue(), count.highestValue()));
         }
     }
 

@@ -10,8 +10,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class TopStatements {
 
-    private TopStatements() {
-    }
+    private TopStatements() {}
 
     static List<String> read(Jdbi jdbi) {
         var lines = new ArrayList<String>();
@@ -24,8 +23,9 @@ final class TopStatements {
                                    regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
                             FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                             ORDER BY total_exec_time DESC LIMIT 15""")
-                    .map((rs, ctx) -> String.format("  %8d %8s %8s %6s  %s", rs.getLong(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5)))
+                    .map((rs, ctx) -> String.format(
+                            "  %8d %8s %8s %6s  %s",
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                     .forEach(lines::add);
         });
         return lines;

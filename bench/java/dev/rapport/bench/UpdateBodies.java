@@ -15,7 +15,7 @@ final class UpdateBodies {
     private static final long CHAT_MARK = 7_770_007_770_007L;
 
     private final List<String> literals = new ArrayList<>();
-    private final List<Boolean> updateSlots = new ArrayList<>();   // after literal i: update id (true) or chat id
+    private final List<Boolean> updateSlots = new ArrayList<>(); // after literal i: update id (true) or chat id
 
     UpdateBodies(String text) {
         String template = Updates.text(UPDATE_MARK, CHAT_MARK, text);

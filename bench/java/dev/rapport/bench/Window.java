@@ -9,15 +9,26 @@ import java.time.Instant;
 final class Window {
 
     /** The load's result, with the wall-clock bounds of the window for reading the tables afterwards. */
-    record Measured(LoadGenerator.Result load, ProcessMemory.Peaks memory, ServerStats.Rates database,
-                    CpuUsage.Spent cpu, double loadAverage, Instant from, Instant to) {
-    }
+    record Measured(
+            LoadGenerator.Result load,
+            ProcessMemory.Peaks memory,
+            ServerStats.Rates database,
+            CpuUsage.Spent cpu,
+            double loadAverage,
+            Instant from,
+            Instant to) {}
 
-    private Window() {
-    }
+    private Window() {}
 
-    static Measured run(LoadGenerator generator, BenchOptions options, ServerStats stats, String database,
-                        ProcessMemory memory, CpuUsage cpu, String phase) throws InterruptedException {
+    static Measured run(
+            LoadGenerator generator,
+            BenchOptions options,
+            ServerStats stats,
+            String database,
+            ProcessMemory memory,
+            CpuUsage cpu,
+            String phase)
+            throws InterruptedException {
         generator.start();
         System.out.printf("  %s: warming up for %ss%n", phase, options.warmup().toMillis() / 1000.0);
         Thread.sleep(options.warmup().toMillis());
@@ -33,8 +44,8 @@ final class Window {
         ServerStats.Snapshot after = stats.take(database);
         double loadAverage = LoadAverage.oneMinute();
         LoadGenerator.Result load = generator.stop(options.drain());
-        return new Measured(load, memory.peaks(), ServerStats.Rates.between(before, after), spent, loadAverage, from,
-                to);
+        return new Measured(
+                load, memory.peaks(), ServerStats.Rates.between(before, after), spent, loadAverage, from, to);
     }
 
     /**
@@ -45,8 +56,9 @@ final class Window {
     static LoadGenerator.Result latency(LoadGenerator generator, BenchOptions options, String phase)
             throws InterruptedException {
         generator.start();
-        System.out.printf("  %s: webhook answers over %d connections for %ss%n", phase, options.latencyConnections(),
-                options.latencyDuration().toMillis() / 1000.0);
+        System.out.printf(
+                "  %s: webhook answers over %d connections for %ss%n",
+                phase, options.latencyConnections(), options.latencyDuration().toMillis() / 1000.0);
         Thread.sleep(2_000);
         generator.startMeasuring();
         Thread.sleep(options.latencyDuration().toMillis());

@@ -23,8 +23,19 @@ public final class TrainerComparison {
         Path nluDir = Path.of(args.length > 0 ? args[0] : "conversations/nlu");
         Path heldOutDir = Path.of(args.length > 1 ? args[1] : "src/test/resources/nlu/heldout");
         TrainingData data = new TrainingData(nluDir);
-        System.out.printf(Locale.ROOT, "%-44s %7s %7s %7s %7s %7s %7s %7s %7s %8s%n", "algorithm",
-                "en int", "en cF1", "en sent", "en pol", "zh int", "zh cF1", "zh sent", "zh pol", "train s");
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s %7s %7s %7s %7s %7s %7s %7s %7s %8s%n",
+                "algorithm",
+                "en int",
+                "en cF1",
+                "en sent",
+                "en pol",
+                "zh int",
+                "zh cF1",
+                "zh sent",
+                "zh pol",
+                "train s");
         for (Candidate candidate : candidates()) {
             Trainer trainer = new Trainer(candidate.parameters());
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-44s", candidate.name()));
@@ -33,12 +44,19 @@ public final class TrainerComparison {
                 List<LabelledText> intents = data.read(language, Task.INTENT);
                 List<LabelledText> sentiment =
                         TrainingData.sentimentExamples(data.read(language, Task.SENTIMENT), intents);
-                Evaluation intentScores = score(trainer.train(language, intents),
-                        heldOutDir.resolve(language + "-intents.tsv"), Task.INTENT);
-                Evaluation sentimentScores = score(trainer.train(language, sentiment),
-                        heldOutDir.resolve(language + "-sentiment.tsv"), Task.SENTIMENT);
-                row.append(String.format(Locale.ROOT, " %7.3f %7.3f %7.3f %7.3f", intentScores.accuracy(),
-                        intentScores.complaintF1(), sentimentScores.accuracy(), sentimentScores.polarityAccuracy()));
+                Evaluation intentScores = score(
+                        trainer.train(language, intents), heldOutDir.resolve(language + "-intents.tsv"), Task.INTENT);
+                Evaluation sentimentScores = score(
+                        trainer.train(language, sentiment),
+                        heldOutDir.resolve(language + "-sentiment.tsv"),
+                        Task.SENTIMENT);
+                row.append(String.format(
+                        Locale.ROOT,
+                        " %7.3f %7.3f %7.3f %7.3f",
+                        intentScores.accuracy(),
+                        intentScores.complaintF1(),
+                        sentimentScores.accuracy(),
+                        sentimentScores.polarityAccuracy()));
             }
             row.append(String.format(Locale.ROOT, " %8.1f", (System.nanoTime() - start) / 1e9));
             System.out.println(row);
@@ -55,7 +73,8 @@ public final class TrainerComparison {
             parameters.put("L2Cost", l2);
             candidates.add(new Candidate("maxent L-BFGS, L2 " + l2, parameters));
         }
-        candidates.add(new Candidate("maxent L-BFGS, L1 0.1 L2 0.1 (OpenNLP's)", Trainer.parameters("MAXENT_QN", 100, 1)));
+        candidates.add(
+                new Candidate("maxent L-BFGS, L1 0.1 L2 0.1 (OpenNLP's)", Trainer.parameters("MAXENT_QN", 100, 1)));
         candidates.add(new Candidate("naive Bayes", Trainer.parameters("NAIVEBAYES", 1, 1)));
         candidates.add(new Candidate("perceptron, 100 iterations", Trainer.parameters("PERCEPTRON", 100, 1)));
         return candidates;

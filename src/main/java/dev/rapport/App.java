@@ -7,25 +7,23 @@ import dev.rapport.channel.telegram.TelegramSender;
 import dev.rapport.channel.telegram.TelegramWebhook;
 import dev.rapport.channel.webchat.WebchatDecoder;
 import dev.rapport.channel.webchat.WebchatRoutes;
+import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.complaint.ComplaintFeature;
 import dev.rapport.config.RapportConfig;
-import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.console.ConsoleFeature;
-import dev.rapport.dashboard.DashboardFeature;
-import dev.rapport.demo.DemoStaff;
-import dev.rapport.staff.StaffAccounts;
-import dev.rapport.staff.StaffSessions;
-import dev.rapport.feature.PageRoute;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
 import dev.rapport.customer.registration.CustomerFeature;
+import dev.rapport.dashboard.DashboardFeature;
 import dev.rapport.demo.DemoData;
+import dev.rapport.demo.DemoStaff;
 import dev.rapport.engine.Engine;
+import dev.rapport.engine.HandoffPort;
 import dev.rapport.engine.Interpreter;
 import dev.rapport.engine.Outreach;
 import dev.rapport.feature.Feature;
+import dev.rapport.feature.PageRoute;
 import dev.rapport.flow.Conversations;
-import dev.rapport.engine.HandoffPort;
 import dev.rapport.handoff.HandoffDesk;
 import dev.rapport.handoff.HandoffFeature;
 import dev.rapport.inbox.InboxWorkers;
@@ -37,9 +35,11 @@ import dev.rapport.offer.OfferFeature;
 import dev.rapport.outbox.OutboxSender;
 import dev.rapport.schedule.Job;
 import dev.rapport.schedule.Jobs;
+import dev.rapport.staff.StaffAccounts;
+import dev.rapport.staff.StaffSessions;
+import dev.rapport.staffgroup.StaffGroup;
 import dev.rapport.store.Database;
 import dev.rapport.store.LiveFeed;
-import dev.rapport.staffgroup.StaffGroup;
 import dev.rapport.survey.SurveyFeature;
 import dev.rapport.web.WebServer;
 import dev.rapport.winback.WinbackFeature;
@@ -68,21 +68,26 @@ public final class App implements AutoCloseable {
     private final boolean ownsDatabase;
     private final WebServer web;
     private final Intake intake;
-    private InboxWorkers workers;     // assigned once in the constructor; read by the intake's wake-up lambda
-    private OutboxSender sender;      // assigned once in the constructor; read by the workers' wake-up lambda
+    private InboxWorkers workers; // assigned once in the constructor; read by the intake's wake-up lambda
+    private OutboxSender sender; // assigned once in the constructor; read by the workers' wake-up lambda
     private final WebchatRoutes webchat;
-    private TelegramSender telegram;  // null without a bot token
+    private TelegramSender telegram; // null without a bot token
     private final Jobs jobs;
-    private final LiveFeed live;      // this instance's LISTEN connection; streams subscribe to it
+    private final LiveFeed live; // this instance's LISTEN connection; streams subscribe to it
     private final Engine engine;
     private final Startup startup;
     private final ConsoleFeature console;
     private final HandoffDesk handoffs;
-    private StaffGroup staffGroup;    // null without a staff group
-    private HandoffPort handoffPort;  // assigned once in the constructor; read by complaint jobs and survey answers after start()
+    private StaffGroup staffGroup; // null without a staff group
+    private HandoffPort
+            handoffPort; // assigned once in the constructor; read by complaint jobs and survey answers after start()
 
-    private App(RapportConfig config, Database database, boolean ownsDatabase, Clock clock,
-                java.util.concurrent.CompletableFuture<Nlu> models) {
+    private App(
+            RapportConfig config,
+            Database database,
+            boolean ownsDatabase,
+            Clock clock,
+            java.util.concurrent.CompletableFuture<Nlu> models) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -95,12 +100,20 @@ public final class App implements AutoCloseable {
         Conversations conversations = parts.conversations(config.conversationsDir());
         ConfigLoads.record(database.jdbi(), config, conversations);
         this.startup = new Startup(database, models);
-        Interpreter interpreter = startup.interpreter();   // waits for the models, which load in the background
+        Interpreter interpreter = startup.interpreter(); // waits for the models, which load in the background
         // Handoff starts with the loaded texts; the staff group (when configured) wraps its port.
-        var handoff = features.stream().filter(HandoffFeature.class::isInstance).map(HandoffFeature.class::cast)
-                .findFirst().orElseThrow();
-        var handing = handoff.start(database.jdbi(), conversations.messages(), outreach, () -> this.sender.wake(),
-                config.businessName(), clock);
+        var handoff = features.stream()
+                .filter(HandoffFeature.class::isInstance)
+                .map(HandoffFeature.class::cast)
+                .findFirst()
+                .orElseThrow();
+        var handing = handoff.start(
+                database.jdbi(),
+                conversations.messages(),
+                outreach,
+                () -> this.sender.wake(),
+                config.businessName(),
+                clock);
         this.handoffs = handing.desk();
         List<Job> jobs = new ArrayList<>(parts.jobs());
         jobs.addAll(handing.jobs());
@@ -108,22 +121,36 @@ public final class App implements AutoCloseable {
         boolean withStaffGroup = withStaffGroup(config);
         if (withStaffGroup) {
             var complaintDesk = new ComplaintDesk(database.jdbi(), outreach);
-            this.staffGroup = new StaffGroup(config.telegram(), database.jdbi(), handoffs, conversations.messages(),
-                    (ticket, note, staff) -> complaintDesk.resolve(ticket, note, staff.name()), () -> this.sender.wake());
+            this.staffGroup = new StaffGroup(
+                    config.telegram(),
+                    database.jdbi(),
+                    handoffs,
+                    conversations.messages(),
+                    (ticket, note, staff) -> complaintDesk.resolve(ticket, note, staff.name()),
+                    () -> this.sender.wake());
             port = staffGroup.port(port);
         }
         this.handoffPort = port;
-        this.engine = new Engine(conversations, parts.actions(), customers, interpreter, config.inbox().stepLimit(),
-                config.businessName(), clock, port);
+        this.engine = new Engine(
+                conversations,
+                parts.actions(),
+                customers,
+                interpreter,
+                config.inbox().stepLimit(),
+                config.businessName(),
+                clock,
+                port);
 
         // Intake wakes the workers and the workers wake the sender; both are built below, and the
         // lambdas read the fields only once updates flow, after start().
         this.intake = new Intake(database.jdbi(), 2, () -> this.workers.wake());
-        this.webchat = new WebchatRoutes(intake, database.jdbi(), live, config.webchat(), config.businessName(), metrics);
+        this.webchat =
+                new WebchatRoutes(intake, database.jdbi(), live, config.webchat(), config.businessName(), metrics);
         List<ChannelSender> senders = new ArrayList<>(List.of(webchat.sender()));
         List<UpdateDecoder> decoders = new ArrayList<>(List.of(new WebchatDecoder()));
         if (config.telegram().enabled()) {
-            this.telegram = new TelegramSender(config.telegram(), config.outbox().senders());
+            this.telegram =
+                    new TelegramSender(config.telegram(), config.outbox().senders());
             senders.add(telegram);
             decoders.add(new TelegramDecoder());
         }
@@ -134,7 +161,8 @@ public final class App implements AutoCloseable {
         StaffGroup group = staffGroup;
         dev.rapport.inbox.TurnHandler turns = new dev.rapport.inbox.TurnHandler() {
             @Override
-            public void handle(org.jdbi.v3.core.Handle handle, dev.rapport.channel.InboundMessage message, long inboxId) {
+            public void handle(
+                    org.jdbi.v3.core.Handle handle, dev.rapport.channel.InboundMessage message, long inboxId) {
                 Batch batch = batch(handle);
                 batch.handle(message, inboxId);
                 batch.finish();
@@ -173,22 +201,41 @@ public final class App implements AutoCloseable {
             }
         };
         this.sender = new OutboxSender(database.jdbi(), senders, config.outbox(), metrics);
-        this.workers = new InboxWorkers(database.jdbi(), config.inbox(), decoders, turns, () -> this.sender.wake(),
-                metrics);
+        this.workers =
+                new InboxWorkers(database.jdbi(), config.inbox(), decoders, turns, () -> this.sender.wake(), metrics);
         TelegramWebhook webhook = config.telegram().enabled()
-                ? new TelegramWebhook(config.telegram().webhookSecret(), config.intake().maxBodyBytes(), intake, metrics,
+                ? new TelegramWebhook(
+                        config.telegram().webhookSecret(),
+                        config.intake().maxBodyBytes(),
+                        intake,
+                        metrics,
                         withStaffGroup ? config.telegram().staffGroup().groupId() : "")
                 : null;
         // Staff accounts and the console: pages behind the route table's session, role and CSRF checks.
         var staffSessions = new StaffSessions(database.jdbi(), clock);
-        this.console = new ConsoleFeature(database.jdbi(), new StaffAccounts(database.jdbi(), clock), staffSessions,
-                new ComplaintDesk(database.jdbi(), outreach), handoffs, config.conversationsDir(), config.timeZone(), live,
+        this.console = new ConsoleFeature(
+                database.jdbi(),
+                new StaffAccounts(database.jdbi(), clock),
+                staffSessions,
+                new ComplaintDesk(database.jdbi(), outreach),
+                handoffs,
+                config.conversationsDir(),
+                config.timeZone(),
+                live,
                 metrics);
         // The console and the dashboard need the running desk and feed, so they are built here, after the flows.
         List<PageRoute> pages = new ArrayList<>(console.pages());
         pages.addAll(new DashboardFeature(database.jdbi(), config.timeZone(), clock).pages());
-        this.web = new WebServer(config.port(), webhook, webchat, startup, metrics, config.apiToken(), parts.apiRoutes(),
-                staffSessions, pages);
+        this.web = new WebServer(
+                config.port(),
+                webhook,
+                webchat,
+                startup,
+                metrics,
+                config.apiToken(),
+                parts.apiRoutes(),
+                staffSessions,
+                pages);
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
 
@@ -197,8 +244,8 @@ public final class App implements AutoCloseable {
     }
 
     /** The features with no handoff port for complaint escalations (tests that only load flows). */
-    public static List<Feature> features(RapportConfig config, Jdbi jdbi, Customers customers, Outreach outreach,
-                                         Clock clock) {
+    public static List<Feature> features(
+            RapportConfig config, Jdbi jdbi, Customers customers, Outreach outreach, Clock clock) {
         return features(config, jdbi, customers, outreach, clock, () -> HandoffPort.NONE);
     }
 
@@ -210,13 +257,19 @@ public final class App implements AutoCloseable {
      *
      * @param handoffs read when a complaint job runs (after start), so it may be set after the flows load
      */
-    public static List<Feature> features(RapportConfig config, Jdbi jdbi, Customers customers, Outreach outreach,
-                                         Clock clock, Supplier<HandoffPort> handoffs) {
+    public static List<Feature> features(
+            RapportConfig config,
+            Jdbi jdbi,
+            Customers customers,
+            Outreach outreach,
+            Clock clock,
+            Supplier<HandoffPort> handoffs) {
         ZoneId zone = config.timeZone();
         var offers = OfferFeature.create(config.featureFile("offers.yaml"), jdbi, outreach, zone, clock);
         List<Feature> features = new ArrayList<>(List.of(
                 CustomerFeature.create(config.featureFile("tiers.yaml"), customers, jdbi, zone, clock),
-                SurveyFeature.load(config.conversationsDir(), config.featureFile("surveys.yaml"), jdbi, clock, handoffs),
+                SurveyFeature.load(
+                        config.conversationsDir(), config.featureFile("surveys.yaml"), jdbi, clock, handoffs),
                 ComplaintFeature.create(config.featureFile("complaints.yaml"), jdbi, outreach, zone, handoffs),
                 offers,
                 WinbackFeature.create(config.featureFile("winback.yaml"), jdbi, offers.offers(), outreach, zone, clock),
@@ -241,32 +294,46 @@ public final class App implements AutoCloseable {
     /** Opens the configured database (embedded when none is set), migrates it and starts everything. */
     public static App start(RapportConfig config) {
         long began = System.nanoTime();
-        var models = loadModels(config);   // alongside the database's start, which takes about as long
+        var models = loadModels(config); // alongside the database's start, which takes about as long
         Database database = Database.openMigrated(config, poolSize(config));
         long opened = System.nanoTime();
         List<DemoData.Persona> personas;
         List<DemoStaff.Account> demoStaff;
         try {
-            personas = config.demoData() ? DemoData.prepare(database.jdbi(),
-                    CustomerSettings.load(config.featureFile("tiers.yaml")), config.timeZone()) : List.of();
+            personas = config.demoData()
+                    ? DemoData.prepare(
+                            database.jdbi(), CustomerSettings.load(config.featureFile("tiers.yaml")), config.timeZone())
+                    : List.of();
             demoStaff = config.demoData() ? DemoStaff.prepare(database.jdbi()) : List.of();
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        log.info("Database open and migrated in {} ms; demo data in {} ms", millisBetween(began, opened),
+        log.info(
+                "Database open and migrated in {} ms; demo data in {} ms",
+                millisBetween(began, opened),
                 millisBetween(opened, System.nanoTime()));
         App app = start(config, database, true, Clock.systemUTC(), models);
         for (DemoData.Persona persona : personas) {
-            log.info("Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}", persona.description(),
-                    persona.name(), persona.tier(), app.port(), persona.token());
+            log.info(
+                    "Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}",
+                    persona.description(),
+                    persona.name(),
+                    persona.tier(),
+                    app.port(),
+                    persona.token());
         }
         for (DemoStaff.Account account : demoStaff) {
-            String pages = account.role() == dev.rapport.staff.Role.AGENT ? "http://localhost:" + app.port() + "/console"
+            String pages = account.role() == dev.rapport.staff.Role.AGENT
+                    ? "http://localhost:" + app.port() + "/console"
                     : "http://localhost:" + app.port() + "/console and the dashboard at http://localhost:" + app.port()
-                    + "/dashboard";
-            log.info("Try the staff console as {} {}: {} (password {}, new at every start)",
-                    account.role().code(), account.name(), pages, account.password());
+                            + "/dashboard";
+            log.info(
+                    "Try the staff console as {} {}: {} (password {}, new at every start)",
+                    account.role().code(),
+                    account.name(),
+                    pages,
+                    account.password());
         }
         return app;
     }
@@ -289,18 +356,23 @@ public final class App implements AutoCloseable {
     }
 
     private static java.util.concurrent.CompletableFuture<Nlu> loadModels(RapportConfig config) {
-        return Startup.loadModels(config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu"));
+        return Startup.loadModels(
+                config.conversationsDir().resolve("nlu"), config.dataDir().resolve("nlu"));
     }
 
-    private static App start(RapportConfig config, Database database, boolean ownsDatabase, Clock clock,
-                             java.util.concurrent.CompletableFuture<Nlu> models) {
+    private static App start(
+            RapportConfig config,
+            Database database,
+            boolean ownsDatabase,
+            Clock clock,
+            java.util.concurrent.CompletableFuture<Nlu> models) {
         long began = System.nanoTime();
         App app;
         try {
             app = new App(config, database, ownsDatabase, clock, models);
         } catch (RuntimeException e) {
             if (ownsDatabase) {
-                database.close();   // an embedded PostgreSQL left running would block the next start
+                database.close(); // an embedded PostgreSQL left running would block the next start
             }
             throw e;
         }
@@ -313,12 +385,15 @@ public final class App implements AutoCloseable {
             app.jobs.start();
             app.web.start();
         } catch (RuntimeException e) {
-            app.close();   // a port already in use, say: stop the threads already started
+            app.close(); // a port already in use, say: stop the threads already started
             throw e;
         }
-        log.info("Rapport is listening on port {} (flows, features and web server in {} ms); web chat at "
-                + "http://localhost:{}/chat (ready once the NLU models are loaded: GET /readyz)", app.port(),
-                millisBetween(began, System.nanoTime()), app.port());
+        log.info(
+                "Rapport is listening on port {} (flows, features and web server in {} ms); web chat at "
+                        + "http://localhost:{}/chat (ready once the NLU models are loaded: GET /readyz)",
+                app.port(),
+                millisBetween(began, System.nanoTime()),
+                app.port());
         app.startup.begin(app.workers::start);
         return app;
     }
@@ -388,20 +463,20 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         log.info("Stopping: no new updates; finishing turns in flight");
-        webchat.close();   // open browser streams would hold the web server's graceful stop
+        webchat.close(); // open browser streams would hold the web server's graceful stop
         console.close();
         web.close();
         live.close();
         intake.close();
         jobs.close();
-        startup.close();   // a start still loading models starts no workers now
+        startup.close(); // a start still loading models starts no workers now
         workers.close();
         sender.close();
         if (staffGroup != null) {
             staffGroup.close();
         }
         if (telegram != null) {
-            telegram.close();   // its HTTP client's threads and connections
+            telegram.close(); // its HTTP client's threads and connections
         }
         if (ownsDatabase) {
             database.close();

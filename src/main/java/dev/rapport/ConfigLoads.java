@@ -15,13 +15,13 @@ final class ConfigLoads {
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    private ConfigLoads() {
-    }
+    private ConfigLoads() {}
 
     static void record(Jdbi jdbi, RapportConfig config, Conversations conversations) {
         try {
             String settings = JSON.writeValueAsString(config.redacted());
-            String flows = JSON.writeValueAsString(new TreeSet<>(conversations.flows().keySet()));
+            String flows =
+                    JSON.writeValueAsString(new TreeSet<>(conversations.flows().keySet()));
             jdbi.useHandle(handle -> handle.createUpdate("""
                             INSERT INTO config_loads (host, settings, flows)
                             VALUES (:host, CAST(:settings AS jsonb), CAST(:flows AS jsonb))""")

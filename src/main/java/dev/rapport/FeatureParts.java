@@ -25,8 +25,13 @@ import java.util.Set;
  * @param flows       flows features build from their own files (surveys), checked with the flow files
  * @param problems    what is wrong in those files; any stops the start, listed with the flow files' problems
  */
-public record FeatureParts(List<Action> actions, List<Job> jobs, List<ApiRoute> apiRoutes, Set<String> messageKeys,
-                           List<Flow> flows, List<FlowProblem> problems) {
+public record FeatureParts(
+        List<Action> actions,
+        List<Job> jobs,
+        List<ApiRoute> apiRoutes,
+        Set<String> messageKeys,
+        List<Flow> flows,
+        List<FlowProblem> problems) {
 
     public static FeatureParts of(List<Feature> features) {
         List<Action> actions = new ArrayList<>();
@@ -43,8 +48,13 @@ public record FeatureParts(List<Action> actions, List<Job> jobs, List<ApiRoute> 
             flows.addAll(feature.flows());
             problems.addAll(feature.flowProblems());
         }
-        return new FeatureParts(List.copyOf(actions), List.copyOf(jobs), List.copyOf(apiRoutes),
-                Set.copyOf(messageKeys), List.copyOf(flows), List.copyOf(problems));
+        return new FeatureParts(
+                List.copyOf(actions),
+                List.copyOf(jobs),
+                List.copyOf(apiRoutes),
+                Set.copyOf(messageKeys),
+                List.copyOf(flows),
+                List.copyOf(problems));
     }
 
     /**

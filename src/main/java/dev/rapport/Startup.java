@@ -38,7 +38,7 @@ final class Startup implements Readiness {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile long answeringSince;
     private volatile String waitingFor = "NLU models loading (or training, on a first start)";
-    private boolean closed;   // guarded by this
+    private boolean closed; // guarded by this
 
     /** @param loading the models, from {@link #loadModels} */
     Startup(Database database, CompletableFuture<Nlu> loading) {
@@ -62,13 +62,15 @@ final class Startup implements Readiness {
      */
     static CompletableFuture<Nlu> loadModels(Path nluDir, Path cacheDir) {
         CompletableFuture<Nlu> loading = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                loading.complete(Nlu.load(nluDir, cacheDir));
-            } catch (RuntimeException | Error e) {
-                loading.completeExceptionally(e);
-            }
-        }, "nlu-startup");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        loading.complete(Nlu.load(nluDir, cacheDir));
+                    } catch (RuntimeException | Error e) {
+                        loading.completeExceptionally(e);
+                    }
+                },
+                "nlu-startup");
         thread.setDaemon(true);
         thread.start();
         return loading;
@@ -84,7 +86,8 @@ final class Startup implements Readiness {
         loading.whenComplete((nlu, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                        ? failure.getCause()
+                        : failure;
                 waitingFor = "could not load the NLU models: " + cause.getMessage();
                 log.error("Rapport cannot become ready: {}", waitingFor, cause);
                 ready.completeExceptionally(cause);
@@ -100,7 +103,8 @@ final class Startup implements Readiness {
                     startWorkers.run();
                 }
                 waitingFor = null;
-                log.info("Rapport is ready: {} ms after the server started answering",
+                log.info(
+                        "Rapport is ready: {} ms after the server started answering",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answeringSince));
                 ready.complete(null);
             } catch (RuntimeException | Error e) {

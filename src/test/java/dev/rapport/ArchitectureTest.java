@@ -35,7 +35,7 @@ class ArchitectureTest {
     static {
         MAY_USE.put("App", List.of("*"));
         MAY_USE.put("cli", List.of("*"));
-        MAY_USE.put("web", List.of("*"));   // the one route table: every package's routes
+        MAY_USE.put("web", List.of("*")); // the one route table: every package's routes
         // Server-sent event streams and token buckets, used by the web chat and the console; a row of its own
         // (web itself is only dev.rapport.web) so that those may use it without reaching the route table.
         MAY_USE.put("web.live", List.of());
@@ -69,44 +69,69 @@ class ArchitectureTest {
         MAY_USE.put("handoff", List.of("engine", "channel", "feature", "customer", "outbox", "schedule", "flow"));
         // The staff group's topics: the handoff desk, the Telegram edge (StaffGroupApi), its own outbox
         // channel, the texts (flow) and the engine's channel-neutral message model; staff for the audit log.
-        MAY_USE.put("staffgroup", List.of("channel", "channel.telegram", "engine", "flow", "handoff", "outbox", "staff"));
+        MAY_USE.put(
+                "staffgroup", List.of("channel", "channel.telegram", "engine", "flow", "handoff", "outbox", "staff"));
         MAY_USE.put("staff", List.of());
         // feature: the console registers as a feature with page routes; web: StaffCookies, the session cookie
         // the route table reads, set on sign-in and cleared on sign-out; web.live: the live queue stream;
         // web.page: escaped HTML and the bilingual texts.
-        MAY_USE.put("console", List.of("staff", "handoff", "customer", "complaint", "survey", "offer", "winback",
-                "feature", "web", "web.live", "web.page"));
+        MAY_USE.put(
+                "console",
+                List.of(
+                        "staff",
+                        "handoff",
+                        "customer",
+                        "complaint",
+                        "survey",
+                        "offer",
+                        "winback",
+                        "feature",
+                        "web",
+                        "web.live",
+                        "web.page"));
         MAY_USE.put("dashboard", List.of("staff", "feature", "web.page"));
         MAY_USE.put("demo", List.of("customer", "staff"));
     }
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.rapport");
     }
 
     @Test
     void everyPackageUsesOnlyWhatTheTableAllows() {
-        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
-                .layer("App").definedBy("dev.rapport");
+        LayeredArchitecture layers = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("App")
+                .definedBy("dev.rapport");
         for (String name : MAY_USE.keySet()) {
             if (!name.equals("App")) {
-                // channel is the neutral model only and web the route table only; their subpackages are rows of their own
-                layers = layers.layer(name).definedBy(name.equals("channel") || name.equals("web") ? "dev.rapport." + name
-                        : "dev.rapport." + name + "..");
+                // channel is the neutral model only and web the route table only; their subpackages are rows of their
+                // own
+                layers = layers.layer(name)
+                        .definedBy(
+                                name.equals("channel") || name.equals("web")
+                                        ? "dev.rapport." + name
+                                        : "dev.rapport." + name + "..");
             }
         }
         for (var row : MAY_USE.entrySet()) {
             List<String> allowed = new ArrayList<>();
             if (row.getValue().contains("*")) {
-                MAY_USE.keySet().stream().filter(other -> !other.equals(row.getKey())).forEach(allowed::add);
+                MAY_USE.keySet().stream()
+                        .filter(other -> !other.equals(row.getKey()))
+                        .forEach(allowed::add);
             } else {
                 allowed.addAll(row.getValue());
-                SHARED.stream().filter(shared -> !shared.equals(row.getKey()) && !allowed.contains(shared))
+                SHARED.stream()
+                        .filter(shared -> !shared.equals(row.getKey()) && !allowed.contains(shared))
                         .forEach(allowed::add);
             }
-            layers = allowed.isEmpty() ? layers.whereLayer(row.getKey()).mayNotAccessAnyLayer()
+            layers = allowed.isEmpty()
+                    ? layers.whereLayer(row.getKey()).mayNotAccessAnyLayer()
                     : layers.whereLayer(row.getKey()).mayOnlyAccessLayers(allowed.toArray(String[]::new));
         }
         layers.check(classes);
@@ -114,48 +139,97 @@ class ArchitectureTest {
 
     @Test
     void telegramTypesNeverLeaveTheTelegramChannel() {
-        noClasses().that().resideOutsideOfPackage("dev.rapport.channel.telegram..")
-                .should().dependOnClassesThat().resideInAPackage("org.telegram..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.rapport.channel.telegram..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.telegram..")
                 .check(classes);
     }
 
     @Test
     void httpTypesStayAtTheEdge() {
-        noClasses().that().resideOutsideOfPackages("dev.rapport.web..", "dev.rapport.channel.telegram..",
-                        "dev.rapport.channel.webchat..", "dev.rapport.console..", "dev.rapport.dashboard..",
-                        "dev.rapport.cli..", "dev.rapport")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "dev.rapport.web..",
+                        "dev.rapport.channel.telegram..",
+                        "dev.rapport.channel.webchat..",
+                        "dev.rapport.console..",
+                        "dev.rapport.dashboard..",
+                        "dev.rapport.cli..",
+                        "dev.rapport")
                 // a page route's handler takes the request by nature; only the page packages implement one
-                .and().haveNameNotMatching("dev\\.rapport\\.feature\\.PageRoute.*")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..")
+                .and()
+                .haveNameNotMatching("dev\\.rapport\\.feature\\.PageRoute.*")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..", "jakarta.servlet..")
                 .check(classes);
     }
 
     @Test
     void theCustomerCoreDependsOnNoneOfItsSubpackages() {
-        noClasses().that().resideInAPackage("dev.rapport.customer")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.customer.importing..",
-                        "dev.rapport.customer.tier..", "dev.rapport.customer.privacy..",
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rapport.customer")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.rapport.customer.importing..",
+                        "dev.rapport.customer.tier..",
+                        "dev.rapport.customer.privacy..",
                         "dev.rapport.customer.registration..")
                 .check(classes);
     }
 
     @Test
     void staffAccountsDependOnNothingButConfigStoreAndDomain() {
-        noClasses().that().resideInAPackage("dev.rapport.staff..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.engine..", "dev.rapport.flow..",
-                        "dev.rapport.inbox..", "dev.rapport.outbox..", "dev.rapport.channel..", "dev.rapport.customer..",
-                        "dev.rapport.complaint..", "dev.rapport.survey..", "dev.rapport.offer..", "dev.rapport.winback..",
-                        "dev.rapport.handoff..", "dev.rapport.console..", "dev.rapport.dashboard..", "dev.rapport.web..",
-                        "dev.rapport.cli..", "dev.rapport.demo..", "dev.rapport.feature..", "io.javalin..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rapport.staff..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.rapport.engine..",
+                        "dev.rapport.flow..",
+                        "dev.rapport.inbox..",
+                        "dev.rapport.outbox..",
+                        "dev.rapport.channel..",
+                        "dev.rapport.customer..",
+                        "dev.rapport.complaint..",
+                        "dev.rapport.survey..",
+                        "dev.rapport.offer..",
+                        "dev.rapport.winback..",
+                        "dev.rapport.handoff..",
+                        "dev.rapport.console..",
+                        "dev.rapport.dashboard..",
+                        "dev.rapport.web..",
+                        "dev.rapport.cli..",
+                        "dev.rapport.demo..",
+                        "dev.rapport.feature..",
+                        "io.javalin..")
                 .check(classes);
     }
 
     @Test
     void theConsoleUsesTheFeaturesNotTheMessagePath() {
-        noClasses().that().resideInAPackage("dev.rapport.console..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.inbox..", "dev.rapport.outbox..",
-                        "dev.rapport.engine..", "dev.rapport.flow..", "dev.rapport.nlu..", "dev.rapport.channel..",
-                        "dev.rapport.cli..", "dev.rapport.demo..", "dev.rapport.dashboard..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rapport.console..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.rapport.inbox..",
+                        "dev.rapport.outbox..",
+                        "dev.rapport.engine..",
+                        "dev.rapport.flow..",
+                        "dev.rapport.nlu..",
+                        "dev.rapport.channel..",
+                        "dev.rapport.cli..",
+                        "dev.rapport.demo..",
+                        "dev.rapport.dashboard..")
                 .check(classes);
     }
 
@@ -163,30 +237,63 @@ class ArchitectureTest {
     void theStaffGroupWorksThroughTheHandoffDeskAndTheTelegramEdge() {
         // The staff group's Telegram calls are channel.telegram's (StaffGroupApi, StaffGroupUpdates): no
         // org.telegram types here (the first rule); /resolve reaches the complaint desk through App.
-        noClasses().that().resideInAPackage("dev.rapport.staffgroup..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.complaint..", "dev.rapport.survey..",
-                        "dev.rapport.offer..", "dev.rapport.winback..", "dev.rapport.console..", "dev.rapport.dashboard..",
-                        "dev.rapport.web..", "dev.rapport.cli..", "dev.rapport.demo..", "dev.rapport.nlu..",
-                        "dev.rapport.inbox..", "dev.rapport.channel.webchat..", "io.javalin..", "okhttp3..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rapport.staffgroup..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.rapport.complaint..",
+                        "dev.rapport.survey..",
+                        "dev.rapport.offer..",
+                        "dev.rapport.winback..",
+                        "dev.rapport.console..",
+                        "dev.rapport.dashboard..",
+                        "dev.rapport.web..",
+                        "dev.rapport.cli..",
+                        "dev.rapport.demo..",
+                        "dev.rapport.nlu..",
+                        "dev.rapport.inbox..",
+                        "dev.rapport.channel.webchat..",
+                        "io.javalin..",
+                        "okhttp3..")
                 .check(classes);
     }
 
     @Test
     void handoffsUseTheEngineSpiAndTheOutboxNotStaffTheConsoleOrOtherFeatures() {
-        noClasses().that().resideInAPackage("dev.rapport.handoff..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.staff..", "dev.rapport.console..",
-                        "dev.rapport.dashboard..", "dev.rapport.inbox..", "dev.rapport.web..", "dev.rapport.cli..",
-                        "dev.rapport.channel.telegram..", "dev.rapport.channel.webchat..", "dev.rapport.complaint..",
-                        "dev.rapport.survey..", "dev.rapport.offer..", "dev.rapport.winback..", "dev.rapport.nlu..",
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rapport.handoff..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.rapport.staff..",
+                        "dev.rapport.console..",
+                        "dev.rapport.dashboard..",
+                        "dev.rapport.inbox..",
+                        "dev.rapport.web..",
+                        "dev.rapport.cli..",
+                        "dev.rapport.channel.telegram..",
+                        "dev.rapport.channel.webchat..",
+                        "dev.rapport.complaint..",
+                        "dev.rapport.survey..",
+                        "dev.rapport.offer..",
+                        "dev.rapport.winback..",
+                        "dev.rapport.nlu..",
                         "io.javalin..")
                 .check(classes);
     }
 
     @Test
     void thePageGroundDependsOnNothingOfRapportsButTheDomain() {
-        noClasses().that().resideInAPackage("dev.rapport.web.page..")
-                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.rapport..")
-                        .and(JavaClass.Predicates.resideOutsideOfPackages("dev.rapport.web.page..", "dev.rapport.domain..")))
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rapport.web.page..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.rapport..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackages(
+                                "dev.rapport.web.page..", "dev.rapport.domain..")))
                 .check(classes);
     }
 

@@ -4,35 +4,28 @@ package dev.rapport.channel;
 public sealed interface Content {
 
     /** A text message. */
-    record Text(String text) implements Content {
-    }
+    record Text(String text) implements Content {}
 
     /** A slash command such as {@code /start payload}; {@code name} is lower case without the slash or bot name. */
-    record Command(String name, String argument) implements Content {
-    }
+    record Command(String name, String argument) implements Content {}
 
     /**
      * A press on an inline button. {@code callbackId} must be answered (Telegram shows a spinner
      * until then); {@code messageRef} is the channel's id of the message the button was on, when known.
      */
-    record ButtonPress(String data, String callbackId, String messageRef) implements Content {
-    }
+    record ButtonPress(String data, String callbackId, String messageRef) implements Content {}
 
     /** A shared phone number (Telegram's contact button). */
-    record SharedContact(String phoneNumber, String userRef) implements Content {
-    }
+    record SharedContact(String phoneNumber, String userRef) implements Content {}
 
     /** A photo, document, voice note, sticker, video… kept by reference; {@code caption} may be null. */
-    record Media(String kind, String fileRef, String caption) implements Content {
-    }
+    record Media(String kind, String fileRef, String caption) implements Content {}
 
     /** An edit of an earlier message. Recorded; dialogues do not go back in time. */
-    record Edited(String text) implements Content {
-    }
+    record Edited(String text) implements Content {}
 
     /** The customer blocked ({@code blocked = true}) or unblocked the bot. */
-    record Membership(boolean blocked) implements Content {
-    }
+    record Membership(boolean blocked) implements Content {}
 
     /**
      * Rapport itself starts a dialogue in this chat: a follow-up survey, a win-back opener, an offer.

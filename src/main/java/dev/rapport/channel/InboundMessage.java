@@ -14,10 +14,9 @@ import java.time.Instant;
  * @param content   what they did
  * @param sentAt    the channel's timestamp, or when it arrived when the channel gives none
  */
-public record InboundMessage(Channel channel, String chatKey, long updateId, Sender sender, Content content,
-                             Instant sentAt) {
+public record InboundMessage(
+        Channel channel, String chatKey, long updateId, Sender sender, Content content, Instant sentAt) {
 
     /** The person behind the message, as far as the channel tells. Any field but {@code userRef} may be null. */
-    public record Sender(String userRef, String firstName, String username, String languageCode) {
-    }
+    public record Sender(String userRef, String firstName, String username, String languageCode) {}
 }

@@ -11,7 +11,9 @@ public sealed interface Reply {
      */
     record Text(String text, List<List<Button>> buttons, String replyTo) implements Reply {
         public Text {
-            buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+            buttons = buttons == null
+                    ? List.of()
+                    : buttons.stream().map(List::copyOf).toList();
         }
 
         public Text(String text, List<List<Button>> buttons) {
@@ -20,6 +22,5 @@ public sealed interface Reply {
     }
 
     /** The answer to a button press, which stops the client's spinner; {@code text} may be null. */
-    record ButtonAnswer(String callbackId, String text) implements Reply {
-    }
+    record ButtonAnswer(String callbackId, String text) implements Reply {}
 }

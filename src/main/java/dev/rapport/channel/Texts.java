@@ -7,11 +7,10 @@ import java.util.regex.Pattern;
 /** What a typed text is: a slash command ({@code /start@RapportBot payload}) or plain text. Stateless. */
 public final class Texts {
 
-    private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s+(.*))?$",
-            Pattern.DOTALL);
+    private static final Pattern COMMAND =
+            Pattern.compile("^/([A-Za-z0-9_]{1,64})(?:@\\w+)?(?:\\s+(.*))?$", Pattern.DOTALL);
 
-    private Texts() {
-    }
+    private Texts() {}
 
     public static Content read(String text) {
         Matcher command = COMMAND.matcher(text.strip());

@@ -9,13 +9,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code campaign send --offer ID [--tier T] [--dry-run]} and {@code campaign status --offer ID}. */
-@Command(name = "campaign", mixinStandardHelpOptions = true, description = "Sends an offer to the customers of its tiers, and shows progress.",
+@Command(
+        name = "campaign",
+        mixinStandardHelpOptions = true,
+        description = "Sends an offer to the customers of its tiers, and shows progress.",
         subcommands = {CampaignCommand.Send.class, CampaignCommand.Status.class})
 final class CampaignCommand {
 
-    @Command(name = "send", mixinStandardHelpOptions = true, description = "Plans the offer for every customer of its tiers (once per customer; "
-            + "running it again plans only newcomers); the running server's job offer.campaign_sends delivers "
-            + "them at the configured rate, outside quiet hours, to customers who still consent.")
+    @Command(
+            name = "send",
+            mixinStandardHelpOptions = true,
+            description = "Plans the offer for every customer of its tiers (once per customer; "
+                    + "running it again plans only newcomers); the running server's job offer.campaign_sends delivers "
+                    + "them at the configured rate, outside quiet hours, to customers who still consent.")
     static final class Send extends DatabaseCommand {
         @Mixin
         OffersOption offers = new OffersOption();
@@ -32,13 +38,23 @@ final class CampaignCommand {
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
             var texts = MessageTexts.load(settings.conversationsDir());
-            new Campaigns(offers.load(settings)).send(database.jdbi(), offer,
-                    tier == null ? null : dev.rapport.domain.Tier.of(tier), dryRun, out, texts::text, labels());
+            new Campaigns(offers.load(settings))
+                    .send(
+                            database.jdbi(),
+                            offer,
+                            tier == null ? null : dev.rapport.domain.Tier.of(tier),
+                            dryRun,
+                            out,
+                            texts::text,
+                            labels());
             return 0;
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "How far a campaign is: sends planned, sent and skipped (with why).")
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = "How far a campaign is: sends planned, sent and skipped (with why).")
     static final class Status extends DatabaseCommand {
         @Mixin
         OffersOption offers = new OffersOption();

@@ -8,14 +8,16 @@ import picocli.CommandLine.Parameters;
 /** {@code complaints progress|resolve|close}: staff change a ticket's status; each change is recorded with who and why. */
 final class ComplaintChangeCommands {
 
-    private ComplaintChangeCommands() {
-    }
+    private ComplaintChangeCommands() {}
 
     /** What every change command takes: the ticket, who makes the change, and the settings. */
     abstract static class Change extends ComplaintsCommand.Subcommand {
         @Parameters(paramLabel = "TICKET", description = "The ticket number, such as C-240117-0042.")
         String ticket;
-        @Option(names = "--by", defaultValue = "${sys:user.name}",
+
+        @Option(
+                names = "--by",
+                defaultValue = "${sys:user.name}",
                 description = "Who makes the change, for the ticket's history (default: ${DEFAULT-VALUE}).")
         String by;
 

@@ -23,16 +23,22 @@ import picocli.CommandLine.Spec;
  * Errors a change cannot make (resolving a closed ticket, an unknown ticket) are printed with what
  * is allowed, and exit with status 1.
  */
-@Command(name = "complaints", mixinStandardHelpOptions = true,
+@Command(
+        name = "complaints",
+        mixinStandardHelpOptions = true,
         description = "Lists, shows, resolves and closes customers' complaints.",
-        subcommands = {ComplaintViewCommands.List.class, ComplaintViewCommands.Show.class,
-                ComplaintChangeCommands.Progress.class, ComplaintChangeCommands.Resolve.class,
-                ComplaintChangeCommands.Close.class})
+        subcommands = {
+            ComplaintViewCommands.List.class,
+            ComplaintViewCommands.Show.class,
+            ComplaintChangeCommands.Progress.class,
+            ComplaintChangeCommands.Resolve.class,
+            ComplaintChangeCommands.Close.class
+        })
 final class ComplaintsCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final Database given;   // null: open the configured database
+    private final Database given; // null: open the configured database
     private final ZoneId givenZone;
 
     ComplaintsCommand() {
@@ -56,8 +62,8 @@ final class ComplaintsCommand {
         }
         RapportConfig settings = config.load();
         try (Database database = Database.openMigrated(settings, 2)) {
-            return guarded(err, () -> work.run(new ComplaintDesk(database.jdbi(), new OutreachQueue()),
-                    settings.timeZone()));
+            return guarded(
+                    err, () -> work.run(new ComplaintDesk(database.jdbi(), new OutreachQueue()), settings.timeZone()));
         }
     }
 
@@ -79,10 +85,13 @@ final class ComplaintsCommand {
     abstract static class Subcommand implements Callable<Integer> {
         @ParentCommand
         ComplaintsCommand parent;
+
         @Mixin
         ConfigOption config;
+
         @Mixin
         LangOption lang;
+
         @Spec
         CommandSpec spec;
 

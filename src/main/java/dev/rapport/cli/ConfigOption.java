@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 /** The {@code --config} option every command that reads the configuration shares. */
 final class ConfigOption {
 
-    @Option(names = "--config", defaultValue = "config/rapport.yaml", description = "Settings file (default: ${DEFAULT-VALUE}); the environment overrides it.")
+    @Option(
+            names = "--config",
+            defaultValue = "config/rapport.yaml",
+            description = "Settings file (default: ${DEFAULT-VALUE}); the environment overrides it.")
     Path file;
 
     RapportConfig load() {

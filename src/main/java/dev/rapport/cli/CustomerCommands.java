@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 /** What the customers, purchases and tiers commands share: settings, the database, import output. */
 final class CustomerCommands {
 
-    private CustomerCommands() {
-    }
+    private CustomerCommands() {}
 
     /** The {@code --tiers-config} option: the customers-and-tiers settings file. */
     static final class TiersConfigOption {
-        @Option(names = "--tiers-config",
+        @Option(
+                names = "--tiers-config",
                 description = "Customers and tiers settings (default: tiers.yaml next to the settings file).")
         Path file;
 

@@ -23,28 +23,48 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "customers", description = "Imports customers, links chats to them, exports or erases a customer's data.",
-        subcommands = {CustomersCommand.Import.class, CustomersCommand.Link.class, CustomersCommand.Export.class,
-                CustomersCommand.Erase.class})
+@Command(
+        name = "customers",
+        description = "Imports customers, links chats to them, exports or erases a customer's data.",
+        subcommands = {
+            CustomersCommand.Import.class,
+            CustomersCommand.Link.class,
+            CustomersCommand.Export.class,
+            CustomersCommand.Erase.class
+        })
 final class CustomersCommand {
 
-    @Command(name = "import", description = "Imports (upserts on external_id) customers from a CSV file: "
-            + "external_id,name,phone,email,language,time_zone. Exit code 1 when some rows were rejected.")
+    @Command(
+            name = "import",
+            description = "Imports (upserts on external_id) customers from a CSV file: "
+                    + "external_id,name,phone,email,language,time_zone. Exit code 1 when some rows were rejected.")
     static final class Import implements Callable<Integer> {
-        @Mixin ConfigOption config;
-        @Mixin CustomerCommands.TiersConfigOption tiers;
-        @Mixin CustomerCommands.ByOption by;
+        @Mixin
+        ConfigOption config;
+
+        @Mixin
+        CustomerCommands.TiersConfigOption tiers;
+
+        @Mixin
+        CustomerCommands.ByOption by;
+
         @Option(names = "--progress", description = "Draw a progress bar on stderr even when it is not a terminal.")
         boolean progress;
-        @Parameters(paramLabel = "FILE") Path file;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
 
         @Override
         public Integer call() throws Exception {
             var rapport = config.load();
             CustomerSettings settings = tiers.load(rapport);
             try (var database = Database.openMigrated(rapport, 4)) {
-                var report = new Imports(database.jdbi()).customers(file, new PhoneNumbers(settings.defaultCountryCode()),
-                        CustomerCommands.progress(file, progress), AuditLog.actor(by.by));
+                var report = new Imports(database.jdbi())
+                        .customers(
+                                file,
+                                new PhoneNumbers(settings.defaultCountryCode()),
+                                CustomerCommands.progress(file, progress),
+                                AuditLog.actor(by.by));
                 return CustomerCommands.print(report, System.out);
             } catch (Imports.BadFile e) {
                 System.err.println("Nothing imported: " + e.getMessage());
@@ -53,12 +73,20 @@ final class CustomersCommand {
         }
     }
 
-    @Command(name = "link", description = "Prints a personal deep link (https://t.me/<bot>?start=<token>) that links "
-            + "the chat opening it to the customer. It works once and expires (customers.link_valid_hours).")
+    @Command(
+            name = "link",
+            description = "Prints a personal deep link (https://t.me/<bot>?start=<token>) that links "
+                    + "the chat opening it to the customer. It works once and expires (customers.link_valid_hours).")
     static final class Link implements Callable<Integer> {
-        @Mixin ConfigOption config;
-        @Mixin CustomerCommands.TiersConfigOption tiers;
-        @Mixin CustomerCommands.ByOption by;
+        @Mixin
+        ConfigOption config;
+
+        @Mixin
+        CustomerCommands.TiersConfigOption tiers;
+
+        @Mixin
+        CustomerCommands.ByOption by;
+
         @Parameters(paramLabel = "CUSTOMER", description = "The shop's external id, or Rapport's customer id.")
         String customer;
 
@@ -72,12 +100,19 @@ final class CustomersCommand {
                 String token = database.jdbi().inTransaction(handle -> {
                     long id = CustomerRef.require(handle, customer);
                     String created = tokens.create(handle, id);
-                    AuditLog.record(handle, AuditLog.actor(by.by), "customers.link", id,
-                            Map.of("valid_hours", customerSettings.linkValidity().toHours()));
+                    AuditLog.record(
+                            handle,
+                            AuditLog.actor(by.by),
+                            "customers.link",
+                            id,
+                            Map.of(
+                                    "valid_hours",
+                                    customerSettings.linkValidity().toHours()));
                     return created;
                 });
                 System.out.println(LinkTokens.deepLink(bot, token));
-                System.err.println("Works once, for " + customerSettings.linkValidity().toHours() + " hours.");
+                System.err.println(
+                        "Works once, for " + customerSettings.linkValidity().toHours() + " hours.");
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
@@ -90,8 +125,9 @@ final class CustomersCommand {
                 return customerSettings.botUsername();
             }
             if (!settings.telegram().enabled()) {
-                throw new ConfigException("Setting customers.bot_username (config/tiers.yaml) is empty and "
-                        + "TELEGRAM_BOT_TOKEN is not set: expected the bot's username, or a token to ask Telegram for it");
+                throw new ConfigException(
+                        "Setting customers.bot_username (config/tiers.yaml) is empty and "
+                                + "TELEGRAM_BOT_TOKEN is not set: expected the bot's username, or a token to ask Telegram for it");
             }
             try (var telegram = new TelegramWebhookAdmin(settings.telegram())) {
                 return telegram.botUsername();
@@ -101,10 +137,17 @@ final class CustomersCommand {
 
     @Command(name = "export", description = "Writes everything Rapport holds about a customer as JSON (audited).")
     static final class Export implements Callable<Integer> {
-        @Mixin ConfigOption config;
-        @Mixin CustomerCommands.ByOption by;
-        @Option(names = {"-o", "--output"}, description = "Write to this file instead of stdout.")
+        @Mixin
+        ConfigOption config;
+
+        @Mixin
+        CustomerCommands.ByOption by;
+
+        @Option(
+                names = {"-o", "--output"},
+                description = "Write to this file instead of stdout.")
         Path output;
+
         @Parameters(paramLabel = "CUSTOMER", description = "The shop's external id, or Rapport's customer id.")
         String customer;
 
@@ -128,13 +171,20 @@ final class CustomersCommand {
         }
     }
 
-    @Command(name = "erase", description = "Removes a customer's personal data and message texts, keeping anonymous "
-            + "counts for reports (audited). Cannot be undone.")
+    @Command(
+            name = "erase",
+            description = "Removes a customer's personal data and message texts, keeping anonymous "
+                    + "counts for reports (audited). Cannot be undone.")
     static final class Erase implements Callable<Integer> {
-        @Mixin ConfigOption config;
-        @Mixin CustomerCommands.ByOption by;
+        @Mixin
+        ConfigOption config;
+
+        @Mixin
+        CustomerCommands.ByOption by;
+
         @Option(names = "--yes", description = "Confirm: erasing cannot be undone.")
         boolean yes;
+
         @Parameters(paramLabel = "CUSTOMER", description = "The shop's external id, or Rapport's customer id.")
         String customer;
 

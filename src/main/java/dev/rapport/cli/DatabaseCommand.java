@@ -34,7 +34,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
             try {
                 return run(database, settings, out, err);
             } catch (ConfigException | IllegalArgumentException e) {
-                err.println(e.getMessage());   // an unknown offer, a tier it is not for: said plainly
+                err.println(e.getMessage()); // an unknown offer, a tier it is not for: said plainly
                 return 2;
             } finally {
                 out.flush();

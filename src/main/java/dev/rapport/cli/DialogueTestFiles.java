@@ -37,8 +37,7 @@ final class DialogueTestFiles {
     private static final Set<String> LANGUAGES = Set.of("en", "zh");
     private static final Set<String> TIERS = Set.of("key", "major", "ordinary", "small");
 
-    private DialogueTestFiles() {
-    }
+    private DialogueTestFiles() {}
 
     /** The tests of every {@code .yaml} file directly in {@code folder}, by file name. */
     static List<DialogueTest> folder(Path folder) {
@@ -47,7 +46,9 @@ final class DialogueTestFiles {
         }
         try (Stream<Path> files = Files.list(folder)) {
             List<DialogueTest> tests = new ArrayList<>();
-            files.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml")).sorted()
+            files.filter(file ->
+                            file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+                    .sorted()
                     .forEach(file -> tests.addAll(file(file)));
             return tests;
         } catch (IOException e) {

@@ -29,17 +29,16 @@ final class DialogueTestRunner {
 
     /** The channel the dialogues run on: the web chat's, which needs no token and no account elsewhere. */
     static final String CHANNEL = "webchat";
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_]+\\}");
     private static final Pattern KEY = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)+");
     private static final Pattern ADDRESS = Pattern.compile("\\s*[,，]\\s*$");
     private static final int SHOWN = 90;
 
     /** How one dialogue went; {@code report} is the diff of the first differing turn, empty when it passed. */
-    record Outcome(DialogueTest test, boolean passed, String report) {
-    }
+    record Outcome(DialogueTest test, boolean passed, String report) {}
 
-    private record Reply(String text, List<JsonNode> buttons) {
-    }
+    private record Reply(String text, List<JsonNode> buttons) {}
 
     private final Jdbi jdbi;
     private final Engine engine;
@@ -66,15 +65,23 @@ final class DialogueTestRunner {
 
     private Outcome dialogue(Handle handle, DialogueTest test) {
         String chat = "test-" + ids.incrementAndGet();
-        long customer = handle.createQuery("INSERT INTO customers (name, language, tier) VALUES (:name, :language, :tier) "
-                        + "RETURNING id")
-                .bind("name", test.customer()).bind("language", test.language()).bind("tier", test.tier())
-                .mapTo(Long.class).one();
+        long customer = handle.createQuery(
+                        "INSERT INTO customers (name, language, tier) VALUES (:name, :language, :tier) "
+                                + "RETURNING id")
+                .bind("name", test.customer())
+                .bind("language", test.language())
+                .bind("tier", test.tier())
+                .mapTo(Long.class)
+                .one();
         String languageCode = "zh".equals(test.language()) ? "zh-hans" : "en";
         handle.createUpdate("INSERT INTO channel_accounts (channel, chat_key, customer_id, user_ref, first_name, "
                         + "language_code) VALUES (:channel, :chat, :customer, :chat, :name, :code)")
-                .bind("channel", CHANNEL).bind("chat", chat).bind("customer", customer).bind("name", test.customer())
-                .bind("code", languageCode).execute();
+                .bind("channel", CHANNEL)
+                .bind("chat", chat)
+                .bind("customer", customer)
+                .bind("name", test.customer())
+                .bind("code", languageCode)
+                .execute();
         List<Reply> last = List.of();
         List<String> transcript = new ArrayList<>();
         for (int index = 0; index < test.steps().size(); index++) {
@@ -82,16 +89,34 @@ final class DialogueTestRunner {
             String turn = "turn " + (index + 1) + ": the customer " + step.describe();
             Optional<Content> content = content(step, last, test.language());
             if (content.isEmpty()) {
-                return failed(test, transcript, turn, "  no button \"" + step.press() + "\" on the bot's last reply; "
-                        + "its buttons: " + labels(last));
+                return failed(
+                        test,
+                        transcript,
+                        turn,
+                        "  no button \"" + step.press() + "\" on the bot's last reply; " + "its buttons: "
+                                + labels(last));
             }
             long updateId = ids.incrementAndGet();
-            long inboxId = handle.createQuery("INSERT INTO inbound_updates (channel, update_id, chat_key, kind, status) "
-                            + "VALUES (:channel, :update, :chat, 'message', 'processed') RETURNING id")
-                    .bind("channel", CHANNEL).bind("update", updateId).bind("chat", chat).mapTo(Long.class).one();
-            long before = handle.createQuery("SELECT coalesce(max(id), 0) FROM messages").mapTo(Long.class).one();
-            engine.handle(handle, new InboundMessage(dev.rapport.domain.Channel.of(CHANNEL), chat, updateId,
-                    new InboundMessage.Sender(chat, test.customer(), null, languageCode), content.get(), Instant.now()),
+            long inboxId = handle.createQuery(
+                            "INSERT INTO inbound_updates (channel, update_id, chat_key, kind, status) "
+                                    + "VALUES (:channel, :update, :chat, 'message', 'processed') RETURNING id")
+                    .bind("channel", CHANNEL)
+                    .bind("update", updateId)
+                    .bind("chat", chat)
+                    .mapTo(Long.class)
+                    .one();
+            long before = handle.createQuery("SELECT coalesce(max(id), 0) FROM messages")
+                    .mapTo(Long.class)
+                    .one();
+            engine.handle(
+                    handle,
+                    new InboundMessage(
+                            dev.rapport.domain.Channel.of(CHANNEL),
+                            chat,
+                            updateId,
+                            new InboundMessage.Sender(chat, test.customer(), null, languageCode),
+                            content.get(),
+                            Instant.now()),
                     inboxId);
             last = replies(handle, chat, before);
             transcript.add("  customer: " + (step.say() != null ? step.say() : "[" + step.press() + "]"));
@@ -111,26 +136,30 @@ final class DialogueTestRunner {
             String text = step.say().strip();
             if (text.startsWith("/") && text.length() > 1) {
                 String[] parts = text.substring(1).split("\\s+", 2);
-                return Optional.of(new Content.Command(parts[0].toLowerCase(java.util.Locale.ROOT),
-                        parts.length > 1 ? parts[1] : ""));
+                return Optional.of(new Content.Command(
+                        parts[0].toLowerCase(java.util.Locale.ROOT), parts.length > 1 ? parts[1] : ""));
             }
             return Optional.of(new Content.Text(step.say()));
         }
         String wanted = step.press();
         String label = messages.has(language, wanted) ? messages.text(language, wanted) : wanted;
-        return last.stream().flatMap(reply -> reply.buttons().stream())
+        return last.stream()
+                .flatMap(reply -> reply.buttons().stream())
                 .filter(button -> button.path("label").asText().equals(label)
                         || button.path("label").asText().equals(wanted)
                         || button.path("data").asText().endsWith(":" + wanted))
                 .findFirst()
-                .map(button -> new Content.ButtonPress(button.path("data").asText(), "test-" + ids.incrementAndGet(),
-                        null));
+                .map(button ->
+                        new Content.ButtonPress(button.path("data").asText(), "test-" + ids.incrementAndGet(), null));
     }
 
     private static List<Reply> replies(Handle handle, String chat, long after) {
-        return handle.createQuery("SELECT text, buttons::text AS buttons FROM messages WHERE channel = :channel AND chat_key = :chat "
-                        + "AND direction = 'out' AND id > :after ORDER BY id")
-                .bind("channel", CHANNEL).bind("chat", chat).bind("after", after)
+        return handle.createQuery(
+                        "SELECT text, buttons::text AS buttons FROM messages WHERE channel = :channel AND chat_key = :chat "
+                                + "AND direction = 'out' AND id > :after ORDER BY id")
+                .bind("channel", CHANNEL)
+                .bind("chat", chat)
+                .bind("after", after)
                 .map((rs, ctx) -> {
                     List<JsonNode> buttons = new ArrayList<>();
                     if (rs.getString("buttons") != null) {
@@ -150,15 +179,20 @@ final class DialogueTestRunner {
         if (same) {
             return null;
         }
-        StringBuilder out = new StringBuilder("  expected " + expected.size() + " repl" + (expected.size() == 1 ? "y" : "ies")
-                + ", got " + got.size() + ":\n");
+        StringBuilder out = new StringBuilder("  expected " + expected.size() + " repl"
+                + (expected.size() == 1 ? "y" : "ies") + ", got " + got.size() + ":\n");
         for (int i = 0; i < Math.max(expected.size(), got.size()); i++) {
             String want = i < expected.size() ? expected.get(i) : null;
             String have = i < got.size() ? got.get(i).text() : null;
             boolean ok = want != null && have != null && matches(want, have, language);
-            out.append(ok ? "  ✓ " : "  ✗ ").append(i + 1).append(". expected ")
-                    .append(want == null ? "(nothing)" : describe(want, language)).append('\n')
-                    .append("       got      ").append(have == null ? "(nothing)" : "\"" + shorten(have) + "\"").append('\n');
+            out.append(ok ? "  ✓ " : "  ✗ ")
+                    .append(i + 1)
+                    .append(". expected ")
+                    .append(want == null ? "(nothing)" : describe(want, language))
+                    .append('\n')
+                    .append("       got      ")
+                    .append(have == null ? "(nothing)" : "\"" + shorten(have) + "\"")
+                    .append('\n');
         }
         return out.toString();
     }
@@ -166,7 +200,9 @@ final class DialogueTestRunner {
     /** A message key (its text, any placeholder filled by anything), {@code /regex/} (found), or text (contained). */
     boolean matches(String expected, String reply, String language) {
         if (expected.length() > 2 && expected.startsWith("/") && expected.endsWith("/")) {
-            return Pattern.compile(expected.substring(1, expected.length() - 1), Pattern.DOTALL).matcher(reply).find();
+            return Pattern.compile(expected.substring(1, expected.length() - 1), Pattern.DOTALL)
+                    .matcher(reply)
+                    .find();
         }
         if (isKey(expected, language)) {
             return template(messages.text(language, expected)).matcher(reply).matches();
@@ -179,7 +215,8 @@ final class DialogueTestRunner {
     }
 
     private String describe(String expected, String language) {
-        return isKey(expected, language) ? expected + " (\"" + shorten(messages.text(language, expected)) + "\")"
+        return isKey(expected, language)
+                ? expected + " (\"" + shorten(messages.text(language, expected)) + "\")"
                 : expected.startsWith("/") ? "a match of " + expected : "text containing \"" + expected + "\"";
     }
 
@@ -210,8 +247,12 @@ final class DialogueTestRunner {
     }
 
     private static String labels(List<Reply> replies) {
-        return replies.stream().flatMap(reply -> reply.buttons().stream())
-                .map(button -> button.path("label").asText() + " (" + button.path("data").asText() + ")").toList().toString();
+        return replies.stream()
+                .flatMap(reply -> reply.buttons().stream())
+                .map(button -> button.path("label").asText() + " ("
+                        + button.path("data").asText() + ")")
+                .toList()
+                .toString();
     }
 
     private static String shorten(String text) {

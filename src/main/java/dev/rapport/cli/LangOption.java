@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
  */
 final class LangOption {
 
-    @Option(names = "--lang", paramLabel = "en|zh",
+    @Option(
+            names = "--lang",
+            paramLabel = "en|zh",
             description = "Language of headings and labels: en or zh (default: the system's language, zh* is Chinese).")
     String lang;
 
@@ -19,8 +21,8 @@ final class LangOption {
         if (lang == null) {
             return system(Locale.getDefault());
         }
-        return Language.fromCode(lang.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown --lang '" + lang + "': expected en or zh"));
+        return Language.fromCode(lang.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new IllegalArgumentException("Unknown --lang '" + lang + "': expected en or zh"));
     }
 
     Labels labels() {

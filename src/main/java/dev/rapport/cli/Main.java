@@ -7,12 +7,28 @@ import picocli.CommandLine.Command;
 /** The {@code rapport} command line. Each subcommand is its own class; this only lists them. */
 // scope INHERIT: every subcommand, at every depth, takes --help and --version too; --help never asks
 // for a subcommand's required options.
-@Command(name = "rapport", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Rapport 0.1",
+@Command(
+        name = "rapport",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        version = "Rapport 0.1",
         description = "An open customer-relationship bot for Telegram and web chat.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, WebhookCommand.class, NluCommand.class,
-                SurveyCommand.class, ComplaintsCommand.class, CustomersCommand.class, PurchasesCommand.class,
-                TiersCommand.class, CampaignCommand.class, OffersCommand.class, WinbackCommand.class,
-                StaffCommand.class, TestCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            MigrateCommand.class,
+            WebhookCommand.class,
+            NluCommand.class,
+            SurveyCommand.class,
+            ComplaintsCommand.class,
+            CustomersCommand.class,
+            PurchasesCommand.class,
+            TiersCommand.class,
+            CampaignCommand.class,
+            OffersCommand.class,
+            WinbackCommand.class,
+            StaffCommand.class,
+            TestCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {
@@ -22,7 +38,8 @@ public final class Main {
     static int run(String... args) {
         var commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
-            if (error instanceof ConfigException || error instanceof dev.rapport.flow.FlowValidationException
+            if (error instanceof ConfigException
+                    || error instanceof dev.rapport.flow.FlowValidationException
                     || error instanceof dev.rapport.nlu.NluException) {
                 line.getErr().println("Rapport cannot start:");
                 line.getErr().println(error.getMessage());
@@ -31,12 +48,15 @@ public final class Main {
             if (error instanceof org.flywaydb.core.api.FlywayException flyway) {
                 line.getErr().println("Rapport cannot start: the database's migrations do not match this version:");
                 line.getErr().println(flyway.getMessage());
-                line.getErr().println("(A data directory made by a development build can be moved aside; "
-                        + "RAPPORT_DATA_DIR chooses another.)");
+                line.getErr()
+                        .println("(A data directory made by a development build can be moved aside; "
+                                + "RAPPORT_DATA_DIR chooses another.)");
                 return 2;
             }
             if (error instanceof java.io.UncheckedIOException io) {
-                line.getErr().println("Rapport cannot start: " + io.getMessage() + ": " + io.getCause().getMessage());
+                line.getErr()
+                        .println("Rapport cannot start: " + io.getMessage() + ": "
+                                + io.getCause().getMessage());
                 return 2;
             }
             throw error;

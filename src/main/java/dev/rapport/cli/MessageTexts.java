@@ -17,8 +17,7 @@ final class MessageTexts {
 
     private final Map<String, Map<String, String>> byLanguage = new HashMap<>();
 
-    private MessageTexts() {
-    }
+    private MessageTexts() {}
 
     static MessageTexts load(Path conversationsDir) {
         var texts = new MessageTexts();
@@ -46,7 +45,8 @@ final class MessageTexts {
 
     private static void flatten(String prefix, Object node, Map<String, String> into) {
         if (node instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, into));
+            map.forEach(
+                    (key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, into));
         } else if (node != null) {
             into.put(prefix, String.valueOf(node));
         }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         subcommands = {NluPredictCommand.class, NluEvalCommand.class, NluTrainCommand.class})
 public final class NluCommand implements Runnable {
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     public NluCommand() {}
 

@@ -22,31 +22,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rapport nlu eval}: scores the models on a {@code label<TAB>text} file they were not trained on. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Prints accuracy, per-label precision/recall/F1, the confusion matrix, the headline figure, "
                 + "calibration (accuracy per confidence bin, expected calibration error) and the thresholds in use "
                 + "for a label<TAB>text file.")
 final class NluEvalCommand implements Callable<Integer> {
 
-    @Spec CommandSpec spec;
-    @Mixin NluLocations locations;
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    NluLocations locations;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "UTF-8 lines of label<TAB>text.")
     Path data;
 
-    @Option(names = "--task", paramLabel = "intent|sentiment",
-            description = "What the labels are. Default: sentiment when the file name contains \"sentiment\", else intent.")
+    @Option(
+            names = "--task",
+            paramLabel = "intent|sentiment",
+            description =
+                    "What the labels are. Default: sentiment when the file name contains \"sentiment\", else intent.")
     String task;
 
-    @Option(names = "--language", paramLabel = "en|zh",
-            description = "Skip language detection and use this language. Default: detect per message, as in production.")
+    @Option(
+            names = "--language",
+            paramLabel = "en|zh",
+            description =
+                    "Skip language detection and use this language. Default: detect per message, as in production.")
     String language;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Task chosenTask = task != null ? parseTask(task)
+        Task chosenTask = task != null
+                ? parseTask(task)
                 : data.getFileName().toString().contains("sentiment") ? Task.SENTIMENT : Task.INTENT;
         if (chosenTask == null || (language != null && !language.equals("en") && !language.equals("zh"))) {
             err.println("--task must be intent or sentiment and --language en or zh");
@@ -55,8 +67,13 @@ final class NluEvalCommand implements Callable<Integer> {
         try {
             List<LabelledText> examples = LabelledTexts.read(data, chosenTask);
             Nlu nlu = Nlu.load(locations.nluDir, locations.cacheDir());
-            out.printf("data: %s%ntask: %s%nlanguage: %s%n", data, chosenTask.label(),
-                    language != null ? language + " (forced)" : "detected per message " + detectedLanguages(nlu, examples));
+            out.printf(
+                    "data: %s%ntask: %s%nlanguage: %s%n",
+                    data,
+                    chosenTask.label(),
+                    language != null
+                            ? language + " (forced)"
+                            : "detected per message " + detectedLanguages(nlu, examples));
             out.print(EvaluationReport.format(Evaluation.run(nlu, examples, chosenTask, language), chosenTask));
             out.flush();
             return 0;

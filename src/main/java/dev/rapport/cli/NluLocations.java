@@ -7,12 +7,19 @@ import picocli.CommandLine.Option;
 /** Where the training files and the trained models are; shared by the {@code nlu} subcommands. */
 final class NluLocations {
 
-    @Option(names = "--nlu-dir", defaultValue = "conversations/nlu", paramLabel = "DIR",
-            description = "Training files (<language>/intents.tsv, <language>/sentiment.tsv). Default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--nlu-dir",
+            defaultValue = "conversations/nlu",
+            paramLabel = "DIR",
+            description =
+                    "Training files (<language>/intents.tsv, <language>/sentiment.tsv). Default: ${DEFAULT-VALUE}")
     Path nluDir;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Where trained models are kept. Default: $RAPPORT_DATA_DIR/nlu, or ./data/nlu when RAPPORT_DATA_DIR is unset")
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where trained models are kept. Default: $RAPPORT_DATA_DIR/nlu, or ./data/nlu when RAPPORT_DATA_DIR is unset")
     Path cacheDir;
 
     Path cacheDir() {

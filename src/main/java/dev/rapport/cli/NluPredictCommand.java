@@ -23,13 +23,17 @@ import picocli.CommandLine.Option;
  * {@code rapport nlu predict}: one message per line on stdin, one JSON object per line on stdout,
  * both UTF-8. Status goes to stderr so stdout can be piped into other tools.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Reads one message per line from stdin and writes its language, intent and sentiment as one JSON object per line.")
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description =
+                "Reads one message per line from stdin and writes its language, intent and sentiment as one JSON object per line.")
 final class NluPredictCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    @Mixin NluLocations locations;
+    @Mixin
+    NluLocations locations;
 
     @Option(names = "--language", paramLabel = "en|zh", description = "Skip language detection and use this language.")
     String language;
@@ -48,8 +52,11 @@ final class NluPredictCommand implements Callable<Integer> {
             return 1;
         }
         var report = nlu.loadReport();
-        System.err.printf("NLU ready in %d ms (%s %s)%n", report.duration().toMillis(),
-                report.trained() ? "trained and written to" : "loaded from", report.cacheDir());
+        System.err.printf(
+                "NLU ready in %d ms (%s %s)%n",
+                report.duration().toMillis(),
+                report.trained() ? "trained and written to" : "loaded from",
+                report.cacheDir());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         String line;

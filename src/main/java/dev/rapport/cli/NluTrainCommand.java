@@ -11,12 +11,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code rapport nlu train}: trains every model now, whatever the cache holds, and writes them. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains the intent and sentiment models of every language and writes them to the cache directory.")
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description =
+                "Trains the intent and sentiment models of every language and writes them to the cache directory.")
 final class NluTrainCommand implements Callable<Integer> {
 
-    @Spec CommandSpec spec;
-    @Mixin NluLocations locations;
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    NluLocations locations;
 
     @Override
     public Integer call() {
@@ -28,10 +34,12 @@ final class NluTrainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
         }
-        int total = report.examples().values().stream().mapToInt(Integer::intValue).sum();
+        int total =
+                report.examples().values().stream().mapToInt(Integer::intValue).sum();
         out.printf("Trained from %d examples in %s:%n", total, locations.nluDir);
         report.examples().forEach((file, count) -> out.printf("  %-18s %6d%n", file, count));
-        out.printf("Models written to %s in %.1f s (training data sha256 %s)%n",
+        out.printf(
+                "Models written to %s in %.1f s (training data sha256 %s)%n",
                 report.cacheDir().toAbsolutePath(), report.duration().toMillis() / 1000.0, report.trainingHash());
         out.flush();
         return 0;

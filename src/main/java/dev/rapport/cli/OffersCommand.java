@@ -9,11 +9,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code offers redeem CODE} and {@code offers stats}. */
-@Command(name = "offers", mixinStandardHelpOptions = true, description = "Redeems offer codes and shows offer figures.",
+@Command(
+        name = "offers",
+        mixinStandardHelpOptions = true,
+        description = "Redeems offer codes and shows offer figures.",
         subcommands = {OffersCommand.Redeem.class, OffersCommand.Stats.class})
 final class OffersCommand {
 
-    @Command(name = "redeem", mixinStandardHelpOptions = true, description = "Marks a customer's offer code as used; a code works once.")
+    @Command(
+            name = "redeem",
+            mixinStandardHelpOptions = true,
+            description = "Marks a customer's offer code as used; a code works once.")
     static final class Redeem extends DatabaseCommand {
         @Mixin
         OffersOption offers = new OffersOption();
@@ -25,8 +31,13 @@ final class OffersCommand {
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
             try {
                 var redeemed = new Redemptions(database.jdbi(), offers.load(settings)).redeem(code, "cli");
-                out.printf("Redeemed %s: offer %s, customer %d (%s tier) at %s%n", redeemed.code(), redeemed.offer(),
-                        redeemed.customerId(), redeemed.tier(), redeemed.redeemedAt());
+                out.printf(
+                        "Redeemed %s: offer %s, customer %d (%s tier) at %s%n",
+                        redeemed.code(),
+                        redeemed.offer(),
+                        redeemed.customerId(),
+                        redeemed.tier(),
+                        redeemed.redeemedAt());
                 return 0;
             } catch (Redemptions.Refused e) {
                 err.println("Not redeemed: " + e.getMessage());
@@ -35,7 +46,10 @@ final class OffersCommand {
         }
     }
 
-    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Codes issued, value and redemptions per offer and tier.")
+    @Command(
+            name = "stats",
+            mixinStandardHelpOptions = true,
+            description = "Codes issued, value and redemptions per offer and tier.")
     static final class Stats extends DatabaseCommand {
         @Mixin
         OffersOption offers = new OffersOption();

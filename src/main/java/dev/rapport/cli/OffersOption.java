@@ -14,7 +14,9 @@ final class OffersOption {
     Path file;
 
     Offers load(RapportConfig settings) {
-        return new Offers(OfferSettings.load(file != null ? file : settings.featureFile("offers.yaml")),
-                settings.timeZone(), Clock.systemUTC());
+        return new Offers(
+                OfferSettings.load(file != null ? file : settings.featureFile("offers.yaml")),
+                settings.timeZone(),
+                Clock.systemUTC());
     }
 }

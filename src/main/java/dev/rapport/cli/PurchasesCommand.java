@@ -11,25 +11,40 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "purchases", description = "Imports purchases.", subcommands = {PurchasesCommand.Import.class})
+@Command(
+        name = "purchases",
+        description = "Imports purchases.",
+        subcommands = {PurchasesCommand.Import.class})
 final class PurchasesCommand {
 
-    @Command(name = "import", description = "Imports (upserts on external_id) purchases from a CSV file: "
-            + "external_id,customer_external_id,amount,purchased_at[,margin,currency]. "
-            + "Exit code 1 when some rows were rejected.")
+    @Command(
+            name = "import",
+            description = "Imports (upserts on external_id) purchases from a CSV file: "
+                    + "external_id,customer_external_id,amount,purchased_at[,margin,currency]. "
+                    + "Exit code 1 when some rows were rejected.")
     static final class Import implements Callable<Integer> {
-        @Mixin ConfigOption config;
-        @Mixin CustomerCommands.ByOption by;
+        @Mixin
+        ConfigOption config;
+
+        @Mixin
+        CustomerCommands.ByOption by;
+
         @Option(names = "--progress", description = "Draw a progress bar on stderr even when it is not a terminal.")
         boolean progress;
-        @Parameters(paramLabel = "FILE") Path file;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
 
         @Override
         public Integer call() throws Exception {
             RapportConfig settings = config.load();
             try (var database = Database.openMigrated(settings, 4)) {
-                var report = new Imports(database.jdbi()).purchases(file, settings.timeZone(),
-                        CustomerCommands.progress(file, progress), AuditLog.actor(by.by));
+                var report = new Imports(database.jdbi())
+                        .purchases(
+                                file,
+                                settings.timeZone(),
+                                CustomerCommands.progress(file, progress),
+                                AuditLog.actor(by.by));
                 return CustomerCommands.print(report, System.out);
             } catch (Imports.BadFile e) {
                 System.err.println("Nothing imported: " + e.getMessage());

@@ -22,21 +22,36 @@ import picocli.CommandLine.Parameters;
  * never a command-line argument (it would sit in the shell history and the process list): it comes
  * from {@value #PASSWORD_VARIABLE} or is typed twice at a prompt that does not echo.
  */
-@Command(name = "staff", description = "Staff accounts for the console: add, list, disable; link a Telegram account "
-        + "for the staff group.",
-        subcommands = {StaffCommand.Add.class, StaffCommand.ListAccounts.class, StaffCommand.Disable.class,
-                StaffCommand.LinkTelegram.class, StaffCommand.UnlinkTelegram.class, StaffCommand.TelegramCode.class})
+@Command(
+        name = "staff",
+        description =
+                "Staff accounts for the console: add, list, disable; link a Telegram account " + "for the staff group.",
+        subcommands = {
+            StaffCommand.Add.class,
+            StaffCommand.ListAccounts.class,
+            StaffCommand.Disable.class,
+            StaffCommand.LinkTelegram.class,
+            StaffCommand.UnlinkTelegram.class,
+            StaffCommand.TelegramCode.class
+        })
 final class StaffCommand {
 
     static final String PASSWORD_VARIABLE = "RAPPORT_STAFF_PASSWORD";
 
-    @Command(name = "add", description = "Adds a staff account. The password comes from the environment variable "
-            + PASSWORD_VARIABLE + " or is asked for (typed twice, not shown).")
+    @Command(
+            name = "add",
+            description = "Adds a staff account. The password comes from the environment variable " + PASSWORD_VARIABLE
+                    + " or is asked for (typed twice, not shown).")
     static final class Add extends DatabaseCommand {
         @Option(names = "--role", required = true, description = "agent, manager or admin.")
         String role;
-        @Option(names = "--language", defaultValue = "en", description = "The console's language: en or zh (default: en).")
+
+        @Option(
+                names = "--language",
+                defaultValue = "en",
+                description = "The console's language: en or zh (default: en).")
         String language;
+
         @Parameters(paramLabel = "NAME", description = "The name to sign in with: letters, digits, '.', '_' or '-'.")
         String name;
 
@@ -88,14 +103,26 @@ final class StaffCommand {
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
             var members = new StaffAccounts(database.jdbi(), Clock.systemUTC()).list();
             var labels = labels();
-            var table = dev.rapport.store.TextTable.of(labels.get("staff.name"), labels.get("staff.role"),
-                    labels.get("staff.language"), labels.get("staff.state"), labels.get("staff.last_sign_in"));
+            var table = dev.rapport.store.TextTable.of(
+                    labels.get("staff.name"),
+                    labels.get("staff.role"),
+                    labels.get("staff.language"),
+                    labels.get("staff.state"),
+                    labels.get("staff.last_sign_in"));
             for (StaffMember member : members) {
-                String state = member.disabled() ? "disabled"
-                        : member.lockedUntil() != null && member.lockedUntil().isAfter(java.time.Instant.now()) ? "locked"
-                        : "active";
-                table.row(member.name(), member.role().code(), member.language().code(), labels.get("staff.state." + state),
-                        member.lastLoginAt() == null ? labels.get("staff.never") : member.lastLoginAt().toString());
+                String state = member.disabled()
+                        ? "disabled"
+                        : member.lockedUntil() != null && member.lockedUntil().isAfter(java.time.Instant.now())
+                                ? "locked"
+                                : "active";
+                table.row(
+                        member.name(),
+                        member.role().code(),
+                        member.language().code(),
+                        labels.get("staff.state." + state),
+                        member.lastLoginAt() == null
+                                ? labels.get("staff.never")
+                                : member.lastLoginAt().toString());
             }
             table.print(out);
             if (members.isEmpty()) {
@@ -129,12 +156,15 @@ final class StaffCommand {
         return member;
     }
 
-    @Command(name = "link-telegram", description = "Links a Telegram user to a staff account: in the staff group "
-            + "(TELEGRAM_STAFF_GROUP_ID) that user then answers customers as this staff member. The user id is a "
-            + "number; the group's 'not linked' notice shows it.")
+    @Command(
+            name = "link-telegram",
+            description = "Links a Telegram user to a staff account: in the staff group "
+                    + "(TELEGRAM_STAFF_GROUP_ID) that user then answers customers as this staff member. The user id is a "
+                    + "number; the group's 'not linked' notice shows it.")
     static final class LinkTelegram extends DatabaseCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
+
         @Parameters(index = "1", paramLabel = "TELEGRAM_USER_ID")
         long telegramUserId;
 
@@ -145,9 +175,14 @@ final class StaffCommand {
                 return 1;
             }
             new StaffLinks(database.jdbi()).link(member.get().ref(), telegramUserId);
-            new AuditLog(database.jdbi()).record(member.get().ref(), "staff.link_telegram", null,
-                    java.util.Map.of("telegram_user_id", telegramUserId, "via", "cli"));
-            out.println("Telegram user " + telegramUserId + " now acts as " + member.get().name() + " in the staff group.");
+            new AuditLog(database.jdbi())
+                    .record(
+                            member.get().ref(),
+                            "staff.link_telegram",
+                            null,
+                            java.util.Map.of("telegram_user_id", telegramUserId, "via", "cli"));
+            out.println("Telegram user " + telegramUserId + " now acts as "
+                    + member.get().name() + " in the staff group.");
             return 0;
         }
     }
@@ -163,15 +198,20 @@ final class StaffCommand {
             if (member.isEmpty()) {
                 return 1;
             }
-            boolean removed = new StaffLinks(database.jdbi()).unlink(member.get().id());
-            out.println(removed ? member.get().name() + " is no longer linked to a Telegram account."
-                    : member.get().name() + " had no Telegram link.");
+            boolean removed =
+                    new StaffLinks(database.jdbi()).unlink(member.get().id());
+            out.println(
+                    removed
+                            ? member.get().name() + " is no longer linked to a Telegram account."
+                            : member.get().name() + " had no Telegram link.");
             return 0;
         }
     }
 
-    @Command(name = "telegram-code", description = "Prints a one-time code (valid 15 minutes): the staff member sends "
-            + "/link CODE in the staff group to link the Telegram account they send it from.")
+    @Command(
+            name = "telegram-code",
+            description = "Prints a one-time code (valid 15 minutes): the staff member sends "
+                    + "/link CODE in the staff group to link the Telegram account they send it from.")
     static final class TelegramCode extends DatabaseCommand {
         @Parameters(paramLabel = "NAME")
         String name;
@@ -183,8 +223,8 @@ final class StaffCommand {
                 return 1;
             }
             String code = new StaffLinks(database.jdbi()).issueCode(member.get().id());
-            out.println("Send this in the staff group within " + StaffLinks.CODE_VALIDITY.toMinutes() + " minutes: /link "
-                    + code);
+            out.println("Send this in the staff group within " + StaffLinks.CODE_VALIDITY.toMinutes()
+                    + " minutes: /link " + code);
             return 0;
         }
     }

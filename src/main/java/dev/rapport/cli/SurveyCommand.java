@@ -22,10 +22,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rapport survey list | send | results | export}: campaigns and results of the satisfaction surveys. */
-@Command(name = "survey", description = "Lists surveys, sends survey campaigns and reads survey results.",
+@Command(
+        name = "survey",
+        description = "Lists surveys, sends survey campaigns and reads survey results.",
         mixinStandardHelpOptions = true,
-        subcommands = {SurveyCommand.ListSurveys.class, SurveyCommand.Send.class, SurveyCommand.Results.class,
-                SurveyCommand.Export.class})
+        subcommands = {
+            SurveyCommand.ListSurveys.class,
+            SurveyCommand.Send.class,
+            SurveyCommand.Results.class,
+            SurveyCommand.Export.class
+        })
 final class SurveyCommand {
 
     /** Opens the configured database (attaching to a running embedded one), migrated, for one command. */
@@ -36,7 +42,10 @@ final class SurveyCommand {
     }
 
     static SurveyFeature surveys(RapportConfig settings, Database database) {
-        return SurveyFeature.load(settings.conversationsDir(), settings.featureFile("surveys.yaml"), database.jdbi(),
+        return SurveyFeature.load(
+                settings.conversationsDir(),
+                settings.featureFile("surveys.yaml"),
+                database.jdbi(),
                 java.time.Clock.systemUTC());
     }
 
@@ -45,17 +54,21 @@ final class SurveyCommand {
         return date == null ? null : date.atStartOfDay(settings.timeZone()).toOffsetDateTime();
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "Lists the surveys of conversations/surveys with their questions.")
     static final class ListSurveys implements Callable<Integer> {
-        @Mixin ConfigOption config;
+        @Mixin
+        ConfigOption config;
 
         @Override
         public Integer call() {
             RapportConfig settings = config.load();
             var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-            withDatabase(settings, database -> surveys(settings, database).questions()).forEach((id, questions) ->
-                    out.println(id + "  (" + questions.size() + " questions: " + String.join(", ", questions) + ")"));
+            withDatabase(settings, database -> surveys(settings, database).questions())
+                    .forEach((id, questions) -> out.println(
+                            id + "  (" + questions.size() + " questions: " + String.join(", ", questions) + ")"));
             return 0;
         }
     }
@@ -74,21 +87,32 @@ final class SurveyCommand {
         }
     }
 
-    @Command(name = "send", mixinStandardHelpOptions = true,
+    @Command(
+            name = "send",
+            mixinStandardHelpOptions = true,
             description = "Sends a survey to a segment: never to opted-out or unreachable customers, at most once per "
                     + "customer within the frequency cap (config/surveys.yaml). Running it again sends nothing twice.")
     static final class Send implements Callable<Integer> {
-        @Mixin ConfigOption config;
+        @Mixin
+        ConfigOption config;
+
         @Option(names = "--survey", required = true, description = "Survey id (conversations/surveys/<id>.yaml).")
         String survey;
+
         @Option(names = "--tier", description = "Only customers of this tier: key, major, ordinary or small.")
         String tier;
-        @Option(names = "--campaign", description = "Campaign name (default: <survey>-<today's date>); a campaign "
-                + "invites each customer once.")
+
+        @Option(
+                names = "--campaign",
+                description =
+                        "Campaign name (default: <survey>-<today's date>); a campaign " + "invites each customer once.")
         String campaign;
+
         @Option(names = "--dry-run", description = "Prints who would be invited and who not, and sends nothing.")
         boolean dryRun;
-        @Mixin LangOption lang;
+
+        @Mixin
+        LangOption lang;
 
         @Override
         public Integer call() {
@@ -99,7 +123,8 @@ final class SurveyCommand {
                 var sender = new SurveyCampaign(surveys(settings, database), new OutreachQueue());
                 SurveyCampaign.Plan plan;
                 try {
-                    plan = sender.plan(database.jdbi(), survey, tier == null ? null : dev.rapport.domain.Tier.of(tier), name);
+                    plan = sender.plan(
+                            database.jdbi(), survey, tier == null ? null : dev.rapport.domain.Tier.of(tier), name);
                 } catch (IllegalArgumentException wrong) {
                     System.err.println(wrong.getMessage());
                     return 2;
@@ -117,15 +142,22 @@ final class SurveyCommand {
         }
     }
 
-    @Command(name = "results", mixinStandardHelpOptions = true,
+    @Command(
+            name = "results",
+            mixinStandardHelpOptions = true,
             description = "Prints response rate, CSAT, NPS and CES of a survey, overall and by tier.")
     static final class Results implements Callable<Integer> {
-        @Mixin ConfigOption config;
+        @Mixin
+        ConfigOption config;
+
         @Option(names = "--survey", required = true, description = "Survey id.")
         String survey;
+
         @Option(names = "--since", description = "Only responses since this date (YYYY-MM-DD, business time zone).")
         LocalDate since;
-        @Mixin LangOption lang;
+
+        @Mixin
+        LangOption lang;
 
         @Override
         public Integer call() {
@@ -138,23 +170,36 @@ final class SurveyCommand {
             return withDatabase(settings, database -> {
                 var figures = SurveyResults.compute(database.jdbi(), survey, since(since, settings));
                 var labels = lang.labels();
-                SurveyResults.print(survey, since == null ? labels.get("survey.all_responses")
-                        : labels.get("survey.responses_since", since), figures, out, labels);
+                SurveyResults.print(
+                        survey,
+                        since == null
+                                ? labels.get("survey.all_responses")
+                                : labels.get("survey.responses_since", since),
+                        figures,
+                        out,
+                        labels);
                 return 0;
             });
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
             description = "Writes every answer of a survey, one row per answer.")
     static final class Export implements Callable<Integer> {
-        @Mixin ConfigOption config;
+        @Mixin
+        ConfigOption config;
+
         @Option(names = "--survey", required = true, description = "Survey id.")
         String survey;
+
         @Option(names = "--format", defaultValue = "csv", description = "Output format: csv (the only one).")
         String format;
+
         @Option(names = "--since", description = "Only responses since this date (YYYY-MM-DD, business time zone).")
         LocalDate since;
+
         @Option(names = "--output", description = "File to write (default: standard output).")
         Path output;
 
@@ -170,13 +215,18 @@ final class SurveyCommand {
                 return unknown;
             }
             return withDatabase(settings, database -> {
-                if (output == null) {   // standard output stays open for whoever runs the command
-                    SurveyExport.csv(database.jdbi(), survey, since(since, settings), settings.timeZone(),
+                if (output == null) { // standard output stays open for whoever runs the command
+                    SurveyExport.csv(
+                            database.jdbi(),
+                            survey,
+                            since(since, settings),
+                            settings.timeZone(),
                             new PrintWriter(System.out, false, StandardCharsets.UTF_8));
                     return 0;
                 }
                 try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-                    int rows = SurveyExport.csv(database.jdbi(), survey, since(since, settings), settings.timeZone(), out);
+                    int rows =
+                            SurveyExport.csv(database.jdbi(), survey, since(since, settings), settings.timeZone(), out);
                     System.out.println("Wrote " + rows + " answers to " + output);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + output, e);

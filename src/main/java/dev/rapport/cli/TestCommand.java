@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * never touched; each dialogue also runs in a transaction that is rolled back. Exit code 0 when every
  * dialogue passes, 1 when one fails (its diff is printed), 2 when a file cannot be read.
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
         description = "Runs the conversation tests of conversations/tests (or the files given) against the real "
                 + "flows, on a temporary database; prints a diff for each dialogue that fails.")
 final class TestCommand implements Callable<Integer> {
@@ -37,7 +39,10 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Test files (default: every .yaml in conversations/tests).")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "FILE",
+            description = "Test files (default: every .yaml in conversations/tests).")
     List<Path> files = new ArrayList<>();
 
     @Spec
@@ -50,8 +55,11 @@ final class TestCommand implements Callable<Integer> {
         RapportConfig configured = config.load();
         List<DialogueTest> tests;
         try {
-            tests = files.isEmpty() ? DialogueTestFiles.folder(configured.conversationsDir().resolve("tests"))
-                    : files.stream().flatMap(file -> DialogueTestFiles.file(file).stream()).toList();
+            tests = files.isEmpty()
+                    ? DialogueTestFiles.folder(configured.conversationsDir().resolve("tests"))
+                    : files.stream()
+                            .flatMap(file -> DialogueTestFiles.file(file).stream())
+                            .toList();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.flush();
@@ -67,7 +75,7 @@ final class TestCommand implements Callable<Integer> {
             environment.put("RAPPORT_DATA_DIR", scratch.toString());
             RapportConfig settings = ConfigLoader.load(config.file, environment);
             try (Database database = Database.openMigrated(settings, 8);
-                 App app = App.start(settings, database, false)) {
+                    App app = App.start(settings, database, false)) {
                 return report(new DialogueTestRunner(database.jdbi(), app.engine()), tests, out);
             }
         } finally {
@@ -111,7 +119,8 @@ final class TestCommand implements Callable<Integer> {
 
     private static void delete(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,12 +9,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "webhook", description = "Connects Rapport's webhook to the Telegram bot.",
+@Command(
+        name = "webhook",
+        description = "Connects Rapport's webhook to the Telegram bot.",
         subcommands = {WebhookCommand.Set.class, WebhookCommand.Info.class, WebhookCommand.Delete.class})
 final class WebhookCommand {
 
     /** The update types Rapport handles; Telegram sends nothing else. */
-    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
+    static final List<String> ALLOWED_UPDATES =
+            List.of("message", "edited_message", "callback_query", "my_chat_member");
 
     /** What to ask Telegram for: the customers' types, and with a staff group the types it needs too. */
     static List<String> allowedUpdates(RapportConfig config) {
@@ -33,7 +36,10 @@ final class WebhookCommand {
         return new TelegramWebhookAdmin(config.telegram());
     }
 
-    @Command(name = "set", description = "setWebhook: PUBLIC_URL/telegram/webhook with the secret and the update types Rapport handles.")
+    @Command(
+            name = "set",
+            description =
+                    "setWebhook: PUBLIC_URL/telegram/webhook with the secret and the update types Rapport handles.")
     static final class Set implements Callable<Integer> {
         @Mixin
         ConfigOption config;
@@ -46,12 +52,14 @@ final class WebhookCommand {
                         + "the https:// address where Telegram can reach this server");
             }
             List<String> types = allowedUpdates(settings);
-            admin(settings).set(settings.telegram().publicUrl(), settings.telegram().webhookSecret(), types);
+            admin(settings)
+                    .set(settings.telegram().publicUrl(), settings.telegram().webhookSecret(), types);
             System.out.println("Webhook set to " + settings.telegram().publicUrl() + "/telegram/webhook, for updates: "
                     + String.join(", ", types));
             if (settings.telegram().staffGroup().enabled()) {
-                System.out.println("Staff group " + settings.telegram().staffGroup().groupId() + ": the bot must be an "
-                        + "administrator there with 'Manage topics'; `serve` checks it at start-up.");
+                System.out.println(
+                        "Staff group " + settings.telegram().staffGroup().groupId() + ": the bot must be an "
+                                + "administrator there with 'Manage topics'; `serve` checks it at start-up.");
             }
             return 0;
         }

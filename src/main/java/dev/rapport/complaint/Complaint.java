@@ -14,11 +14,31 @@ import java.time.OffsetDateTime;
  * @param ticket      the number the customer and staff use, such as {@code C-240117-0042}
  * @param attachments the files the customer sent with it, as stored JSON ({@code [{"kind": ..., "file": ...}]})
  */
-public record Complaint(long id, String ticket, long customerId, Channel channel, String chatKey, Status status,
-                        String category, String description, String orderRef, String attachments, Language language,
-                        Tier tier, String priority, int slaHours, Instant createdAt, Instant dueAt,
-                        Instant slaBreachedAt, Instant resolvedAt, String resolutionNote, Instant followupSentAt,
-                        int followupsSent, Instant followupAnsweredAt, Integer csat, Instant closedAt) {
+public record Complaint(
+        long id,
+        String ticket,
+        long customerId,
+        Channel channel,
+        String chatKey,
+        Status status,
+        String category,
+        String description,
+        String orderRef,
+        String attachments,
+        Language language,
+        Tier tier,
+        String priority,
+        int slaHours,
+        Instant createdAt,
+        Instant dueAt,
+        Instant slaBreachedAt,
+        Instant resolvedAt,
+        String resolutionNote,
+        Instant followupSentAt,
+        int followupsSent,
+        Instant followupAnsweredAt,
+        Integer csat,
+        Instant closedAt) {
 
     /** The columns {@link #map} reads, for {@code SELECT}s. */
     static final String COLUMNS = """
@@ -29,15 +49,31 @@ public record Complaint(long id, String ticket, long customerId, Channel channel
 
     static Complaint map(ResultSet rs) throws SQLException {
         Integer csat = rs.getObject("csat", Integer.class);
-        return new Complaint(rs.getLong("id"), rs.getString("ticket"), rs.getLong("customer_id"),
-                Channel.of(rs.getString("channel")), rs.getString("chat_key"), Status.of(rs.getString("status")).orElseThrow(),
-                rs.getString("category"), rs.getString("description"), rs.getString("order_ref"),
-                rs.getString("attachments"), Language.of(rs.getString("language")), Tier.of(rs.getString("tier")),
+        return new Complaint(
+                rs.getLong("id"),
+                rs.getString("ticket"),
+                rs.getLong("customer_id"),
+                Channel.of(rs.getString("channel")),
+                rs.getString("chat_key"),
+                Status.of(rs.getString("status")).orElseThrow(),
+                rs.getString("category"),
+                rs.getString("description"),
+                rs.getString("order_ref"),
+                rs.getString("attachments"),
+                Language.of(rs.getString("language")),
+                Tier.of(rs.getString("tier")),
                 rs.getString("priority"),
-                rs.getInt("sla_hours"), instant(rs, "created_at"), instant(rs, "due_at"),
-                instant(rs, "sla_breached_at"), instant(rs, "resolved_at"), rs.getString("resolution_note"),
-                instant(rs, "followup_sent_at"), rs.getInt("followups_sent"), instant(rs, "followup_answered_at"),
-                csat, instant(rs, "closed_at"));
+                rs.getInt("sla_hours"),
+                instant(rs, "created_at"),
+                instant(rs, "due_at"),
+                instant(rs, "sla_breached_at"),
+                instant(rs, "resolved_at"),
+                rs.getString("resolution_note"),
+                instant(rs, "followup_sent_at"),
+                rs.getInt("followups_sent"),
+                instant(rs, "followup_answered_at"),
+                csat,
+                instant(rs, "closed_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,6 +10,5 @@ import java.time.Instant;
  * @param actor      {@code customer}, {@code staff:<name>} or {@code system:<job>}
  * @param data       further facts as stored JSON
  */
-public record ComplaintChange(String type, String fromStatus, String toStatus, String actor, String reason, String data,
-                              Instant at) {
-}
+public record ComplaintChange(
+        String type, String fromStatus, String toStatus, String actor, String reason, String data, Instant at) {}

@@ -15,15 +15,13 @@ public final class ComplaintDesk {
 
     /** A ticket with its history, oldest change first. */
     /** @param followupComment what the customer wrote in the follow-up survey, or null */
-    public record Details(Complaint complaint, List<ComplaintChange> history, String followupComment) {
-    }
+    public record Details(Complaint complaint, List<ComplaintChange> history, String followupComment) {}
 
     /**
      * Who a complaint is from, for lists: the customer's name (null when unknown) and whether their
      * conversation is marked for a person (escalated).
      */
-    public record Person(String name, boolean escalated) {
-    }
+    public record Person(String name, boolean escalated) {}
 
     private final Jdbi jdbi;
     private final Outreach outreach;
@@ -40,16 +38,19 @@ public final class ComplaintDesk {
 
     public Details show(String ticket) {
         return jdbi.withHandle(handle -> {
-            Complaint complaint = ComplaintStore.find(handle, ticket).orElseThrow(() -> new ComplaintException(
-                    "There is no complaint with ticket '" + TicketNumbers.normalise(ticket)
-                            + "'; `complaints list` shows the tickets."));
+            Complaint complaint = ComplaintStore.find(handle, ticket)
+                    .orElseThrow(() -> new ComplaintException("There is no complaint with ticket '"
+                            + TicketNumbers.normalise(ticket) + "'; `complaints list` shows the tickets."));
             String comment = handle.createQuery("""
                             SELECT a.value FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                             WHERE r.customer_id = :customer AND r.trigger = :trigger AND a.question_id = 'comment'
                               AND NOT a.skipped
                             ORDER BY a.answered_at DESC LIMIT 1""")
-                    .bind("customer", complaint.customerId()).bind("trigger", "complaint:" + complaint.ticket())
-                    .mapTo(String.class).findOne().orElse(null);
+                    .bind("customer", complaint.customerId())
+                    .bind("trigger", "complaint:" + complaint.ticket())
+                    .mapTo(String.class)
+                    .findOne()
+                    .orElse(null);
             return new Details(complaint, ComplaintHistory.of(handle, complaint.id()), comment);
         });
     }
@@ -59,13 +60,17 @@ public final class ComplaintDesk {
         var people = new java.util.HashMap<Long, Person>();
         jdbi.useHandle(handle -> {
             for (Complaint complaint : complaints) {
-                people.put(complaint.id(), handle.createQuery("""
+                people.put(
+                        complaint.id(),
+                        handle.createQuery("""
                                 SELECT c.name, EXISTS (SELECT 1 FROM conversations v WHERE v.channel = :channel
                                     AND v.chat_key = :chat AND v.escalation_reason IS NOT NULL) AS with_person
                                 FROM customers c WHERE c.id = :customer""")
-                        .bind("channel", complaint.channel()).bind("chat", complaint.chatKey())
-                        .bind("customer", complaint.customerId())
-                        .map((rs, ctx) -> new Person(rs.getString("name"), rs.getBoolean("with_person"))).one());
+                                .bind("channel", complaint.channel())
+                                .bind("chat", complaint.chatKey())
+                                .bind("customer", complaint.customerId())
+                                .map((rs, ctx) -> new Person(rs.getString("name"), rs.getBoolean("with_person")))
+                                .one());
             }
         });
         return people;
@@ -82,7 +87,10 @@ public final class ComplaintDesk {
     }
 
     public Complaint close(String ticket, String staff, String reason) {
-        return jdbi.inTransaction(handle -> Lifecycle.close(handle, Lifecycle.locked(handle, ticket), "staff:" + staff,
+        return jdbi.inTransaction(handle -> Lifecycle.close(
+                handle,
+                Lifecycle.locked(handle, ticket),
+                "staff:" + staff,
                 reason == null || reason.isBlank() ? "closed by staff" : reason));
     }
 }

@@ -21,22 +21,38 @@ public final class ComplaintFeature implements Feature {
 
     /** Message keys the actions compose; flows name the rest. The follow-up keys are named by the survey file. */
     static final Set<String> MESSAGE_KEYS = Set.of(
-            "complaint.apology.product", "complaint.apology.delivery", "complaint.apology.service",
-            "complaint.apology.billing", "complaint.apology.other",
-            "complaint.category.product", "complaint.category.delivery", "complaint.category.service",
-            "complaint.category.billing", "complaint.category.other",
-            "complaint.status.open", "complaint.status.in_progress", "complaint.status.resolved",
-            "complaint.status.closed", "complaint.status.reopened", "complaint.status_line",
-            "complaint.within_one_hour", "complaint.within_hours",
-            "complaint.followup_reopened", "complaint.followup_thanks");
+            "complaint.apology.product",
+            "complaint.apology.delivery",
+            "complaint.apology.service",
+            "complaint.apology.billing",
+            "complaint.apology.other",
+            "complaint.category.product",
+            "complaint.category.delivery",
+            "complaint.category.service",
+            "complaint.category.billing",
+            "complaint.category.other",
+            "complaint.status.open",
+            "complaint.status.in_progress",
+            "complaint.status.resolved",
+            "complaint.status.closed",
+            "complaint.status.reopened",
+            "complaint.status_line",
+            "complaint.within_one_hour",
+            "complaint.within_hours",
+            "complaint.followup_reopened",
+            "complaint.followup_thanks");
 
     private final List<Action> actions;
     private final List<Job> jobs;
 
-    private ComplaintFeature(ComplaintsConfig config, Jdbi jdbi, Outreach outreach, ZoneId zone,
-                             Supplier<HandoffPort> handoffs) {
-        this.actions = List.of(new IntakeActions.Begin(), new IntakeActions.CheckOrder(config),
-                new OpenComplaint(config, zone), new StatusAction(zone), new ReviewFollowup());
+    private ComplaintFeature(
+            ComplaintsConfig config, Jdbi jdbi, Outreach outreach, ZoneId zone, Supplier<HandoffPort> handoffs) {
+        this.actions = List.of(
+                new IntakeActions.Begin(),
+                new IntakeActions.CheckOrder(config),
+                new OpenComplaint(config, zone),
+                new StatusAction(zone),
+                new ReviewFollowup());
         this.jobs = new ComplaintJobs(jdbi, config, outreach, handoffs).all();
     }
 
@@ -49,8 +65,8 @@ public final class ComplaintFeature implements Feature {
      * With an SLA breach handing the customer's chat to a person through {@code handoffs}; the
      * supplier is read each time a job runs, so the port may be built after the flows load.
      */
-    public static ComplaintFeature create(Path settingsFile, Jdbi jdbi, Outreach outreach, ZoneId zone,
-                                          Supplier<HandoffPort> handoffs) {
+    public static ComplaintFeature create(
+            Path settingsFile, Jdbi jdbi, Outreach outreach, ZoneId zone, Supplier<HandoffPort> handoffs) {
         return new ComplaintFeature(ComplaintsConfig.load(settingsFile), jdbi, outreach, zone, handoffs);
     }
 

@@ -19,11 +19,17 @@ final class ComplaintHistory {
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    private ComplaintHistory() {
-    }
+    private ComplaintHistory() {}
 
-    static void record(Handle handle, Complaint complaint, ComplaintEvent type, Status from, Status to, String actor,
-                       String reason, Map<String, ?> data) {
+    static void record(
+            Handle handle,
+            Complaint complaint,
+            ComplaintEvent type,
+            Status from,
+            Status to,
+            String actor,
+            String reason,
+            Map<String, ?> data) {
         handle.createUpdate("""
                         INSERT INTO complaint_events (complaint_id, type, from_status, to_status, actor, reason, data)
                         VALUES (:complaint, :type, :from, :to, :actor, :reason, CAST(:data AS jsonb))""")

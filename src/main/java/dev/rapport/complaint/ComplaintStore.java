@@ -7,8 +7,7 @@ import org.jdbi.v3.core.Handle;
 /** Reads complaints from {@code complaints}, in the caller's transaction. Stateless; thread-safe. */
 final class ComplaintStore {
 
-    private ComplaintStore() {
-    }
+    private ComplaintStore() {}
 
     static Optional<Complaint> find(Handle handle, String ticket) {
         return handle.createQuery("SELECT " + Complaint.COLUMNS + " FROM complaints WHERE ticket = :ticket")
@@ -27,8 +26,9 @@ final class ComplaintStore {
 
     /** Newest first; all statuses when {@code status} is empty. */
     static List<Complaint> list(Handle handle, Optional<Status> status, int limit) {
-        return handle.createQuery("SELECT " + Complaint.COLUMNS + " FROM complaints"
-                        + " WHERE CAST(:status AS text) IS NULL OR status = :status ORDER BY created_at DESC, id DESC LIMIT :limit")
+        return handle.createQuery(
+                        "SELECT " + Complaint.COLUMNS + " FROM complaints"
+                                + " WHERE CAST(:status AS text) IS NULL OR status = :status ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("status", status.map(Status::code).orElse(null))
                 .bind("limit", limit)
                 .map((rs, ctx) -> Complaint.map(rs))
@@ -37,8 +37,9 @@ final class ComplaintStore {
 
     /** A customer's complaints, newest first. */
     static List<Complaint> ofCustomer(Handle handle, long customerId, int limit) {
-        return handle.createQuery("SELECT " + Complaint.COLUMNS
-                        + " FROM complaints WHERE customer_id = :customer ORDER BY created_at DESC, id DESC LIMIT :limit")
+        return handle.createQuery(
+                        "SELECT " + Complaint.COLUMNS
+                                + " FROM complaints WHERE customer_id = :customer ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("customer", customerId)
                 .bind("limit", limit)
                 .map((rs, ctx) -> Complaint.map(rs))

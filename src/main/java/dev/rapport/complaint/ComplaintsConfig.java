@@ -19,8 +19,12 @@ import java.util.regex.PatternSyntaxException;
  * @param orderPattern         what an order or booking reference looks like (whole answer, case-insensitive)
  * @param orderExample         an example reference, shown when an answer does not match
  */
-public record ComplaintsConfig(Map<Tier, Integer> slaHours, Duration followupAfter, Duration closeUnansweredAfter,
-                               Pattern orderPattern, String orderExample) {
+public record ComplaintsConfig(
+        Map<Tier, Integer> slaHours,
+        Duration followupAfter,
+        Duration closeUnansweredAfter,
+        Pattern orderPattern,
+        String orderExample) {
 
     public ComplaintsConfig {
         slaHours = Map.copyOf(slaHours);
@@ -28,8 +32,11 @@ public record ComplaintsConfig(Map<Tier, Integer> slaHours, Duration followupAft
 
     /** The settings Rapport runs with when the file is missing. */
     public static ComplaintsConfig defaults() {
-        return new ComplaintsConfig(Map.of(Tier.KEY, 1, Tier.MAJOR, 4, Tier.ORDINARY, 24, Tier.SMALL, 48), Duration.ofHours(1),
-                Duration.ofHours(72), Pattern.compile("[A-Z]{0,4}-?[0-9]{4,12}(-[0-9]{1,6})?", Pattern.CASE_INSENSITIVE),
+        return new ComplaintsConfig(
+                Map.of(Tier.KEY, 1, Tier.MAJOR, 4, Tier.ORDINARY, 24, Tier.SMALL, 48),
+                Duration.ofHours(1),
+                Duration.ofHours(72),
+                Pattern.compile("[A-Z]{0,4}-?[0-9]{4,12}(-[0-9]{1,6})?", Pattern.CASE_INSENSITIVE),
                 "A-102938");
     }
 
@@ -39,8 +46,7 @@ public record ComplaintsConfig(Map<Tier, Integer> slaHours, Duration followupAft
     }
 
     /** The file as written; a setting left out is null. */
-    record File(TierHours slaHours, String followupAfter, String closeUnansweredAfter, OrderReference orderReference) {
-    }
+    record File(TierHours slaHours, String followupAfter, String closeUnansweredAfter, OrderReference orderReference) {}
 
     record TierHours(Integer key, Integer major, Integer ordinary, Integer small) {
         Integer of(Tier tier) {
@@ -53,8 +59,7 @@ public record ComplaintsConfig(Map<Tier, Integer> slaHours, Duration followupAft
         }
     }
 
-    record OrderReference(String pattern, String example) {
-    }
+    record OrderReference(String pattern, String example) {}
 
     /**
      * Reads {@code file}; a missing file gives {@link #defaults()}. Throws {@link ConfigException} naming
@@ -67,8 +72,15 @@ public record ComplaintsConfig(Map<Tier, Integer> slaHours, Duration followupAft
         var sla = new LinkedHashMap<Tier, Integer>(fallback.slaHours());
         if (read.slaHours() != null) {
             for (Tier tier : Tier.values()) {
-                sla.put(tier, document.whole(read.slaHours().of(tier), fallback.slaHoursFor(tier), 1, 24 * 30,
-                        "sla_hours", tier.code()));
+                sla.put(
+                        tier,
+                        document.whole(
+                                read.slaHours().of(tier),
+                                fallback.slaHoursFor(tier),
+                                1,
+                                24 * 30,
+                                "sla_hours",
+                                tier.code()));
             }
         }
         var order = read.orderReference() == null ? new OrderReference(null, null) : read.orderReference();
@@ -77,17 +89,20 @@ public record ComplaintsConfig(Map<Tier, Integer> slaHours, Duration followupAft
             try {
                 pattern = Pattern.compile(order.pattern().strip(), Pattern.CASE_INSENSITIVE);
             } catch (PatternSyntaxException e) {
-                throw document.wrong("a Java regular expression (" + e.getDescription() + ")", "order_reference",
-                        "pattern");
+                throw document.wrong(
+                        "a Java regular expression (" + e.getDescription() + ")", "order_reference", "pattern");
             }
         }
         String example = order.example() != null ? order.example().strip() : fallback.orderExample();
         if (!pattern.matcher(example).matches()) {
             throw document.wrong("an example that order_reference.pattern accepts", "order_reference", "example");
         }
-        return new ComplaintsConfig(sla,
+        return new ComplaintsConfig(
+                sla,
                 document.duration(read.followupAfter(), fallback.followupAfter(), "followup_after"),
-                document.duration(read.closeUnansweredAfter(), fallback.closeUnansweredAfter(), "close_unanswered_after"),
-                pattern, example);
+                document.duration(
+                        read.closeUnansweredAfter(), fallback.closeUnansweredAfter(), "close_unanswered_after"),
+                pattern,
+                example);
     }
 }

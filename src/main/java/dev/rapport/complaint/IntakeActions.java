@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class IntakeActions {
 
-    private IntakeActions() {
-    }
+    private IntakeActions() {}
 
     /**
      * {@code complaint_begin}: when the customer's own words started the dialogue (an intent), they are
@@ -45,8 +44,9 @@ final class IntakeActions {
     static final class CheckOrder implements Action {
         static final String SKIP = "skip";
         /** What customers type for "I have none"; compared case-insensitively. */
-        private static final java.util.Set<String> NONE = java.util.Set.of(SKIP, "none", "no", "n/a", "-", "跳过",
-                "没有", "无", "不知道");
+        private static final java.util.Set<String> NONE =
+                java.util.Set.of(SKIP, "none", "no", "n/a", "-", "跳过", "没有", "无", "不知道");
+
         private final ComplaintsConfig config;
 
         CheckOrder(ComplaintsConfig config) {
@@ -60,7 +60,9 @@ final class IntakeActions {
 
         @Override
         public String run(ActionContext context) {
-            String given = context.slot("order_ref") == null ? "" : context.slot("order_ref").strip();
+            String given = context.slot("order_ref") == null
+                    ? ""
+                    : context.slot("order_ref").strip();
             if (given.isEmpty() || NONE.contains(given.toLowerCase(java.util.Locale.ROOT))) {
                 context.setSlot("order_ref", "");
                 return "skipped";

@@ -14,14 +14,13 @@ final class Lifecycle {
     /** The flow that tells the customer staff's resolution note. */
     static final String RESOLVED_FLOW = "complaint_resolved";
 
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     /** The ticket, locked; or an error saying there is no such ticket. */
     static Complaint locked(Handle handle, String ticket) {
-        return ComplaintStore.lock(handle, ticket).orElseThrow(() -> new ComplaintException(
-                "There is no complaint with ticket '" + TicketNumbers.normalise(ticket)
-                        + "'; `complaints list` shows the tickets."));
+        return ComplaintStore.lock(handle, ticket)
+                .orElseThrow(() -> new ComplaintException("There is no complaint with ticket '"
+                        + TicketNumbers.normalise(ticket) + "'; `complaints list` shows the tickets."));
     }
 
     /** A person has taken the ticket in hand: the promised response is given. */
@@ -29,9 +28,17 @@ final class Lifecycle {
         Complaint complaint = locked(handle, ticket);
         allow(complaint, Status.IN_PROGRESS, "taken in hand");
         handle.createUpdate("UPDATE complaints SET status = 'in_progress', updated_at = now() WHERE id = :id")
-                .bind("id", complaint.id()).execute();
-        ComplaintHistory.record(handle, complaint, ComplaintEvent.STATUS_CHANGED, complaint.status(), Status.IN_PROGRESS,
-                actor, "taken in hand", Map.of());
+                .bind("id", complaint.id())
+                .execute();
+        ComplaintHistory.record(
+                handle,
+                complaint,
+                ComplaintEvent.STATUS_CHANGED,
+                complaint.status(),
+                Status.IN_PROGRESS,
+                actor,
+                "taken in hand",
+                Map.of());
         return ComplaintStore.find(handle, complaint.ticket()).orElseThrow();
     }
 
@@ -51,27 +58,59 @@ final class Lifecycle {
                         UPDATE complaints SET status = 'resolved', resolved_at = now(), resolution_note = :note,
                                followup_sent_at = NULL, followup_answered_at = NULL, csat = NULL, updated_at = now()
                         WHERE id = :id""")
-                .bind("note", note.strip()).bind("id", complaint.id()).execute();
-        ComplaintHistory.record(handle, complaint, ComplaintEvent.STATUS_CHANGED, complaint.status(), Status.RESOLVED,
-                actor, note.strip(), Map.of());
+                .bind("note", note.strip())
+                .bind("id", complaint.id())
+                .execute();
+        ComplaintHistory.record(
+                handle,
+                complaint,
+                ComplaintEvent.STATUS_CHANGED,
+                complaint.status(),
+                Status.RESOLVED,
+                actor,
+                note.strip(),
+                Map.of());
         int resolutions = handle.createQuery(
                         "SELECT count(*) FROM complaint_events WHERE complaint_id = :id AND to_status = 'resolved'")
-                .bind("id", complaint.id()).mapTo(Integer.class).one();
-        boolean queued = outreach.start(handle, "complaint-resolved:" + complaint.ticket() + ":" + resolutions,
-                complaint.customerId(), RESOLVED_FLOW, Map.of("ticket", complaint.ticket(), "note", note.strip()), true);
+                .bind("id", complaint.id())
+                .mapTo(Integer.class)
+                .one();
+        boolean queued = outreach.start(
+                handle,
+                "complaint-resolved:" + complaint.ticket() + ":" + resolutions,
+                complaint.customerId(),
+                RESOLVED_FLOW,
+                Map.of("ticket", complaint.ticket(), "note", note.strip()),
+                true);
         if (!queued) {
-            ComplaintHistory.record(handle, complaint, ComplaintEvent.NOTE_UNDELIVERED, null, null, actor,
-                    "the resolution note could not be sent: the customer has no reachable chat", Map.of());
+            ComplaintHistory.record(
+                    handle,
+                    complaint,
+                    ComplaintEvent.NOTE_UNDELIVERED,
+                    null,
+                    null,
+                    actor,
+                    "the resolution note could not be sent: the customer has no reachable chat",
+                    Map.of());
         }
         return ComplaintStore.find(handle, complaint.ticket()).orElseThrow();
     }
 
     static Complaint close(Handle handle, Complaint complaint, String actor, String reason) {
         allow(complaint, Status.CLOSED, "closed");
-        handle.createUpdate("UPDATE complaints SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = :id")
-                .bind("id", complaint.id()).execute();
-        ComplaintHistory.record(handle, complaint, ComplaintEvent.STATUS_CHANGED, complaint.status(), Status.CLOSED,
-                actor, reason, Map.of());
+        handle.createUpdate(
+                        "UPDATE complaints SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = :id")
+                .bind("id", complaint.id())
+                .execute();
+        ComplaintHistory.record(
+                handle,
+                complaint,
+                ComplaintEvent.STATUS_CHANGED,
+                complaint.status(),
+                Status.CLOSED,
+                actor,
+                reason,
+                Map.of());
         return ComplaintStore.find(handle, complaint.ticket()).orElseThrow();
     }
 
@@ -87,9 +126,17 @@ final class Lifecycle {
                                updated_at = now()
                         WHERE id = :id""")
                 .bind("priority", Priority.of(complaint.priority()).raised().code())
-                .bind("id", complaint.id()).execute();
-        ComplaintHistory.record(handle, complaint, ComplaintEvent.STATUS_CHANGED, complaint.status(), Status.REOPENED,
-                actor, reason, Map.of());
+                .bind("id", complaint.id())
+                .execute();
+        ComplaintHistory.record(
+                handle,
+                complaint,
+                ComplaintEvent.STATUS_CHANGED,
+                complaint.status(),
+                Status.REOPENED,
+                actor,
+                reason,
+                Map.of());
         return ComplaintStore.find(handle, complaint.ticket()).orElseThrow();
     }
 
@@ -97,7 +144,8 @@ final class Lifecycle {
         if (complaint.status().next().contains(to)) {
             return;
         }
-        String allowed = complaint.status().next().stream().sorted()
+        String allowed = complaint.status().next().stream()
+                .sorted()
                 .map(next -> hint(next, complaint.ticket()))
                 .collect(Collectors.joining("; "));
         throw new ComplaintException("Ticket " + complaint.ticket() + " is " + words(complaint.status())

@@ -42,7 +42,8 @@ final class OpenComplaint implements Action {
         String orderRef = context.slot("order_ref");
         int slaHours = config.slaHoursFor(customer.tier());
         String ticket = TicketNumbers.next(context.handle(), zone);
-        long id = context.handle().createQuery("""
+        long id = context.handle()
+                .createQuery("""
                         INSERT INTO complaints (ticket, customer_id, channel, chat_key, status, category, description,
                                                 order_ref, attachments, language, tier, priority, sla_hours, due_at)
                         VALUES (:ticket, :customer, :channel, :chatKey, 'open', :category, :description, :orderRef,
@@ -59,16 +60,27 @@ final class OpenComplaint implements Action {
                 .bind("attachments", attachments(context.slot(Engine.ATTACHMENTS)))
                 .bind("language", customer.language())
                 .bind("tier", customer.tier())
-                .bind("priority", Priority.forComplaint(customer.tier(), sentimentOf(context, description(context))).code())
+                .bind(
+                        "priority",
+                        Priority.forComplaint(customer.tier(), sentimentOf(context, description(context)))
+                                .code())
                 .bind("sla", slaHours)
                 .mapTo(Long.class)
                 .one();
         Complaint complaint = ComplaintStore.find(context.handle(), ticket).orElseThrow();
-        ComplaintHistory.record(context.handle(), complaint, ComplaintEvent.OPENED, null, Status.OPEN, "customer",
-                null, Map.of("category", category.code(), "tier", customer.tier(), "sla_hours", slaHours, "id", id));
+        ComplaintHistory.record(
+                context.handle(),
+                complaint,
+                ComplaintEvent.OPENED,
+                null,
+                Status.OPEN,
+                "customer",
+                null,
+                Map.of("category", category.code(), "tier", customer.tier(), "sla_hours", slaHours, "id", id));
         // A person takes over when config/handoff.yaml says so for this tier (by default: key customers).
-        context.escalate("complaint", "complaint " + ticket + " (" + category.code() + ") from a " + customer.tier()
-                + " customer");
+        context.escalate(
+                "complaint",
+                "complaint " + ticket + " (" + category.code() + ") from a " + customer.tier() + " customer");
         context.setSlot("ticket", ticket);
         context.setSlot("apology", context.text("complaint.apology." + category.code(), Map.of()));
         context.setSlot("response_time", responseTime(context, slaHours));
@@ -77,12 +89,16 @@ final class OpenComplaint implements Action {
 
     /** The sentiment score the NLU gave the customer's message that is the description, if it was one. */
     private static Double sentimentOf(ActionContext context, String description) {
-        return context.handle().createQuery("""
+        return context.handle()
+                .createQuery("""
                         SELECT sentiment_score FROM messages WHERE channel = :channel AND chat_key = :chat
                           AND direction = 'in' AND text = :text ORDER BY id DESC LIMIT 1""")
-                .bind("channel", context.message().channel()).bind("chat", context.message().chatKey())
+                .bind("channel", context.message().channel())
+                .bind("chat", context.message().chatKey())
                 .bind("text", description)
-                .mapTo(Double.class).findOne().orElse(null);
+                .mapTo(Double.class)
+                .findOne()
+                .orElse(null);
     }
 
     private static String description(ActionContext context) {
@@ -91,7 +107,8 @@ final class OpenComplaint implements Action {
     }
 
     static String responseTime(ActionContext context, int hours) {
-        return hours == 1 ? context.text("complaint.within_one_hour", Map.of())
+        return hours == 1
+                ? context.text("complaint.within_one_hour", Map.of())
                 : context.text("complaint.within_hours", Map.of("hours", hours));
     }
 

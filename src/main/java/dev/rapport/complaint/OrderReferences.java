@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 final class OrderReferences {
 
-    private OrderReferences() {
-    }
+    private OrderReferences() {}
 
     /** The reference in {@code typed} matching {@code format} (the configured, case-insensitive pattern). */
     static Optional<String> find(Pattern format, String typed) {
@@ -22,8 +21,8 @@ final class OrderReferences {
         if (format.matcher(text).matches()) {
             return Optional.of(text);
         }
-        Pattern inSentence = Pattern.compile("(?<![\\p{Alnum}-])(?:" + format.pattern() + ")(?![\\p{Alnum}-])",
-                format.flags());
+        Pattern inSentence =
+                Pattern.compile("(?<![\\p{Alnum}-])(?:" + format.pattern() + ")(?![\\p{Alnum}-])", format.flags());
         Matcher found = inSentence.matcher(text);
         while (found.find()) {
             String candidate = found.group();

@@ -9,7 +9,10 @@ import java.util.Locale;
  * never past {@link #URGENT}.
  */
 enum Priority {
-    LOW, NORMAL, HIGH, URGENT;
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT;
 
     String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -26,7 +26,8 @@ final class ReviewFollowup implements Action {
     public String run(ActionContext context) {
         var handle = context.handle();
         Optional<Complaint> found = ComplaintStore.lock(handle, String.valueOf(context.slot("ticket")))
-                .filter(complaint -> complaint.customerId() == context.customer().id());
+                .filter(complaint ->
+                        complaint.customerId() == context.customer().id());
         Integer csat = csat(context.slot("csat"));
         if (found.isEmpty() || csat == null) {
             return "unknown";
@@ -34,19 +35,33 @@ final class ReviewFollowup implements Action {
         Complaint complaint = found.get();
         handle.createUpdate("""
                         UPDATE complaints SET csat = :csat, followup_answered_at = now(), updated_at = now()
-                        WHERE id = :id""")
-                .bind("csat", csat).bind("id", complaint.id()).execute();
-        ComplaintHistory.record(handle, complaint, ComplaintEvent.FOLLOWUP_ANSWERED, null, null, "customer", null,
+                        WHERE id = :id""").bind("csat", csat).bind("id", complaint.id()).execute();
+        ComplaintHistory.record(
+                handle,
+                complaint,
+                ComplaintEvent.FOLLOWUP_ANSWERED,
+                null,
+                null,
+                "customer",
+                null,
                 Map.of("csat", csat));
         String why = "follow-up CSAT " + csat;
         if (csat <= UNHAPPY) {
             if (complaint.status().next().contains(Status.REOPENED)) {
                 complaint = Lifecycle.reopen(handle, complaint, "customer", why);
             }
-            ComplaintHistory.record(handle, complaint, ComplaintEvent.SERVICE_RECOVERY, null, null, "customer",
-                    why + ": a person looks at the ticket again", Map.of("csat", csat));
-            context.escalate("low_followup_csat", "complaint " + complaint.ticket() + ": " + why
-                    + ", reopened for service recovery");
+            ComplaintHistory.record(
+                    handle,
+                    complaint,
+                    ComplaintEvent.SERVICE_RECOVERY,
+                    null,
+                    null,
+                    "customer",
+                    why + ": a person looks at the ticket again",
+                    Map.of("csat", csat));
+            context.escalate(
+                    "low_followup_csat",
+                    "complaint " + complaint.ticket() + ": " + why + ", reopened for service recovery");
             return "reopened";
         }
         if (complaint.status() == Status.RESOLVED) {

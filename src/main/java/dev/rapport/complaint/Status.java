@@ -10,7 +10,11 @@ import java.util.Set;
  * follow-up. {@link #next} says which changes are allowed; everything else is refused with a reason.
  */
 public enum Status {
-    OPEN, IN_PROGRESS, RESOLVED, CLOSED, REOPENED;
+    OPEN,
+    IN_PROGRESS,
+    RESOLVED,
+    CLOSED,
+    REOPENED;
 
     /** The stored and printed name: {@code open}, {@code in_progress}, ... */
     public String code() {
@@ -18,7 +22,9 @@ public enum Status {
     }
 
     public static Optional<Status> of(String code) {
-        return Arrays.stream(values()).filter(status -> status.code().equals(code)).findFirst();
+        return Arrays.stream(values())
+                .filter(status -> status.code().equals(code))
+                .findFirst();
     }
 
     /** The statuses this one may change to. */

@@ -30,17 +30,29 @@ final class StatusAction implements Action {
 
     @Override
     public String run(ActionContext context) {
-        List<Complaint> complaints = ComplaintStore.ofCustomer(context.handle(), context.customer().id(), SHOWN);
+        List<Complaint> complaints =
+                ComplaintStore.ofCustomer(context.handle(), context.customer().id(), SHOWN);
         if (complaints.isEmpty()) {
             return "none";
         }
-        context.setSlot("tickets", complaints.stream()
-                .map(complaint -> context.text("complaint.status_line", Map.of(
-                        "ticket", complaint.ticket(),
-                        "category", context.text("complaint.category." + complaint.category(), Map.of()),
-                        "status", context.text("complaint.status." + complaint.status().code(), Map.of()),
-                        "date", DAY.format(complaint.createdAt().atZone(zone)))))
-                .collect(Collectors.joining("\n")));
+        context.setSlot(
+                "tickets",
+                complaints.stream()
+                        .map(complaint -> context.text(
+                                "complaint.status_line",
+                                Map.of(
+                                        "ticket", complaint.ticket(),
+                                        "category",
+                                                context.text("complaint.category." + complaint.category(), Map.of()),
+                                        "status",
+                                                context.text(
+                                                        "complaint.status."
+                                                                + complaint
+                                                                        .status()
+                                                                        .code(),
+                                                        Map.of()),
+                                        "date", DAY.format(complaint.createdAt().atZone(zone)))))
+                        .collect(Collectors.joining("\n")));
         return OK;
     }
 }

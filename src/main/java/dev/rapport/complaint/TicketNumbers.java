@@ -17,8 +17,7 @@ final class TicketNumbers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
-    private TicketNumbers() {
-    }
+    private TicketNumbers() {}
 
     /** The next ticket number of today (the database's clock, in {@code zone}), in the caller's transaction. */
     static String next(Handle handle, ZoneId zone) {
@@ -29,13 +28,11 @@ final class TicketNumbers {
                 .one()
                 .atZoneSameInstant(zone)
                 .toLocalDate();
-        int sequence = handle.createQuery("""
+        int sequence =
+                handle.createQuery("""
                         INSERT INTO complaint_ticket_days (day, last) VALUES (:day, 1)
                         ON CONFLICT (day) DO UPDATE SET last = complaint_ticket_days.last + 1
-                        RETURNING last""")
-                .bind("day", day)
-                .mapTo(Integer.class)
-                .one();
+                        RETURNING last""").bind("day", day).mapTo(Integer.class).one();
         return format(day, sequence);
     }
 

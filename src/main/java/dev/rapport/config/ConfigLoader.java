@@ -18,8 +18,7 @@ public final class ConfigLoader {
     /** Telegram's rule for {@code secret_token} in setWebhook. */
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     public static RapportConfig load(Path file, Map<String, String> environment) {
         SettingsDocument document = readYaml(file);
@@ -40,8 +39,10 @@ public final class ConfigLoader {
                 values.text("business_name", "Rapport"),
                 values.zone("time_zone"),
                 values.text("api_token"),
-                values.choice("demo_data", "auto", java.util.List.of("auto", "on", "off")).equals("auto")
-                        ? databaseUrl.isEmpty() : values.text("demo_data", "auto").equals("on"),
+                values.choice("demo_data", "auto", java.util.List.of("auto", "on", "off"))
+                                .equals("auto")
+                        ? databaseUrl.isEmpty()
+                        : values.text("demo_data", "auto").equals("on"),
                 telegram,
                 new RapportConfig.Intake(values.integer("intake.max_body_bytes", 1024, 64 * 1024 * 1024)),
                 new RapportConfig.Inbox(
@@ -66,7 +67,8 @@ public final class ConfigLoader {
             DatabaseUrl.parse(config.databaseUrl());
         }
         if (!values.unread().isEmpty()) {
-            throw document.unknown(values.known(), (Object[]) values.unread().get(0).split("\\."));
+            throw document.unknown(
+                    values.known(), (Object[]) values.unread().get(0).split("\\."));
         }
         return config;
     }
@@ -74,13 +76,17 @@ public final class ConfigLoader {
     /** The {@code webchat:} section; a file without it gets the defaults shown in the shipped rapport.yaml. */
     private static RapportConfig.Webchat webchat(Settings values) {
         return new RapportConfig.Webchat(
-                values.choice("webchat.behind_proxy", "false", java.util.List.of("true", "false")).equals("true"),
+                values.choice("webchat.behind_proxy", "false", java.util.List.of("true", "false"))
+                        .equals("true"),
                 values.integer("webchat.max_text_chars", 1, 4096, 2000),
-                new RapportConfig.Rate(values.integer("webchat.session_messages_per_minute", 1, 100_000, 20),
+                new RapportConfig.Rate(
+                        values.integer("webchat.session_messages_per_minute", 1, 100_000, 20),
                         values.integer("webchat.session_messages_burst", 1, 100_000, 10)),
-                new RapportConfig.Rate(values.integer("webchat.address_messages_per_minute", 1, 1_000_000, 120),
+                new RapportConfig.Rate(
+                        values.integer("webchat.address_messages_per_minute", 1, 1_000_000, 120),
                         values.integer("webchat.address_messages_burst", 1, 1_000_000, 60)),
-                new RapportConfig.Rate(values.integer("webchat.address_new_sessions_per_hour", 1, 1_000_000, 30) / 60.0,
+                new RapportConfig.Rate(
+                        values.integer("webchat.address_new_sessions_per_hour", 1, 1_000_000, 30) / 60.0,
                         values.integer("webchat.address_new_sessions_burst", 1, 1_000_000, 10)),
                 values.integer("webchat.new_sessions_per_hour", 1, 10_000_000, 3000),
                 values.integer("webchat.max_streams", 1, 1_000_000, 2000),
@@ -98,7 +104,8 @@ public final class ConfigLoader {
                     + values.envName("telegram.staff_group_id") + ") is '" + groupId + "': expected the id of a "
                     + "supergroup, which starts with -100 (for example -1001234567890)");
         }
-        return new RapportConfig.StaffGroup(groupId,
+        return new RapportConfig.StaffGroup(
+                groupId,
                 values.choice("telegram.staff_group_language", "en", java.util.List.of("en", "zh")),
                 values.integer("telegram.staff_group_limit", 1, 1000, 20),
                 java.time.Duration.ofSeconds(values.integer("telegram.staff_group_window_seconds", 1, 3600, 60)));
@@ -111,7 +118,8 @@ public final class ConfigLoader {
                     + values.envName("telegram.webhook_secret") + ") is empty: a secret is required when "
                     + "TELEGRAM_BOT_TOKEN is set; expected 1-256 characters of A-Z a-z 0-9 _ -");
         }
-        if (!telegram.webhookSecret().isEmpty() && !WEBHOOK_SECRET.matcher(telegram.webhookSecret()).matches()) {
+        if (!telegram.webhookSecret().isEmpty()
+                && !WEBHOOK_SECRET.matcher(telegram.webhookSecret()).matches()) {
             throw new ConfigException("Setting telegram.webhook_secret (environment "
                     + values.envName("telegram.webhook_secret") + ") has a character Telegram does not allow: "
                     + "expected 1-256 characters of A-Z a-z 0-9 _ -");

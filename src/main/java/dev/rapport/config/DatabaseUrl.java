@@ -33,11 +33,11 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             }
             int port = uri.getPort() == -1 ? 5432 : uri.getPort();
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            return new DatabaseUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query,
-                    user, password);
+            return new DatabaseUrl(
+                    "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query, user, password);
         } catch (URISyntaxException e) {
-            throw new ConfigException("Setting database_url (environment DATABASE_URL) is '" + redact(url)
-                    + "': " + e.getReason() + "; expected postgres://user:password@host:port/database");
+            throw new ConfigException("Setting database_url (environment DATABASE_URL) is '" + redact(url) + "': "
+                    + e.getReason() + "; expected postgres://user:password@host:port/database");
         }
     }
 
@@ -66,8 +66,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
                 kept.add(parameter);
             }
         }
-        return new DatabaseUrl(url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept)),
-                user, password);
+        return new DatabaseUrl(
+                url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept)), user, password);
     }
 
     /** A password given as a parameter, in any case and with any of the separators JDBC URLs use. */

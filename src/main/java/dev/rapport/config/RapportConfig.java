@@ -13,9 +13,21 @@ import java.util.Map;
  *                  ({@code complaints.yaml}, {@code tiers.yaml}, …)
  * @param demoData  seed the demo shop into a database without imported customers
  */
-public record RapportConfig(Path configDir, int port, String databaseUrl, Path dataDir, Path conversationsDir,
-                            String businessName, java.time.ZoneId timeZone, String apiToken, boolean demoData,
-                            Telegram telegram, Intake intake, Inbox inbox, Outbox outbox, Webchat webchat) {
+public record RapportConfig(
+        Path configDir,
+        int port,
+        String databaseUrl,
+        Path dataDir,
+        Path conversationsDir,
+        String businessName,
+        java.time.ZoneId timeZone,
+        String apiToken,
+        boolean demoData,
+        Telegram telegram,
+        Intake intake,
+        Inbox inbox,
+        Outbox outbox,
+        Webchat webchat) {
 
     /** Telegram connection. Without a bot token Rapport runs with the web chat only. */
     public record Telegram(String botToken, String webhookSecret, URI apiUrl, String publicUrl, StaffGroup staffGroup) {
@@ -44,21 +56,18 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
         }
     }
 
-    public record Intake(int maxBodyBytes) {
-    }
+    public record Intake(int maxBodyBytes) {}
 
     /**
      * Inbox workers. {@code settleMillis} is the per-chat reorder window: a chat is claimed once its
      * newest pending update is that old, so updates posted out of order are still handled in
      * {@code update_id} order.
      */
-    public record Inbox(int workers, int batchChats, int settleMillis, int maxAttempts, int stepLimit) {
-    }
+    public record Inbox(int workers, int batchChats, int settleMillis, int maxAttempts, int stepLimit) {}
 
     /** Outbox sender: rates in messages per second, as Telegram documents its limits. */
-    public record Outbox(double perChatPerSecond, int perChatBurst, double globalPerSecond, int maxAttempts,
-                         int senders) {
-    }
+    public record Outbox(
+            double perChatPerSecond, int perChatBurst, double globalPerSecond, int maxAttempts, int senders) {}
 
     /**
      * The web chat's limits. Rates are token buckets: {@code perMinute} refill, {@code burst} at once.
@@ -67,15 +76,22 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
      * {@code newSessionsPerHour} for all instances together. {@code logoUrl} is the image the page shows
      * beside the business name in its header; empty for none.
      */
-    public record Webchat(boolean behindProxy, int maxTextChars, Rate sessionMessages, Rate addressMessages,
-                          Rate addressNewSessions, int newSessionsPerHour, int maxStreams, int sessionStreams,
-                          int addressStreams, java.time.Duration streamHeartbeat, java.time.Duration streamLifetime,
-                          String logoUrl) {
-    }
+    public record Webchat(
+            boolean behindProxy,
+            int maxTextChars,
+            Rate sessionMessages,
+            Rate addressMessages,
+            Rate addressNewSessions,
+            int newSessionsPerHour,
+            int maxStreams,
+            int sessionStreams,
+            int addressStreams,
+            java.time.Duration streamHeartbeat,
+            java.time.Duration streamLifetime,
+            String logoUrl) {}
 
     /** A token bucket: {@code perMinute} tokens a minute, at most {@code burst} saved up. */
-    public record Rate(double perMinute, int burst) {
-    }
+    public record Rate(double perMinute, int burst) {}
 
     /** True when the business's HTTP API ({@code /api/...}) is on: it needs a bearer token. */
     public boolean apiEnabled() {
@@ -95,7 +111,11 @@ public record RapportConfig(Path configDir, int port, String databaseUrl, Path d
     public Map<String, Object> redacted() {
         var settings = new LinkedHashMap<String, Object>();
         settings.put("port", port);
-        settings.put("database_url", databaseUrl.isEmpty() ? "(embedded)" : DatabaseUrl.parse(databaseUrl).redacted());
+        settings.put(
+                "database_url",
+                databaseUrl.isEmpty()
+                        ? "(embedded)"
+                        : DatabaseUrl.parse(databaseUrl).redacted());
         settings.put("data_dir", dataDir.toString());
         settings.put("conversations_dir", conversationsDir.toString());
         settings.put("business_name", businessName);

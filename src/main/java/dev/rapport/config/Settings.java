@@ -48,7 +48,8 @@ final class Settings {
     }
 
     String envName(String setting) {
-        return ENVIRONMENT_NAMES.getOrDefault(setting, "RAPPORT_" + setting.toUpperCase().replace('.', '_'));
+        return ENVIRONMENT_NAMES.getOrDefault(
+                setting, "RAPPORT_" + setting.toUpperCase().replace('.', '_'));
     }
 
     String text(String setting) {
@@ -127,7 +128,7 @@ final class Settings {
 
     private ConfigException wrong(String setting, String value, String expected) {
         boolean fromFile = !environment.containsKey(envName(setting)) && file.containsKey(setting);
-        return new ConfigException((fromFile ? document.where((Object[]) setting.split("\\.")) + ": " : "") + "Setting " + setting + " (environment " + envName(setting) + ") is '"
-                + value + "': expected " + expected);
+        return new ConfigException((fromFile ? document.where((Object[]) setting.split("\\.")) + ": " : "") + "Setting "
+                + setting + " (environment " + envName(setting) + ") is '" + value + "': expected " + expected);
     }
 }

@@ -46,12 +46,14 @@ public final class SettingsDocument {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d{1,6})\\s*([smhd])");
 
     private final Path file;
     private final boolean exists;
     /** What is bound: the file's text, or {@code {}} for a missing or empty file. */
     private final String content;
+
     private final JsonNode root;
     private final YamlPaths paths;
 
@@ -90,8 +92,8 @@ public final class SettingsDocument {
             return empty(file, true);
         }
         if (!root.isObject()) {
-            throw new ConfigException(at(file, paths.value(List.of())) + "expected a map of settings (key: value lines) at "
-                    + "the top, got " + describe(root));
+            throw new ConfigException(at(file, paths.value(List.of()))
+                    + "expected a map of settings (key: value lines) at " + "the top, got " + describe(root));
         }
         return new SettingsDocument(file, true, text, root, paths);
     }
@@ -124,15 +126,17 @@ public final class SettingsDocument {
             return YAML.readValue(content, type);
         } catch (UnrecognizedPropertyException unknown) {
             List<Object> path = path(unknown);
-            throw unknown(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList(), path.toArray());
+            throw unknown(
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).toList(), path.toArray());
         } catch (MismatchedInputException mismatch) {
             List<Object> path = path(mismatch);
             throw wrongAt(mismatch.getLocation(), path, expected(mismatch.getTargetType()));
         } catch (JsonMappingException other) {
-            throw new ConfigException(at(file, other.getLocation()) + paths.name(path(other)) + ": "
-                    + other.getOriginalMessage());
+            throw new ConfigException(
+                    at(file, other.getLocation()) + paths.name(path(other)) + ": " + other.getOriginalMessage());
         } catch (JsonProcessingException syntax) {
-            throw new ConfigException(at(file, syntax.getLocation()) + "not valid YAML: " + syntax.getOriginalMessage());
+            throw new ConfigException(
+                    at(file, syntax.getLocation()) + "not valid YAML: " + syntax.getOriginalMessage());
         }
     }
 
@@ -200,7 +204,8 @@ public final class SettingsDocument {
 
     private static List<Object> path(JsonMappingException e) {
         return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? (Object) reference.getFieldName()
+                .map(reference -> reference.getFieldName() != null
+                        ? (Object) reference.getFieldName()
                         : (Object) reference.getIndex())
                 .toList();
     }

@@ -38,11 +38,12 @@ final class YamlPaths {
         try (JsonParser parser = yaml.createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.FIELD_NAME) {
-                    places.putIfAbsent("key:" + unescape(parser.getParsingContext().pathAsPointer()),
+                    places.putIfAbsent(
+                            "key:" + unescape(parser.getParsingContext().pathAsPointer()),
                             parser.currentTokenLocation());
                 } else if (!token.isStructEnd()) {
-                    var context = token.isStructStart() ? parser.getParsingContext().getParent()
-                            : parser.getParsingContext();
+                    var context =
+                            token.isStructStart() ? parser.getParsingContext().getParent() : parser.getParsingContext();
                     places.putIfAbsent(unescape(context.pathAsPointer()), parser.currentTokenLocation());
                 }
             }
@@ -84,7 +85,9 @@ final class YamlPaths {
         var name = new StringBuilder();
         JsonNode node = root;
         for (Object step : path) {
-            node = node == null ? null : step instanceof Integer index ? node.get(index) : node.get(String.valueOf(step));
+            node = node == null
+                    ? null
+                    : step instanceof Integer index ? node.get(index) : node.get(String.valueOf(step));
             if (step instanceof Integer index) {
                 JsonNode id = node == null ? null : node.get("id");
                 if (id != null && id.isValueNode() && !id.asText().isBlank()) {

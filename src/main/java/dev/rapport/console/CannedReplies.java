@@ -22,8 +22,7 @@ import java.util.Map;
 final class CannedReplies {
 
     /** One reply: its key, what the staff member sees in the list, what goes into the reply box. */
-    record Canned(String key, String label, String text) {
-    }
+    record Canned(String key, String label, String text) {}
 
     private final Map<Language, Map<String, String>> byLanguage = new EnumMap<>(Language.class);
 
@@ -35,7 +34,9 @@ final class CannedReplies {
             if (Files.exists(file)) {
                 try {
                     JsonNode canned = yaml.readTree(file.toFile()).path("canned");
-                    canned.fields().forEachRemaining(entry -> texts.put(entry.getKey(), entry.getValue().asText()));
+                    canned.fields()
+                            .forEachRemaining(entry ->
+                                    texts.put(entry.getKey(), entry.getValue().asText()));
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read the canned replies in " + file, e);
                 }
@@ -48,14 +49,23 @@ final class CannedReplies {
     List<Canned> offer(Language staff, Language customer, String customerName) {
         String name = customerName == null || customerName.isBlank() ? "" : customerName;
         return byLanguage.get(customer).entrySet().stream()
-                .map(entry -> new Canned(entry.getKey(), label(byLanguage.get(staff).getOrDefault(entry.getKey(),
-                        entry.getValue()).replace("{name}", name)), fill(entry.getValue(), name)))
+                .map(entry -> new Canned(
+                        entry.getKey(),
+                        label(byLanguage
+                                .get(staff)
+                                .getOrDefault(entry.getKey(), entry.getValue())
+                                .replace("{name}", name)),
+                        fill(entry.getValue(), name)))
                 .toList();
     }
 
     private static String fill(String text, String name) {
-        return name.isEmpty() ? text.replace("{name}, ", "").replace(" {name}", "").replace("{name}，", "")
-                .replace("{name}", "") : text.replace("{name}", name);
+        return name.isEmpty()
+                ? text.replace("{name}, ", "")
+                        .replace(" {name}", "")
+                        .replace("{name}，", "")
+                        .replace("{name}", "")
+                : text.replace("{name}", name);
     }
 
     private static String label(String text) {

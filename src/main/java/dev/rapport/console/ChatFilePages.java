@@ -26,8 +26,7 @@ final class ChatFilePages {
 
     private static final String PREFIX = "webchat:";
 
-    private record Stored(long id, long customerId, String kind, String contentType, String fileName, byte[] bytes) {
-    }
+    private record Stored(long id, long customerId, String kind, String contentType, String fileName, byte[] bytes) {}
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -55,14 +54,22 @@ final class ChatFilePages {
             case "image/webp" -> "webp";
             default -> "pdf";
         };
-        // A photo opens in the browser; a PDF is downloaded (a sandboxed page cannot show it, an open one could run it).
+        // A photo opens in the browser; a PDF is downloaded (a sandboxed page cannot show it, an open one could run
+        // it).
         boolean photo = file.contentType().startsWith("image/");
-        String disposition = (photo ? "inline" : "attachment") + "; filename=\"" + file.kind() + "-" + id + "." + extension + "\""
-                + (file.fileName() == null ? "" : "; filename*=UTF-8''"
-                + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"));
+        String disposition =
+                (photo ? "inline" : "attachment") + "; filename=\"" + file.kind() + "-" + id + "." + extension + "\""
+                        + (file.fileName() == null
+                                ? ""
+                                : "; filename*=UTF-8''"
+                                        + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
+                                                .replace("+", "%20")
+                                                .replace("*", "%2A"));
         ctx.header("Content-Disposition", disposition)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+                .header(
+                        "Content-Security-Policy",
+                        "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
                 .header("Cross-Origin-Resource-Policy", "same-origin")
                 .header("Cache-Control", "private, no-store")
                 .contentType(file.contentType())
@@ -73,8 +80,13 @@ final class ChatFilePages {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id, customer_id, kind, content_type, file_name, bytes FROM chat_files WHERE id = :id""")
                 .bind("id", id)
-                .map((rs, ctx) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6)))
+                .map((rs, ctx) -> new Stored(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBytes(6)))
                 .findOne());
     }
 
@@ -101,10 +113,17 @@ final class ChatFilePages {
         }
         String href = "/console/files/" + id.get();
         if ("photo".equals(kind)) {
-            return Markup.of("<a class=\"attachment\" href=\"{}\" target=\"_blank\" rel=\"noopener\" title=\"{}\">"
-                    + "<img src=\"{}\" alt=\"{}\" loading=\"lazy\"></a>", href, view.t("file.open"), href, view.t("file.photo"));
+            return Markup.of(
+                    "<a class=\"attachment\" href=\"{}\" target=\"_blank\" rel=\"noopener\" title=\"{}\">"
+                            + "<img src=\"{}\" alt=\"{}\" loading=\"lazy\"></a>",
+                    href,
+                    view.t("file.open"),
+                    href,
+                    view.t("file.photo"));
         }
-        return Markup.of("<a class=\"attachment\" href=\"{}\" target=\"_blank\" rel=\"noopener\">📎 {}</a>", href,
-                view.t("file.pdf"));   // the web chat takes photos and PDFs only
+        return Markup.of(
+                "<a class=\"attachment\" href=\"{}\" target=\"_blank\" rel=\"noopener\">📎 {}</a>",
+                href,
+                view.t("file.pdf")); // the web chat takes photos and PDFs only
     }
 }

@@ -2,15 +2,15 @@ package dev.rapport.console;
 
 import dev.rapport.complaint.ComplaintDesk;
 import dev.rapport.feature.Feature;
+import dev.rapport.feature.PageRoute;
 import dev.rapport.handoff.HandoffDesk;
-import java.nio.file.Path;
 import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSessions;
 import dev.rapport.store.LiveFeed;
 import dev.rapport.winback.CancellationDesk;
-import dev.rapport.feature.PageRoute;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,16 @@ public final class ConsoleFeature implements Feature, AutoCloseable {
     private final List<PageRoute> pages;
     private final ConsoleStream stream;
 
-    public ConsoleFeature(Jdbi jdbi, StaffAccounts accounts, StaffSessions sessions, ComplaintDesk desk,
-                          HandoffDesk handoffs, Path conversationsDir, ZoneId zone, LiveFeed live, MeterRegistry metrics) {
+    public ConsoleFeature(
+            Jdbi jdbi,
+            StaffAccounts accounts,
+            StaffSessions sessions,
+            ComplaintDesk desk,
+            HandoffDesk handoffs,
+            Path conversationsDir,
+            ZoneId zone,
+            LiveFeed live,
+            MeterRegistry metrics) {
         this.stream = new ConsoleStream(live, metrics);
         var texts = new Texts();
         var views = new Views(texts, zone);
@@ -36,8 +44,16 @@ public final class ConsoleFeature implements Feature, AutoCloseable {
         routes.addAll(new Assets().routes());
         routes.addAll(new LoginPages(accounts, sessions, audit, texts, zone).routes());
         var cancellations = new CancellationPages(new CancellationDesk(jdbi), audit);
-        var console = new ConsolePages(views, new Lookup(jdbi), new CustomerFile(jdbi), desk, handoffs,
-                new CannedReplies(conversationsDir), accounts, audit, cancellations);
+        var console = new ConsolePages(
+                views,
+                new Lookup(jdbi),
+                new CustomerFile(jdbi),
+                desk,
+                handoffs,
+                new CannedReplies(conversationsDir),
+                accounts,
+                audit,
+                cancellations);
         routes.addAll(console.routes());
         routes.addAll(new HandoffPages(views, handoffs, console, accounts, audit).routes());
         routes.addAll(new TeamPages(views, jdbi, accounts, audit).routes());

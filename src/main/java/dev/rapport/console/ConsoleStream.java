@@ -1,10 +1,10 @@
 package dev.rapport.console;
 
+import dev.rapport.feature.PageRoute;
 import dev.rapport.staff.StaffSession;
 import dev.rapport.store.LiveFeed;
 import dev.rapport.web.live.LiveStream;
 import dev.rapport.web.live.LiveStreams;
-import dev.rapport.feature.PageRoute;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -41,8 +41,8 @@ final class ConsoleStream implements AutoCloseable {
     private final LiveFeed.Subscription subscription;
 
     ConsoleStream(LiveFeed feed, MeterRegistry metrics) {
-        this.streams = new LiveStreams("console", new LiveStreams.Limits(2_000, Duration.ofSeconds(15),
-                Duration.ofMinutes(30)), metrics);
+        this.streams = new LiveStreams(
+                "console", new LiveStreams.Limits(2_000, Duration.ofSeconds(15), Duration.ofMinutes(30)), metrics);
         this.subscription = feed.subscribePrefix(TOPIC, new LiveFeed.Subscriber() {
             @Override
             public void onNotice(LiveFeed.Notice notice) {

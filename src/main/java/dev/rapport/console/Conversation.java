@@ -13,22 +13,21 @@ import java.util.Map;
  */
 final class Conversation {
 
-    private Conversation() {
-    }
+    private Conversation() {}
 
     /**
      * @param controls the handoff's controls (claim, reply, note, transfer, hand back), or empty
      */
-    static Markup render(View view, String title, long customerId, List<TranscriptEntry> entries, Markup notice,
-                         Markup controls) {
+    static Markup render(
+            View view, String title, long customerId, List<TranscriptEntry> entries, Markup notice, Markup controls) {
         return Markup.of("""
                         <header class="conversation-head"><h2>{}</h2></header>{}
-                        <ol class="messages" id="messages" data-customer="{}">{}</ol>{}""",
-                title, notice, customerId, entries(view, entries), controls);
+                        <ol class="messages" id="messages" data-customer="{}">{}</ol>{}""", title, notice, customerId, entries(view, entries), controls);
     }
 
     static Markup entries(View view, List<TranscriptEntry> entries) {
-        return entries.isEmpty() ? Markup.of("<li class=\"muted\">{}</li>", view.t("conversation.empty"))
+        return entries.isEmpty()
+                ? Markup.of("<li class=\"muted\">{}</li>", view.t("conversation.empty"))
                 : Markup.join(entries.stream().map(entry -> entry(view, entry)).toList());
     }
 
@@ -37,13 +36,24 @@ final class Conversation {
         return switch (entry.kind()) {
             case CUSTOMER -> message(view, "in", view.t("conversation.customer"), entry, when);
             case BOT -> message(view, "out", view.t("conversation.bot"), entry, when);
-            case STAFF -> message(view, "out staff", entry.staff() == null ? "" : entry.staff().name(), entry, when);
-            case NOTE -> Markup.of("""
+            case STAFF ->
+                message(
+                        view,
+                        "out staff",
+                        entry.staff() == null ? "" : entry.staff().name(),
+                        entry,
+                        when);
+            case NOTE ->
+                Markup.of(
+                        """
                             <li class="msg note{}"><span class="who">{} · {}</span><p>{}</p><time>{}</time></li>""",
-                    alert(entry) ? " alert" : "", view.t("conversation.note"),
-                    entry.staff() != null ? entry.staff().name() : alert(entry) ? view.t("alerts.note_by") : "",
-                    alert(entry) ? alertText(view, entry.data()) : entry.text() == null ? "" : entry.text(), when);
-            case EVENT -> Markup.of("<li class=\"event\"><span>{}</span> <time>{}</time></li>", event(view, entry), when);
+                        alert(entry) ? " alert" : "",
+                        view.t("conversation.note"),
+                        entry.staff() != null ? entry.staff().name() : alert(entry) ? view.t("alerts.note_by") : "",
+                        alert(entry) ? alertText(view, entry.data()) : entry.text() == null ? "" : entry.text(),
+                        when);
+            case EVENT ->
+                Markup.of("<li class=\"event\"><span>{}</span> <time>{}</time></li>", event(view, entry), when);
         };
     }
 
@@ -53,8 +63,12 @@ final class Conversation {
     }
 
     private static String alertText(View view, Map<String, Object> data) {
-        return view.t("alerts.note", String.valueOf(data.get("question_type")).toUpperCase(java.util.Locale.ROOT),
-                data.get("score"), data.get("scale"), data.get("survey"));
+        return view.t(
+                "alerts.note",
+                String.valueOf(data.get("question_type")).toUpperCase(java.util.Locale.ROOT),
+                data.get("score"),
+                data.get("scale"),
+                data.get("survey"));
     }
 
     /** A message; a file (a photo, a PDF) is shown by {@link ChatFilePages#link}, with its caption under it. */
@@ -62,11 +76,18 @@ final class Conversation {
         Object file = entry.data().get("file");
         String kind = String.valueOf(entry.data().getOrDefault("kind", "?"));
         Markup body = file != null
-                ? Markup.of("{}{}", ChatFilePages.link(view, kind, file),
+                ? Markup.of(
+                        "{}{}",
+                        ChatFilePages.link(view, kind, file),
                         entry.text() == null ? Markup.EMPTY : Markup.of("<p>{}</p>", entry.text()))
                 : Markup.of("<p>{}</p>", entry.text() != null ? entry.text() : "[" + kind + "]");
-        return Markup.of("<li class=\"msg {}\" data-message=\"{}\"><span class=\"who\">{}</span>{}<time>{}</time></li>",
-                css, entry.messageId(), who, body, when);
+        return Markup.of(
+                "<li class=\"msg {}\" data-message=\"{}\"><span class=\"who\">{}</span>{}<time>{}</time></li>",
+                css,
+                entry.messageId(),
+                who,
+                body,
+                when);
     }
 
     /** "Complaint C-… opened", "Claimed by alice": the event's words with its most telling value. */

@@ -16,34 +16,51 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class CustomerFile {
 
-    record Customer(long id, String name, String phone, String email, String language, String tier,
-                    Instant optedOutAt, Instant erasedAt, Instant createdAt, BigDecimal value12m, BigDecimal valueAll,
-                    long purchases) {
-    }
+    record Customer(
+            long id,
+            String name,
+            String phone,
+            String email,
+            String language,
+            String tier,
+            Instant optedOutAt,
+            Instant erasedAt,
+            Instant createdAt,
+            BigDecimal value12m,
+            BigDecimal valueAll,
+            long purchases) {}
 
-    record Chat(String channel, String chatKey, String username, Instant unreachableAt) {
-    }
+    record Chat(String channel, String chatKey, String username, Instant unreachableAt) {}
 
-    record Purchase(String externalId, BigDecimal amount, String currency, Instant at) {
-    }
+    record Purchase(String externalId, BigDecimal amount, String currency, Instant at) {}
 
     /** {@code files}: the attachments as {@code [kind, reference]} pairs. */
-    record Ticket(String ticket, String status, String category, String priority, String description, Instant openedAt,
-                  Instant dueAt, Instant slaBreachedAt, String resolutionNote, List<List<String>> files) {
-    }
+    record Ticket(
+            String ticket,
+            String status,
+            String category,
+            String priority,
+            String description,
+            Instant openedAt,
+            Instant dueAt,
+            Instant slaBreachedAt,
+            String resolutionNote,
+            List<List<String>> files) {}
 
-    record Answer(String survey, String question, String type, Integer score, String value, Instant at) {
-    }
+    record Answer(String survey, String question, String type, Integer score, String value, Instant at) {}
 
-    record Offer(String offerId, String code, String issuedVia, Instant issuedAt, Instant redeemedAt) {
-    }
+    record Offer(String offerId, String code, String issuedVia, Instant issuedAt, Instant redeemedAt) {}
 
-    record Winback(String trigger, String reason, String response, String outcome, Instant startedAt) {
-    }
+    record Winback(String trigger, String reason, String response, String outcome, Instant startedAt) {}
 
-    record Everything(Customer customer, List<Chat> chats, List<Purchase> purchases, List<Ticket> tickets,
-                      List<Answer> answers, List<Offer> offers, List<Winback> winbacks) {
-    }
+    record Everything(
+            Customer customer,
+            List<Chat> chats,
+            List<Purchase> purchases,
+            List<Ticket> tickets,
+            List<Answer> answers,
+            List<Offer> offers,
+            List<Winback> winbacks) {}
 
     private final Jdbi jdbi;
 
@@ -52,38 +69,59 @@ final class CustomerFile {
     }
 
     Optional<Everything> read(long customerId) {
-        return jdbi.inTransaction(handle -> customer(handle, customerId).map(customer -> new Everything(customer,
-                handle.createQuery("""
+        return jdbi.inTransaction(handle -> customer(handle, customerId)
+                .map(customer -> new Everything(
+                        customer,
+                        handle.createQuery("""
                                 SELECT channel, chat_key, username, unreachable_at FROM channel_accounts
                                 WHERE customer_id = :id ORDER BY created_at""")
-                        .bind("id", customerId)
-                        .map((rs, ctx) -> new Chat(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4))).list(),
-                handle.createQuery("""
+                                .bind("id", customerId)
+                                .map((rs, ctx) ->
+                                        new Chat(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)))
+                                .list(),
+                        handle.createQuery("""
                                 SELECT external_id, amount, currency, purchased_at FROM purchases
                                 WHERE customer_id = :id ORDER BY purchased_at DESC LIMIT 10""")
-                        .bind("id", customerId)
-                        .map((rs, ctx) -> new Purchase(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), instant(rs, 4)))
-                        .list(),
-                tickets(handle, customerId),
-                handle.createQuery("""
+                                .bind("id", customerId)
+                                .map((rs, ctx) -> new Purchase(
+                                        rs.getString(1), rs.getBigDecimal(2), rs.getString(3), instant(rs, 4)))
+                                .list(),
+                        tickets(handle, customerId),
+                        handle.createQuery("""
                                 SELECT r.survey_id, a.question_id, a.question_type, a.score, a.value, a.answered_at
                                 FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                                 WHERE r.customer_id = :id AND NOT a.skipped ORDER BY a.answered_at DESC LIMIT 20""")
-                        .bind("id", customerId)
-                        .map((rs, ctx) -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3),
-                                (Integer) rs.getObject(4), rs.getString(5), instant(rs, 6))).list(),
-                handle.createQuery("""
+                                .bind("id", customerId)
+                                .map((rs, ctx) -> new Answer(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        (Integer) rs.getObject(4),
+                                        rs.getString(5),
+                                        instant(rs, 6)))
+                                .list(),
+                        handle.createQuery("""
                                 SELECT offer_id, code, issued_via, issued_at, redeemed_at FROM offer_codes
                                 WHERE customer_id = :id ORDER BY issued_at DESC LIMIT 20""")
-                        .bind("id", customerId)
-                        .map((rs, ctx) -> new Offer(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
-                                instant(rs, 5))).list(),
-                handle.createQuery("""
+                                .bind("id", customerId)
+                                .map((rs, ctx) -> new Offer(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        instant(rs, 4),
+                                        instant(rs, 5)))
+                                .list(),
+                        handle.createQuery("""
                                 SELECT trigger, reason, response, outcome, started_at FROM winback_cases
                                 WHERE customer_id = :id ORDER BY started_at DESC LIMIT 10""")
-                        .bind("id", customerId)
-                        .map((rs, ctx) -> new Winback(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                instant(rs, 5))).list())));
+                                .bind("id", customerId)
+                                .map((rs, ctx) -> new Winback(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        instant(rs, 5)))
+                                .list())));
     }
 
     /** Open tickets first (most urgent first), then the last few finished ones. */
@@ -96,8 +134,16 @@ final class CustomerFile {
                         FROM complaints WHERE customer_id = :id
                         ORDER BY (status = 'closed'), created_at DESC LIMIT 15""")
                 .bind("id", customerId)
-                .map((rs, ctx) -> new Ticket(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8), rs.getString(9),
+                .map((rs, ctx) -> new Ticket(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        instant(rs, 6),
+                        instant(rs, 7),
+                        instant(rs, 8),
+                        rs.getString(9),
                         files(rs.getString(10))))
                 .list();
     }
@@ -111,9 +157,19 @@ final class CustomerFile {
                                (SELECT count(*) FROM purchases p WHERE p.customer_id = c.id)
                         FROM customers c WHERE c.id = :id""")
                 .bind("id", customerId)
-                .map((rs, ctx) -> new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9),
-                        rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getLong(12)))
+                .map((rs, ctx) -> new Customer(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        instant(rs, 7),
+                        instant(rs, 8),
+                        instant(rs, 9),
+                        rs.getBigDecimal(10),
+                        rs.getBigDecimal(11),
+                        rs.getLong(12)))
                 .findOne();
     }
 
@@ -123,8 +179,7 @@ final class CustomerFile {
     }
 
     private static final com.fasterxml.jackson.core.type.TypeReference<List<List<String>>> PAIRS =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {
-            };
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
     private static List<List<String>> files(String json) {
         return dev.rapport.store.Json.mapper().convertValue(dev.rapport.store.Json.read(json), PAIRS);

@@ -11,11 +11,11 @@ import dev.rapport.web.page.Markup;
  */
 final class Layout {
 
-    private Layout() {
-    }
+    private Layout() {}
 
     static Markup page(View view, String title, String query, Markup left, Markup middle, Markup right) {
-        return Markup.of("""
+        return Markup.of(
+                """
                         <!doctype html>
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -29,8 +29,16 @@ final class Layout {
                         <section class="pane conversation" id="conversation">{}</section>
                         <aside class="pane customer" id="customer">{}</aside></main>
                         </body></html>""",
-                view.htmlLang(), title, view.session.csrfToken(), title, view.t("notify.new_handoff"),
-                view.t("alerts.notify"), topBar(view, query), left, middle, right);
+                view.htmlLang(),
+                title,
+                view.session.csrfToken(),
+                title,
+                view.t("notify.new_handoff"),
+                view.t("alerts.notify"),
+                topBar(view, query),
+                left,
+                middle,
+                right);
     }
 
     /** A page with one wide column (audit log, staff accounts). */
@@ -43,8 +51,7 @@ final class Layout {
                         <link rel="stylesheet" href="/assets/page.css">
                         <link rel="stylesheet" href="/console/assets/console.css">
                         <script src="/console/assets/console.js" defer></script></head>
-                        <body data-csrf="{}" data-title="{}">{}<main class="single">{}</main></body></html>""",
-                view.htmlLang(), title, view.session.csrfToken(), title, topBar(view, ""), body);
+                        <body data-csrf="{}" data-title="{}">{}<main class="single">{}</main></body></html>""", view.htmlLang(), title, view.session.csrfToken(), title, topBar(view, ""), body);
     }
 
     private static Markup topBar(View view, String query) {
@@ -56,7 +63,8 @@ final class Layout {
         if (view.is(Role.ADMIN)) {
             links = Markup.of("{}<a href=\"/console/staff\">{}</a>", links, view.t("nav.staff"));
         }
-        return Markup.of("""
+        return Markup.of(
+                """
                         <header class="top"><a class="brand" href="/console">{}</a>
                         <form class="search" action="/console/search" method="get" role="search">
                         <input type="search" name="q" value="{}" placeholder="{}" aria-label="{}">
@@ -66,8 +74,18 @@ final class Layout {
                         <button type="submit" class="link" id="switch-language">{}</button></form>
                         <form method="post" action="/console/logout">{}<button type="submit" class="link" id="logout">{}</button></form>
                         </nav></header>""",
-                view.t("brand"), query, view.t("search.placeholder"), view.t("search.placeholder"), view.t("search.go"),
-                links, view.session.member().name(), view.t("role." + view.session.member().role().code()),
-                view.csrf(), other.code(), view.t("language.switch"), view.csrf(), view.t("nav.logout"));
+                view.t("brand"),
+                query,
+                view.t("search.placeholder"),
+                view.t("search.placeholder"),
+                view.t("search.go"),
+                links,
+                view.session.member().name(),
+                view.t("role." + view.session.member().role().code()),
+                view.csrf(),
+                other.code(),
+                view.t("language.switch"),
+                view.csrf(),
+                view.t("nav.logout"));
     }
 }

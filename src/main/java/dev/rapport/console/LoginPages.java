@@ -1,12 +1,12 @@
 package dev.rapport.console;
 
 import dev.rapport.domain.Language;
+import dev.rapport.feature.PageRoute;
 import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.LoginResult;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSession;
 import dev.rapport.staff.StaffSessions;
-import dev.rapport.feature.PageRoute;
 import dev.rapport.web.StaffCookies;
 import dev.rapport.web.page.Markup;
 import io.javalin.http.Context;
@@ -99,7 +99,8 @@ final class LoginPages {
         String token = StaffCookies.loginToken(ctx);
         Language other = language == Language.EN ? Language.ZH : Language.EN;
         ctx.header("Cache-Control", "no-store");
-        ctx.html(Markup.of("""
+        ctx.html(Markup.of(
+                        """
                         <!doctype html>
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -117,17 +118,30 @@ final class LoginPages {
                         </form>
                         <p class="hint"><a href="/console/login?lang={}">{}</a></p>
                         </main></body></html>""",
-                language == Language.ZH ? "zh-CN" : "en", texts.get(language, "login.title"),
-                texts.get(language, "login.title"),
-                error == null ? Markup.EMPTY : Markup.of("<p class=\"error\" role=\"alert\" id=\"login-error\">{}</p>", error),
-                token, next(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next")),
-                language.code(), texts.get(language, "login.name"), name, texts.get(language, "login.password"),
-                texts.get(language, "login.submit"), other.code(), texts.get(other, "language.name")).html());
+                        language == Language.ZH ? "zh-CN" : "en",
+                        texts.get(language, "login.title"),
+                        texts.get(language, "login.title"),
+                        error == null
+                                ? Markup.EMPTY
+                                : Markup.of("<p class=\"error\" role=\"alert\" id=\"login-error\">{}</p>", error),
+                        token,
+                        next(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next")),
+                        language.code(),
+                        texts.get(language, "login.name"),
+                        name,
+                        texts.get(language, "login.password"),
+                        texts.get(language, "login.submit"),
+                        other.code(),
+                        texts.get(other, "language.name"))
+                .html());
     }
 
     /** Where to go after sign-in: a console path of this site only, never another site. */
     static String next(String wanted) {
-        if (wanted == null || !wanted.startsWith("/console") || wanted.startsWith("//") || wanted.contains("\\")
+        if (wanted == null
+                || !wanted.startsWith("/console")
+                || wanted.startsWith("//")
+                || wanted.contains("\\")
                 || wanted.startsWith(LOGIN)) {
             return "/console";
         }

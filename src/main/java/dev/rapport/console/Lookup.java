@@ -14,12 +14,17 @@ import org.jdbi.v3.core.Jdbi;
 final class Lookup {
 
     /** A customer found, and why (the matching message when it was a text search). */
-    record Found(long customerId, String name, String tier, String why, Instant at) {
-    }
+    record Found(long customerId, String name, String tier, String why, Instant at) {}
 
-    record WaitingTicket(String ticket, long customerId, String name, String tier, String status, String category,
-                         Instant dueAt, Instant breachedAt) {
-    }
+    record WaitingTicket(
+            String ticket,
+            long customerId,
+            String name,
+            String tier,
+            String status,
+            String category,
+            Instant dueAt,
+            Instant breachedAt) {}
 
     private final Jdbi jdbi;
 
@@ -40,7 +45,11 @@ final class Lookup {
                             SELECT c.id, c.name, c.tier, k.ticket, k.created_at FROM complaints k JOIN customers c
                             ON c.id = k.customer_id WHERE upper(k.ticket) = upper(:q)""")
                     .bind("q", q)
-                    .map((rs, ctx) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    .map((rs, ctx) -> new Found(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
                             CustomerFile.instant(rs, 5)))
                     .forEach(row -> found.putIfAbsent(row.customerId(), row));
             handle.createQuery("""
@@ -49,15 +58,25 @@ final class Lookup {
                               AND (name ILIKE :like OR (length(:digits) >= 4 AND phone LIKE '%' || :digits || '%')
                                    OR external_id = :q)
                             ORDER BY name LIMIT 20""")
-                    .bind("like", like).bind("digits", digits).bind("q", q)
-                    .map((rs, ctx) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    .bind("like", like)
+                    .bind("digits", digits)
+                    .bind("q", q)
+                    .map((rs, ctx) -> new Found(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
                             CustomerFile.instant(rs, 5)))
                     .forEach(row -> found.putIfAbsent(row.customerId(), row));
             handle.createQuery("""
                             SELECT c.id, c.name, c.tier, m.text, m.created_at FROM messages m JOIN customers c
                             ON c.id = m.customer_id WHERE m.text ILIKE :like ORDER BY m.id DESC LIMIT 20""")
                     .bind("like", like)
-                    .map((rs, ctx) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    .map((rs, ctx) -> new Found(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
                             CustomerFile.instant(rs, 5)))
                     .forEach(row -> found.putIfAbsent(row.customerId(), row));
         });
@@ -71,8 +90,15 @@ final class Lookup {
                         FROM complaints k JOIN customers c ON c.id = k.customer_id
                         WHERE k.status IN ('open', 'reopened', 'in_progress')
                         ORDER BY array_position(ARRAY['key', 'major', 'ordinary', 'small'], k.tier), k.due_at LIMIT 50""")
-                .map((rs, ctx) -> new WaitingTicket(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), CustomerFile.instant(rs, 7), CustomerFile.instant(rs, 8)))
+                .map((rs, ctx) -> new WaitingTicket(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        CustomerFile.instant(rs, 7),
+                        CustomerFile.instant(rs, 8)))
                 .list());
     }
 

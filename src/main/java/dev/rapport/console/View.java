@@ -1,9 +1,9 @@
 package dev.rapport.console;
 
 import dev.rapport.domain.Language;
+import dev.rapport.feature.PageRoute;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffSession;
-import dev.rapport.feature.PageRoute;
 import dev.rapport.web.page.Markup;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -15,8 +15,7 @@ public final class AuditLog {
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    private AuditLog() {
-    }
+    private AuditLog() {}
 
     /** The person running a command: {@code --by} when given, else the operating-system user. */
     public static String actor(String by) {

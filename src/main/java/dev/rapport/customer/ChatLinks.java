@@ -19,8 +19,7 @@ final class ChatLinks {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatLinks.class);
 
-    private ChatLinks() {
-    }
+    private ChatLinks() {}
 
     /** Links and returns the customer the chat belongs to now; records a {@code customer.linked} event. */
     static CustomerView link(Handle handle, CustomerView current, InboundMessage message, long targetId, String via) {
@@ -32,7 +31,9 @@ final class ChatLinks {
                                AND NOT EXISTS (SELECT 1 FROM purchases p WHERE p.customer_id = c.id)
                                AND (SELECT count(*) FROM channel_accounts a WHERE a.customer_id = c.id) <= 1
                         FROM customers c WHERE c.id = :id""")
-                .bind("id", current.id()).mapTo(Boolean.class).one();
+                .bind("id", current.id())
+                .mapTo(Boolean.class)
+                .one();
         var data = new LinkedHashMap<String, Object>();
         data.put("via", via);
         if (merge) {
@@ -41,7 +42,9 @@ final class ChatLinks {
         } else {
             handle.createUpdate("""
                             UPDATE channel_accounts SET customer_id = :target WHERE channel = :channel AND chat_key = :chatKey""")
-                    .bind("target", targetId).bind("channel", message.channel()).bind("chatKey", message.chatKey())
+                    .bind("target", targetId)
+                    .bind("channel", message.channel())
+                    .bind("chatKey", message.chatKey())
                     .execute();
             data.put("moved_from", current.id());
         }
@@ -60,12 +63,19 @@ final class ChatLinks {
             try {
                 handle.createUpdate("UPDATE " + CustomerTables.quoted(table)
                                 + " SET customer_id = :target WHERE customer_id = :source")
-                        .bind("target", targetId).bind("source", sourceId).execute();
+                        .bind("target", targetId)
+                        .bind("source", sourceId)
+                        .execute();
                 handle.releaseSavepoint("merge_table");
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
                 handle.rollbackToSavepoint("merge_table");
-                log.warn("Merging customer {} into {}: rows of {} stay with {} ({})", sourceId, targetId, table,
-                        sourceId, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                log.warn(
+                        "Merging customer {} into {}: rows of {} stay with {} ({})",
+                        sourceId,
+                        targetId,
+                        table,
+                        sourceId,
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             }
         }
         // What the person said in the chat wins over the file: an explicit language, an opt-out.
@@ -75,9 +85,13 @@ final class ChatLinks {
                             language_chosen = t.language_chosen OR s.language_chosen,
                             opted_out_at = coalesce(t.opted_out_at, s.opted_out_at)
                         FROM customers s WHERE t.id = :target AND s.id = :source""")
-                .bind("target", targetId).bind("source", sourceId).execute();
+                .bind("target", targetId)
+                .bind("source", sourceId)
+                .execute();
         handle.createUpdate("UPDATE customers SET merged_into = :target, name = NULL WHERE id = :source")
-                .bind("target", targetId).bind("source", sourceId).execute();
+                .bind("target", targetId)
+                .bind("source", sourceId)
+                .execute();
     }
 
     static CustomerView view(Handle handle, long id) {

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class ConsentActions {
 
-    private ConsentActions() {
-    }
+    private ConsentActions() {}
 
     public static List<Action> all(Customers customers) {
         return List.of(new OptOut(), new OptIn(), new SetLanguage(customers), new AsksToUnsubscribe());
@@ -28,13 +27,15 @@ public final class ConsentActions {
 
         @Override
         public String run(ActionContext context) {
-            int changed = context.handle().createUpdate(
-                            "UPDATE customers SET opted_out_at = now() WHERE id = :id AND opted_out_at IS NULL")
-                    .bind("id", context.customer().id()).execute();
+            int changed = context.handle()
+                    .createUpdate("UPDATE customers SET opted_out_at = now() WHERE id = :id AND opted_out_at IS NULL")
+                    .bind("id", context.customer().id())
+                    .execute();
             if (changed == 0) {
                 return "already";
             }
-            context.event(CustomerEvent.OPTED_OUT, Map.of("via", context.message().channel()));
+            context.event(
+                    CustomerEvent.OPTED_OUT, Map.of("via", context.message().channel()));
             return OK;
         }
     }
@@ -48,13 +49,16 @@ public final class ConsentActions {
 
         @Override
         public String run(ActionContext context) {
-            int changed = context.handle().createUpdate(
+            int changed = context.handle()
+                    .createUpdate(
                             "UPDATE customers SET opted_out_at = NULL WHERE id = :id AND opted_out_at IS NOT NULL")
-                    .bind("id", context.customer().id()).execute();
+                    .bind("id", context.customer().id())
+                    .execute();
             if (changed == 0) {
                 return OK;
             }
-            context.event(CustomerEvent.OPTED_IN, Map.of("via", context.message().channel()));
+            context.event(
+                    CustomerEvent.OPTED_IN, Map.of("via", context.message().channel()));
             return "back";
         }
     }
@@ -67,7 +71,8 @@ public final class ConsentActions {
      * so a pattern that does not compile fails the turn with its message.
      */
     private static final class AsksToUnsubscribe implements Action {
-        private final java.util.Map<String, java.util.regex.Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, java.util.regex.Pattern> patterns =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public String name() {
@@ -81,9 +86,10 @@ public final class ConsentActions {
             if (words == null || pattern == null) {
                 return OK;
             }
-            var compiled = patterns.computeIfAbsent(pattern,
-                    regex -> java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE
-                            | java.util.regex.Pattern.UNICODE_CASE));
+            var compiled = patterns.computeIfAbsent(
+                    pattern,
+                    regex -> java.util.regex.Pattern.compile(
+                            regex, java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE));
             return compiled.matcher(words).find() ? "yes" : OK;
         }
     }
@@ -109,7 +115,8 @@ public final class ConsentActions {
                 return "invalid";
             }
             var language = chosen.get();
-            boolean same = language == context.customer().language() && context.customer().languageChosen();
+            boolean same = language == context.customer().language()
+                    && context.customer().languageChosen();
             customers.setLanguage(context.handle(), context.customer().id(), language, true);
             context.useLanguage(language);
             context.event(CustomerEvent.LANGUAGE_CHOSEN, Map.of("language", language));

@@ -9,22 +9,26 @@ import org.jdbi.v3.core.Handle;
  */
 public final class CustomerRef {
 
-    private CustomerRef() {
-    }
+    private CustomerRef() {}
 
     public static Optional<Long> find(Handle handle, String reference) {
         Optional<Long> byExternal = handle.createQuery("SELECT id FROM customers WHERE external_id = :ref")
-                .bind("ref", reference).mapTo(Long.class).findOne();
+                .bind("ref", reference)
+                .mapTo(Long.class)
+                .findOne();
         if (byExternal.isPresent() || !reference.matches("\\d{1,18}")) {
             return byExternal;
         }
         return handle.createQuery("SELECT id FROM customers WHERE id = :id")
-                .bind("id", Long.parseLong(reference)).mapTo(Long.class).findOne();
+                .bind("id", Long.parseLong(reference))
+                .mapTo(Long.class)
+                .findOne();
     }
 
     /** As {@link #find}, or an error that says what was looked for. */
     public static long require(Handle handle, String reference) {
-        return find(handle, reference).orElseThrow(() -> new IllegalArgumentException(
-                "No customer with external id or id '" + reference + "'"));
+        return find(handle, reference)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("No customer with external id or id '" + reference + "'"));
     }
 }

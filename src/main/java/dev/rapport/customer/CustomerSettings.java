@@ -23,29 +23,40 @@ import java.time.format.DateTimeParseException;
  * @param botUsername        the bot's @username for deep links; empty: ask Telegram
  * @param linkValidity       how long a deep link works
  */
-public record CustomerSettings(int windowMonths, boolean useMargin, BigDecimal keyShare, BigDecimal majorShare,
-                               BigDecimal ordinaryShare, LocalTime recomputeAt, int defaultCountryCode,
-                               String botUsername, Duration linkValidity) {
+public record CustomerSettings(
+        int windowMonths,
+        boolean useMargin,
+        BigDecimal keyShare,
+        BigDecimal majorShare,
+        BigDecimal ordinaryShare,
+        LocalTime recomputeAt,
+        int defaultCountryCode,
+        String botUsername,
+        Duration linkValidity) {
 
     public static final Path DEFAULT_FILE = Path.of("config", "tiers.yaml");
 
     public static CustomerSettings defaults() {
-        return new CustomerSettings(12, false, new BigDecimal("0.01"), new BigDecimal("0.04"),
-                new BigDecimal("0.15"), LocalTime.of(3, 0), 86, "", Duration.ofHours(168));
+        return new CustomerSettings(
+                12,
+                false,
+                new BigDecimal("0.01"),
+                new BigDecimal("0.04"),
+                new BigDecimal("0.15"),
+                LocalTime.of(3, 0),
+                86,
+                "",
+                Duration.ofHours(168));
     }
 
     /** The file as written; a setting left out is null. */
-    record File(TiersPart tiers, CustomersPart customers) {
-    }
+    record File(TiersPart tiers, CustomersPart customers) {}
 
-    record TiersPart(Integer windowMonths, String value, Shares shares, String recomputeAt) {
-    }
+    record TiersPart(Integer windowMonths, String value, Shares shares, String recomputeAt) {}
 
-    record Shares(BigDecimal key, BigDecimal major, BigDecimal ordinary) {
-    }
+    record Shares(BigDecimal key, BigDecimal major, BigDecimal ordinary) {}
 
-    record CustomersPart(Integer defaultCountryCode, String botUsername, Integer linkValidHours) {
-    }
+    record CustomersPart(Integer defaultCountryCode, String botUsername, Integer linkValidHours) {}
 
     /** Reads {@code file}; a file that does not exist gives the defaults. */
     public static CustomerSettings load(Path file) {
@@ -64,23 +75,43 @@ public record CustomerSettings(int windowMonths, boolean useMargin, BigDecimal k
         BigDecimal major = share(document, shares.major(), defaults.majorShare(), "major");
         BigDecimal ordinary = share(document, shares.ordinary(), defaults.ordinaryShare(), "ordinary");
         if (key.add(major).add(ordinary).compareTo(BigDecimal.ONE) > 0) {
-            throw document.problem("the shares add up to " + key.add(major).add(ordinary) + "; expected shares "
-                    + "that add up to at most 1 (the rest of the customers are small)", "tiers", "shares");
+            throw document.problem(
+                    "the shares add up to " + key.add(major).add(ordinary) + "; expected shares "
+                            + "that add up to at most 1 (the rest of the customers are small)",
+                    "tiers",
+                    "shares");
         }
         LocalTime recomputeAt;
         try {
-            recomputeAt = tiers.recomputeAt() == null ? defaults.recomputeAt() : LocalTime.parse(tiers.recomputeAt().strip());
+            recomputeAt = tiers.recomputeAt() == null
+                    ? defaults.recomputeAt()
+                    : LocalTime.parse(tiers.recomputeAt().strip());
         } catch (DateTimeParseException e) {
             throw document.wrong("a time of day such as \"03:00\"", "tiers", "recompute_at");
         }
-        int country = document.whole(customers.defaultCountryCode(), defaults.defaultCountryCode(), 1, 999,
-                "customers", "default_country_code");
-        String bot = customers.botUsername() == null ? "" : customers.botUsername().strip().replaceFirst("^@", "");
+        int country = document.whole(
+                customers.defaultCountryCode(),
+                defaults.defaultCountryCode(),
+                1,
+                999,
+                "customers",
+                "default_country_code");
+        String bot = customers.botUsername() == null
+                ? ""
+                : customers.botUsername().strip().replaceFirst("^@", "");
         if (!bot.isEmpty() && !bot.matches("[A-Za-z0-9_]{5,32}")) {
             throw document.wrong("the bot's username, 5-32 of A-Z a-z 0-9 _ (or empty)", "customers", "bot_username");
         }
         int hours = document.whole(customers.linkValidHours(), 168, 1, 8760, "customers", "link_valid_hours");
-        return new CustomerSettings(window, value.equals("margin"), key, major, ordinary, recomputeAt, country, bot,
+        return new CustomerSettings(
+                window,
+                value.equals("margin"),
+                key,
+                major,
+                ordinary,
+                recomputeAt,
+                country,
+                bot,
                 Duration.ofHours(hours));
     }
 

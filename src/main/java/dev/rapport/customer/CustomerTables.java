@@ -10,8 +10,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class CustomerTables {
 
-    private CustomerTables() {
-    }
+    private CustomerTables() {}
 
     /** Base tables of the current schema with a {@code customer_id} column, by name. */
     public static List<String> withCustomerId(Handle handle) {
@@ -33,7 +32,8 @@ public final class CustomerTables {
                         ORDER BY c.table_name""")
                 .bindArray("columns", String.class, columns)
                 .bind("count", columns.size())
-                .mapTo(String.class).list();
+                .mapTo(String.class)
+                .list();
     }
 
     /** A table name from the catalog, quoted for SQL. */

@@ -22,9 +22,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class Customers implements CustomerDirectory {
 
     /** A chat's account row with its customer. */
-    record Account(CustomerView customer, String username, String firstName, String languageCode,
-                   boolean unreachable) {
-    }
+    record Account(
+            CustomerView customer, String username, String firstName, String languageCode, boolean unreachable) {}
 
     /**
      * Maps {@link #find}'s columns by position. Written out because it runs on every turn: a reflective
@@ -32,9 +31,17 @@ public final class Customers implements CustomerDirectory {
      * turn's CPU in a profile.
      */
     private static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(
-            new CustomerView(rs.getLong(1), rs.getString(2), Language.of(rs.getString(3)), rs.getBoolean(4),
-                    Tier.of(rs.getString(5)), rs.getBoolean(6)),
-            rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10));
+            new CustomerView(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    Language.of(rs.getString(3)),
+                    rs.getBoolean(4),
+                    Tier.of(rs.getString(5)),
+                    rs.getBoolean(6)),
+            rs.getString(7),
+            rs.getString(8),
+            rs.getString(9),
+            rs.getBoolean(10));
 
     @Override
     public CustomerView resolve(Handle handle, InboundMessage message) {
@@ -44,10 +51,12 @@ public final class Customers implements CustomerDirectory {
             return create(handle, message);
         }
         Account account = found.get();
-        boolean wroteToUs = !(message.content() instanceof Content.Membership)
-                && !(message.content() instanceof Content.Outreach);
-        if (changed(account.username(), sender.username()) || changed(account.firstName(), sender.firstName())
-                || changed(account.languageCode(), sender.languageCode()) || account.unreachable() && wroteToUs) {
+        boolean wroteToUs =
+                !(message.content() instanceof Content.Membership) && !(message.content() instanceof Content.Outreach);
+        if (changed(account.username(), sender.username())
+                || changed(account.firstName(), sender.firstName())
+                || changed(account.languageCode(), sender.languageCode())
+                || account.unreachable() && wroteToUs) {
             handle.createUpdate("""
                             UPDATE channel_accounts SET username = coalesce(:username, username),
                                    first_name = coalesce(:firstName, first_name),
@@ -103,15 +112,22 @@ public final class Customers implements CustomerDirectory {
                 .bind("firstName", sender.firstName())
                 .bind("languageCode", sender.languageCode())
                 .execute();
-        EventLog.record(handle, CustomerEvent.FIRST_CONTACT, message.channel().code(), message.chatKey(), id,
+        EventLog.record(
+                handle,
+                CustomerEvent.FIRST_CONTACT,
+                message.channel().code(),
+                message.chatKey(),
+                id,
                 Map.of("language", language));
         return new CustomerView(id, sender.firstName(), language, false, Tier.SMALL, false);
     }
 
     /** Telegram's language_code (an IETF tag such as {@code zh-hans}) to the language Rapport speaks. */
     static Language languageOf(String languageCode) {
-        return languageCode != null && languageCode.toLowerCase(java.util.Locale.ROOT).startsWith("zh")
-                ? Language.ZH : Language.EN;
+        return languageCode != null
+                        && languageCode.toLowerCase(java.util.Locale.ROOT).startsWith("zh")
+                ? Language.ZH
+                : Language.EN;
     }
 
     @Override
@@ -119,7 +135,10 @@ public final class Customers implements CustomerDirectory {
         handle.createUpdate("""
                         UPDATE customers SET language = :language, language_chosen = language_chosen OR :chosen
                         WHERE id = :id""")
-                .bind("language", language).bind("chosen", chosen).bind("id", customerId).execute();
+                .bind("language", language)
+                .bind("chosen", chosen)
+                .bind("id", customerId)
+                .execute();
     }
 
     @Override
@@ -129,12 +148,18 @@ public final class Customers implements CustomerDirectory {
                         SET unreachable_at = CASE WHEN :blocked THEN now() END,
                             unreachable_reason = CASE WHEN :blocked THEN 'the customer blocked the bot' END
                         WHERE channel = :channel AND chat_key = :chatKey""")
-                .bind("blocked", blocked).bind("channel", channel).bind("chatKey", chatKey).execute();
+                .bind("blocked", blocked)
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
+                .execute();
     }
 
     /** The message keys {@link #contactShared} answers with; declared to the flow loader. */
-    public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of("customer.phone_linked",
-            "customer.phone_already_linked", "customer.phone_unknown", "customer.phone_not_own");
+    public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of(
+            "customer.phone_linked",
+            "customer.phone_already_linked",
+            "customer.phone_unknown",
+            "customer.phone_not_own");
 
     /** Telegram shares numbers in international form, so no default country code is needed here. */
     private static final PhoneNumbers SHARED_NUMBERS = new PhoneNumbers(0);
@@ -145,22 +170,26 @@ public final class Customers implements CustomerDirectory {
      * address book carries someone else's id or none, and cannot take over a customer's record.
      */
     @Override
-    public ContactOutcome contactShared(Handle handle, CustomerView current, InboundMessage message,
-                                        Content.SharedContact contact) {
-        if (contact.userRef() == null || !contact.userRef().equals(message.sender().userRef())) {
+    public ContactOutcome contactShared(
+            Handle handle, CustomerView current, InboundMessage message, Content.SharedContact contact) {
+        if (contact.userRef() == null
+                || !contact.userRef().equals(message.sender().userRef())) {
             return new ContactOutcome(current, "not_own", "customer.phone_not_own");
         }
-        Optional<Long> owner = SHARED_NUMBERS.normaliseInternational(contact.phoneNumber())
+        Optional<Long> owner = SHARED_NUMBERS
+                .normaliseInternational(contact.phoneNumber())
                 .flatMap(phone -> handle.createQuery("""
                                 SELECT id FROM customers WHERE phone = :phone AND merged_into IS NULL AND erased_at IS NULL""")
-                        .bind("phone", phone).mapTo(Long.class).findOne());
+                        .bind("phone", phone)
+                        .mapTo(Long.class)
+                        .findOne());
         if (owner.isEmpty()) {
             return new ContactOutcome(current, "unknown", "customer.phone_unknown");
         }
         if (owner.get() == current.id()) {
             return new ContactOutcome(current, "already", "customer.phone_already_linked");
         }
-        return new ContactOutcome(ChatLinks.link(handle, current, message, owner.get(), "phone"), "linked",
-                "customer.phone_linked");
+        return new ContactOutcome(
+                ChatLinks.link(handle, current, message, owner.get(), "phone"), "linked", "customer.phone_linked");
     }
 }

@@ -26,12 +26,14 @@ public final class LinkAction implements Action {
 
     @Override
     public String run(ActionContext context) {
-        if (!(context.message().content() instanceof Content.Command command) || command.argument() == null
+        if (!(context.message().content() instanceof Content.Command command)
+                || command.argument() == null
                 || command.argument().isBlank()) {
             return "none";
         }
         var message = context.message();
-        var redemption = tokens.redeem(context.handle(), command.argument().strip(), message.channel(), message.chatKey());
+        var redemption =
+                tokens.redeem(context.handle(), command.argument().strip(), message.channel(), message.chatKey());
         if (redemption instanceof LinkTokens.Redemption.Invalid invalid) {
             context.event(CustomerEvent.LINK_FAILED, Map.of("reason", invalid.reason()));
             return "invalid";

@@ -32,12 +32,10 @@ public final class LinkTokens {
 
     /** What redeeming a token found. */
     public sealed interface Redemption {
-        record Valid(long customerId) implements Redemption {
-        }
+        record Valid(long customerId) implements Redemption {}
 
         /** {@code reason}: unknown, used, expired, or gone (the customer was erased or merged). */
-        record Invalid(String reason) implements Redemption {
-        }
+        record Invalid(String reason) implements Redemption {}
     }
 
     /** A new token for the customer, valid for the configured time. */
@@ -76,8 +74,12 @@ public final class LinkTokens {
                         WHERE t.token_digest = :digest AND t.used_at IS NULL AND t.expires_at > :now
                           AND c.id = t.customer_id AND c.merged_into IS NULL AND c.erased_at IS NULL
                         RETURNING t.customer_id""")
-                .bind("now", now()).bind("channel", channel).bind("chatKey", chatKey).bind("digest", digest)
-                .mapTo(Long.class).findOne();
+                .bind("now", now())
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
+                .bind("digest", digest)
+                .mapTo(Long.class)
+                .findOne();
         if (claimed.isPresent()) {
             return new Redemption.Valid(claimed.get());
         }
@@ -86,8 +88,10 @@ public final class LinkTokens {
                                     WHEN t.expires_at <= :now THEN 'expired'
                                     ELSE 'gone' END
                         FROM link_tokens t WHERE t.token_digest = :digest""")
-                .bind("now", now()).bind("digest", digest)
-                .mapTo(String.class).findOne()
+                .bind("now", now())
+                .bind("digest", digest)
+                .mapTo(String.class)
+                .findOne()
                 .<Redemption>map(Redemption.Invalid::new)
                 .orElse(new Redemption.Invalid("unknown"));
     }
@@ -98,8 +102,8 @@ public final class LinkTokens {
 
     static String digest(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record PhoneNumbers(int defaultCountryCode) {
 
-    private static final PhoneNumberUtil PLANS = PhoneNumberUtil.getInstance();   // thread-safe
+    private static final PhoneNumberUtil PLANS = PhoneNumberUtil.getInstance(); // thread-safe
     private static final String UNKNOWN_REGION = "ZZ";
 
     /**
@@ -58,8 +58,14 @@ public record PhoneNumbers(int defaultCountryCode) {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean allowed = c >= '0' && c <= '9' || c == '+' && i == 0
-                    || c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\u00a0';
+            boolean allowed = c >= '0' && c <= '9'
+                    || c == '+' && i == 0
+                    || c == ' '
+                    || c == '-'
+                    || c == '.'
+                    || c == '('
+                    || c == ')'
+                    || c == '\u00a0';
             if (!allowed) {
                 return false;
             }

@@ -16,9 +16,15 @@ final class Alerts {
     static final int DAYS = 7;
     static final int LIMIT = 8;
 
-    record Alert(long answerId, long customerId, String customer, String tier, String type, int score, String survey,
-                 Instant at) {
-    }
+    record Alert(
+            long answerId,
+            long customerId,
+            String customer,
+            String tier,
+            String type,
+            int score,
+            String survey,
+            Instant at) {}
 
     private final Jdbi jdbi;
 
@@ -28,7 +34,9 @@ final class Alerts {
 
     List<Alert> recent(Instant now) {
         var since = ComplaintFigures.utc(now.minus(Duration.ofDays(DAYS)));
-        return Reads.of(jdbi, handle -> handle.createQuery("""
+        return Reads.of(
+                jdbi,
+                handle -> handle.createQuery("""
                         SELECT a.id AS answer_id, r.customer_id, c.name AS customer, r.tier, a.question_type AS type, a.score,
                                r.survey_id AS survey, a.answered_at AS at
                         FROM (SELECT * FROM (SELECT id, response_id, question_type, score, answered_at FROM survey_answers
@@ -41,8 +49,9 @@ final class Alerts {
                         JOIN survey_responses r ON r.id = a.response_id
                         JOIN customers c ON c.id = r.customer_id
                         ORDER BY a.answered_at DESC, a.id DESC LIMIT :limit""")
-                .bind("since", since).bind("limit", LIMIT)
-                .map(ConstructorMapper.of(Alert.class))
-                .list());
+                        .bind("since", since)
+                        .bind("limit", LIMIT)
+                        .map(ConstructorMapper.of(Alert.class))
+                        .list());
     }
 }

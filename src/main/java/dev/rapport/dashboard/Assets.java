@@ -34,7 +34,8 @@ final class Assets {
     }
 
     List<PageRoute> routes() {
-        return List.of(PageRoute.get("/dashboard/assets/{file}", DashboardPages.MANAGERS, (ctx, session) -> serve(ctx)));
+        return List.of(
+                PageRoute.get("/dashboard/assets/{file}", DashboardPages.MANAGERS, (ctx, session) -> serve(ctx)));
     }
 
     private void serve(Context ctx) {
@@ -43,12 +44,15 @@ final class Assets {
         if (body == null) {
             throw new NotFoundResponse("No such file");
         }
-        ctx.header("Cache-Control", "private, max-age=3600").contentType(TYPES.get(name)).result(body);
+        ctx.header("Cache-Control", "private, max-age=3600")
+                .contentType(TYPES.get(name))
+                .result(body);
     }
 
     private static byte[] read(InputStream in, String name) {
         if (in == null) {
-            throw new IllegalStateException("Missing dashboard asset " + name + " (is the Chart.js WebJar on the classpath?)");
+            throw new IllegalStateException(
+                    "Missing dashboard asset " + name + " (is the Chart.js WebJar on the classpath?)");
         }
         try (in) {
             return in.readAllBytes();

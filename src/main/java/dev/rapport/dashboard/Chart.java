@@ -51,8 +51,11 @@ final class Chart {
     Chart series(String name, List<? extends Number> values, List<String> valueLinks) {
         var one = new LinkedHashMap<String, Object>();
         one.put("label", name);
-        one.put("data", values.stream().map(value -> value == null || (value instanceof Double d && d.isNaN()) ? null : value)
-                .toList());
+        one.put(
+                "data",
+                values.stream()
+                        .map(value -> value == null || (value instanceof Double d && d.isNaN()) ? null : value)
+                        .toList());
         one.put("links", valueLinks == null ? links : valueLinks);
         series.add(one);
         return this;
@@ -64,7 +67,12 @@ final class Chart {
         data.put("labels", labels);
         data.put("series", series);
         data.put("stacked", stacked);
-        return Markup.of("<figure class=\"chart\"><canvas id=\"{}\" class=\"chart\" role=\"img\" aria-label=\"{}\" data-chart=\"{}\"></canvas>"
-                        + "<figcaption>{}</figcaption></figure>", id, caption, Json.write(data), caption);
+        return Markup.of(
+                "<figure class=\"chart\"><canvas id=\"{}\" class=\"chart\" role=\"img\" aria-label=\"{}\" data-chart=\"{}\"></canvas>"
+                        + "<figcaption>{}</figcaption></figure>",
+                id,
+                caption,
+                Json.write(data),
+                caption);
     }
 }

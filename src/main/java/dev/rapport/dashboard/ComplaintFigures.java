@@ -45,13 +45,20 @@ final class ComplaintFigures {
     }
 
     /** Minutes; NaN when no complaint of the period has the time. */
-    record Times(double firstResponseMedian, double firstResponseP90, long responded, double resolutionMedian,
-                 double resolutionP90, long resolved) {
-    }
+    record Times(
+            double firstResponseMedian,
+            double firstResponseP90,
+            long responded,
+            double resolutionMedian,
+            double resolutionP90,
+            long resolved) {}
 
-    record Period(Counts total, Map<String, Counts> byCategory, Map<String, Counts> byStatus, Map<String, Counts> byTier,
-                  Times times) {
-    }
+    record Period(
+            Counts total,
+            Map<String, Counts> byCategory,
+            Map<String, Counts> byStatus,
+            Map<String, Counts> byTier,
+            Times times) {}
 
     private final Jdbi jdbi;
     private final ZoneId zone;
@@ -62,14 +69,15 @@ final class ComplaintFigures {
     }
 
     /** The period and the previous one of the same length. */
-    record Comparison(Period now, Period before) {
-    }
+    record Comparison(Period now, Period before) {}
 
     /** Both periods in two queries (one for the counts, one for the times). */
     Comparison compute(Filter filter) {
-        Period[] periods = {empty(), empty()};   // 0: now, 1: before
+        Period[] periods = {empty(), empty()}; // 0: now, 1: before
         Filter previous = filter.previous();
-        var where = new Where().between("c.created_at", previous.start(zone), filter.end(zone)).complaints("c", filter);
+        var where = new Where()
+                .between("c.created_at", previous.start(zone), filter.end(zone))
+                .complaints("c", filter);
         var now = utc(filter.start(zone));
         jdbi.useTransaction(handle -> {
             // One snapshot for both queries; the percentiles sort in memory (100,000 complaints a year).
@@ -86,14 +94,17 @@ final class ComplaintFigures {
                     .map((rs, ctx) -> {
                         Period period = periods[rs.getBoolean(1) ? 0 : 1];
                         long[] n = {rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)};
-                        for (Counts counts : new Counts[] {period.total(),
-                                period.byTier().computeIfAbsent(rs.getString(2), k -> new Counts()),
-                                period.byCategory().computeIfAbsent(rs.getString(3), k -> new Counts()),
-                                period.byStatus().computeIfAbsent(rs.getString(4), k -> new Counts())}) {
+                        for (Counts counts : new Counts[] {
+                            period.total(),
+                            period.byTier().computeIfAbsent(rs.getString(2), k -> new Counts()),
+                            period.byCategory().computeIfAbsent(rs.getString(3), k -> new Counts()),
+                            period.byStatus().computeIfAbsent(rs.getString(4), k -> new Counts())
+                        }) {
                             counts.add(n[0], n[1], n[2], n[3], n[4]);
                         }
                         return 0;
-                    }).list();
+                    })
+                    .list();
             // Both periods in one pass: one sort per measure and period, no grouping sort; minutes in float8
             // (extract() would give numeric, whose sort is several times slower).
             where.bind(handle.createQuery("""
@@ -116,12 +127,22 @@ final class ComplaintFigures {
                             int column = 1 + at * 4;
                             double[] response = pair(rs.getArray(column));
                             double[] resolution = pair(rs.getArray(column + 2));
-                            periods[at] = new Period(period.total(), period.byCategory(), period.byStatus(), period.byTier(),
-                                    new Times(response[0], response[1], rs.getLong(column + 1), resolution[0], resolution[1],
+                            periods[at] = new Period(
+                                    period.total(),
+                                    period.byCategory(),
+                                    period.byStatus(),
+                                    period.byTier(),
+                                    new Times(
+                                            response[0],
+                                            response[1],
+                                            rs.getLong(column + 1),
+                                            resolution[0],
+                                            resolution[1],
                                             rs.getLong(column + 3)));
                         }
                         return 0;
-                    }).list();
+                    })
+                    .list();
         });
         return new Comparison(periods[0], periods[1]);
     }
@@ -136,7 +157,11 @@ final class ComplaintFigures {
     }
 
     private static Period empty() {
-        return new Period(new Counts(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+        return new Period(
+                new Counts(),
+                new TreeMap<>(),
+                new TreeMap<>(),
+                new TreeMap<>(),
                 new Times(Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, 0));
     }
 

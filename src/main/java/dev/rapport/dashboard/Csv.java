@@ -39,7 +39,8 @@ final class Csv {
         }
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+                ? "'" + value
+                : value;
     }
 
     void flush() throws IOException {

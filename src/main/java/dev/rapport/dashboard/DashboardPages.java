@@ -1,9 +1,9 @@
 package dev.rapport.dashboard;
 
+import dev.rapport.feature.PageRoute;
 import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffSession;
-import dev.rapport.feature.PageRoute;
 import dev.rapport.web.page.Markup;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -72,11 +72,12 @@ final class DashboardPages {
         this.reader = new RowReader(jdbi, zone);
         this.transcripts = new Transcripts(jdbi);
         var threads = new AtomicInteger();
-        var pool = new ThreadPoolExecutor(PARALLEL, PARALLEL, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
-            var thread = new Thread(work, "dashboard-section-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        var pool =
+                new ThreadPoolExecutor(PARALLEL, PARALLEL, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
+                    var thread = new Thread(work, "dashboard-section-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         pool.allowCoreThreadTimeOut(true);
         this.sections = pool;
     }
@@ -107,8 +108,10 @@ final class DashboardPages {
         var team = CompletableFuture.supplyAsync(() -> people.compute(filter), sections);
         var offer = CompletableFuture.supplyAsync(() -> offers.compute(filter), sections);
         var tier = CompletableFuture.supplyAsync(() -> tiers.compute(filter), sections);
-        var body = Markup.of("<h1>{}</h1>{}{}{}{}{}{}{}{}",
-                view.t("title.dashboard"), TeamAndCustomerSections.alerts(view, recent.join()),
+        var body = Markup.of(
+                "<h1>{}</h1>{}{}{}{}{}{}{}{}",
+                view.t("title.dashboard"),
+                TeamAndCustomerSections.alerts(view, recent.join()),
                 Frame.filters(view, "/dashboard", filter, surveyIds.join(), Markup.EMPTY),
                 SurveySection.render(view, filter, survey.join()),
                 FreeText.render(view, filter, text.join()),
@@ -125,8 +128,11 @@ final class DashboardPages {
         Filter filter = filter(ctx);
         Map<String, String> narrow = narrow(ctx, set);
         var rows = reader.first(set, filter, narrow, RowsPage.SHOWN);
-        ctx.html(Frame.page(view, view.t("rows." + set.name()),
-                RowsPage.render(view, set, filter, narrow, surveyIds(), rows, reader.available(set))).html());
+        ctx.html(Frame.page(
+                        view,
+                        view.t("rows." + set.name()),
+                        RowsPage.render(view, set, filter, narrow, surveyIds(), rows, reader.available(set)))
+                .html());
     }
 
     private void csv(Context ctx, StaffSession session) throws Exception {
@@ -134,10 +140,15 @@ final class DashboardPages {
         RowSet set = set(ctx);
         Filter filter = filter(ctx);
         Map<String, String> narrow = narrow(ctx, set);
-        audit.record(session.member().ref(), "dashboard.export", null,
+        audit.record(
+                session.member().ref(),
+                "dashboard.export",
+                null,
                 Map.of("rows", set.name(), "query", filter.query() + RowsPage.narrowQuery(narrow)));
-        ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition",
-                "attachment; filename=\"" + set.name() + "-" + filter.from() + "-" + filter.to() + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + set.name() + "-" + filter.from() + "-" + filter.to() + ".csv\"");
         try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
             var csv = new Csv(out);
             var header = new ArrayList<String>(List.of("customer_id", "row_id"));
@@ -159,23 +170,35 @@ final class DashboardPages {
     private void transcript(Context ctx, StaffSession session) {
         View view = new View(session, texts, zone);
         var transcript = load(ctx, session, "dashboard.transcript");
-        ctx.html(Frame.page(view, view.t("transcript.title", transcript.customer().name() == null
-                        ? "#" + transcript.customer().id() : transcript.customer().name()),
-                TranscriptPage.render(view, transcript, ctx.queryParam("answer"))).html());
+        ctx.html(Frame.page(
+                        view,
+                        view.t(
+                                "transcript.title",
+                                transcript.customer().name() == null
+                                        ? "#" + transcript.customer().id()
+                                        : transcript.customer().name()),
+                        TranscriptPage.render(view, transcript, ctx.queryParam("answer")))
+                .html());
     }
 
     private void transcriptText(Context ctx, StaffSession session) {
         View view = new View(session, texts, zone);
         var transcript = load(ctx, session, "dashboard.transcript_export");
         ctx.contentType("text/plain; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"transcript-" + transcript.customer().id() + ".txt\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"transcript-"
+                                + transcript.customer().id() + ".txt\"")
                 .result(TranscriptPage.text(view, transcript));
     }
 
     private void transcriptJson(Context ctx, StaffSession session) {
         var transcript = load(ctx, session, "dashboard.transcript_export");
         ctx.contentType("application/json; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"transcript-" + transcript.customer().id() + ".json\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"transcript-"
+                                + transcript.customer().id() + ".json\"")
                 .result(TranscriptPage.json(transcript));
     }
 
@@ -216,13 +239,13 @@ final class DashboardPages {
 
     /** The surveys that have responses, for the filter (a skip scan over the survey index: one probe per survey). */
     private List<String> surveyIds() {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return jdbi.withHandle(
+                handle -> handle.createQuery("""
                         WITH RECURSIVE ids AS (
                             (SELECT survey_id FROM survey_responses ORDER BY survey_id LIMIT 1)
                             UNION ALL
                             SELECT (SELECT r.survey_id FROM survey_responses r WHERE r.survey_id > ids.survey_id
                                     ORDER BY r.survey_id LIMIT 1) FROM ids WHERE ids.survey_id IS NOT NULL)
-                        SELECT survey_id FROM ids WHERE survey_id IS NOT NULL""")
-                .mapTo(String.class).list());
+                        SELECT survey_id FROM ids WHERE survey_id IS NOT NULL""").mapTo(String.class).list());
     }
 }

@@ -22,8 +22,14 @@ import java.util.regex.Pattern;
  * same query string therefore opens the same view for anyone it is shared with. Values outside the
  * known ones are dropped, never put into SQL. Immutable.
  */
-record Filter(LocalDate from, LocalDate to, List<String> tiers, List<String> channels, List<String> languages,
-              List<String> surveys, List<String> categories) {
+record Filter(
+        LocalDate from,
+        LocalDate to,
+        List<String> tiers,
+        List<String> channels,
+        List<String> languages,
+        List<String> surveys,
+        List<String> categories) {
 
     static final List<String> TIERS = List.of("key", "major", "ordinary", "small");
     static final List<String> CHANNELS = List.of("telegram", "webchat");
@@ -53,8 +59,13 @@ record Filter(LocalDate from, LocalDate to, List<String> tiers, List<String> cha
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             from = to.minusDays(MAX_DAYS - 1);
         }
-        return new Filter(from, to, known(query.apply("tier"), TIERS::contains), known(query.apply("channel"), CHANNELS::contains),
-                known(query.apply("language"), LANGUAGES::contains), known(query.apply("survey"), v -> SURVEY.matcher(v).matches()),
+        return new Filter(
+                from,
+                to,
+                known(query.apply("tier"), TIERS::contains),
+                known(query.apply("channel"), CHANNELS::contains),
+                known(query.apply("language"), LANGUAGES::contains),
+                known(query.apply("survey"), v -> SURVEY.matcher(v).matches()),
                 known(query.apply("category"), CATEGORIES::contains));
     }
 
@@ -113,8 +124,9 @@ record Filter(LocalDate from, LocalDate to, List<String> tiers, List<String> cha
 
     static String query(Map<String, List<String>> parameters) {
         var parts = new ArrayList<String>();
-        parameters.forEach((name, values) -> values.forEach(value -> parts.add(
-                URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        parameters.forEach((name, values) ->
+                values.forEach(value -> parts.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(value, StandardCharsets.UTF_8))));
         return String.join("&", parts);
     }
 

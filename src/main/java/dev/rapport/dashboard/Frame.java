@@ -12,11 +12,11 @@ import java.util.List;
  */
 final class Frame {
 
-    private Frame() {
-    }
+    private Frame() {}
 
     static Markup page(View view, String title, Markup body) {
-        return Markup.of("""
+        return Markup.of(
+                """
                         <!doctype html>
                         <html lang="{}"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -31,9 +31,18 @@ final class Frame {
                         <form method="post" action="/console/logout"><input type="hidden" name="{}" value="{}">
                         <button type="submit" class="link" id="logout">{}</button></form></nav></header>
                         <main class="single">{}{}</main></body></html>""",
-                view.htmlLang(), title, view.session.csrfToken(), view.t("brand"), view.t("nav.console"),
-                view.session.member().name(), view.t("role." + view.session.member().role().code()),
-                PageRoute.CSRF_FIELD, view.session.csrfToken(), view.t("nav.logout"), body, view.footnotes());
+                view.htmlLang(),
+                title,
+                view.session.csrfToken(),
+                view.t("brand"),
+                view.t("nav.console"),
+                view.session.member().name(),
+                view.t("role." + view.session.member().role().code()),
+                PageRoute.CSRF_FIELD,
+                view.session.csrfToken(),
+                view.t("nav.logout"),
+                body,
+                view.footnotes());
     }
 
     /** The filter form, its period presets, and hidden fields for the drill-down parameters of a row page. */
@@ -41,10 +50,14 @@ final class Frame {
         var presets = new ArrayList<Markup>();
         for (int days : new int[] {7, 30, 90, 365}) {
             Filter preset = filter.period(filter.to().minusDays(days - 1), filter.to());
-            presets.add(Markup.of("<a class=\"preset\" href=\"{}?{}\">{}</a>", action, preset.query(),
+            presets.add(Markup.of(
+                    "<a class=\"preset\" href=\"{}?{}\">{}</a>",
+                    action,
+                    preset.query(),
                     view.t("filter.last_days", days)));
         }
-        return Markup.of("""
+        return Markup.of(
+                """
                         <form class="filters" method="get" action="{}" id="filters">{}
                         <label>{} <input type="date" name="from" value="{}"></label>
                         <label>{} <input type="date" name="to" value="{}"></label>
@@ -52,21 +65,34 @@ final class Frame {
                         <button type="submit" id="apply-filters">{}</button>
                         <span class="presets">{}</span>
                         <span class="muted">{}</span></form>""",
-                action, hidden, view.t("filter.from"), filter.from(), view.t("filter.to"), filter.to(),
+                action,
+                hidden,
+                view.t("filter.from"),
+                filter.from(),
+                view.t("filter.to"),
+                filter.to(),
                 choices(view, "tier", "tier", Filter.TIERS, filter.tiers()),
                 choices(view, "channel", "channel", Filter.CHANNELS, filter.channels()),
                 choices(view, "language", "language", Filter.LANGUAGES, filter.languages()),
                 choices(view, "survey", "survey", surveys, filter.surveys()),
                 choices(view, "category", "category", Filter.CATEGORIES, filter.categories()),
-                view.t("filter.apply"), Markup.join(presets),
-                view.t("filter.compared", filter.previous().from(), filter.previous().to()));
+                view.t("filter.apply"),
+                Markup.join(presets),
+                view.t(
+                        "filter.compared",
+                        filter.previous().from(),
+                        filter.previous().to()));
     }
 
     private static Markup choices(View view, String name, String group, List<String> values, List<String> chosen) {
         var boxes = new ArrayList<Markup>();
         for (String value : values) {
-            boxes.add(Markup.of("<label class=\"choice\"><input type=\"checkbox\" name=\"{}\" value=\"{}\"{}> {}</label>",
-                    name, value, chosen.contains(value) ? Markup.of(" checked") : Markup.EMPTY, view.word(group, value)));
+            boxes.add(Markup.of(
+                    "<label class=\"choice\"><input type=\"checkbox\" name=\"{}\" value=\"{}\"{}> {}</label>",
+                    name,
+                    value,
+                    chosen.contains(value) ? Markup.of(" checked") : Markup.EMPTY,
+                    view.word(group, value)));
         }
         return Markup.of("<fieldset><legend>{}</legend>{}</fieldset>", view.t("filter." + name), Markup.join(boxes));
     }

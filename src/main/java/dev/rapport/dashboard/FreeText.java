@@ -17,12 +17,17 @@ final class FreeText {
     static final int NEWEST = 15;
     static final int NEGATIVE_SAMPLE = 2000;
 
-    record Answer(long id, long customerId, String customer, String tier, String language, String text,
-                  String sentiment, Instant at) {
-    }
+    record Answer(
+            long id,
+            long customerId,
+            String customer,
+            String tier,
+            String language,
+            String text,
+            String sentiment,
+            Instant at) {}
 
-    record Result(List<Answer> newest, List<Terms.Term> negativeTerms, long negativeAnswers) {
-    }
+    record Result(List<Answer> newest, List<Terms.Term> negativeTerms, long negativeAnswers) {}
 
     private final Jdbi jdbi;
     private final ZoneId zone;
@@ -36,7 +41,9 @@ final class FreeText {
         // An answer is given after its response started, so answers of responses started in the period were given
         // since its start: the redundant bound lets the newest-first index scans stop at the period's start
         // instead of walking every older answer (46,000 negative ones in a year).
-        var where = new Where().between("r.started_at", filter.start(zone), filter.end(zone)).responses("r", filter)
+        var where = new Where()
+                .between("r.started_at", filter.start(zone), filter.end(zone))
+                .responses("r", filter)
                 .and("a.question_type = 'text' AND NOT a.skipped AND a.value IS NOT NULL")
                 .compare("a.answered_at", ">=", ComplaintFigures.utc(filter.start(zone)));
         return Reads.of(jdbi, handle -> {
@@ -47,15 +54,22 @@ final class FreeText {
                             JOIN customers c ON c.id = r.customer_id
                             WHERE %s ORDER BY a.answered_at DESC, a.id DESC LIMIT :limit""".formatted(where.sql())))
                     .bind("limit", NEWEST)
-                    .map((rs, ctx) -> new Answer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7),
+                    .map((rs, ctx) -> new Answer(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
                             rs.getObject(8, OffsetDateTime.class).toInstant()))
                     .list();
             List<String> negative = where.bind(handle.createQuery("""
                             SELECT a.value FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-                            WHERE %s AND a.sentiment = 'negative' ORDER BY a.answered_at DESC LIMIT :limit"""
-                            .formatted(where.sql())))
-                    .bind("limit", NEGATIVE_SAMPLE).mapTo(String.class).list();
+                            WHERE %s AND a.sentiment = 'negative' ORDER BY a.answered_at DESC LIMIT :limit""".formatted(where.sql())))
+                    .bind("limit", NEGATIVE_SAMPLE)
+                    .mapTo(String.class)
+                    .list();
             return new Result(newest, Terms.recurring(negative, 30), negative.size());
         });
     }
@@ -64,29 +78,44 @@ final class FreeText {
         String q = filter.query();
         var items = new java.util.ArrayList<Markup>();
         for (Answer answer : result.newest()) {
-            items.add(Markup.of("""
+            items.add(Markup.of(
+                    """
                             <li class="answer sentiment-{}"><span class="muted">{} · <a href="/dashboard/transcripts/{}?answer={}">{}</a> · {} · {}</span>
                             <q>{}</q> <span class="badge">{}</span></li>""",
-                    answer.sentiment() == null ? "none" : answer.sentiment(), view.when(answer.at()), answer.customerId(),
-                    answer.id(), answer.customer(), view.word("tier", answer.tier()), view.word("language", answer.language()),
-                    answer.text(), view.word("sentiment", answer.sentiment())));
+                    answer.sentiment() == null ? "none" : answer.sentiment(),
+                    view.when(answer.at()),
+                    answer.customerId(),
+                    answer.id(),
+                    answer.customer(),
+                    view.word("tier", answer.tier()),
+                    view.word("language", answer.language()),
+                    answer.text(),
+                    view.word("sentiment", answer.sentiment())));
         }
         var terms = new java.util.ArrayList<Markup>();
         for (Terms.Term term : result.negativeTerms()) {
-            terms.add(Markup.of("<li><span class=\"term\">{}</span> <span class=\"muted\">×{}</span></li>", term.text(),
+            terms.add(Markup.of(
+                    "<li><span class=\"term\">{}</span> <span class=\"muted\">×{}</span></li>",
+                    term.text(),
                     term.answers()));
         }
-        return Markup.of("""
+        return Markup.of(
+                """
                         <section class="block" id="free-text"><h2>{}</h2>
                         <div class="columns"><div><h3>{}</h3>{}<p><a href="{}">{}</a> · <a href="{}">{}</a></p></div>
                         <div><h3>{}</h3>{}<p><a href="{}">{}</a></p></div></div></section>""",
-                view.t("section.free_text"), view.figure("text_answers"),
-                items.isEmpty() ? Markup.of("<p class=\"muted\">{}</p>", view.t("empty.period"))
+                view.t("section.free_text"),
+                view.figure("text_answers"),
+                items.isEmpty()
+                        ? Markup.of("<p class=\"muted\">{}</p>", view.t("empty.period"))
                         : Markup.of("<ul class=\"answers\">{}</ul>", Markup.join(items)),
-                SurveySection.rows("answers", q, "type=text"), view.t("rows.all"),
-                SurveySection.rows("answers", q, "type=text").replace("/rows/answers?", "/rows/answers/csv?"), view.t("export.csv"),
+                SurveySection.rows("answers", q, "type=text"),
+                view.t("rows.all"),
+                SurveySection.rows("answers", q, "type=text").replace("/rows/answers?", "/rows/answers/csv?"),
+                view.t("export.csv"),
                 view.figure("negative_terms"),
-                terms.isEmpty() ? Markup.of("<p class=\"muted\">{}</p>", view.t("empty.terms"))
+                terms.isEmpty()
+                        ? Markup.of("<p class=\"muted\">{}</p>", view.t("empty.terms"))
                         : Markup.of("<ol class=\"terms\" id=\"negative-terms\">{}</ol>", Markup.join(terms)),
                 SurveySection.rows("answers", q, "type=text&sentiment=negative"),
                 view.t("rows.negative", result.negativeAnswers()));

@@ -42,9 +42,11 @@ final class OfferFigures {
         }
     }
 
-    record Result(List<OfferRow> offers, Map<String, Long> campaignSends, Map<String, Cases> winbackByReason,
-                  Map<String, Cases> winbackByTier) {
-    }
+    record Result(
+            List<OfferRow> offers,
+            Map<String, Long> campaignSends,
+            Map<String, Cases> winbackByReason,
+            Map<String, Cases> winbackByTier) {}
 
     private final Jdbi jdbi;
     private final ZoneId zone;
@@ -55,10 +57,16 @@ final class OfferFigures {
     }
 
     Result compute(Filter filter) {
-        var codes = new Where().between("o.issued_at", filter.start(zone), filter.end(zone)).in("o.tier", filter.tiers());
-        var sends = new Where().between("s.done_at", filter.start(zone), filter.end(zone)).in("s.tier", filter.tiers())
+        var codes = new Where()
+                .between("o.issued_at", filter.start(zone), filter.end(zone))
+                .in("o.tier", filter.tiers());
+        var sends = new Where()
+                .between("s.done_at", filter.start(zone), filter.end(zone))
+                .in("s.tier", filter.tiers())
                 .and("s.status = 'sent'");
-        var cases = new Where().between("w.started_at", filter.start(zone), filter.end(zone)).in("w.tier", filter.tiers());
+        var cases = new Where()
+                .between("w.started_at", filter.start(zone), filter.end(zone))
+                .in("w.tier", filter.tiers());
         return Reads.of(jdbi, handle -> {
             var offers = codes.bind(handle.createQuery("""
                             SELECT o.offer_id AS offer, o.tier, count(*) AS issued, count(o.redeemed_at) AS redeemed,
@@ -69,7 +77,8 @@ final class OfferFigures {
             Map<String, Long> campaignSends = new TreeMap<>();
             sends.bind(handle.createQuery("SELECT s.offer_id, count(*) AS sends FROM offer_sends s WHERE %s GROUP BY 1"
                             .formatted(sends.sql())))
-                    .map((rs, ctx) -> campaignSends.put(rs.getString("offer_id"), rs.getLong("sends"))).list();
+                    .map((rs, ctx) -> campaignSends.put(rs.getString("offer_id"), rs.getLong("sends")))
+                    .list();
             Map<String, Cases> byReason = new TreeMap<>();
             Map<String, Cases> byTier = new TreeMap<>();
             cases.bind(handle.createQuery("""
@@ -77,12 +86,15 @@ final class OfferFigures {
                                    count(*) AS cases
                             FROM winback_cases w WHERE %s GROUP BY 1, 2, 3""".formatted(cases.sql())))
                     .map((rs, ctx) -> {
-                        byReason.computeIfAbsent(rs.getString("reason"), k -> new Cases()).byOutcome
+                        byReason.computeIfAbsent(rs.getString("reason"), k -> new Cases())
+                                .byOutcome
                                 .merge(rs.getString("outcome"), rs.getLong("cases"), Long::sum);
-                        byTier.computeIfAbsent(rs.getString("tier"), k -> new Cases()).byOutcome
+                        byTier.computeIfAbsent(rs.getString("tier"), k -> new Cases())
+                                .byOutcome
                                 .merge(rs.getString("outcome"), rs.getLong("cases"), Long::sum);
                         return 0;
-                    }).list();
+                    })
+                    .list();
             return new Result(offers, campaignSends, byReason, byTier);
         });
     }

@@ -19,14 +19,11 @@ final class PeopleFigures {
 
     private static final Logger log = LoggerFactory.getLogger(PeopleFigures.class);
 
-    record ByReason(String reason, long handoffs, double waitingMedian, double firstResponseMedian) {
-    }
+    record ByReason(String reason, long handoffs, double waitingMedian, double firstResponseMedian) {}
 
-    record ByAgent(String agent, long handoffs, double firstResponseMedian, long csatAnswers, double csatMean) {
-    }
+    record ByAgent(String agent, long handoffs, double firstResponseMedian, long csatAnswers, double csatMean) {}
 
-    record Result(List<ByReason> reasons, List<ByAgent> agents) {
-    }
+    record Result(List<ByReason> reasons, List<ByAgent> agents) {}
 
     private final Jdbi jdbi;
     private final ZoneId zone;
@@ -38,13 +35,16 @@ final class PeopleFigures {
 
     /** Empty when there is no handoff data to read yet. */
     Optional<Result> compute(Filter filter) {
-        boolean present = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT to_regclass('handoffs') IS NOT NULL").mapTo(Boolean.class).one());
+        boolean present = jdbi.withHandle(handle -> handle.createQuery("SELECT to_regclass('handoffs') IS NOT NULL")
+                .mapTo(Boolean.class)
+                .one());
         if (!present) {
             return Optional.empty();
         }
-        var where = new Where().between("h.opened_at", filter.start(zone), filter.end(zone))
-                .in("h.tier", filter.tiers()).in("h.channel", filter.channels());
+        var where = new Where()
+                .between("h.opened_at", filter.start(zone), filter.end(zone))
+                .in("h.tier", filter.tiers())
+                .in("h.channel", filter.channels());
         try {
             return Optional.of(jdbi.inTransaction(handle -> {
                 handle.execute("SET TRANSACTION READ ONLY");
@@ -56,7 +56,9 @@ final class PeopleFigures {
                                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h.first_response_at - h.opened_at) / 60)
                                            AS first_response_median
                                 FROM handoffs h WHERE %s GROUP BY 1 ORDER BY 2 DESC, 1""".formatted(where.sql())))
-                        .map((rs, ctx) -> new ByReason(rs.getString("reason"), rs.getLong("handoffs"),
+                        .map((rs, ctx) -> new ByReason(
+                                rs.getString("reason"),
+                                rs.getLong("handoffs"),
                                 ComplaintFigures.number(rs.getObject("waiting_median")),
                                 ComplaintFigures.number(rs.getObject("first_response_median"))))
                         .list();
@@ -65,16 +67,20 @@ final class PeopleFigures {
                                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h.first_response_at - h.opened_at) / 60)
                                            AS first_response_median,
                                        count(h.csat) AS csat_answers, avg(h.csat) AS csat_mean
-                                FROM handoffs h WHERE %s AND h.owner_name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"""
-                                .formatted(where.sql())))
-                        .map((rs, ctx) -> new ByAgent(rs.getString("owner_name"), rs.getLong("handoffs"),
-                                ComplaintFigures.number(rs.getObject("first_response_median")), rs.getLong("csat_answers"),
+                                FROM handoffs h WHERE %s AND h.owner_name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1""".formatted(where.sql())))
+                        .map((rs, ctx) -> new ByAgent(
+                                rs.getString("owner_name"),
+                                rs.getLong("handoffs"),
+                                ComplaintFigures.number(rs.getObject("first_response_median")),
+                                rs.getLong("csat_answers"),
                                 ComplaintFigures.number(rs.getObject("csat_mean"))))
                         .list();
                 return new Result(reasons, agents);
             }));
         } catch (RuntimeException e) {
-            log.warn("The handoffs table is not in the shape the dashboard reads; People shows no data: {}", e.getMessage());
+            log.warn(
+                    "The handoffs table is not in the shape the dashboard reads; People shows no data: {}",
+                    e.getMessage());
             return Optional.empty();
         }
     }

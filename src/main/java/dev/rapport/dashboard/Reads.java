@@ -13,8 +13,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Reads {
 
-    private Reads() {
-    }
+    private Reads() {}
 
     /** Runs {@code read} in a read-only transaction whose statements are planned with their values. */
     static <T> T of(Jdbi jdbi, HandleCallback<T, RuntimeException> read) {

@@ -14,8 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 final class RowReader {
 
     /** One row: the customer it belongs to (for the transcript link), its id, and its cells as text. */
-    record Row(long customerId, long id, List<String> cells) {
-    }
+    record Row(long customerId, long id, List<String> cells) {}
 
     private final Jdbi jdbi;
     private final ZoneId zone;
@@ -27,8 +26,11 @@ final class RowReader {
 
     /** True when the set can be read (its table exists). */
     boolean available(RowSet set) {
-        return set.needsTable() == null || jdbi.withHandle(handle -> handle.createQuery("SELECT to_regclass(:table) IS NOT NULL")
-                .bind("table", set.needsTable()).mapTo(Boolean.class).one());
+        return set.needsTable() == null
+                || jdbi.withHandle(handle -> handle.createQuery("SELECT to_regclass(:table) IS NOT NULL")
+                        .bind("table", set.needsTable())
+                        .mapTo(Boolean.class)
+                        .one());
     }
 
     List<Row> first(RowSet set, Filter filter, Map<String, String> narrow, int limit) {
@@ -51,8 +53,10 @@ final class RowReader {
             // newest first (3.6 s). Every row up to the limit is read, so plan for all of them.
             handle.execute("SET LOCAL cursor_tuple_fraction = 1.0");
             Reads.planned(handle);
-            query.where().bind(handle.createQuery(query.sql() + " LIMIT :limit"))
-                    .bind("zone", zone.getId()).bind("limit", limit)
+            query.where()
+                    .bind(handle.createQuery(query.sql() + " LIMIT :limit"))
+                    .bind("zone", zone.getId())
+                    .bind("limit", limit)
                     .setFetchSize(1000)
                     .map((rs, ctx) -> {
                         var cells = new ArrayList<String>(columns);

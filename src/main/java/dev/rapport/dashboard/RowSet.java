@@ -17,12 +17,15 @@ import java.util.function.BiFunction;
  *                   customer id, a row id (for links), then one text per column
  * @param needsTable a table that must exist for the set to have rows (the handoff feature's), or null
  */
-record RowSet(String name, List<String> columns, Set<String> parameters,
-              BiFunction<Filter, Map<String, String>, Query> query, String needsTable) {
+record RowSet(
+        String name,
+        List<String> columns,
+        Set<String> parameters,
+        BiFunction<Filter, Map<String, String>, Query> query,
+        String needsTable) {
 
     static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("[\\p{L}\\p{N} _:.@-]{1,60}");
 
     /** A row set's SQL (its text made only in this package) and the condition whose values it binds. */
-    record Query(String sql, Where where) {
-    }
+    record Query(String sql, Where where) {}
 }

@@ -10,11 +10,16 @@ final class RowsPage {
 
     static final int SHOWN = 500;
 
-    private RowsPage() {
-    }
+    private RowsPage() {}
 
-    static Markup render(View view, RowSet set, Filter filter, Map<String, String> narrow, List<String> surveys,
-                       List<RowReader.Row> rows, boolean available) {
+    static Markup render(
+            View view,
+            RowSet set,
+            Filter filter,
+            Map<String, String> narrow,
+            List<String> surveys,
+            List<RowReader.Row> rows,
+            boolean available) {
         var hidden = new ArrayList<Markup>();
         var chips = new ArrayList<Markup>();
         narrow.forEach((name, value) -> {
@@ -36,27 +41,42 @@ final class RowsPage {
                 cells.add(Markup.of("<td class=\"{}\">{}</td>", column.substring(4), word(view, column, value)));
             }
             String anchor = set.name().equals("answers") ? "?answer=" + row.id() : "";
-            cells.add(Markup.of("<td><a class=\"transcript\" href=\"/dashboard/transcripts/{}{}\">{}</a></td>", row.customerId(),
-                    anchor, view.t("rows.open_transcript")));
+            cells.add(Markup.of(
+                    "<td><a class=\"transcript\" href=\"/dashboard/transcripts/{}{}\">{}</a></td>",
+                    row.customerId(),
+                    anchor,
+                    view.t("rows.open_transcript")));
             lines.add(Markup.of("<tr data-id=\"{}\">{}</tr>", row.id(), Markup.join(cells)));
         }
-        Markup table = !available ? Markup.of("<p class=\"muted\">{}</p>", view.t("people.no_data"))
-                : rows.isEmpty() ? Markup.of("<p class=\"muted\" id=\"no-rows\">{}</p>", view.t("rows.none"))
-                : Markup.of("<div class=\"scroll\"><table class=\"rows\" id=\"rows\"><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>",
-                        Markup.join(header), Markup.join(lines));
-        return Markup.of("""
+        Markup table = !available
+                ? Markup.of("<p class=\"muted\">{}</p>", view.t("people.no_data"))
+                : rows.isEmpty()
+                        ? Markup.of("<p class=\"muted\" id=\"no-rows\">{}</p>", view.t("rows.none"))
+                        : Markup.of(
+                                "<div class=\"scroll\"><table class=\"rows\" id=\"rows\"><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>",
+                                Markup.join(header),
+                                Markup.join(lines));
+        return Markup.of(
+                """
                         <p><a href="/dashboard?{}">← {}</a></p>
                         <h1>{}</h1>{}<p class="chips">{}</p>
                         <p class="exports"><span id="row-count">{}</span> · <a id="export-csv" href="/dashboard/rows/{}/csv?{}">{}</a></p>{}""",
-                filter.query(), view.t("rows.back"), view.t("rows." + set.name()),
-                Frame.filters(view, "/dashboard/rows/" + set.name(), filter, surveys, Markup.join(hidden)), Markup.join(chips),
+                filter.query(),
+                view.t("rows.back"),
+                view.t("rows." + set.name()),
+                Frame.filters(view, "/dashboard/rows/" + set.name(), filter, surveys, Markup.join(hidden)),
+                Markup.join(chips),
                 rows.size() >= SHOWN ? view.t("rows.first", SHOWN) : view.t("rows.count", rows.size()),
-                set.name(), query, view.t("export.csv"), table);
+                set.name(),
+                query,
+                view.t("export.csv"),
+                table);
     }
 
     static String narrowQuery(Map<String, String> narrow) {
         var parts = new StringBuilder();
-        narrow.forEach((name, value) -> parts.append('&').append(name).append('=').append(TeamAndCustomerSections.enc(value)));
+        narrow.forEach(
+                (name, value) -> parts.append('&').append(name).append('=').append(TeamAndCustomerSections.enc(value)));
         return parts.toString();
     }
 

@@ -20,6 +20,7 @@ final class Scores {
     final long[] nps = new long[11];
     /** CES counts by scale top: {@code ces.get(7)[score]}. */
     final Map<Integer, long[]> ces = new TreeMap<>();
+
     long asked;
     long completed;
 
@@ -30,15 +31,23 @@ final class Scores {
     /** {@code scale} is the top of the question's scale; only CES has more than one. */
     void add(String type, int scale, int score, long count) {
         switch (type) {
-            case "csat" -> { if (score >= 1 && score <= 5) { csat[score] += count; } }
-            case "nps" -> { if (score >= 0 && score <= 10) { nps[score] += count; } }
+            case "csat" -> {
+                if (score >= 1 && score <= 5) {
+                    csat[score] += count;
+                }
+            }
+            case "nps" -> {
+                if (score >= 0 && score <= 10) {
+                    nps[score] += count;
+                }
+            }
             case "ces" -> {
                 long[] counts = ces.get(scale);
                 if (counts != null && score >= 1 && score <= scale) {
                     counts[score] += count;
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -101,7 +110,9 @@ final class Scores {
     }
 
     long cesAnswers() {
-        return ces.entrySet().stream().mapToLong(entry -> sum(entry.getValue(), 1, entry.getKey())).sum();
+        return ces.entrySet().stream()
+                .mapToLong(entry -> sum(entry.getValue(), 1, entry.getKey()))
+                .sum();
     }
 
     long cesAnswers(int scale) {

@@ -32,8 +32,7 @@ final class SurveyFigures {
      * @param by    dimension → value → figures, values in a stable order
      * @param weeks Monday of each week → that week's figures (NPS trend), oldest first
      */
-    record Result(Pair total, Map<String, Map<String, Pair>> by, Map<LocalDate, Scores> weeks) {
-    }
+    record Result(Pair total, Map<String, Map<String, Pair>> by, Map<LocalDate, Scores> weeks) {}
 
     private final Jdbi jdbi;
     private final SurveyRollups rollups;
@@ -53,11 +52,13 @@ final class SurveyFigures {
         LocalDate scanFrom = firstMonday.isBefore(previous.from()) ? firstMonday : previous.from();
         // Rows a later change brought back to zero are left in the rollups; they count for nothing here.
         var scan = days("d", scanFrom, filter.to()).responses("d", filter).and("d.answers <> 0");
-        var periods = days("d", previous.from(), filter.to()).responses("d", filter).and("d.responses <> 0");
+        var periods =
+                days("d", previous.from(), filter.to()).responses("d", filter).and("d.responses <> 0");
         jdbi.useHandle(handle -> {
             rollups.ensureZone(handle);
             // Both periods and the weeks of the trend; a REPEATABLE READ snapshot makes the two queries agree.
-            // A week is its Monday, found with date arithmetic (1900-01-01 was a Monday): cheaper per row than extract().
+            // A week is its Monday, found with date arithmetic (1900-01-01 was a Monday): cheaper per row than
+            // extract().
             handle.useTransaction(snapshot -> {
                 snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 Reads.planned(snapshot);
@@ -70,7 +71,8 @@ final class SurveyFigures {
                                 GROUP BY GROUPING SETS ((period, d.tier, d.channel, d.language, d.survey_id, d.question_type,
                                                          d.scale, d.score),
                                                         (week, d.question_type, d.scale, d.score))""".formatted(scan.sql())))
-                        .bind("now", filter.from()).bind("before", previous.from())
+                        .bind("now", filter.from())
+                        .bind("before", previous.from())
                         .map((rs, ctx) -> {
                             String type = rs.getString(7);
                             int scale = rs.getInt(8);
@@ -88,7 +90,8 @@ final class SurveyFigures {
                                 }
                             }
                             return 0;
-                        }).list();
+                        })
+                        .list();
                 periods.bind(handle.createQuery("""
                                 SELECT d.day >= :now, d.tier, d.channel, d.language, d.survey_id, sum(d.responses), sum(d.completed)
                                 FROM survey_responses_daily d WHERE %s GROUP BY 1, 2, 3, 4, 5""".formatted(periods.sql())))
@@ -99,7 +102,8 @@ final class SurveyFigures {
                                 scores.addResponses(rs.getLong(6), rs.getLong(7));
                             }
                             return 0;
-                        }).list();
+                        })
+                        .list();
             });
         });
         return new Result(total, by, weeks);
@@ -114,7 +118,8 @@ final class SurveyFigures {
     static Map<LocalDate, Scores> emptyWeeks(Filter filter) {
         LocalDate lastMonday = filter.to().minusDays(filter.to().getDayOfWeek().getValue() - 1);
         LocalDate firstMonday = lastMonday.minusWeeks(TREND_WEEKS - 1);
-        LocalDate periodMonday = filter.from().minusDays(filter.from().getDayOfWeek().getValue() - 1);
+        LocalDate periodMonday =
+                filter.from().minusDays(filter.from().getDayOfWeek().getValue() - 1);
         if (periodMonday.isBefore(firstMonday)) {
             firstMonday = periodMonday;
         }
@@ -125,7 +130,8 @@ final class SurveyFigures {
         return weeks;
     }
 
-    private static List<Scores> targets(Pair total, Map<String, Map<String, Pair>> by, boolean current, String[] values) {
+    private static List<Scores> targets(
+            Pair total, Map<String, Map<String, Pair>> by, boolean current, String[] values) {
         var targets = new java.util.ArrayList<Scores>(5);
         targets.add(current ? total.now() : total.before());
         for (int i = 0; i < DIMENSIONS.size(); i++) {

@@ -29,7 +29,9 @@ final class SurveyRollups {
 
     /** Rebuilds the rollups if they were built in another zone (checked at each read: one primary-key probe). */
     void ensureZone(Handle handle) {
-        String stored = handle.createQuery("SELECT zone FROM survey_rollup_zone").mapTo(String.class).one();
+        String stored = handle.createQuery("SELECT zone FROM survey_rollup_zone")
+                .mapTo(String.class)
+                .one();
         if (!stored.equals(zone.getId())) {
             rebuild();
         }
@@ -45,9 +47,11 @@ final class SurveyRollups {
         jdbi.useTransaction(handle -> {
             // Writers of answers and responses wait until the rebuild commits; their triggers then read the new zone.
             handle.execute("LOCK TABLE survey_responses, survey_answers IN SHARE MODE");
-            String stored = handle.createQuery("SELECT zone FROM survey_rollup_zone FOR UPDATE").mapTo(String.class).one();
+            String stored = handle.createQuery("SELECT zone FROM survey_rollup_zone FOR UPDATE")
+                    .mapTo(String.class)
+                    .one();
             if (stored.equals(zone.getId())) {
-                return;   // another instance rebuilt them meanwhile
+                return; // another instance rebuilt them meanwhile
             }
             handle.execute("DELETE FROM survey_answers_daily");
             handle.execute("DELETE FROM survey_responses_daily");
@@ -55,18 +59,21 @@ final class SurveyRollups {
                             INSERT INTO survey_responses_daily
                             SELECT (started_at AT TIME ZONE :zone)::date, survey_id, tier, channel, language, count(*),
                                    count(*) FILTER (WHERE status = 'completed')
-                            FROM survey_responses GROUP BY 1, 2, 3, 4, 5""")
-                    .bind("zone", zone.getId()).execute();
+                            FROM survey_responses GROUP BY 1, 2, 3, 4, 5""").bind("zone", zone.getId()).execute();
             handle.createUpdate("""
                             INSERT INTO survey_answers_daily
                             SELECT (r.started_at AT TIME ZONE :zone)::date, r.survey_id, r.tier, r.channel, r.language,
                                    a.question_type, survey_answer_scale(a.question_type, a.scale), a.score, count(*)
                             FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                             WHERE a.question_type IN ('csat', 'nps', 'ces') AND a.score IS NOT NULL AND NOT a.skipped
-                            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8""")
-                    .bind("zone", zone.getId()).execute();
-            handle.createUpdate("UPDATE survey_rollup_zone SET zone = :zone").bind("zone", zone.getId()).execute();
-            log.info("Survey rollups rebuilt for time zone {} (they were in {}) in {} ms", zone.getId(), stored,
+                            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8""").bind("zone", zone.getId()).execute();
+            handle.createUpdate("UPDATE survey_rollup_zone SET zone = :zone")
+                    .bind("zone", zone.getId())
+                    .execute();
+            log.info(
+                    "Survey rollups rebuilt for time zone {} (they were in {}) in {} ms",
+                    zone.getId(),
+                    stored,
                     (System.nanoTime() - started) / 1_000_000);
         });
     }

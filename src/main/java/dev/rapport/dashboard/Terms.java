@@ -20,17 +20,16 @@ import java.util.Set;
 final class Terms {
 
     /** A term and the number of answers it appears in. */
-    record Term(String text, int answers) {
-    }
+    record Term(String text, int answers) {}
 
     private static final Set<String> ENGLISH_STOP = Set.of(("a an and are as at be been but by can could did do does "
-            + "for from had has have he her him his i i'm if in into is it it's its just me my no not of on or our so "
-            + "that the their them then there they this to too very was we were what when which who will with would "
-            + "you your yours am also all any get got one us out up more than about after again").split(" "));
+                    + "for from had has have he her him his i i'm if in into is it it's its just me my no not of on or our so "
+                    + "that the their them then there they this to too very was we were what when which who will with would "
+                    + "you your yours am also all any get got one us out up more than about after again")
+            .split(" "));
     private static final String CHINESE_STOP = "的了是在和也就都而及与着或之把被吗呢吧啊呀哦嗯我你他她它们这那有个很太还又";
 
-    private Terms() {
-    }
+    private Terms() {}
 
     static List<Term> recurring(List<String> answers, int limit) {
         Map<String, Integer> counts = new HashMap<>();
@@ -51,9 +50,11 @@ final class Terms {
                 kept.add(new Term(term, count));
             }
         });
-        kept.sort((a, b) -> a.answers() != b.answers() ? Integer.compare(b.answers(), a.answers())
-                : a.text().length() != b.text().length() ? Integer.compare(b.text().length(), a.text().length())
-                : a.text().compareTo(b.text()));
+        kept.sort((a, b) -> a.answers() != b.answers()
+                ? Integer.compare(b.answers(), a.answers())
+                : a.text().length() != b.text().length()
+                        ? Integer.compare(b.text().length(), a.text().length())
+                        : a.text().compareTo(b.text()));
         return List.copyOf(kept.subList(0, Math.min(limit, kept.size())));
     }
 
@@ -80,7 +81,7 @@ final class Terms {
                 word.setLength(0);
             }
             if (!isHan && !Character.isLetterOrDigit(c) && c != '\'' && c != ' ') {
-                words.add("");   // punctuation ends a phrase
+                words.add(""); // punctuation ends a phrase
             }
         }
         String previous = "";

@@ -18,19 +18,16 @@ final class TierFigures {
 
     static final long PYRAMID_SECONDS = 300;
 
-    private record Kept(java.time.Instant at, List<TierRow> tiers) {
-    }
+    private record Kept(java.time.Instant at, List<TierRow> tiers) {}
 
-    private final java.util.concurrent.ConcurrentHashMap<List<String>, Kept> pyramids = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<List<String>, Kept> pyramids =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    record TierRow(String tier, long customers, BigDecimal value) {
-    }
+    record TierRow(String tier, long customers, BigDecimal value) {}
 
-    record Movement(String month, String fromTier, String toTier, long customers) {
-    }
+    record Movement(String month, String fromTier, String toTier, long customers) {}
 
-    record Result(List<TierRow> tiers, List<Movement> movements) {
-    }
+    record Result(List<TierRow> tiers, List<Movement> movements) {}
 
     private final Jdbi jdbi;
     private final ZoneId zone;
@@ -50,25 +47,29 @@ final class TierFigures {
         Kept kept = pyramids.get(filter.tiers());
         boolean fresh = kept != null && kept.at().isAfter(now.minusSeconds(PYRAMID_SECONDS));
         return Reads.of(jdbi, handle -> {
-            var tiers = fresh ? kept.tiers() : customers.bind(handle.createQuery("""
+            var tiers = fresh
+                    ? kept.tiers()
+                    : customers
+                            .bind(handle.createQuery("""
                             SELECT c.tier, count(*) AS customers, coalesce(sum(v.value), 0) AS value
                             FROM customers c
                             LEFT JOIN (SELECT p.customer_id, sum(p.amount) AS value FROM purchases p
                                        WHERE p.purchased_at > now() - interval '12 months' GROUP BY 1) v
                                    ON v.customer_id = c.id
                             WHERE %s GROUP BY 1""".formatted(customers.sql())))
-                    .map(ConstructorMapper.of(TierRow.class))
-                    .list().stream()
-                    .sorted(java.util.Comparator.comparingInt(row -> Filter.TIERS.indexOf(row.tier())))
-                    .toList();
+                            .map(ConstructorMapper.of(TierRow.class))
+                            .list()
+                            .stream()
+                            .sorted(java.util.Comparator.comparingInt(row -> Filter.TIERS.indexOf(row.tier())))
+                            .toList();
             if (!fresh) {
                 pyramids.put(filter.tiers(), new Kept(now, tiers));
             }
-            var query = moves.bind(handle.createQuery("""
+            var query =
+                    moves.bind(handle.createQuery("""
                             SELECT to_char(h.changed_at AT TIME ZONE :zone, 'YYYY-MM') AS month, h.from_tier, h.to_tier,
                                    count(*) AS customers
-                            FROM tier_history h WHERE %s GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""".formatted(moves.sql())))
-                    .bind("zone", zone.getId());
+                            FROM tier_history h WHERE %s GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""".formatted(moves.sql()))).bind("zone", zone.getId());
             if (!filter.tiers().isEmpty()) {
                 query.bindArray("tiers", String.class, filter.tiers());
             }

@@ -10,42 +10,69 @@ import java.util.Map;
 /** A customer's whole transcript as a page, as plain text and as JSON. Stateless. */
 final class TranscriptPage {
 
-    private TranscriptPage() {
-    }
+    private TranscriptPage() {}
 
     static Markup render(View view, Transcripts.Transcript transcript, String answerId) {
         var items = new ArrayList<Markup>();
         for (Transcripts.Entry entry : transcript.entries()) {
-            boolean marked = entry.answerId() != null && entry.answerId().toString().equals(answerId);
-            items.add(Markup.of("<li class=\"entry who-{}{}\"{}><span class=\"muted\">{} · {}</span> <b>{}</b> {}{}<div>{}</div>{}</li>",
-                    entry.who(), marked ? Markup.of(" marked") : Markup.EMPTY,
-                    marked ? Markup.of(" id=\"answer\"") : Markup.EMPTY, view.when(entry.at()), entry.channel() == null ? "" : entry.channel(),
-                    who(view, entry), entry.kind(), file(view, entry), entry.text() == null ? "" : entry.text(),
-                    entry.detail() == null || entry.detail().isBlank() ? Markup.EMPTY
+            boolean marked =
+                    entry.answerId() != null && entry.answerId().toString().equals(answerId);
+            items.add(Markup.of(
+                    "<li class=\"entry who-{}{}\"{}><span class=\"muted\">{} · {}</span> <b>{}</b> {}{}<div>{}</div>{}</li>",
+                    entry.who(),
+                    marked ? Markup.of(" marked") : Markup.EMPTY,
+                    marked ? Markup.of(" id=\"answer\"") : Markup.EMPTY,
+                    view.when(entry.at()),
+                    entry.channel() == null ? "" : entry.channel(),
+                    who(view, entry),
+                    entry.kind(),
+                    file(view, entry),
+                    entry.text() == null ? "" : entry.text(),
+                    entry.detail() == null || entry.detail().isBlank()
+                            ? Markup.EMPTY
                             : Markup.of("<div class=\"muted detail\">{}</div>", entry.detail())));
         }
         var customer = transcript.customer();
         String base = "/dashboard/transcripts/" + customer.id();
-        return Markup.of("""
+        return Markup.of(
+                """
                         <p><a href="/dashboard">← {}</a></p>
                         <h1 id="transcript-title">{}</h1>
                         <p class="muted">{} · {} · {}</p>
                         <p class="exports"><a href="{}/text" id="export-text">{}</a> · <a href="{}/json" id="export-json">{}</a></p>
                         <ol class="transcript" id="transcript">{}</ol>""",
-                view.t("rows.back"), view.t("transcript.title", name(customer)), view.word("tier", customer.tier()),
-                view.word("language", customer.language()), view.t("transcript.since", view.when(customer.createdAt())),
-                base, view.t("export.text"), base, view.t("export.json"),
-                items.isEmpty() ? Markup.of("<li class=\"muted\">{}</li>", view.t("transcript.empty")) : Markup.join(items));
+                view.t("rows.back"),
+                view.t("transcript.title", name(customer)),
+                view.word("tier", customer.tier()),
+                view.word("language", customer.language()),
+                view.t("transcript.since", view.when(customer.createdAt())),
+                base,
+                view.t("export.text"),
+                base,
+                view.t("export.json"),
+                items.isEmpty()
+                        ? Markup.of("<li class=\"muted\">{}</li>", view.t("transcript.empty"))
+                        : Markup.join(items));
     }
 
     static String text(View view, Transcripts.Transcript transcript) {
         var out = new StringBuilder();
         var customer = transcript.customer();
-        out.append(view.t("transcript.title", name(customer))).append(" · ").append(customer.tier()).append(" · ")
-                .append(customer.language()).append('\n').append('\n');
+        out.append(view.t("transcript.title", name(customer)))
+                .append(" · ")
+                .append(customer.tier())
+                .append(" · ")
+                .append(customer.language())
+                .append('\n')
+                .append('\n');
         for (Transcripts.Entry entry : transcript.entries()) {
-            out.append('[').append(view.when(entry.at())).append("] ").append(who(view, entry)).append(" (")
-                    .append(entry.kind()).append(")");
+            out.append('[')
+                    .append(view.when(entry.at()))
+                    .append("] ")
+                    .append(who(view, entry))
+                    .append(" (")
+                    .append(entry.kind())
+                    .append(")");
             if (entry.text() != null && !entry.text().isEmpty()) {
                 out.append(": ").append(entry.text().replace("\n", "\n    "));
             }
@@ -63,8 +90,17 @@ final class TranscriptPage {
     static String json(Transcripts.Transcript transcript) {
         var customer = transcript.customer();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("customer", Map.of("id", customer.id(), "name", name(customer), "tier", customer.tier(),
-                "language", customer.language()));
+        body.put(
+                "customer",
+                Map.of(
+                        "id",
+                        customer.id(),
+                        "name",
+                        name(customer),
+                        "tier",
+                        customer.tier(),
+                        "language",
+                        customer.language()));
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Transcripts.Entry entry : transcript.entries()) {
             Map<String, Object> one = new LinkedHashMap<>();
@@ -87,8 +123,10 @@ final class TranscriptPage {
         if (entry.file() == null || !entry.file().matches("webchat:\\d{1,18}")) {
             return Markup.EMPTY;
         }
-        return Markup.of(" <a class=\"file\" href=\"/console/files/{}\" target=\"_blank\" rel=\"noopener\">📎 {}</a>",
-                entry.file().substring("webchat:".length()), view.t("transcript.file"));
+        return Markup.of(
+                " <a class=\"file\" href=\"/console/files/{}\" target=\"_blank\" rel=\"noopener\">📎 {}</a>",
+                entry.file().substring("webchat:".length()),
+                view.t("transcript.file"));
     }
 
     private static String name(Transcripts.Customer customer) {

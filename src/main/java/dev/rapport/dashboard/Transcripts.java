@@ -20,15 +20,20 @@ final class Transcripts {
      * Who said or did it: {@code customer}, {@code bot}, {@code staff}, {@code note}, {@code event}, {@code answer}.
      * {@code file}: for a message with a file, its reference ({@code webchat:<id>}, or Telegram's file id).
      */
-    record Entry(Instant at, String who, String staff, String kind, String text, String detail, String channel, Long answerId,
-                 String file) {
-    }
+    record Entry(
+            Instant at,
+            String who,
+            String staff,
+            String kind,
+            String text,
+            String detail,
+            String channel,
+            Long answerId,
+            String file) {}
 
-    record Customer(long id, String name, String tier, String language, Instant createdAt) {
-    }
+    record Customer(long id, String name, String tier, String language, Instant createdAt) {}
 
-    record Transcript(Customer customer, List<Entry> entries) {
-    }
+    record Transcript(Customer customer, List<Entry> entries) {}
 
     private final Jdbi jdbi;
 
@@ -40,9 +45,14 @@ final class Transcripts {
         return jdbi.inTransaction(handle -> {
             handle.execute("SET TRANSACTION READ ONLY");
             Reads.planned(handle);
-            var customer = handle.createQuery("SELECT id, name, tier, language, created_at FROM customers WHERE id = :id")
+            var customer = handle.createQuery(
+                            "SELECT id, name, tier, language, created_at FROM customers WHERE id = :id")
                     .bind("id", customerId)
-                    .map((rs, ctx) -> new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    .map((rs, ctx) -> new Customer(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
                             instant(rs.getObject(5, OffsetDateTime.class))))
                     .findOne();
             if (customer.isEmpty()) {
@@ -77,10 +87,18 @@ final class Transcripts {
                                 WHERE r.customer_id = :id AND NOT a.skipped
                                 ORDER BY at DESC, ord DESC LIMIT :limit) t
                             ORDER BY at, ord""")
-                    .bind("id", customerId).bind("limit", LIMIT)
-                    .map((rs, ctx) -> new Entry(instant(rs.getObject(1, OffsetDateTime.class)), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            (Long) rs.getObject(8), rs.getString(9)))
+                    .bind("id", customerId)
+                    .bind("limit", LIMIT)
+                    .map((rs, ctx) -> new Entry(
+                            instant(rs.getObject(1, OffsetDateTime.class)),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            (Long) rs.getObject(8),
+                            rs.getString(9)))
                     .list();
             return Optional.of(new Transcript(customer.get(), entries));
         });

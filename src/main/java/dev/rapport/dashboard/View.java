@@ -55,8 +55,12 @@ final class View {
             definitions.add(key);
             number = definitions.size();
         }
-        return Markup.of("<span class=\"figure\" title=\"{}\">{}<sup><a href=\"#def-{}\">{}</a></sup></span>",
-                definition, t("fig." + key), key, number);
+        return Markup.of(
+                "<span class=\"figure\" title=\"{}\">{}<sup><a href=\"#def-{}\">{}</a></sup></span>",
+                definition,
+                t("fig." + key),
+                key,
+                number);
     }
 
     /** The footnotes of every figure drawn so far. */
@@ -65,8 +69,10 @@ final class View {
         for (String key : definitions) {
             items.add(Markup.of("<li id=\"def-{}\"><b>{}</b>: {}</li>", key, t("fig." + key), t("def." + key)));
         }
-        return Markup.of("<section class=\"block\" id=\"definitions\"><h2>{}</h2><ol>{}</ol></section>",
-                t("definitions.title"), Markup.join(items));
+        return Markup.of(
+                "<section class=\"block\" id=\"definitions\"><h2>{}</h2><ol>{}</ol></section>",
+                t("definitions.title"),
+                Markup.join(items));
     }
 
     String when(Instant instant) {
@@ -93,7 +99,8 @@ final class View {
         if (Double.isNaN(minutes)) {
             return "—";
         }
-        return minutes < 120 ? t("unit.minutes", Math.round(minutes))
+        return minutes < 120
+                ? t("unit.minutes", Math.round(minutes))
                 : t("unit.hours", String.format(Locale.ROOT, "%.1f", minutes / 60));
     }
 }

@@ -57,14 +57,18 @@ final class Where {
 
     /** The survey dimensions of a filter on a {@code survey_responses} alias. */
     Where responses(String alias, Filter filter) {
-        return in(alias + ".tier", filter.tiers()).in(alias + ".channel", filter.channels())
-                .in(alias + ".language", filter.languages()).in(alias + ".survey_id", filter.surveys());
+        return in(alias + ".tier", filter.tiers())
+                .in(alias + ".channel", filter.channels())
+                .in(alias + ".language", filter.languages())
+                .in(alias + ".survey_id", filter.surveys());
     }
 
     /** The complaint dimensions of a filter on a {@code complaints} alias. */
     Where complaints(String alias, Filter filter) {
-        return in(alias + ".tier", filter.tiers()).in(alias + ".channel", filter.channels())
-                .in(alias + ".language", filter.languages()).in(alias + ".category", filter.categories());
+        return in(alias + ".tier", filter.tiers())
+                .in(alias + ".channel", filter.channels())
+                .in(alias + ".language", filter.languages())
+                .in(alias + ".category", filter.categories());
     }
 
     String sql() {

@@ -31,21 +31,23 @@ public final class DemoData {
     static final String PREFIX = "DEMO-";
 
     /** A demo customer to try the web chat as: who they are and the token of their personal link. */
-    public record Persona(String name, String tier, String description, String token) {
-    }
+    public record Persona(String name, String tier, String description, String token) {}
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /** Seeds the demo shop unless customers were imported before; returns links to try it with. */
     public static List<Persona> prepare(Jdbi jdbi, CustomerSettings settings, ZoneId businessZone) {
         boolean empty = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT NOT EXISTS (SELECT 1 FROM customers WHERE external_id IS NOT NULL)").mapTo(Boolean.class).one());
+                        "SELECT NOT EXISTS (SELECT 1 FROM customers WHERE external_id IS NOT NULL)")
+                .mapTo(Boolean.class)
+                .one());
         if (empty) {
             seed(jdbi, settings, businessZone);
         }
-        boolean demo = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT EXISTS (SELECT 1 FROM customers WHERE external_id LIKE 'DEMO-%')").mapTo(Boolean.class).one());
+        boolean demo = jdbi.withHandle(
+                handle -> handle.createQuery("SELECT EXISTS (SELECT 1 FROM customers WHERE external_id LIKE 'DEMO-%')")
+                        .mapTo(Boolean.class)
+                        .one());
         return demo ? Personas.pick(jdbi, new LinkTokens(settings.linkValidity(), Clock.systemUTC())) : List.of();
     }
 
@@ -57,13 +59,18 @@ public final class DemoData {
             Path customers = Files.writeString(directory.resolve("customers.csv"), shop.customersCsv());
             Path purchases = Files.writeString(directory.resolve("purchases.csv"), shop.purchasesCsv());
             var imports = new Imports(jdbi);
-            ImportReport people = imports.customers(customers, new PhoneNumbers(settings.defaultCountryCode()),
-                    Progress.NONE, "demo");
+            ImportReport people = imports.customers(
+                    customers, new PhoneNumbers(settings.defaultCountryCode()), Progress.NONE, "demo");
             ImportReport bought = imports.purchases(purchases, businessZone, Progress.NONE, "demo");
             var tiers = new Tiers(jdbi, settings, Clock.systemUTC()).recompute();
-            DemoHistory.generate(jdbi, DemoHistory.Size.DEMO);   // surveys, complaints, chats: the dashboard is alive at once
-            log.info("Demo shop seeded: {}; {}; {} customers ranked into tiers (data_dir keeps it; set "
-                    + "demo_data: off to start without it)", people.summary(), bought.summary(), tiers.ranked());
+            DemoHistory.generate(
+                    jdbi, DemoHistory.Size.DEMO); // surveys, complaints, chats: the dashboard is alive at once
+            log.info(
+                    "Demo shop seeded: {}; {}; {} customers ranked into tiers (data_dir keeps it; set "
+                            + "demo_data: off to start without it)",
+                    people.summary(),
+                    bought.summary(),
+                    tiers.ranked());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the demo shop's files", e);
         } finally {

@@ -23,14 +23,14 @@ public final class DemoHistory {
         public static final Size DEMO = new Size(1_200, 160, 3_000, 120);
     }
 
-    private DemoHistory() {
-    }
+    private DemoHistory() {}
 
     /** Adds the history in one transaction; needs customers (returns false without any). */
     public static boolean generate(Jdbi jdbi, Size size) {
         return jdbi.inTransaction(handle -> {
             long customers = handle.createQuery("SELECT count(*) FROM customers WHERE merged_into IS NULL")
-                    .mapTo(Long.class).one();
+                    .mapTo(Long.class)
+                    .one();
             if (customers == 0) {
                 return false;
             }
@@ -117,7 +117,9 @@ public final class DemoHistory {
         if (size.complaints() == 0) {
             return;
         }
-        long first = handle.createQuery("SELECT coalesce(max(id), 0) FROM complaints").mapTo(Long.class).one();
+        long first = handle.createQuery("SELECT coalesce(max(id), 0) FROM complaints")
+                .mapTo(Long.class)
+                .one();
         // r decides the fate (reopened < 0.06 ≤ resolved < 0.55 ≤ closed); complaints of the last two days may
         // still be open or in progress. Times in hours: response after the complaint, then resolution.
         handle.execute("""
@@ -213,8 +215,7 @@ public final class DemoHistory {
                 FROM (SELECT 1 + floor(random() * ?)::bigint AS n, now() - make_interval(days => 8) - random() * make_interval(days => ?) AS t,
                              random() AS r FROM generate_series(1, ?)) g
                 JOIN demo_people p ON p.n = g.n
-                WHERE NOT EXISTS (SELECT 1 FROM winback_cases w WHERE w.customer_id = p.id)""",
-                customers, Math.max(1, size.days() - 8), Math.max(5, codes / 3));
+                WHERE NOT EXISTS (SELECT 1 FROM winback_cases w WHERE w.customer_id = p.id)""", customers, Math.max(1, size.days() - 8), Math.max(5, codes / 3));
         handle.execute("""
                 INSERT INTO tier_history (customer_id, from_tier, to_tier, value, changed_at)
                 SELECT p.id, (ARRAY['small', 'ordinary', 'major', 'small'])[k], (ARRAY['ordinary', 'major', 'key', 'small'])[k],

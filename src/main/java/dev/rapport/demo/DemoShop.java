@@ -16,12 +16,17 @@ record DemoShop(String customersCsv, String purchasesCsv) {
     static final int CUSTOMERS = 300;
 
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"};
-    private static final String[] GIVEN = {"芳", "伟", "敏", "洋", "静", "磊", "丽", "强", "婷", "军", "娜", "涛", "超",
-        "琳", "斌", "燕", "勇", "雪", "峰", "佳"};
-    private static final String[] FIRST = {"Emma", "Oliver", "Amelia", "Jack", "Sophie", "Harry", "Grace", "Thomas",
-        "Chloe", "James", "Lucy", "Daniel", "Ella", "Samuel", "Mia"};
-    private static final String[] LAST = {"Clarke", "Hughes", "Ward", "Turner", "Bennett", "Collins", "Morgan", "Reed",
-        "Parker", "Foster", "Hayes", "Price", "Brooks", "Gray", "Russell"};
+    private static final String[] GIVEN = {
+        "芳", "伟", "敏", "洋", "静", "磊", "丽", "强", "婷", "军", "娜", "涛", "超", "琳", "斌", "燕", "勇", "雪", "峰", "佳"
+    };
+    private static final String[] FIRST = {
+        "Emma", "Oliver", "Amelia", "Jack", "Sophie", "Harry", "Grace", "Thomas", "Chloe", "James", "Lucy", "Daniel",
+        "Ella", "Samuel", "Mia"
+    };
+    private static final String[] LAST = {
+        "Clarke", "Hughes", "Ward", "Turner", "Bennett", "Collins", "Morgan", "Reed", "Parker", "Foster", "Hayes",
+        "Price", "Brooks", "Gray", "Russell"
+    };
 
     static DemoShop generate(LocalDate today) {
         var random = new Random(20_240_117L);
@@ -30,12 +35,23 @@ record DemoShop(String customersCsv, String purchasesCsv) {
         int purchaseNumber = 0;
         for (int n = 1; n <= CUSTOMERS; n++) {
             boolean chinese = random.nextInt(10) < 7;
-            String name = chinese ? SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
+            String name = chinese
+                    ? SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
                     : FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
             String id = DemoData.PREFIX + String.format("%04d", n);
-            customers.append(id).append(',').append(name).append(",+86139").append(String.format("%08d", 10_000_000 + n))
-                    .append(',').append("customer").append(n).append("@example.com,")
-                    .append(chinese ? "zh" : "en").append(',').append(chinese ? "Asia/Shanghai" : "Europe/London")
+            customers
+                    .append(id)
+                    .append(',')
+                    .append(name)
+                    .append(",+86139")
+                    .append(String.format("%08d", 10_000_000 + n))
+                    .append(',')
+                    .append("customer")
+                    .append(n)
+                    .append("@example.com,")
+                    .append(chinese ? "zh" : "en")
+                    .append(',')
+                    .append(chinese ? "Asia/Shanghai" : "Europe/London")
                     .append('\n');
             // Spend follows a long tail: a handful of big spenders, a broad middle, many occasional buyers.
             double appetite = Math.exp(random.nextGaussian() * 1.1);
@@ -48,9 +64,18 @@ record DemoShop(String customersCsv, String purchasesCsv) {
                         .setScale(2, RoundingMode.HALF_UP);
                 BigDecimal margin = amount.multiply(BigDecimal.valueOf(0.2 + random.nextDouble() * 0.2))
                         .setScale(2, RoundingMode.HALF_UP);
-                purchases.append("DEMO-P").append(String.format("%06d", ++purchaseNumber)).append(',').append(id)
-                        .append(',').append(amount.toPlainString()).append(',').append(margin.toPlainString())
-                        .append(",CNY,").append(today.minusDays(daysAgo)).append('\n');
+                purchases
+                        .append("DEMO-P")
+                        .append(String.format("%06d", ++purchaseNumber))
+                        .append(',')
+                        .append(id)
+                        .append(',')
+                        .append(amount.toPlainString())
+                        .append(',')
+                        .append(margin.toPlainString())
+                        .append(",CNY,")
+                        .append(today.minusDays(daysAgo))
+                        .append('\n');
             }
         }
         return new DemoShop(customers.toString(), purchases.toString());

@@ -16,11 +16,9 @@ import org.jdbi.v3.core.Jdbi;
 public final class DemoStaff {
 
     /** A demo account to sign in with. */
-    public record Account(String name, Role role, String password) {
-    }
+    public record Account(String name, Role role, String password) {}
 
-    private DemoStaff() {
-    }
+    private DemoStaff() {}
 
     public static List<Account> prepare(Jdbi jdbi) {
         var accounts = new StaffAccounts(jdbi, Clock.systemUTC());

@@ -11,11 +11,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Personas {
 
-    private Personas() {
-    }
+    private Personas() {}
 
-    private record Choice(String description, String sql) {
-    }
+    private record Choice(String description, String sql) {}
 
     private static final List<Choice> CHOICES = List.of(
             new Choice("a key customer (offers, complaints answered within the hour)", """
@@ -37,8 +35,11 @@ final class Personas {
             var personas = new ArrayList<DemoData.Persona>();
             for (Choice choice : CHOICES) {
                 handle.createQuery(choice.sql())
-                        .map((rs, ctx) -> new DemoData.Persona(rs.getString("name"), rs.getString("tier"),
-                                choice.description(), tokens.create(handle, rs.getLong("id"))))
+                        .map((rs, ctx) -> new DemoData.Persona(
+                                rs.getString("name"),
+                                rs.getString("tier"),
+                                choice.description(),
+                                tokens.create(handle, rs.getLong("id"))))
                         .findOne()
                         .ifPresent(personas::add);
             }

@@ -10,7 +10,9 @@ import java.util.Optional;
  * travel the inbox and outbox like any chat but never reach the engine).
  */
 public enum Channel {
-    TELEGRAM, WEBCHAT, TELEGRAM_STAFF;
+    TELEGRAM,
+    WEBCHAT,
+    TELEGRAM_STAFF;
 
     /** The code stored with updates, messages and outbox rows: {@code telegram}, {@code webchat}, {@code telegram_staff}. */
     public String code() {
@@ -18,12 +20,15 @@ public enum Channel {
     }
 
     public static Optional<Channel> fromCode(String code) {
-        return Arrays.stream(values()).filter(channel -> channel.code().equals(code)).findFirst();
+        return Arrays.stream(values())
+                .filter(channel -> channel.code().equals(code))
+                .findFirst();
     }
 
     public static Channel of(String code) {
-        return fromCode(code).orElseThrow(() -> new IllegalArgumentException(
-                "unknown channel '" + code + "'; expected telegram, webchat or telegram_staff"));
+        return fromCode(code)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown channel '" + code + "'; expected telegram, webchat or telegram_staff"));
     }
 
     @Override

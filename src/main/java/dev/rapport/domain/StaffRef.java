@@ -8,5 +8,4 @@ package dev.rapport.domain;
  * @param name the account's display name, as shown to colleagues (never to customers unless a
  *             message says so)
  */
-public record StaffRef(long id, String name) {
-}
+public record StaffRef(long id, String name) {}

@@ -12,7 +12,10 @@ import java.util.Optional;
  * so {@link #compareTo} orders a queue with key customers first.
  */
 public enum Tier {
-    KEY, MAJOR, ORDINARY, SMALL;
+    KEY,
+    MAJOR,
+    ORDINARY,
+    SMALL;
 
     /** The word used in settings files, flows, the database and exports: {@code key}, {@code major}, ... */
     public String code() {
@@ -31,8 +34,9 @@ public enum Tier {
 
     /** The tier for a code that must be one; throws naming the value and the codes allowed. */
     public static Tier of(String code) {
-        return fromCode(code).orElseThrow(() -> new IllegalArgumentException(
-                "unknown tier '" + code + "'; expected one of key, major, ordinary, small"));
+        return fromCode(code)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown tier '" + code + "'; expected one of key, major, ordinary, small"));
     }
 
     @Override

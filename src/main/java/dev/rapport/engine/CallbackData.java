@@ -14,17 +14,13 @@ final class CallbackData {
     private static final Pattern ANSWER = Pattern.compile("^a:([\\w-]+)\\.([\\w-]+):(.*)$", Pattern.DOTALL);
     private static final Pattern GO = Pattern.compile("^go:([\\w-]+)$");
 
-    sealed interface Parsed {
-    }
+    sealed interface Parsed {}
 
-    record StartFlow(String flow) implements Parsed {
-    }
+    record StartFlow(String flow) implements Parsed {}
 
-    record Answer(String flow, String step, String value) implements Parsed {
-    }
+    record Answer(String flow, String step, String value) implements Parsed {}
 
-    private CallbackData() {
-    }
+    private CallbackData() {}
 
     /** Empty for data Rapport did not write (another bot's buttons, a game, an edited message). */
     static Optional<Parsed> parse(String data) {

@@ -19,11 +19,9 @@ public final class ChatHistory {
         }
     }
 
-    private static final TypeReference<List<List<Button>>> BUTTONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<List<Button>>> BUTTONS = new TypeReference<>() {};
 
-    private ChatHistory() {
-    }
+    private ChatHistory() {}
 
     /** The last {@code limit} text messages and commands of the chat, oldest first. */
     public static List<LoggedMessage> recent(Handle handle, String channel, String chatKey, int limit) {
@@ -49,7 +47,10 @@ public final class ChatHistory {
                 .bind("chatKey", chatKey)
                 .bind("beforeId", beforeId)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new LoggedMessage(rs.getLong("id"), rs.getString("direction"), rs.getString("text"),
+                .map((rs, ctx) -> new LoggedMessage(
+                        rs.getLong("id"),
+                        rs.getString("direction"),
+                        rs.getString("text"),
                         buttons(rs.getString("buttons"))))
                 .list();
     }

@@ -30,8 +30,8 @@ final class Conversation {
      */
     PausedDialogues.Paused paused;
 
-    Conversation(String channel, String chatKey, String flow, String step, Map<String, String> slots,
-                 int unknownStreak) {
+    Conversation(
+            String channel, String chatKey, String flow, String step, Map<String, String> slots, int unknownStreak) {
         this.channel = channel;
         this.chatKey = chatKey;
         this.flow = flow;

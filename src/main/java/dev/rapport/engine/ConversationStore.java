@@ -13,11 +13,9 @@ import org.jdbi.v3.core.Handle;
 final class ConversationStore {
 
     private static final ObjectMapper JSON = Json.mapper();
-    private static final TypeReference<Map<String, String>> SLOTS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> SLOTS = new TypeReference<>() {};
 
-    private ConversationStore() {
-    }
+    private ConversationStore() {}
 
     /** The chat's conversation (a new one when it has none) with its paused dialogue, in one query. */
     static Conversation load(Handle handle, String channel, String chatKey) {
@@ -48,8 +46,13 @@ final class ConversationStore {
                     if (rs.getTimestamp("updated_at") == null) {
                         conversation = new Conversation(channel, chatKey, null, null, Map.of(), 0);
                     } else {
-                        conversation = new Conversation(channel, chatKey, rs.getString("flow"), rs.getString("step"),
-                                readSlots(rs.getString("slots")), rs.getInt("unknown_streak"));
+                        conversation = new Conversation(
+                                channel,
+                                chatKey,
+                                rs.getString("flow"),
+                                rs.getString("step"),
+                                readSlots(rs.getString("slots")),
+                                rs.getInt("unknown_streak"));
                         conversation.escalationReason = rs.getString("escalation_reason");
                         conversation.lastActive = rs.getTimestamp("updated_at").toInstant();
                         conversation.waitingOutreach.addAll(readOutreach(rs.getString("waiting_outreach")));
@@ -66,16 +69,16 @@ final class ConversationStore {
     }
 
     /** One waiting outreach as stored: what {@link Content.Outreach} holds. */
-    private record StoredOutreach(String key, String flow, Map<String, String> slots, boolean byStaff) {
-    }
+    private record StoredOutreach(String key, String flow, Map<String, String> slots, boolean byStaff) {}
 
     private static List<Content.Outreach> readOutreach(String json) {
         if ("[]".equals(json)) {
-            return List.of();   // nearly every turn: nothing waits
+            return List.of(); // nearly every turn: nothing waits
         }
         try {
-            return JSON.readValue(json, new TypeReference<List<StoredOutreach>>() {
-            }).stream().map(stored -> new Content.Outreach(stored.key(), stored.flow(), stored.slots(), stored.byStaff())).toList();
+            return JSON.readValue(json, new TypeReference<List<StoredOutreach>>() {}).stream()
+                    .map(stored -> new Content.Outreach(stored.key(), stored.flow(), stored.slots(), stored.byStaff()))
+                    .toList();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("conversations.waiting_outreach is not a list of outreach: " + json, e);
         }
@@ -87,7 +90,9 @@ final class ConversationStore {
         }
         try {
             return JSON.writeValueAsString(waiting.stream()
-                    .map(outreach -> new StoredOutreach(outreach.key(), outreach.flow(), outreach.slots(), outreach.byStaff())).toList());
+                    .map(outreach ->
+                            new StoredOutreach(outreach.key(), outreach.flow(), outreach.slots(), outreach.byStaff()))
+                    .toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

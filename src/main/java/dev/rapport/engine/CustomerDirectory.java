@@ -27,14 +27,13 @@ public interface CustomerDirectory {
      * customer the chat belongs to afterwards and the message key to answer with; the engine
      * continues the turn as that customer, in their language.
      */
-    ContactOutcome contactShared(Handle handle, CustomerView current, InboundMessage message,
-                                 Content.SharedContact contact);
+    ContactOutcome contactShared(
+            Handle handle, CustomerView current, InboundMessage message, Content.SharedContact contact);
 
     /**
      * @param customer   who the chat belongs to now (the same as before when nothing was linked)
      * @param outcome    a short word for the event ({@code linked}, {@code unknown}, ...)
      * @param messageKey what to tell the customer; must be declared to the flow loader
      */
-    record ContactOutcome(CustomerView customer, String outcome, String messageKey) {
-    }
+    record ContactOutcome(CustomerView customer, String outcome, String messageKey) {}
 }

@@ -11,8 +11,8 @@ import dev.rapport.domain.Tier;
  * @param languageChosen true when the customer picked it with /language (detection no longer changes it)
  * @param tier           their place in the customer pyramid
  */
-public record CustomerView(long id, String name, Language language, boolean languageChosen, Tier tier,
-                           boolean optedOut) {
+public record CustomerView(
+        long id, String name, Language language, boolean languageChosen, Tier tier, boolean optedOut) {
 
     public CustomerView withLanguage(Language newLanguage, boolean chosen) {
         return new CustomerView(id, name, newLanguage, chosen, tier, optedOut);

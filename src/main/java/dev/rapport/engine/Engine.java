@@ -37,14 +37,27 @@ public final class Engine {
     private final HandoffPort handoffs;
     private final WithPerson withPerson;
 
-    public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
-                  Interpreter interpreter, int stepLimit, String businessName, Clock clock) {
+    public Engine(
+            Conversations conversations,
+            List<Action> actions,
+            CustomerDirectory customers,
+            Interpreter interpreter,
+            int stepLimit,
+            String businessName,
+            Clock clock) {
         this(conversations, actions, customers, interpreter, stepLimit, businessName, clock, HandoffPort.NONE);
     }
 
     /** With {@code handoffs}: escalations open handoffs, and a chat with an open handoff is left to the person. */
-    public Engine(Conversations conversations, List<Action> actions, CustomerDirectory customers,
-                  Interpreter interpreter, int stepLimit, String businessName, Clock clock, HandoffPort handoffs) {
+    public Engine(
+            Conversations conversations,
+            List<Action> actions,
+            CustomerDirectory customers,
+            Interpreter interpreter,
+            int stepLimit,
+            String businessName,
+            Clock clock,
+            HandoffPort handoffs) {
         this.handoffs = handoffs;
         this.withPerson = new WithPerson(handoffs);
         this.conversations = conversations;
@@ -52,8 +65,8 @@ public final class Engine {
         this.interpreter = interpreter;
         this.businessName = businessName;
         this.clock = clock;
-        Map<String, Action> byName = new java.util.HashMap<>(
-                actions.stream().collect(Collectors.toMap(Action::name, Function.identity())));
+        Map<String, Action> byName =
+                new java.util.HashMap<>(actions.stream().collect(Collectors.toMap(Action::name, Function.identity())));
         byName.put(Resumption.ACTION, new Action() {
             @Override
             public String name() {
@@ -82,9 +95,15 @@ public final class Engine {
     public static final String ATTACHMENTS = "attachments";
 
     /** The message keys the engine says itself (besides those flows name); checked at start-up. */
-    public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of("engine.fallback",
-            "engine.fallback_offer_person", "engine.stale_button", "engine.too_many_steps",
-            "engine.media_received", "engine.media_kept", "engine.customer_name_fallback", "media.file");
+    public static final java.util.Set<String> MESSAGE_KEYS = java.util.Set.of(
+            "engine.fallback",
+            "engine.fallback_offer_person",
+            "engine.stale_button",
+            "engine.too_many_steps",
+            "engine.media_received",
+            "engine.media_kept",
+            "engine.customer_name_fallback",
+            "media.file");
 
     /** The flows and message texts this engine runs. */
     public Conversations conversations() {
@@ -94,7 +113,7 @@ public final class Engine {
     /** The action names flows may call; the flow validator checks every file against them. */
     public static java.util.Set<String> actionNames(List<Action> actions) {
         var names = actions.stream().map(Action::name).collect(Collectors.toCollection(java.util.HashSet::new));
-        names.add(Resumption.ACTION);   // the engine's own
+        names.add(Resumption.ACTION); // the engine's own
         return java.util.Set.copyOf(names);
     }
 
@@ -116,11 +135,12 @@ public final class Engine {
         Conversation conversation = batch.conversation(message.channel().code(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
         turn.handoffs = handoffs;
-        turn.handoffId = handoffs.openFor(handle, message.channel().code(), message.chatKey()).orElse(null);
+        turn.handoffId = handoffs.openFor(handle, message.channel().code(), message.chatKey())
+                .orElse(null);
         Reading reading = read(turn);
         turn.reading(reading);
         Long messageId = null;
-        if (!(message.content() instanceof Content.Outreach)) {   // not written by the customer
+        if (!(message.content() instanceof Content.Outreach)) { // not written by the customer
             messageId = MessageLog.inbound(handle, turn, reading);
         }
         if (turn.handoffId != null && !WithPerson.reachesBot(message.content())) {
@@ -131,7 +151,7 @@ public final class Engine {
             withPerson.negative(turn, answering);
         }
         if (turn.handedOver != null) {
-            runner.keepForLater(turn, "handoff");   // what the customer said stays, to continue after the person
+            runner.keepForLater(turn, "handoff"); // what the customer said stays, to continue after the person
         }
         withPerson.handedOver(turn);
         startWaitingOutreach(turn);
@@ -144,8 +164,10 @@ public final class Engine {
         if (text == null) {
             return Reading.NONE;
         }
-        Reading reading = interpreter.read(text, turn.customer(), turn.message.sender().languageCode());
-        if (reading.language() != null && !turn.customer().languageChosen()
+        Reading reading =
+                interpreter.read(text, turn.customer(), turn.message.sender().languageCode());
+        if (reading.language() != null
+                && !turn.customer().languageChosen()
                 && !reading.language().equals(turn.customer().language())) {
             customers.setLanguage(turn.handle, turn.customer().id(), reading.language(), false);
             turn.customer(turn.customer().withLanguage(reading.language(), false));
@@ -155,8 +177,9 @@ public final class Engine {
                     + String.format(java.util.Locale.ROOT, "%.2f", reading.sentimentScore()) + ")";
             if (turn.conversation.escalationReason == null) {
                 turn.conversation.escalationReason = why;
-                turn.event(EngineEvent.ESCALATION_SIGNAL, Map.of("score", reading.sentimentScore(),
-                        "intent", String.valueOf(reading.intent())));
+                turn.event(
+                        EngineEvent.ESCALATION_SIGNAL,
+                        Map.of("score", reading.sentimentScore(), "intent", String.valueOf(reading.intent())));
             }
             turn.negative = why;
         }
@@ -204,14 +227,23 @@ public final class Engine {
             startOutreach(turn, outreach, false);
             return;
         }
-        boolean inDialogue = withPerson || conversation.waiting() && !outreach.flow().equals(conversation.flow)
-                && conversation.lastActive != null
-                && conversation.lastActive.isAfter(clock.instant().minus(DIALOGUE_IDLE));
+        boolean inDialogue = withPerson
+                || conversation.waiting()
+                        && !outreach.flow().equals(conversation.flow)
+                        && conversation.lastActive != null
+                        && conversation.lastActive.isAfter(clock.instant().minus(DIALOGUE_IDLE));
         if (inDialogue) {
             conversation.waitingOutreach.add(outreach);
             conversation.unmoved = true;
-            turn.event(EngineEvent.OUTREACH_WAITING, Map.of("key", outreach.key(), "flow", outreach.flow(),
-                    "behind", withPerson ? "handoff" : conversation.flow));
+            turn.event(
+                    EngineEvent.OUTREACH_WAITING,
+                    Map.of(
+                            "key",
+                            outreach.key(),
+                            "flow",
+                            outreach.flow(),
+                            "behind",
+                            withPerson ? "handoff" : conversation.flow));
             return;
         }
         startOutreach(turn, outreach, false);
@@ -248,8 +280,9 @@ public final class Engine {
     private void media(Turn turn, Content.Media media) {
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
         boolean kept = waiting.isPresent() && media.fileRef() != null;
-        turn.event(EngineEvent.MEDIA_RECEIVED, Map.of("kind", media.kind(), "file", String.valueOf(media.fileRef()),
-                "kept", kept));
+        turn.event(
+                EngineEvent.MEDIA_RECEIVED,
+                Map.of("kind", media.kind(), "file", String.valueOf(media.fileRef()), "kept", kept));
         if (!kept) {
             turn.say("engine.media_received", Map.of("kind", mediaName(turn, media.kind())));
             return;
@@ -277,18 +310,22 @@ public final class Engine {
      * A {@code go:} button starts only a flow a customer may start (never an internal one).
      */
     private void pressed(Turn turn, Content.ButtonPress press) {
-        boolean offered = OfferedButtons.wasOffered(turn.handle, turn.message.channel().code(), turn.message.chatKey(),
-                press.data());
+        boolean offered = OfferedButtons.wasOffered(
+                turn.handle, turn.message.channel().code(), turn.message.chatKey(), press.data());
         Optional<CallbackData.Parsed> parsed = offered ? CallbackData.parse(press.data()) : Optional.empty();
-        if (parsed.isPresent() && parsed.get() instanceof CallbackData.StartFlow start
+        if (parsed.isPresent()
+                && parsed.get() instanceof CallbackData.StartFlow start
                 && conversations.startable(start.flow()).isPresent()) {
             turn.answerButton(press.callbackId(), null);
             runner.start(turn, conversations.startable(start.flow()).get());
             return;
         }
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
-        if (parsed.isPresent() && parsed.get() instanceof CallbackData.Answer answer && waiting.isPresent()
-                && answer.flow().equals(turn.conversation.flow) && answer.step().equals(turn.conversation.step)
+        if (parsed.isPresent()
+                && parsed.get() instanceof CallbackData.Answer answer
+                && waiting.isPresent()
+                && answer.flow().equals(turn.conversation.flow)
+                && answer.step().equals(turn.conversation.step)
                 && offers(waiting.get(), answer.value())) {
             turn.answerButton(press.callbackId(), null);
             runner.answer(turn, waiting.get(), answer.value());
@@ -303,7 +340,8 @@ public final class Engine {
 
     /** Only a value the question's own buttons carry is an answer; anything else was not offered. */
     private static boolean offers(Step.Ask ask, String value) {
-        return ask.buttons().stream().flatMap(List::stream)
+        return ask.buttons().stream()
+                .flatMap(List::stream)
                 .anyMatch(button -> !button.startsFlow() && button.value().equals(value));
     }
 
@@ -325,13 +363,15 @@ public final class Engine {
      * customer has moved on). A dialogue left this way is kept to be resumed ({@link Resumption}).
      */
     private void text(Turn turn, String text, Reading reading) {
-        Optional<Flow> byIntent = reading.intent() == null || PastedCode.looksLikeCode(text) ? Optional.empty()
+        Optional<Flow> byIntent = reading.intent() == null || PastedCode.looksLikeCode(text)
+                ? Optional.empty()
                 : conversations.byIntent(reading.intent());
         Optional<Step.Ask> waiting = runner.waitingAsk(turn.conversation);
         Optional<String> typed = waiting.flatMap(ask -> typedAnswer.match(ask, text));
         if (typed.isPresent()) {
-            turn.event(EngineEvent.TYPED_ANSWER, Map.of("flow", turn.conversation.flow, "step", waiting.get().id(),
-                    "value", typed.get()));
+            turn.event(
+                    EngineEvent.TYPED_ANSWER,
+                    Map.of("flow", turn.conversation.flow, "step", waiting.get().id(), "value", typed.get()));
             runner.answer(turn, waiting.get(), typed.get());
             return;
         }
@@ -354,12 +394,15 @@ public final class Engine {
     private void notUnderstood(Turn turn, String what) {
         turn.conversation.unknownStreak++;
         turn.event(EngineEvent.UNKNOWN_INPUT, Map.of("what", what, "streak", turn.conversation.unknownStreak));
-        if (turn.conversation.unknownStreak == 2 && handoffs != HandoffPort.NONE
+        if (turn.conversation.unknownStreak == 2
+                && handoffs != HandoffPort.NONE
                 && turn.escalate("not_understood", "two messages in a row not understood")) {
-            return;   // the notice at the end of the turn says a person is coming
+            return; // the notice at the end of the turn says a person is coming
         }
-        boolean offerPerson = turn.conversation.unknownStreak >= 2 && conversations.flow("human").isPresent();
-        turn.say(offerPerson ? "engine.fallback_offer_person" : "engine.fallback",
+        boolean offerPerson = turn.conversation.unknownStreak >= 2
+                && conversations.flow("human").isPresent();
+        turn.say(
+                offerPerson ? "engine.fallback_offer_person" : "engine.fallback",
                 runner.buttons(turn, "engine", "fallback", conversations.menu()));
     }
 }

@@ -45,7 +45,8 @@ final class FlowRunner {
 
     /** The customer's answer to "continue?"; the action {@value Resumption#ACTION} of the resume flow. */
     String resume(Turn turn) {
-        return "offer".equals(turn.params().get("stage")) ? turn.slot(Resumption.MODE_SLOT)
+        return "offer".equals(turn.params().get("stage"))
+                ? turn.slot(Resumption.MODE_SLOT)
                 : resumption.choose(turn, this);
     }
 
@@ -80,7 +81,8 @@ final class FlowRunner {
         if (!conversation.waiting()) {
             return Optional.empty();
         }
-        return conversations.flow(conversation.flow)
+        return conversations
+                .flow(conversation.flow)
                 .flatMap(flow -> flow.step(conversation.step))
                 .filter(Step.Ask.class::isInstance)
                 .map(Step.Ask.class::cast);
@@ -98,9 +100,11 @@ final class FlowRunner {
     void answerText(Turn turn, Step.Ask ask, String text) {
         boolean acceptsText = ask.input() == Step.Input.TEXT;
         // A pattern sees the text in half-width form: a full-width "４" is the score 4.
-        String answer = ask.pattern() == null ? text.strip()
+        String answer = ask.pattern() == null
+                ? text.strip()
                 : java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFKC);
-        if (acceptsText && (ask.pattern() == null || pattern(ask).matcher(answer).matches())) {
+        if (acceptsText
+                && (ask.pattern() == null || pattern(ask).matcher(answer).matches())) {
             answer(turn, ask, answer);
             return;
         }
@@ -140,8 +144,7 @@ final class FlowRunner {
         }
     }
 
-    private record StepResult(Flow flow, Step next) {
-    }
+    private record StepResult(Flow flow, Step next) {}
 
     private StepResult execute(Turn turn, Flow flow, Step step) {
         if (step instanceof Step.Say say) {
@@ -175,8 +178,9 @@ final class FlowRunner {
         }
         if (step instanceof Step.End end) {
             if (end.text() != null && !end.text().isEmpty()) {
-                turn.say(end.text(), WithPerson.staffOutreach(turn) ? List.of()
-                        : buttons(turn, flow.id(), end.id(), end.buttons()));
+                turn.say(
+                        end.text(),
+                        WithPerson.staffOutreach(turn) ? List.of() : buttons(turn, flow.id(), end.id(), end.buttons()));
             }
             finish(turn, flow);
             return new StepResult(flow, null);
@@ -186,8 +190,8 @@ final class FlowRunner {
 
     /** The step {@code target} names, the following step when null, or none (flow finished) at the end. */
     private Step resolve(Turn turn, Flow flow, Step from, String target) {
-        Optional<Step> next = target == null ? flow.after(from)
-                : Step.END.equals(target) ? Optional.empty() : flow.step(target);
+        Optional<Step> next =
+                target == null ? flow.after(from) : Step.END.equals(target) ? Optional.empty() : flow.step(target);
         if (next.isEmpty()) {
             finish(turn, flow);
             return null;

@@ -56,8 +56,7 @@ public interface HandoffPort {
      *               {@code low_followup_csat}, {@code cancel}, {@code low_handoff_csat}, ...
      * @param detail what exactly happened, for the person (may be null)
      */
-    record Escalation(String channel, String chatKey, CustomerView customer, String reason, String detail) {
-    }
+    record Escalation(String channel, String chatKey, CustomerView customer, String reason, String detail) {}
 
     /**
      * @param handoffId  the open handoff
@@ -65,8 +64,7 @@ public interface HandoffPort {
      * @param noticeKey  what to tell the customer (a person is coming, their place, when), or null for nothing
      * @param noticeVars the notice's placeholders
      */
-    record Escalated(long handoffId, boolean opened, String noticeKey, Map<String, ?> noticeVars) {
-    }
+    record Escalated(long handoffId, boolean opened, String noticeKey, Map<String, ?> noticeVars) {}
 
     /** No handoffs: escalations are only recorded on the conversation and as events. */
     HandoffPort NONE = new HandoffPort() {
@@ -76,8 +74,7 @@ public interface HandoffPort {
         }
 
         @Override
-        public void customerWrote(Handle handle, long handoffId, long customerId, long messageId) {
-        }
+        public void customerWrote(Handle handle, long handoffId, long customerId, long messageId) {}
 
         @Override
         public Optional<Escalated> escalate(Handle handle, Escalation escalation) {

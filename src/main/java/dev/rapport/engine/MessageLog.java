@@ -10,8 +10,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class MessageLog {
 
-    private MessageLog() {
-    }
+    private MessageLog() {}
 
     /** Logs the customer's message; returns its {@code messages} id. */
     static long inbound(Handle handle, Turn turn, Reading reading) {

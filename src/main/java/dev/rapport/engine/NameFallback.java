@@ -11,10 +11,10 @@ final class NameFallback {
 
     /** Stands for the missing name while a text is filled; never reaches a customer. */
     static final String MARK = "\u0000name\u0000";
+
     private static final Pattern ADDRESSED = Pattern.compile("\\s*[,，]\\s*" + Pattern.quote(MARK) + "(?=[.!?:;。！？：；])");
 
-    private NameFallback() {
-    }
+    private NameFallback() {}
 
     /** {@code text} with the missing name dropped where it is addressed mid-sentence, else the fallback. */
     static String fill(String text, String fallback) {

@@ -20,10 +20,16 @@ public final class NluInterpreter implements Interpreter {
 
     @Override
     public Reading read(String text, CustomerView customer, String languageCode) {
-        var prior = new LanguagePrior(languageCode, customer.language().code(),
+        var prior = new LanguagePrior(
+                languageCode,
+                customer.language().code(),
                 customer.languageChosen() ? customer.language().code() : null);
         Understanding understood = nlu.understand(text, prior);
-        return new Reading(Language.fromCode(understood.language()).orElse(null), understood.intent().label(), understood.intentConfidence(),
-                understood.sentiment().label(), understood.sentimentScore());
+        return new Reading(
+                Language.fromCode(understood.language()).orElse(null),
+                understood.intent().label(),
+                understood.intentConfidence(),
+                understood.sentiment().label(),
+                understood.sentimentScore());
     }
 }

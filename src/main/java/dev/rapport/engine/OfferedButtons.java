@@ -10,14 +10,16 @@ import org.jdbi.v3.core.Handle;
  */
 final class OfferedButtons {
 
-    private OfferedButtons() {
-    }
+    private OfferedButtons() {}
 
     static boolean wasOffered(Handle handle, String channel, String chatKey, String data) {
         return handle.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM offered_buttons
                                        WHERE channel = :channel AND chat_key = :chatKey AND data = :data)""")
-                .bind("channel", channel).bind("chatKey", chatKey).bind("data", data)
-                .mapTo(Boolean.class).one();
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
+                .bind("data", data)
+                .mapTo(Boolean.class)
+                .one();
     }
 }

@@ -14,8 +14,7 @@ final class PastedCode {
             "(?m)(^\\s*(import |package |#include|def |function |public |private |class |SELECT |var |const |let )"
                     + "|[;{}]\\s*$|=>|\\)\\s*\\{)");
 
-    private PastedCode() {
-    }
+    private PastedCode() {}
 
     static boolean looksLikeCode(String text) {
         var tags = TAGS.matcher(text);

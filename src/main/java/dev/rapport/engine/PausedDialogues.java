@@ -17,11 +17,9 @@ import org.jdbi.v3.core.Handle;
 final class PausedDialogues {
 
     /** Where a left dialogue stood: its flow, the step waiting for an answer, and every slot. */
-    record Paused(String flow, String step, Map<String, String> slots, Instant pausedAt, Instant offeredAt) {
-    }
+    record Paused(String flow, String step, Map<String, String> slots, Instant pausedAt, Instant offeredAt) {}
 
-    private PausedDialogues() {
-    }
+    private PausedDialogues() {}
 
     static Optional<Paused> find(Conversation conversation) {
         return Optional.ofNullable(conversation.paused);
@@ -34,8 +32,12 @@ final class PausedDialogues {
             return null;
         }
         java.sql.Timestamp offeredAt = rs.getTimestamp("offered_at");
-        return new Paused(flow, rs.getString("paused_step"), slots(rs.getString("paused_slots")),
-                rs.getTimestamp("paused_at").toInstant(), offeredAt == null ? null : offeredAt.toInstant());
+        return new Paused(
+                flow,
+                rs.getString("paused_step"),
+                slots(rs.getString("paused_slots")),
+                rs.getTimestamp("paused_at").toInstant(),
+                offeredAt == null ? null : offeredAt.toInstant());
     }
 
     static void pause(Handle handle, Conversation conversation, String flow, String step, Map<String, String> slots) {
@@ -52,19 +54,20 @@ final class PausedDialogues {
                 .bind("step", step)
                 .bind("slots", Json.write(slots))
                 .execute();
-        conversation.paused = new Paused(flow, step, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(slots)),
-                Instant.now(), null);
+        conversation.paused = new Paused(
+                flow, step, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(slots)), Instant.now(), null);
     }
 
     static void offered(Handle handle, Conversation conversation) {
-        handle.createUpdate("UPDATE paused_dialogues SET offered_at = now() WHERE channel = :channel AND chat_key = :chatKey")
+        handle.createUpdate(
+                        "UPDATE paused_dialogues SET offered_at = now() WHERE channel = :channel AND chat_key = :chatKey")
                 .bind("channel", conversation.channel)
                 .bind("chatKey", conversation.chatKey)
                 .execute();
         if (conversation.paused != null) {
             Paused paused = conversation.paused;
-            conversation.paused = new Paused(paused.flow(), paused.step(), paused.slots(), paused.pausedAt(),
-                    Instant.now());
+            conversation.paused =
+                    new Paused(paused.flow(), paused.step(), paused.slots(), paused.pausedAt(), Instant.now());
         }
     }
 
@@ -92,8 +95,7 @@ final class PausedDialogues {
             return Map.of();
         }
         try {
-            return Json.mapper().readValue(json, new TypeReference<Map<String, String>>() {
-            });
+            return Json.mapper().readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("paused_dialogues.slots is not a JSON object of strings: " + json, e);
         }

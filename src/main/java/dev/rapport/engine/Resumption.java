@@ -25,6 +25,7 @@ final class Resumption {
     static final String FLOW = "resume";
     /** The action that flow calls with the customer's choice. */
     static final String ACTION = "dialogue_resume";
+
     static final String MODE_SLOT = "resume_mode";
     static final String CHOICE_SLOT = "resume_choice";
     static final String TOPIC_SLOT = "topic";
@@ -33,6 +34,7 @@ final class Resumption {
     static final String CONTINUE = "continue";
     /** Flows after which continuing another dialogue would be wrong: the customer asked for silence. */
     private static final java.util.Set<String> FINAL_FLOWS = java.util.Set.of("stop");
+
     static final Duration KEEP = Duration.ofDays(3);
 
     private final Conversations conversations;
@@ -46,8 +48,7 @@ final class Resumption {
         Conversation conversation = turn.conversation;
         if (conversation.waiting() && !FLOW.equals(conversation.flow) && !by.equals(conversation.flow)) {
             PausedDialogues.pause(turn.handle, conversation, conversation.flow, conversation.step, conversation.slots);
-            turn.event(EngineEvent.FLOW_PAUSED, Map.of("flow", conversation.flow, "step", conversation.step,
-                    "by", by));
+            turn.event(EngineEvent.FLOW_PAUSED, Map.of("flow", conversation.flow, "step", conversation.step, "by", by));
         }
     }
 
@@ -65,12 +66,14 @@ final class Resumption {
      */
     Optional<Map<String, String>> reentry(Turn turn, Flow flow) {
         Conversation conversation = turn.conversation;
-        if (conversation.waiting() && conversation.flow.equals(flow.id()) && conversation.slots.values().stream()
-                .anyMatch(value -> value != null && !value.isBlank())) {
+        if (conversation.waiting()
+                && conversation.flow.equals(flow.id())
+                && conversation.slots.values().stream().anyMatch(value -> value != null && !value.isBlank())) {
             PausedDialogues.pause(turn.handle, conversation, conversation.flow, conversation.step, conversation.slots);
             return Optional.of(offer(turn, flow.id(), AGAIN));
         }
-        return fresh(turn).filter(paused -> paused.flow().equals(flow.id()))
+        return fresh(turn)
+                .filter(paused -> paused.flow().equals(flow.id()))
                 .map(paused -> offer(turn, paused.flow(), AGAIN));
     }
 
@@ -78,7 +81,9 @@ final class Resumption {
     Optional<Map<String, String>> afterwards(Turn turn) {
         // Not after an outreach: the customer did not leave, Rapport came to them; "/<command>" offers it then.
         // Nor while a person has the chat: the bot is silent then.
-        if (turn.conversation.waiting() || endedFinally(turn) || turn.handoffId != null
+        if (turn.conversation.waiting()
+                || endedFinally(turn)
+                || turn.handoffId != null
                 || turn.message.content() instanceof dev.rapport.channel.Content.Outreach) {
             return Optional.empty();
         }
@@ -103,7 +108,7 @@ final class Resumption {
         Optional<Flow> flow = conversations.flow(paused.flow());
         Optional<Step> step = flow.flatMap(f -> f.step(paused.step()));
         if (flow.isEmpty() || !(step.orElse(null) instanceof Step.Ask ask)) {
-            return "dropped";   // the flow file changed since: nothing to go back to
+            return "dropped"; // the flow file changed since: nothing to go back to
         }
         if (CONTINUE.equals(turn.slot(CHOICE_SLOT))) {
             turn.conversation.enter(paused.flow());
@@ -135,7 +140,8 @@ final class Resumption {
     }
 
     private static boolean endedFinally(Turn turn) {
-        return turn.events.stream().anyMatch(event -> event.type() == EngineEvent.FLOW_STARTED
-                && FINAL_FLOWS.contains(String.valueOf(event.data().get("flow"))));
+        return turn.events.stream()
+                .anyMatch(event -> event.type() == EngineEvent.FLOW_STARTED
+                        && FINAL_FLOWS.contains(String.valueOf(event.data().get("flow"))));
     }
 }

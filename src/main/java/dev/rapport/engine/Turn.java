@@ -26,6 +26,7 @@ final class Turn implements ActionContext {
     final List<Reply> replies = new ArrayList<>();
     /** Written together at the end of the turn, in one statement. */
     final List<EventLog.Event> events = new ArrayList<>();
+
     private final Messages messages;
     private final String businessName;
     private CustomerView customer;
@@ -41,8 +42,14 @@ final class Turn implements ActionContext {
     /** Why this turn's message marks the chat for a person (strongly negative), decided after routing; else null. */
     String negative;
 
-    Turn(Handle handle, InboundMessage message, long inboxId, CustomerView customer, Conversation conversation,
-         Messages messages, String businessName) {
+    Turn(
+            Handle handle,
+            InboundMessage message,
+            long inboxId,
+            CustomerView customer,
+            Conversation conversation,
+            Messages messages,
+            String businessName) {
         this.handle = handle;
         this.message = message;
         this.inboxId = inboxId;
@@ -85,17 +92,21 @@ final class Turn implements ActionContext {
 
     @Override
     public boolean escalate(String reason, String detail) {
-        var escalated = handoffs.escalate(handle, new HandoffPort.Escalation(message.channel().code(), message.chatKey(),
-                customer, reason, detail));
+        var escalated = handoffs.escalate(
+                handle,
+                new HandoffPort.Escalation(message.channel().code(), message.chatKey(), customer, reason, detail));
         if (escalated.isEmpty() && handoffs != HandoffPort.NONE) {
-            return false;   // the handoff settings do not hand over for this reason (or this customer's tier)
+            return false; // the handoff settings do not hand over for this reason (or this customer's tier)
         }
         String why = detail == null || detail.isBlank() ? reason : detail;
         if (conversation.escalationReason == null) {
             conversation.escalationReason = why;
         }
-        event(EngineEvent.ESCALATION_REQUESTED, detail == null ? Map.of("reason", why, "code", reason)
-                : Map.of("reason", why, "code", reason, "detail", detail));
+        event(
+                EngineEvent.ESCALATION_REQUESTED,
+                detail == null
+                        ? Map.of("reason", why, "code", reason)
+                        : Map.of("reason", why, "code", reason, "detail", detail));
         if (escalated.isEmpty()) {
             return false;
         }
@@ -173,8 +184,8 @@ final class Turn implements ActionContext {
     @Override
     public void switchCustomer(CustomerView other) {
         customer(other);
-        events.replaceAll(event -> new EventLog.Event(event.type(), event.channel(), event.chatKey(), other.id(),
-                event.data()));
+        events.replaceAll(
+                event -> new EventLog.Event(event.type(), event.channel(), event.chatKey(), other.id(), event.data()));
     }
 
     @Override
@@ -184,7 +195,7 @@ final class Turn implements ActionContext {
 
     @Override
     public void event(EventType type, Map<String, ?> data) {
-        events.add(new EventLog.Event(type, message.channel().code(), message.chatKey(), customer.id(),
-                new java.util.LinkedHashMap<>(data)));
+        events.add(new EventLog.Event(
+                type, message.channel().code(), message.chatKey(), customer.id(), new java.util.LinkedHashMap<>(data)));
     }
 }

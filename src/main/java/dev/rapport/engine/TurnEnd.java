@@ -89,12 +89,13 @@ final class TurnEnd {
                 ON CONFLICT (dedup_key) DO NOTHING)
             SELECT 1""";
 
-    private TurnEnd() {
-    }
+    private TurnEnd() {}
 
     /** An outreach turn's replies (campaign, survey, win-back) wait behind replies to customers who are talking. */
     private static Outgoing.Priority priority(Turn turn) {
-        return turn.message.content() instanceof Content.Outreach ? Outgoing.Priority.OUTREACH : Outgoing.Priority.REPLY;
+        return turn.message.content() instanceof Content.Outreach
+                ? Outgoing.Priority.OUTREACH
+                : Outgoing.Priority.REPLY;
     }
 
     /** Arrays of one column each, filled turn by turn. */
@@ -131,20 +132,38 @@ final class TurnEnd {
             String chatKey = turn.message.chatKey();
             long customerId = turn.customer().id();
             short priority = (short) priority(turn).ordinal();
-            state.add(channel, chatKey, customerId, conversation.flow, conversation.step,
-                    ConversationStore.writeSlots(conversation.slots), turn.message.updateId(),
-                    conversation.unknownStreak, conversation.escalationReason,
-                    ConversationStore.writeOutreach(conversation.waitingOutreach), conversation.unmoved);
+            state.add(
+                    channel,
+                    chatKey,
+                    customerId,
+                    conversation.flow,
+                    conversation.step,
+                    ConversationStore.writeSlots(conversation.slots),
+                    turn.message.updateId(),
+                    conversation.unknownStreak,
+                    conversation.escalationReason,
+                    ConversationStore.writeOutreach(conversation.waitingOutreach),
+                    conversation.unmoved);
             turn.events.stream().map(EventLog::row).forEach(events::add);
             Set<String> offered = new LinkedHashSet<>();
             for (int index = 0; index < turn.replies.size(); index++) {
                 Reply reply = turn.replies.get(index);
                 int number = replyNumber++;
                 if (reply instanceof Reply.Text text) {
-                    texts.add(number, channel, chatKey, customerId, text.text(),
-                            text.buttons().isEmpty() ? null : Json.write(text.buttons()), conversation.flow,
-                            conversation.step, turn.language().code());
-                    text.buttons().stream().flatMap(List::stream).map(Button::data).forEach(offered::add);
+                    texts.add(
+                            number,
+                            channel,
+                            chatKey,
+                            customerId,
+                            text.text(),
+                            text.buttons().isEmpty() ? null : Json.write(text.buttons()),
+                            conversation.flow,
+                            conversation.step,
+                            turn.language().code());
+                    text.buttons().stream()
+                            .flatMap(List::stream)
+                            .map(Button::data)
+                            .forEach(offered::add);
                 }
                 // Keyed by the stored update, not the channel's update id, which a channel may reuse.
                 String key = "in:" + turn.inboxId + ":" + index;
@@ -166,12 +185,30 @@ final class TurnEnd {
                 .bindArray("reasons", String.class, state.column(8))
                 .bindArray("waiting", String.class, state.column(9))
                 .bindArray("unmoved", Boolean.class, state.column(10))
-                .bindArray("eventTypes", String.class, events.stream().map(EventLog.Row::type).toArray())
-                .bindArray("eventChannels", String.class, events.stream().map(EventLog.Row::channel).toArray())
-                .bindArray("eventChatKeys", String.class, events.stream().map(EventLog.Row::chatKey).toArray())
-                .bindArray("eventCustomerIds", Long.class, events.stream().map(EventLog.Row::customerId).toArray())
-                .bindArray("eventData", String.class, events.stream().map(EventLog.Row::data).toArray())
-                .bindArray("eventPersonal", String.class, events.stream().map(EventLog.Row::personal).toArray())
+                .bindArray(
+                        "eventTypes",
+                        String.class,
+                        events.stream().map(EventLog.Row::type).toArray())
+                .bindArray(
+                        "eventChannels",
+                        String.class,
+                        events.stream().map(EventLog.Row::channel).toArray())
+                .bindArray(
+                        "eventChatKeys",
+                        String.class,
+                        events.stream().map(EventLog.Row::chatKey).toArray())
+                .bindArray(
+                        "eventCustomerIds",
+                        Long.class,
+                        events.stream().map(EventLog.Row::customerId).toArray())
+                .bindArray(
+                        "eventData",
+                        String.class,
+                        events.stream().map(EventLog.Row::data).toArray())
+                .bindArray(
+                        "eventPersonal",
+                        String.class,
+                        events.stream().map(EventLog.Row::personal).toArray())
                 .bindArray("buttonChannels", String.class, buttons.column(0))
                 .bindArray("buttonChatKeys", String.class, buttons.column(1))
                 .bindArray("buttonData", String.class, buttons.column(2))

@@ -42,8 +42,10 @@ final class TypedAnswer {
 
     /** The value of the button {@code text} selects on {@code ask}, if exactly one. */
     Optional<String> match(Step.Ask ask, String text) {
-        List<ButtonSpec> buttons = ask.buttons().stream().flatMap(List::stream)
-                .filter(button -> !button.startsFlow()).toList();
+        List<ButtonSpec> buttons = ask.buttons().stream()
+                .flatMap(List::stream)
+                .filter(button -> !button.startsFlow())
+                .toList();
         String typed = fold(text);
         if (buttons.isEmpty() || typed.isEmpty()) {
             return Optional.empty();
@@ -56,14 +58,20 @@ final class TypedAnswer {
             return exact;
         }
         if (typed.matches("\\d{1,3}")) {
-            Optional<String> byValue = buttons.stream().map(ButtonSpec::value).filter(typed::equals).findFirst();
+            Optional<String> byValue = buttons.stream()
+                    .map(ButtonSpec::value)
+                    .filter(typed::equals)
+                    .findFirst();
             int position = Integer.parseInt(typed);
-            return byValue.isPresent() ? byValue
-                    : position >= 1 && position <= buttons.size() ? Optional.of(buttons.get(position - 1).value())
-                    : Optional.empty();
+            return byValue.isPresent()
+                    ? byValue
+                    : position >= 1 && position <= buttons.size()
+                            ? Optional.of(buttons.get(position - 1).value())
+                            : Optional.empty();
         }
-        Optional<String> contained = only(buttons, button -> phrases.get(button).stream()
-                .anyMatch(phrase -> strong(phrase) && contains(typed, phrase)));
+        Optional<String> contained = only(
+                buttons,
+                button -> phrases.get(button).stream().anyMatch(phrase -> strong(phrase) && contains(typed, phrase)));
         if (contained.isPresent() || !strong(typed)) {
             return contained;
         }
@@ -78,7 +86,8 @@ final class TypedAnswer {
                 all.add(fold(messages.text(language, button.text())));
             }
             if (messages.has(language, ALSO + button.text())) {
-                for (String phrase : messages.text(language, ALSO + button.text()).split("\\|")) {
+                for (String phrase :
+                        messages.text(language, ALSO + button.text()).split("\\|")) {
                     all.add(fold(phrase));
                 }
             }
@@ -89,7 +98,8 @@ final class TypedAnswer {
 
     /** The value of the one button that fits; none when no button or several different ones fit. */
     private static Optional<String> only(List<ButtonSpec> buttons, java.util.function.Predicate<ButtonSpec> fits) {
-        List<String> values = buttons.stream().filter(fits).map(ButtonSpec::value).distinct().toList();
+        List<String> values =
+                buttons.stream().filter(fits).map(ButtonSpec::value).distinct().toList();
         return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
     }
 

@@ -45,7 +45,8 @@ final class WithPerson {
     /** While a person has the chat only these reach the bot: /stop, and what says nothing back. */
     static boolean reachesBot(Content content) {
         return content instanceof Content.Command command && STOP.equals(command.name())
-                || content instanceof Content.Outreach || content instanceof Content.Membership
+                || content instanceof Content.Outreach
+                || content instanceof Content.Membership
                 || content instanceof Content.Edited;
     }
 
@@ -54,7 +55,8 @@ final class WithPerson {
      * offers no buttons, since the bot starts no flow from them until the chat is handed back.
      */
     static boolean staffOutreach(Turn turn) {
-        return turn.handoffId != null && turn.message.content() instanceof Content.Outreach outreach
+        return turn.handoffId != null
+                && turn.message.content() instanceof Content.Outreach outreach
                 && outreach.byStaff();
     }
 

@@ -23,7 +23,8 @@ public record PageRoute(Method method, String path, Access access, Handler handl
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
     public enum Method {
-        GET, POST;
+        GET,
+        POST;
 
         public boolean changesState() {
             return this != GET;
@@ -42,8 +43,7 @@ public record PageRoute(Method method, String path, Access access, Handler handl
         }
     }
 
-    public record Public() implements Access {
-    }
+    public record Public() implements Access {}
 
     public record Roles(Set<Role> allowed) implements Access {
         public Roles {

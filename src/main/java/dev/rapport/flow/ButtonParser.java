@@ -18,8 +18,7 @@ final class ButtonParser {
 
     private static final List<String> BUTTON_KEYS = List.of("text", "value", "flow");
 
-    private ButtonParser() {
-    }
+    private ButtonParser() {}
 
     /** {@code menu}: the main menu's rows, which the word {@code menu} stands for (none: the word is a problem). */
     static List<List<ButtonSpec>> parse(Fields step, Path file, List<List<ButtonSpec>> menu) {
@@ -32,24 +31,32 @@ final class ButtonParser {
         if (buttons.get() instanceof ScalarNode word) {
             if (word.getValue().equals(MainMenu.WORD)) {
                 if (menu.isEmpty()) {
-                    where.add(line, "buttons: menu needs the main menu in conversations/" + MainMenu.FILE
-                            + " (buttons: rows like [{text: menu.complaint, flow: complaint}])");
+                    where.add(
+                            line,
+                            "buttons: menu needs the main menu in conversations/" + MainMenu.FILE
+                                    + " (buttons: rows like [{text: menu.complaint, flow: complaint}])");
                 }
-                return menu;   // checked once where the menu is written (FlowChecks.checkMenu)
+                return menu; // checked once where the menu is written (FlowChecks.checkMenu)
             }
-            where.add(line, "buttons must be the word 'menu' or a list of rows like [[{text: key, value: answer}]], not "
-                    + YamlNodes.describe(word));
+            where.add(
+                    line,
+                    "buttons must be the word 'menu' or a list of rows like [[{text: key, value: answer}]], not "
+                            + YamlNodes.describe(word));
             return List.of();
         }
         if (!(buttons.get() instanceof SequenceNode rowList)) {
-            where.add(line, "buttons must be the word 'menu' or a list of rows, not " + YamlNodes.describe(buttons.get()));
+            where.add(
+                    line,
+                    "buttons must be the word 'menu' or a list of rows, not " + YamlNodes.describe(buttons.get()));
             return List.of();
         }
         List<List<ButtonSpec>> rows = new ArrayList<>();
         for (Node rowNode : rowList.getValue()) {
             if (!(rowNode instanceof SequenceNode row) || row.getValue().isEmpty()) {
-                where.add(YamlNodes.line(rowNode), "each row of buttons must be a non-empty list like "
-                        + "[{text: key, value: answer}], not " + YamlNodes.describe(rowNode));
+                where.add(
+                        YamlNodes.line(rowNode),
+                        "each row of buttons must be a non-empty list like " + "[{text: key, value: answer}], not "
+                                + YamlNodes.describe(rowNode));
                 continue;
             }
             List<ButtonSpec> parsedRow = new ArrayList<>();
@@ -75,9 +82,11 @@ final class ButtonParser {
         String value = fields.text("value");
         String flow = fields.text("flow");
         if ((value == null) == (flow == null)) {
-            where.add(line, value == null
-                    ? "a button needs either 'value' (the answer it gives) or 'flow' (the flow it starts)"
-                    : "a button has both 'value' and 'flow'; give only one");
+            where.add(
+                    line,
+                    value == null
+                            ? "a button needs either 'value' (the answer it gives) or 'flow' (the flow it starts)"
+                            : "a button has both 'value' and 'flow'; give only one");
             return Optional.empty();
         }
         if (value != null && value.isEmpty()) {

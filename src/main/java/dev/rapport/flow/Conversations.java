@@ -31,7 +31,8 @@ public record Conversations(Map<String, Flow> flows, Messages messages, List<Lis
         String wanted = command.toLowerCase(Locale.ROOT);
         return flows.values().stream()
                 .filter(flow -> !flow.internal())
-                .filter(flow -> flow.triggers().commands().stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(wanted)))
+                .filter(flow -> flow.triggers().commands().stream()
+                        .anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(wanted)))
                 .findFirst();
     }
 

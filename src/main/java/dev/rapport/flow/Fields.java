@@ -62,8 +62,10 @@ final class Fields {
     void reportUnknownKeys(Collection<String> allowed, String inWhat) {
         for (String name : names()) {
             if (!allowed.contains(name)) {
-                where.add(line(name), "unknown key '" + name + "' in " + inWhat + Suggestions.didYouMean(name, allowed)
-                        + "; allowed keys: " + String.join(", ", allowed));
+                where.add(
+                        line(name),
+                        "unknown key '" + name + "' in " + inWhat + Suggestions.didYouMean(name, allowed)
+                                + "; allowed keys: " + String.join(", ", allowed));
             }
         }
     }
@@ -83,7 +85,8 @@ final class Fields {
 
     /** Like {@link #text}, but absent, null and empty are reported too. */
     String requiredText(String name, String meaning) {
-        boolean wrongShape = node(name).filter(node -> !(node instanceof ScalarNode)).isPresent();
+        boolean wrongShape =
+                node(name).filter(node -> !(node instanceof ScalarNode)).isPresent();
         String value = text(name);
         if (value == null || value.isBlank()) {
             if (!wrongShape) {
@@ -109,7 +112,9 @@ final class Fields {
             if (item instanceof ScalarNode scalar && !YamlNodes.isNull(item)) {
                 texts.add(scalar);
             } else {
-                where.add(YamlNodes.line(item), "each entry of '" + name + "' must be a text, not " + YamlNodes.describe(item));
+                where.add(
+                        YamlNodes.line(item),
+                        "each entry of '" + name + "' must be a text, not " + YamlNodes.describe(item));
             }
         }
         return texts;
@@ -130,7 +135,9 @@ final class Fields {
             if (value instanceof ScalarNode scalar && !YamlNodes.isNull(value)) {
                 texts.put(key, scalar);
             } else {
-                where.add(YamlNodes.line(value), "'" + name + "." + key + "' must be a text, not " + YamlNodes.describe(value));
+                where.add(
+                        YamlNodes.line(value),
+                        "'" + name + "." + key + "' must be a text, not " + YamlNodes.describe(value));
             }
         });
         return texts;

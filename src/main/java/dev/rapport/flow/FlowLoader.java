@@ -21,8 +21,7 @@ public final class FlowLoader {
     /** The languages the bot speaks; each has {@code messages/<language>.yaml} with the same keys. */
     static final List<String> LANGUAGES = List.of(Messages.DEFAULT_LANGUAGE, "zh");
 
-    private FlowLoader() {
-    }
+    private FlowLoader() {}
 
     /**
      * Reads and checks everything, collecting every problem rather than stopping at the first.
@@ -52,8 +51,12 @@ public final class FlowLoader {
      * same list, so one start shows everything to fix. Built flows have no commands or intents: a
      * button ({@code go:<id>}), a {@code goto} or an outreach starts them.
      */
-    public static Conversations load(Path conversationsDir, Set<String> actionNames, Set<String> codeKeys,
-                                     List<Flow> builtFlows, List<FlowProblem> builtProblems) {
+    public static Conversations load(
+            Path conversationsDir,
+            Set<String> actionNames,
+            Set<String> codeKeys,
+            List<Flow> builtFlows,
+            List<FlowProblem> builtProblems) {
         Problems problems = new Problems();
         builtProblems.forEach(problems::add);
         Map<String, MessageFile> messageFiles = readMessages(conversationsDir.resolve("messages"), problems);
@@ -61,12 +64,17 @@ public final class FlowLoader {
         List<ParsedFlow> parsedFlows = new ArrayList<>();
         Set<String> flowIds = new HashSet<>();
         for (Path file : flowFiles(conversationsDir.resolve("flows"), problems)) {
-            FlowParser.parse(file, problems, menu).ifPresentOrElse(parsed -> {
-                parsedFlows.add(parsed);
-                if (parsed.flow().id() != null) {
-                    flowIds.add(parsed.flow().id());
-                }
-            }, () -> flowIds.add(baseName(file))); // assume the unreadable flow exists, so its one syntax error does not cascade
+            FlowParser.parse(file, problems, menu)
+                    .ifPresentOrElse(
+                            parsed -> {
+                                parsedFlows.add(parsed);
+                                if (parsed.flow().id() != null) {
+                                    flowIds.add(parsed.flow().id());
+                                }
+                            },
+                            () -> flowIds.add(baseName(
+                                    file))); // assume the unreadable flow exists, so its one syntax error does not
+            // cascade
         }
 
         for (Flow built : builtFlows) {
@@ -76,15 +84,19 @@ public final class FlowLoader {
 
         MessageChecks.checkInSync(messageFiles.get(Messages.DEFAULT_LANGUAGE), messageFiles.values(), problems);
         for (MessageFile file : messageFiles.values()) {
-            codeKeys.stream().filter(key -> file.readable() && !file.has(key)).sorted().forEach(key ->
-                    problems.in(file.file()).add(0, "message key '" + key + "' is missing: Rapport's code says it"));
+            codeKeys.stream()
+                    .filter(key -> file.readable() && !file.has(key))
+                    .sorted()
+                    .forEach(key -> problems.in(file.file())
+                            .add(0, "message key '" + key + "' is missing: Rapport's code says it"));
         }
         TriggerChecks.check(parsedFlows, problems);
         Set<String> internalFlowIds = new HashSet<>();
-        parsedFlows.stream().filter(parsed -> parsed.flow().internal() && parsed.flow().id() != null)
+        parsedFlows.stream()
+                .filter(parsed -> parsed.flow().internal() && parsed.flow().id() != null)
                 .forEach(parsed -> internalFlowIds.add(parsed.flow().id()));
-        FlowChecks.Catalog catalog = new FlowChecks.Catalog(flowIds, internalFlowIds, Set.copyOf(actionNames),
-                List.copyOf(messageFiles.values()), menu);
+        FlowChecks.Catalog catalog = new FlowChecks.Catalog(
+                flowIds, internalFlowIds, Set.copyOf(actionNames), List.copyOf(messageFiles.values()), menu);
         FlowChecks.checkMenu(catalog, problems);
         for (ParsedFlow parsed : parsedFlows) {
             StepGraph.check(parsed, problems);
@@ -106,13 +118,23 @@ public final class FlowLoader {
         boolean present = Files.isDirectory(messagesDir);
         for (String language : LANGUAGES) {
             Path file = messagesDir.resolve(language + ".yaml");
-            files.put(language, present ? MessageFile.read(file, language, problems)
-                    : new MessageFile(language, file, false, Map.of()));
+            files.put(
+                    language,
+                    present
+                            ? MessageFile.read(file, language, problems)
+                            : new MessageFile(language, file, false, Map.of()));
         }
         for (Path file : list(messagesDir, problems)) {
             if (isYaml(file) && !LANGUAGES.contains(baseName(file))) {
-                problems.in(file).add(0, "not read: the message files are " + String.join(", ",
-                        LANGUAGES.stream().map(language -> language + ".yaml").toList()));
+                problems.in(file)
+                        .add(
+                                0,
+                                "not read: the message files are "
+                                        + String.join(
+                                                ", ",
+                                                LANGUAGES.stream()
+                                                        .map(language -> language + ".yaml")
+                                                        .toList()));
             }
         }
         return files;

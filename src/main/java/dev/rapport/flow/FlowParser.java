@@ -21,8 +21,7 @@ final class FlowParser {
     /** What Telegram accepts as a bot command, written without the slash. */
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
 
-    private FlowParser() {
-    }
+    private FlowParser() {}
 
     /**
      * The parsed flow, or empty when the file cannot be read as a flow at all; problems are reported.
@@ -46,8 +45,10 @@ final class FlowParser {
         Triggers triggers = triggers(fields, where, lines);
         boolean internal = internal(fields, where);
         if (internal && (!triggers.commands().isEmpty() || !triggers.intents().isEmpty())) {
-            where.add(fields.line("internal"), "an internal flow is started only by Rapport (an outreach or a goto); "
-                    + "remove its commands and intents, or remove 'internal: true'");
+            where.add(
+                    fields.line("internal"),
+                    "an internal flow is started only by Rapport (an outreach or a goto); "
+                            + "remove its commands and intents, or remove 'internal: true'");
         }
 
         List<Step> steps = new ArrayList<>();
@@ -60,8 +61,11 @@ final class FlowParser {
             if (result.id() != null) {
                 Integer firstLine = declaredStepLines.putIfAbsent(result.id(), YamlNodes.line(stepNode));
                 if (firstLine != null) {
-                    where.step(result.id()).add(YamlNodes.line(stepNode), "step id '" + result.id()
-                            + "' is used twice in this flow (first on line " + firstLine + "); step ids must be unique");
+                    where.step(result.id())
+                            .add(
+                                    YamlNodes.line(stepNode),
+                                    "step id '" + result.id() + "' is used twice in this flow (first on line "
+                                            + firstLine + "); step ids must be unique");
                 }
             }
             if (result.step() != null) {
@@ -98,8 +102,9 @@ final class FlowParser {
         for (ScalarNode command : triggers.textList("commands")) {
             String name = command.getValue();
             if (!COMMAND.matcher(name).matches()) {
-                where.add(YamlNodes.line(command), "command '" + name + "' must be 1 to 32 of a-z, 0-9 and '_', "
-                        + "written without the slash");
+                where.add(
+                        YamlNodes.line(command),
+                        "command '" + name + "' must be 1 to 32 of a-z, 0-9 and '_', " + "written without the slash");
             }
             commands.add(name);
             lines.flowField("commands." + name, YamlNodes.line(command));
@@ -114,11 +119,14 @@ final class FlowParser {
 
     private static List<Node> stepNodes(Fields flow, Problems.Where where) {
         Optional<Node> node = flow.node("steps");
-        if (node.isPresent() && node.get() instanceof SequenceNode sequence && !sequence.getValue().isEmpty()) {
+        if (node.isPresent()
+                && node.get() instanceof SequenceNode sequence
+                && !sequence.getValue().isEmpty()) {
             return sequence.getValue();
         }
         String shape = node.filter(value -> !(value instanceof SequenceNode))
-                .map(value -> ", not " + YamlNodes.describe(value)).orElse("");
+                .map(value -> ", not " + YamlNodes.describe(value))
+                .orElse("");
         where.add(flow.line("steps"), "a flow needs 'steps:', a list of at least one step" + shape);
         return List.of();
     }

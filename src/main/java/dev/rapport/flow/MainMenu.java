@@ -17,8 +17,7 @@ public final class MainMenu {
     /** The file, relative to the conversations directory. */
     static final String FILE = "menu.yaml";
 
-    private MainMenu() {
-    }
+    private MainMenu() {}
 
     /**
      * Reads the menu's rows, reporting what is wrong at its lines: the file must be a map with
@@ -31,17 +30,25 @@ public final class MainMenu {
             return List.of();
         }
         Problems.Where where = problems.in(file);
-        return YamlFile.readMap(file, where).map(map -> {
-            Fields fields = new Fields(map, where);
-            fields.reportUnknownKeys(List.of("buttons"), "the menu");
-            List<List<ButtonSpec>> rows = ButtonParser.parse(fields, file, List.of());
-            rows.stream().flatMap(List::stream).filter(button -> !button.startsFlow()).forEach(button ->
-                    where.add(button.source().line(), "a menu button starts a flow: give it 'flow', not 'value'"));
-            if (rows.isEmpty()) {
-                where.add(fields.line(), "the menu needs buttons: rows like [{text: menu.complaint, flow: complaint}]");
-            }
-            return rows;
-        }).orElse(List.of());
+        return YamlFile.readMap(file, where)
+                .map(map -> {
+                    Fields fields = new Fields(map, where);
+                    fields.reportUnknownKeys(List.of("buttons"), "the menu");
+                    List<List<ButtonSpec>> rows = ButtonParser.parse(fields, file, List.of());
+                    rows.stream()
+                            .flatMap(List::stream)
+                            .filter(button -> !button.startsFlow())
+                            .forEach(button -> where.add(
+                                    button.source().line(),
+                                    "a menu button starts a flow: give it 'flow', not 'value'"));
+                    if (rows.isEmpty()) {
+                        where.add(
+                                fields.line(),
+                                "the menu needs buttons: rows like [{text: menu.complaint, flow: complaint}]");
+                    }
+                    return rows;
+                })
+                .orElse(List.of());
     }
 
     /**
@@ -55,7 +62,9 @@ public final class MainMenu {
     /** {@code rows} re-attributed to where {@code buttons: menu} was written, so problems point there. */
     public static List<List<ButtonSpec>> at(List<List<ButtonSpec>> rows, Source source) {
         return rows.stream()
-                .map(row -> row.stream().map(b -> new ButtonSpec(b.text(), b.value(), b.flow(), source)).toList())
+                .map(row -> row.stream()
+                        .map(b -> new ButtonSpec(b.text(), b.value(), b.flow(), source))
+                        .toList())
                 .toList();
     }
 }

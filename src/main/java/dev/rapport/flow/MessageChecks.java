@@ -5,8 +5,7 @@ import java.util.Set;
 /** Keeps the languages in step: the same keys in every file, and the same placeholders per key. */
 final class MessageChecks {
 
-    private MessageChecks() {
-    }
+    private MessageChecks() {}
 
     /** Compares every language with {@code reference} (English), both ways. */
     static void checkInSync(MessageFile reference, Iterable<MessageFile> others, Problems problems) {
@@ -26,8 +25,11 @@ final class MessageChecks {
     private static void reportMissing(MessageFile having, MessageFile lacking, Problems problems) {
         having.texts().forEach((key, text) -> {
             if (!lacking.has(key)) {
-                problems.in(having.file()).add(text.line(), "key '" + key + "' is in " + having.language()
-                        + " but missing in " + lacking.language() + " (" + lacking.file() + "); add it there");
+                problems.in(having.file())
+                        .add(
+                                text.line(),
+                                "key '" + key + "' is in " + having.language() + " but missing in " + lacking.language()
+                                        + " (" + lacking.file() + "); add it there");
             }
         });
     }
@@ -41,13 +43,18 @@ final class MessageChecks {
             Set<String> expected = Placeholders.names(referenceText.value());
             Set<String> actual = Placeholders.names(text.value());
             if (!expected.equals(actual)) {
-                problems.in(other.file()).add(text.line(), "'" + key + "' uses placeholders " + braces(actual)
-                        + " but " + reference.language() + " uses " + braces(expected) + "; use the same in every language");
+                problems.in(other.file())
+                        .add(
+                                text.line(),
+                                "'" + key + "' uses placeholders " + braces(actual) + " but " + reference.language()
+                                        + " uses " + braces(expected) + "; use the same in every language");
             }
         });
     }
 
     private static String braces(Set<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names.stream().map(name -> "{" + name + "}").toList());
+        return names.isEmpty()
+                ? "none"
+                : String.join(", ", names.stream().map(name -> "{" + name + "}").toList());
     }
 }

@@ -19,8 +19,7 @@ record MessageFile(String language, Path file, boolean readable, Map<String, Tex
     /** Telegram refuses longer message texts. */
     static final int MAX_TEXT_LENGTH = 4096;
 
-    record Text(String value, int line) {
-    }
+    record Text(String value, int line) {}
 
     boolean has(String key) {
         return texts.containsKey(key);
@@ -52,8 +51,10 @@ record MessageFile(String language, Path file, boolean readable, Map<String, Tex
             } else if (YamlNodes.isNull(value) || scalar.getValue().isBlank()) {
                 where.add(line, "'" + key + "' has no text; Telegram cannot send an empty message");
             } else if (scalar.getValue().length() > MAX_TEXT_LENGTH) {
-                where.add(line, "'" + key + "' is " + scalar.getValue().length() + " characters long; Telegram sends at most "
-                        + MAX_TEXT_LENGTH);
+                where.add(
+                        line,
+                        "'" + key + "' is " + scalar.getValue().length() + " characters long; Telegram sends at most "
+                                + MAX_TEXT_LENGTH);
             } else {
                 Text earlier = texts.putIfAbsent(key, new Text(scalar.getValue(), line));
                 if (earlier != null) {

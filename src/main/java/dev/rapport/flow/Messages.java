@@ -24,6 +24,7 @@ public final class Messages {
 
     /** Language → key → text, sorted by key, unmodifiable. */
     private final Map<String, SortedMap<String, String>> textsByLanguage;
+
     private final Set<String> languages;
 
     /** {@code textsByLanguage} must hold {@value #DEFAULT_LANGUAGE}. */
@@ -32,7 +33,8 @@ public final class Messages {
             throw new IllegalArgumentException("messages need the default language " + DEFAULT_LANGUAGE);
         }
         Map<String, SortedMap<String, String>> copy = new HashMap<>();
-        textsByLanguage.forEach((language, texts) -> copy.put(language, Collections.unmodifiableSortedMap(new TreeMap<>(texts))));
+        textsByLanguage.forEach(
+                (language, texts) -> copy.put(language, Collections.unmodifiableSortedMap(new TreeMap<>(texts))));
         this.textsByLanguage = Map.copyOf(copy);
         this.languages = Collections.unmodifiableSortedSet(new TreeSet<>(copy.keySet()));
     }

@@ -25,7 +25,12 @@ record ParsedFlow(Path file, Flow flow, Set<String> declaredStepIds, boolean com
     /** A flow Java code built: complete, with every line taken from the sources of its steps and buttons. */
     static ParsedFlow built(Flow flow) {
         var stepIds = flow.steps().stream().map(Step::id).collect(java.util.stream.Collectors.toSet());
-        return new ParsedFlow(flow.source().file(), flow, stepIds, true, new Lines(flow.source().line()));
+        return new ParsedFlow(
+                flow.source().file(),
+                flow,
+                stepIds,
+                true,
+                new Lines(flow.source().line()));
     }
 
     Problems.Where where(Problems problems) {
@@ -61,7 +66,9 @@ record ParsedFlow(Path file, Flow flow, Set<String> declaredStepIds, boolean com
         }
 
         int of(Step step, String path) {
-            return stepFields.getOrDefault(step, Collections.emptyMap()).getOrDefault(path, step.source().line());
+            return stepFields
+                    .getOrDefault(step, Collections.emptyMap())
+                    .getOrDefault(path, step.source().line());
         }
     }
 }

@@ -11,8 +11,7 @@ final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /**
      * Replaces each placeholder with its variable. A placeholder without a variable (absent or

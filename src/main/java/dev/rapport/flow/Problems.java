@@ -30,7 +30,8 @@ final class Problems {
     /** In file order, then line order, so the list reads like the files. */
     List<FlowProblem> sorted() {
         return found.stream()
-                .sorted(Comparator.comparing((FlowProblem problem) -> problem.file().toString())
+                .sorted(Comparator.comparing(
+                                (FlowProblem problem) -> problem.file().toString())
                         .thenComparingInt(FlowProblem::line))
                 .toList();
     }

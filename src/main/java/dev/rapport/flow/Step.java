@@ -29,22 +29,40 @@ public sealed interface Step {
      * {@code input} allows it) is stored in {@code slot}. Text that does not match {@code pattern}
      * (a Java regex, optional) is answered with {@code invalid} and the question is asked again.
      */
-    record Ask(String id, String text, String slot, List<List<ButtonSpec>> buttons, Input input,
-               String pattern, String invalid, String next, Source source) implements Step {
+    record Ask(
+            String id,
+            String text,
+            String slot,
+            List<List<ButtonSpec>> buttons,
+            Input input,
+            String pattern,
+            String invalid,
+            String next,
+            Source source)
+            implements Step {
         public Ask {
             buttons = List.copyOf(buttons);
         }
     }
 
     /** What an {@link Ask} step accepts besides its buttons. */
-    enum Input { BUTTONS_ONLY, TEXT }
+    enum Input {
+        BUTTONS_ONLY,
+        TEXT
+    }
 
     /**
      * Calls a Java action registered with the engine by {@code name}. The action returns an outcome
      * string; {@code outcomes} maps outcomes to step ids, anything else goes to {@code next}.
      */
-    record Action(String id, String name, Map<String, String> params, Map<String, String> outcomes,
-                  String next, Source source) implements Step {
+    record Action(
+            String id,
+            String name,
+            Map<String, String> params,
+            Map<String, String> outcomes,
+            String next,
+            Source source)
+            implements Step {
         public Action {
             params = Map.copyOf(params);
             outcomes = Map.copyOf(outcomes);
@@ -62,8 +80,7 @@ public sealed interface Step {
     }
 
     /** Leaves this flow and starts another one at its first step. */
-    record GoTo(String id, String flow, Source source) implements Step {
-    }
+    record GoTo(String id, String flow, Source source) implements Step {}
 
     /** Ends the flow, optionally saying a last text (with optional buttons, such as the menu). */
     record End(String id, String text, List<List<ButtonSpec>> buttons, Source source) implements Step {

@@ -13,8 +13,7 @@ import java.util.Set;
  */
 final class StepGraph {
 
-    private StepGraph() {
-    }
+    private StepGraph() {}
 
     static void check(ParsedFlow parsed, Problems problems) {
         Flow flow = parsed.flow();
@@ -26,8 +25,11 @@ final class StepGraph {
                 String target = entry.getValue();
                 if (!target.equals(Step.END) && !parsed.declaredStepIds().contains(target)) {
                     allTargetsKnown = false;
-                    where.step(step.id()).add(parsed.lines().of(step, path), path + " names unknown step '" + target + "'"
-                            + Suggestions.didYouMean(target, parsed.declaredStepIds()));
+                    where.step(step.id())
+                            .add(
+                                    parsed.lines().of(step, path),
+                                    path + " names unknown step '" + target + "'"
+                                            + Suggestions.didYouMean(target, parsed.declaredStepIds()));
                 }
             }
         }
@@ -36,8 +38,12 @@ final class StepGraph {
             Set<Step> reached = reachable(flow);
             for (Step step : flow.steps()) {
                 if (!reached.contains(step)) {
-                    where.step(step.id()).add(step.source().line(), "step is unreachable: no path from the first step '"
-                            + flow.first().id() + "' leads to it; name it in a next, outcomes, cases or otherwise, or remove it");
+                    where.step(step.id())
+                            .add(
+                                    step.source().line(),
+                                    "step is unreachable: no path from the first step '"
+                                            + flow.first().id()
+                                            + "' leads to it; name it in a next, outcomes, cases or otherwise, or remove it");
                 }
             }
         }
@@ -72,7 +78,8 @@ final class StepGraph {
 
     /** Say, ask and action steps without a {@code next} go on with the step written after them. */
     private static boolean fallsThrough(Step step) {
-        return next(step) == null && (step instanceof Step.Say || step instanceof Step.Ask || step instanceof Step.Action);
+        return next(step) == null
+                && (step instanceof Step.Say || step instanceof Step.Ask || step instanceof Step.Action);
     }
 
     private static Set<Step> reachable(Flow flow) {

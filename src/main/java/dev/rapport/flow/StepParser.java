@@ -37,8 +37,7 @@ final class StepParser {
     private static final List<String> BRANCH_KEYS = List.of("on", "cases", "otherwise");
 
     /** The step's id as written ({@code null} if none) and the step, {@code null} when too broken to build. */
-    record Result(String id, Step step) {
-    }
+    record Result(String id, Step step) {}
 
     private final Path file;
     private final ParsedFlow.Lines lines;
@@ -52,8 +51,9 @@ final class StepParser {
 
     Result parse(Node node, int position, Problems.Where flowWhere) {
         if (!(node instanceof MappingNode map)) {
-            flowWhere.add(YamlNodes.line(node), "step " + position + " must be a map starting with '- id: ...', not "
-                    + YamlNodes.describe(node));
+            flowWhere.add(
+                    YamlNodes.line(node),
+                    "step " + position + " must be a map starting with '- id: ...', not " + YamlNodes.describe(node));
             return new Result(null, null);
         }
         Problems.Where where = flowWhere.step(YamlNodes.peekText(map, "id"));
@@ -68,9 +68,12 @@ final class StepParser {
         }
         List<String> types = fields.names().stream().filter(TYPES::contains).toList();
         if (types.size() != 1) {
-            where.add(fields.line(), types.isEmpty()
-                    ? "step has no type; give exactly one of " + String.join(", ", TYPES)
-                    : "step has more than one type (" + String.join(", ", types) + "); split it into one step per type");
+            where.add(
+                    fields.line(),
+                    types.isEmpty()
+                            ? "step has no type; give exactly one of " + String.join(", ", TYPES)
+                            : "step has more than one type (" + String.join(", ", types)
+                                    + "); split it into one step per type");
             fields.reportUnknownKeys(allKeys(), "a step");
             return new Result(id, null);
         }
@@ -107,8 +110,11 @@ final class StepParser {
         Step.Input input = input(fields, buttons);
         boolean hasValueButtons = buttons.stream().flatMap(List::stream).anyMatch(button -> !button.startsFlow());
         if (input == Step.Input.BUTTONS_ONLY && !hasValueButtons) {
-            fields.where().add(fields.line(fields.has("input") ? "input" : "buttons"), "this ask waits for a button, but "
-                    + "has no buttons with a value to answer with; add buttons, or set 'input: text' to accept typed answers");
+            fields.where()
+                    .add(
+                            fields.line(fields.has("input") ? "input" : "buttons"),
+                            "this ask waits for a button, but "
+                                    + "has no buttons with a value to answer with; add buttons, or set 'input: text' to accept typed answers");
         }
         String pattern = fields.text("pattern");
         if (pattern != null) {
@@ -117,7 +123,8 @@ final class StepParser {
         if (text == null || slot == null) {
             return null;
         }
-        return new Step.Ask(id, text, slot, buttons, input, pattern, fields.text("invalid"), fields.text("next"), source);
+        return new Step.Ask(
+                id, text, slot, buttons, input, pattern, fields.text("invalid"), fields.text("next"), source);
     }
 
     /** {@code input: buttons} or {@code input: text}; without it, buttons only when there are buttons. */
@@ -141,12 +148,18 @@ final class StepParser {
         try {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException invalid) {
-            fields.where().add(fields.line("pattern"), "pattern '" + pattern + "' is not a valid regular expression: "
-                    + invalid.getDescription() + " near position " + invalid.getIndex());
+            fields.where()
+                    .add(
+                            fields.line("pattern"),
+                            "pattern '" + pattern + "' is not a valid regular expression: " + invalid.getDescription()
+                                    + " near position " + invalid.getIndex());
         }
         if (input == Step.Input.BUTTONS_ONLY) {
-            fields.where().add(fields.line("pattern"), "pattern checks typed answers, but this ask accepts buttons only; "
-                    + "add 'input: text' or remove the pattern");
+            fields.where()
+                    .add(
+                            fields.line("pattern"),
+                            "pattern checks typed answers, but this ask accepts buttons only; "
+                                    + "add 'input: text' or remove the pattern");
         }
     }
 
@@ -191,9 +204,14 @@ final class StepParser {
     /** Buttons that answer with a value only make sense on an ask step, which has a slot to fill. */
     private List<List<ButtonSpec>> flowButtonsOnly(Fields fields, String type) {
         List<List<ButtonSpec>> buttons = ButtonParser.parse(fields, file, menu);
-        buttons.stream().flatMap(List::stream).filter(button -> !button.startsFlow()).forEach(button ->
-                fields.where().add(button.source().line(), "a " + type + " step cannot take a button with a value "
-                        + "(nothing waits for the answer); use 'flow: id' or make it an ask step"));
+        buttons.stream()
+                .flatMap(List::stream)
+                .filter(button -> !button.startsFlow())
+                .forEach(button -> fields.where()
+                        .add(
+                                button.source().line(),
+                                "a " + type + " step cannot take a button with a value "
+                                        + "(nothing waits for the answer); use 'flow: id' or make it an ask step"));
         return buttons;
     }
 
@@ -216,7 +234,10 @@ final class StepParser {
             String message = allKeys().contains(name)
                     ? "key '" + name + "' does not belong in " + article(type) + " step"
                     : "unknown key '" + name + "' in a step" + Suggestions.didYouMean(name, allowed);
-            fields.where().add(fields.line(name), message + "; " + article(type) + " step takes: " + String.join(", ", allowed));
+            fields.where()
+                    .add(
+                            fields.line(name),
+                            message + "; " + article(type) + " step takes: " + String.join(", ", allowed));
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.Comparator;
 /** "Did you mean" hints for misspelt keys, step ids, flow ids and action names. */
 final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** {@code " (did you mean 'next'?)"} when a candidate is within a small typo of {@code word}, else "". */
     static String didYouMean(String word, Collection<String> candidates) {
@@ -33,7 +32,10 @@ final class Suggestions {
             for (int j = 1; j <= to.length(); j++) {
                 int change = from.charAt(i - 1) == to.charAt(j - 1) ? 0 : 1;
                 cost[i][j] = Math.min(Math.min(cost[i - 1][j] + 1, cost[i][j - 1] + 1), cost[i - 1][j - 1] + change);
-                if (i > 1 && j > 1 && from.charAt(i - 1) == to.charAt(j - 2) && from.charAt(i - 2) == to.charAt(j - 1)) {
+                if (i > 1
+                        && j > 1
+                        && from.charAt(i - 1) == to.charAt(j - 2)
+                        && from.charAt(i - 2) == to.charAt(j - 1)) {
                     cost[i][j] = Math.min(cost[i][j], cost[i - 2][j - 2] + 1);
                 }
             }

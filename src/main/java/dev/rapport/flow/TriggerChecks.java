@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class TriggerChecks {
 
-    private TriggerChecks() {
-    }
+    private TriggerChecks() {}
 
     private record FirstUse(ParsedFlow flow, int line) {
 
@@ -32,24 +31,32 @@ final class TriggerChecks {
                 int line = parsed.lines().of("id");
                 FirstUse first = ids.putIfAbsent(flow.id(), new FirstUse(parsed, line));
                 if (first != null) {
-                    where.add(line, "flow id '" + flow.id() + "' is also used by " + first.where()
-                            + "; every flow needs its own id");
+                    where.add(
+                            line,
+                            "flow id '" + flow.id() + "' is also used by " + first.where()
+                                    + "; every flow needs its own id");
                 }
             }
             for (String command : flow.triggers().commands()) {
                 int line = parsed.lines().of("commands." + command);
                 FirstUse first = commands.putIfAbsent(command.toLowerCase(Locale.ROOT), new FirstUse(parsed, line));
                 if (first != null) {
-                    where.add(line, "command /" + command + " already starts flow '" + first.flow().flow().id()
-                            + "' (" + first.where() + "); a command can start only one flow");
+                    where.add(
+                            line,
+                            "command /" + command + " already starts flow '"
+                                    + first.flow().flow().id() + "' (" + first.where()
+                                    + "); a command can start only one flow");
                 }
             }
             for (String intent : flow.triggers().intents()) {
                 int line = parsed.lines().of("intents." + intent);
                 FirstUse first = intents.putIfAbsent(intent, new FirstUse(parsed, line));
                 if (first != null) {
-                    where.add(line, "intent '" + intent + "' already starts flow '" + first.flow().flow().id()
-                            + "' (" + first.where() + "); an intent can start only one flow");
+                    where.add(
+                            line,
+                            "intent '" + intent + "' already starts flow '"
+                                    + first.flow().flow().id() + "' (" + first.where()
+                                    + "); an intent can start only one flow");
                 }
             }
         }

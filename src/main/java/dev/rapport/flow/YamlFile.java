@@ -21,8 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class YamlFile {
 
-    private YamlFile() {
-    }
+    private YamlFile() {}
 
     /**
      * The file's top-level map, or empty after reporting why there is none: the file is missing, is
@@ -60,7 +59,9 @@ final class YamlFile {
             return Optional.empty();
         }
         if (!(root instanceof MappingNode map)) {
-            where.add(YamlNodes.line(root), "the file must hold a map (key: value lines), not " + YamlNodes.describe(root));
+            where.add(
+                    YamlNodes.line(root),
+                    "the file must hold a map (key: value lines), not " + YamlNodes.describe(root));
             return Optional.empty();
         }
         return Optional.of(map);

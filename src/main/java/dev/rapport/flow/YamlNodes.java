@@ -12,8 +12,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Small questions asked of SnakeYAML nodes. */
 final class YamlNodes {
 
-    private YamlNodes() {
-    }
+    private YamlNodes() {}
 
     /** The 1-based line where the node starts. */
     static int line(Node node) {
@@ -41,8 +40,10 @@ final class YamlNodes {
      */
     static String peekText(MappingNode map, String key) {
         for (NodeTuple tuple : map.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)
-                    && tuple.getValueNode() instanceof ScalarNode value && !isNull(value)) {
+            if (tuple.getKeyNode() instanceof ScalarNode name
+                    && name.getValue().equals(key)
+                    && tuple.getValueNode() instanceof ScalarNode value
+                    && !isNull(value)) {
                 return value.getValue();
             }
         }
@@ -65,8 +66,10 @@ final class YamlNodes {
             String key = scalar.getValue();
             NodeTuple earlier = entries.putIfAbsent(key, tuple);
             if (earlier != null) {
-                where.add(line(keyNode), "key '" + key + "' is given twice (first on line "
-                        + line(earlier.getKeyNode()) + "); keep one");
+                where.add(
+                        line(keyNode),
+                        "key '" + key + "' is given twice (first on line " + line(earlier.getKeyNode())
+                                + "); keep one");
             }
         }
         return entries;

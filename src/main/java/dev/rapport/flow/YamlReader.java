@@ -13,8 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class YamlReader {
 
-    private YamlReader() {
-    }
+    private YamlReader() {}
 
     /**
      * The file's top-level map, or empty after telling {@code problem} (line, message) why there is

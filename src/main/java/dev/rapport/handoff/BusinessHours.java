@@ -18,8 +18,10 @@ record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, LocalTim
     }
 
     boolean alwaysOpen() {
-        return days.isEmpty() || days.size() == 7 && opens.equals(LocalTime.MIDNIGHT)
-                && (closes.equals(LocalTime.MAX) || closes.equals(LocalTime.MIDNIGHT));
+        return days.isEmpty()
+                || days.size() == 7
+                        && opens.equals(LocalTime.MIDNIGHT)
+                        && (closes.equals(LocalTime.MAX) || closes.equals(LocalTime.MIDNIGHT));
     }
 
     boolean isOpen(Instant now) {
@@ -38,7 +40,8 @@ record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime opens, LocalTim
         }
         ZonedDateTime local = now.atZone(zone);
         for (int day = 0; day <= 7; day++) {
-            ZonedDateTime candidate = local.toLocalDate().plusDays(day).atTime(opens).atZone(zone);
+            ZonedDateTime candidate =
+                    local.toLocalDate().plusDays(day).atTime(opens).atZone(zone);
             if (days.contains(candidate.getDayOfWeek()) && candidate.isAfter(local)) {
                 return candidate;
             }

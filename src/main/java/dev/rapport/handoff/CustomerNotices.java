@@ -31,7 +31,9 @@ final class CustomerNotices {
         var all = new HashMap<String, Object>(vars);
         String language = handoff.language().code();
         String name = handoff.customerName();
-        all.put("name", name == null || name.isBlank() ? messages.text(language, "engine.customer_name_fallback") : name);
+        all.put(
+                "name",
+                name == null || name.isBlank() ? messages.text(language, "engine.customer_name_fallback") : name);
         all.put("business", businessName);
         return messages.text(language, key, all);
     }
@@ -53,7 +55,8 @@ final class CustomerNotices {
         return send(handle, handoff, text, staff, dedupKey, null);
     }
 
-    private long send(Handle handle, HandoffDetail handoff, String text, StaffRef staff, String dedupKey, String replyTo) {
+    private long send(
+            Handle handle, HandoffDetail handoff, String text, StaffRef staff, String dedupKey, String replyTo) {
         long messageId = handle.createQuery("""
                         INSERT INTO messages (direction, channel, chat_key, customer_id, kind, text, language,
                                               staff_id, staff_name, handoff_id)
@@ -71,8 +74,14 @@ final class CustomerNotices {
                 .mapTo(Long.class)
                 .one();
         // A staff reply is keyed by its own message row: each reply is sent once, however often the send is retried.
-        Outbox.enqueue(handle, new Outgoing(dedupKey == null ? "message:" + messageId : dedupKey,
-                handoff.channel().code(), handoff.chatKey(), messageId, new Reply.Text(text, List.of(), replyTo)));
+        Outbox.enqueue(
+                handle,
+                new Outgoing(
+                        dedupKey == null ? "message:" + messageId : dedupKey,
+                        handoff.channel().code(),
+                        handoff.chatKey(),
+                        messageId,
+                        new Reply.Text(text, List.of(), replyTo)));
         return messageId;
     }
 }

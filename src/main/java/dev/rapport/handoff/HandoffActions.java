@@ -19,16 +19,17 @@ final class HandoffActions {
     /** A CSAT at or below this after a hand-back opens a handoff for a manager. */
     static final int UNHAPPY = 2;
 
-    private HandoffActions() {
-    }
+    private HandoffActions() {}
 
     static List<Action> all() {
-        return List.of(new Named("hand_to_person", context -> outcome(context.escalate("asked_for_person",
-                        describe(context)))),
+        return List.of(
+                new Named(
+                        "hand_to_person", context -> outcome(context.escalate("asked_for_person", describe(context)))),
                 new Named("escalate", context -> {
                     String reason = context.params().get("reason");
                     if (reason == null || reason.isBlank()) {
-                        throw new IllegalStateException("action escalate needs params: {reason: <code from config/handoff.yaml>}");
+                        throw new IllegalStateException(
+                                "action escalate needs params: {reason: <code from config/handoff.yaml>}");
                     }
                     return outcome(context.escalate(reason, context.params().get("detail")));
                 }),
@@ -54,7 +55,9 @@ final class HandoffActions {
         }
         var handle = context.handle();
         int rated = handle.createUpdate("UPDATE handoffs SET csat = :csat WHERE id = :id AND customer_id = :customerId")
-                .bind("csat", csat).bind("id", handoffId).bind("customerId", context.customer().id())
+                .bind("csat", csat)
+                .bind("id", handoffId)
+                .bind("customerId", context.customer().id())
                 .execute();
         if (rated == 0) {
             return "unknown";

@@ -60,7 +60,9 @@ public final class HandoffDesk {
                             UPDATE handoffs SET state = 'claimed', owner_id = :staffId, owner_name = :staffName,
                                                 claimed_at = coalesce(claimed_at, now())
                             WHERE id = :id AND state = 'waiting'""")
-                    .bind("id", id).bind("staffId", staff.id()).bind("staffName", staff.name())
+                    .bind("id", id)
+                    .bind("staffId", staff.id())
+                    .bind("staffName", staff.name())
                     .execute();
             HandoffDetail handoff = queries.find(handle, id).orElseThrow(() -> HandoffQueries.notFound(id));
             if (claimed == 1) {
@@ -70,8 +72,9 @@ public final class HandoffDesk {
             if (handoff.state() == HandoffState.CLOSED) {
                 return new ClaimResult(ClaimResult.Outcome.CLOSED, null);
             }
-            return new ClaimResult(handoff.owner().id() == staff.id() ? ClaimResult.Outcome.ALREADY_YOURS
-                    : ClaimResult.Outcome.TAKEN, handoff.owner());
+            return new ClaimResult(
+                    handoff.owner().id() == staff.id() ? ClaimResult.Outcome.ALREADY_YOURS : ClaimResult.Outcome.TAKEN,
+                    handoff.owner());
         });
     }
 
@@ -83,7 +86,9 @@ public final class HandoffDesk {
                             UPDATE handoffs SET state = 'claimed', owner_id = :toId, owner_name = :toName,
                                                 claimed_at = coalesce(claimed_at, now())
                             WHERE id = :id""")
-                    .bind("id", id).bind("toId", to.id()).bind("toName", to.name())
+                    .bind("id", id)
+                    .bind("toId", to.id())
+                    .bind("toName", to.name())
                     .execute();
             var data = new LinkedHashMap<String, Object>();
             if (handoff.owner() != null) {
@@ -119,16 +124,21 @@ public final class HandoffDesk {
                                 UPDATE handoffs SET state = 'claimed', owner_id = :staffId, owner_name = :staffName,
                                                     claimed_at = coalesce(claimed_at, now())
                                 WHERE id = :id""")
-                        .bind("id", id).bind("staffId", staff.id()).bind("staffName", staff.name())
+                        .bind("id", id)
+                        .bind("staffId", staff.id())
+                        .bind("staffName", staff.name())
                         .execute();
                 HandoffLog.changed(handle, handoff, HandoffEvent.CLAIMED, staff, Map.of("by_reply", true));
             } else if (handoff.owner() != null && handoff.owner().id() != staff.id()) {
-                throw new HandoffException(HandoffException.Problem.OWNED_BY_OTHER, handoff.owner().name()
-                        + " has this chat; ask them to transfer it to you before you reply.");
+                throw new HandoffException(
+                        HandoffException.Problem.OWNED_BY_OTHER,
+                        handoff.owner().name() + " has this chat; ask them to transfer it to you before you reply.");
             }
             long messageId = notices.staff(handle, handoff, staff, checked, replyTo);
-            handle.createUpdate("UPDATE handoffs SET first_response_at = coalesce(first_response_at, now()) WHERE id = :id")
-                    .bind("id", id).execute();
+            handle.createUpdate(
+                            "UPDATE handoffs SET first_response_at = coalesce(first_response_at, now()) WHERE id = :id")
+                    .bind("id", id)
+                    .execute();
             HandoffLog.changed(handle, handoff, HandoffEvent.REPLY, staff, Map.of("message_id", messageId));
             return messageId;
         });
@@ -161,12 +171,20 @@ public final class HandoffDesk {
                             UPDATE handoffs SET state = 'closed', closed_at = now(), closed_by_id = :staffId,
                                                 closed_by_name = :staffName
                             WHERE id = :id""")
-                    .bind("id", id).bind("staffId", staff.id()).bind("staffName", staff.name())
+                    .bind("id", id)
+                    .bind("staffId", staff.id())
+                    .bind("staffName", staff.name())
                     .execute();
             HandoffDetail handoff = queries.find(handle, id).orElseThrow();
-            boolean csat = handoff.firstResponseAt() != null && !handoff.forManager() && !optedOut(handle, handoff)
-                    && outreach.start(handle, "handoff-csat:" + id, handoff.customerId(), CSAT_FLOW,
-                    Map.of("handoff", String.valueOf(id), "trigger", "handoff:" + id));
+            boolean csat = handoff.firstResponseAt() != null
+                    && !handoff.forManager()
+                    && !optedOut(handle, handoff)
+                    && outreach.start(
+                            handle,
+                            "handoff-csat:" + id,
+                            handoff.customerId(),
+                            CSAT_FLOW,
+                            Map.of("handoff", String.valueOf(id), "trigger", "handoff:" + id));
             if (csat) {
                 notices.bot(handle, handoff, "handoff.back", Map.of(), "handoff:" + id + ":back");
             } else {
@@ -202,8 +220,11 @@ public final class HandoffDesk {
      */
     public Optional<HandoffDetail> assignNext(StaffRef staff, int capacity) {
         return jdbi.inTransaction(handle -> {
-            int owned = handle.createQuery("SELECT count(*) FROM handoffs WHERE state = 'claimed' AND owner_id = :staffId")
-                    .bind("staffId", staff.id()).mapTo(Integer.class).one();
+            int owned = handle.createQuery(
+                            "SELECT count(*) FROM handoffs WHERE state = 'claimed' AND owner_id = :staffId")
+                    .bind("staffId", staff.id())
+                    .mapTo(Integer.class)
+                    .one();
             if (owned >= capacity) {
                 return Optional.<HandoffDetail>empty();
             }
@@ -215,7 +236,9 @@ public final class HandoffDesk {
                             UPDATE handoffs SET state = 'claimed', owner_id = :staffId, owner_name = :staffName,
                                                 claimed_at = coalesce(claimed_at, now())
                             WHERE id = :id""")
-                    .bind("id", next.get()).bind("staffId", staff.id()).bind("staffName", staff.name())
+                    .bind("id", next.get())
+                    .bind("staffId", staff.id())
+                    .bind("staffName", staff.name())
                     .execute();
             HandoffDetail handoff = queries.find(handle, next.get()).orElseThrow();
             HandoffLog.changed(handle, handoff, HandoffEvent.CLAIMED, staff, Map.of("assigned", true));
@@ -226,7 +249,8 @@ public final class HandoffDesk {
     private HandoffDetail open(Handle handle, long id) {
         HandoffDetail handoff = queries.lock(handle, id);
         if (!handoff.open()) {
-            throw new HandoffException(HandoffException.Problem.CLOSED,
+            throw new HandoffException(
+                    HandoffException.Problem.CLOSED,
                     "This chat was already handed back to the bot; the customer can ask for a person again.");
         }
         return handoff;
@@ -234,16 +258,20 @@ public final class HandoffDesk {
 
     private static boolean optedOut(Handle handle, HandoffDetail handoff) {
         return handle.createQuery("SELECT opted_out_at IS NOT NULL FROM customers WHERE id = :id")
-                .bind("id", handoff.customerId()).mapTo(Boolean.class).one();
+                .bind("id", handoff.customerId())
+                .mapTo(Boolean.class)
+                .one();
     }
 
     private static String checkText(String text, String what) {
         if (text == null || text.isBlank()) {
-            throw new HandoffException(HandoffException.Problem.INVALID, "The " + what + " is empty; write something first.");
+            throw new HandoffException(
+                    HandoffException.Problem.INVALID, "The " + what + " is empty; write something first.");
         }
         if (text.length() > MAX_TEXT) {
-            throw new HandoffException(HandoffException.Problem.INVALID, "The " + what + " is " + text.length()
-                    + " characters long; keep it under " + MAX_TEXT + ".");
+            throw new HandoffException(
+                    HandoffException.Problem.INVALID,
+                    "The " + what + " is " + text.length() + " characters long; keep it under " + MAX_TEXT + ".");
         }
         return text.strip();
     }

@@ -16,11 +16,27 @@ import java.util.List;
  * @param handlingTime      from the first claim to the hand-back; null while open or when never claimed
  * @param closedBy          who handed it back; null while open
  */
-public record HandoffDetail(long id, long customerId, String customerName, Tier tier, Language language,
-                            Channel channel, String chatKey, List<HandoffReason> reasons, String priority,
-                            HandoffState state, StaffRef owner, boolean forManager, Instant openedAt,
-                            Instant claimedAt, Instant firstResponseAt, Instant flaggedAt, Instant closedAt,
-                            StaffRef closedBy, Duration firstResponseTime, Duration handlingTime) {
+public record HandoffDetail(
+        long id,
+        long customerId,
+        String customerName,
+        Tier tier,
+        Language language,
+        Channel channel,
+        String chatKey,
+        List<HandoffReason> reasons,
+        String priority,
+        HandoffState state,
+        StaffRef owner,
+        boolean forManager,
+        Instant openedAt,
+        Instant claimedAt,
+        Instant firstResponseAt,
+        Instant flaggedAt,
+        Instant closedAt,
+        StaffRef closedBy,
+        Duration firstResponseTime,
+        Duration handlingTime) {
 
     public boolean open() {
         return state != HandoffState.CLOSED;

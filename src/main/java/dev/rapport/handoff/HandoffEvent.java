@@ -19,10 +19,35 @@ enum HandoffEvent implements EventType {
      * Everything a handoff event carries is plain (ids, reasons, times, staff) except a note's
      * {@code text}, which is about the customer and is erased with them.
      */
-    private static final Set<String> PLAIN = Set.of("handoff_id", "customer_id", "staff_id", "staff_name",
-            "reasons", "reason", "priority", "tier", "manager", "position", "from_id", "from_name", "to_id", "to_name",
-            "by_reply", "assigned", "message_id", "csat", "csat_queued", "unhappy", "handling_seconds",
-            "first_response_seconds", "waited_seconds", "occurred_at", "id", "low_handoff_csat", "kind", "opened");
+    private static final Set<String> PLAIN = Set.of(
+            "handoff_id",
+            "customer_id",
+            "staff_id",
+            "staff_name",
+            "reasons",
+            "reason",
+            "priority",
+            "tier",
+            "manager",
+            "position",
+            "from_id",
+            "from_name",
+            "to_id",
+            "to_name",
+            "by_reply",
+            "assigned",
+            "message_id",
+            "csat",
+            "csat_queued",
+            "unhappy",
+            "handling_seconds",
+            "first_response_seconds",
+            "waited_seconds",
+            "occurred_at",
+            "id",
+            "low_handoff_csat",
+            "kind",
+            "opened");
 
     private final String type;
 

@@ -6,7 +6,12 @@ package dev.rapport.handoff;
  */
 public final class HandoffException extends RuntimeException {
 
-    public enum Problem { NOT_FOUND, CLOSED, OWNED_BY_OTHER, INVALID }
+    public enum Problem {
+        NOT_FOUND,
+        CLOSED,
+        OWNED_BY_OTHER,
+        INVALID
+    }
 
     private final Problem problem;
 

@@ -1,12 +1,12 @@
 package dev.rapport.handoff;
 
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.rapport.engine.Action;
 import dev.rapport.engine.HandoffPort;
 import dev.rapport.engine.Outreach;
 import dev.rapport.feature.Feature;
 import dev.rapport.flow.Messages;
 import dev.rapport.schedule.Job;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -23,8 +23,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class HandoffFeature implements Feature {
 
     /** Every key the feature says itself; the survey and flow files name theirs in their own files. */
-    static final Set<String> MESSAGE_KEYS = Set.of("handoff.opened", "handoff.opened_after_hours",
-            "handoff.opened_manager", "handoff.opened_manager_after_hours", "handoff.still_waiting", "handoff.back");
+    static final Set<String> MESSAGE_KEYS = Set.of(
+            "handoff.opened",
+            "handoff.opened_after_hours",
+            "handoff.opened_manager",
+            "handoff.opened_manager_after_hours",
+            "handoff.still_waiting",
+            "handoff.back");
 
     private final HandoffSettings settings;
 
@@ -53,14 +58,16 @@ public final class HandoffFeature implements Feature {
     }
 
     /** The running feature: the staff desk, the engine's port and the job. */
-    public Running start(Jdbi jdbi, Messages messages, Outreach outreach, Runnable senderWake, String businessName,
-                         Clock clock) {
+    public Running start(
+            Jdbi jdbi, Messages messages, Outreach outreach, Runnable senderWake, String businessName, Clock clock) {
         var queries = new HandoffQueries(settings.queueOrder());
         var notices = new CustomerNotices(messages, businessName);
         var queueNotice = new QueueNotice(settings, queries, clock);
         var desk = new HandoffDesk(jdbi, queries, notices, outreach, senderWake);
         var port = new HandoffRouting(settings, queueNotice, queries, notices, clock);
-        var job = new Job(NoAnswerJob.NAME, FixedDelay.of(settings.checkEvery()),
+        var job = new Job(
+                NoAnswerJob.NAME,
+                FixedDelay.of(settings.checkEvery()),
                 new NoAnswerJob(jdbi, settings, queries, queueNotice, notices, senderWake, clock));
         return new Running(desk, port, List.of(job));
     }
@@ -70,6 +77,5 @@ public final class HandoffFeature implements Feature {
      * @param port what the engine routes through
      * @param jobs {@value NoAnswerJob#NAME}
      */
-    public record Running(HandoffDesk desk, HandoffPort port, List<Job> jobs) {
-    }
+    public record Running(HandoffDesk desk, HandoffPort port, List<Job> jobs) {}
 }

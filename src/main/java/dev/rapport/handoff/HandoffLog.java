@@ -16,10 +16,10 @@ final class HandoffLog {
 
     static final String CONSOLE = "console";
 
-    private HandoffLog() {
-    }
+    private HandoffLog() {}
 
-    static void changed(Handle handle, HandoffDetail handoff, HandoffEvent event, StaffRef staff, Map<String, ?> extra) {
+    static void changed(
+            Handle handle, HandoffDetail handoff, HandoffEvent event, StaffRef staff, Map<String, ?> extra) {
         var data = new LinkedHashMap<String, Object>();
         data.put("handoff_id", handoff.id());
         if (staff != null) {

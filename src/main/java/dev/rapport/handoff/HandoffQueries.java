@@ -15,8 +15,9 @@ final class HandoffQueries {
 
     /** Open handoffs in queue order, each with the customer's latest message in the chat. */
     List<QueuedHandoff> queue(Handle handle) {
-        return handle.createQuery("SELECT " + HandoffRows.COLUMNS + ", last.text AS last_text, last.created_at AS last_at"
-                        + " FROM " + HandoffRows.FROM + """
+        return handle.createQuery(
+                        "SELECT " + HandoffRows.COLUMNS + ", last.text AS last_text, last.created_at AS last_at"
+                                + " FROM " + HandoffRows.FROM + """
                          LEFT JOIN LATERAL (
                             SELECT m.text, m.created_at FROM messages m
                             WHERE m.channel = h.channel AND m.chat_key = h.chat_key AND m.direction = 'in'
@@ -29,7 +30,8 @@ final class HandoffQueries {
 
     /** The customer's place among the waiting handoffs (1 = next), or 0 when this one is not waiting. */
     int place(Handle handle, long handoffId) {
-        List<Long> waiting = handle.createQuery("SELECT h.id FROM handoffs h WHERE h.state = 'waiting' ORDER BY " + orderBy)
+        List<Long> waiting = handle.createQuery(
+                        "SELECT h.id FROM handoffs h WHERE h.state = 'waiting' ORDER BY " + orderBy)
                 .mapTo(Long.class)
                 .list();
         return waiting.indexOf(handoffId) + 1;
@@ -62,14 +64,15 @@ final class HandoffQueries {
 
     /** The first waiting handoff in queue order not meant for a manager, locked; skips rows others hold. */
     Optional<Long> nextWaiting(Handle handle) {
-        return handle.createQuery("SELECT h.id FROM handoffs h WHERE h.state = 'waiting' AND NOT h.for_manager ORDER BY "
-                        + orderBy + " LIMIT 1 FOR UPDATE SKIP LOCKED")
+        return handle.createQuery(
+                        "SELECT h.id FROM handoffs h WHERE h.state = 'waiting' AND NOT h.for_manager ORDER BY "
+                                + orderBy + " LIMIT 1 FOR UPDATE SKIP LOCKED")
                 .mapTo(Long.class)
                 .findOne();
     }
 
     static HandoffException notFound(long id) {
-        return new HandoffException(HandoffException.Problem.NOT_FOUND,
-                "There is no handoff " + id + "; reload the queue.");
+        return new HandoffException(
+                HandoffException.Problem.NOT_FOUND, "There is no handoff " + id + "; reload the queue.");
     }
 }

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param detail what exactly happened, for the person ({@code "sentiment -0.82"}); may be null
  * @param at     when it was raised
  */
-public record HandoffReason(String reason, String detail, Instant at) {
-}
+public record HandoffReason(String reason, String detail, Instant at) {}

@@ -25,8 +25,12 @@ final class HandoffRouting implements HandoffPort {
     private final CustomerNotices messages;
     private final Clock clock;
 
-    HandoffRouting(HandoffSettings settings, QueueNotice notices, HandoffQueries queries, CustomerNotices messages,
-                   Clock clock) {
+    HandoffRouting(
+            HandoffSettings settings,
+            QueueNotice notices,
+            HandoffQueries queries,
+            CustomerNotices messages,
+            Clock clock) {
         this.settings = settings;
         this.notices = notices;
         this.queries = queries;
@@ -47,25 +51,40 @@ final class HandoffRouting implements HandoffPort {
                         ORDER BY v.updated_at DESC NULLS LAST, a.created_at DESC
                         LIMIT 1""")
                 .bind("customerId", customerId)
-                .map((rs, ctx) -> new Escalation(rs.getString("channel"), rs.getString("chat_key"),
-                        new CustomerView(customerId, rs.getString("name"), Language.of(rs.getString("language")),
-                                rs.getBoolean("language_chosen"), Tier.of(rs.getString("tier")), rs.getBoolean("opted_out")),
-                        reason, detail))
+                .map((rs, ctx) -> new Escalation(
+                        rs.getString("channel"),
+                        rs.getString("chat_key"),
+                        new CustomerView(
+                                customerId,
+                                rs.getString("name"),
+                                Language.of(rs.getString("language")),
+                                rs.getBoolean("language_chosen"),
+                                Tier.of(rs.getString("tier")),
+                                rs.getBoolean("opted_out")),
+                        reason,
+                        detail))
                 .findOne();
         if (escalation.isEmpty()) {
             return false;
         }
         Optional<Escalated> escalated = escalate(handle, escalation.get());
-        escalated.filter(Escalated::opened).ifPresent(opened -> messages.bot(handle,
-                queries.find(handle, opened.handoffId()).orElseThrow(), opened.noticeKey(), opened.noticeVars(),
-                "handoff:" + opened.handoffId() + ":opened"));
+        escalated
+                .filter(Escalated::opened)
+                .ifPresent(opened -> messages.bot(
+                        handle,
+                        queries.find(handle, opened.handoffId()).orElseThrow(),
+                        opened.noticeKey(),
+                        opened.noticeVars(),
+                        "handoff:" + opened.handoffId() + ":opened"));
         return escalated.isPresent();
     }
 
     @Override
     public Optional<Long> openFor(Handle handle, String channel, String chatKey) {
-        return handle.createQuery("SELECT id FROM handoffs WHERE channel = :channel AND chat_key = :chatKey AND state <> 'closed'")
-                .bind("channel", channel).bind("chatKey", chatKey)
+        return handle.createQuery(
+                        "SELECT id FROM handoffs WHERE channel = :channel AND chat_key = :chatKey AND state <> 'closed'")
+                .bind("channel", channel)
+                .bind("chatKey", chatKey)
                 .mapTo(Long.class)
                 .findOne();
     }
@@ -73,14 +92,17 @@ final class HandoffRouting implements HandoffPort {
     @Override
     public void customerWrote(Handle handle, long handoffId, long customerId, long messageId) {
         handle.createUpdate("UPDATE messages SET handoff_id = :handoffId WHERE id = :messageId")
-                .bind("handoffId", handoffId).bind("messageId", messageId)
+                .bind("handoffId", handoffId)
+                .bind("messageId", messageId)
                 .execute();
         HandoffLog.publish(handle, handoffId, customerId, "customer_message", Map.of("message_id", messageId));
     }
 
     @Override
     public Optional<Long> noteForCustomer(Handle handle, long customerId, String text, Map<String, ?> data) {
-        Optional<HandoffDetail> open = queries.forCustomer(handle, customerId).stream().filter(HandoffDetail::open).findFirst();
+        Optional<HandoffDetail> open = queries.forCustomer(handle, customerId).stream()
+                .filter(HandoffDetail::open)
+                .findFirst();
         open.ifPresent(handoff -> {
             var extra = new LinkedHashMap<String, Object>(data);
             extra.put("text", text);
@@ -134,8 +156,8 @@ final class HandoffRouting implements HandoffPort {
         if (!opened) {
             return Optional.of(new Escalated(id, false, null, Map.of()));
         }
-        var notice = notices.opened(handle, id, handoff.forManager(),
-                escalation.customer().language());
+        var notice = notices.opened(
+                handle, id, handoff.forManager(), escalation.customer().language());
         return Optional.of(new Escalated(id, true, notice.key(), notice.vars()));
     }
 }

@@ -25,20 +25,32 @@ final class HandoffRows {
 
     static final String FROM = "handoffs h JOIN customers c ON c.id = h.customer_id";
 
-    private HandoffRows() {
-    }
+    private HandoffRows() {}
 
     static HandoffDetail detail(ResultSet rs) throws SQLException {
         Instant opened = instant(rs, "opened_at");
         Instant claimed = instant(rs, "claimed_at");
         Instant firstResponse = instant(rs, "first_response_at");
         Instant closed = instant(rs, "closed_at");
-        return new HandoffDetail(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("customer_name"),
-                Tier.of(rs.getString("tier")), Language.of(rs.getString("language")), Channel.of(rs.getString("channel")),
-                rs.getString("chat_key"), reasons(rs.getString("reasons")),
-                HandoffSettings.priorityName(rs.getInt("priority")), HandoffState.of(rs.getString("state")),
-                staff(rs, "owner_id", "owner_name"), rs.getBoolean("for_manager"), opened, claimed, firstResponse,
-                instant(rs, "flagged_at"), closed, staff(rs, "closed_by_id", "closed_by_name"),
+        return new HandoffDetail(
+                rs.getLong("id"),
+                rs.getLong("customer_id"),
+                rs.getString("customer_name"),
+                Tier.of(rs.getString("tier")),
+                Language.of(rs.getString("language")),
+                Channel.of(rs.getString("channel")),
+                rs.getString("chat_key"),
+                reasons(rs.getString("reasons")),
+                HandoffSettings.priorityName(rs.getInt("priority")),
+                HandoffState.of(rs.getString("state")),
+                staff(rs, "owner_id", "owner_name"),
+                rs.getBoolean("for_manager"),
+                opened,
+                claimed,
+                firstResponse,
+                instant(rs, "flagged_at"),
+                closed,
+                staff(rs, "closed_by_id", "closed_by_name"),
                 firstResponse == null ? null : Duration.between(opened, firstResponse),
                 closed == null || claimed == null ? null : Duration.between(claimed, closed));
     }
@@ -46,17 +58,34 @@ final class HandoffRows {
     /** Also reads {@code last_text} and {@code last_at}, the customer's latest message in the chat. */
     static QueuedHandoff queued(ResultSet rs) throws SQLException {
         HandoffDetail detail = detail(rs);
-        return new QueuedHandoff(detail.id(), detail.customerId(), detail.customerName(), detail.tier(),
-                detail.language(), detail.channel(), detail.chatKey(), detail.reasons(), detail.priority(),
-                detail.state(), detail.owner(), detail.openedAt(), detail.openedAt(), rs.getString("last_text"),
-                instant(rs, "last_at"), detail.forManager(), detail.flagged());
+        return new QueuedHandoff(
+                detail.id(),
+                detail.customerId(),
+                detail.customerName(),
+                detail.tier(),
+                detail.language(),
+                detail.channel(),
+                detail.chatKey(),
+                detail.reasons(),
+                detail.priority(),
+                detail.state(),
+                detail.owner(),
+                detail.openedAt(),
+                detail.openedAt(),
+                rs.getString("last_text"),
+                instant(rs, "last_at"),
+                detail.forManager(),
+                detail.flagged());
     }
 
     static List<HandoffReason> reasons(String json) {
         var reasons = new ArrayList<HandoffReason>();
         for (JsonNode reason : Json.read(json)) {
-            String detail = reason.path("detail").isTextual() ? reason.get("detail").asText() : null;
-            reasons.add(new HandoffReason(reason.path("reason").asText(), detail,
+            String detail =
+                    reason.path("detail").isTextual() ? reason.get("detail").asText() : null;
+            reasons.add(new HandoffReason(
+                    reason.path("reason").asText(),
+                    detail,
                     Instant.parse(reason.path("at").asText())));
         }
         return List.copyOf(reasons);
@@ -76,11 +105,13 @@ final class HandoffRows {
     static String orderBy(List<String> queueOrder) {
         var terms = new ArrayList<String>();
         for (String key : queueOrder) {
-            terms.add(switch (key) {
-                case "tier" -> "CASE h.tier WHEN 'key' THEN 0 WHEN 'major' THEN 1 WHEN 'ordinary' THEN 2 ELSE 3 END";
-                case "priority" -> "h.priority";
-                default -> "h.opened_at";
-            });
+            terms.add(
+                    switch (key) {
+                        case "tier" ->
+                            "CASE h.tier WHEN 'key' THEN 0 WHEN 'major' THEN 1 WHEN 'ordinary' THEN 2 ELSE 3 END";
+                        case "priority" -> "h.priority";
+                        default -> "h.opened_at";
+                    });
         }
         terms.add("h.id");
         return String.join(", ", terms);

@@ -22,11 +22,17 @@ import java.util.Set;
  * the minutes per waiting customer used to say roughly when a person comes. A missing file means
  * the defaults below. Immutable; thread-safe.
  */
-record HandoffSettings(Map<String, Rule> rules, List<String> queueOrder, BusinessHours hours,
-                       Duration noAnswerAfter, Duration minutesPerChat, Duration checkEvery) {
+record HandoffSettings(
+        Map<String, Rule> rules,
+        List<String> queueOrder,
+        BusinessHours hours,
+        Duration noAnswerAfter,
+        Duration minutesPerChat,
+        Duration checkEvery) {
 
     /** The priorities, most urgent first; stored as their index. */
     static final List<String> PRIORITIES = List.of("urgent", "high", "normal", "low");
+
     static final List<String> ORDER_KEYS = List.of("tier", "priority", "waiting");
 
     /**
@@ -35,8 +41,7 @@ record HandoffSettings(Map<String, Rule> rules, List<String> queueOrder, Busines
      * @param tiers     the tiers it escalates for (all when the file names none)
      * @param manager   marks the handoff for a manager
      */
-    record Rule(boolean escalate, int priority, Set<Tier> tiers, boolean manager) {
-    }
+    record Rule(boolean escalate, int priority, Set<Tier> tiers, boolean manager) {}
 
     /** The reasons Rapport raises, with their defaults. */
     static final Map<String, Rule> DEFAULT_RULES = defaults();
@@ -46,7 +51,7 @@ record HandoffSettings(Map<String, Rule> rules, List<String> queueOrder, Busines
         var rules = new LinkedHashMap<String, Rule>();
         rules.put("asked_for_person", new Rule(true, 1, all, false));
         rules.put("strongly_negative", new Rule(true, 1, all, false));
-        rules.put("not_understood", new Rule(false, 2, all, false));   // offers a person instead
+        rules.put("not_understood", new Rule(false, 2, all, false)); // offers a person instead
         rules.put("step_limit", new Rule(true, 2, all, false));
         rules.put("complaint", new Rule(true, 1, EnumSet.of(Tier.KEY), false));
         rules.put("sla_breach", new Rule(true, 0, all, false));
@@ -66,20 +71,27 @@ record HandoffSettings(Map<String, Rule> rules, List<String> queueOrder, Busines
     }
 
     static HandoffSettings defaults(ZoneId zone) {
-        return new HandoffSettings(DEFAULT_RULES, ORDER_KEYS, BusinessHours.always(zone), Duration.ofMinutes(10),
-                Duration.ofMinutes(3), Duration.ofSeconds(30));
+        return new HandoffSettings(
+                DEFAULT_RULES,
+                ORDER_KEYS,
+                BusinessHours.always(zone),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(3),
+                Duration.ofSeconds(30));
     }
 
     /** The file as written; a setting left out is null. */
-    record File(Map<String, Reason> reasons, List<String> queueOrder, Hours businessHours, String noAnswerAfter,
-                String minutesPerChat, String checkEvery) {
-    }
+    record File(
+            Map<String, Reason> reasons,
+            List<String> queueOrder,
+            Hours businessHours,
+            String noAnswerAfter,
+            String minutesPerChat,
+            String checkEvery) {}
 
-    record Reason(Boolean escalate, String priority, List<String> tiers, Boolean manager) {
-    }
+    record Reason(Boolean escalate, String priority, List<String> tiers, Boolean manager) {}
 
-    record Hours(String timeZone, List<String> days, String hours) {
-    }
+    record Hours(String timeZone, List<String> days, String hours) {}
 
     static HandoffSettings load(Path file, ZoneId defaultZone) {
         var document = SettingsDocument.read(file);
@@ -101,10 +113,12 @@ record HandoffSettings(Map<String, Rule> rules, List<String> queueOrder, Busines
                 order.add(key);
             }
             if (!order.contains("waiting")) {
-                order.add("waiting");   // the oldest first among equals, always
+                order.add("waiting"); // the oldest first among equals, always
             }
         }
-        return new HandoffSettings(Map.copyOf(rules), List.copyOf(order),
+        return new HandoffSettings(
+                Map.copyOf(rules),
+                List.copyOf(order),
                 hours(document, read.businessHours(), defaultZone),
                 document.duration(read.noAnswerAfter(), Duration.ofMinutes(10), "no_answer_after"),
                 document.duration(read.minutesPerChat(), Duration.ofMinutes(3), "minutes_per_chat"),
@@ -129,13 +143,17 @@ record HandoffSettings(Map<String, Rule> rules, List<String> queueOrder, Busines
             var chosen = EnumSet.noneOf(Tier.class);
             for (int index = 0; index < reason.tiers().size(); index++) {
                 int at = index;
-                chosen.add(Tier.fromCode(String.valueOf(reason.tiers().get(index))).orElseThrow(() -> document.wrong(
-                        "tiers from key, major, ordinary, small", "reasons", name, "tiers", at)));
+                chosen.add(Tier.fromCode(String.valueOf(reason.tiers().get(index)))
+                        .orElseThrow(() -> document.wrong(
+                                "tiers from key, major, ordinary, small", "reasons", name, "tiers", at)));
             }
             tiers = chosen;
         }
-        return new Rule(reason.escalate() == null ? fallback.escalate() : reason.escalate(), priority,
-                Set.copyOf(tiers), reason.manager() == null ? fallback.manager() : reason.manager());
+        return new Rule(
+                reason.escalate() == null ? fallback.escalate() : reason.escalate(),
+                priority,
+                Set.copyOf(tiers),
+                reason.manager() == null ? fallback.manager() : reason.manager());
     }
 
     private static BusinessHours hours(SettingsDocument document, Hours given, ZoneId defaultZone) {
@@ -147,7 +165,8 @@ record HandoffSettings(Map<String, Rule> rules, List<String> queueOrder, Busines
             try {
                 zone = ZoneId.of(given.timeZone().strip());
             } catch (RuntimeException e) {
-                throw document.wrong("a time zone such as Asia/Shanghai or Europe/London", "business_hours", "time_zone");
+                throw document.wrong(
+                        "a time zone such as Asia/Shanghai or Europe/London", "business_hours", "time_zone");
             }
         }
         var days = EnumSet.allOf(DayOfWeek.class);

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where a handoff stands: waiting for a person, claimed by one, or closed (handed back to the bot). */
 public enum HandoffState {
-    WAITING, CLAIMED, CLOSED;
+    WAITING,
+    CLAIMED,
+    CLOSED;
 
     /** The stored word: {@code waiting}, {@code claimed}, {@code closed}. */
     public String code() {

@@ -25,8 +25,14 @@ final class NoAnswerJob implements Runnable {
     private final Runnable senderWake;
     private final Clock clock;
 
-    NoAnswerJob(Jdbi jdbi, HandoffSettings settings, HandoffQueries queries, QueueNotice notice,
-                CustomerNotices notices, Runnable senderWake, Clock clock) {
+    NoAnswerJob(
+            Jdbi jdbi,
+            HandoffSettings settings,
+            HandoffQueries queries,
+            QueueNotice notice,
+            CustomerNotices notices,
+            Runnable senderWake,
+            Clock clock) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.queries = queries;
@@ -46,7 +52,7 @@ final class NoAnswerJob implements Runnable {
         Instant dueBefore = now.minus(settings.noAnswerAfter());
         Instant teamInSince = settings.hours().openedAt(now);
         if (teamInSince.isAfter(dueBefore)) {
-            return;   // the team came in less than no_answer_after ago: everyone still has time
+            return; // the team came in less than no_answer_after ago: everyone still has time
         }
         List<Long> due = jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id FROM handoffs
@@ -63,16 +69,27 @@ final class NoAnswerJob implements Runnable {
                                 UPDATE handoffs SET flagged_at = :now
                                 WHERE id = (SELECT id FROM handoffs WHERE id = :id AND state <> 'closed'
                                             AND first_response_at IS NULL AND flagged_at IS NULL FOR UPDATE SKIP LOCKED)""")
-                        .bind("id", id).bind("now", java.sql.Timestamp.from(now))
+                        .bind("id", id)
+                        .bind("now", java.sql.Timestamp.from(now))
                         .execute();
                 if (flagged == 0) {
-                    return false;   // answered, handed back or reminded meanwhile
+                    return false; // answered, handed back or reminded meanwhile
                 }
                 HandoffDetail handoff = queries.find(handle, id).orElseThrow();
                 var told = notice.stillWaiting(handle, id);
-                long messageId = notices.bot(handle, handoff, told.key(), told.vars(), "handoff:" + id + ":still_waiting");
-                HandoffLog.changed(handle, handoff, HandoffEvent.FLAGGED, null, Map.of("message_id", messageId,
-                        "waited_seconds", java.time.Duration.between(handoff.openedAt(), now).toSeconds()));
+                long messageId =
+                        notices.bot(handle, handoff, told.key(), told.vars(), "handoff:" + id + ":still_waiting");
+                HandoffLog.changed(
+                        handle,
+                        handoff,
+                        HandoffEvent.FLAGGED,
+                        null,
+                        Map.of(
+                                "message_id",
+                                messageId,
+                                "waited_seconds",
+                                java.time.Duration.between(handoff.openedAt(), now)
+                                        .toSeconds()));
                 return true;
             });
         }

@@ -25,14 +25,14 @@ final class QueueNotice {
         this.clock = clock;
     }
 
-    record Notice(String key, Map<String, ?> vars) {
-    }
+    record Notice(String key, Map<String, ?> vars) {}
 
     /** Told when the handoff opens. */
     Notice opened(Handle handle, long handoffId, boolean forManager, Language language) {
         Instant now = clock.instant();
         if (!settings.hours().isOpen(now)) {
-            return new Notice(forManager ? "handoff.opened_manager_after_hours" : "handoff.opened_after_hours",
+            return new Notice(
+                    forManager ? "handoff.opened_manager_after_hours" : "handoff.opened_after_hours",
                     Map.of("back", back(settings.hours().nextOpening(now), language)));
         }
         if (forManager) {

@@ -18,8 +18,21 @@ import java.util.List;
  * @param forManager        a reason asks for a manager (a low CSAT after a handoff)
  * @param flagged           nobody answered within {@code no_answer_after}: the customer was told again
  */
-public record QueuedHandoff(long id, long customerId, String customerName, Tier tier, Language language,
-                            Channel channel, String chatKey, List<HandoffReason> reasons, String priority,
-                            HandoffState state, StaffRef owner, Instant openedAt, Instant waitingSince,
-                            String lastCustomerText, Instant lastCustomerAt, boolean forManager, boolean flagged) {
-}
+public record QueuedHandoff(
+        long id,
+        long customerId,
+        String customerName,
+        Tier tier,
+        Language language,
+        Channel channel,
+        String chatKey,
+        List<HandoffReason> reasons,
+        String priority,
+        HandoffState state,
+        StaffRef owner,
+        Instant openedAt,
+        Instant waitingSince,
+        String lastCustomerText,
+        Instant lastCustomerAt,
+        boolean forManager,
+        boolean flagged) {}

@@ -19,8 +19,16 @@ import java.util.Map;
  *                  ({@code webchat:<id>} for a web chat upload, else the channel's file id)
  * @param handoffId the handoff the line belongs to, when known
  */
-public record TranscriptEntry(Kind kind, Instant at, Long messageId, Long eventId, String text, StaffRef staff,
-                              String eventType, Map<String, Object> data, Long handoffId) {
+public record TranscriptEntry(
+        Kind kind,
+        Instant at,
+        Long messageId,
+        Long eventId,
+        String text,
+        StaffRef staff,
+        String eventType,
+        Map<String, Object> data,
+        Long handoffId) {
 
     public enum Kind {
         /** The customer wrote it. */

@@ -20,17 +20,17 @@ import org.jdbi.v3.core.Handle;
 final class Transcripts {
 
     /** Event types shown inline, by prefix. */
-    private static final List<String> SHOWN = List.of("handoff.%", "complaint.%", "survey.%", "offer.%", "winback.%",
-            "customer.opted_%");
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final List<String> SHOWN =
+            List.of("handoff.%", "complaint.%", "survey.%", "offer.%", "winback.%", "customer.opted_%");
 
-    private Transcripts() {
-    }
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private Transcripts() {}
 
     static List<TranscriptEntry> read(Handle handle, long customerId, int limit, Long beforeId) {
         if (limit < 1) {
-            throw new HandoffException(HandoffException.Problem.INVALID, "A transcript page needs a limit of at least 1.");
+            throw new HandoffException(
+                    HandoffException.Problem.INVALID, "A transcript page needs a limit of at least 1.");
         }
         List<TranscriptEntry> messages = handle.createQuery("""
                         SELECT id, direction, text, kind, file_ref, created_at, staff_id, staff_name, handoff_id
@@ -42,25 +42,39 @@ final class Transcripts {
                 .bind("limit", limit)
                 .map((rs, ctx) -> {
                     StaffRef staff = HandoffRows.staff(rs, "staff_id", "staff_name");
-                    TranscriptEntry.Kind kind = "in".equals(rs.getString("direction")) ? TranscriptEntry.Kind.CUSTOMER
+                    TranscriptEntry.Kind kind = "in".equals(rs.getString("direction"))
+                            ? TranscriptEntry.Kind.CUSTOMER
                             : staff != null ? TranscriptEntry.Kind.STAFF : TranscriptEntry.Kind.BOT;
                     String file = rs.getString("file_ref");
-                    Map<String, Object> data = file == null ? Map.of("kind", rs.getString("kind"))
+                    Map<String, Object> data = file == null
+                            ? Map.of("kind", rs.getString("kind"))
                             : Map.of("kind", rs.getString("kind"), "file", file);
                     long handoffId = rs.getLong("handoff_id");
-                    return new TranscriptEntry(kind, rs.getTimestamp("created_at").toInstant(), rs.getLong("id"), null,
-                            rs.getString("text"), staff, null, data, rs.wasNull() ? null : handoffId);
+                    return new TranscriptEntry(
+                            kind,
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getLong("id"),
+                            null,
+                            rs.getString("text"),
+                            staff,
+                            null,
+                            data,
+                            rs.wasNull() ? null : handoffId);
                 })
                 .list();
         // The stretch of time this page covers: from its oldest message (or the beginning when the page is
         // not full) up to the message it pages back from (or now).
-        Instant from = messages.size() < limit ? Instant.EPOCH : messages.get(messages.size() - 1).at();
-        Instant until = beforeId == null ? null : handle.createQuery("SELECT created_at FROM messages WHERE id = :id")
-                .bind("id", beforeId)
-                .mapTo(Timestamp.class)
-                .findOne()
-                .map(Timestamp::toInstant)
-                .orElse(null);
+        Instant from = messages.size() < limit
+                ? Instant.EPOCH
+                : messages.get(messages.size() - 1).at();
+        Instant until = beforeId == null
+                ? null
+                : handle.createQuery("SELECT created_at FROM messages WHERE id = :id")
+                        .bind("id", beforeId)
+                        .mapTo(Timestamp.class)
+                        .findOne()
+                        .map(Timestamp::toInstant)
+                        .orElse(null);
         var entries = new ArrayList<>(messages);
         entries.addAll(events(handle, customerId, from, until));
         entries.sort(Comparator.comparing(TranscriptEntry::at)
@@ -91,16 +105,24 @@ final class Transcripts {
             select.bind("shown" + i, SHOWN.get(i));
         }
         return select.map((rs, ctx) -> {
-            Map<String, Object> data = Json.mapper().convertValue(Json.read(rs.getString("data")), MAP);
-            String type = rs.getString("type");
-            StaffRef staff = data.get("staff_id") instanceof Number id
-                    ? new StaffRef(id.longValue(), String.valueOf(data.get("staff_name"))) : null;
-            boolean note = HandoffEvent.NOTE.type().equals(type);
-            Object handoffId = data.get("handoff_id");
-            return new TranscriptEntry(note ? TranscriptEntry.Kind.NOTE : TranscriptEntry.Kind.EVENT,
-                    rs.getTimestamp("occurred_at").toInstant(), null, rs.getLong("id"),
-                    note ? String.valueOf(data.get("text")) : null, staff, type, data,
-                    handoffId instanceof Number number ? number.longValue() : null);
-        }).list();
+                    Map<String, Object> data = Json.mapper().convertValue(Json.read(rs.getString("data")), MAP);
+                    String type = rs.getString("type");
+                    StaffRef staff = data.get("staff_id") instanceof Number id
+                            ? new StaffRef(id.longValue(), String.valueOf(data.get("staff_name")))
+                            : null;
+                    boolean note = HandoffEvent.NOTE.type().equals(type);
+                    Object handoffId = data.get("handoff_id");
+                    return new TranscriptEntry(
+                            note ? TranscriptEntry.Kind.NOTE : TranscriptEntry.Kind.EVENT,
+                            rs.getTimestamp("occurred_at").toInstant(),
+                            null,
+                            rs.getLong("id"),
+                            note ? String.valueOf(data.get("text")) : null,
+                            staff,
+                            type,
+                            data,
+                            handoffId instanceof Number number ? number.longValue() : null);
+                })
+                .list();
     }
 }

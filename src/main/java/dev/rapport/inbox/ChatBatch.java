@@ -19,14 +19,11 @@ final class ChatBatch {
 
     private static final Logger log = LoggerFactory.getLogger(ChatBatch.class);
 
-    record Result(int claimedChats, int turns, boolean pendingUnsettled) {
-    }
+    record Result(int claimedChats, int turns, boolean pendingUnsettled) {}
 
-    record Chat(String channel, String chatKey) {
-    }
+    record Chat(String channel, String chatKey) {}
 
-    record Pending(long id, String channel, long updateId, String chatKey, String kind, String payload, int attempts) {
-    }
+    record Pending(long id, String channel, long updateId, String chatKey, String kind, String payload, int attempts) {}
 
     private final Jdbi jdbi;
     private final RapportConfig.Inbox settings;
@@ -36,8 +33,14 @@ final class ChatBatch {
     private final Counter failed;
     private final Timer turnLatency;
 
-    ChatBatch(Jdbi jdbi, RapportConfig.Inbox settings, Map<String, UpdateDecoder> decoders, TurnHandler turns,
-              Counter processed, Counter failed, Timer turnLatency) {
+    ChatBatch(
+            Jdbi jdbi,
+            RapportConfig.Inbox settings,
+            Map<String, UpdateDecoder> decoders,
+            TurnHandler turns,
+            Counter processed,
+            Counter failed,
+            Timer turnLatency) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.decoders = decoders;
@@ -77,7 +80,8 @@ final class ChatBatch {
             var handled = new ArrayList<Long>();
             TurnHandler.Batch batch = turns.batch(handle);
             var pending = pendingByChat(handle, chats);
-            batch.ahead(pending.keySet().stream().map(Chat::channel).toList(),
+            batch.ahead(
+                    pending.keySet().stream().map(Chat::channel).toList(),
                     pending.keySet().stream().map(Chat::chatKey).toList());
             for (var entry : pending.entrySet()) {
                 done += runChat(handle, batch, entry.getValue(), handled, careful);
@@ -124,7 +128,8 @@ final class ChatBatch {
 
     private static boolean anyPending(Handle handle) {
         return handle.createQuery("SELECT EXISTS (SELECT 1 FROM inbound_updates WHERE status = 'pending')")
-                .mapTo(Boolean.class).one();
+                .mapTo(Boolean.class)
+                .one();
     }
 
     /** Re-reads under the lock: another worker may have finished a chat since the candidate query. */
@@ -137,18 +142,31 @@ final class ChatBatch {
                           ON u.channel = c.channel AND u.chat_key = c.chat_key
                         WHERE u.status = 'pending'
                         ORDER BY u.channel, u.chat_key, u.update_id""")
-                .bindArray("channels", String.class, chats.stream().map(Chat::channel).toArray())
-                .bindArray("chatKeys", String.class, chats.stream().map(Chat::chatKey).toArray())
-                .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getString("channel"), rs.getLong("update_id"),
-                        rs.getString("chat_key"), rs.getString("kind"), rs.getString("payload"), rs.getInt("attempts")))
-                .forEach(pending -> result.computeIfAbsent(new Chat(pending.channel(), pending.chatKey()),
-                        chat -> new ArrayList<>()).add(pending));
+                .bindArray(
+                        "channels",
+                        String.class,
+                        chats.stream().map(Chat::channel).toArray())
+                .bindArray(
+                        "chatKeys",
+                        String.class,
+                        chats.stream().map(Chat::chatKey).toArray())
+                .map((rs, ctx) -> new Pending(
+                        rs.getLong("id"),
+                        rs.getString("channel"),
+                        rs.getLong("update_id"),
+                        rs.getString("chat_key"),
+                        rs.getString("kind"),
+                        rs.getString("payload"),
+                        rs.getInt("attempts")))
+                .forEach(pending -> result.computeIfAbsent(
+                                new Chat(pending.channel(), pending.chatKey()), chat -> new ArrayList<>())
+                        .add(pending));
         return result;
     }
 
     /** Runs a chat's updates in order; stops at the first failing turn so order is kept. Returns turns run. */
-    private int runChat(Handle handle, TurnHandler.Batch batch, List<Pending> updates, List<Long> handled,
-                        boolean careful) {
+    private int runChat(
+            Handle handle, TurnHandler.Batch batch, List<Pending> updates, List<Long> handled, boolean careful) {
         int done = 0;
         for (Pending update : updates) {
             UpdateDecoder decoder = decoders.get(update.channel());
@@ -159,8 +177,8 @@ final class ChatBatch {
             UpdateDecoder.Decoded decoded;
             try {
                 decoded = OutreachQueue.KIND.equals(update.kind())
-                        ? new UpdateDecoder.Decoded.Message(OutreachDecoder.decode(update.channel(), update.updateId(),
-                                update.chatKey(), update.payload()))
+                        ? new UpdateDecoder.Decoded.Message(OutreachDecoder.decode(
+                                update.channel(), update.updateId(), update.chatKey(), update.payload()))
                         : decoder.decode(update.updateId(), update.chatKey(), update.payload());
             } catch (RuntimeException e) {
                 // Reading a stored update fails the same way every time: reject it with the reason, no retries.
@@ -179,7 +197,7 @@ final class ChatBatch {
                 long started = System.nanoTime();
                 batch.handle(message, update.id());
                 if (careful) {
-                    batch.finish();   // inside the turn's savepoint, so a failure undoes this turn alone
+                    batch.finish(); // inside the turn's savepoint, so a failure undoes this turn alone
                     handle.release("turn");
                 }
                 handled.add(update.id());
@@ -206,17 +224,30 @@ final class ChatBatch {
         int attempts = update.attempts() + 1;
         String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
         if (attempts >= settings.maxAttempts()) {
-            log.error("Update {} of chat {}/{} failed {} times; giving up", update.updateId(), update.channel(),
-                    update.chatKey(), attempts, error);
+            log.error(
+                    "Update {} of chat {}/{} failed {} times; giving up",
+                    update.updateId(),
+                    update.channel(),
+                    update.chatKey(),
+                    attempts,
+                    error);
             handle.createUpdate("""
                             UPDATE inbound_updates SET status = 'failed', attempts = :attempts, reason = :reason,
                                    processed_at = now() WHERE id = :id""")
-                    .bind("attempts", attempts).bind("reason", reason).bind("id", update.id()).execute();
+                    .bind("attempts", attempts)
+                    .bind("reason", reason)
+                    .bind("id", update.id())
+                    .execute();
             failed.increment();
             return true;
         }
-        log.warn("Update {} of chat {}/{} failed (attempt {}); will retry", update.updateId(), update.channel(),
-                update.chatKey(), attempts, error);
+        log.warn(
+                "Update {} of chat {}/{} failed (attempt {}); will retry",
+                update.updateId(),
+                update.channel(),
+                update.chatKey(),
+                attempts,
+                error);
         handle.createUpdate("""
                         UPDATE inbound_updates SET attempts = :attempts, reason = :reason,
                                not_before = now() + make_interval(secs => :backoff) WHERE id = :id""")
@@ -232,7 +263,10 @@ final class ChatBatch {
         handle.createUpdate("""
                         UPDATE inbound_updates SET status = :status, reason = :reason, processed_at = now()
                         WHERE id = :id""")
-                .bind("status", status.stored()).bind("reason", reason).bind("id", update.id()).execute();
+                .bind("status", status.stored())
+                .bind("reason", reason)
+                .bind("id", update.id())
+                .execute();
     }
 
     private void markProcessed(Handle handle, List<Long> ids) {
@@ -241,9 +275,7 @@ final class ChatBatch {
         }
         handle.createUpdate("""
                         UPDATE inbound_updates SET status = 'processed', processed_at = now(), reason = NULL
-                        WHERE id = ANY(:ids)""")
-                .bindArray("ids", Long.class, ids.toArray())
-                .execute();
+                        WHERE id = ANY(:ids)""").bindArray("ids", Long.class, ids.toArray()).execute();
         processed.increment(ids.size());
     }
 }

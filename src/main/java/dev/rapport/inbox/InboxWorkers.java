@@ -60,19 +60,28 @@ public final class InboxWorkers implements AutoCloseable {
     private final Timer turnLatency;
 
     /** @param afterCommit called after each batch that produced turns (wakes the outbox sender) */
-    public InboxWorkers(Jdbi jdbi, RapportConfig.Inbox settings, List<UpdateDecoder> decoders, TurnHandler turns,
-                        Runnable afterCommit, MeterRegistry metrics) {
+    public InboxWorkers(
+            Jdbi jdbi,
+            RapportConfig.Inbox settings,
+            List<UpdateDecoder> decoders,
+            TurnHandler turns,
+            Runnable afterCommit,
+            MeterRegistry metrics) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.decoders = decoders.stream().collect(Collectors.toMap(UpdateDecoder::channel, Function.identity()));
         this.turns = turns;
         this.afterCommit = afterCommit;
-        this.processed = Counter.builder("rapport_updates_processed_total").description("Updates a turn handled")
+        this.processed = Counter.builder("rapport_updates_processed_total")
+                .description("Updates a turn handled")
                 .register(metrics);
-        this.failed = Counter.builder("rapport_updates_failed_total").description("Updates given up after retries")
+        this.failed = Counter.builder("rapport_updates_failed_total")
+                .description("Updates given up after retries")
                 .register(metrics);
-        this.turnLatency = Timer.builder("rapport_turn_seconds").description("Time to run one turn")
-                .publishPercentiles(0.5, 0.99).register(metrics);
+        this.turnLatency = Timer.builder("rapport_turn_seconds")
+                .description("Time to run one turn")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
     }
 
     public void start() {
@@ -116,8 +125,9 @@ public final class InboxWorkers implements AutoCloseable {
                 }
                 if (result.claimedChats() == 0) {
                     // Nothing claimable: updates may be settling; look again after the window, or when woken.
-                    waitForSignal(seen, result.pendingUnsettled() ? Math.max(5, settings.settleMillis() / 2)
-                            : IDLE_POLL_MILLIS);
+                    waitForSignal(
+                            seen,
+                            result.pendingUnsettled() ? Math.max(5, settings.settleMillis() / 2) : IDLE_POLL_MILLIS);
                 }
             } catch (RuntimeException e) {
                 log.warn("Inbox batch failed; retrying shortly: {}", e.getMessage());

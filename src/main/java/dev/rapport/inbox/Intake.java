@@ -28,10 +28,12 @@ public final class Intake implements AutoCloseable {
     private static final int MAX_BATCH = 500;
 
     /** What happened to a stored update. */
-    public enum Outcome { STORED, DUPLICATE }
-
-    private record Request(NewUpdate update, CompletableFuture<Outcome> result) {
+    public enum Outcome {
+        STORED,
+        DUPLICATE
     }
+
+    private record Request(NewUpdate update, CompletableFuture<Outcome> result) {}
 
     private final Jdbi jdbi;
     private final Runnable onStored;
@@ -91,7 +93,7 @@ public final class Intake implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (isDataError(e) && batch.size() > 1) {
-                batch.forEach(request -> write(List.of(request)));  // one bad body must not fail its neighbours
+                batch.forEach(request -> write(List.of(request))); // one bad body must not fail its neighbours
             } else if (isDataError(e) && batch.get(0).update().payload() != null) {
                 write(List.of(asRejectedText(batch.get(0), e)));
             } else {
@@ -110,14 +112,22 @@ public final class Intake implements AutoCloseable {
     /** A body PostgreSQL refuses as jsonb (a \u0000 escape, say) is kept as text, rejected with the reason. */
     private static Request asRejectedText(Request request, RuntimeException error) {
         var update = request.update();
-        var asText = NewUpdate.settled(update.channel(), update.updateId(), update.chatKey(), update.kind(), null,
-                update.payload(), UpdateStatus.REJECTED, "the database refused the payload: " + rootMessage(error));
+        var asText = NewUpdate.settled(
+                update.channel(),
+                update.updateId(),
+                update.chatKey(),
+                update.kind(),
+                null,
+                update.payload(),
+                UpdateStatus.REJECTED,
+                "the database refused the payload: " + rootMessage(error));
         return new Request(asText, request.result());
     }
 
     private static boolean isDataError(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("22")) {
                 return true;
             }

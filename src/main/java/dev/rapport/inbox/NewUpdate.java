@@ -13,16 +13,30 @@ package dev.rapport.inbox;
  * @param status     {@link UpdateStatus#PENDING} to be processed, or already decided
  * @param reason     why it is rejected or ignored; null when pending
  */
-public record NewUpdate(String channel, Long updateId, String chatKey, String kind, String payload, String rawBody,
-                        UpdateStatus status, String reason) {
+public record NewUpdate(
+        String channel,
+        Long updateId,
+        String chatKey,
+        String kind,
+        String payload,
+        String rawBody,
+        UpdateStatus status,
+        String reason) {
 
     public static NewUpdate pending(String channel, long updateId, String chatKey, String kind, String payload) {
         return new NewUpdate(channel, updateId, chatKey, kind, payload, null, UpdateStatus.PENDING, null);
     }
 
     /** Stored for the record but never processed: unparseable, unsupported, or not for a chat Rapport serves. */
-    public static NewUpdate settled(String channel, Long updateId, String chatKey, String kind, String payload,
-                                    String rawBody, UpdateStatus status, String reason) {
+    public static NewUpdate settled(
+            String channel,
+            Long updateId,
+            String chatKey,
+            String kind,
+            String payload,
+            String rawBody,
+            UpdateStatus status,
+            String reason) {
         return new NewUpdate(channel, updateId, chatKey, kind, payload, rawBody, status, reason);
     }
 }

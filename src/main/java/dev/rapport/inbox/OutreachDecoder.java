@@ -16,8 +16,7 @@ final class OutreachDecoder {
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    private OutreachDecoder() {
-    }
+    private OutreachDecoder() {}
 
     static InboundMessage decode(String channel, long updateId, String chatKey, String payload) {
         JsonNode node;
@@ -27,8 +26,14 @@ final class OutreachDecoder {
             throw new UncheckedIOException("Stored outreach is not JSON", e);
         }
         var slots = new LinkedHashMap<String, String>();
-        node.path("slots").fields().forEachRemaining(field -> slots.put(field.getKey(), field.getValue().asText()));
-        var content = new Content.Outreach(node.path("key").asText(), node.path("flow").asText(), slots,
+        node.path("slots")
+                .fields()
+                .forEachRemaining(
+                        field -> slots.put(field.getKey(), field.getValue().asText()));
+        var content = new Content.Outreach(
+                node.path("key").asText(),
+                node.path("flow").asText(),
+                slots,
                 node.path("by_staff").asBoolean(false));
         // Nobody wrote it: the sender carries no details, so the customer's stored ones stay as they are.
         var sender = new InboundMessage.Sender(null, null, null, null);

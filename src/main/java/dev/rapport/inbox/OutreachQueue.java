@@ -21,8 +21,8 @@ public final class OutreachQueue implements Outreach {
     private static final ObjectMapper JSON = Json.mapper();
 
     @Override
-    public boolean start(Handle handle, String key, long customerId, String flow, Map<String, String> slots,
-                         boolean byStaff) {
+    public boolean start(
+            Handle handle, String key, long customerId, String flow, Map<String, String> slots, boolean byStaff) {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("key", key);
         payload.put("flow", flow);
@@ -40,9 +40,10 @@ public final class OutreachQueue implements Outreach {
                         ORDER BY c.updated_at DESC NULLS LAST, a.created_at DESC
                         LIMIT 1
                         ON CONFLICT ((payload ->> 'key')) WHERE kind = 'outreach' DO NOTHING""")
-                .bind("payload", json(payload))
-                .bind("customerId", customerId)
-                .execute() == 1;
+                        .bind("payload", json(payload))
+                        .bind("customerId", customerId)
+                        .execute()
+                == 1;
     }
 
     private static String json(Object value) {

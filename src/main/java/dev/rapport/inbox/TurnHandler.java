@@ -33,11 +33,9 @@ public interface TurnHandler {
          * The chats whose turns follow (channel and chat key at the same index), so a handler may read
          * what their first turns need in one query. A hint: turns of other chats may follow too.
          */
-        default void ahead(List<String> channels, List<String> chatKeys) {
-        }
+        default void ahead(List<String> channels, List<String> chatKeys) {}
 
         /** Writes whatever the turns so far held back; called before the batch commits. */
-        default void finish() {
-        }
+        default void finish() {}
     }
 }

@@ -15,11 +15,9 @@ public interface UpdateDecoder {
     /** The result of decoding. */
     sealed interface Decoded {
 
-        record Message(InboundMessage message) implements Decoded {
-        }
+        record Message(InboundMessage message) implements Decoded {}
 
         /** Valid, stored, and deliberately not acted on; {@code reason} is kept on the row. */
-        record Ignore(String reason) implements Decoded {
-        }
+        record Ignore(String reason) implements Decoded {}
     }
 }

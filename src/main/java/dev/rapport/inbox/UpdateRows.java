@@ -6,11 +6,9 @@ import org.jdbi.v3.core.Handle;
 /** SQL on {@code inbound_updates}. Stateless. */
 final class UpdateRows {
 
-    record Key(String channel, long updateId) {
-    }
+    record Key(String channel, long updateId) {}
 
-    private UpdateRows() {
-    }
+    private UpdateRows() {}
 
     /** Inserts the batch in one statement; returns the keys actually inserted (duplicates are skipped). */
     static List<Key> insert(Handle handle, List<NewUpdate> updates) {
@@ -34,7 +32,8 @@ final class UpdateRows {
             statuses[i] = update.status().stored();
             reasons[i] = update.reason();
         }
-        return handle.createQuery("""
+        return handle
+                .createQuery("""
                         INSERT INTO inbound_updates (channel, update_id, chat_key, kind, payload, raw_body, status, reason,
                                                      processed_at)
                         SELECT channel, update_id, chat_key, kind, CAST(payload AS jsonb), raw_body, status, reason,
@@ -51,7 +50,9 @@ final class UpdateRows {
                 .bindArray("rawBodies", String.class, (Object[]) rawBodies)
                 .bindArray("statuses", String.class, (Object[]) statuses)
                 .bindArray("reasons", String.class, (Object[]) reasons)
-                .map((rs, ctx) -> rs.getObject("update_id") == null ? null : new Key(rs.getString("channel"), rs.getLong("update_id")))
+                .map((rs, ctx) -> rs.getObject("update_id") == null
+                        ? null
+                        : new Key(rs.getString("channel"), rs.getLong("update_id")))
                 .list()
                 .stream()
                 .filter(java.util.Objects::nonNull)

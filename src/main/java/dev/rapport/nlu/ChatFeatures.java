@@ -17,7 +17,8 @@ final class ChatFeatures {
      * parameters change, so cached models built the old way are retrained instead of being fed
      * features they never saw.
      */
-    static final String VERSION = "chat-features-4;clause-balance-1;markup-1;vader-1.0;maxent-qn-l2-0.3-i100;sentiment+complaint/praise";
+    static final String VERSION =
+            "chat-features-4;clause-balance-1;markup-1;vader-1.0;maxent-qn-l2-0.3-i100;sentiment+complaint/praise";
 
     private static final FeatureGenerator[] SHARED = generators();
 
@@ -25,8 +26,9 @@ final class ChatFeatures {
 
     /** A fresh array each call: OpenNLP keeps the array it is given. */
     static FeatureGenerator[] generators() {
-        return new FeatureGenerator[] {new WordNgrams(), new SubwordNgrams(), new HanCharNgrams(), new PolarityWords(),
-                new ClauseBalance()};
+        return new FeatureGenerator[] {
+            new WordNgrams(), new SubwordNgrams(), new HanCharNgrams(), new PolarityWords(), new ClauseBalance()
+        };
     }
 
     /**

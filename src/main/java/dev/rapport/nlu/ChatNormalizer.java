@@ -37,7 +37,8 @@ final class ChatNormalizer {
             if (isInvisible(codePoint)) {
                 continue;
             }
-            if (Character.isISOControl(codePoint) || Character.isWhitespace(codePoint)
+            if (Character.isISOControl(codePoint)
+                    || Character.isWhitespace(codePoint)
                     || Character.isSpaceChar(codePoint)) {
                 codePoint = ' ';
                 if (previous == ' ' || out.length() == 0) {
@@ -95,8 +96,11 @@ final class ChatNormalizer {
 
     private static boolean isPunctuation(int codePoint) {
         return switch (Character.getType(codePoint)) {
-            case Character.OTHER_PUNCTUATION, Character.DASH_PUNCTUATION, Character.CONNECTOR_PUNCTUATION,
-                    Character.START_PUNCTUATION, Character.END_PUNCTUATION -> true;
+            case Character.OTHER_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.CONNECTOR_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION -> true;
             default -> false;
         };
     }

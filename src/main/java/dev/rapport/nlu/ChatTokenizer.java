@@ -24,8 +24,17 @@ import java.util.List;
 final class ChatTokenizer {
 
     private static final String[][] EMOTICONS = {
-            {":-)", "🙂"}, {":)", "🙂"}, {";)", "😉"}, {";-)", "😉"}, {":-(", "🙁"}, {":(", "🙁"},
-            {":'(", "😢"}, {":-d", "😀"}, {":d", "😀"}, {"<3", "❤"}};
+        {":-)", "🙂"},
+        {":)", "🙂"},
+        {";)", "😉"},
+        {";-)", "😉"},
+        {":-(", "🙁"},
+        {":(", "🙁"},
+        {":'(", "😢"},
+        {":-d", "😀"},
+        {":d", "😀"},
+        {"<3", "❤"}
+    };
 
     private ChatTokenizer() {}
 
@@ -128,7 +137,9 @@ final class ChatTokenizer {
         return (first == 'h' || first == 'w')
                 && (index == 0 || !Character.isLetterOrDigit(text.charAt(index - 1)))
                 // "ww." because the normaliser has already cut "www" to two letters
-                && (text.startsWith("http://", index) || text.startsWith("https://", index) || text.startsWith("ww.", index));
+                && (text.startsWith("http://", index)
+                        || text.startsWith("https://", index)
+                        || text.startsWith("ww.", index));
     }
 
     /** The row of {@link #EMOTICONS} that starts at {@code index}, or -1. */

@@ -31,8 +31,10 @@ public final class ClauseBalance implements FeatureGenerator {
     private static final double CONCESSION_WEIGHT = 0.5;
     private static final double STRONG = 4;
     private static final int CHINESE_NEGATION_REACH = 3;
-    private static final Set<String> ENGLISH_INTENSIFIERS = Set.of("so", "very", "really", "too", "extremely", "super", "way");
-    private static final Set<String> ENGLISH_SOFTENERS = Set.of("bit", "little", "slightly", "kinda", "somewhat", "abit");
+    private static final Set<String> ENGLISH_INTENSIFIERS =
+            Set.of("so", "very", "really", "too", "extremely", "super", "way");
+    private static final Set<String> ENGLISH_SOFTENERS =
+            Set.of("bit", "little", "slightly", "kinda", "somewhat", "abit");
     private static final Set<String> ENGLISH_IMPROVE = Set.of("improve", "better", "sort", "fix");
 
     /** One clause's opinion and how much it counts. */
@@ -75,8 +77,12 @@ public final class ClauseBalance implements FeatureGenerator {
                 negated = 0;
                 continue;
             }
-            if (ENGLISH_IMPROVE.contains(token) && index > 0 && (tokens[index - 1].equals("please") || tokens[index - 1].equals("pls")
-                    || tokens[index - 1].equals("to") || tokens[index - 1].equals("do"))) {
+            if (ENGLISH_IMPROVE.contains(token)
+                    && index > 0
+                    && (tokens[index - 1].equals("please")
+                            || tokens[index - 1].equals("pls")
+                            || tokens[index - 1].equals("to")
+                            || tokens[index - 1].equals("do"))) {
                 features.add("cb=wish");
             }
             double rating = englishRating(token);
@@ -123,7 +129,8 @@ public final class ClauseBalance implements FeatureGenerator {
      * Scores one Han run, which is a clause of its own (punctuation ended the one before), split
      * further at contrast words inside it. Returns the clause the run ends in.
      */
-    private static Clause chinese(String run, Clause current, List<Clause> clauses, Set<String> features, boolean main) {
+    private static Clause chinese(
+            String run, Clause current, List<Clause> clauses, Set<String> features, boolean main) {
         Clause clause = current;
         if (current.score != 0) {
             clause = open(clauses, main ? CONTRAST_WEIGHT : 1, false);
@@ -135,7 +142,8 @@ public final class ClauseBalance implements FeatureGenerator {
         int length = run.length();
         for (int i = 0; i < length; ) {
             String contrast = startsWithAny(run, i, OpinionWords.CHINESE_CONTRAST);
-            if (contrast != null && i + contrast.length() < length
+            if (contrast != null
+                    && i + contrast.length() < length
                     && (i == 0 || !OpinionWords.CHINESE_CLAUSE_OPENING_CONTRAST.contains(contrast))) {
                 if (clause.score != 0) {
                     clause = open(clauses, CONTRAST_WEIGHT, true);

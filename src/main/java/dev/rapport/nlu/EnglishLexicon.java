@@ -27,7 +27,8 @@ final class EnglishLexicon {
     static EnglishLexicon builtIn() {
         try (InputStream in = EnglishLexicon.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath next to " + EnglishLexicon.class.getName());
+                throw new IllegalStateException(
+                        RESOURCE + " is missing from the classpath next to " + EnglishLexicon.class.getName());
             }
             Set<String> words = new HashSet<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

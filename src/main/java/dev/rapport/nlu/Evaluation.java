@@ -31,8 +31,12 @@ public final class Evaluation {
      */
     public record StrongNegatives(int count, int negative, int goldNegative) {}
 
-    private Evaluation(List<String> labels, int[][] confusion, int total, Calibration calibration,
-                       StrongNegatives strongNegatives) {
+    private Evaluation(
+            List<String> labels,
+            int[][] confusion,
+            int total,
+            Calibration calibration,
+            StrongNegatives strongNegatives) {
         this.labels = labels;
         this.confusion = confusion;
         this.total = total;

@@ -10,7 +10,15 @@ import java.util.Optional;
  * likely enough, or when the message has no words at all.
  */
 public enum Intent {
-    GREETING, COMPLAINT, ASK_HUMAN, CANCEL, ORDER_STATUS, REFUND, PRAISE, QUESTION, UNKNOWN;
+    GREETING,
+    COMPLAINT,
+    ASK_HUMAN,
+    CANCEL,
+    ORDER_STATUS,
+    REFUND,
+    PRAISE,
+    QUESTION,
+    UNKNOWN;
 
     /** The label as written in training files, e.g. {@code "ask_human"}. */
     public String label() {

@@ -48,12 +48,14 @@ public final class LabelledTexts {
             }
             int tab = line.indexOf('\t');
             if (tab < 0) {
-                throw new NluException(where + ": no tab; write label<TAB>text, e.g. \"" + labels.get(0) + "\\thello\"");
+                throw new NluException(
+                        where + ": no tab; write label<TAB>text, e.g. \"" + labels.get(0) + "\\thello\"");
             }
             String label = line.substring(0, tab).strip();
             String text = line.substring(tab + 1).strip();
             if (!labels.contains(label)) {
-                throw new NluException(where + ": unknown " + task.label() + " label \"" + label + "\"; expected one of " + labels);
+                throw new NluException(
+                        where + ": unknown " + task.label() + " label \"" + label + "\"; expected one of " + labels);
             }
             if (text.isEmpty()) {
                 throw new NluException(where + ": the text after the tab is empty");

@@ -48,13 +48,16 @@ final class ModelCache {
         Path hashFile = cacheDir.resolve(HASH_FILE);
         try {
             if (!Files.isRegularFile(hashFile)
-                    || !Files.readString(hashFile, StandardCharsets.US_ASCII).strip().equals(trainingHash)) {
+                    || !Files.readString(hashFile, StandardCharsets.US_ASCII)
+                            .strip()
+                            .equals(trainingHash)) {
                 return Optional.empty();
             }
             Map<String, LanguageModels> models = new LinkedHashMap<>();
             for (String language : TrainingData.LANGUAGES) {
-                models.put(language, new LanguageModels(
-                        readModel(language, Task.INTENT), readModel(language, Task.SENTIMENT)));
+                models.put(
+                        language,
+                        new LanguageModels(readModel(language, Task.INTENT), readModel(language, Task.SENTIMENT)));
             }
             return Optional.of(models);
         } catch (IOException | RuntimeException e) {
@@ -70,15 +73,19 @@ final class ModelCache {
             Files.deleteIfExists(cacheDir.resolve(HASH_FILE));
             for (var entry : models.entrySet()) {
                 for (Task task : Task.values()) {
-                    writeModel(modelFile(entry.getKey(), task), entry.getValue().get(task).model());
+                    writeModel(
+                            modelFile(entry.getKey(), task),
+                            entry.getValue().get(task).model());
                 }
             }
             Path temporary = Files.createTempFile(cacheDir, HASH_FILE, ".tmp");
             Files.writeString(temporary, trainingHash + "\n", StandardCharsets.US_ASCII);
             moveIntoPlace(temporary, cacheDir.resolve(HASH_FILE));
         } catch (IOException e) {
-            throw new NluException("cannot write NLU models to " + cacheDir + ": " + e.getMessage()
-                    + "; make the directory writable or choose another with --cache-dir or RAPPORT_DATA_DIR", e);
+            throw new NluException(
+                    "cannot write NLU models to " + cacheDir + ": " + e.getMessage()
+                            + "; make the directory writable or choose another with --cache-dir or RAPPORT_DATA_DIR",
+                    e);
         }
     }
 
@@ -90,7 +97,8 @@ final class ModelCache {
     }
 
     private static void writeModel(Path file, AbstractModel model) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Path temporary =
+                Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
             new GenericModelWriter(model, out).persist();
         }

@@ -13,9 +13,35 @@ final class Negations {
     static final int SCOPE = 3;
 
     private static final Set<String> WORDS = Set.of(
-            "not", "no", "never", "nothing", "nobody", "none", "nowhere", "neither", "nor", "without",
-            "hardly", "barely", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
-            "werent", "wont", "wouldnt", "couldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint");
+            "not",
+            "no",
+            "never",
+            "nothing",
+            "nobody",
+            "none",
+            "nowhere",
+            "neither",
+            "nor",
+            "without",
+            "hardly",
+            "barely",
+            "cannot",
+            "cant",
+            "dont",
+            "doesnt",
+            "didnt",
+            "isnt",
+            "arent",
+            "wasnt",
+            "werent",
+            "wont",
+            "wouldnt",
+            "couldnt",
+            "shouldnt",
+            "havent",
+            "hasnt",
+            "hadnt",
+            "aint");
 
     private Negations() {}
 

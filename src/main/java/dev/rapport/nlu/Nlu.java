@@ -47,6 +47,7 @@ public final class Nlu {
 
     /** A sentiment score this far from 0 is a clear feeling that overrules a contrary complaint or praise. */
     static final double CLEAR_FEELING = 0.8;
+
     private static final String ENGLISH_PREFIX = LanguageIdentifier.ENGLISH + "/";
     private static final String CHINESE_PREFIX = LanguageIdentifier.CHINESE + "/";
 
@@ -102,12 +103,15 @@ public final class Nlu {
                     examples.put(language + "/" + task.fileName(), data.read(language, task));
                 }
             }
-            EnglishLexicon lexicon = EnglishLexicon.builtIn()
-                    .plus(texts(examples, ENGLISH_PREFIX), texts(examples, CHINESE_PREFIX));
+            EnglishLexicon lexicon =
+                    EnglishLexicon.builtIn().plus(texts(examples, ENGLISH_PREFIX), texts(examples, CHINESE_PREFIX));
             Optional<Map<String, LanguageModels>> fromCache = join(cached);
             Map<String, LanguageModels> models = fromCache.orElseGet(() -> {
-                log.info("Training the NLU models from {} (first start, or the examples changed); "
-                        + "this takes a few seconds and is cached in {}", nluDir, cacheDir);
+                log.info(
+                        "Training the NLU models from {} (first start, or the examples changed); "
+                                + "this takes a few seconds and is cached in {}",
+                        nluDir,
+                        cacheDir);
                 Map<String, LanguageModels> trained = trainAll(examples);
                 cache.write(hash, trained);
                 return trained;
@@ -116,10 +120,15 @@ public final class Nlu {
                     new LanguageIdentifier(new ThreadSafeLanguageDetectorME(join(detectorModel)), lexicon);
             Map<String, Integer> counts = new LinkedHashMap<>();
             examples.forEach((file, list) -> counts.put(file, list.size()));
-            LoadReport report = new LoadReport(fromCache.isEmpty(), Duration.ofNanos(System.nanoTime() - start),
-                    cacheDir, hash, counts);
-            log.info("NLU models {} {} in {} ms; training data {} {}", report.trained() ? "trained into" : "loaded from",
-                    cacheDir, report.duration().toMillis(), nluDir, counts);
+            LoadReport report = new LoadReport(
+                    fromCache.isEmpty(), Duration.ofNanos(System.nanoTime() - start), cacheDir, hash, counts);
+            log.info(
+                    "NLU models {} {} in {} ms; training data {} {}",
+                    report.trained() ? "trained into" : "loaded from",
+                    cacheDir,
+                    report.duration().toMillis(),
+                    nluDir,
+                    counts);
             return new Nlu(languages, models, report);
         } finally {
             readers.shutdown(); // no interrupt: a half-read detector model would break its class for good
@@ -140,9 +149,11 @@ public final class Nlu {
         for (String language : TrainingData.LANGUAGES) {
             List<LabelledText> intents = examples.get(language + "/" + Task.INTENT.fileName());
             List<LabelledText> sentiment = examples.get(language + "/" + Task.SENTIMENT.fileName());
-            models.put(language, new LanguageModels(
-                    trainer.train(language, intents),
-                    trainer.train(language, TrainingData.sentimentExamples(sentiment, intents))));
+            models.put(
+                    language,
+                    new LanguageModels(
+                            trainer.train(language, intents),
+                            trainer.train(language, TrainingData.sentimentExamples(sentiment, intents))));
         }
         return models;
     }
@@ -186,13 +197,15 @@ public final class Nlu {
         if (forcedLanguage != null) {
             forced = LanguageIdentifier.supported(forcedLanguage);
             if (forced == null) {
-                throw new IllegalArgumentException("forcedLanguage must be \"en\", \"zh\" or null, not \"" + forcedLanguage + "\"");
+                throw new IllegalArgumentException(
+                        "forcedLanguage must be \"en\", \"zh\" or null, not \"" + forcedLanguage + "\"");
             }
         }
         String normalized = ChatNormalizer.normalize(text);
         String[] tokens = ChatTokenizer.tokens(normalized);
         ScriptProfile profile = ScriptProfile.of(tokens);
-        String language = forced != null ? forced
+        String language = forced != null
+                ? forced
                 : languages.identify(normalized, tokens, profile, prior == null ? LanguagePrior.none() : prior);
         LanguageModels languageModels = models.get(language);
 
@@ -226,7 +239,10 @@ public final class Nlu {
             }
         }
         double sentimentConfidence = sentimentModel.probability(feelings, sentiment.label());
-        return new Scored(new Understanding(language, intent, intentConfidence, sentiment, score), topIntent, sentimentConfidence);
+        return new Scored(
+                new Understanding(language, intent, intentConfidence, sentiment, score),
+                topIntent,
+                sentimentConfidence);
     }
 
     /**

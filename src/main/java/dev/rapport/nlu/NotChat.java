@@ -12,11 +12,14 @@ import java.util.regex.Pattern;
 final class NotChat {
 
     private static final Pattern SCRIPT = Pattern.compile("<(script|style)\\b[^>]*>.*?(</\\1\\s*>|$)", Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<!--.*?-->|</?[a-z][a-z0-9-]*(\\s[^<>]{0,300})?/?>", Pattern.DOTALL);
-    private static final Pattern FORMULA = Pattern.compile("^[=+]\\s*([a-z][a-z0-9_.]*\\s*\\(|\\$?[a-z]{1,3}\\$?[0-9]+)");
+    private static final Pattern TAG =
+            Pattern.compile("<!--.*?-->|</?[a-z][a-z0-9-]*(\\s[^<>]{0,300})?/?>", Pattern.DOTALL);
+    private static final Pattern FORMULA =
+            Pattern.compile("^[=+]\\s*([a-z][a-z0-9_.]*\\s*\\(|\\$?[a-z]{1,3}\\$?[0-9]+)");
     private static final Pattern SQL = Pattern.compile(
             "^(select|insert\\s+into|update|delete\\s+from|drop\\s+table)\\b.*(;|\\*|=|\\bfrom\\b.*\\bwhere\\b)");
-    private static final Pattern INJECTION = Pattern.compile("['\"]\\s*(or|and)\\s+['\"]?\\w+['\"]?\\s*=\\s*['\"]?\\w+|--\\s*$");
+    private static final Pattern INJECTION =
+            Pattern.compile("['\"]\\s*(or|and)\\s+['\"]?\\w+['\"]?\\s*=\\s*['\"]?\\w+|--\\s*$");
     private static final Pattern CALL = Pattern.compile("\\b[a-z_$][\\w$]*(\\.[a-z_$][\\w$]*)+\\s*\\(");
     private static final Pattern WHOLE_CALL = Pattern.compile("^[a-z_$][\\w$.]*\\(.*\\)\\s*;?$");
     private static final Pattern KEYWORDS = Pattern.compile(
@@ -30,8 +33,11 @@ final class NotChat {
         if (normalized.indexOf('<') < 0) {
             return normalized;
         }
-        String stripped = TAG.matcher(SCRIPT.matcher(normalized).replaceAll(" ")).replaceAll(" ");
-        return stripped.equals(normalized) ? normalized : stripped.replaceAll("\\s+", " ").strip();
+        String stripped =
+                TAG.matcher(SCRIPT.matcher(normalized).replaceAll(" ")).replaceAll(" ");
+        return stripped.equals(normalized)
+                ? normalized
+                : stripped.replaceAll("\\s+", " ").strip();
     }
 
     /**

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** How a customer feels in one message; the lower-case {@link #label()} is the training-file spelling. */
 public enum Sentiment {
-    NEGATIVE, NEUTRAL, POSITIVE;
+    NEGATIVE,
+    NEUTRAL,
+    POSITIVE;
 
     /** The label as written in training files, e.g. {@code "negative"}. */
     public String label() {

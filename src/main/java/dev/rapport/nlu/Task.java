@@ -23,8 +23,13 @@ public enum Task {
     /** The labels a file of this task may use, in declaration order. */
     public List<String> labels() {
         return switch (this) {
-            case INTENT -> Arrays.stream(Intent.values()).filter(i -> i != Intent.UNKNOWN).map(Intent::label).toList();
-            case SENTIMENT -> Arrays.stream(Sentiment.values()).map(Sentiment::label).toList();
+            case INTENT ->
+                Arrays.stream(Intent.values())
+                        .filter(i -> i != Intent.UNKNOWN)
+                        .map(Intent::label)
+                        .toList();
+            case SENTIMENT ->
+                Arrays.stream(Sentiment.values()).map(Sentiment::label).toList();
         };
     }
 

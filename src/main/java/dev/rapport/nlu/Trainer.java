@@ -47,8 +47,11 @@ final class Trainer {
                 .map(example -> new DocumentSample(example.label(), tokens(example.text())))
                 .toList();
         try {
-            var model = DocumentCategorizerME.train(language, new CollectionObjectStream<>(samples),
-                    parameters, new DoccatFactory(ChatFeatures.generators()));
+            var model = DocumentCategorizerME.train(
+                    language,
+                    new CollectionObjectStream<>(samples),
+                    parameters,
+                    new DoccatFactory(ChatFeatures.generators()));
             return new Categorizer(language, (AbstractModel) model.getMaxentModel());
         } catch (IOException e) {
             throw new UncheckedIOException("training reads from memory and cannot fail to read", e);

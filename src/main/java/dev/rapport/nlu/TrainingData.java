@@ -39,8 +39,9 @@ record TrainingData(Path nluDir) {
     List<Path> files(String language, Task task) {
         Path main = file(language, task);
         if (!Files.isRegularFile(main)) {
-            throw new NluException(main + " does not exist: the NLU trains one " + task.label()
-                    + " model per language from label<TAB>text lines; add the file or point --nlu-dir at conversations/nlu");
+            throw new NluException(
+                    main + " does not exist: the NLU trains one " + task.label()
+                            + " model per language from label<TAB>text lines; add the file or point --nlu-dir at conversations/nlu");
         }
         String prefix = task.fileName().substring(0, task.fileName().length() - ".tsv".length()) + "-";
         List<Path> files = new ArrayList<>();
@@ -79,9 +80,9 @@ record TrainingData(Path nluDir) {
         Set<String> texts = new HashSet<>();
         sentiment.forEach(example -> texts.add(example.text()));
         for (LabelledText example : intents) {
-            String label = example.label().equals(Intent.COMPLAINT.label()) ? Sentiment.NEGATIVE.label()
-                    : example.label().equals(Intent.PRAISE.label()) ? Sentiment.POSITIVE.label()
-                    : null;
+            String label = example.label().equals(Intent.COMPLAINT.label())
+                    ? Sentiment.NEGATIVE.label()
+                    : example.label().equals(Intent.PRAISE.label()) ? Sentiment.POSITIVE.label() : null;
             if (label != null && texts.add(example.text())) {
                 examples.add(new LabelledText(label, example.text(), example.source()));
             }

@@ -40,8 +40,7 @@ final class CampaignSends implements Runnable {
         this.clock = clock;
     }
 
-    private record Due(long id, String offerId, long customerId, Tier tier, String timeZone) {
-    }
+    private record Due(long id, String offerId, long customerId, Tier tier, String timeZone) {}
 
     @Override
     public void run() {
@@ -65,8 +64,12 @@ final class CampaignSends implements Runnable {
                         ORDER BY s.due_at, s.id LIMIT 1
                         FOR UPDATE OF s SKIP LOCKED""")
                 .bind("now", now)
-                .map((row, ctx) -> new Due(row.getLong("id"), row.getString("offer_id"), row.getLong("customer_id"),
-                        Tier.of(row.getString("tier")), row.getString("time_zone")))
+                .map((row, ctx) -> new Due(
+                        row.getLong("id"),
+                        row.getString("offer_id"),
+                        row.getLong("customer_id"),
+                        Tier.of(row.getString("tier")),
+                        row.getString("time_zone")))
                 .findOne();
         if (found.isEmpty()) {
             return false;
@@ -80,7 +83,9 @@ final class CampaignSends implements Runnable {
         Optional<Instant> later = offers.settings().quietHours().deferredUntil(now, zoneOf(due));
         if (later.isPresent()) {
             handle.createUpdate("UPDATE offer_sends SET due_at = :later WHERE id = :id")
-                    .bind("later", later.get()).bind("id", due.id()).execute();
+                    .bind("later", later.get())
+                    .bind("id", due.id())
+                    .execute();
             return true;
         }
         Optional<Offers.Ineligible> ineligible = offers.ineligible(handle, due.customerId());
@@ -97,11 +102,22 @@ final class CampaignSends implements Runnable {
             skip(handle, due, "budget");
             return true;
         }
-        boolean queued = outreach.start(handle, "offer:" + due.offerId() + ":" + due.customerId(), due.customerId(),
-                "offers", Map.of(ShowOffers.CAMPAIGN_SLOT, due.offerId()));
+        boolean queued = outreach.start(
+                handle,
+                "offer:" + due.offerId() + ":" + due.customerId(),
+                due.customerId(),
+                "offers",
+                Map.of(ShowOffers.CAMPAIGN_SLOT, due.offerId()));
         handle.createUpdate("UPDATE offer_sends SET status = 'sent', done_at = :now WHERE id = :id")
-                .bind("now", now).bind("id", due.id()).execute();
-        EventLog.record(handle, OfferEvent.CAMPAIGN_SENT, null, null, due.customerId(),
+                .bind("now", now)
+                .bind("id", due.id())
+                .execute();
+        EventLog.record(
+                handle,
+                OfferEvent.CAMPAIGN_SENT,
+                null,
+                null,
+                due.customerId(),
                 Map.of("offer", due.offerId(), "queued", queued));
         return true;
     }
@@ -113,16 +129,27 @@ final class CampaignSends implements Runnable {
         try {
             return ZoneId.of(due.timeZone());
         } catch (java.time.DateTimeException e) {
-            log.warn("Customer {} has time zone '{}', which is not an IANA zone; using the business's {}",
-                    due.customerId(), due.timeZone(), businessZone);
+            log.warn(
+                    "Customer {} has time zone '{}', which is not an IANA zone; using the business's {}",
+                    due.customerId(),
+                    due.timeZone(),
+                    businessZone);
             return businessZone;
         }
     }
 
     private static void skip(Handle handle, Due due, String reason) {
-        handle.createUpdate("UPDATE offer_sends SET status = 'skipped', skip_reason = :reason, done_at = now() WHERE id = :id")
-                .bind("reason", reason).bind("id", due.id()).execute();
-        EventLog.record(handle, OfferEvent.CAMPAIGN_SKIPPED, null, null, due.customerId(),
+        handle.createUpdate(
+                        "UPDATE offer_sends SET status = 'skipped', skip_reason = :reason, done_at = now() WHERE id = :id")
+                .bind("reason", reason)
+                .bind("id", due.id())
+                .execute();
+        EventLog.record(
+                handle,
+                OfferEvent.CAMPAIGN_SKIPPED,
+                null,
+                null,
+                due.customerId(),
                 Map.of("offer", due.offerId(), "reason", reason));
     }
 }

@@ -22,11 +22,9 @@ public final class Campaigns {
 
     /** A customer a campaign would reach, and why it would not send now (empty: it would). */
     /** The sends of one status and skip reason, and when the next planned one is due. */
-    private record Progress(String status, String skipReason, long sends, java.sql.Timestamp nextDue) {
-    }
+    private record Progress(String status, String skipReason, long sends, java.sql.Timestamp nextDue) {}
 
-    record Target(long customerId, String name, Tier tier, Language language, Optional<Offers.Ineligible> ineligible) {
-    }
+    record Target(long customerId, String name, Tier tier, Language language, Optional<Offers.Ineligible> ineligible) {}
 
     /**
      * Plans {@code offerId} for its tiers (only {@code tier} when given) or, with {@code dryRun}, prints
@@ -36,16 +34,23 @@ public final class Campaigns {
      * {@code text} gives the text of a message key in a language, so a dry run shows what customers read;
      * {@code labels} the words of what is printed for staff (keys {@code offer_campaign.*}).
      */
-    public int send(Jdbi jdbi, String offerId, Tier tier, boolean dryRun, PrintWriter out,
-                    java.util.function.BiFunction<String, String, String> text, dev.rapport.store.Labels labels) {
+    public int send(
+            Jdbi jdbi,
+            String offerId,
+            Tier tier,
+            boolean dryRun,
+            PrintWriter out,
+            java.util.function.BiFunction<String, String, String> text,
+            dev.rapport.store.Labels labels) {
         Offer offer = offers.settings().require(offerId);
         if (tier != null && !offer.forTier(tier)) {
-            throw new IllegalArgumentException("Offer '" + offerId + "' is for tiers " + offer.tiers()
-                    + ", not '" + tier + "': choose one of those with --tier, or leave --tier out");
+            throw new IllegalArgumentException("Offer '" + offerId + "' is for tiers " + offer.tiers() + ", not '"
+                    + tier + "': choose one of those with --tier, or leave --tier out");
         }
         if (!offer.validOn(offers.today())) {
-            throw new IllegalArgumentException("Offer '" + offerId + "' is valid from " + offer.validFrom() + " to "
-                    + offer.validUntil() + ", not today (" + offers.today() + "): change its dates in config/offers.yaml");
+            throw new IllegalArgumentException(
+                    "Offer '" + offerId + "' is valid from " + offer.validFrom() + " to " + offer.validUntil()
+                            + ", not today (" + offers.today() + "): change its dates in config/offers.yaml");
         }
         List<Tier> tiers = tier == null ? offer.tiers() : List.of(tier);
         if (dryRun) {
@@ -54,20 +59,42 @@ public final class Campaigns {
                                 SELECT id, coalesce(name, '') AS name, tier, language FROM customers
                                 WHERE tier IN (<tiers>) ORDER BY id""")
                         .bindList("tiers", tiers)
-                        .map((row, ctx) -> new Target(row.getLong("id"), row.getString("name"), Tier.of(row.getString("tier")),
-                                Language.of(row.getString("language")), offers.ineligible(handle, row.getLong("id"))))
+                        .map((row, ctx) -> new Target(
+                                row.getLong("id"),
+                                row.getString("name"),
+                                Tier.of(row.getString("tier")),
+                                Language.of(row.getString("language")),
+                                offers.ineligible(handle, row.getLong("id"))))
                         .list();
-                long sending = targets.stream().filter(target -> target.ineligible().isEmpty()).count();
-                out.println(labels.get("offer_campaign.dry_run", offer.id(), text.apply("en", offer.title()),
-                        text.apply("zh", offer.title()), tiers));
-                var table = dev.rapport.store.TextTable.of(labels.get("offer_campaign.customer"),
-                        labels.get("offer_campaign.name"), labels.get("offer_campaign.tier"),
-                        labels.get("offer_campaign.language"), labels.get("offer_campaign.outcome")).right(0);
+                long sending = targets.stream()
+                        .filter(target -> target.ineligible().isEmpty())
+                        .count();
+                out.println(labels.get(
+                        "offer_campaign.dry_run",
+                        offer.id(),
+                        text.apply("en", offer.title()),
+                        text.apply("zh", offer.title()),
+                        tiers));
+                var table = dev.rapport.store.TextTable.of(
+                                labels.get("offer_campaign.customer"),
+                                labels.get("offer_campaign.name"),
+                                labels.get("offer_campaign.tier"),
+                                labels.get("offer_campaign.language"),
+                                labels.get("offer_campaign.outcome"))
+                        .right(0);
                 for (Target target : targets) {
-                    table.row("#" + target.customerId(), target.name(), target.tier(), target.language(), target.ineligible()
-                            .map(reason -> labels.get("offer_campaign.skip", reason.name().toLowerCase(java.util.Locale.ROOT)))
-                            .orElse(labels.get("offer_campaign.would_receive", offer.id(),
-                                    text.apply(target.language().code(), offer.title()))));
+                    table.row(
+                            "#" + target.customerId(),
+                            target.name(),
+                            target.tier(),
+                            target.language(),
+                            target.ineligible()
+                                    .map(reason -> labels.get(
+                                            "offer_campaign.skip", reason.name().toLowerCase(java.util.Locale.ROOT)))
+                                    .orElse(labels.get(
+                                            "offer_campaign.would_receive",
+                                            offer.id(),
+                                            text.apply(target.language().code(), offer.title()))));
                 }
                 table.lines().forEach(line -> out.println("  " + line));
                 out.println(labels.get("offer_campaign.counts", sending, targets.size() - sending));
@@ -78,9 +105,18 @@ public final class Campaigns {
                         INSERT INTO offer_sends (offer_id, customer_id, tier)
                         SELECT :offer, id, tier FROM customers WHERE tier IN (<tiers>)
                         ON CONFLICT (offer_id, customer_id) DO NOTHING""")
-                .bind("offer", offer.id()).bindList("tiers", tiers).execute());
-        out.println(labels.get("offer_campaign.planned", planned, offer.id(), tiers, offers.settings().sendsPerRun(),
-                offers.settings().runEvery().toSeconds(), offers.settings().quietFrom(), offers.settings().quietUntil()));
+                .bind("offer", offer.id())
+                .bindList("tiers", tiers)
+                .execute());
+        out.println(labels.get(
+                "offer_campaign.planned",
+                planned,
+                offer.id(),
+                tiers,
+                offers.settings().sendsPerRun(),
+                offers.settings().runEvery().toSeconds(),
+                offers.settings().quietFrom(),
+                offers.settings().quietUntil()));
         status(jdbi, offerId, out, labels);
         return planned;
     }
@@ -93,14 +129,23 @@ public final class Campaigns {
                                min(due_at) FILTER (WHERE status = 'planned') AS next_due
                         FROM offer_sends WHERE offer_id = :offer GROUP BY 1, 2 ORDER BY 1, 2""")
                 .bind("offer", offerId)
-                .map((row, ctx) -> new Progress(row.getString("status"), row.getString("skip_reason"),
-                        row.getLong("sends"), row.getTimestamp("next_due")))
+                .map((row, ctx) -> new Progress(
+                        row.getString("status"),
+                        row.getString("skip_reason"),
+                        row.getLong("sends"),
+                        row.getTimestamp("next_due")))
                 .list());
         long total = rows.stream().mapToLong(Progress::sends).sum();
-        long done = rows.stream().filter(row -> !"planned".equals(row.status())).mapToLong(Progress::sends).sum();
+        long done = rows.stream()
+                .filter(row -> !"planned".equals(row.status()))
+                .mapToLong(Progress::sends)
+                .sum();
         out.println(labels.get("offer_campaign.status", offerId, done, total));
-        var table = dev.rapport.store.TextTable.of(labels.get("offer_campaign.state"), labels.get("offer_campaign.sends"),
-                labels.get("offer_campaign.next_due")).right(1);
+        var table = dev.rapport.store.TextTable.of(
+                        labels.get("offer_campaign.state"),
+                        labels.get("offer_campaign.sends"),
+                        labels.get("offer_campaign.next_due"))
+                .right(1);
         for (Progress row : rows) {
             String label = row.skipReason().isEmpty() ? row.status() : row.status() + " (" + row.skipReason() + ")";
             table.row(label, row.sends(), row.nextDue() == null ? "" : row.nextDue());

@@ -19,8 +19,17 @@ import java.util.List;
  * @param maxValue   how much value may be issued in all
  * @param inMenu     shown under "My offers"; false for offers kept for campaigns or win-back
  */
-public record Offer(String id, List<Tier> tiers, String title, String text, LocalDate validFrom,
-                    LocalDate validUntil, BigDecimal value, int maxSends, BigDecimal maxValue, boolean inMenu) {
+public record Offer(
+        String id,
+        List<Tier> tiers,
+        String title,
+        String text,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        BigDecimal value,
+        int maxSends,
+        BigDecimal maxValue,
+        boolean inMenu) {
 
     public boolean validOn(LocalDate day) {
         return !day.isBefore(validFrom) && !day.isAfter(validUntil);

@@ -34,7 +34,8 @@ public final class OfferFeature implements Feature {
     }
 
     /** Loads and validates the catalogue; a wrong value stops the start with file, offer, field and expected value. */
-    public static OfferFeature create(Path settingsFile, Jdbi jdbi, Outreach outreach, ZoneId businessZone, Clock clock) {
+    public static OfferFeature create(
+            Path settingsFile, Jdbi jdbi, Outreach outreach, ZoneId businessZone, Clock clock) {
         var offers = new Offers(OfferSettings.load(settingsFile), businessZone, clock);
         return new OfferFeature(offers, jdbi, outreach, businessZone, clock);
     }
@@ -56,7 +57,8 @@ public final class OfferFeature implements Feature {
 
     @Override
     public List<Job> jobs() {
-        return List.of(new Job("offer.campaign_sends", FixedDelay.of(offers.settings().runEvery()), sends));
+        return List.of(
+                new Job("offer.campaign_sends", FixedDelay.of(offers.settings().runEvery()), sends));
     }
 
     @Override

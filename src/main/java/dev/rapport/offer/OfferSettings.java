@@ -29,8 +29,13 @@ import java.util.regex.Pattern;
  * @param quietFrom       start of quiet hours in the customer's time zone (sends wait until quietUntil)
  * @param quietUntil      end of quiet hours; equal to quietFrom means no quiet hours
  */
-public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int sendsPerRun, Duration runEvery,
-                            LocalTime quietFrom, LocalTime quietUntil) {
+public record OfferSettings(
+        Map<String, Offer> offers,
+        int recentOfferDays,
+        int sendsPerRun,
+        Duration runEvery,
+        LocalTime quietFrom,
+        LocalTime quietUntil) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9_]{1,40}");
     private static final Pattern KEY = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)+");
@@ -41,8 +46,9 @@ public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int 
 
     /** The offer named {@code id}, or an error that lists the ones there are. */
     public Offer require(String id) {
-        return offer(id).orElseThrow(() -> new ConfigException("There is no offer '" + id + "' in the catalogue;"
-                + " offers: " + offers.keySet() + " (see config/offers.yaml)"));
+        return offer(id)
+                .orElseThrow(() -> new ConfigException("There is no offer '" + id + "' in the catalogue;" + " offers: "
+                        + offers.keySet() + " (see config/offers.yaml)"));
     }
 
     /** Every message key the catalogue uses, so start-up checks each is in every language. */
@@ -60,26 +66,30 @@ public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int 
     }
 
     /** The file as written; a setting left out is null. */
-    record File(Integer recentOfferDays, Campaigns campaigns, List<Entry> offers) {
-    }
+    record File(Integer recentOfferDays, Campaigns campaigns, List<Entry> offers) {}
 
-    record Campaigns(Integer sendsPerRun, Integer runEverySeconds, Quiet quietHours) {
-    }
+    record Campaigns(Integer sendsPerRun, Integer runEverySeconds, Quiet quietHours) {}
 
-    record Quiet(String from, String until) {
-    }
+    record Quiet(String from, String until) {}
 
-    record Entry(String id, List<String> tiers, String title, String text, String validFrom, String validUntil,
-                 BigDecimal value, Budget budget, Boolean inMenu) {
-    }
+    record Entry(
+            String id,
+            List<String> tiers,
+            String title,
+            String text,
+            String validFrom,
+            String validUntil,
+            BigDecimal value,
+            Budget budget,
+            Boolean inMenu) {}
 
-    record Budget(Integer maxSends, BigDecimal maxValue) {
-    }
+    record Budget(Integer maxSends, BigDecimal maxValue) {}
 
     public static OfferSettings load(Path file) {
         var document = SettingsDocument.read(file);
         if (!document.exists()) {
-            org.slf4j.LoggerFactory.getLogger(OfferSettings.class).warn("{} not found: no offers", file.toAbsolutePath());
+            org.slf4j.LoggerFactory.getLogger(OfferSettings.class)
+                    .warn("{} not found: no offers", file.toAbsolutePath());
         }
         File read = document.bind(File.class);
         var campaigns = read.campaigns() == null ? new Campaigns(null, null, null) : read.campaigns();
@@ -95,10 +105,12 @@ public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int 
                 throw document.wrong("an id no other offer has", "offers", index, "id");
             }
         }
-        return new OfferSettings(offers, document.whole(read.recentOfferDays(), 14, 0, 3650, "recent_offer_days"),
+        return new OfferSettings(
+                offers,
+                document.whole(read.recentOfferDays(), 14, 0, 3650, "recent_offer_days"),
                 document.whole(campaigns.sendsPerRun(), 20, 1, 100_000, "campaigns", "sends_per_run"),
-                Duration.ofSeconds(document.whole(campaigns.runEverySeconds(), 10, 1, 86_400, "campaigns",
-                        "run_every_seconds")),
+                Duration.ofSeconds(
+                        document.whole(campaigns.runEverySeconds(), 10, 1, 86_400, "campaigns", "run_every_seconds")),
                 time(document, quiet.from(), LocalTime.of(21, 0), "from"),
                 time(document, quiet.until(), LocalTime.of(9, 0), "until"));
     }
@@ -114,8 +126,8 @@ public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int 
         List<Tier> tiers = new ArrayList<>();
         for (int i = 0; i < entry.tiers().size(); i++) {
             int at = i;
-            tiers.add(Tier.fromCode(String.valueOf(entry.tiers().get(i))).orElseThrow(() -> document.wrong(
-                    "a tier from " + Tier.codes(), "offers", index, "tiers", at)));
+            tiers.add(Tier.fromCode(String.valueOf(entry.tiers().get(i)))
+                    .orElseThrow(() -> document.wrong("a tier from " + Tier.codes(), "offers", index, "tiers", at)));
         }
         String title = messageKey(document, entry.title(), index, "title");
         String text = messageKey(document, entry.text(), index, "text");
@@ -126,10 +138,16 @@ public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int 
         }
         Budget budget = entry.budget() == null ? new Budget(null, null) : entry.budget();
         if (budget.maxSends() == null) {
-            throw document.wrong("the most codes this offer may issue, such as 500", "offers", index, "budget",
-                    "max_sends");
+            throw document.wrong(
+                    "the most codes this offer may issue, such as 500", "offers", index, "budget", "max_sends");
         }
-        return new Offer(id, List.copyOf(tiers), title, text, from, until,
+        return new Offer(
+                id,
+                List.copyOf(tiers),
+                title,
+                text,
+                from,
+                until,
                 amount(document, entry.value(), index, "value"),
                 document.whole(budget.maxSends(), 0, 0, 100_000_000, "offers", index, "budget", "max_sends"),
                 amount(document, budget.maxValue(), index, "budget", "max_value"),
@@ -161,8 +179,9 @@ public record OfferSettings(Map<String, Offer> offers, int recentOfferDays, int 
     }
 
     private static BigDecimal amount(SettingsDocument document, BigDecimal value, int index, String... field) {
-        Object[] path = java.util.stream.Stream.concat(java.util.stream.Stream.of("offers", index),
-                java.util.Arrays.stream(field)).toArray();
+        Object[] path = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("offers", index), java.util.Arrays.stream(field))
+                .toArray();
         if (value == null || value.signum() < 0) {
             throw document.wrong("an amount of 0 or more, such as 20 or 9.90", path);
         }

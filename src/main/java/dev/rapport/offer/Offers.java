@@ -22,7 +22,12 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 public final class Offers {
 
     /** Why a customer is not offered anything proactively now. */
-    public enum Ineligible { OPTED_OUT, UNREACHABLE, OPEN_COMPLAINT, RECENTLY_OFFERED }
+    public enum Ineligible {
+        OPTED_OUT,
+        UNREACHABLE,
+        OPEN_COMPLAINT,
+        RECENTLY_OFFERED
+    }
 
     private final OfferSettings settings;
     private final ZoneId businessZone;
@@ -52,7 +57,8 @@ public final class Offers {
     List<Offer> menuFor(Tier tier) {
         LocalDate today = today();
         return settings.offers().values().stream()
-                .filter(offer -> offer.inMenu() && offer.forTier(tier) && offer.validOn(today)).toList();
+                .filter(offer -> offer.inMenu() && offer.forTier(tier) && offer.validOn(today))
+                .toList();
     }
 
     /** The customer's code for the offer, if one was issued. */
@@ -60,9 +66,15 @@ public final class Offers {
         return handle.createQuery("""
                         SELECT code, issued_at, redeemed_at FROM offer_codes
                         WHERE offer_id = :offer AND customer_id = :customer""")
-                .bind("offer", offer.id()).bind("customer", customerId)
-                .map((rs, ctx) -> new IssuedOffer(offer, rs.getString("code"), rs.getTimestamp("issued_at").toInstant(),
-                        rs.getTimestamp("redeemed_at") == null ? null : rs.getTimestamp("redeemed_at").toInstant()))
+                .bind("offer", offer.id())
+                .bind("customer", customerId)
+                .map((rs, ctx) -> new IssuedOffer(
+                        offer,
+                        rs.getString("code"),
+                        rs.getTimestamp("issued_at").toInstant(),
+                        rs.getTimestamp("redeemed_at") == null
+                                ? null
+                                : rs.getTimestamp("redeemed_at").toInstant()))
                 .findOne();
     }
 
@@ -81,7 +93,9 @@ public final class Offers {
             return Optional.empty();
         }
         handle.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('offer-budget:' || :offer))) locked")
-                .bind("offer", offer.id()).mapTo(Integer.class).one();
+                .bind("offer", offer.id())
+                .mapTo(Integer.class)
+                .one();
         if (!budgetLeft(handle, offer)) {
             return Optional.empty();
         }
@@ -91,13 +105,24 @@ public final class Offers {
                         INSERT INTO offer_codes (code, offer_id, customer_id, tier, value, issued_via, issued_at)
                         VALUES (:code, :offer, :customer, :tier, :value, :via, :now)
                         ON CONFLICT DO NOTHING""")
-                .bind("code", code).bind("offer", offer.id()).bind("customer", customerId).bind("tier", tier)
-                .bind("value", offer.value()).bind("via", via).bind("now", now).execute();
+                .bind("code", code)
+                .bind("offer", offer.id())
+                .bind("customer", customerId)
+                .bind("tier", tier)
+                .bind("value", offer.value())
+                .bind("via", via)
+                .bind("now", now)
+                .execute();
         if (inserted == 0) {
             // Another turn issued this customer's code meanwhile, or (once in 10^15) the code was taken.
             return issued(handle, offer, customerId).or(() -> issue(handle, offer, customerId, tier, via));
         }
-        EventLog.record(handle, OfferEvent.CODE_ISSUED, null, null, customerId,
+        EventLog.record(
+                handle,
+                OfferEvent.CODE_ISSUED,
+                null,
+                null,
+                customerId,
                 Map.of("offer", offer.id(), "tier", tier, "via", via));
         return Optional.of(new IssuedOffer(offer, code, now, null));
     }
@@ -107,17 +132,17 @@ public final class Offers {
         BudgetUsed used = handle.createQuery(
                         "SELECT count(*) AS sends, coalesce(sum(value), 0) AS value FROM offer_codes WHERE offer_id = :offer")
                 .bind("offer", offer.id())
-                .map(ConstructorMapper.of(BudgetUsed.class)).one();
-        return used.sends() < offer.maxSends() && used.value().add(offer.value()).compareTo(offer.maxValue()) <= 0;
+                .map(ConstructorMapper.of(BudgetUsed.class))
+                .one();
+        return used.sends() < offer.maxSends()
+                && used.value().add(offer.value()).compareTo(offer.maxValue()) <= 0;
     }
 
     /** What an offer's codes have used of its budget so far. */
-    record BudgetUsed(long sends, BigDecimal value) {
-    }
+    record BudgetUsed(long sends, BigDecimal value) {}
 
     /** What decides whether a customer may be offered anything now, read in one query. */
-    record Consent(boolean optedOut, boolean unreachable, boolean recentlyOffered, boolean complaintsExist) {
-    }
+    record Consent(boolean optedOut, boolean unreachable, boolean recentlyOffered, boolean complaintsExist) {}
 
     /**
      * Why the customer may not be offered anything proactively now, or empty when they may: opted out,
@@ -135,7 +160,9 @@ public final class Offers {
                                    AS recently_offered,
                                to_regclass('complaints') IS NOT NULL AS complaints_exist
                         FROM customers c WHERE c.id = :customer""")
-                .bind("customer", customerId).bind("now", clock.instant()).bind("days", settings.recentOfferDays())
+                .bind("customer", customerId)
+                .bind("now", clock.instant())
+                .bind("days", settings.recentOfferDays())
                 .map(ConstructorMapper.of(Consent.class))
                 .one();
         if (row.optedOut()) {
@@ -157,14 +184,22 @@ public final class Offers {
         return handle.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM complaints WHERE customer_id = :customer
                                        AND status NOT IN ('resolved', 'closed'))""")
-                .bind("customer", customerId).mapTo(Boolean.class).one();
+                .bind("customer", customerId)
+                .mapTo(Boolean.class)
+                .one();
     }
 
     /** The variables of message {@code offer.item} for an issued code: title, text, code, until. */
-    public Map<String, Object> vars(IssuedOffer issued, java.util.function.BiFunction<String, Map<String, ?>, String> text) {
-        return Map.of("title", text.apply(issued.offer().title(), Map.of()),
-                "text", text.apply(issued.offer().text(), Map.of()),
-                "code", issued.code(),
-                "until", issued.offer().validUntil().toString());
+    public Map<String, Object> vars(
+            IssuedOffer issued, java.util.function.BiFunction<String, Map<String, ?>, String> text) {
+        return Map.of(
+                "title",
+                text.apply(issued.offer().title(), Map.of()),
+                "text",
+                text.apply(issued.offer().text(), Map.of()),
+                "code",
+                issued.code(),
+                "until",
+                issued.offer().validUntil().toString());
     }
 }

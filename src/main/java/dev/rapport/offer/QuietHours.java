@@ -20,8 +20,8 @@ public record QuietHours(LocalTime from, LocalTime until) {
         ZonedDateTime local = now.atZone(zone);
         LocalTime time = local.toLocalTime();
         boolean wraps = from.isAfter(until);
-        boolean inside = wraps ? !time.isBefore(from) || time.isBefore(until)
-                : !time.isBefore(from) && time.isBefore(until);
+        boolean inside =
+                wraps ? !time.isBefore(from) || time.isBefore(until) : !time.isBefore(from) && time.isBefore(until);
         if (!inside) {
             return Optional.empty();
         }

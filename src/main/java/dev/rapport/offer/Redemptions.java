@@ -28,12 +28,10 @@ public final class Redemptions {
     }
 
     /** What a successful redemption answers. */
-    public record Redeemed(String code, String offer, long customerId, Tier tier, Instant redeemedAt) {
-    }
+    public record Redeemed(String code, String offer, long customerId, Tier tier, Instant redeemedAt) {}
 
     /** A code as stored, mapped by column name. */
-    record IssuedCode(String offerId, long customerId, Tier tier, Instant redeemedAt) {
-    }
+    record IssuedCode(String offerId, long customerId, Tier tier, Instant redeemedAt) {}
 
     /** Why a code cannot be redeemed; the message says what to do. */
     public static final class Refused extends RuntimeException {
@@ -59,8 +57,8 @@ public final class Redemptions {
             }
             String offerId = row.get().offerId();
             if (row.get().redeemedAt() != null) {
-                throw new Refused("code '" + code + "' was already redeemed at " + row.get().redeemedAt()
-                        + "; a code works once");
+                throw new Refused("code '" + code + "' was already redeemed at "
+                        + row.get().redeemedAt() + "; a code works once");
             }
             Optional<Offer> offer = offers.settings().offer(offerId);
             if (offer.isPresent() && offer.get().validUntil().isBefore(offers.today())) {
@@ -69,10 +67,18 @@ public final class Redemptions {
             }
             Instant now = offers.now();
             handle.createUpdate("UPDATE offer_codes SET redeemed_at = :now, redeemed_via = :via WHERE code = :code")
-                    .bind("now", now).bind("via", via).bind("code", code).execute();
+                    .bind("now", now)
+                    .bind("via", via)
+                    .bind("code", code)
+                    .execute();
             long customer = row.get().customerId();
-            EventLog.record(handle, OfferEvent.REDEEMED, null, null, customer, Map.of("offer", offerId, "code", code,
-                    "via", via));
+            EventLog.record(
+                    handle,
+                    OfferEvent.REDEEMED,
+                    null,
+                    null,
+                    customer,
+                    Map.of("offer", offerId, "code", code, "via", via));
             return new Redeemed(code, offerId, customer, row.get().tier(), now);
         });
     }
@@ -85,7 +91,8 @@ public final class Redemptions {
     private Object redeemRequest(JsonNode body) {
         JsonNode code = body.get("code");
         if (code == null || !code.isTextual()) {
-            throw new ApiRoute.BadRequest("field 'code': expected the offer code as a string, such as {\"code\": \"ABCD2345EF\"}");
+            throw new ApiRoute.BadRequest(
+                    "field 'code': expected the offer code as a string, such as {\"code\": \"ABCD2345EF\"}");
         }
         try {
             return redeem(code.asText(), "api");
@@ -109,14 +116,26 @@ public final class Redemptions {
                     row.put("redeemed", rs.getLong("redeemed"));
                     row.put("campaign", rs.getLong("campaign"));
                     return row;
-                }).list());
-        var table = dev.rapport.store.TextTable.of(labels.get("offers.offer"), labels.get("offers.tier"),
-                labels.get("offers.issued"), labels.get("offers.value"), labels.get("offers.redeemed"),
-                labels.get("offers.rate"), labels.get("offers.campaign")).right(2, 3, 4, 5, 6);
+                })
+                .list());
+        var table = dev.rapport.store.TextTable.of(
+                        labels.get("offers.offer"),
+                        labels.get("offers.tier"),
+                        labels.get("offers.issued"),
+                        labels.get("offers.value"),
+                        labels.get("offers.redeemed"),
+                        labels.get("offers.rate"),
+                        labels.get("offers.campaign"))
+                .right(2, 3, 4, 5, 6);
         for (var row : rows) {
             long issued = (Long) row.get("issued");
             long redeemed = (Long) row.get("redeemed");
-            table.row(row.get("offer"), row.get("tier"), issued, row.get("value"), redeemed,
+            table.row(
+                    row.get("offer"),
+                    row.get("tier"),
+                    issued,
+                    row.get("value"),
+                    redeemed,
                     String.format(java.util.Locale.ROOT, "%.0f%%", issued == 0 ? 0.0 : 100.0 * redeemed / issued),
                     row.get("campaign"));
         }
@@ -124,11 +143,14 @@ public final class Redemptions {
         if (rows.isEmpty()) {
             out.println(labels.get("offers.none"));
         }
-        offers.settings().offers().values().forEach(offer -> jdbi.useHandle(handle -> {
-            var left = offers.budgetLeft(handle, offer);
-            if (!left) {
-                out.println(labels.get("offers.budget_used", offer.id(), offer.maxSends(), offer.maxValue()));
-            }
-        }));
+        offers.settings()
+                .offers()
+                .values()
+                .forEach(offer -> jdbi.useHandle(handle -> {
+                    var left = offers.budgetLeft(handle, offer);
+                    if (!left) {
+                        out.println(labels.get("offers.budget_used", offer.id(), offer.maxSends(), offer.maxValue()));
+                    }
+                }));
     }
 }

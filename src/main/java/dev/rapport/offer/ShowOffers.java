@@ -32,7 +32,8 @@ final class ShowOffers implements Action {
         var customer = context.customer();
         String campaign = context.slot(CAMPAIGN_SLOT);
         if (campaign != null) {
-            Optional<IssuedOffer> issued = offers.settings().offer(campaign)
+            Optional<IssuedOffer> issued = offers.settings()
+                    .offer(campaign)
                     .flatMap(offer -> offers.issued(context.handle(), offer, customer.id()));
             if (issued.isEmpty()) {
                 return "none";

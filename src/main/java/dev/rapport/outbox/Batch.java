@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Batch {
 
     /** One row to send, its reply already decoded. */
-    record Send(ClaimedRow row, Reply reply) {
-    }
+    record Send(ClaimedRow row, Reply reply) {}
 
     final List<ClaimedRow> rows;
     final long claimedAt;

@@ -26,8 +26,12 @@ final class ChatSends {
     private final Backoff backoff;
     private final OutboxMetrics metrics;
 
-    ChatSends(Map<String, ChannelSender> senders, RateLimits limits, int maxAttempts, Backoff backoff,
-              OutboxMetrics metrics) {
+    ChatSends(
+            Map<String, ChannelSender> senders,
+            RateLimits limits,
+            int maxAttempts,
+            Backoff backoff,
+            OutboxMetrics metrics) {
         this.senders = Map.copyOf(senders);
         this.limits = limits;
         this.maxAttempts = maxAttempts;
@@ -51,7 +55,7 @@ final class ChatSends {
                 continue;
             }
             long paused = limits.channelWait(row.channel(), System.nanoTime());
-            if (paused > 0) {   // the bot was told to wait: no chat of it sends until then
+            if (paused > 0) { // the bot was told to wait: no chat of it sends until then
                 batch.outcomes.add(Outcome.release(row, Duration.ofNanos(paused)));
                 continue;
             }
@@ -78,7 +82,7 @@ final class ChatSends {
             Outcome outcome = outcome(row, result, Duration.ofNanos(System.nanoTime() - started));
             batch.outcomes.add(outcome);
             if (outcome.kind() == Outcome.Kind.UNREACHABLE) {
-                return;   // the chat's other rows are skipped with this outcome
+                return; // the chat's other rows are skipped with this outcome
             }
         }
     }
@@ -107,14 +111,19 @@ final class ChatSends {
         }
         if (result instanceof SendResult.RetryAfter retryAfter) {
             metrics.send(OutboxMetrics.Result.RETRY_AFTER, took);
-            limits.pauseChannel(row.channel(), System.nanoTime() + retryAfter.delay().toNanos());
+            limits.pauseChannel(
+                    row.channel(), System.nanoTime() + retryAfter.delay().toNanos());
             return Outcome.retry(row, retryAfter.delay(), retryAfter.reason());
         }
         if (result instanceof SendResult.TransientFailure failure) {
             int attempts = row.attempts() + 1;
             if (attempts >= maxAttempts) {
                 metrics.send(OutboxMetrics.Result.DEAD, took);
-                log.warn("Outbox row {} ({}) dead after {} attempts: {}", row.id(), row.dedupKey(), attempts,
+                log.warn(
+                        "Outbox row {} ({}) dead after {} attempts: {}",
+                        row.id(),
+                        row.dedupKey(),
+                        attempts,
                         failure.reason());
                 return Outcome.dead(row, "gave up after " + attempts + " attempts: " + failure.reason());
             }
@@ -128,7 +137,12 @@ final class ChatSends {
         }
         if (result instanceof SendResult.Rejected rejected) {
             metrics.send(OutboxMetrics.Result.REJECTED, took);
-            log.warn("Outbox row {} ({}) rejected by {}: {}", row.id(), row.dedupKey(), row.channel(), rejected.reason());
+            log.warn(
+                    "Outbox row {} ({}) rejected by {}: {}",
+                    row.id(),
+                    row.dedupKey(),
+                    row.channel(),
+                    rejected.reason());
             return Outcome.dead(row, "rejected: " + rejected.reason());
         }
         throw new IllegalStateException("Unknown send result " + result);

@@ -17,20 +17,20 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Outbox {
 
-    private Outbox() {
-    }
+    private Outbox() {}
 
     /**
      * One outbox row of a reply as it is stored: its key and its reply as JSON. For statements that
      * queue replies together with other rows; they must insert the rows of a reply in list order,
      * with {@code ON CONFLICT (dedup_key) DO NOTHING}.
      */
-    public record Part(String dedupKey, String replyJson) {
-    }
+    public record Part(String dedupKey, String replyJson) {}
 
     /** The rows {@code outgoing} is stored as: one, or one per part of a text too long for one message. */
     public static List<Part> parts(Outgoing outgoing) {
-        return rows(outgoing).stream().map(row -> new Part(row.dedupKey(), ReplyJson.encode(row.reply()))).toList();
+        return rows(outgoing).stream()
+                .map(row -> new Part(row.dedupKey(), ReplyJson.encode(row.reply())))
+                .toList();
     }
 
     /** Queues one reply; returns how many rows were inserted (0 when its key was already written). */
@@ -41,23 +41,27 @@ public final class Outbox {
         var values = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
             values.append(i == 0 ? "" : ", ")
-                    .append("(:dedupKey").append(i).append(", :channel, :chatKey, :messageId, CAST(:reply")
-                    .append(i).append(" AS jsonb), :priority)");
+                    .append("(:dedupKey")
+                    .append(i)
+                    .append(", :channel, :chatKey, :messageId, CAST(:reply")
+                    .append(i)
+                    .append(" AS jsonb), :priority)");
         }
-        var insert = handle.createUpdate("INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply, priority) VALUES "
-                        + values + " ON CONFLICT (dedup_key) DO NOTHING")
+        var insert = handle.createUpdate(
+                        "INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply, priority) VALUES "
+                                + values + " ON CONFLICT (dedup_key) DO NOTHING")
                 .bind("channel", outgoing.channel())
                 .bind("chatKey", outgoing.chatKey())
                 .bind("messageId", outgoing.messageId())
                 .bind("priority", (short) outgoing.priority().ordinal());
         for (int i = 0; i < rows.size(); i++) {
-            insert.bind("dedupKey" + i, rows.get(i).dedupKey()).bind("reply" + i, ReplyJson.encode(rows.get(i).reply()));
+            insert.bind("dedupKey" + i, rows.get(i).dedupKey())
+                    .bind("reply" + i, ReplyJson.encode(rows.get(i).reply()));
         }
         return insert.execute();
     }
 
-    private record Row(String dedupKey, Reply reply) {
-    }
+    private record Row(String dedupKey, Reply reply) {}
 
     private static List<Row> rows(Outgoing outgoing) {
         if (!(outgoing.reply() instanceof Reply.Text text)) {
@@ -70,7 +74,8 @@ public final class Outbox {
         var rows = new ArrayList<Row>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            rows.add(new Row(outgoing.dedupKey() + "#" + (i + 1),
+            rows.add(new Row(
+                    outgoing.dedupKey() + "#" + (i + 1),
                     new Reply.Text(parts.get(i), last ? text.buttons() : List.of(), i == 0 ? text.replyTo() : null)));
         }
         return rows;

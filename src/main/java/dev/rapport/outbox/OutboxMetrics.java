@@ -19,8 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OutboxMetrics {
 
     enum Result {
-        DELIVERED("delivered"), RETRY_AFTER("retry_after"), TRANSIENT("transient"), UNREACHABLE("unreachable"),
-        REJECTED("rejected"), DEAD("dead");
+        DELIVERED("delivered"),
+        RETRY_AFTER("retry_after"),
+        TRANSIENT("transient"),
+        UNREACHABLE("unreachable"),
+        REJECTED("rejected"),
+        DEAD("dead");
 
         final String tag;
 
@@ -38,10 +42,12 @@ final class OutboxMetrics {
 
     OutboxMetrics(MeterRegistry registry) {
         for (Result result : Result.values()) {
-            sends.put(result, Counter.builder("rapport.outbox.sends")
-                    .description("Outbox delivery attempts by result")
-                    .tag("result", result.tag)
-                    .register(registry));
+            sends.put(
+                    result,
+                    Counter.builder("rapport.outbox.sends")
+                            .description("Outbox delivery attempts by result")
+                            .tag("result", result.tag)
+                            .register(registry));
         }
         latency = Timer.builder("rapport.outbox.send.latency")
                 .description("Time one channel call took")

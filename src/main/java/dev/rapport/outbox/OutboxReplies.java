@@ -17,11 +17,9 @@ public final class OutboxReplies {
      * One outbox row: the message it delivers (null for replies outside the message log, such as a
      * button answer), its dedup key and the reply.
      */
-    public record QueuedReply(Long messageId, String dedupKey, Reply reply) {
-    }
+    public record QueuedReply(Long messageId, String dedupKey, Reply reply) {}
 
-    private OutboxReplies() {
-    }
+    private OutboxReplies() {}
 
     /** The rows that deliver these logged messages (several for a long text), by message, then in sending order. */
     public static List<QueuedReply> forMessages(Handle handle, Collection<Long> messageIds) {
@@ -32,8 +30,8 @@ public final class OutboxReplies {
                         SELECT message_id, dedup_key, reply::text AS reply FROM outbox
                         WHERE message_id = ANY(:ids) ORDER BY message_id, id""")
                 .bindArray("ids", Long.class, messageIds)
-                .map((rs, ctx) -> new QueuedReply(rs.getLong("message_id"), rs.getString("dedup_key"),
-                        ReplyJson.decode(rs.getString("reply"))))
+                .map((rs, ctx) -> new QueuedReply(
+                        rs.getLong("message_id"), rs.getString("dedup_key"), ReplyJson.decode(rs.getString("reply"))))
                 .list();
     }
 
@@ -45,7 +43,9 @@ public final class OutboxReplies {
                 .bind("key", dedupKey)
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
-                .map((rs, ctx) -> new QueuedReply((Long) rs.getObject("message_id"), rs.getString("dedup_key"),
+                .map((rs, ctx) -> new QueuedReply(
+                        (Long) rs.getObject("message_id"),
+                        rs.getString("dedup_key"),
                         ReplyJson.decode(rs.getString("reply"))))
                 .findOne();
     }

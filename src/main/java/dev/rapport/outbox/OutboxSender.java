@@ -80,13 +80,27 @@ public final class OutboxSender implements AutoCloseable {
      * only while its lease has the longest channel call left, so the lease must be longer than that
      * call plus one renewal interval.
      */
-    record Tuning(Duration pollInterval, Duration lease, Duration renewEvery, Backoff backoff, int batchSize,
-                  int maxInFlight, Duration depthInterval, Duration closeTimeout) {
+    record Tuning(
+            Duration pollInterval,
+            Duration lease,
+            Duration renewEvery,
+            Backoff backoff,
+            int batchSize,
+            int maxInFlight,
+            Duration depthInterval,
+            Duration closeTimeout) {
 
         static Tuning defaults(int senders) {
             int batch = Math.max(16, senders * 2);
-            return new Tuning(Duration.ofMillis(250), Duration.ofSeconds(15), Duration.ofSeconds(3), Backoff.DEFAULT,
-                    batch, batch * 4, Duration.ofSeconds(5), Duration.ofSeconds(30));
+            return new Tuning(
+                    Duration.ofMillis(250),
+                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(3),
+                    Backoff.DEFAULT,
+                    batch,
+                    batch * 4,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(30));
         }
     }
 
@@ -108,6 +122,7 @@ public final class OutboxSender implements AutoCloseable {
     private final RateLimits limits;
     /** This sender's name on the rows it leases; a new one each start, so a restarted process renews nothing old. */
     private final String owner = java.util.UUID.randomUUID().toString();
+
     private final Duration longestCall;
 
     // Owned by the loop thread.
@@ -123,11 +138,15 @@ public final class OutboxSender implements AutoCloseable {
         this(jdbi, senders, settings, metrics, Tuning.defaults(settings.senders()));
     }
 
-    OutboxSender(Jdbi jdbi, List<ChannelSender> senders, RapportConfig.Outbox settings, MeterRegistry metrics,
-                 Tuning tuning) {
+    OutboxSender(
+            Jdbi jdbi,
+            List<ChannelSender> senders,
+            RapportConfig.Outbox settings,
+            MeterRegistry metrics,
+            Tuning tuning) {
         if (settings.senders() < 1 || settings.maxAttempts() < 1) {
-            throw new IllegalArgumentException("outbox.senders and outbox.max_attempts must be at least 1; got "
-                    + settings);
+            throw new IllegalArgumentException(
+                    "outbox.senders and outbox.max_attempts must be at least 1; got " + settings);
         }
         for (ChannelSender sender : senders) {
             if (this.senders.putIfAbsent(sender.channel(), sender) != null) {
@@ -137,10 +156,14 @@ public final class OutboxSender implements AutoCloseable {
         if (this.senders.isEmpty()) {
             throw new IllegalArgumentException("The outbox sender needs at least one channel sender");
         }
-        this.longestCall = senders.stream().map(ChannelSender::longestCall).max(Duration::compareTo).orElseThrow();
+        this.longestCall = senders.stream()
+                .map(ChannelSender::longestCall)
+                .max(Duration::compareTo)
+                .orElseThrow();
         if (tuning.lease().compareTo(longestCall.plus(tuning.renewEvery())) <= 0) {
-            throw new IllegalArgumentException("The outbox lease (" + tuning.lease() + ") must be longer than the "
-                    + "longest channel call (" + longestCall + ") plus the renewal interval (" + tuning.renewEvery() + ")");
+            throw new IllegalArgumentException(
+                    "The outbox lease (" + tuning.lease() + ") must be longer than the " + "longest channel call ("
+                            + longestCall + ") plus the renewal interval (" + tuning.renewEvery() + ")");
         }
         this.store = new OutboxStore(jdbi);
         this.settings = settings;
@@ -149,8 +172,13 @@ public final class OutboxSender implements AutoCloseable {
         this.limits = new RateLimits(settings, System.nanoTime());
         this.chatSends = new ChatSends(this.senders, limits, settings.maxAttempts(), tuning.backoff(), this.metrics);
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(settings.senders(), settings.senders(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingDeque<>(), runnable -> {
+        this.pool = new ThreadPoolExecutor(
+                settings.senders(),
+                settings.senders(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingDeque<>(),
+                runnable -> {
                     Thread thread = new Thread(runnable, "outbox-send-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -202,8 +230,10 @@ public final class OutboxSender implements AutoCloseable {
             try {
                 loop.join(tuning.closeTimeout().toMillis());
                 if (loop.isAlive()) {
-                    log.warn("Outbox sends still running after {}; their rows will be sent again when their "
-                            + "leases expire", tuning.closeTimeout());
+                    log.warn(
+                            "Outbox sends still running after {}; their rows will be sent again when their "
+                                    + "leases expire",
+                            tuning.closeTimeout());
                     loop.interrupt();
                     loop.join(1_000);
                 }
@@ -217,8 +247,12 @@ public final class OutboxSender implements AutoCloseable {
     // ---- the loop ----
 
     private void run() {
-        log.info("Outbox sender started: channels {}, {} senders, {}/s per chat (burst {}), {}/s in all",
-                senders.keySet(), settings.senders(), settings.perChatPerSecond(), settings.perChatBurst(),
+        log.info(
+                "Outbox sender started: channels {}, {} senders, {}/s per chat (burst {}), {}/s in all",
+                senders.keySet(),
+                settings.senders(),
+                settings.perChatPerSecond(),
+                settings.perChatBurst(),
                 settings.globalPerSecond());
         while (!(stopping && rowsInFlight == 0 && unwritten.isEmpty())) {
             long waitNanos;
@@ -246,15 +280,20 @@ public final class OutboxSender implements AutoCloseable {
         }
         int room = tuning.maxInFlight() - rowsInFlight;
         if (room <= 0) {
-            return untilNextDue(now);   // a finishing batch wakes the loop
+            return untilNextDue(now); // a finishing batch wakes the loop
         }
         int tokens = limits.globalAvailable(now);
         if (tokens <= 0) {
             return Math.min(Math.max(1, limits.globalWait(now)), untilNextDue(now));
         }
-        List<String> open = senders.keySet().stream().filter(channel -> limits.channelWait(channel, now) == 0).toList();
-        if (open.isEmpty()) {   // every channel was told to wait (429 retry_after)
-            long wait = senders.keySet().stream().mapToLong(channel -> limits.channelWait(channel, now)).min().orElse(0);
+        List<String> open = senders.keySet().stream()
+                .filter(channel -> limits.channelWait(channel, now) == 0)
+                .toList();
+        if (open.isEmpty()) { // every channel was told to wait (429 retry_after)
+            long wait = senders.keySet().stream()
+                    .mapToLong(channel -> limits.channelWait(channel, now))
+                    .min()
+                    .orElse(0);
             return Math.max(1, Math.min(wait, untilNextDue(now)));
         }
         int limit = Math.min(tuning.batchSize(), Math.min(room, tokens));
@@ -280,15 +319,19 @@ public final class OutboxSender implements AutoCloseable {
         for (ClaimedRow row : unreachableChats.values()) {
             try {
                 metrics.skipped(store.skipUnreachable(row.channel(), row.chatKey()));
-            } catch (RuntimeException e) {   // the rows stay leased and are looked at again when it expires
-                log.warn("Could not skip the replies to unreachable {} chat {}: {}", row.channel(), row.chatKey(), e.toString());
+            } catch (RuntimeException e) { // the rows stay leased and are looked at again when it expires
+                log.warn(
+                        "Could not skip the replies to unreachable {} chat {}: {}",
+                        row.channel(),
+                        row.chatKey(),
+                        e.toString());
             }
         }
-        var batch = new Batch(claimed.stream().filter(row -> !row.unreachable()).toList(), now, tuning.lease(),
-                longestCall);
+        var batch = new Batch(
+                claimed.stream().filter(row -> !row.unreachable()).toList(), now, tuning.lease(), longestCall);
         var tasks = new ArrayList<List<Batch.Send>>();
         for (var chat : byChat.entrySet()) {
-            if (chatsInFlight.contains(chat.getKey())) {   // only when a lease ran out mid-send
+            if (chatsInFlight.contains(chat.getKey())) { // only when a lease ran out mid-send
                 chat.getValue().forEach(row -> batch.outcomes.add(Outcome.release(row, tuning.pollInterval())));
                 continue;
             }
@@ -363,7 +406,10 @@ public final class OutboxSender implements AutoCloseable {
         try {
             store.write(List.copyOf(batch.outcomes));
         } catch (RuntimeException e) {
-            log.warn("Could not write the outcomes of {} outbox rows ({}); trying again", batch.outcomes.size(), e.toString());
+            log.warn(
+                    "Could not write the outcomes of {} outbox rows ({}); trying again",
+                    batch.outcomes.size(),
+                    e.toString());
             unwritten.add(batch);
         }
     }
@@ -373,8 +419,10 @@ public final class OutboxSender implements AutoCloseable {
         while (!unwritten.isEmpty()) {
             Batch batch = unwritten.peek();
             if (System.nanoTime() - batch.leaseEnd() > 0) {
-                log.warn("Dropping the outcomes of {} outbox rows after their leases expired; rows already "
-                        + "delivered among them will be sent again", batch.outcomes.size());
+                log.warn(
+                        "Dropping the outcomes of {} outbox rows after their leases expired; rows already "
+                                + "delivered among them will be sent again",
+                        batch.outcomes.size());
                 unwritten.poll();
                 continue;
             }
@@ -394,7 +442,10 @@ public final class OutboxSender implements AutoCloseable {
             return;
         }
         nextRenewal = now + tuning.renewEvery().toNanos();
-        var ids = batchesInFlight.stream().flatMap(batch -> batch.rows.stream()).map(ClaimedRow::id).toList();
+        var ids = batchesInFlight.stream()
+                .flatMap(batch -> batch.rows.stream())
+                .map(ClaimedRow::id)
+                .toList();
         try {
             var renewed = store.renew(ids, tuning.lease(), owner);
             for (Batch batch : batchesInFlight) {
@@ -403,8 +454,11 @@ public final class OutboxSender implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Could not renew the leases of {} outbox rows in flight ({}); their sends stop starting "
-                    + "before the leases run out", ids.size(), e.toString());
+            log.warn(
+                    "Could not renew the leases of {} outbox rows in flight ({}); their sends stop starting "
+                            + "before the leases run out",
+                    ids.size(),
+                    e.toString());
         }
     }
 

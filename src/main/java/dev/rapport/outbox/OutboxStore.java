@@ -66,17 +66,25 @@ final class OutboxStore {
 
     /** Leases up to {@code limit} rows that may be sent now to sender {@code owner}, in id order. */
     List<ClaimedRow> claim(int limit, Duration lease, Collection<String> channels, String owner) {
-        return jdbi.withHandle(handle -> handle.createQuery(CLAIM)
+        return jdbi
+                .withHandle(handle -> handle.createQuery(CLAIM)
                         .bindArray("channels", String.class, channels)
                         .bind("limit", limit)
                         .bind("leaseMillis", lease.toMillis())
                         .bind("owner", owner)
-                        .map((rs, ctx) -> new ClaimedRow(rs.getLong("id"), rs.getString("dedup_key"),
-                                rs.getString("channel"), rs.getString("chat_key"), rs.getString("reply"),
-                                rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        .map((rs, ctx) -> new ClaimedRow(
+                                rs.getLong("id"),
+                                rs.getString("dedup_key"),
+                                rs.getString("channel"),
+                                rs.getString("chat_key"),
+                                rs.getString("reply"),
+                                rs.getInt("attempts"),
+                                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                                 rs.getBoolean("unreachable")))
                         .list())
-                .stream().sorted(Comparator.comparingLong(ClaimedRow::id)).toList();
+                .stream()
+                .sorted(Comparator.comparingLong(ClaimedRow::id))
+                .toList();
     }
 
     /**
@@ -126,16 +134,24 @@ final class OutboxStore {
             for (Outcome outcome : outcomes) {
                 long id = outcome.row().id();
                 switch (outcome.kind()) {
-                    case SENT -> sent.bind("id", id)
-                            .bind("sentAt", OffsetDateTime.ofInstant(outcome.at(), ZoneOffset.UTC))
-                            .bind("externalId", outcome.externalId())
-                            .add();
-                    case RETRY -> retry.bind("id", id)
-                            .bind("error", truncate(outcome.error()))
-                            .bind("delayMillis", millisCeil(outcome.remainingDelay(now)))
-                            .add();
-                    case RELEASE -> release.bind("id", id).bind("delayMillis", millisCeil(outcome.remainingDelay(now))).add();
-                    case DEAD, UNREACHABLE -> dead.bind("id", id).bind("error", truncate(outcome.error())).add();
+                    case SENT ->
+                        sent.bind("id", id)
+                                .bind("sentAt", OffsetDateTime.ofInstant(outcome.at(), ZoneOffset.UTC))
+                                .bind("externalId", outcome.externalId())
+                                .add();
+                    case RETRY ->
+                        retry.bind("id", id)
+                                .bind("error", truncate(outcome.error()))
+                                .bind("delayMillis", millisCeil(outcome.remainingDelay(now)))
+                                .add();
+                    case RELEASE ->
+                        release.bind("id", id)
+                                .bind("delayMillis", millisCeil(outcome.remainingDelay(now)))
+                                .add();
+                    case DEAD, UNREACHABLE ->
+                        dead.bind("id", id)
+                                .bind("error", truncate(outcome.error()))
+                                .add();
                 }
                 if (outcome.kind() == Outcome.Kind.UNREACHABLE) {
                     unreachable.putIfAbsent(outcome.row().chat(), outcome);
@@ -158,8 +174,7 @@ final class OutboxStore {
     }
 
     /** Pending rows and the age of the oldest, for the gauges. */
-    record Depth(long pending, double oldestAgeSeconds) {
-    }
+    record Depth(long pending, double oldestAgeSeconds) {}
 
     Depth depth() {
         return jdbi.withHandle(handle -> handle.createQuery("""
@@ -177,8 +192,13 @@ final class OutboxStore {
         data.put("dedup_key", row.dedupKey());
         data.put("attempts", row.attempts() + 1);
         data.put("reason", truncate(outcome.error()));
-        EventLog.record(handle, OutboxEvent.DEAD_LETTER, row.channel(), row.chatKey(),
-                customerId(handle, row.channel(), row.chatKey()), data);
+        EventLog.record(
+                handle,
+                OutboxEvent.DEAD_LETTER,
+                row.channel(),
+                row.chatKey(),
+                customerId(handle, row.channel(), row.chatKey()),
+                data);
     }
 
     private static void markUnreachable(Handle handle, Outcome outcome) {
@@ -195,8 +215,13 @@ final class OutboxStore {
         data.put("reason", truncate(outcome.error()));
         data.put("outbox_id", row.id());
         data.put("skipped", skipped);
-        EventLog.record(handle, OutboxEvent.CUSTOMER_UNREACHABLE, row.channel(), row.chatKey(),
-                customerId(handle, row.channel(), row.chatKey()), data);
+        EventLog.record(
+                handle,
+                OutboxEvent.CUSTOMER_UNREACHABLE,
+                row.channel(),
+                row.chatKey(),
+                customerId(handle, row.channel(), row.chatKey()),
+                data);
     }
 
     /** Skips a chat's pending rows but {@code exceptId}; the reason is the account's when not given. */
@@ -215,7 +240,8 @@ final class OutboxStore {
     }
 
     private static Long customerId(Handle handle, String channel, String chatKey) {
-        return handle.createQuery("SELECT customer_id FROM channel_accounts WHERE channel = :channel AND chat_key = :chatKey")
+        return handle.createQuery(
+                        "SELECT customer_id FROM channel_accounts WHERE channel = :channel AND chat_key = :chatKey")
                 .bind("channel", channel)
                 .bind("chatKey", chatKey)
                 .mapTo(Long.class)

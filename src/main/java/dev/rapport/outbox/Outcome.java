@@ -8,8 +8,7 @@ import java.time.Instant;
  * {@code decidedAt} ({@link System#nanoTime()}) is when the channel answered, so that a wait is
  * counted from then and not from when the batch is written.
  */
-record Outcome(ClaimedRow row, Kind kind, Duration delay, String error, String externalId, Instant at,
-               long decidedAt) {
+record Outcome(ClaimedRow row, Kind kind, Duration delay, String error, String externalId, Instant at, long decidedAt) {
 
     enum Kind {
         /** Delivered: {@code sent}, with the channel's id. */

@@ -14,8 +14,8 @@ import dev.rapport.channel.Reply;
  * @param priority  whether it answers a customer who is talking or reaches out unasked; replies are
  *                  sent before outreach, however much outreach is waiting
  */
-public record Outgoing(String dedupKey, String channel, String chatKey, Long messageId, Reply reply,
-                       Priority priority) {
+public record Outgoing(
+        String dedupKey, String channel, String chatKey, Long messageId, Reply reply, Priority priority) {
 
     /** What goes first when the channel's rate cannot send everything at once. Stored as its ordinal. */
     public enum Priority {

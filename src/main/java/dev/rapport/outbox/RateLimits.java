@@ -35,7 +35,8 @@ final class RateLimits {
     long takeChat(String chat, long now) {
         long[] wait = new long[1];
         chats.compute(chat, (key, bucket) -> {
-            TokenBucket chatBucket = bucket != null ? bucket
+            TokenBucket chatBucket = bucket != null
+                    ? bucket
                     : new TokenBucket(settings.perChatPerSecond(), Math.max(1, settings.perChatBurst()), now);
             wait[0] = chatBucket.take(now);
             return chatBucket;

@@ -27,8 +27,7 @@ public final class ReplyJson {
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    private ReplyJson() {
-    }
+    private ReplyJson() {}
 
     public static String encode(Reply reply) {
         ObjectNode node = JSON.createObjectNode();
@@ -78,8 +77,8 @@ public final class ReplyJson {
             case BUTTON_ANSWER:
                 return new Reply.ButtonAnswer(textOrNull(node, "callback_id"), textOrNull(node, "text"));
             default:
-                throw new IllegalArgumentException("outbox.reply has unknown type '" + type
-                        + "' (expected '" + TEXT + "' or '" + BUTTON_ANSWER + "'): " + json);
+                throw new IllegalArgumentException("outbox.reply has unknown type '" + type + "' (expected '" + TEXT
+                        + "' or '" + BUTTON_ANSWER + "'): " + json);
         }
     }
 

@@ -15,8 +15,7 @@ final class TextSplitter {
     /** Telegram's limit for a message text, counted in UTF-16 units (never fewer than characters). */
     static final int TELEGRAM_LIMIT = 4096;
 
-    private TextSplitter() {
-    }
+    private TextSplitter() {}
 
     static List<String> split(String text, int limit) {
         if (limit < 2) {
@@ -46,7 +45,7 @@ final class TextSplitter {
             parts.add(text.substring(start));
         }
         if (parts.isEmpty()) {
-            return java.util.Collections.singletonList(text);   // only whitespace: the channel will say so
+            return java.util.Collections.singletonList(text); // only whitespace: the channel will say so
         }
         return parts;
     }

@@ -13,8 +13,8 @@ final class TokenBucket {
 
     TokenBucket(double perSecond, double capacity, long now) {
         if (perSecond <= 0 || capacity < 1) {
-            throw new IllegalArgumentException("A rate needs perSecond > 0 and capacity >= 1; got "
-                    + perSecond + "/s, capacity " + capacity);
+            throw new IllegalArgumentException(
+                    "A rate needs perSecond > 0 and capacity >= 1; got " + perSecond + "/s, capacity " + capacity);
         }
         this.capacity = capacity;
         this.perNano = perSecond / 1e9;

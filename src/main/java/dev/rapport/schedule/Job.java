@@ -15,5 +15,4 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
  * @param name     unique, lower case with dots ({@code complaint.sla_check})
  * @param schedule when to run: {@code FixedDelay.of(Duration)} or {@code Schedules.daily(LocalTime)}
  */
-public record Job(String name, Schedule schedule, Runnable work) {
-}
+public record Job(String name, Schedule schedule, Runnable work) {}

@@ -24,9 +24,14 @@ public final class Jobs implements AutoCloseable {
     private final Scheduler scheduler;
 
     public Jobs(DataSource dataSource, List<Job> jobs, Duration pollingInterval) {
-        this.byName = jobs.stream().collect(Collectors.toMap(Job::name, Function.identity(), (a, b) -> {
-            throw new IllegalArgumentException("Two jobs are named '" + a.name() + "'");
-        }, java.util.LinkedHashMap::new));
+        this.byName = jobs.stream()
+                .collect(Collectors.toMap(
+                        Job::name,
+                        Function.identity(),
+                        (a, b) -> {
+                            throw new IllegalArgumentException("Two jobs are named '" + a.name() + "'");
+                        },
+                        java.util.LinkedHashMap::new));
         List<RecurringTask<Void>> tasks = jobs.stream().map(Jobs::task).toList();
         // startTasks also makes them known tasks; naming them in create() too registers each twice.
         this.scheduler = Scheduler.create(dataSource)

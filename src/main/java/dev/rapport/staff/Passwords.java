@@ -71,8 +71,8 @@ final class Passwords {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int memory, int iterations, int parallelism,
-                                 int length) {
+    private static byte[] derive(
+            char[] password, byte[] salt, int memory, int iterations, int parallelism, int length) {
         var parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memory)

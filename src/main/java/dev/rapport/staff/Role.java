@@ -8,7 +8,9 @@ import java.util.Locale;
  * rights: a route names every role it admits.
  */
 public enum Role {
-    AGENT, MANAGER, ADMIN;
+    AGENT,
+    MANAGER,
+    ADMIN;
 
     /** As stored and typed: {@code agent}, {@code manager}, {@code admin}. */
     public String code() {

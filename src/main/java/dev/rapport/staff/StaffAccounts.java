@@ -30,7 +30,7 @@ public final class StaffAccounts {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Passwords passwords = new Passwords();
-    private final String unknownNameHash;   // verified against when the name is unknown, so timing says nothing
+    private final String unknownNameHash; // verified against when the name is unknown, so timing says nothing
 
     public StaffAccounts(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -49,14 +49,19 @@ public final class StaffAccounts {
             }
             return handle.createQuery("INSERT INTO staff (name, role, password_hash, language) VALUES (:name, :role, "
                             + ":hash, :language) RETURNING " + COLUMNS)
-                    .bind("name", name).bind("role", role.code()).bind("hash", hash).bind("language", language.code())
-                    .map(StaffAccounts::member).one();
+                    .bind("name", name)
+                    .bind("role", role.code())
+                    .bind("hash", hash)
+                    .bind("language", language.code())
+                    .map(StaffAccounts::member)
+                    .one();
         });
     }
 
     public List<StaffMember> list() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM staff ORDER BY lower(name)")
-                .map(StaffAccounts::member).list());
+                .map(StaffAccounts::member)
+                .list());
     }
 
     public Optional<StaffMember> find(String name) {
@@ -65,7 +70,9 @@ public final class StaffAccounts {
 
     public Optional<StaffMember> find(long id) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM staff WHERE id = :id")
-                .bind("id", id).map(StaffAccounts::member).findOne());
+                .bind("id", id)
+                .map(StaffAccounts::member)
+                .findOne());
     }
 
     /** Disables the account and ends its sessions; returns false when there is no such account. */
@@ -80,13 +87,19 @@ public final class StaffAccounts {
     /** Disables by id in the caller's transaction (the console's admin page). */
     public void disable(Handle handle, long id) {
         handle.createUpdate("UPDATE staff SET disabled_at = coalesce(disabled_at, :now) WHERE id = :id")
-                .bind("id", id).bind("now", now()).execute();
-        handle.createUpdate("DELETE FROM staff_sessions WHERE staff_id = :id").bind("id", id).execute();
+                .bind("id", id)
+                .bind("now", now())
+                .execute();
+        handle.createUpdate("DELETE FROM staff_sessions WHERE staff_id = :id")
+                .bind("id", id)
+                .execute();
     }
 
     public void setLanguage(long id, Language language) {
         jdbi.useHandle(handle -> handle.createUpdate("UPDATE staff SET language = :language WHERE id = :id")
-                .bind("language", language.code()).bind("id", id).execute());
+                .bind("language", language.code())
+                .bind("id", id)
+                .execute());
     }
 
     /** Checks a name and password, counting wrong ones; a disabled account is refused like a wrong password. */
@@ -100,7 +113,10 @@ public final class StaffAccounts {
                             SELECT id, password_hash, locked_until, disabled_at FROM staff
                             WHERE lower(name) = lower(:name) FOR UPDATE""")
                     .bind("name", name.strip())
-                    .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("password_hash"), instant(rs, "locked_until"),
+                    .map((rs, ctx) -> new Row(
+                            rs.getLong("id"),
+                            rs.getString("password_hash"),
+                            instant(rs, "locked_until"),
                             instant(rs, "disabled_at")))
                     .findOne();
             if (row.isEmpty() || row.get().disabledAt() != null) {
@@ -115,18 +131,25 @@ public final class StaffAccounts {
             if (!passwords.matches(password, row.get().hash())) {
                 int failed = handle.createQuery("""
                                 UPDATE staff SET failed_logins = failed_logins + 1 WHERE id = :id RETURNING failed_logins""")
-                        .bind("id", id).mapTo(Integer.class).one();
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one();
                 if (failed >= MAX_FAILED_LOGINS) {
                     Instant until = now.plus(LOCKOUT);
                     handle.createUpdate("UPDATE staff SET failed_logins = 0, locked_until = :until WHERE id = :id")
-                            .bind("until", until).bind("id", id).execute();
+                            .bind("until", until)
+                            .bind("id", id)
+                            .execute();
                     return new LoginResult.Locked(until);
                 }
                 return new LoginResult.Refused();
             }
             StaffMember member = handle.createQuery("UPDATE staff SET failed_logins = 0, locked_until = NULL, "
                             + "last_login_at = :now WHERE id = :id RETURNING " + COLUMNS)
-                    .bind("now", now).bind("id", id).map(StaffAccounts::member).one();
+                    .bind("now", now)
+                    .bind("id", id)
+                    .map(StaffAccounts::member)
+                    .one();
             return new LoginResult.SignedIn(member);
         });
     }
@@ -144,11 +167,18 @@ public final class StaffAccounts {
                 return Optional.empty();
             }
             if (existing.isEmpty()) {
-                handle.createUpdate("INSERT INTO staff (name, role, password_hash, demo) VALUES (:name, :role, :hash, true)")
-                        .bind("name", name).bind("role", role.code()).bind("hash", hash).execute();
+                handle.createUpdate(
+                                "INSERT INTO staff (name, role, password_hash, demo) VALUES (:name, :role, :hash, true)")
+                        .bind("name", name)
+                        .bind("role", role.code())
+                        .bind("hash", hash)
+                        .execute();
             } else {
                 handle.createUpdate("UPDATE staff SET password_hash = :hash, failed_logins = 0, locked_until = NULL "
-                        + "WHERE id = :id").bind("hash", hash).bind("id", existing.get().id()).execute();
+                                + "WHERE id = :id")
+                        .bind("hash", hash)
+                        .bind("id", existing.get().id())
+                        .execute();
             }
             return Optional.of(password);
         });
@@ -156,7 +186,9 @@ public final class StaffAccounts {
 
     private static Optional<StaffMember> find(Handle handle, String name) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM staff WHERE lower(name) = lower(:name)")
-                .bind("name", name.strip()).map(StaffAccounts::member).findOne();
+                .bind("name", name.strip())
+                .map(StaffAccounts::member)
+                .findOne();
     }
 
     private static void checkName(String name) {
@@ -170,9 +202,16 @@ public final class StaffAccounts {
     }
 
     static StaffMember member(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
-        return new StaffMember(rs.getLong("id"), rs.getString("name"), Role.of(rs.getString("role")),
-                Language.of(rs.getString("language")), rs.getBoolean("demo"), instant(rs, "locked_until"),
-                instant(rs, "disabled_at"), instant(rs, "last_login_at"), instant(rs, "created_at"));
+        return new StaffMember(
+                rs.getLong("id"),
+                rs.getString("name"),
+                Role.of(rs.getString("role")),
+                Language.of(rs.getString("language")),
+                rs.getBoolean("demo"),
+                instant(rs, "locked_until"),
+                instant(rs, "disabled_at"),
+                instant(rs, "last_login_at"),
+                instant(rs, "created_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -180,6 +219,5 @@ public final class StaffAccounts {
         return value == null ? null : value.toInstant();
     }
 
-    private record Row(long id, String hash, Instant lockedUntil, Instant disabledAt) {
-    }
+    private record Row(long id, String hash, Instant lockedUntil, Instant disabledAt) {}
 }

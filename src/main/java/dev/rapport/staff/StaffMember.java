@@ -10,8 +10,16 @@ import java.time.Instant;
  * @param lockedUntil when a lockout after wrong passwords ends; null when not locked
  * @param disabledAt  when the account was disabled; null while it may sign in
  */
-public record StaffMember(long id, String name, Role role, Language language, boolean demo, Instant lockedUntil,
-                          Instant disabledAt, Instant lastLoginAt, Instant createdAt) {
+public record StaffMember(
+        long id,
+        String name,
+        Role role,
+        Language language,
+        boolean demo,
+        Instant lockedUntil,
+        Instant disabledAt,
+        Instant lastLoginAt,
+        Instant createdAt) {
 
     public StaffRef ref() {
         return new StaffRef(id, name);

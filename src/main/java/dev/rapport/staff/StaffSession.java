@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param csrfToken derived from the session id, so it is stable for the session and never stored
  */
-public record StaffSession(StaffMember member, String csrfToken, Instant expiresAt) {
-}
+public record StaffSession(StaffMember member, String csrfToken, Instant expiresAt) {}

@@ -24,6 +24,7 @@ public final class StaffSessions {
     public static final Duration ABSOLUTE = Duration.ofDays(7);
     /** Use refreshes the expiry at most this often, so reading pages does not write on every request. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
     private static final Base64.Encoder TOKEN = Base64.getUrlEncoder().withoutPadding();
 
     private final Jdbi jdbi;
@@ -42,12 +43,17 @@ public final class StaffSessions {
         String id = TOKEN.encodeToString(bytes);
         Instant now = clock.instant();
         jdbi.useTransaction(handle -> {
-            handle.createUpdate("DELETE FROM staff_sessions WHERE expires_at < :now").bind("now", now).execute();
+            handle.createUpdate("DELETE FROM staff_sessions WHERE expires_at < :now")
+                    .bind("now", now)
+                    .execute();
             handle.createUpdate("""
                             INSERT INTO staff_sessions (id_digest, staff_id, created_at, last_seen_at, expires_at)
                             VALUES (:digest, :staff, :now, :now, :expires)""")
-                    .bind("digest", digest(id)).bind("staff", member.id()).bind("now", now)
-                    .bind("expires", now.plus(IDLE)).execute();
+                    .bind("digest", digest(id))
+                    .bind("staff", member.id())
+                    .bind("now", now)
+                    .bind("expires", now.plus(IDLE))
+                    .execute();
         });
         return id;
     }
@@ -66,11 +72,16 @@ public final class StaffSessions {
                                    ss.last_seen_at, ss.expires_at
                             FROM staff_sessions ss JOIN staff s ON s.id = ss.staff_id
                             WHERE ss.id_digest = :digest AND ss.expires_at > :now AND s.disabled_at IS NULL""")
-                    .bind("digest", digest).bind("now", now)
-                    .map((rs, ctx) -> new Row(StaffAccounts.member(rs, ctx),
-                            rs.getObject("started_at", java.time.OffsetDateTime.class).toInstant(),
-                            rs.getObject("last_seen_at", java.time.OffsetDateTime.class).toInstant(),
-                            rs.getObject("expires_at", java.time.OffsetDateTime.class).toInstant()))
+                    .bind("digest", digest)
+                    .bind("now", now)
+                    .map((rs, ctx) -> new Row(
+                            StaffAccounts.member(rs, ctx),
+                            rs.getObject("started_at", java.time.OffsetDateTime.class)
+                                    .toInstant(),
+                            rs.getObject("last_seen_at", java.time.OffsetDateTime.class)
+                                    .toInstant(),
+                            rs.getObject("expires_at", java.time.OffsetDateTime.class)
+                                    .toInstant()))
                     .findOne();
             if (row.isEmpty()) {
                 return Optional.<StaffSession>empty();
@@ -80,8 +91,11 @@ public final class StaffSessions {
                 Instant cap = row.get().startedAt().plus(ABSOLUTE);
                 expires = now.plus(IDLE).isAfter(cap) ? cap : now.plus(IDLE);
                 handle.createUpdate("UPDATE staff_sessions SET last_seen_at = :now, expires_at = :expires "
-                        + "WHERE id_digest = :digest").bind("now", now).bind("expires", expires)
-                        .bind("digest", digest).execute();
+                                + "WHERE id_digest = :digest")
+                        .bind("now", now)
+                        .bind("expires", expires)
+                        .bind("digest", digest)
+                        .execute();
             }
             return Optional.of(new StaffSession(row.get().member(), csrfToken(id), expires));
         });
@@ -93,7 +107,8 @@ public final class StaffSessions {
             return;
         }
         jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM staff_sessions WHERE id_digest = :digest")
-                .bind("digest", digest(id)).execute());
+                .bind("digest", digest(id))
+                .execute());
     }
 
     /** The token a session's forms carry; a page cannot compute it without the cookie's id. */
@@ -113,6 +128,5 @@ public final class StaffSessions {
         }
     }
 
-    private record Row(StaffMember member, Instant startedAt, Instant lastSeenAt, Instant expiresAt) {
-    }
+    private record Row(StaffMember member, Instant startedAt, Instant lastSeenAt, Instant expiresAt) {}
 }

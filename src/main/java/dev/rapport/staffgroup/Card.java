@@ -16,40 +16,48 @@ final class Card {
     private static final int LAST_MESSAGES = 6;
     private static final int MESSAGE_CHARS = 200;
 
-    private Card() {
-    }
+    private Card() {}
 
     static String text(Handle handle, Texts texts, long handoffId) {
         var handoff = handle.createQuery("""
                         SELECT h.customer_id, h.channel, h.chat_key, h.tier, h.reasons::text AS reasons,
                                coalesce(nullif(c.name, ''), 'Customer #' || c.id) AS name
-                        FROM handoffs h JOIN customers c ON c.id = h.customer_id WHERE h.id = :id""")
-                .bind("id", handoffId).mapToMap().one();
+                        FROM handoffs h JOIN customers c ON c.id = h.customer_id WHERE h.id = :id""").bind("id", handoffId).mapToMap().one();
         long customerId = ((Number) handoff.get("customer_id")).longValue();
-        BigDecimal value = handle.createQuery("SELECT coalesce(sum(coalesce(margin, amount)), 0) FROM purchases WHERE customer_id = :id")
-                .bind("id", customerId).mapTo(BigDecimal.class).one();
+        BigDecimal value = handle.createQuery(
+                        "SELECT coalesce(sum(coalesce(margin, amount)), 0) FROM purchases WHERE customer_id = :id")
+                .bind("id", customerId)
+                .mapTo(BigDecimal.class)
+                .one();
         String reasons = reasons(String.valueOf(handoff.get("reasons")));
         List<String> tickets = handle.createQuery("""
                         SELECT ticket || ' (' || status || ', ' || category || ')' FROM complaints
                         WHERE customer_id = :id AND status IN ('open', 'in_progress', 'reopened') ORDER BY id""")
-                .bind("id", customerId).mapTo(String.class).list();
+                .bind("id", customerId)
+                .mapTo(String.class)
+                .list();
         List<String> last = handle.createQuery("""
                         SELECT CASE WHEN direction = 'in' THEN '» ' ELSE '« ' END
                                || coalesce(nullif(text, ''), '[' || kind || ']')
                         FROM (SELECT * FROM messages WHERE channel = :channel AND chat_key = :chatKey
                               ORDER BY id DESC LIMIT :limit) recent
                         ORDER BY id""")
-                .bind("channel", handoff.get("channel")).bind("chatKey", handoff.get("chat_key"))
+                .bind("channel", handoff.get("channel"))
+                .bind("chatKey", handoff.get("chat_key"))
                 .bind("limit", LAST_MESSAGES)
-                .mapTo(String.class).map(Card::shorten).list();
-        return texts.text("card", Map.of(
-                "name", handoff.get("name"),
-                "tier", String.valueOf(handoff.get("tier")).toUpperCase(),
-                "value", value.stripTrailingZeros().toPlainString(),
-                "reasons", reasons,
-                "tickets", tickets.isEmpty() ? texts.text("card_no_tickets") : String.join(", ", tickets),
-                "messages", String.join("\n", last),
-                "handoff", handoffId));
+                .mapTo(String.class)
+                .map(Card::shorten)
+                .list();
+        return texts.text(
+                "card",
+                Map.of(
+                        "name", handoff.get("name"),
+                        "tier", String.valueOf(handoff.get("tier")).toUpperCase(),
+                        "value", value.stripTrailingZeros().toPlainString(),
+                        "reasons", reasons,
+                        "tickets", tickets.isEmpty() ? texts.text("card_no_tickets") : String.join(", ", tickets),
+                        "messages", String.join("\n", last),
+                        "handoff", handoffId));
     }
 
     private static String reasons(String json) {
@@ -57,7 +65,8 @@ final class Card {
         var parts = new java.util.ArrayList<String>();
         node.forEach(reason -> parts.add(reason.path("reason").asText()
                 + (reason.hasNonNull("detail") && !reason.get("detail").asText().isBlank()
-                ? " (" + shorten(reason.get("detail").asText()) + ")" : "")));
+                        ? " (" + shorten(reason.get("detail").asText()) + ")"
+                        : "")));
         return parts.stream().distinct().collect(Collectors.joining(", "));
     }
 

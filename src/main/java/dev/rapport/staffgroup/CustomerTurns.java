@@ -31,10 +31,16 @@ final class CustomerTurns {
                             SELECT h.id, h.customer_id FROM handoffs h
                             JOIN staffgroup_topics t ON t.customer_id = h.customer_id AND t.group_id = :group
                             WHERE h.channel = :channel AND h.chat_key = :chatKey AND h.state <> 'closed'""")
-                    .bind("group", topics.groupId()).bind("channel", message.channel()).bind("chatKey", message.chatKey())
-                    .mapToMap().findOne()
-                    .ifPresent(open -> topics.notice(handle, ((Number) open.get("customer_id")).longValue(),
-                            ((Number) open.get("id")).longValue(), texts.text("blocked")));
+                    .bind("group", topics.groupId())
+                    .bind("channel", message.channel())
+                    .bind("chatKey", message.chatKey())
+                    .mapToMap()
+                    .findOne()
+                    .ifPresent(open -> topics.notice(
+                            handle,
+                            ((Number) open.get("customer_id")).longValue(),
+                            ((Number) open.get("id")).longValue(),
+                            texts.text("blocked")));
         } else if (message.content() instanceof Content.Edited edited && message.channel() == Channel.TELEGRAM) {
             edited(handle, message, inboxId, edited.text());
         }
@@ -42,7 +48,9 @@ final class CustomerTurns {
 
     private void edited(Handle handle, InboundMessage message, long inboxId, String text) {
         String payload = handle.createQuery("SELECT payload::text FROM inbound_updates WHERE id = :id")
-                .bind("id", inboxId).mapTo(String.class).one();
+                .bind("id", inboxId)
+                .mapTo(String.class)
+                .one();
         Long editedId = StaffGroupUpdates.customerMessageId(payload).orElse(null);
         if (editedId == null || text == null || text.isBlank()) {
             return;
@@ -55,13 +63,22 @@ final class CustomerTurns {
                         JOIN inbound_updates u ON u.id = m.inbound_update_id
                         WHERE map.group_id = :group AND map.direction = 'in' AND m.channel = :channel AND m.chat_key = :chatKey
                         ORDER BY m.id DESC LIMIT :limit""")
-                .bind("group", topics.groupId()).bind("channel", message.channel()).bind("chatKey", message.chatKey())
+                .bind("group", topics.groupId())
+                .bind("channel", message.channel())
+                .bind("chatKey", message.chatKey())
                 .bind("limit", LOOK_BACK)
-                .mapToMap().list();
+                .mapToMap()
+                .list();
         for (Map<String, Object> copy : copies) {
-            if (StaffGroupUpdates.customerMessageId((String) copy.get("payload")).orElse(-1L).equals(editedId)) {
-                GroupPosts.enqueueEdit(handle, topics.groupId(), ((Number) copy.get("customer_id")).longValue(),
-                        copy.get("handoff_id") == null ? null : ((Number) copy.get("handoff_id")).longValue(), text,
+            if (StaffGroupUpdates.customerMessageId((String) copy.get("payload"))
+                    .orElse(-1L)
+                    .equals(editedId)) {
+                GroupPosts.enqueueEdit(
+                        handle,
+                        topics.groupId(),
+                        ((Number) copy.get("customer_id")).longValue(),
+                        copy.get("handoff_id") == null ? null : ((Number) copy.get("handoff_id")).longValue(),
+                        text,
                         ((Number) copy.get("topic_message_id")).longValue());
                 return;
             }

@@ -17,7 +17,13 @@ final class GroupPosts {
     static final String CHANNEL = "staffgroup";
     static final String KEY_PREFIX = "staffgroup:post:";
 
-    enum Kind { CARD, CUSTOMER, NOTICE, TOPIC, EDIT }
+    enum Kind {
+        CARD,
+        CUSTOMER,
+        NOTICE,
+        TOPIC,
+        EDIT
+    }
 
     /**
      * @param messageId   the customer's message copied, or null
@@ -25,12 +31,17 @@ final class GroupPosts {
      * @param fromMessage copyMessage source message
      * @param foldable    a plain text that may share one post with others under a burst
      */
-    record Post(Kind kind, Long customerId, Long handoffId, String text, Long messageId, String fromChat,
-                Long fromMessage, boolean foldable) {
-    }
+    record Post(
+            Kind kind,
+            Long customerId,
+            Long handoffId,
+            String text,
+            Long messageId,
+            String fromChat,
+            Long fromMessage,
+            boolean foldable) {}
 
-    private GroupPosts() {
-    }
+    private GroupPosts() {}
 
     static long enqueue(Handle handle, String groupId, Post post) {
         long id = handle.createQuery("""
@@ -38,16 +49,23 @@ final class GroupPosts {
                                                       from_chat, from_message, foldable)
                         VALUES (:group, :customer, :handoff, :kind, :text, :message, :fromChat, :fromMessage, :foldable)
                         RETURNING id""")
-                .bind("group", groupId).bind("customer", post.customerId()).bind("handoff", post.handoffId())
-                .bind("kind", post.kind().name().toLowerCase()).bind("text", post.text())
-                .bind("message", post.messageId()).bind("fromChat", post.fromChat())
-                .bind("fromMessage", post.fromMessage()).bind("foldable", post.foldable())
-                .mapTo(Long.class).one();
+                .bind("group", groupId)
+                .bind("customer", post.customerId())
+                .bind("handoff", post.handoffId())
+                .bind("kind", post.kind().name().toLowerCase())
+                .bind("text", post.text())
+                .bind("message", post.messageId())
+                .bind("fromChat", post.fromChat())
+                .bind("fromMessage", post.fromMessage())
+                .bind("foldable", post.foldable())
+                .mapTo(Long.class)
+                .one();
         String summary = post.kind().name().toLowerCase()
                 + (post.customerId() == null ? " in the General topic" : " for customer " + post.customerId())
                 + (post.text() == null || post.text().isBlank() ? "" : ": " + abbreviate(post.text()));
-        Outbox.enqueue(handle, new Outgoing(KEY_PREFIX + id, CHANNEL, groupId, post.messageId(),
-                new Reply.Text(summary, List.of())));
+        Outbox.enqueue(
+                handle,
+                new Outgoing(KEY_PREFIX + id, CHANNEL, groupId, post.messageId(), new Reply.Text(summary, List.of())));
         return id;
     }
 
@@ -55,7 +73,9 @@ final class GroupPosts {
     static long enqueueEdit(Handle handle, String groupId, long customerId, Long handoffId, String text, long editOf) {
         long id = enqueue(handle, groupId, new Post(Kind.EDIT, customerId, handoffId, text, null, null, null, false));
         handle.createUpdate("UPDATE staffgroup_posts SET edit_of = :editOf WHERE id = :id")
-                .bind("editOf", editOf).bind("id", id).execute();
+                .bind("editOf", editOf)
+                .bind("id", id)
+                .execute();
         return id;
     }
 

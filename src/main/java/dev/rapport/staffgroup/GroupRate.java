@@ -25,10 +25,14 @@ final class GroupRate {
 
     /** Posts still allowed in the current window. */
     int left() {
-        return jdbi.withHandle(handle -> limit - handle.createQuery("""
+        return jdbi.withHandle(handle -> limit
+                - handle.createQuery("""
                         SELECT count(*) FROM staffgroup_sends
                         WHERE group_id = :group AND sent_at > now() - :millis * interval '1 millisecond'""")
-                .bind("group", groupId).bind("millis", window.toMillis()).mapTo(Integer.class).one());
+                        .bind("group", groupId)
+                        .bind("millis", window.toMillis())
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     /** How long until one more post is allowed; zero when it is now. */
@@ -39,20 +43,28 @@ final class GroupRate {
                             FROM staffgroup_sends
                             WHERE group_id = :group AND sent_at > now() - :millis * interval '1 millisecond'
                             ORDER BY sent_at DESC OFFSET :skip LIMIT 1""")
-                    .bind("group", groupId).bind("millis", window.toMillis()).bind("skip", limit - 1)
-                    .mapTo(Double.class).findOne();
-            return oldest.map(millis -> Duration.ofMillis(Math.max(1, (long) Math.ceil(millis)) + 20)).orElse(Duration.ZERO);
+                    .bind("group", groupId)
+                    .bind("millis", window.toMillis())
+                    .bind("skip", limit - 1)
+                    .mapTo(Double.class)
+                    .findOne();
+            return oldest.map(millis -> Duration.ofMillis(Math.max(1, (long) Math.ceil(millis)) + 20))
+                    .orElse(Duration.ZERO);
         });
     }
 
     /** Counts one post made now, and forgets posts long out of the window. */
     void record() {
         jdbi.useHandle(handle -> {
-            handle.createUpdate("INSERT INTO staffgroup_sends (group_id) VALUES (:group)").bind("group", groupId).execute();
+            handle.createUpdate("INSERT INTO staffgroup_sends (group_id) VALUES (:group)")
+                    .bind("group", groupId)
+                    .execute();
             handle.createUpdate("""
                             DELETE FROM staffgroup_sends
                             WHERE group_id = :group AND sent_at < now() - :millis * interval '2 millisecond'""")
-                    .bind("group", groupId).bind("millis", window.toMillis()).execute();
+                    .bind("group", groupId)
+                    .bind("millis", window.toMillis())
+                    .execute();
         });
     }
 }

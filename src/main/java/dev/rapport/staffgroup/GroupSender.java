@@ -49,34 +49,55 @@ final class GroupSender implements ChannelSender {
         return new SendResult.Rejected("staff group rows are sent with their key");
     }
 
-    private record Row(long id, String groupId, Long customerId, Long handoffId, String kind, String text,
-                       Long messageId, String fromChat, Long fromMessage, boolean foldable, Long foldedInto,
-                       Long topicMessageId, Long editOf) {
-    }
+    private record Row(
+            long id,
+            String groupId,
+            Long customerId,
+            Long handoffId,
+            String kind,
+            String text,
+            Long messageId,
+            String fromChat,
+            Long fromMessage,
+            boolean foldable,
+            Long foldedInto,
+            Long topicMessageId,
+            Long editOf) {}
 
     @Override
     public SendResult send(String groupId, Reply reply, String deliveryKey) {
-        long postId = Long.parseLong(deliveryKey.substring(GroupPosts.KEY_PREFIX.length()).replaceAll("#.*", ""));
+        long postId = Long.parseLong(
+                deliveryKey.substring(GroupPosts.KEY_PREFIX.length()).replaceAll("#.*", ""));
         Row post = jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM staffgroup_posts WHERE id = :id")
                 .bind("id", postId)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("group_id"), (Long) rs.getObject("customer_id"),
-                        (Long) rs.getObject("handoff_id"), rs.getString("kind"), rs.getString("text"),
-                        (Long) rs.getObject("message_id"), rs.getString("from_chat"), (Long) rs.getObject("from_message"),
-                        rs.getBoolean("foldable"), (Long) rs.getObject("folded_into"), (Long) rs.getObject("topic_message_id"),
+                .map((rs, ctx) -> new Row(
+                        rs.getLong("id"),
+                        rs.getString("group_id"),
+                        (Long) rs.getObject("customer_id"),
+                        (Long) rs.getObject("handoff_id"),
+                        rs.getString("kind"),
+                        rs.getString("text"),
+                        (Long) rs.getObject("message_id"),
+                        rs.getString("from_chat"),
+                        (Long) rs.getObject("from_message"),
+                        rs.getBoolean("foldable"),
+                        (Long) rs.getObject("folded_into"),
+                        (Long) rs.getObject("topic_message_id"),
                         (Long) rs.getObject("edit_of")))
                 .one());
         if (post.foldedInto() != null || post.topicMessageId() != null) {
-            return new SendResult.Delivered(null);   // posted already, as part of an earlier post
+            return new SendResult.Delivered(null); // posted already, as part of an earlier post
         }
         var unusable = jdbi.withHandle(handle -> GroupStatus.unusable(handle, groupId));
         if (unusable.isPresent()) {
-            return new SendResult.Rejected("staff group unusable (" + unusable.get() + "); the handoff is in the console");
+            return new SendResult.Rejected(
+                    "staff group unusable (" + unusable.get() + "); the handoff is in the console");
         }
         var wait = rate.waitForOne();
         if (!wait.isZero()) {
             return new SendResult.RetryAfter(wait, "staff group rate: " + rate.left() + " posts left in the window");
         }
-        if (post.customerId() == null) {   // an answer in the General topic
+        if (post.customerId() == null) { // an answer in the General topic
             try {
                 long messageId = api.sendText(groupId, null, post.text(), null);
                 rate.record();
@@ -97,14 +118,20 @@ final class GroupSender implements ChannelSender {
                 if (!e.topicMissing()) {
                     throw e;
                 }
-                log.info("Topic {} of customer {} in the staff group was deleted; creating it again", threadId,
+                log.info(
+                        "Topic {} of customer {} in the staff group was deleted; creating it again",
+                        threadId,
                         post.customerId());
                 long again = topic(post, true);
                 rate.record();
                 api.sendText(groupId, again, texts.text("topic_recreated"), null);
                 if (post.handoffId() != null && !"card".equals(post.kind())) {
                     rate.record();
-                    api.sendText(groupId, again, jdbi.inTransaction(handle -> Card.text(handle, texts, post.handoffId())), null);
+                    api.sendText(
+                            groupId,
+                            again,
+                            jdbi.inTransaction(handle -> Card.text(handle, texts, post.handoffId())),
+                            null);
                 }
                 return post(post, again);
             }
@@ -115,8 +142,8 @@ final class GroupSender implements ChannelSender {
 
     private SendResult failed(String groupId, BotApiException e) {
         if (e.code() == 429) {
-            return new SendResult.RetryAfter(e.retryAfter() == null ? java.time.Duration.ofSeconds(5) : e.retryAfter(),
-                    e.getMessage());
+            return new SendResult.RetryAfter(
+                    e.retryAfter() == null ? java.time.Duration.ofSeconds(5) : e.retryAfter(), e.getMessage());
         }
         if (e.groupUnusable()) {
             GroupStatus.markUnusable(jdbi, groupId, "Telegram answered " + e.getMessage());
@@ -130,17 +157,22 @@ final class GroupSender implements ChannelSender {
 
     /** The topic's thread id, created (again) when missing or {@code recreate}; -1 when the rate is used up after creating. */
     private long topic(Row post, boolean recreate) {
-        var topic = jdbi.inTransaction(handle -> Topics.find(handle, post.groupId(), post.customerId(), false)).orElseThrow();
+        var topic = jdbi.inTransaction(handle -> Topics.find(handle, post.groupId(), post.customerId(), false))
+                .orElseThrow();
         if (topic.threadId() != null && !recreate) {
             return topic.threadId();
         }
-        String name = jdbi.inTransaction(handle -> Topics.name(handle, post.customerId(), topic.handoffId(), topic.state()));
+        String name =
+                jdbi.inTransaction(handle -> Topics.name(handle, post.customerId(), topic.handoffId(), topic.state()));
         int colour = jdbi.inTransaction(handle -> Topics.colour(handle, post.customerId()));
         long threadId = api.createTopic(post.groupId(), name, colour);
         rate.record();
         jdbi.useHandle(handle -> handle.createUpdate("""
                         UPDATE staffgroup_topics SET thread_id = :thread, name = :name WHERE group_id = :group AND customer_id = :customer""")
-                .bind("thread", threadId).bind("name", name).bind("group", post.groupId()).bind("customer", post.customerId())
+                .bind("thread", threadId)
+                .bind("name", name)
+                .bind("group", post.groupId())
+                .bind("customer", post.customerId())
                 .execute());
         return recreate || rate.left() > 0 ? threadId : -1;
     }
@@ -149,14 +181,19 @@ final class GroupSender implements ChannelSender {
         String groupId = post.groupId();
         switch (post.kind()) {
             case "topic" -> {
-                var topic = jdbi.inTransaction(handle -> Topics.find(handle, groupId, post.customerId(), false)).orElseThrow();
-                String name = jdbi.inTransaction(handle -> Topics.name(handle, post.customerId(), topic.handoffId(), topic.state()));
+                var topic = jdbi.inTransaction(handle -> Topics.find(handle, groupId, post.customerId(), false))
+                        .orElseThrow();
+                String name = jdbi.inTransaction(
+                        handle -> Topics.name(handle, post.customerId(), topic.handoffId(), topic.state()));
                 if (!name.equals(topic.name())) {
                     api.renameTopic(groupId, threadId, name);
                     rate.record();
                     jdbi.useHandle(handle -> handle.createUpdate("UPDATE staffgroup_topics SET name = :name "
                                     + "WHERE group_id = :group AND customer_id = :customer")
-                            .bind("name", name).bind("group", groupId).bind("customer", post.customerId()).execute());
+                            .bind("name", name)
+                            .bind("group", groupId)
+                            .bind("customer", post.customerId())
+                            .execute());
                 }
                 delivered(post, List.of(), 0);
                 return new SendResult.Delivered(null);
@@ -166,14 +203,18 @@ final class GroupSender implements ChannelSender {
                 long messageId;
                 if (!folded.isEmpty()) {
                     var text = new StringBuilder(texts.text("folded", Map.of("count", folded.size() + 1)))
-                            .append('\n').append(post.text());
+                            .append('\n')
+                            .append(post.text());
                     folded.forEach(row -> text.append('\n').append(row.text()));
                     messageId = api.sendText(groupId, threadId, text.toString(), null);
                 } else if (post.fromChat() != null) {
                     try {
                         messageId = api.copy(post.fromChat(), post.fromMessage(), groupId, threadId);
                     } catch (BotApiException e) {
-                        if (e.topicMissing() || e.code() == 429 || e.transientFailure() || e.groupUnusable() && !e.blockedByUser()) {
+                        if (e.topicMissing()
+                                || e.code() == 429
+                                || e.transientFailure()
+                                || e.groupUnusable() && !e.blockedByUser()) {
                             throw e;
                         }
                         // The message cannot be copied (deleted, or from a chat the bot cannot read): its text then.
@@ -208,7 +249,10 @@ final class GroupSender implements ChannelSender {
         boolean alone = jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT count(*) = 1 AND bool_and(foldable) FROM staffgroup_posts
                         WHERE group_id = :group AND topic_message_id = :message AND kind = 'customer'""")
-                .bind("group", post.groupId()).bind("message", post.editOf()).mapTo(Boolean.class).one());
+                .bind("group", post.groupId())
+                .bind("message", post.editOf())
+                .mapTo(Boolean.class)
+                .one());
         if (alone) {
             try {
                 api.editText(post.groupId(), post.editOf(), post.text());
@@ -221,8 +265,8 @@ final class GroupSender implements ChannelSender {
                 // Too old to edit, or not a text after all: say it instead.
             }
         }
-        long messageId = api.sendText(post.groupId(), threadId, texts.text("edited", Map.of("text", post.text())),
-                post.editOf());
+        long messageId = api.sendText(
+                post.groupId(), threadId, texts.text("edited", Map.of("text", post.text())), post.editOf());
         rate.record();
         return messageId;
     }
@@ -235,7 +279,10 @@ final class GroupSender implements ChannelSender {
         int waiting = jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT count(*) FROM staffgroup_posts
                         WHERE group_id = :group AND topic_message_id IS NULL AND folded_into IS NULL AND id > :id""")
-                .bind("group", post.groupId()).bind("id", post.id()).mapTo(Integer.class).one());
+                .bind("group", post.groupId())
+                .bind("id", post.id())
+                .mapTo(Integer.class)
+                .one());
         if (waiting < rate.left()) {
             return List.of();
         }
@@ -244,16 +291,31 @@ final class GroupSender implements ChannelSender {
                         WHERE group_id = :group AND customer_id = :customer AND id > :id
                           AND topic_message_id IS NULL AND folded_into IS NULL
                         ORDER BY id LIMIT 200""")
-                .bind("group", post.groupId()).bind("customer", post.customerId()).bind("id", post.id())
-                .map((rs, ctx) -> new Row(rs.getLong("id"), post.groupId(), post.customerId(), null, rs.getString("kind"),
-                        rs.getString("text"), (Long) rs.getObject("message_id"), null, null, rs.getBoolean("foldable"),
-                        null, null, null))
+                .bind("group", post.groupId())
+                .bind("customer", post.customerId())
+                .bind("id", post.id())
+                .map((rs, ctx) -> new Row(
+                        rs.getLong("id"),
+                        post.groupId(),
+                        post.customerId(),
+                        null,
+                        rs.getString("kind"),
+                        rs.getString("text"),
+                        (Long) rs.getObject("message_id"),
+                        null,
+                        null,
+                        rs.getBoolean("foldable"),
+                        null,
+                        null,
+                        null))
                 .list());
         var folded = new ArrayList<Row>();
         int chars = post.text().length();
         for (Row row : next) {
-            if (!"customer".equals(row.kind()) || !row.foldable() || chars + row.text().length() + 1 > FOLD_CHARS) {
-                break;   // keep the order: a media copy or a notice ends the fold
+            if (!"customer".equals(row.kind())
+                    || !row.foldable()
+                    || chars + row.text().length() + 1 > FOLD_CHARS) {
+                break; // keep the order: a media copy or a notice ends the fold
             }
             chars += row.text().length() + 1;
             folded.add(row);
@@ -264,21 +326,33 @@ final class GroupSender implements ChannelSender {
     private void delivered(Row post, List<Row> folded, long topicMessageId) {
         jdbi.useTransaction(handle -> {
             handle.createUpdate("UPDATE staffgroup_posts SET topic_message_id = :message WHERE id = :id")
-                    .bind("message", topicMessageId).bind("id", post.id()).execute();
+                    .bind("message", topicMessageId)
+                    .bind("id", post.id())
+                    .execute();
             for (Row row : folded) {
-                handle.createUpdate("UPDATE staffgroup_posts SET folded_into = :into, topic_message_id = :message WHERE id = :id")
-                        .bind("into", post.id()).bind("message", topicMessageId).bind("id", row.id()).execute();
+                handle.createUpdate(
+                                "UPDATE staffgroup_posts SET folded_into = :into, topic_message_id = :message WHERE id = :id")
+                        .bind("into", post.id())
+                        .bind("message", topicMessageId)
+                        .bind("id", row.id())
+                        .execute();
             }
             var mapped = new ArrayList<Long>();
             if (post.messageId() != null) {
                 mapped.add(post.messageId());
             }
-            folded.stream().map(Row::messageId).filter(java.util.Objects::nonNull).forEach(mapped::add);
+            folded.stream()
+                    .map(Row::messageId)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(mapped::add);
             for (Long messageId : mapped) {
                 handle.createUpdate("""
                                 INSERT INTO staffgroup_message_map (group_id, topic_message_id, message_id, direction)
                                 VALUES (:group, :topic, :message, 'in') ON CONFLICT DO NOTHING""")
-                        .bind("group", post.groupId()).bind("topic", topicMessageId).bind("message", messageId).execute();
+                        .bind("group", post.groupId())
+                        .bind("topic", topicMessageId)
+                        .bind("message", messageId)
+                        .execute();
             }
         });
     }

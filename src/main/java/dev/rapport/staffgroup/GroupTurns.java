@@ -40,7 +40,13 @@ final class GroupTurns {
     private final StaffGroup.Resolver resolver;
     private final StaffGroupApi api;
 
-    GroupTurns(Jdbi jdbi, HandoffDesk desk, TopicSync topics, Texts texts, StaffGroup.Resolver resolver, StaffGroupApi api) {
+    GroupTurns(
+            Jdbi jdbi,
+            HandoffDesk desk,
+            TopicSync topics,
+            Texts texts,
+            StaffGroup.Resolver resolver,
+            StaffGroupApi api) {
         this.jdbi = jdbi;
         this.desk = desk;
         this.topics = topics;
@@ -51,7 +57,9 @@ final class GroupTurns {
 
     void handle(Handle handle, InboundMessage message, long inboxId) {
         String payload = handle.createQuery("SELECT payload::text FROM inbound_updates WHERE id = :id")
-                .bind("id", inboxId).mapTo(String.class).one();
+                .bind("id", inboxId)
+                .mapTo(String.class)
+                .one();
         Optional<TopicPost> read = StaffGroupUpdates.post(payload);
         if (read.isEmpty()) {
             return;
@@ -63,33 +71,44 @@ final class GroupTurns {
             return;
         }
         String text = post.text() == null ? "" : post.text().strip();
-        String command = text.startsWith("/") ? text.split("\\s+", 2)[0].replaceAll("@.*", "").toLowerCase() : "";
-        String argument = text.startsWith("/") && text.split("\\s+", 2).length > 1 ? text.split("\\s+", 2)[1].strip() : "";
-        Optional<Long> customer = post.threadId() == null ? Optional.empty()
-                : Topics.customerOfThread(handle, groupId, post.threadId());
+        String command = text.startsWith("/")
+                ? text.split("\\s+", 2)[0].replaceAll("@.*", "").toLowerCase()
+                : "";
+        String argument =
+                text.startsWith("/") && text.split("\\s+", 2).length > 1 ? text.split("\\s+", 2)[1].strip() : "";
+        Optional<Long> customer =
+                post.threadId() == null ? Optional.empty() : Topics.customerOfThread(handle, groupId, post.threadId());
         if (command.equals("/link") && !post.edited()) {
             link(handle, post, argument, customer.orElse(null));
             return;
         }
         if (customer.isEmpty()) {
-            return;   // the General topic, or a topic Rapport did not open: staff talk among themselves
+            return; // the General topic, or a topic Rapport did not open: staff talk among themselves
         }
         long customerId = customer.get();
         Optional<StaffRef> staff = StaffLinks.find(handle, post.userId());
         if (staff.isEmpty()) {
-            log.info("Ignored a message from Telegram user {} in the staff group: not linked to a staff account", post.userId());
-            topics.notice(handle, customerId, null, texts.text("not_linked",
-                    Map.of("user", post.userName(), "user_id", post.userId())));
+            log.info(
+                    "Ignored a message from Telegram user {} in the staff group: not linked to a staff account",
+                    post.userId());
+            topics.notice(
+                    handle,
+                    customerId,
+                    null,
+                    texts.text("not_linked", Map.of("user", post.userName(), "user_id", post.userId())));
             return;
         }
-        Optional<HandoffDetail> open = desk.forCustomer(customerId).stream().filter(HandoffDetail::open).findFirst();
+        Optional<HandoffDetail> open = desk.forCustomer(customerId).stream()
+                .filter(HandoffDetail::open)
+                .findFirst();
         if (post.edited()) {
             editReply(handle, post);
             return;
         }
         if (command.equals("/info")) {
-            open.or(() -> desk.forCustomer(customerId).stream().findFirst()).ifPresent(handoff -> topics.notice(
-                    handle, customerId, handoff.id(), Card.text(handle, texts, handoff.id())));
+            open.or(() -> desk.forCustomer(customerId).stream().findFirst())
+                    .ifPresent(handoff ->
+                            topics.notice(handle, customerId, handoff.id(), Card.text(handle, texts, handoff.id())));
             return;
         }
         if (command.equals("/resolve")) {
@@ -100,7 +119,8 @@ final class GroupTurns {
             }
             try {
                 resolver.resolve(parts[0], parts[1], staff.get());
-                AuditLog.record(handle, staff.get(), "ticket.resolve", customerId, Map.of("ticket", parts[0], "via", VIA));
+                AuditLog.record(
+                        handle, staff.get(), "ticket.resolve", customerId, Map.of("ticket", parts[0], "via", VIA));
                 topics.notice(handle, customerId, null, texts.text("resolved", Map.of("ticket", parts[0])));
             } catch (RuntimeException e) {
                 topics.notice(handle, customerId, null, texts.text("refused", Map.of("why", e.getMessage())));
@@ -124,7 +144,12 @@ final class GroupTurns {
                 case "/claim" -> {
                     ClaimResult result = desk.claim(handoffId, staff.get());
                     if (result.outcome() == ClaimResult.Outcome.TAKEN) {
-                        topics.notice(handle, customerId, handoffId, texts.text("taken", Map.of("owner", result.owner().name())));
+                        topics.notice(
+                                handle,
+                                customerId,
+                                handoffId,
+                                texts.text(
+                                        "taken", Map.of("owner", result.owner().name())));
                     } else if (result.outcome() == ClaimResult.Outcome.ALREADY_YOURS) {
                         topics.notice(handle, customerId, handoffId, texts.text("already_yours"));
                     }
@@ -144,26 +169,33 @@ final class GroupTurns {
                         return;
                     }
                     if (sentAlready(post)) {
-                        return;   // this update's turn ran before and failed after the desk sent the reply
+                        return; // this update's turn ran before and failed after the desk sent the reply
                     }
-                    String replyTo = post.replyTo() == null ? null : customerRef(handle, post.replyTo()).orElse(null);
+                    String replyTo = post.replyTo() == null
+                            ? null
+                            : customerRef(handle, post.replyTo()).orElse(null);
                     long replyId = desk.reply(handoffId, staff.get(), text, replyTo);
                     // Committed at once, like the reply: a retried turn finds it and does not send twice.
                     jdbi.useHandle(own -> own.createUpdate("""
                                     INSERT INTO staffgroup_message_map (group_id, topic_message_id, message_id, direction)
                                     VALUES (:group, :topic, :message, 'out') ON CONFLICT DO NOTHING""")
-                            .bind("group", groupId).bind("topic", post.messageId()).bind("message", replyId).execute());
+                            .bind("group", groupId)
+                            .bind("topic", post.messageId())
+                            .bind("message", replyId)
+                            .execute());
                     boolean blocked = handle.createQuery("""
                                     SELECT count(*) > 0 FROM handoffs h JOIN channel_accounts a
                                       ON a.channel = h.channel AND a.chat_key = h.chat_key
                                     WHERE h.id = :id AND a.unreachable_at IS NOT NULL""")
-                            .bind("id", handoffId).mapTo(Boolean.class).one();
+                            .bind("id", handoffId)
+                            .mapTo(Boolean.class)
+                            .one();
                     if (blocked) {
                         topics.notice(handle, customerId, handoffId, texts.text("blocked"));
                     }
                 }
                 default -> {
-                    return;   // another bot's command, or a typo: nothing to do
+                    return; // another bot's command, or a typo: nothing to do
                 }
             }
             if (action != null) {
@@ -172,7 +204,8 @@ final class GroupTurns {
         } catch (HandoffException e) {
             topics.notice(handle, customerId, handoffId, texts.text("refused", Map.of("why", e.getMessage())));
         }
-        // The desk committed its change; show it in the topic now (the live notice may come later, or on another instance).
+        // The desk committed its change; show it in the topic now (the live notice may come later, or on another
+        // instance).
         topics.sync(handle, handoffId);
     }
 
@@ -180,17 +213,33 @@ final class GroupTurns {
         return jdbi.withHandle(own -> own.createQuery("""
                         SELECT count(*) > 0 FROM staffgroup_message_map
                         WHERE group_id = :group AND topic_message_id = :topic AND direction = 'out'""")
-                .bind("group", topics.groupId()).bind("topic", post.messageId()).mapTo(Boolean.class).one());
+                .bind("group", topics.groupId())
+                .bind("topic", post.messageId())
+                .mapTo(Boolean.class)
+                .one());
     }
 
     /** {@code /link CODE}: links the sender's Telegram account to the staff account the code was issued for. */
     private void link(Handle handle, TopicPost post, String code, Long customerId) {
         Optional<StaffRef> linked = code.isBlank() ? Optional.empty() : StaffLinks.redeem(handle, code, post.userId());
         if (linked.isPresent()) {
-            AuditLog.record(handle, linked.get(), "staff.link_telegram", null,
+            AuditLog.record(
+                    handle,
+                    linked.get(),
+                    "staff.link_telegram",
+                    null,
                     Map.of("telegram_user_id", post.userId(), "via", VIA));
-            topics.notice(handle, customerId, null, texts.text("linked",
-                    Map.of("user", post.userName(), "staff", linked.get().name())));
+            topics.notice(
+                    handle,
+                    customerId,
+                    null,
+                    texts.text(
+                            "linked",
+                            Map.of(
+                                    "user",
+                                    post.userName(),
+                                    "staff",
+                                    linked.get().name())));
         } else {
             topics.notice(handle, customerId, null, texts.text("link_unknown"));
         }
@@ -211,13 +260,18 @@ final class GroupTurns {
                         LEFT JOIN inbound_updates u ON u.id = m.inbound_update_id
                         WHERE map.group_id = :group AND map.topic_message_id = :topic AND m.channel = 'telegram'
                         ORDER BY m.id DESC LIMIT 1""")
-                .bind("group", topics.groupId()).bind("topic", topicMessageId).mapToMap().findOne();
+                .bind("group", topics.groupId())
+                .bind("topic", topicMessageId)
+                .mapToMap()
+                .findOne();
         if (mapped.isEmpty()) {
             return Optional.empty();
         }
         if ("in".equals(mapped.get().get("direction"))) {
             String payload = (String) mapped.get().get("payload");
-            return payload == null ? Optional.empty() : StaffGroupUpdates.customerMessageId(payload).map(String::valueOf);
+            return payload == null
+                    ? Optional.empty()
+                    : StaffGroupUpdates.customerMessageId(payload).map(String::valueOf);
         }
         return Optional.ofNullable((String) mapped.get().get("delivered"));
     }
@@ -228,16 +282,25 @@ final class GroupTurns {
                         SELECT o.chat_key, o.external_id FROM staffgroup_message_map map
                         JOIN outbox o ON o.message_id = map.message_id AND o.channel = 'telegram' AND o.status = 'sent'
                         WHERE map.group_id = :group AND map.topic_message_id = :topic AND map.direction = 'out'""")
-                .bind("group", topics.groupId()).bind("topic", post.messageId()).mapToMap().findOne();
+                .bind("group", topics.groupId())
+                .bind("topic", post.messageId())
+                .mapToMap()
+                .findOne();
         if (sent.isEmpty() || sent.get().get("external_id") == null || post.text() == null) {
             return;
         }
         try {
-            api.editText((String) sent.get().get("chat_key"), Long.parseLong((String) sent.get().get("external_id")),
+            api.editText(
+                    (String) sent.get().get("chat_key"),
+                    Long.parseLong((String) sent.get().get("external_id")),
                     post.text());
-            handle.createUpdate("UPDATE messages SET text = :text WHERE id IN (SELECT message_id FROM staffgroup_message_map "
-                            + "WHERE group_id = :group AND topic_message_id = :topic AND direction = 'out')")
-                    .bind("text", post.text()).bind("group", topics.groupId()).bind("topic", post.messageId()).execute();
+            handle.createUpdate(
+                            "UPDATE messages SET text = :text WHERE id IN (SELECT message_id FROM staffgroup_message_map "
+                                    + "WHERE group_id = :group AND topic_message_id = :topic AND direction = 'out')")
+                    .bind("text", post.text())
+                    .bind("group", topics.groupId())
+                    .bind("topic", post.messageId())
+                    .execute();
         } catch (RuntimeException e) {
             log.info("Could not carry an edit over to the customer: {}", e.getMessage());
         }

@@ -48,15 +48,21 @@ public final class StaffGroup implements AutoCloseable {
     });
     private LiveFeed.Subscription subscription;
 
-    public StaffGroup(RapportConfig.Telegram telegram, Jdbi jdbi, HandoffDesk desk, Messages messages,
-                      Resolver resolver, Runnable senderWake) {
+    public StaffGroup(
+            RapportConfig.Telegram telegram,
+            Jdbi jdbi,
+            HandoffDesk desk,
+            Messages messages,
+            Resolver resolver,
+            Runnable senderWake) {
         RapportConfig.StaffGroup settings = telegram.staffGroup();
         this.jdbi = jdbi;
         this.groupId = settings.groupId();
         this.api = new StaffGroupApi(telegram);
         var texts = new Texts(messages, settings.language());
         this.topics = new TopicSync(groupId, texts);
-        this.sender = new GroupSender(jdbi, api, new GroupRate(jdbi, groupId, settings.limit(), settings.window()), texts);
+        this.sender =
+                new GroupSender(jdbi, api, new GroupRate(jdbi, groupId, settings.limit(), settings.window()), texts);
         this.turns = new GroupTurns(jdbi, desk, topics, texts, resolver, api);
         this.customerTurns = new CustomerTurns(topics, texts);
         this.senderWake = senderWake;
@@ -110,8 +116,10 @@ public final class StaffGroup implements AutoCloseable {
             public void onNotice(LiveFeed.Notice notice) {
                 JsonNode data = notice.data();
                 String kind = data.path("kind").asText();
-                if (data.has("handoff_id") && (kind.equals("handoff.claimed") || kind.equals("handoff.transferred")
-                        || kind.equals("handoff.handed_back"))) {
+                if (data.has("handoff_id")
+                        && (kind.equals("handoff.claimed")
+                                || kind.equals("handoff.transferred")
+                                || kind.equals("handoff.handed_back"))) {
                     long handoffId = data.get("handoff_id").asLong();
                     syncs.execute(() -> sync(handoffId));
                 }
@@ -119,7 +127,7 @@ public final class StaffGroup implements AutoCloseable {
 
             @Override
             public void onResync() {
-                syncs.execute(StaffGroup.this::syncAll);   // notices may have been lost while the feed was away
+                syncs.execute(StaffGroup.this::syncAll); // notices may have been lost while the feed was away
             }
         });
     }
@@ -130,7 +138,9 @@ public final class StaffGroup implements AutoCloseable {
             List<Long> handoffs = jdbi.withHandle(handle -> handle.createQuery("""
                             SELECT id FROM handoffs WHERE state <> 'closed'
                             UNION SELECT handoff_id FROM staffgroup_topics WHERE group_id = :group AND handoff_id IS NOT NULL""")
-                    .bind("group", groupId).mapTo(Long.class).list());
+                    .bind("group", groupId)
+                    .mapTo(Long.class)
+                    .list());
             handoffs.forEach(this::sync);
         } catch (RuntimeException e) {
             log.warn("Could not bring the staff group's topics up to date: {}", e.toString());

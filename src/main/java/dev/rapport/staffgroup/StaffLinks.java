@@ -17,7 +17,8 @@ public final class StaffLinks {
 
     /** How long a one-time code works. */
     public static final Duration CODE_VALIDITY = Duration.ofMinutes(15);
-    private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";   // no 0/O, 1/I
+
+    private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
 
     private final Jdbi jdbi;
     private final SecureRandom random = new SecureRandom();
@@ -33,24 +34,34 @@ public final class StaffLinks {
 
     static void link(Handle handle, StaffRef staff, long telegramUserId) {
         handle.createUpdate("DELETE FROM staffgroup_staff_links WHERE staff_id = :staff OR telegram_user_id = :user")
-                .bind("staff", staff.id()).bind("user", telegramUserId).execute();
+                .bind("staff", staff.id())
+                .bind("user", telegramUserId)
+                .execute();
         handle.createUpdate("""
                         INSERT INTO staffgroup_staff_links (staff_id, staff_name, telegram_user_id)
                         VALUES (:staff, :name, :user)""")
-                .bind("staff", staff.id()).bind("name", staff.name()).bind("user", telegramUserId).execute();
+                .bind("staff", staff.id())
+                .bind("name", staff.name())
+                .bind("user", telegramUserId)
+                .execute();
     }
 
     /** Removes the staff account's link; false when it had none. */
     public boolean unlink(long staffId) {
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM staffgroup_staff_links WHERE staff_id = :staff")
-                .bind("staff", staffId).execute()) > 0;
+        return jdbi.withHandle(
+                        handle -> handle.createUpdate("DELETE FROM staffgroup_staff_links WHERE staff_id = :staff")
+                                .bind("staff", staffId)
+                                .execute())
+                > 0;
     }
 
     /** The Telegram user linked to the account, if any. */
     public Optional<Long> telegramUser(long staffId) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT telegram_user_id FROM staffgroup_staff_links WHERE staff_id = :staff")
-                .bind("staff", staffId).mapTo(Long.class).findOne());
+                .bind("staff", staffId)
+                .mapTo(Long.class)
+                .findOne());
     }
 
     /**
@@ -64,11 +75,14 @@ public final class StaffLinks {
         }
         jdbi.useTransaction(handle -> {
             handle.createUpdate("DELETE FROM staffgroup_link_codes WHERE staff_id = :staff OR expires_at < now()")
-                    .bind("staff", staffId).execute();
+                    .bind("staff", staffId)
+                    .execute();
             handle.createUpdate("""
                             INSERT INTO staffgroup_link_codes (code, staff_id, expires_at)
                             VALUES (:code, :staff, now() + :millis * interval '1 millisecond')""")
-                    .bind("code", code.toString()).bind("staff", staffId).bind("millis", CODE_VALIDITY.toMillis())
+                    .bind("code", code.toString())
+                    .bind("staff", staffId)
+                    .bind("millis", CODE_VALIDITY.toMillis())
                     .execute();
         });
         return code.toString();

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class ConnectFailure {
 
-    private ConnectFailure() {
-    }
+    private ConnectFailure() {}
 
     static Optional<ConfigException> explain(Throwable error, String jdbcUrl, String user) {
         for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {

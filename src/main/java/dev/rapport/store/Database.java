@@ -27,7 +27,7 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private volatile boolean migrated;   // set once every migration is seen applied; readiness then only pings
+    private volatile boolean migrated; // set once every migration is seen applied; readiness then only pings
 
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
@@ -68,7 +68,10 @@ public final class Database implements AutoCloseable {
         Path directory = dataDir.resolve("postgres").toAbsolutePath();
         var running = RunningEmbedded.port(directory);
         if (running.isPresent()) {
-            log.info("Database: the embedded PostgreSQL already running on port {} for {}", running.getAsInt(), directory);
+            log.info(
+                    "Database: the embedded PostgreSQL already running on port {} for {}",
+                    running.getAsInt(),
+                    directory);
             String url = "jdbc:postgresql://localhost:" + running.getAsInt() + "/postgres";
             return new Database(null, pool(url, "postgres", null, poolSize));
         }
@@ -93,8 +96,10 @@ public final class Database implements AutoCloseable {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             return new Database(postgres, pool(url, "postgres", null, poolSize));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory
-                    + " (is another Rapport using this data directory?)", e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL in " + directory
+                            + " (is another Rapport using this data directory?)",
+                    e);
         }
     }
 
@@ -119,9 +124,14 @@ public final class Database implements AutoCloseable {
      */
     public void migrate() {
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         } catch (org.flywaydb.core.api.FlywayException e) {
-            throw ConnectFailure.explain(e, dataSource.getJdbcUrl(), dataSource.getUsername()).orElseThrow(() -> e);
+            throw ConnectFailure.explain(e, dataSource.getJdbcUrl(), dataSource.getUsername())
+                    .orElseThrow(() -> e);
         }
     }
 
@@ -129,12 +139,18 @@ public final class Database implements AutoCloseable {
     public boolean ready() {
         try {
             if (!migrated) {
-                var info = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
+                var info = Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .info();
                 migrated = info.pending().length == 0 && info.current() != null;
                 return migrated;
             }
             // Migrations never go backwards: once seen complete, reachability is all that is left to check.
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(handle ->
+                            handle.createQuery("SELECT 1").mapTo(Integer.class).one())
+                    == 1;
         } catch (RuntimeException e) {
             return false;
         }

@@ -37,7 +37,8 @@ final class DomainColumns implements JdbiPlugin {
                 }
                 return Optional.of(value -> value == null
                         ? (position, statement, context) -> statement.setNull(position, Types.VARCHAR)
-                        : (position, statement, context) -> statement.setString(position, code.apply(type.cast(value))));
+                        : (position, statement, context) ->
+                                statement.setString(position, code.apply(type.cast(value))));
             }
         });
         jdbi.registerColumnMapper(type, (rs, column, context) -> {

@@ -10,29 +10,31 @@ import org.jdbi.v3.core.Handle;
  */
 public final class EventLog {
 
-    private EventLog() {
-    }
+    private EventLog() {}
 
-    public static void record(Handle handle, EventType type, String channel, String chatKey, Long customerId,
-                              Map<String, ?> data) {
+    public static void record(
+            Handle handle, EventType type, String channel, String chatKey, Long customerId, Map<String, ?> data) {
         recordAll(handle, java.util.List.of(new Event(type, channel, chatKey, customerId, data)));
     }
 
     /** An event waiting to be written with others of the same transaction. */
-    public record Event(EventType type, String channel, String chatKey, Long customerId, Map<String, ?> data) {
-    }
+    public record Event(EventType type, String channel, String chatKey, Long customerId, Map<String, ?> data) {}
 
     /** An event as its {@code events} row stores it: data split into plain and personal JSON (null when none). */
-    public record Row(String type, String channel, String chatKey, Long customerId, String data, String personal) {
-    }
+    public record Row(String type, String channel, String chatKey, Long customerId, String data, String personal) {}
 
     /** The row {@code event} is written as; for statements that write events together with other rows. */
     public static Row row(Event event) {
         Map<String, Object> plain = new java.util.LinkedHashMap<>();
         Map<String, Object> personal = new java.util.LinkedHashMap<>();
-        event.data().forEach((key, value) ->
-                (event.type().plainKeys().contains(key) ? plain : personal).put(key, value));
-        return new Row(event.type().type(), event.channel(), event.chatKey(), event.customerId(), json(plain),
+        event.data()
+                .forEach((key, value) -> (event.type().plainKeys().contains(key) ? plain : personal).put(key, value));
+        return new Row(
+                event.type().type(),
+                event.channel(),
+                event.chatKey(),
+                event.customerId(),
+                json(plain),
                 personal.isEmpty() ? null : json(personal));
     }
 

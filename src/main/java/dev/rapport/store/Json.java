@@ -25,8 +25,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Each domain type's {@code toString()} is its code; reading takes the code back. */
     private static SimpleModule domainCodes() {
@@ -49,7 +48,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not serialisable as JSON: " + value.getClass().getName(), e);
+            throw new IllegalArgumentException(
+                    "Not serialisable as JSON: " + value.getClass().getName(), e);
         }
     }
 
@@ -58,8 +58,11 @@ public final class Json {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Malformed JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+            throw new IllegalArgumentException(
+                    "Malformed JSON: " + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr(),
+                    e);
         }
     }
 }

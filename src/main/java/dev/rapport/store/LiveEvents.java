@@ -20,8 +20,7 @@ public final class LiveEvents {
     /** The PostgreSQL notification channel every instance listens on. */
     public static final String CHANNEL = "rapport_live";
 
-    private LiveEvents() {
-    }
+    private LiveEvents() {}
 
     /**
      * Queues a notice on the caller's transaction.

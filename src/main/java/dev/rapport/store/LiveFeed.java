@@ -55,13 +55,11 @@ public final class LiveFeed implements AutoCloseable {
         void onNotice(Notice notice);
 
         /** The feed was away (notices may be lost): re-read what you show. */
-        default void onResync() {
-        }
+        default void onResync() {}
     }
 
     /** One notice: its topic and the small JSON object the publisher gave. */
-    public record Notice(String topic, JsonNode data) {
-    }
+    public record Notice(String topic, JsonNode data) {}
 
     /** Ends a subscription; idempotent. */
     public interface Subscription extends AutoCloseable {
@@ -89,10 +87,14 @@ public final class LiveFeed implements AutoCloseable {
         this.thread = new Thread(this::run, "rapport-live");
         thread.setDaemon(true);
         Gauge.builder("rapport.live.listening", this, feed -> feed.listening ? 1 : 0)
-                .description("1 while this instance listens for live notices from PostgreSQL").register(metrics);
-        this.notices = Counter.builder("rapport.live.notices").description("Live notices received").register(metrics);
+                .description("1 while this instance listens for live notices from PostgreSQL")
+                .register(metrics);
+        this.notices = Counter.builder("rapport.live.notices")
+                .description("Live notices received")
+                .register(metrics);
         this.reconnects = Counter.builder("rapport.live.reconnects")
-                .description("Times the live listener connected again after losing its connection").register(metrics);
+                .description("Times the live listener connected again after losing its connection")
+                .register(metrics);
     }
 
     public LiveFeed start() {
@@ -223,7 +225,7 @@ public final class LiveFeed implements AutoCloseable {
         Connection current = connection;
         if (current != null) {
             try {
-                current.close();   // the thread did not end in time; its next call fails and it exits
+                current.close(); // the thread did not end in time; its next call fails and it exits
             } catch (SQLException e) {
                 log.debug("Live notices: closing the connection failed", e);
             }

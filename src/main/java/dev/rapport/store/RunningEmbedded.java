@@ -15,8 +15,7 @@ import java.util.OptionalInt;
  */
 final class RunningEmbedded {
 
-    private RunningEmbedded() {
-    }
+    private RunningEmbedded() {}
 
     static OptionalInt port(Path directory) {
         Path pidFile = directory.resolve("postmaster.pid");
@@ -32,8 +31,8 @@ final class RunningEmbedded {
             var properties = new java.util.Properties();
             properties.setProperty("user", "postgres");
             properties.setProperty("connectTimeout", "2");
-            try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
-                    properties)) {
+            try (var connection =
+                    DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", properties)) {
                 return connection.isValid(2) ? OptionalInt.of(port) : OptionalInt.empty();
             }
         } catch (IOException | NumberFormatException | SQLException e) {

@@ -33,10 +33,11 @@ final class AnswerRecorder {
 
     String record(ActionContext context) {
         Survey survey = surveys.get(context.params().get("survey"));
-        Survey.Question question = survey.question(context.params().get("question")).orElseThrow();
+        Survey.Question question =
+                survey.question(context.params().get("question")).orElseThrow();
         String slot = context.slot(SurveyActions.RESPONSE_SLOT);
-        Optional<SurveyResponses.Response> response = slot == null ? Optional.empty()
-                : SurveyResponses.byId(context.handle(), Long.parseLong(slot));
+        Optional<SurveyResponses.Response> response =
+                slot == null ? Optional.empty() : SurveyResponses.byId(context.handle(), Long.parseLong(slot));
         if (response.isEmpty() || !response.get().resumable(settings.expiry(), clock.instant())) {
             response.ifPresent(expired -> expire(context, expired));
             return SurveyFlow.OUTCOME_EXPIRED;
@@ -51,27 +52,51 @@ final class AnswerRecorder {
                 return again.get();
             }
         } else if (question.type().isScale()) {
-            SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                    Integer.valueOf(value), value, false, null, null, question.top()));
+            SurveyResponses.record(
+                    context.handle(),
+                    id,
+                    new SurveyResponses.Answer(
+                            question.id(),
+                            question.type(),
+                            Integer.valueOf(value),
+                            value,
+                            false,
+                            null,
+                            null,
+                            question.top()));
             alerts.answered(context, id, survey, question, Integer.parseInt(value));
             context.say("survey.recorded", Map.of("answer", value));
         } else if (question.type() == QuestionType.SINGLE) {
             Survey.Option option = question.option(value).orElseThrow();
-            SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                    null, value, false, null, null, null));
+            SurveyResponses.record(
+                    context.handle(),
+                    id,
+                    new SurveyResponses.Answer(question.id(), question.type(), null, value, false, null, null, null));
             context.say("survey.recorded", Map.of("answer", context.text(option.text(), Map.of())));
         } else {
             Reading reading = context.reading();
-            SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                    null, value, false, reading.sentiment(), reading.sentimentScore(), null));
+            SurveyResponses.record(
+                    context.handle(),
+                    id,
+                    new SurveyResponses.Answer(
+                            question.id(),
+                            question.type(),
+                            null,
+                            value,
+                            false,
+                            reading.sentiment(),
+                            reading.sentimentScore(),
+                            null));
             context.say("survey.noted", Map.of());
         }
         return SurveyActions.next(survey, SurveyResponses.answers(context.handle(), id));
     }
 
     private static void skip(ActionContext context, long id, Survey.Question question) {
-        SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                null, null, true, null, null, null));
+        SurveyResponses.record(
+                context.handle(),
+                id,
+                new SurveyResponses.Answer(question.id(), question.type(), null, null, true, null, null, null));
         context.setSlot(question.id(), "");
         context.say("survey.skipped", Map.of());
     }
@@ -87,7 +112,8 @@ final class AnswerRecorder {
             chosen.sort(java.util.Comparator.comparingInt(option -> indexOf(question, option)));
             context.setSlot(chosenSlot, String.join(",", chosen));
             SurveyResponses.recordPartial(context.handle(), id, question.id(), String.join(",", chosen));
-            context.say(chosen.isEmpty() ? "survey.none_chosen" : "survey.chosen",
+            context.say(
+                    chosen.isEmpty() ? "survey.none_chosen" : "survey.chosen",
                     Map.of("answer", texts(context, question, chosen)));
             return Optional.of(SurveyFlow.OUTCOME_ASK + question.id());
         }
@@ -100,8 +126,10 @@ final class AnswerRecorder {
             return Optional.of(SurveyFlow.OUTCOME_ASK + question.id());
         }
         String answer = String.join(",", chosen);
-        SurveyResponses.record(context.handle(), id, new SurveyResponses.Answer(question.id(), question.type(),
-                null, answer, false, null, null, null));
+        SurveyResponses.record(
+                context.handle(),
+                id,
+                new SurveyResponses.Answer(question.id(), question.type(), null, answer, false, null, null, null));
         context.setSlot(question.id(), answer);
         context.say("survey.recorded", Map.of("answer", texts(context, question, chosen)));
         return Optional.empty();
@@ -122,8 +150,11 @@ final class AnswerRecorder {
 
     private static String texts(ActionContext context, Survey.Question question, List<String> values) {
         return values.stream()
-                .map(value -> question.option(value).map(option -> context.text(option.text(), Map.of())).orElse(value))
-                .collect(Collectors.joining(context.customer().language() == dev.rapport.domain.Language.ZH ? "、" : ", "));
+                .map(value -> question.option(value)
+                        .map(option -> context.text(option.text(), Map.of()))
+                        .orElse(value))
+                .collect(Collectors.joining(
+                        context.customer().language() == dev.rapport.domain.Language.ZH ? "、" : ", "));
     }
 
     /** Marks an open response expired (the job may not have run yet) and records the event once. */

@@ -22,6 +22,7 @@ enum QuestionType {
 
     /** As written in survey files and stored in {@code survey_answers.question_type}. */
     final String word;
+
     final int min;
     final int max;
 

@@ -14,11 +14,18 @@ import java.util.Optional;
  * @param internal only Rapport starts it (a follow-up after a complaint), never a customer's button
  * @param cesScale the top of the scale its CES questions are asked on: 5 or 7 ({@code ces_scale}, 7 when not set)
  */
-record Survey(String id, String intro, List<Question> questions, Finish finish, Source source, boolean internal,
-              int cesScale) {
+record Survey(
+        String id,
+        String intro,
+        List<Question> questions,
+        Finish finish,
+        Source source,
+        boolean internal,
+        int cesScale) {
 
     /** The CES scales a survey may set with {@code ces_scale}: 1–5 or 1–7. */
     static final List<Integer> CES_SCALES = List.of(5, 7);
+
     static final int DEFAULT_CES_SCALE = 7;
 
     /** The prefix of the flow each survey compiles to: survey {@code feedback} runs as flow {@code survey_feedback}. */
@@ -33,7 +40,9 @@ record Survey(String id, String intro, List<Question> questions, Finish finish, 
     }
 
     Optional<Question> question(String questionId) {
-        return questions.stream().filter(question -> question.id().equals(questionId)).findFirst();
+        return questions.stream()
+                .filter(question -> question.id().equals(questionId))
+                .findFirst();
     }
 
     /**
@@ -42,8 +51,8 @@ record Survey(String id, String intro, List<Question> questions, Finish finish, 
      * @param options the buttons of a single or multiple choice, empty for other types
      * @param top     the highest score of a scale question (CSAT 5, NPS 10, CES the survey's 5 or 7); 0 for others
      */
-    record Question(String id, QuestionType type, String text, List<Option> options, boolean optional,
-                    Source source, int top) {
+    record Question(
+            String id, QuestionType type, String text, List<Option> options, boolean optional, Source source, int top) {
         Question {
             options = List.copyOf(options);
         }
@@ -58,13 +67,14 @@ record Survey(String id, String intro, List<Question> questions, Finish finish, 
         }
 
         Optional<Option> option(String value) {
-            return options.stream().filter(option -> option.value().equals(value)).findFirst();
+            return options.stream()
+                    .filter(option -> option.value().equals(value))
+                    .findFirst();
         }
     }
 
     /** One choice of a single or multiple choice question: the value stored and its text's message key. */
-    record Option(String value, String text, Source source) {
-    }
+    record Option(String value, String text, Source source) {}
 
     /**
      * After the last answer: optionally a Java action (registered by another feature, such as the
@@ -76,7 +86,7 @@ record Survey(String id, String intro, List<Question> questions, Finish finish, 
      */
     record Finish(String action, Map<String, String> outcomes, String text, List<String> keep, Source source) {
         Finish {
-            outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));   // in file order
+            outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes)); // in file order
             keep = List.copyOf(keep);
         }
     }

@@ -26,8 +26,14 @@ final class SurveyActions {
     /** The slot a starter fills with why the survey runs ({@code complaint:T-1}); absent means the menu. */
     static final String TRIGGER_SLOT = "trigger";
     /** Message keys these actions say; start-up checks both languages have them. */
-    static final Set<String> MESSAGE_KEYS = Set.of("survey.resumed", "survey.recorded", "survey.skipped",
-            "survey.chosen", "survey.none_chosen", "survey.choose_one", "survey.noted");
+    static final Set<String> MESSAGE_KEYS = Set.of(
+            "survey.resumed",
+            "survey.recorded",
+            "survey.skipped",
+            "survey.chosen",
+            "survey.none_chosen",
+            "survey.choose_one",
+            "survey.noted");
 
     private final Map<String, Survey> surveys;
     private final SurveySettings settings;
@@ -42,8 +48,11 @@ final class SurveyActions {
     }
 
     List<Action> all() {
-        return List.of(action(BEGIN, this::begin), action(RECORD, new AnswerRecorder(surveys, settings, clock, alerts)::record),
-                action(COMPLETE, this::complete), action(RESUME, this::resume));
+        return List.of(
+                action(BEGIN, this::begin),
+                action(RECORD, new AnswerRecorder(surveys, settings, clock, alerts)::record),
+                action(COMPLETE, this::complete),
+                action(RESUME, this::resume));
     }
 
     private Survey survey(ActionContext context) {
@@ -55,8 +64,8 @@ final class SurveyActions {
         long customer = context.customer().id();
         String trigger = context.slot(TRIGGER_SLOT);
         Optional<SurveyResponses.Response> existing = trigger == null
-                ? SurveyResponses.latestOpen(context.handle(), survey.id(), customer, settings.expiry(),
-                        clock.instant())
+                ? SurveyResponses.latestOpen(
+                        context.handle(), survey.id(), customer, settings.expiry(), clock.instant())
                 : SurveyResponses.forTrigger(context.handle(), survey.id(), customer, trigger);
         if (existing.isPresent()) {
             return resume(context, survey, existing.get());
@@ -67,8 +76,12 @@ final class SurveyActions {
                 kept.put(slot, context.slot(slot));
             }
         });
-        var who = new SurveyResponses.Respondent(customer, context.customer().tier(), context.message().channel(),
-                context.message().chatKey(), context.customer().language());
+        var who = new SurveyResponses.Respondent(
+                customer,
+                context.customer().tier(),
+                context.message().channel(),
+                context.message().chatKey(),
+                context.customer().language());
         String why = trigger == null ? SurveyResponses.MENU : trigger;
         SurveyResponses.Response response = SurveyResponses.create(context.handle(), survey.id(), why, who, kept);
         context.setSlot(RESPONSE_SLOT, String.valueOf(response.id()));
@@ -93,31 +106,43 @@ final class SurveyActions {
         // Options chosen on a multiple choice before the customer left stay chosen.
         SurveyResponses.partialChoices(context.handle(), response.id())
                 .forEach((question, chosen) -> context.setSlot(question + "_chosen", chosen));
-        context.event(SurveyEvent.RESUMED, Map.of("survey", survey.id(), "response", response.id(),
-                "answered", answers.size()));
+        context.event(
+                SurveyEvent.RESUMED,
+                Map.of("survey", survey.id(), "response", response.id(), "answered", answers.size()));
         context.say("survey.resumed", Map.of());
         return next(survey, answers);
     }
 
     /** The first question without an answer, or done. */
     static String next(Survey survey, Map<String, String> answers) {
-        return survey.questions().stream().filter(question -> !answers.containsKey(question.id())).findFirst()
-                .map(question -> SurveyFlow.OUTCOME_ASK + question.id()).orElse(SurveyFlow.OUTCOME_DONE);
+        return survey.questions().stream()
+                .filter(question -> !answers.containsKey(question.id()))
+                .findFirst()
+                .map(question -> SurveyFlow.OUTCOME_ASK + question.id())
+                .orElse(SurveyFlow.OUTCOME_DONE);
     }
 
     private String complete(ActionContext context) {
         long id = Long.parseLong(context.slot(RESPONSE_SLOT));
         SurveyResponses.finish(context.handle(), id, SurveyResponses.Status.COMPLETED);
-        context.event(SurveyEvent.COMPLETED, Map.of("survey", survey(context).id(), "response", id,
-                "trigger", String.valueOf(context.slot(TRIGGER_SLOT))));
+        context.event(
+                SurveyEvent.COMPLETED,
+                Map.of(
+                        "survey",
+                        survey(context).id(),
+                        "response",
+                        id,
+                        "trigger",
+                        String.valueOf(context.slot(TRIGGER_SLOT))));
         return Action.OK;
     }
 
     /** The id of the survey the customer most recently left unfinished (and may still resume), or {@code none}. */
     private String resume(ActionContext context) {
-        return SurveyResponses.latestOpen(context.handle(), null, context.customer().id(), settings.expiry(),
-                        clock.instant())
-                .map(SurveyResponses.Response::surveyId).orElse("none");
+        return SurveyResponses.latestOpen(
+                        context.handle(), null, context.customer().id(), settings.expiry(), clock.instant())
+                .map(SurveyResponses.Response::surveyId)
+                .orElse("none");
     }
 
     private static Action action(String name, java.util.function.Function<ActionContext, String> work) {

@@ -25,9 +25,16 @@ public final class SurveyAlerts {
     public static final String KIND = "survey.unhappy_answer";
 
     /** An unhappy answer as the console lists it. */
-    public record Alert(long answerId, long customerId, String customerName, String tier, String survey, String type,
-                        int score, int scale, Instant at) {
-    }
+    public record Alert(
+            long answerId,
+            long customerId,
+            String customerName,
+            String tier,
+            String survey,
+            String type,
+            int score,
+            int scale,
+            Instant at) {}
 
     private final Supplier<HandoffPort> handoffs;
 
@@ -47,8 +54,12 @@ public final class SurveyAlerts {
         }
         var handle = context.handle();
         long customerId = context.customer().id();
-        long answerId = handle.createQuery("SELECT id FROM survey_answers WHERE response_id = :response AND question_id = :question")
-                .bind("response", responseId).bind("question", question.id()).mapTo(Long.class).one();
+        long answerId = handle.createQuery(
+                        "SELECT id FROM survey_answers WHERE response_id = :response AND question_id = :question")
+                .bind("response", responseId)
+                .bind("question", question.id())
+                .mapTo(Long.class)
+                .one();
         var data = new LinkedHashMap<String, Object>();
         data.put("alert", "survey");
         data.put("survey", survey.id());
@@ -85,9 +96,18 @@ public final class SurveyAlerts {
                         JOIN survey_responses r ON r.id = a.response_id
                         JOIN customers c ON c.id = r.customer_id
                         ORDER BY a.answered_at DESC, a.id DESC LIMIT :limit""")
-                .bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).bind("limit", limit)
-                .map((rs, ctx) -> new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getObject(9, OffsetDateTime.class).toInstant()))
+                .bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Alert(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getObject(9, OffsetDateTime.class).toInstant()))
                 .list());
     }
 }

@@ -37,12 +37,10 @@ public final class SurveyCampaign {
     }
 
     /** A customer of the segment. */
-    public record Candidate(long customerId, String name, Tier tier, Language language) {
-    }
+    public record Candidate(long customerId, String name, Tier tier, Language language) {}
 
     /** Who would be invited, and who not and why. */
-    public record Plan(String campaign, List<Candidate> invite, Map<Skip, List<Candidate>> skipped) {
-    }
+    public record Plan(String campaign, List<Candidate> invite, Map<Skip, List<Candidate>> skipped) {}
 
     private final SurveyFeature surveys;
     private final Outreach outreach;
@@ -60,9 +58,15 @@ public final class SurveyCampaign {
      * @throws IllegalArgumentException for an unknown survey
      */
     /** A customer as the plan query reads it, with what could keep them from being invited. */
-    record Row(long id, String name, Tier tier, Language language, boolean optedOut, boolean reachable,
-               boolean invited, boolean surveyedRecently) {
-    }
+    record Row(
+            long id,
+            String name,
+            Tier tier,
+            Language language,
+            boolean optedOut,
+            boolean reachable,
+            boolean invited,
+            boolean surveyedRecently) {}
 
     public Plan plan(Jdbi jdbi, String surveyId, Tier tier, String campaign) {
         if (surveys.survey(surveyId).isEmpty()) {
@@ -87,12 +91,19 @@ public final class SurveyCampaign {
                         ORDER BY c.id""")
                 .bind("campaign", campaign)
                 .bind("tier", tier)
-                .bind("since", surveys.clock().instant().minus(surveys.settings().frequencyCap()))
+                .bind(
+                        "since",
+                        surveys.clock().instant().minus(surveys.settings().frequencyCap()))
                 .map(ConstructorMapper.of(Row.class))
                 .forEach(row -> {
                     var candidate = new Candidate(row.id(), row.name(), row.tier(), row.language());
-                    Skip skip = row.optedOut() ? Skip.OPTED_OUT : !row.reachable() ? Skip.UNREACHABLE
-                            : row.invited() ? Skip.ALREADY_INVITED : row.surveyedRecently() ? Skip.SURVEYED_RECENTLY : null;
+                    Skip skip = row.optedOut()
+                            ? Skip.OPTED_OUT
+                            : !row.reachable()
+                                    ? Skip.UNREACHABLE
+                                    : row.invited()
+                                            ? Skip.ALREADY_INVITED
+                                            : row.surveyedRecently() ? Skip.SURVEYED_RECENTLY : null;
                     if (skip == null) {
                         invite.add(candidate);
                     } else {
@@ -115,18 +126,32 @@ public final class SurveyCampaign {
                 // Opted out since the plan was made: not asked. The outreach key makes the start idempotent;
                 // the invitation records it for the cap and the results.
                 boolean optedOut = handle.createQuery("SELECT opted_out_at IS NOT NULL FROM customers WHERE id = :id")
-                        .bind("id", candidate.customerId()).mapTo(Boolean.class).one();
-                if (optedOut || !outreach.start(handle, "survey:" + plan.campaign() + ":" + candidate.customerId(),
-                        candidate.customerId(), flow, Map.of(SurveyActions.TRIGGER_SLOT, "campaign:" + plan.campaign()))) {
+                        .bind("id", candidate.customerId())
+                        .mapTo(Boolean.class)
+                        .one();
+                if (optedOut
+                        || !outreach.start(
+                                handle,
+                                "survey:" + plan.campaign() + ":" + candidate.customerId(),
+                                candidate.customerId(),
+                                flow,
+                                Map.of(SurveyActions.TRIGGER_SLOT, "campaign:" + plan.campaign()))) {
                     return false;
                 }
                 handle.createUpdate("""
                                 INSERT INTO survey_invitations (survey_id, campaign, customer_id, tier)
                                 VALUES (:survey, :campaign, :customer, :tier) ON CONFLICT DO NOTHING""")
-                        .bind("survey", surveyId).bind("campaign", plan.campaign())
-                        .bind("customer", candidate.customerId()).bind("tier", candidate.tier())
+                        .bind("survey", surveyId)
+                        .bind("campaign", plan.campaign())
+                        .bind("customer", candidate.customerId())
+                        .bind("tier", candidate.tier())
                         .execute();
-                EventLog.record(handle, SurveyEvent.INVITED, null, null, candidate.customerId(),
+                EventLog.record(
+                        handle,
+                        SurveyEvent.INVITED,
+                        null,
+                        null,
+                        candidate.customerId(),
                         Map.of("survey", surveyId, "campaign", plan.campaign()));
                 return true;
             });
@@ -139,14 +164,30 @@ public final class SurveyCampaign {
     /** Prints the plan as a table, with the words of {@code labels} (keys {@code campaign.*}). */
     public static void print(Plan plan, PrintWriter out, dev.rapport.store.Labels labels) {
         out.println(labels.get("campaign.plan", plan.campaign(), plan.invite().size()));
-        var table = dev.rapport.store.TextTable.of(labels.get("campaign.action"), labels.get("campaign.customer"),
-                labels.get("campaign.name"), labels.get("campaign.tier"), labels.get("campaign.language"),
-                labels.get("campaign.why")).right(1);
-        plan.invite().forEach(candidate -> table.row(labels.get("campaign.invite"), "#" + candidate.customerId(),
-                name(candidate, labels), candidate.tier(), candidate.language(), ""));
-        plan.skipped().forEach((skip, candidates) -> candidates.forEach(candidate -> table.row(labels.get("campaign.skip"),
-                "#" + candidate.customerId(), name(candidate, labels), candidate.tier(), candidate.language(),
-                labels.get("campaign.skip." + skip.name().toLowerCase(java.util.Locale.ROOT)))));
+        var table = dev.rapport.store.TextTable.of(
+                        labels.get("campaign.action"),
+                        labels.get("campaign.customer"),
+                        labels.get("campaign.name"),
+                        labels.get("campaign.tier"),
+                        labels.get("campaign.language"),
+                        labels.get("campaign.why"))
+                .right(1);
+        plan.invite()
+                .forEach(candidate -> table.row(
+                        labels.get("campaign.invite"),
+                        "#" + candidate.customerId(),
+                        name(candidate, labels),
+                        candidate.tier(),
+                        candidate.language(),
+                        ""));
+        plan.skipped()
+                .forEach((skip, candidates) -> candidates.forEach(candidate -> table.row(
+                        labels.get("campaign.skip"),
+                        "#" + candidate.customerId(),
+                        name(candidate, labels),
+                        candidate.tier(),
+                        candidate.language(),
+                        labels.get("campaign.skip." + skip.name().toLowerCase(java.util.Locale.ROOT)))));
         table.lines().forEach(line -> out.println("  " + line));
         out.flush();
     }

@@ -17,12 +17,27 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SurveyExport {
 
-    static final List<String> COLUMNS = List.of("response_id", "survey", "trigger", "status", "customer_id", "tier",
-            "channel", "language", "started_at", "question", "type", "score", "value", "skipped", "sentiment",
-            "sentiment_score", "answered_at", "partial");
+    static final List<String> COLUMNS = List.of(
+            "response_id",
+            "survey",
+            "trigger",
+            "status",
+            "customer_id",
+            "tier",
+            "channel",
+            "language",
+            "started_at",
+            "question",
+            "type",
+            "score",
+            "value",
+            "skipped",
+            "sentiment",
+            "sentiment_score",
+            "answered_at",
+            "partial");
 
-    private SurveyExport() {
-    }
+    private SurveyExport() {}
 
     /** Writes the header and every answer, oldest response first; returns the number of answers. */
     public static int csv(Jdbi jdbi, String surveyId, OffsetDateTime since, ZoneId zone, PrintWriter out) {
@@ -35,7 +50,8 @@ public final class SurveyExport {
                         FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                         WHERE r.survey_id = :survey AND r.started_at >= :since
                         ORDER BY r.started_at, r.id, a.id""")
-                .bind("survey", surveyId).bind("since", from)
+                .bind("survey", surveyId)
+                .bind("since", from)
                 .map((rs, ctx) -> {
                     var values = new java.util.ArrayList<Object>(COLUMNS.size());
                     for (int column = 1; column <= COLUMNS.size(); column++) {
@@ -44,7 +60,8 @@ public final class SurveyExport {
                     csv.row(values);
                     return 1;
                 })
-                .list().size());
+                .list()
+                .size());
         csv.flush();
         return rows;
     }

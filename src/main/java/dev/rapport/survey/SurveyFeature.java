@@ -1,10 +1,8 @@
 package dev.rapport.survey;
 
-import dev.rapport.engine.HandoffPort;
-import java.util.function.Supplier;
-
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.rapport.engine.Action;
+import dev.rapport.engine.HandoffPort;
 import dev.rapport.feature.Feature;
 import dev.rapport.flow.ButtonSpec;
 import dev.rapport.flow.Flow;
@@ -25,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
@@ -48,8 +47,14 @@ public final class SurveyFeature implements Feature {
     private final Jdbi jdbi;
     private final SurveyAlerts alerts;
 
-    private SurveyFeature(Map<String, Survey> surveys, List<FlowProblem> problems, SurveySettings settings,
-                          Clock clock, List<List<ButtonSpec>> menu, Jdbi jdbi, SurveyAlerts alerts) {
+    private SurveyFeature(
+            Map<String, Survey> surveys,
+            List<FlowProblem> problems,
+            SurveySettings settings,
+            Clock clock,
+            List<List<ButtonSpec>> menu,
+            Jdbi jdbi,
+            SurveyAlerts alerts) {
         this.alerts = alerts;
         this.menu = menu;
         this.jdbi = jdbi;
@@ -69,8 +74,8 @@ public final class SurveyFeature implements Feature {
      *
      * @param handoffs where an unhappy answer is noted when the customer has an open handoff; read at each answer
      */
-    public static SurveyFeature load(Path conversationsDir, Path settingsFile, Jdbi jdbi, Clock clock,
-                                     Supplier<HandoffPort> handoffs) {
+    public static SurveyFeature load(
+            Path conversationsDir, Path settingsFile, Jdbi jdbi, Clock clock, Supplier<HandoffPort> handoffs) {
         SurveySettings settings = SurveySettings.load(settingsFile);
         List<FlowProblem> problems = new ArrayList<>();
         Map<String, Survey> surveys = new LinkedHashMap<>();
@@ -78,13 +83,18 @@ public final class SurveyFeature implements Feature {
             SurveyParser.parse(file, problems).ifPresent(survey -> {
                 Survey earlier = surveys.putIfAbsent(survey.id(), survey);
                 if (earlier != null) {
-                    problems.add(new FlowProblem(file, survey.source().line(), null, null, "survey '" + survey.id()
-                            + "': the id is also used by " + earlier.source() + "; every survey needs its own id"));
+                    problems.add(new FlowProblem(
+                            file,
+                            survey.source().line(),
+                            null,
+                            null,
+                            "survey '" + survey.id() + "': the id is also used by " + earlier.source()
+                                    + "; every survey needs its own id"));
                 }
             });
         }
-        return new SurveyFeature(surveys, problems, settings, clock, MainMenu.read(conversationsDir), jdbi,
-                new SurveyAlerts(handoffs));
+        return new SurveyFeature(
+                surveys, problems, settings, clock, MainMenu.read(conversationsDir), jdbi, new SurveyAlerts(handoffs));
     }
 
     private static List<Path> files(Path dir) {
@@ -92,7 +102,9 @@ public final class SurveyFeature implements Feature {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            return entries.filter(file -> file.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
@@ -106,7 +118,8 @@ public final class SurveyFeature implements Feature {
     /** Every survey's id with its question ids, by id. */
     public java.util.SortedMap<String, List<String>> questions() {
         var questions = new java.util.TreeMap<String, List<String>>();
-        surveys.forEach((id, survey) -> questions.put(id, survey.questions().stream().map(Survey.Question::id).toList()));
+        surveys.forEach((id, survey) -> questions.put(
+                id, survey.questions().stream().map(Survey.Question::id).toList()));
         return questions;
     }
 
@@ -121,7 +134,9 @@ public final class SurveyFeature implements Feature {
     /** One flow {@code survey_<id>} per survey, for {@code FlowLoader} to check and load. */
     @Override
     public List<Flow> flows() {
-        return surveys.values().stream().map(survey -> SurveyFlow.compile(survey, menu)).toList();
+        return surveys.values().stream()
+                .map(survey -> SurveyFlow.compile(survey, menu))
+                .toList();
     }
 
     /** What is wrong in the survey files: file, line, survey, question and what to do. */
@@ -167,11 +182,20 @@ public final class SurveyFeature implements Feature {
     }
 
     private Job expiryJob() {
-        return new Job(EXPIRY_JOB, FixedDelay.of(Duration.ofMinutes(10)), () -> jdbi.useTransaction(handle -> {
-            for (SurveyResponses.Response expired : SurveyResponses.expireDue(handle, settings.expiry(), clock.instant())) {
-                EventLog.record(handle, SurveyEvent.EXPIRED, null, null, expired.customerId(),
-                        Map.of("survey", expired.surveyId(), "response", expired.id()));
-            }
-        }));
+        return new Job(
+                EXPIRY_JOB,
+                FixedDelay.of(Duration.ofMinutes(10)),
+                () -> jdbi.useTransaction(handle -> {
+                    for (SurveyResponses.Response expired :
+                            SurveyResponses.expireDue(handle, settings.expiry(), clock.instant())) {
+                        EventLog.record(
+                                handle,
+                                SurveyEvent.EXPIRED,
+                                null,
+                                null,
+                                expired.customerId(),
+                                Map.of("survey", expired.surveyId(), "response", expired.id()));
+                    }
+                }));
     }
 }

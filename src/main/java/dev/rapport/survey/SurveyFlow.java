@@ -49,8 +49,7 @@ final class SurveyFlow {
     private static final String EXPIRED = "survey-expired";
     private static final String CLOSED = "survey-closed";
 
-    private SurveyFlow() {
-    }
+    private SurveyFlow() {}
 
     /** {@code menu}: the main menu's rows, shown under the survey's last message. */
     static Flow compile(Survey survey, List<List<ButtonSpec>> menu) {
@@ -70,26 +69,36 @@ final class SurveyFlow {
         fromBegin.put(OUTCOME_EXPIRED, EXPIRED);
         steps.add(new Step.Action(BEGIN, SurveyActions.BEGIN, params, fromBegin, CLOSED, at));
         if (fromBegin.containsKey(OUTCOME_INTRO)) {
-            steps.add(new Step.Say(INTRO, survey.intro(), List.of(), survey.questions().get(0).id(), at));
+            steps.add(new Step.Say(
+                    INTRO, survey.intro(), List.of(), survey.questions().get(0).id(), at));
         }
         Map<String, String> fromRecord = new LinkedHashMap<>(toQuestions);
         fromRecord.put(OUTCOME_EXPIRED, EXPIRED);
         for (Survey.Question question : survey.questions()) {
             steps.add(ask(survey, question));
-            steps.add(new Step.Action("record-" + question.id(), SurveyActions.RECORD,
-                    Map.of("survey", survey.id(), "question", question.id()), fromRecord, afterQuestions,
+            steps.add(new Step.Action(
+                    "record-" + question.id(),
+                    SurveyActions.RECORD,
+                    Map.of("survey", survey.id(), "question", question.id()),
+                    fromRecord,
+                    afterQuestions,
                     question.source()));
         }
         Survey.Finish finish = survey.finish();
         boolean hasAction = finish.action() != null;
-        steps.add(new Step.Action(COMPLETE, SurveyActions.COMPLETE, params, Map.of(),
-                hasAction ? FINISH_ACTION : CLOSING, finish.source()));
+        steps.add(new Step.Action(
+                COMPLETE,
+                SurveyActions.COMPLETE,
+                params,
+                Map.of(),
+                hasAction ? FINISH_ACTION : CLOSING,
+                finish.source()));
         if (hasAction) {
             Map<String, String> outcomes = new LinkedHashMap<>();
             finish.outcomes().keySet().forEach(outcome -> outcomes.put(outcome, CLOSING + "-" + outcome));
             steps.add(new Step.Action(FINISH_ACTION, finish.action(), Map.of(), outcomes, CLOSING, finish.source()));
-            finish.outcomes().forEach((outcome, text) ->
-                    steps.add(end(CLOSING + "-" + outcome, text, finish.source(), menu)));
+            finish.outcomes()
+                    .forEach((outcome, text) -> steps.add(end(CLOSING + "-" + outcome, text, finish.source(), menu)));
         }
         steps.add(end(CLOSING, finish.text(), finish.source(), menu));
         steps.add(end(EXPIRED, "survey.expired", at, menu));
@@ -107,32 +116,42 @@ final class SurveyFlow {
         QuestionType type = question.type();
         if (type.isScale()) {
             int top = question.top();
-            int split = type == QuestionType.NPS ? 6 : top + 1;   // NPS: 0-5 and 6-10 on two rows
+            int split = type == QuestionType.NPS ? 6 : top + 1; // NPS: 0-5 and 6-10 on two rows
             rows.add(scale(type.min, Math.min(split, top + 1) - 1, at));
             if (split <= top) {
                 rows.add(scale(split, top, at));
             }
         } else if (type.hasOptions()) {
-            question.options().forEach(option ->
-                    rows.add(List.of(new ButtonSpec(option.text(), option.value(), null, option.source()))));
+            question.options()
+                    .forEach(option ->
+                            rows.add(List.of(new ButtonSpec(option.text(), option.value(), null, option.source()))));
         }
         if (type == QuestionType.MULTIPLE) {
             rows.add(List.of(new ButtonSpec("survey.button.done", DONE, null, at)));
         }
-        if (question.optional() && type != QuestionType.MULTIPLE) {   // a multiple choice is skipped by "done"
+        if (question.optional() && type != QuestionType.MULTIPLE) { // a multiple choice is skipped by "done"
             rows.add(List.of(new ButtonSpec("survey.button.skip", SKIP, null, at)));
         }
         boolean typed = type.isScale() || type == QuestionType.TEXT;
-        return new Step.Ask(question.id(), question.text(), question.id(), rows,
+        return new Step.Ask(
+                question.id(),
+                question.text(),
+                question.id(),
+                rows,
                 typed ? Step.Input.TEXT : Step.Input.BUTTONS_ONLY,
                 type.isScale() ? question.pattern() : null,
-                type == QuestionType.TEXT ? null : "survey.invalid." + (type.isScale() ? invalidKey(question) : "buttons"),
-                "record-" + question.id(), at);
+                type == QuestionType.TEXT
+                        ? null
+                        : "survey.invalid." + (type.isScale() ? invalidKey(question) : "buttons"),
+                "record-" + question.id(),
+                at);
     }
 
     /** The "send a number from … to …" text of a scale: a CES asked on 1–5 says what the CSAT text says. */
     private static String invalidKey(Survey.Question question) {
-        return question.type() == QuestionType.CES && question.top() == 5 ? QuestionType.CSAT.word : question.type().word;
+        return question.type() == QuestionType.CES && question.top() == 5
+                ? QuestionType.CSAT.word
+                : question.type().word;
     }
 
     private static List<ButtonSpec> scale(int from, int to, Source source) {

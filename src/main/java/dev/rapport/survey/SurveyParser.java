@@ -28,7 +28,9 @@ final class SurveyParser {
 
     /** Ids and values travel in Telegram's 64-byte button data, so they are short and plain. */
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,19}");
-    private static final Set<String> SURVEY_KEYS = Set.of("id", "intro", "questions", "finish", "internal", "ces_scale");
+
+    private static final Set<String> SURVEY_KEYS =
+            Set.of("id", "intro", "questions", "finish", "internal", "ces_scale");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "type", "text", "options", "optional");
     private static final Set<String> OPTION_KEYS = Set.of("value", "text");
     private static final Set<String> FINISH_KEYS = Set.of("action", "outcomes", "text", "keep");
@@ -59,15 +61,18 @@ final class SurveyParser {
         List<Survey.Question> questions = new ArrayList<>();
         Node list = fields.get("questions");
         if (!(list instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            problem(list == null ? line(root.get()) : line(list), "questions: expected a list of at least one question");
+            problem(
+                    list == null ? line(root.get()) : line(list),
+                    "questions: expected a list of at least one question");
         } else {
             Set<String> ids = new HashSet<>();
             for (Node node : sequence.getValue()) {
                 Optional<Survey.Question> question = question(node, cesScale);
                 // Checked on every question written, also broken ones, so a duplicate is never missed.
                 if (questionId != null && !ids.add(questionId)) {
-                    problem(line(node), "duplicate question id '" + questionId
-                            + "'; every question of a survey needs its own id");
+                    problem(
+                            line(node),
+                            "duplicate question id '" + questionId + "'; every question of a survey needs its own id");
                 } else {
                     question.ifPresent(questions::add);
                 }
@@ -76,14 +81,22 @@ final class SurveyParser {
         }
         Survey.Finish finish = finish(fields.get("finish"), line(root.get()));
         if (fields.get("ces_scale") != null && questions.stream().noneMatch(q -> q.type() == QuestionType.CES)) {
-            problem(line(fields.get("ces_scale")), "ces_scale is set but the survey asks no ces question; "
-                    + "remove ces_scale, or add a question of type ces");
+            problem(
+                    line(fields.get("ces_scale")),
+                    "ces_scale is set but the survey asks no ces question; "
+                            + "remove ces_scale, or add a question of type ces");
         }
         if (surveyId == null) {
             return Optional.empty();
         }
-        return Optional.of(new Survey(surveyId, text(fields.get("intro"), "intro", false), questions, finish,
-                new Source(file, line(root.get())), flag(fields.get("internal"), "internal"), cesScale));
+        return Optional.of(new Survey(
+                surveyId,
+                text(fields.get("intro"), "intro", false),
+                questions,
+                finish,
+                new Source(file, line(root.get())),
+                flag(fields.get("internal"), "internal"),
+                cesScale));
     }
 
     /** {@code ces_scale}: 5 or 7, the top of the scale the survey's CES questions are asked on; 7 when not set. */
@@ -108,16 +121,20 @@ final class SurveyParser {
             problem(line(node), "a question must be a map (id, type, text, ...), not " + describe(node));
             return Optional.empty();
         }
-        questionId = peekId(map);   // so that problems found while reading the question can name it
+        questionId = peekId(map); // so that problems found while reading the question can name it
         Map<String, Node> fields = fields(map, QUESTION_KEYS, "a question");
         questionId = id(fields.get("id"), line(map), "question");
         String typeWord = text(fields.get("type"), "type", true);
         Optional<QuestionType> type = typeWord == null ? Optional.empty() : QuestionType.of(typeWord);
         if (typeWord != null && type.isEmpty()) {
-            problem(line(fields.get("type")), "unknown type '" + typeWord + "'; a question's type is one of "
-                    + String.join(", ", QuestionType.words()));
+            problem(
+                    line(fields.get("type")),
+                    "unknown type '" + typeWord + "'; a question's type is one of "
+                            + String.join(", ", QuestionType.words()));
         } else if (typeWord == null) {
-            problem(line(map), "type is missing; a question's type is one of " + String.join(", ", QuestionType.words()));
+            problem(
+                    line(map),
+                    "type is missing; a question's type is one of " + String.join(", ", QuestionType.words()));
         }
         String text = text(fields.get("text"), "text", true);
         if (text == null && fields.get("text") == null) {
@@ -129,7 +146,8 @@ final class SurveyParser {
             return Optional.empty();
         }
         int top = type.get() == QuestionType.CES ? cesScale : type.get().max;
-        return Optional.of(new Survey.Question(questionId, type.get(), text, options, optional, new Source(file, line(map)), top));
+        return Optional.of(
+                new Survey.Question(questionId, type.get(), text, options, optional, new Source(file, line(map)), top));
     }
 
     private List<Survey.Option> options(Node node, QuestionType type, int questionLine) {
@@ -141,8 +159,10 @@ final class SurveyParser {
         }
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().size() < 2) {
             if (type != null) {
-                problem(node == null ? questionLine : line(node), "options: a " + type.word
-                        + " choice needs a list of at least two options ({value: ..., text: ...})");
+                problem(
+                        node == null ? questionLine : line(node),
+                        "options: a " + type.word
+                                + " choice needs a list of at least two options ({value: ..., text: ...})");
             }
             return List.of();
         }
@@ -157,8 +177,10 @@ final class SurveyParser {
             String value = text(fields.get("value"), "value", true);
             String text = text(fields.get("text"), "text", true);
             if (value == null || !ID.matcher(value).matches()) {
-                problem(line(map), "option value " + (value == null ? "is missing" : "'" + value + "' is not valid")
-                        + ": expected 1-20 of a-z, 0-9 and _, starting with a letter");
+                problem(
+                        line(map),
+                        "option value " + (value == null ? "is missing" : "'" + value + "' is not valid")
+                                + ": expected 1-20 of a-z, 0-9 and _, starting with a letter");
             } else if (!values.add(value)) {
                 problem(line(map), "duplicate option value '" + value + "'; every option needs its own value");
             } else if (text == null) {
@@ -202,14 +224,16 @@ final class SurveyParser {
             problem(line(fields.get("keep")), "keep must be a list of slot names");
         }
         String closing = text(fields.get("text"), "text", false);
-        return new Survey.Finish(action, outcomes, closing == null ? DEFAULT_CLOSING : closing, keep,
-                new Source(file, line(map)));
+        return new Survey.Finish(
+                action, outcomes, closing == null ? DEFAULT_CLOSING : closing, keep, new Source(file, line(map)));
     }
 
     private static String peekId(MappingNode map) {
         for (NodeTuple tuple : map.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("id")
-                    && tuple.getValueNode() instanceof ScalarNode value && ID.matcher(value.getValue()).matches()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key
+                    && key.getValue().equals("id")
+                    && tuple.getValueNode() instanceof ScalarNode value
+                    && ID.matcher(value.getValue()).matches()) {
                 return value.getValue();
             }
         }
@@ -223,7 +247,9 @@ final class SurveyParser {
             return null;
         }
         if (!ID.matcher(id).matches()) {
-            problem(line(node), what + " id '" + id + "' is not valid: expected 1-20 of a-z, 0-9 and _, starting with a letter");
+            problem(
+                    line(node),
+                    what + " id '" + id + "' is not valid: expected 1-20 of a-z, 0-9 and _, starting with a letter");
             return null;
         }
         return id;
@@ -234,8 +260,10 @@ final class SurveyParser {
         for (NodeTuple tuple : map.getValue()) {
             String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
             if (key == null || !known.contains(key)) {
-                problem(line(tuple.getKeyNode()), "unknown key '" + key + "' in " + what + "; known keys: "
-                        + String.join(", ", known.stream().sorted().toList()));
+                problem(
+                        line(tuple.getKeyNode()),
+                        "unknown key '" + key + "' in " + what + "; known keys: "
+                                + String.join(", ", known.stream().sorted().toList()));
             } else if (fields.putIfAbsent(key, tuple.getValueNode()) != null) {
                 problem(line(tuple.getKeyNode()), "key '" + key + "' is given twice; keep one");
             }
@@ -247,7 +275,9 @@ final class SurveyParser {
         if (node == null) {
             return null;
         }
-        if (node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag()) && !scalar.getValue().isBlank()) {
+        if (node instanceof ScalarNode scalar
+                && !Tag.NULL.equals(scalar.getTag())
+                && !scalar.getValue().isBlank()) {
             return scalar.getValue().trim();
         }
         if (reportEmpty || !(node instanceof ScalarNode)) {
@@ -260,7 +290,8 @@ final class SurveyParser {
         if (node == null) {
             return false;
         }
-        if (node instanceof ScalarNode scalar && (scalar.getValue().equals("true") || scalar.getValue().equals("false"))) {
+        if (node instanceof ScalarNode scalar
+                && (scalar.getValue().equals("true") || scalar.getValue().equals("false"))) {
             return scalar.getValue().equals("true");
         }
         problem(line(node), field + " must be true or false, not " + describe(node));
@@ -277,7 +308,10 @@ final class SurveyParser {
             where.append("survey '").append(surveyId).append('\'');
         }
         if (questionId != null) {
-            where.append(where.isEmpty() ? "" : ", ").append("question '").append(questionId).append('\'');
+            where.append(where.isEmpty() ? "" : ", ")
+                    .append("question '")
+                    .append(questionId)
+                    .append('\'');
         }
         problems.add(new FlowProblem(file, line, null, null, (where.isEmpty() ? "" : where + ": ") + message));
     }
@@ -293,6 +327,8 @@ final class SurveyParser {
         if (node instanceof SequenceNode) {
             return "a list";
         }
-        return node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag()) ? "'" + scalar.getValue() + "'" : "nothing";
+        return node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())
+                ? "'" + scalar.getValue() + "'"
+                : "nothing";
     }
 }

@@ -28,11 +28,21 @@ final class SurveyResponses {
     private static final ObjectMapper JSON = Json.mapper();
     static final String MENU = "menu";
 
-    enum Status { OPEN, COMPLETED, EXPIRED }
+    enum Status {
+        OPEN,
+        COMPLETED,
+        EXPIRED
+    }
 
     /** A response as stored; {@code context} holds the slots its survey keeps (a ticket number). */
-    record Response(long id, String surveyId, long customerId, String trigger, Status status, Instant startedAt,
-                    Map<String, String> context) {
+    record Response(
+            long id,
+            String surveyId,
+            long customerId,
+            String trigger,
+            Status status,
+            Instant startedAt,
+            Map<String, String> context) {
 
         /** Open responses expire {@code expiry} after they were first shown, also before the job marks them. */
         boolean resumable(Duration expiry, Instant now) {
@@ -41,11 +51,9 @@ final class SurveyResponses {
     }
 
     /** Who is answering, as they are at the start: kept with the response for results by tier. */
-    record Respondent(long customerId, Tier tier, Channel channel, String chatKey, Language language) {
-    }
+    record Respondent(long customerId, Tier tier, Channel channel, String chatKey, Language language) {}
 
-    private SurveyResponses() {
-    }
+    private SurveyResponses() {}
 
     static Optional<Response> byId(Handle handle, long id) {
         return select(handle, "id = :id", Map.of("id", id)).stream().findFirst();
@@ -53,21 +61,25 @@ final class SurveyResponses {
 
     /** The response to one survey for one trigger ({@code campaign:…}, {@code complaint:…}). */
     static Optional<Response> forTrigger(Handle handle, String surveyId, long customerId, String trigger) {
-        return select(handle, "survey_id = :survey AND customer_id = :customer AND trigger = :trigger",
-                Map.of("survey", surveyId, "customer", customerId, "trigger", trigger)).stream().findFirst();
+        return select(
+                        handle,
+                        "survey_id = :survey AND customer_id = :customer AND trigger = :trigger",
+                        Map.of("survey", surveyId, "customer", customerId, "trigger", trigger))
+                .stream()
+                .findFirst();
     }
 
     /** The customer's most recent open response, of survey {@code surveyId} or (null) of any survey. */
-    static Optional<Response> latestOpen(Handle handle, String surveyId, long customerId, Duration expiry,
-                                         Instant now) {
+    static Optional<Response> latestOpen(
+            Handle handle, String surveyId, long customerId, Duration expiry, Instant now) {
         String survey = surveyId == null ? "" : " AND survey_id = :survey";
-        var binds = new LinkedHashMap<String, Object>(Map.of("customer", customerId,
-                "since", now.minus(expiry)));
+        var binds = new LinkedHashMap<String, Object>(Map.of("customer", customerId, "since", now.minus(expiry)));
         if (surveyId != null) {
             binds.put("survey", surveyId);
         }
         return select(handle, "customer_id = :customer AND status = 'open' AND started_at > :since" + survey, binds)
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     private static List<Response> select(Handle handle, String where, Map<String, Object> binds) {
@@ -80,25 +92,38 @@ final class SurveyResponses {
 
     /** A {@code survey_responses} row selected with the columns of {@link Response} and {@code context::text}. */
     private static Response response(ResultSet row, StatementContext context) throws SQLException {
-        return new Response(row.getLong("id"), row.getString("survey_id"), row.getLong("customer_id"),
-                row.getString("trigger"), Status.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
-                row.getObject("started_at", OffsetDateTime.class).toInstant(), context(row.getString("context")));
+        return new Response(
+                row.getLong("id"),
+                row.getString("survey_id"),
+                row.getLong("customer_id"),
+                row.getString("trigger"),
+                Status.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                row.getObject("started_at", OffsetDateTime.class).toInstant(),
+                context(row.getString("context")));
     }
 
     /** A new open response; for a trigger that already has one, that one (a start repeated by a retried turn). */
-    static Response create(Handle handle, String surveyId, String trigger, Respondent who, Map<String, String> context) {
+    static Response create(
+            Handle handle, String surveyId, String trigger, Respondent who, Map<String, String> context) {
         Optional<Long> id = handle.createQuery("""
                         INSERT INTO survey_responses (survey_id, customer_id, trigger, tier, channel, chat_key, language,
                                                       context)
                         VALUES (:survey, :customer, :trigger, :tier, :channel, :chatKey, :language, CAST(:context AS jsonb))
                         ON CONFLICT (survey_id, customer_id, trigger) WHERE trigger <> 'menu' DO NOTHING
                         RETURNING id""")
-                .bind("survey", surveyId).bind("customer", who.customerId()).bind("trigger", trigger)
-                .bind("tier", who.tier()).bind("channel", who.channel()).bind("chatKey", who.chatKey())
-                .bind("language", who.language()).bind("context", json(context))
-                .mapTo(Long.class).findOne();
+                .bind("survey", surveyId)
+                .bind("customer", who.customerId())
+                .bind("trigger", trigger)
+                .bind("tier", who.tier())
+                .bind("channel", who.channel())
+                .bind("chatKey", who.chatKey())
+                .bind("language", who.language())
+                .bind("context", json(context))
+                .mapTo(Long.class)
+                .findOne();
         return id.flatMap(created -> byId(handle, created))
-                .orElseGet(() -> forTrigger(handle, surveyId, who.customerId(), trigger).orElseThrow());
+                .orElseGet(() ->
+                        forTrigger(handle, surveyId, who.customerId(), trigger).orElseThrow());
     }
 
     /**
@@ -110,7 +135,8 @@ final class SurveyResponses {
         handle.createQuery("SELECT question_id, value, skipped FROM survey_answers WHERE response_id = :id "
                         + "AND NOT partial ORDER BY id")
                 .bind("id", responseId)
-                .map((row, ctx) -> Map.entry(row.getString("question_id"),
+                .map((row, ctx) -> Map.entry(
+                        row.getString("question_id"),
                         row.getBoolean("skipped") ? SurveyFlow.SKIP : row.getString("value")))
                 .forEach(entry -> answers.put(entry.getKey(), entry.getValue()));
         return answers;
@@ -119,7 +145,8 @@ final class SurveyResponses {
     /** Multiple-choice questions answered in part: question id → the options chosen so far, comma-separated. */
     static Map<String, String> partialChoices(Handle handle, long responseId) {
         Map<String, String> chosen = new LinkedHashMap<>();
-        handle.createQuery("SELECT question_id, value FROM survey_answers WHERE response_id = :id AND partial ORDER BY id")
+        handle.createQuery(
+                        "SELECT question_id, value FROM survey_answers WHERE response_id = :id AND partial ORDER BY id")
                 .bind("id", responseId)
                 .map((row, ctx) -> Map.entry(row.getString("question_id"), row.getString("value")))
                 .forEach(entry -> chosen.put(entry.getKey(), entry.getValue()));
@@ -131,7 +158,9 @@ final class SurveyResponses {
         if (chosen.isEmpty()) {
             handle.createUpdate("DELETE FROM survey_answers WHERE response_id = :response AND question_id = :question "
                             + "AND partial")
-                    .bind("response", responseId).bind("question", questionId).execute();
+                    .bind("response", responseId)
+                    .bind("question", questionId)
+                    .execute();
             return;
         }
         handle.createUpdate("""
@@ -139,7 +168,10 @@ final class SurveyResponses {
                         VALUES (:response, :question, 'multiple', :value, true)
                         ON CONFLICT (response_id, question_id) DO UPDATE SET value = excluded.value, answered_at = now()
                         WHERE survey_answers.partial""")
-                .bind("response", responseId).bind("question", questionId).bind("value", chosen).execute();
+                .bind("response", responseId)
+                .bind("question", questionId)
+                .bind("value", chosen)
+                .execute();
     }
 
     /**
@@ -147,9 +179,15 @@ final class SurveyResponses {
      *
      * @param scale the top of the scale a score was given on (CES 5 or 7, as the survey sets); null for other answers
      */
-    record Answer(String questionId, QuestionType type, Integer score, String value, boolean skipped, String sentiment,
-                  Double sentimentScore, Integer scale) {
-    }
+    record Answer(
+            String questionId,
+            QuestionType type,
+            Integer score,
+            String value,
+            boolean skipped,
+            String sentiment,
+            Double sentimentScore,
+            Integer scale) {}
 
     static void record(Handle handle, long responseId, Answer answer) {
         handle.createUpdate("""
@@ -161,19 +199,28 @@ final class SurveyResponses {
                             scale = excluded.scale,
                             sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score,
                             answered_at = now()""")
-                .bind("response", responseId).bind("question", answer.questionId()).bind("type", answer.type().word)
-                .bind("score", answer.score()).bind("value", answer.value()).bind("skipped", answer.skipped())
-                .bind("sentiment", answer.sentiment()).bind("sentimentScore", answer.sentimentScore())
+                .bind("response", responseId)
+                .bind("question", answer.questionId())
+                .bind("type", answer.type().word)
+                .bind("score", answer.score())
+                .bind("value", answer.value())
+                .bind("skipped", answer.skipped())
+                .bind("sentiment", answer.sentiment())
+                .bind("sentimentScore", answer.sentimentScore())
                 .bind("scale", answer.scale())
                 .execute();
-        handle.createUpdate("UPDATE survey_responses SET answered_at = now() WHERE id = :id").bind("id", responseId).execute();
+        handle.createUpdate("UPDATE survey_responses SET answered_at = now() WHERE id = :id")
+                .bind("id", responseId)
+                .execute();
     }
 
     static void finish(Handle handle, long responseId, Status status) {
         handle.createUpdate("""
                         UPDATE survey_responses SET status = :status, finished_at = now()
                         WHERE id = :id AND status = 'open'""")
-                .bind("status", status.name().toLowerCase(java.util.Locale.ROOT)).bind("id", responseId).execute();
+                .bind("status", status.name().toLowerCase(java.util.Locale.ROOT))
+                .bind("id", responseId)
+                .execute();
     }
 
     /** Marks every open response older than {@code expiry} expired; returns them (id, survey, customer). */
@@ -189,7 +236,7 @@ final class SurveyResponses {
 
     private static Map<String, String> context(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("survey_responses.context is not a JSON object of texts: " + json, e);
         }

@@ -22,12 +22,10 @@ public final class SurveyResults {
     static final String ALL = "all";
 
     /** Responses and invitations of one tier: how many customers the survey reached, how many completed it. */
-    record Reach(String tier, long reached, long completed) {
-    }
+    record Reach(String tier, long reached, long completed) {}
 
     /** How many answers of one question type gave one score, in one tier. */
-    record Scores(String tier, String questionType, int score, int answers) {
-    }
+    record Scores(String tier, String questionType, int score, int answers) {}
 
     /**
      * One column of the results: all customers, or one tier. The counts are indexed by score: 1..5
@@ -81,14 +79,13 @@ public final class SurveyResults {
         }
     }
 
-    private SurveyResults() {
-    }
+    private SurveyResults() {}
 
     /** Figures of survey {@code surveyId} for responses started (and invitations sent) since {@code since} (null: all). */
     public static Map<String, Figures> compute(Jdbi jdbi, String surveyId, OffsetDateTime since) {
         OffsetDateTime from = since == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : since;
-        Map<String, long[]> counts = new LinkedHashMap<>();   // tier → {reached, completed}
-        Map<String, int[][]> scores = new LinkedHashMap<>();  // tier → csat, nps, ces counts by score
+        Map<String, long[]> counts = new LinkedHashMap<>(); // tier → {reached, completed}
+        Map<String, int[][]> scores = new LinkedHashMap<>(); // tier → csat, nps, ces counts by score
         for (String tier : columns()) {
             counts.put(tier, new long[2]);
             scores.put(tier, new int[][] {new int[6], new int[11], new int[8]});
@@ -104,7 +101,8 @@ public final class SurveyResults {
                                               WHERE r.survey_id = i.survey_id AND r.customer_id = i.customer_id
                                                 AND r.trigger = 'campaign:' || i.campaign)
                             GROUP BY i.tier""")
-                    .bind("survey", surveyId).bind("since", from)
+                    .bind("survey", surveyId)
+                    .bind("since", from)
                     .map(ConstructorMapper.of(Reach.class))
                     .forEach(row -> {
                         for (String column : List.of(ALL, row.tier())) {
@@ -118,7 +116,8 @@ public final class SurveyResults {
                             WHERE r.survey_id = :survey AND r.started_at >= :since AND NOT a.skipped
                               AND a.score IS NOT NULL
                             GROUP BY r.tier, a.question_type, a.score""")
-                    .bind("survey", surveyId).bind("since", from)
+                    .bind("survey", surveyId)
+                    .bind("since", from)
                     .map(ConstructorMapper.of(Scores.class))
                     .forEach(row -> {
                         int type = switch (row.questionType()) {
@@ -134,7 +133,8 @@ public final class SurveyResults {
         Map<String, Figures> figures = new LinkedHashMap<>();
         for (String column : columns()) {
             int[][] byType = scores.get(column);
-            figures.put(column, new Figures(counts.get(column)[0], counts.get(column)[1], byType[0], byType[1], byType[2]));
+            figures.put(
+                    column, new Figures(counts.get(column)[0], counts.get(column)[1], byType[0], byType[1], byType[2]));
         }
         return figures;
     }
@@ -150,8 +150,12 @@ public final class SurveyResults {
      * Writes the figures as a table: one row per figure, one column per tier, with the words of
      * {@code labels} (keys {@code survey.*}); {@code period} is already in the reader's words.
      */
-    public static void print(String surveyId, String period, Map<String, Figures> figures, PrintWriter out,
-                             dev.rapport.store.Labels labels) {
+    public static void print(
+            String surveyId,
+            String period,
+            Map<String, Figures> figures,
+            PrintWriter out,
+            dev.rapport.store.Labels labels) {
         out.println(labels.get("survey.title", surveyId, period));
         var header = new ArrayList<String>();
         header.add("");
@@ -170,7 +174,11 @@ public final class SurveyResults {
             row(table, figures, labels.get("survey.csat_score", score), f -> String.valueOf(f.csatCounts()[at]));
         }
         row(table, figures, labels.get("survey.nps_answers"), f -> String.valueOf(total(f.npsCounts())));
-        row(table, figures, labels.get("survey.nps"), f -> Double.isNaN(f.nps()) ? "-" : String.format(Locale.ROOT, "%+.1f", f.nps()));
+        row(
+                table,
+                figures,
+                labels.get("survey.nps"),
+                f -> Double.isNaN(f.nps()) ? "-" : String.format(Locale.ROOT, "%+.1f", f.nps()));
         row(table, figures, labels.get("survey.promoters"), f -> String.valueOf(f.promoters()));
         row(table, figures, labels.get("survey.passives"), f -> String.valueOf(f.passives()));
         row(table, figures, labels.get("survey.detractors"), f -> String.valueOf(f.detractors()));
@@ -179,8 +187,11 @@ public final class SurveyResults {
         table.print(out);
     }
 
-    private static void row(dev.rapport.store.TextTable table, Map<String, Figures> figures, String label,
-                            Function<Figures, String> value) {
+    private static void row(
+            dev.rapport.store.TextTable table,
+            Map<String, Figures> figures,
+            String label,
+            Function<Figures, String> value) {
         var cells = new ArrayList<Object>();
         cells.add(label);
         figures.values().forEach(f -> cells.add(value.apply(f)));

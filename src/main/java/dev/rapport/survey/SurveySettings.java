@@ -18,17 +18,16 @@ public record SurveySettings(Duration expiry, Duration frequencyCap) {
     public static final SurveySettings DEFAULTS = new SurveySettings(Duration.ofHours(72), Duration.ofDays(30));
 
     /** The file as written; a setting left out is null. */
-    record File(Integer expiryHours, Integer frequencyCapDays) {
-    }
+    record File(Integer expiryHours, Integer frequencyCapDays) {}
 
     /** @throws ConfigException naming file, line, column, the setting, the value and what is expected */
     public static SurveySettings load(Path file) {
         var document = SettingsDocument.read(file);
         File read = document.bind(File.class);
         return new SurveySettings(
-                Duration.ofHours(document.whole(read.expiryHours(), (int) DEFAULTS.expiry.toHours(), 1, 24 * 365,
-                        "expiry_hours")),
-                Duration.ofDays(document.whole(read.frequencyCapDays(), (int) DEFAULTS.frequencyCap.toDays(), 0, 3650,
-                        "frequency_cap_days")));
+                Duration.ofHours(document.whole(
+                        read.expiryHours(), (int) DEFAULTS.expiry.toHours(), 1, 24 * 365, "expiry_hours")),
+                Duration.ofDays(document.whole(
+                        read.frequencyCapDays(), (int) DEFAULTS.frequencyCap.toDays(), 0, 3650, "frequency_cap_days")));
     }
 }

@@ -22,7 +22,7 @@ final class ApiRoutes {
     private static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-    private final byte[] tokenDigest;   // null: the API is off
+    private final byte[] tokenDigest; // null: the API is off
     private final List<ApiRoute> routes;
 
     ApiRoutes(String token, List<ApiRoute> routes) {
@@ -36,14 +36,18 @@ final class ApiRoutes {
 
     void handle(ApiRoute route, Context ctx) {
         if (tokenDigest == null) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error",
-                    "the API is off; set api_token (environment RAPPORT_API_TOKEN) to turn it on"));
+            ctx.status(HttpStatus.NOT_FOUND)
+                    .json(Map.of(
+                            "error", "the API is off; set api_token (environment RAPPORT_API_TOKEN) to turn it on"));
             return;
         }
         String header = ctx.header("Authorization");
-        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : "";
         if (!MessageDigest.isEqual(tokenDigest, digest(given))) {
-            ctx.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer")
+            ctx.status(HttpStatus.UNAUTHORIZED)
+                    .header("WWW-Authenticate", "Bearer")
                     .json(Map.of("error", "missing or wrong bearer token"));
             return;
         }
@@ -57,8 +61,13 @@ final class ApiRoutes {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // A limit the parser enforces (nesting depth, say) comes without a location.
             var at = e.getLocation();
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "the body is not JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())));
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .json(Map.of(
+                            "error",
+                            "the body is not JSON: " + e.getOriginalMessage()
+                                    + (at == null
+                                            ? ""
+                                            : " at line " + at.getLineNr() + ", column " + at.getColumnNr())));
             return;
         } catch (java.io.IOException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "the body could not be read: " + e.getMessage()));

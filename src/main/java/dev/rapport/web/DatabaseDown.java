@@ -10,8 +10,7 @@ import java.sql.SQLTransientConnectionException;
  */
 final class DatabaseDown {
 
-    private DatabaseDown() {
-    }
+    private DatabaseDown() {}
 
     static boolean is(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -19,9 +18,11 @@ final class DatabaseDown {
                     || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08")        // connection exception
-                        || sql.getSQLState().startsWith("57P"))) { // admin shutdown, crash shutdown, cannot connect now
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") // connection exception
+                            || sql.getSQLState()
+                                    .startsWith("57P"))) { // admin shutdown, crash shutdown, cannot connect now
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -18,8 +18,9 @@ import java.util.Optional;
 final class PageGate {
 
     static final String LOGIN_PATH = "/console/login";
-    private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final StaffSessions sessions;
 
@@ -39,20 +40,21 @@ final class PageGate {
                 if (route.method().changesState()) {
                     ctx.status(HttpStatus.UNAUTHORIZED).result("Sign in first: " + LOGIN_PATH);
                 } else {
-                    ctx.redirect(LOGIN_PATH + "?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
+                    ctx.redirect(
+                            LOGIN_PATH + "?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8),
                             HttpStatus.FOUND);
                 }
                 return;
             }
             if (!roles.allowed().contains(session.get().member().role())) {
-                ctx.status(HttpStatus.FORBIDDEN).result("Your role (" + session.get().member().role().code()
-                        + ") does not open this page.");
+                ctx.status(HttpStatus.FORBIDDEN)
+                        .result("Your role (" + session.get().member().role().code() + ") does not open this page.");
                 return;
             }
         }
         if (route.method().changesState() && !csrfValid(ctx, session)) {
-            ctx.status(HttpStatus.FORBIDDEN).result("The form's security token is missing or out of date: "
-                    + "reload the page and try again.");
+            ctx.status(HttpStatus.FORBIDDEN)
+                    .result("The form's security token is missing or out of date: " + "reload the page and try again.");
             return;
         }
         route.handler().handle(ctx, session.orElse(null));
@@ -64,7 +66,10 @@ final class PageGate {
             given = ctx.formParam(PageRoute.CSRF_FIELD);
         }
         String expected = session.map(StaffSession::csrfToken).orElseGet(() -> ctx.cookie(StaffCookies.LOGIN_CSRF));
-        return given != null && expected != null && !expected.isEmpty()
-                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && expected != null
+                && !expected.isEmpty()
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 }

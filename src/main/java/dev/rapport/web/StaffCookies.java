@@ -16,8 +16,7 @@ public final class StaffCookies {
     static final String LOGIN_CSRF = "rapport_login_csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private StaffCookies() {
-    }
+    private StaffCookies() {}
 
     public static String sessionId(Context ctx) {
         return ctx.cookie(SESSION);
@@ -49,7 +48,8 @@ public final class StaffCookies {
     static boolean overHttps(Context ctx) {
         String forwarded = ctx.header("X-Forwarded-Proto");
         return "https".equalsIgnoreCase(ctx.scheme())
-                || (forwarded != null && forwarded.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https"));
+                || (forwarded != null
+                        && forwarded.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https"));
     }
 
     private static void set(Context ctx, String name, String value, int maxAgeSeconds) {

@@ -35,9 +35,16 @@ public final class WebServer implements AutoCloseable {
      * @param pages     the features' pages for people (console, dashboard), each behind {@link PageGate}
      * @param readiness what {@code /readyz} answers; {@code /healthz} is 200 whenever HTTP is served
      */
-    public WebServer(int port, TelegramWebhook telegram, WebchatRoutes webchat, Readiness readiness,
-                     PrometheusMeterRegistry metrics, String apiToken, java.util.List<ApiRoute> apiRoutes,
-                     StaffSessions sessions, java.util.List<PageRoute> pages) {
+    public WebServer(
+            int port,
+            TelegramWebhook telegram,
+            WebchatRoutes webchat,
+            Readiness readiness,
+            PrometheusMeterRegistry metrics,
+            String apiToken,
+            java.util.List<ApiRoute> apiRoutes,
+            StaffSessions sessions,
+            java.util.List<PageRoute> pages) {
         var api = new ApiRoutes(apiToken, apiRoutes);
         var gate = new PageGate(sessions);
         this.pages = java.util.List.copyOf(pages);
@@ -55,7 +62,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/chat", webchat::page);
             config.routes.post("/chat/api/messages", webchat::post);
             config.routes.post("/chat/api/files", webchat::upload);
-            config.routes.get("/chat/api/events", webchat::events);   // checks the session, then streams
+            config.routes.get("/chat/api/events", webchat::events); // checks the session, then streams
             config.routes.get("/chat/api/history", webchat::earlier);
             for (ApiRoute route : api.routes()) {
                 config.routes.post(ApiRoutes.PREFIX + route.path(), ctx -> api.handle(route, ctx));
@@ -67,21 +74,41 @@ public final class WebServer implements AutoCloseable {
                 }
             }
             // the one base stylesheet of the console's and the dashboard's pages, public like the sign-in page
-            config.routes.get(PageStyle.PATH, ctx -> ctx.contentType(PageStyle.CONTENT_TYPE)
-                    .header("Cache-Control", "no-cache").result(PageStyle.CSS));
+            config.routes.get(
+                    PageStyle.PATH,
+                    ctx -> ctx.contentType(PageStyle.CONTENT_TYPE)
+                            .header("Cache-Control", "no-cache")
+                            .result(PageStyle.CSS));
             config.routes.get("/healthz", ctx -> ctx.result("ok"));
-            config.routes.get("/readyz", ctx -> readiness.notReadyBecause().ifPresentOrElse(
-                    reason -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                            .header("Cache-Control", "no-store").result(reason),
-                    () -> ctx.header("Cache-Control", "no-store").result("ready")));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
-            config.routes.exception(LimitExceeded.class, (limit, ctx) -> ctx.status(limit.status())
-                    .header("Retry-After", Long.toString(limit.retryAfterSeconds()))
-                    .json(Map.of("error", limit.getMessage(), "limit", limit.limit(),
-                            "retry_after_seconds", limit.retryAfterSeconds())));
-            config.routes.exception(io.javalin.http.ServiceUnavailableResponse.class, (error, ctx) ->
-                    unavailable(ctx, error.getMessage()));
+            config.routes.get(
+                    "/readyz",
+                    ctx -> readiness
+                            .notReadyBecause()
+                            .ifPresentOrElse(
+                                    reason -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                            .header("Retry-After", "1")
+                                            .header("Cache-Control", "no-store")
+                                            .result(reason),
+                                    () -> ctx.header("Cache-Control", "no-store")
+                                            .result("ready")));
+            config.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(metrics.scrape()));
+            config.routes.exception(
+                    LimitExceeded.class,
+                    (limit, ctx) -> ctx.status(limit.status())
+                            .header("Retry-After", Long.toString(limit.retryAfterSeconds()))
+                            .json(Map.of(
+                                    "error",
+                                    limit.getMessage(),
+                                    "limit",
+                                    limit.limit(),
+                                    "retry_after_seconds",
+                                    limit.retryAfterSeconds())));
+            config.routes.exception(
+                    io.javalin.http.ServiceUnavailableResponse.class,
+                    (error, ctx) -> unavailable(ctx, error.getMessage()));
             config.routes.exception(Exception.class, (error, ctx) -> {
                 if (DatabaseDown.is(error)) {
                     log.warn("{} {}: the database is unreachable ({})", ctx.method(), ctx.path(), error.toString());
@@ -97,7 +124,8 @@ public final class WebServer implements AutoCloseable {
 
     /** 503 with a Retry-After, so browsers, shops and proxies try again instead of giving up. */
     private static void unavailable(io.javalin.http.Context ctx, String message) {
-        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
                 .json(Map.of("error", message));
     }
 

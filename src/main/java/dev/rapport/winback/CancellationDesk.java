@@ -44,9 +44,19 @@ public final class CancellationDesk {
      * One request. {@code reason} is the win-back reason code (may be null), {@code reasonText} the
      * customer's own words; {@code status} is {@code open}, {@code done} or {@code withdrawn}.
      */
-    public record Request(long id, long customerId, String customerName, String tier, String reason, String reasonText,
-                          String channel, Instant requestedAt, String status, Instant handledAt, String note,
-                          String handledBy) {
+    public record Request(
+            long id,
+            long customerId,
+            String customerName,
+            String tier,
+            String reason,
+            String reasonText,
+            String channel,
+            Instant requestedAt,
+            String status,
+            Instant handledAt,
+            String note,
+            String handledBy) {
         public boolean open() {
             return "open".equals(status);
         }
@@ -77,16 +87,20 @@ public final class CancellationDesk {
 
     /** Open requests, oldest first (at most {@code limit}). */
     public List<Request> open(int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE r.status = 'open' ORDER BY r.requested_at, r.id"
-                        + " LIMIT :limit")
-                .bind("limit", limit).map(CancellationDesk::request).list());
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        SELECT + " WHERE r.status = 'open' ORDER BY r.requested_at, r.id" + " LIMIT :limit")
+                .bind("limit", limit)
+                .map(CancellationDesk::request)
+                .list());
     }
 
     /** The customer's requests, open first, then the last settled ones. */
     public List<Request> forCustomer(long customerId) {
         return jdbi.withHandle(handle -> handle.createQuery(SELECT + """
                          WHERE r.customer_id = :id ORDER BY (r.status <> 'open'), r.requested_at DESC LIMIT 5""")
-                .bind("id", customerId).map(CancellationDesk::request).list());
+                .bind("id", customerId)
+                .map(CancellationDesk::request)
+                .list());
     }
 
     /** Settles an open request; returns it as settled. Throws {@link NotOpen} when it is not open. */
@@ -97,32 +111,50 @@ public final class CancellationDesk {
                                    handled_by = :staff
                             WHERE id = :id AND status = 'open'
                             RETURNING customer_id, channel, chat_key""")
-                    .bind("status", outcome.code()).bind("note", note == null || note.isBlank() ? null : note.strip())
-                    .bind("staff", by.id()).bind("id", id)
+                    .bind("status", outcome.code())
+                    .bind("note", note == null || note.isBlank() ? null : note.strip())
+                    .bind("staff", by.id())
+                    .bind("id", id)
                     .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
-                    .findOne().orElseThrow(() -> new NotOpen(id));
+                    .findOne()
+                    .orElseThrow(() -> new NotOpen(id));
             long customerId = Long.parseLong(settled.get(0));
-            var data = new java.util.HashMap<String, Object>(Map.of("request", id, "outcome", outcome.code(),
-                    "staff_id", by.id(), "staff_name", by.name()));
+            var data = new java.util.HashMap<String, Object>(
+                    Map.of("request", id, "outcome", outcome.code(), "staff_id", by.id(), "staff_name", by.name()));
             if (note != null && !note.isBlank()) {
                 data.put("note", note.strip());
             }
-            EventLog.record(handle, WinbackEvent.CANCELLATION_HANDLED, settled.get(1), settled.get(2), customerId, data);
+            EventLog.record(
+                    handle, WinbackEvent.CANCELLATION_HANDLED, settled.get(1), settled.get(2), customerId, data);
             announce(handle, WinbackEvent.CANCELLATION_HANDLED, customerId);
-            return handle.createQuery(SELECT + " WHERE r.id = :id").bind("id", id).map(CancellationDesk::request).one();
+            return handle.createQuery(SELECT + " WHERE r.id = :id")
+                    .bind("id", id)
+                    .map(CancellationDesk::request)
+                    .one();
         });
     }
 
     /** Open consoles re-read their queue (topic {@value #CONSOLE_TOPIC}, on commit, from any instance). */
     static void announce(org.jdbi.v3.core.Handle handle, WinbackEvent event, long customerId) {
-        dev.rapport.store.LiveEvents.publish(handle, CONSOLE_TOPIC, Map.of("kind", event.type(), "customer_id", customerId));
+        dev.rapport.store.LiveEvents.publish(
+                handle, CONSOLE_TOPIC, Map.of("kind", event.type(), "customer_id", customerId));
     }
 
     private static Request request(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
-        return new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), instant(rs.getObject(8, OffsetDateTime.class)), rs.getString(9),
-                instant(rs.getObject(10, OffsetDateTime.class)), rs.getString(11), rs.getString(12));
+        return new Request(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                instant(rs.getObject(8, OffsetDateTime.class)),
+                rs.getString(9),
+                instant(rs.getObject(10, OffsetDateTime.class)),
+                rs.getString(11),
+                rs.getString(12));
     }
 
     private static Instant instant(OffsetDateTime value) {

@@ -24,15 +24,20 @@ final class CancellationRequest implements Action {
         var customer = context.customer();
         String caseSlot = context.slot(WinbackActions.CASE_SLOT);
         Long caseId = caseSlot == null ? null : Long.valueOf(caseSlot);
-        Long id = context.handle().createQuery("""
+        Long id = context.handle()
+                .createQuery("""
                         INSERT INTO cancellation_requests (customer_id, case_id, reason, reason_text, channel, chat_key)
                         VALUES (:customer, :case, :reason, :text, :channel, :chat)
                         ON CONFLICT (customer_id) WHERE status = 'open' DO UPDATE SET case_id = excluded.case_id
                         RETURNING id""")
-                .bind("customer", customer.id()).bind("case", caseId).bind("reason", context.slot("reason"))
-                .bind("text", context.slot("reason_text")).bind("channel", context.message().channel())
+                .bind("customer", customer.id())
+                .bind("case", caseId)
+                .bind("reason", context.slot("reason"))
+                .bind("text", context.slot("reason_text"))
+                .bind("channel", context.message().channel())
                 .bind("chat", context.message().chatKey())
-                .mapTo(Long.class).one();
+                .mapTo(Long.class)
+                .one();
         context.escalate("customer asked to close their account (cancellation request " + id + ")");
         var data = new HashMap<String, Object>(Map.of("request", id, "tier", customer.tier()));
         if (caseId != null) {

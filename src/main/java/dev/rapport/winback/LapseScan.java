@@ -33,8 +33,7 @@ final class LapseScan implements Runnable {
     private final Clock clock;
     private final ZoneId businessZone;
 
-    LapseScan(Jdbi jdbi, WinbackSettings settings, Offers offers, Outreach outreach, ZoneId businessZone,
-              Clock clock) {
+    LapseScan(Jdbi jdbi, WinbackSettings settings, Offers offers, Outreach outreach, ZoneId businessZone, Clock clock) {
         this.jdbi = jdbi;
         this.businessZone = businessZone;
         this.settings = settings;
@@ -43,8 +42,7 @@ final class LapseScan implements Runnable {
         this.clock = clock;
     }
 
-    record Lapsed(long customerId, Tier tier, String timeZone) {
-    }
+    record Lapsed(long customerId, Tier tier, String timeZone) {}
 
     @Override
     public void run() {
@@ -64,10 +62,13 @@ final class LapseScan implements Runnable {
                                   AND (w.outcome IS NULL
                                        OR w.started_at > CAST(:now AS timestamptz) - make_interval(days => :againDays)))
                             ORDER BY c.id LIMIT :batch""")
-                    .bind("tier", tier.getKey()).bind("now", now)
+                    .bind("tier", tier.getKey())
+                    .bind("now", now)
                     .bind("lapsedDays", tier.getValue().lapsedAfterDays())
-                    .bind("againDays", settings.approachAgainDays()).bind("batch", BATCH)
-                    .map(ConstructorMapper.of(Lapsed.class)).list());
+                    .bind("againDays", settings.approachAgainDays())
+                    .bind("batch", BATCH)
+                    .map(ConstructorMapper.of(Lapsed.class))
+                    .list());
             for (Lapsed customer : lapsed) {
                 if (approach(customer, now)) {
                     approached++;
@@ -81,29 +82,43 @@ final class LapseScan implements Runnable {
 
     private boolean approach(Lapsed customer, Instant now) {
         if (offers.settings().quietHours().deferredUntil(now, zoneOf(customer)).isPresent()) {
-            return false;   // night where the customer lives: a scan after the quiet hours approaches them
+            return false; // night where the customer lives: a scan after the quiet hours approaches them
         }
         return jdbi.inTransaction(handle -> {
             var ineligible = offers.ineligible(handle, customer.customerId());
             if (ineligible.isPresent() && ineligible.get() != Offers.Ineligible.RECENTLY_OFFERED) {
-                return false;   // opted out, unreachable or an open complaint: not now; a later scan looks again
+                return false; // opted out, unreachable or an open complaint: not now; a later scan looks again
             }
             var opened = handle.createQuery("""
                             INSERT INTO winback_cases (customer_id, tier, trigger, started_at)
                             VALUES (:customer, :tier, 'lapsed', :now)
                             ON CONFLICT (customer_id) WHERE outcome IS NULL DO NOTHING RETURNING id""")
-                    .bind("customer", customer.customerId()).bind("tier", customer.tier()).bind("now", now)
-                    .mapTo(Long.class).findOne();
+                    .bind("customer", customer.customerId())
+                    .bind("tier", customer.tier())
+                    .bind("now", now)
+                    .mapTo(Long.class)
+                    .findOne();
             if (opened.isEmpty()) {
-                return false;   // another scan, or the customer's own "cancel", opened a case meanwhile
+                return false; // another scan, or the customer's own "cancel", opened a case meanwhile
             }
             long id = opened.get();
-            if (!outreach.start(handle, "winback:" + id, customer.customerId(), "winback",
+            if (!outreach.start(
+                    handle,
+                    "winback:" + id,
+                    customer.customerId(),
+                    "winback",
                     Map.of(WinbackActions.CASE_SLOT, String.valueOf(id)))) {
-                handle.createUpdate("DELETE FROM winback_cases WHERE id = :id").bind("id", id).execute();
+                handle.createUpdate("DELETE FROM winback_cases WHERE id = :id")
+                        .bind("id", id)
+                        .execute();
                 return false;
             }
-            EventLog.record(handle, WinbackEvent.OPENED, null, null, customer.customerId(),
+            EventLog.record(
+                    handle,
+                    WinbackEvent.OPENED,
+                    null,
+                    null,
+                    customer.customerId(),
                     Map.of("case", id, "trigger", "lapsed", "tier", customer.tier()));
             return true;
         });

@@ -34,7 +34,8 @@ final class LapsedOnArrival implements Action {
         if (move == null) {
             return OK;
         }
-        var opened = context.handle().createQuery("""
+        var opened = context.handle()
+                .createQuery("""
                         INSERT INTO winback_cases (customer_id, tier, trigger)
                         SELECT c.id, c.tier, 'lapsed' FROM customers c
                         WHERE c.id = :customer AND c.opted_out_at IS NULL
@@ -44,13 +45,22 @@ final class LapsedOnArrival implements Action {
                               AND (w.outcome IS NULL OR w.started_at > now() - make_interval(days => :againDays)))
                         ON CONFLICT (customer_id) WHERE outcome IS NULL DO NOTHING
                         RETURNING id""")
-                .bind("customer", customer.id()).bind("lapsedDays", move.lapsedAfterDays())
+                .bind("customer", customer.id())
+                .bind("lapsedDays", move.lapsedAfterDays())
                 .bind("againDays", settings.approachAgainDays())
-                .mapTo(Long.class).findOne();
-        if (opened.isEmpty() || !outreach.start(context.handle(), "winback:" + opened.get(), customer.id(), "winback",
-                Map.of(WinbackActions.CASE_SLOT, String.valueOf(opened.get())))) {
-            opened.ifPresent(id -> context.handle().createUpdate("DELETE FROM winback_cases WHERE id = :id")
-                    .bind("id", id).execute());
+                .mapTo(Long.class)
+                .findOne();
+        if (opened.isEmpty()
+                || !outreach.start(
+                        context.handle(),
+                        "winback:" + opened.get(),
+                        customer.id(),
+                        "winback",
+                        Map.of(WinbackActions.CASE_SLOT, String.valueOf(opened.get())))) {
+            opened.ifPresent(id -> context.handle()
+                    .createUpdate("DELETE FROM winback_cases WHERE id = :id")
+                    .bind("id", id)
+                    .execute());
             return OK;
         }
         context.event(WinbackEvent.OPENED, Map.of("case", opened.get(), "trigger", "lapsed", "tier", customer.tier()));

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The work of job {@code winback.outcomes}: a case without an answer after {@code answer_window_days}
@@ -18,8 +18,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 final class Outcomes implements Runnable {
 
     /** A case this run decided: the customer won back or lost. */
-    record Decided(long id, long customerId, String tier, String outcome) {
-    }
+    record Decided(long id, long customerId, String tier, String outcome) {}
 
     private static final Logger log = LoggerFactory.getLogger(Outcomes.class);
 
@@ -40,7 +39,9 @@ final class Outcomes implements Runnable {
             int unanswered = handle.createUpdate("""
                             UPDATE winback_cases SET response = 'no_answer', responded_at = :now
                             WHERE response IS NULL AND started_at < CAST(:now AS timestamptz) - make_interval(days => :days)""")
-                    .bind("now", now).bind("days", settings.answerWindowDays()).execute();
+                    .bind("now", now)
+                    .bind("days", settings.answerWindowDays())
+                    .execute();
             var decided = handle.createQuery("""
                             UPDATE winback_cases w
                             SET outcome = CASE WHEN EXISTS (
@@ -55,11 +56,17 @@ final class Outcomes implements Runnable {
                                            AND p.purchased_at > w.started_at
                                            AND p.purchased_at <= w.started_at + make_interval(days => :days)))
                             RETURNING w.id, w.customer_id, w.tier, w.outcome""")
-                    .bind("now", now).bind("days", settings.wonBackWindowDays())
+                    .bind("now", now)
+                    .bind("days", settings.wonBackWindowDays())
                     .map(ConstructorMapper.of(Decided.class))
                     .list();
             for (Decided row : decided) {
-                EventLog.record(handle, WinbackEvent.OUTCOME, null, null, row.customerId(),
+                EventLog.record(
+                        handle,
+                        WinbackEvent.OUTCOME,
+                        null,
+                        null,
+                        row.customerId(),
                         Map.of("case", row.id(), "tier", row.tier(), "outcome", row.outcome()));
             }
             if (unanswered + decided.size() > 0) {

@@ -28,13 +28,21 @@ final class WinbackActions {
     static final String TRIGGER_SLOT = "winback_trigger";
     /** The outcome after the reason when the customer asked to leave: the flow asks them to confirm. */
     static final String CONFIRM = "confirm_cancel";
-    static final List<String> KEYS = List.of("winback.opener.cancel", "winback.opener.lapsed.key",
-            "winback.opener.lapsed.major", "winback.opener.lapsed.ordinary", "winback.opener.lapsed.small",
-            "winback.move.key", "winback.move.major", "winback.move.ordinary", "winback.move.small",
-            "winback.move.no_offer", "winback.move.person");
 
-    private WinbackActions() {
-    }
+    static final List<String> KEYS = List.of(
+            "winback.opener.cancel",
+            "winback.opener.lapsed.key",
+            "winback.opener.lapsed.major",
+            "winback.opener.lapsed.ordinary",
+            "winback.opener.lapsed.small",
+            "winback.move.key",
+            "winback.move.major",
+            "winback.move.ordinary",
+            "winback.move.small",
+            "winback.move.no_offer",
+            "winback.move.person");
+
+    private WinbackActions() {}
 
     static List<Action> all(WinbackSettings settings, Offers offers) {
         return List.of(new Open(), new Move(settings, offers), new Decline(), new CancellationRequest());
@@ -64,17 +72,22 @@ final class WinbackActions {
             if (id.isEmpty()) {
                 trigger = "cancel";
                 // A case still open (a lapsed customer who now says "cancel") goes on; else a new one.
-                long opened = context.handle().createQuery("""
+                long opened = context.handle()
+                        .createQuery("""
                                 INSERT INTO winback_cases (customer_id, tier, trigger) VALUES (:customer, :tier, 'cancel')
                                 ON CONFLICT (customer_id) WHERE outcome IS NULL
                                 DO UPDATE SET responded_at = winback_cases.responded_at
                                 RETURNING id""")
-                        .bind("customer", customer.id()).bind("tier", customer.tier()).mapTo(Long.class).one();
+                        .bind("customer", customer.id())
+                        .bind("tier", customer.tier())
+                        .mapTo(Long.class)
+                        .one();
                 context.setSlot(CASE_SLOT, String.valueOf(opened));
                 context.event(WinbackEvent.OPENED, Map.of("case", opened, "trigger", trigger, "tier", customer.tier()));
             }
             context.setSlot(TRIGGER_SLOT, trigger);
-            context.say("cancel".equals(trigger) ? "winback.opener.cancel" : "winback.opener.lapsed." + customer.tier(),
+            context.say(
+                    "cancel".equals(trigger) ? "winback.opener.cancel" : "winback.opener.lapsed." + customer.tier(),
                     Map.of());
             return OK;
         }
@@ -112,26 +125,36 @@ final class WinbackActions {
             if (handedOver) {
                 context.say("winback.move.person", Map.of());
             }
-            Optional<IssuedOffer> incentive = move.offer() == null ? Optional.empty()
-                    : offers.settings().offer(move.offer()).flatMap(offer ->
-                            offers.issue(context.handle(), offer, customer.id(), customer.tier(), "winback"));
+            Optional<IssuedOffer> incentive = move.offer() == null
+                    ? Optional.empty()
+                    : offers.settings()
+                            .offer(move.offer())
+                            .flatMap(offer ->
+                                    offers.issue(context.handle(), offer, customer.id(), customer.tier(), "winback"));
             if (incentive.isPresent()) {
                 context.say("winback.move." + customer.tier(), offers.vars(incentive.get(), context::text));
-                context.event(WinbackEvent.INCENTIVE_GIVEN, Map.of("offer", move.offer(), "code", incentive.get().code()));
+                context.event(
+                        WinbackEvent.INCENTIVE_GIVEN,
+                        Map.of("offer", move.offer(), "code", incentive.get().code()));
             } else {
                 context.say(move.offer() == null ? "winback.move.small" : "winback.move.no_offer", Map.of());
             }
             Optional<Long> id = caseId(context);
             if (id.isPresent()) {
-                context.handle().createUpdate("""
+                context.handle()
+                        .createUpdate("""
                                 UPDATE winback_cases SET reason = :reason, reason_text = :text, response = 'answered',
                                        responded_at = now(), escalated = :escalated, offer_code = :code
                                 WHERE id = :id""")
-                        .bind("reason", reason).bind("text", reasonText).bind("escalated", handedOver)
-                        .bind("code", incentive.map(IssuedOffer::code).orElse(null)).bind("id", id.get()).execute();
+                        .bind("reason", reason)
+                        .bind("text", reasonText)
+                        .bind("escalated", handedOver)
+                        .bind("code", incentive.map(IssuedOffer::code).orElse(null))
+                        .bind("id", id.get())
+                        .execute();
             }
-            var data = new HashMap<String, Object>(Map.of("reason", reason, "tier", customer.tier(),
-                    "escalated", handedOver));
+            var data = new HashMap<String, Object>(
+                    Map.of("reason", reason, "tier", customer.tier(), "escalated", handedOver));
             id.ifPresent(value -> data.put("case", value));
             context.event(WinbackEvent.REASON_GIVEN, data);
             // With a person now looking after the customer, they settle the cancellation; else ask to confirm.
@@ -147,10 +170,12 @@ final class WinbackActions {
 
         @Override
         public String run(ActionContext context) {
-            caseId(context).ifPresent(id -> context.handle().createUpdate("""
-                            UPDATE winback_cases SET response = 'declined', responded_at = now() WHERE id = :id""")
-                    .bind("id", id).execute());
-            context.event(WinbackEvent.DECLINED, Map.of("tier", context.customer().tier()));
+            caseId(context)
+                    .ifPresent(id ->
+                            context.handle().createUpdate("""
+                            UPDATE winback_cases SET response = 'declined', responded_at = now() WHERE id = :id""").bind("id", id).execute());
+            context.event(
+                    WinbackEvent.DECLINED, Map.of("tier", context.customer().tier()));
             return afterwards(context);
         }
     }

@@ -26,22 +26,34 @@ public final class WinbackFeature implements Feature {
     private final List<Action> actions;
     private final List<Job> jobs;
 
-    private WinbackFeature(WinbackSettings settings, Jdbi jdbi, Offers offers, Outreach outreach,
-                           java.time.ZoneId businessZone, Clock clock) {
+    private WinbackFeature(
+            WinbackSettings settings,
+            Jdbi jdbi,
+            Offers offers,
+            Outreach outreach,
+            java.time.ZoneId businessZone,
+            Clock clock) {
         this.settings = settings;
         this.actions = new java.util.ArrayList<>(WinbackActions.all(settings, offers));
         this.actions.add(new LapsedOnArrival(settings, outreach));
         this.jobs = List.of(
-                new Job("winback.scan", FixedDelay.of(settings.scanEvery()),
+                new Job(
+                        "winback.scan",
+                        FixedDelay.of(settings.scanEvery()),
                         new LapseScan(jdbi, settings, offers, outreach, businessZone, clock)),
                 new Job("winback.outcomes", FixedDelay.of(settings.scanEvery()), new Outcomes(jdbi, settings, clock)));
     }
 
     /** @param businessZone quiet hours (the offer campaigns' window) apply here for customers without a zone */
-    public static WinbackFeature create(Path settingsFile, Jdbi jdbi, Offers offers, Outreach outreach,
-                                        java.time.ZoneId businessZone, Clock clock) {
-        return new WinbackFeature(WinbackSettings.load(settingsFile, offers.settings()), jdbi, offers, outreach,
-                businessZone, clock);
+    public static WinbackFeature create(
+            Path settingsFile,
+            Jdbi jdbi,
+            Offers offers,
+            Outreach outreach,
+            java.time.ZoneId businessZone,
+            Clock clock) {
+        return new WinbackFeature(
+                WinbackSettings.load(settingsFile, offers.settings()), jdbi, offers, outreach, businessZone, clock);
     }
 
     public WinbackSettings settings() {

@@ -20,25 +20,31 @@ import java.util.Map;
  * @param wonBackWindowDays  a purchase within this many days after the dialogue started wins the customer back
  * @param scanEvery          how often {@code winback.scan} and {@code winback.outcomes} run
  */
-public record WinbackSettings(Map<Tier, TierMove> tiers, int approachAgainDays, int answerWindowDays,
-                              int wonBackWindowDays, Duration scanEvery) {
+public record WinbackSettings(
+        Map<Tier, TierMove> tiers,
+        int approachAgainDays,
+        int answerWindowDays,
+        int wonBackWindowDays,
+        Duration scanEvery) {
 
     /**
      * @param lapsedAfterDays no purchase for this many days makes a customer of the tier lapsed
      * @param offer           the incentive's offer id, or null for none (small customers)
      * @param escalate        a person from staff takes the conversation over
      */
-    public record TierMove(int lapsedAfterDays, String offer, boolean escalate) {
-    }
+    public record TierMove(int lapsedAfterDays, String offer, boolean escalate) {}
 
     public TierMove move(Tier tier) {
         return tiers.get(tier);
     }
 
     /** The file as written; a setting left out is null. */
-    record File(Integer approachAgainAfterDays, Integer answerWindowDays, Integer wonBackWindowDays,
-                Integer scanEveryMinutes, Tiers tiers) {
-    }
+    record File(
+            Integer approachAgainAfterDays,
+            Integer answerWindowDays,
+            Integer wonBackWindowDays,
+            Integer scanEveryMinutes,
+            Tiers tiers) {}
 
     record Tiers(Move key, Move major, Move ordinary, Move small) {
         Move of(Tier tier) {
@@ -52,14 +58,13 @@ public record WinbackSettings(Map<Tier, TierMove> tiers, int approachAgainDays, 
         }
     }
 
-    record Move(Integer lapsedAfterDays, String offer, Boolean escalate) {
-    }
+    record Move(Integer lapsedAfterDays, String offer, Boolean escalate) {}
 
     public static WinbackSettings load(Path file, OfferSettings offers) {
         var document = SettingsDocument.read(file);
         if (!document.exists()) {
-            org.slf4j.LoggerFactory.getLogger(WinbackSettings.class).warn("{} not found: its defaults apply",
-                    file.toAbsolutePath());
+            org.slf4j.LoggerFactory.getLogger(WinbackSettings.class)
+                    .warn("{} not found: its defaults apply", file.toAbsolutePath());
         }
         File read = document.bind(File.class);
         var tiersRead = read.tiers() == null ? new Tiers(null, null, null, null) : read.tiers();
@@ -67,20 +72,41 @@ public record WinbackSettings(Map<Tier, TierMove> tiers, int approachAgainDays, 
         int[] lapsedDefaults = {60, 90, 120, 180};
         for (Tier tier : Tier.values()) {
             Move move = tiersRead.of(tier);
-            String offer = move.offer() == null || move.offer().isBlank() ? null : move.offer().strip();
+            String offer = move.offer() == null || move.offer().isBlank()
+                    ? null
+                    : move.offer().strip();
             if (offer != null) {
-                Offer found = offers.offer(offer).orElseThrow(() -> document.wrong(
-                        "an offer id from config/offers.yaml: " + offers.offers().keySet(), "tiers", tier.code(), "offer"));
+                Offer found = offers.offer(offer)
+                        .orElseThrow(() -> document.wrong(
+                                "an offer id from config/offers.yaml: "
+                                        + offers.offers().keySet(),
+                                "tiers",
+                                tier.code(),
+                                "offer"));
                 if (!found.forTier(tier)) {
-                    throw document.wrong("an offer whose tiers include " + tier + " (it has " + found.tiers() + ")",
-                            "tiers", tier.code(), "offer");
+                    throw document.wrong(
+                            "an offer whose tiers include " + tier + " (it has " + found.tiers() + ")",
+                            "tiers",
+                            tier.code(),
+                            "offer");
                 }
             }
-            tiers.put(tier, new TierMove(document.whole(move.lapsedAfterDays(), lapsedDefaults[tier.ordinal()], 1, 3650,
-                    "tiers", tier.code(), "lapsed_after_days"), offer,
-                    move.escalate() == null ? tier == Tier.KEY : move.escalate()));
+            tiers.put(
+                    tier,
+                    new TierMove(
+                            document.whole(
+                                    move.lapsedAfterDays(),
+                                    lapsedDefaults[tier.ordinal()],
+                                    1,
+                                    3650,
+                                    "tiers",
+                                    tier.code(),
+                                    "lapsed_after_days"),
+                            offer,
+                            move.escalate() == null ? tier == Tier.KEY : move.escalate()));
         }
-        return new WinbackSettings(tiers,
+        return new WinbackSettings(
+                tiers,
                 document.whole(read.approachAgainAfterDays(), 90, 0, 3650, "approach_again_after_days"),
                 document.whole(read.answerWindowDays(), 3, 1, 365, "answer_window_days"),
                 document.whole(read.wonBackWindowDays(), 30, 1, 3650, "won_back_window_days"),

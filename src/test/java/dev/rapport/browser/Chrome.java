@@ -21,11 +21,11 @@ public final class Chrome {
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    private Chrome() {
-    }
+    private Chrome() {}
 
     public static ChromeDriver start() {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
                 "Browser tests skipped: install Debian's chromium and chromium-driver (" + BINARY + ", " + DRIVER
                         + "); .ci/run does");
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
@@ -37,10 +37,20 @@ public final class Chrome {
         }
         var options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         return driver;

@@ -11,8 +11,7 @@ import java.io.StringWriter;
  */
 public final class Commands {
 
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
     private final Database database;
     private final RapportConfig settings;

@@ -21,8 +21,7 @@ class ComplaintsCommandIT {
 
     static RunningRapport rapport;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void start() {
@@ -52,28 +51,35 @@ class ComplaintsCommandIT {
         Run list = complaints("list");
         assertThat(list.exitCode()).isZero();
         // The name and number of the customer; the priority follows the tier and how the description reads.
-        assertThat(list.out()).containsPattern(ticket + "\\s+open\\s+(low|normal)\\s+small\\s+billing.* #"
-                + chat.customerId());
+        assertThat(list.out())
+                .containsPattern(ticket + "\\s+open\\s+(low|normal)\\s+small\\s+billing.* #" + chat.customerId());
         assertThat(complaints("list", "--status", "closed").out()).doesNotContain(ticket);
 
         Run show = complaints("show", ticket.toLowerCase());
         assertThat(show.exitCode()).isZero();
-        assertThat(show.out()).contains("Ticket:      " + ticket, "Status:      open",
-                "Description: I was charged twice for one order", "Order:       (none given)",
-                "response promised within 48 h", "opened open  by customer");
+        assertThat(show.out())
+                .contains(
+                        "Ticket:      " + ticket,
+                        "Status:      open",
+                        "Description: I was charged twice for one order",
+                        "Order:       (none given)",
+                        "response promised within 48 h",
+                        "opened open  by customer");
 
         Run resolve = complaints("resolve", ticket, "--note", "We refunded the second charge.", "--by", "alice");
         assertThat(resolve.exitCode()).as(resolve.err()).isZero();
         assertThat(resolve.out()).contains(ticket + " is resolved");
         String note = chat.expect(4, 1).get(0);
         assertThat(note).contains("An update on your complaint " + ticket, "We refunded the second charge.");
-        assertThat(complaints("show", ticket).out()).contains("Status:      resolved",
-                "open -> resolved  by staff:alice: We refunded the second charge.");
+        assertThat(complaints("show", ticket).out())
+                .contains("Status:      resolved", "open -> resolved  by staff:alice: We refunded the second charge.");
 
         Run again = complaints("resolve", ticket, "--note", "Again.");
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.err()).contains("Ticket " + ticket + " is resolved, so it cannot be resolved",
-                "closed (complaints close " + ticket + ")");
+        assertThat(again.err())
+                .contains(
+                        "Ticket " + ticket + " is resolved, so it cannot be resolved",
+                        "closed (complaints close " + ticket + ")");
 
         Run close = complaints("close", ticket, "--by", "bob");
         assertThat(close.exitCode()).isZero();
@@ -82,19 +88,19 @@ class ComplaintsCommandIT {
 
         Run resolveClosed = complaints("resolve", ticket, "--note", "Too late.");
         assertThat(resolveClosed.exitCode()).isEqualTo(1);
-        assertThat(resolveClosed.err()).contains("Ticket " + ticket + " is closed, so it cannot be resolved",
-                "can only be: reopened");
+        assertThat(resolveClosed.err())
+                .contains("Ticket " + ticket + " is closed, so it cannot be resolved", "can only be: reopened");
         Run closeClosed = complaints("close", ticket);
         assertThat(closeClosed.exitCode()).isEqualTo(1);
         assertThat(closeClosed.err()).contains("Ticket " + ticket + " is closed, so it cannot be closed");
-        assertThat(rapport.telegram.sentTexts(8301)).hasSize(5);   // the note once, nothing for the refused changes
+        assertThat(rapport.telegram.sentTexts(8301)).hasSize(5); // the note once, nothing for the refused changes
     }
 
     @Test
     void aStronglyNegativeComplaintIsRaisedAndFlaggedAndTheFollowUpCommentShown() {
         var chat = new TelegramChat(rapport, 8303, "en");
-        String ticket = chat.complain("Worst shop ever!!! I have waited three weeks, you are useless scammers 😡",
-                "delivery");
+        String ticket =
+                chat.complain("Worst shop ever!!! I have waited three weeks, you are useless scammers 😡", "delivery");
         Run list = complaints("list");
         assertThat(list.out()).containsPattern(ticket + "\\s+open\\s+normal\\s+small\\s+delivery.*ESCALATED");
 
@@ -102,11 +108,15 @@ class ComplaintsCommandIT {
             long response = handle.createQuery("""
                     INSERT INTO survey_responses (survey_id, customer_id, trigger, tier, channel, chat_key, language, context)
                     VALUES ('complaint_followup', :customer, :trigger, 'small', 'telegram', '8303', 'en', '{}')
-                    RETURNING id""").bind("customer", chat.customerId()).bind("trigger", "complaint:" + ticket)
-                    .mapTo(Long.class).one();
+                    RETURNING id""")
+                    .bind("customer", chat.customerId())
+                    .bind("trigger", "complaint:" + ticket)
+                    .mapTo(Long.class)
+                    .one();
             handle.createUpdate("INSERT INTO survey_answers (response_id, question_id, question_type, value) "
-                    + "VALUES (:response, 'comment', 'text', 'The courier was kind in the end')")
-                    .bind("response", response).execute();
+                            + "VALUES (:response, 'comment', 'text', 'The courier was kind in the end')")
+                    .bind("response", response)
+                    .execute();
         });
         assertThat(complaints("show", ticket).out()).contains("Comment:     The courier was kind in the end");
     }
@@ -118,13 +128,17 @@ class ComplaintsCommandIT {
 
         Run closeOpen = complaints("close", ticket);
         assertThat(closeOpen.exitCode()).isEqualTo(1);
-        assertThat(closeOpen.err()).contains("Ticket " + ticket + " is open, so it cannot be closed",
-                "resolved (complaints resolve " + ticket + " --note TEXT)",
-                "taken in hand (complaints progress " + ticket + ")");
+        assertThat(closeOpen.err())
+                .contains(
+                        "Ticket " + ticket + " is open, so it cannot be closed",
+                        "resolved (complaints resolve " + ticket + " --note TEXT)",
+                        "taken in hand (complaints progress " + ticket + ")");
 
         assertThat(complaints("progress", ticket, "--by", "mei").exitCode()).isZero();
         assertThat(complaints("list", "--status", "in_progress").out()).contains(ticket);
-        assertThat(complaints("resolve", ticket, "--note", "我们已经和快递公司沟通，并给你补偿了 20 元。").exitCode()).isZero();
+        assertThat(complaints("resolve", ticket, "--note", "我们已经和快递公司沟通，并给你补偿了 20 元。")
+                        .exitCode())
+                .isZero();
         assertThat(chat.expect(4, 1).get(0)).contains("关于你的投诉 " + ticket, "补偿了 20 元");
     }
 
@@ -148,14 +162,19 @@ class ComplaintsCommandIT {
     void withLangZhTheListSpeaksChineseAndItsColumnsLineUpWithAChineseName() {
         var chat = new TelegramChat(rapport, 8304, "zh-hans");
         String ticket = chat.complain("收到的杯子是碎的", "product");
-        rapport.database.jdbi().useHandle(handle -> handle.execute("UPDATE customers SET name = '欧阳小明' WHERE id = ?",
-                chat.customerId()));
+        rapport.database
+                .jdbi()
+                .useHandle(
+                        handle -> handle.execute("UPDATE customers SET name = '欧阳小明' WHERE id = ?", chat.customerId()));
 
         Run list = complaints("list", "--lang", "zh");
         assertThat(list.exitCode()).as(list.err()).isZero();
         java.util.List<String> lines = list.out().lines().toList();
         String header = lines.get(0);
-        String row = lines.stream().filter(line -> line.startsWith(ticket)).findFirst().orElseThrow();
+        String row = lines.stream()
+                .filter(line -> line.startsWith(ticket))
+                .findFirst()
+                .orElseThrow();
         assertThat(header).startsWith("工单").contains("状态", "优先级", "等级", "类别", "创建时间", "截止时间", "客户");
         assertThat(row).contains("欧阳小明 #" + chat.customerId());
         // Each column starts at the same display column in the heading and in the row.

@@ -32,11 +32,12 @@ class ConversationTestsIT {
     Stream<DynamicTest> everyShippedDialogue() {
         List<DialogueTest> tests = DialogueTestFiles.folder(Path.of("conversations/tests"));
         var runner = new DialogueTestRunner(rapport.database.jdbi(), rapport.engine());
-        return tests.stream().map(test -> DynamicTest.dynamicTest(test.file().getFileName() + ": " + test.name(), () -> {
-            var outcome = runner.run(test);
-            if (!outcome.passed()) {
-                throw new AssertionError("\n" + outcome.report());
-            }
-        }));
+        return tests.stream()
+                .map(test -> DynamicTest.dynamicTest(test.file().getFileName() + ": " + test.name(), () -> {
+                    var outcome = runner.run(test);
+                    if (!outcome.passed()) {
+                        throw new AssertionError("\n" + outcome.report());
+                    }
+                }));
     }
 }

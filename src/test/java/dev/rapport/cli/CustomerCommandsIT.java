@@ -21,20 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomerCommandsIT {
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static Path config;
     static Path tiersConfig;
     static String url;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void configure() throws Exception {
         url = TestDatabase.freshUnmigratedUrl();
         config = dir.resolve("rapport.yaml");
-        Files.writeString(config, Files.readString(Path.of("config/rapport.yaml"))
-                .replace("database_url: \"\"", "database_url: \"" + url + "\""));
+        Files.writeString(
+                config,
+                Files.readString(Path.of("config/rapport.yaml"))
+                        .replace("database_url: \"\"", "database_url: \"" + url + "\""));
         tiersConfig = dir.resolve("tiers.yaml");
         Files.writeString(tiersConfig, "customers: {bot_username: rapport_demo_bot, default_country_code: 86}\n");
     }
@@ -53,7 +56,8 @@ class CustomerCommandsIT {
             System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
             int code = Main.run(args);
-            return new Run(code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+            return new Run(
+                    code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -62,27 +66,43 @@ class CustomerCommandsIT {
 
     private static long count(String sql) {
         try (var database = Database.connect(url, 1)) {
-            return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+            return database.jdbi()
+                    .withHandle(
+                            handle -> handle.createQuery(sql).mapTo(Long.class).one());
         }
     }
 
     @Test
     @Order(1)
     void importsReportWhatTheyDidAndWhichRowsTheyRejected() throws Exception {
-        Path customers = Files.writeString(dir.resolve("customers.csv"),
-                "external_id,name,phone\nC-1,Ada,13800000001\nC-2,Bo,nope\nC-3,Cy,\n");
-        var run = run("customers", "import", "--config", config.toString(), "--tiers-config", tiersConfig.toString(),
-                "--by", "ops@shop", "--progress", customers.toString());
+        Path customers = Files.writeString(
+                dir.resolve("customers.csv"), "external_id,name,phone\nC-1,Ada,13800000001\nC-2,Bo,nope\nC-3,Cy,\n");
+        var run = run(
+                "customers",
+                "import",
+                "--config",
+                config.toString(),
+                "--tiers-config",
+                tiersConfig.toString(),
+                "--by",
+                "ops@shop",
+                "--progress",
+                customers.toString());
         assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(1);
-        assertThat(run.out()).contains("customers: 3 rows read: 2 created, 0 updated, 0 unchanged, 1 rejected")
+        assertThat(run.out())
+                .contains("customers: 3 rows read: 2 created, 0 updated, 0 unchanged, 1 rejected")
                 .contains("line 3, column phone: 'nope' is not a phone number");
         assertThat(run.err()).as("the progress bar").contains("100%");
 
-        Path purchases = Files.writeString(dir.resolve("purchases.csv"),
+        Path purchases = Files.writeString(
+                dir.resolve("purchases.csv"),
                 "external_id,customer_external_id,amount,purchased_at\nP-1,C-1,500,2099-01-01\nP-2,C-3,20,"
                         + java.time.LocalDate.now().minusDays(3) + "\n");
         var bought = run("purchases", "import", "--config", config.toString(), purchases.toString());
-        assertThat(bought.out()).contains("1 created").contains("line 2, column purchased_at").contains("in the future");
+        assertThat(bought.out())
+                .contains("1 created")
+                .contains("line 2, column purchased_at")
+                .contains("in the future");
 
         var header = run("purchases", "import", "--config", config.toString(), customers.toString());
         assertThat(header.exitCode()).isEqualTo(2);
@@ -94,7 +114,8 @@ class CustomerCommandsIT {
     @Test
     @Order(2)
     void tiersAreRecomputedAndSummarised() {
-        var recompute = run("tiers", "recompute", "--config", config.toString(), "--tiers-config", tiersConfig.toString());
+        var recompute =
+                run("tiers", "recompute", "--config", config.toString(), "--tiers-config", tiersConfig.toString());
         assertThat(recompute.exitCode()).isZero();
         assertThat(recompute.out()).contains("2 customers, 1 with purchases in the last 12 months; 1 changed tier");
         var summary = run("tiers", "summary", "--config", config.toString(), "--tiers-config", tiersConfig.toString());
@@ -104,25 +125,41 @@ class CustomerCommandsIT {
     @Test
     @Order(3)
     void aLinkExportAndErasureAreAuditedUnderTheGivenName() throws Exception {
-        var link = run("customers", "link", "--config", config.toString(), "--tiers-config", tiersConfig.toString(),
-                "--by", "agent-7", "C-1");
+        var link = run(
+                "customers",
+                "link",
+                "--config",
+                config.toString(),
+                "--tiers-config",
+                tiersConfig.toString(),
+                "--by",
+                "agent-7",
+                "C-1");
         assertThat(link.exitCode()).isZero();
         assertThat(link.out().strip()).matches("https://t\\.me/rapport_demo_bot\\?start=[A-Za-z0-9_-]{43}");
 
         Path exported = dir.resolve("c1.json");
-        var export = run("customers", "export", "--config", config.toString(), "--by", "dpo", "-o", exported.toString(), "C-1");
+        var export = run(
+                "customers", "export", "--config", config.toString(), "--by", "dpo", "-o", exported.toString(), "C-1");
         assertThat(export.exitCode()).isZero();
-        assertThat(Files.readString(exported)).contains("\"name\" : \"Ada\"").contains("\"phone\" : \"+8613800000001\"")
+        assertThat(Files.readString(exported))
+                .contains("\"name\" : \"Ada\"")
+                .contains("\"phone\" : \"+8613800000001\"")
                 .contains("\"link_tokens\"");
 
-        assertThat(run("customers", "erase", "--config", config.toString(), "C-1").exitCode())
-                .as("erasing needs --yes").isEqualTo(2);
+        assertThat(run("customers", "erase", "--config", config.toString(), "C-1")
+                        .exitCode())
+                .as("erasing needs --yes")
+                .isEqualTo(2);
         var erase = run("customers", "erase", "--config", config.toString(), "--by", "dpo", "--yes", "C-1");
         assertThat(erase.exitCode()).isZero();
         assertThat(count("SELECT count(*) FROM customers WHERE name = 'Ada'")).isZero();
-        assertThat(count("SELECT count(*) FROM audit_log WHERE actor = 'dpo' AND action IN ('customers.export', 'customers.erase')"))
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM audit_log WHERE actor = 'dpo' AND action IN ('customers.export', 'customers.erase')"))
                 .isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM audit_log WHERE actor = 'agent-7' AND action = 'customers.link'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE actor = 'agent-7' AND action = 'customers.link'"))
+                .isEqualTo(1);
 
         var unknown = run("customers", "export", "--config", config.toString(), "C-404");
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -21,7 +21,8 @@ class NluCommandTest {
 
     private static final String TINY = "src/test/resources/nlu/tiny";
 
-    @TempDir static Path cacheDir; // shared, so only the first command trains
+    @TempDir
+    static Path cacheDir; // shared, so only the first command trains
 
     private record Run(int exitCode, String out, String err) {}
 
@@ -47,16 +48,17 @@ class NluCommandTest {
 
     @Test
     void predictWritesOneJsonObjectPerInputLine() throws Exception {
-        Run run = run("where is my order\n我要退款\n\n😡\n",
-                "predict", "--nlu-dir", TINY, "--cache-dir", cacheDir.toString());
+        Run run = run(
+                "where is my order\n我要退款\n\n😡\n", "predict", "--nlu-dir", TINY, "--cache-dir", cacheDir.toString());
 
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().split("\n");
         assertThat(lines).hasSize(4);
         ObjectMapper json = dev.rapport.store.Json.mapper();
         JsonNode first = json.readTree(lines[0]);
-        assertThat(first.fieldNames()).toIterable().containsExactly(
-                "text", "language", "intent", "intentConfidence", "sentiment", "sentimentScore");
+        assertThat(first.fieldNames())
+                .toIterable()
+                .containsExactly("text", "language", "intent", "intentConfidence", "sentiment", "sentimentScore");
         assertThat(first.get("text").asText()).isEqualTo("where is my order");
         assertThat(first.get("language").asText()).isEqualTo("en");
         assertThat(first.get("intent").asText()).isEqualTo("order_status");
@@ -71,17 +73,30 @@ class NluCommandTest {
     @Test
     void predictCanForceTheLanguage() throws Exception {
         Run run = run("ok\n", "predict", "--language", "zh", "--nlu-dir", TINY, "--cache-dir", cacheDir.toString());
-        assertThat(dev.rapport.store.Json.read(run.out().strip()).get("language").asText()).isEqualTo("zh");
+        assertThat(dev.rapport.store.Json.read(run.out().strip())
+                        .get("language")
+                        .asText())
+                .isEqualTo("zh");
     }
 
     @Test
     void evalPrintsTheReportWithTheHeadlineFigure() {
-        Run intents = run("", "eval", "--data", TINY + "/en/intents.tsv", "--nlu-dir", TINY, "--cache-dir", cacheDir.toString());
+        Run intents = run(
+                "", "eval", "--data", TINY + "/en/intents.tsv", "--nlu-dir", TINY, "--cache-dir", cacheDir.toString());
         assertThat(intents.exitCode()).isZero();
         assertThat(intents.out()).contains("task: intent", "accuracy:", "confusion matrix", "complaint-vs-rest F1:");
 
-        Run sentiment = run("", "eval", "--data", TINY + "/zh/sentiment.tsv", "--language", "zh",
-                "--nlu-dir", TINY, "--cache-dir", cacheDir.toString());
+        Run sentiment = run(
+                "",
+                "eval",
+                "--data",
+                TINY + "/zh/sentiment.tsv",
+                "--language",
+                "zh",
+                "--nlu-dir",
+                TINY,
+                "--cache-dir",
+                cacheDir.toString());
         assertThat(sentiment.exitCode()).isZero();
         assertThat(sentiment.out()).contains("task: sentiment", "language: zh (forced)", "polarity accuracy");
     }
@@ -97,7 +112,12 @@ class NluCommandTest {
     void trainSaysWhereTheModelsWentAndHowLongItTook() {
         Run run = run("", "train", "--nlu-dir", TINY, "--cache-dir", cacheDir.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Trained from 72 examples", "en/intents.tsv", cacheDir.toAbsolutePath().toString(), " s ");
+        assertThat(run.out())
+                .contains(
+                        "Trained from 72 examples",
+                        "en/intents.tsv",
+                        cacheDir.toAbsolutePath().toString(),
+                        " s ");
     }
 
     @Test

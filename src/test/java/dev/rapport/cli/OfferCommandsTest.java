@@ -20,8 +20,12 @@ class OfferCommandsTest {
 
     @Test
     void eachCommandDescribesItsOptions() {
-        assertThat(help("campaign", "send", "--help")).contains("--offer").contains("--tier").contains("--dry-run")
-                .contains("--config").contains("--offers");
+        assertThat(help("campaign", "send", "--help"))
+                .contains("--offer")
+                .contains("--tier")
+                .contains("--dry-run")
+                .contains("--config")
+                .contains("--offers");
         assertThat(help("campaign", "status", "--help")).contains("--offer");
         assertThat(help("offers", "redeem", "--help")).contains("CODE");
         assertThat(help("offers", "stats", "--help")).contains("per offer and tier");

@@ -29,8 +29,7 @@ class StaffCommandIT {
         database.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(DatabaseCommand command) {
         var out = new StringWriter();
@@ -38,7 +37,7 @@ class StaffCommandIT {
         int exit;
         try {
             exit = command.run(database, null, new PrintWriter(out, true), new PrintWriter(err, true));
-        } catch (IllegalArgumentException e) {   // as call() does: said plainly, exit code 2
+        } catch (IllegalArgumentException e) { // as call() does: said plainly, exit code 2
             err.append(e.getMessage());
             exit = 2;
         }
@@ -63,8 +62,11 @@ class StaffCommandIT {
         assertThat(accounts.login("wei", "a long enough password".toCharArray()))
                 .isInstanceOf(LoginResult.SignedIn.class);
 
-        assertThat(run(add("WEI", "agent", "a long enough password")).exit()).isNotZero();   // names ignore case
-        assertThat(run(new StaffCommand.ListAccounts()).out()).contains("wei").contains("manager").contains("zh")
+        assertThat(run(add("WEI", "agent", "a long enough password")).exit()).isNotZero(); // names ignore case
+        assertThat(run(new StaffCommand.ListAccounts()).out())
+                .contains("wei")
+                .contains("manager")
+                .contains("zh")
                 .contains("active");
 
         var disable = new StaffCommand.Disable();
@@ -84,11 +86,13 @@ class StaffCommandIT {
         assertThat(weak.err()).contains("at least 10");
         var none = add("none", "agent", "");
         none.environment = name -> null;
-        var answer = run(none);   // no terminal in a test: told how to give one
+        var answer = run(none); // no terminal in a test: told how to give one
         assertThat(answer.exit()).isEqualTo(2);
         assertThat(answer.err()).contains("RAPPORT_STAFF_PASSWORD");
-        assertThat(new StaffAccounts(database.jdbi(), Clock.systemUTC()).find("none")).isEmpty();
-        assertThat(new StaffAccounts(database.jdbi(), Clock.systemUTC()).find("short")).isEmpty();
+        assertThat(new StaffAccounts(database.jdbi(), Clock.systemUTC()).find("none"))
+                .isEmpty();
+        assertThat(new StaffAccounts(database.jdbi(), Clock.systemUTC()).find("short"))
+                .isEmpty();
     }
 
     @Test
@@ -99,7 +103,10 @@ class StaffCommandIT {
         link.telegramUserId = 4242;
         assertThat(run(link).out()).contains("Telegram user 4242 now acts as lin");
         var links = new dev.rapport.staffgroup.StaffLinks(database.jdbi());
-        long id = new StaffAccounts(database.jdbi(), Clock.systemUTC()).find("lin").orElseThrow().id();
+        long id = new StaffAccounts(database.jdbi(), Clock.systemUTC())
+                .find("lin")
+                .orElseThrow()
+                .id();
         assertThat(links.telegramUser(id)).contains(4242L);
 
         var code = new StaffCommand.TelegramCode();

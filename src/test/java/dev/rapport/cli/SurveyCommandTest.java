@@ -18,20 +18,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code rapport survey send | results | export} as an operator runs them, against a real database. */
 class SurveyCommandTest {
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static Path config;
     static Database database;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void databaseWithAnswers() throws Exception {
         String url = TestDatabase.freshUnmigratedUrl();
         config = dir.resolve("rapport.yaml");
-        Files.writeString(config, Files.readString(Path.of("config/rapport.yaml"))
-                .replace("database_url: \"\"", "database_url: \"" + url + "\"")
-                .replace("conversations_dir: ./conversations", "conversations_dir: " + Path.of("conversations").toAbsolutePath()));
+        Files.writeString(
+                config,
+                Files.readString(Path.of("config/rapport.yaml"))
+                        .replace("database_url: \"\"", "database_url: \"" + url + "\"")
+                        .replace(
+                                "conversations_dir: ./conversations",
+                                "conversations_dir: " + Path.of("conversations").toAbsolutePath()));
         Run migrate = run("migrate", "--config", config.toString());
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         database = Database.connect(url, 2);
@@ -68,11 +73,19 @@ class SurveyCommandTest {
 
     @Test
     void resultsPrintTheFiguresByTier() {
-        Run run = run("survey", "results", "--config", config.toString(), "--survey", "feedback", "--since",
+        Run run = run(
+                "survey",
+                "results",
+                "--config",
+                config.toString(),
+                "--survey",
+                "feedback",
+                "--since",
                 java.time.LocalDate.now().minusDays(30).toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Survey feedback, responses since")
+        assertThat(run.out())
+                .contains("Survey feedback, responses since")
                 .containsPattern("\\s+all\\s+key\\s+major\\s+ordinary\\s+small")
                 .containsPattern("response rate\\s+50\\.0%")
                 .containsPattern("NPS\\s+\\+25\\.0")
@@ -82,32 +95,62 @@ class SurveyCommandTest {
     @Test
     void exportWritesEveryAnswerAsCsv() throws Exception {
         Path file = dir.resolve("answers.csv");
-        database.jdbi().useHandle(handle -> handle.execute("UPDATE survey_answers SET value = ? "
-                + "WHERE response_id = 1 AND question_id = 'comment'", "=2+5+cmd|' /C calc'!A0"));
-        Run run = run("survey", "export", "--config", config.toString(), "--survey", "feedback", "--format", "csv",
-                "--output", file.toString());
+        database.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE survey_answers SET value = ? " + "WHERE response_id = 1 AND question_id = 'comment'",
+                        "=2+5+cmd|' /C calc'!A0"));
+        Run run = run(
+                "survey",
+                "export",
+                "--config",
+                config.toString(),
+                "--survey",
+                "feedback",
+                "--format",
+                "csv",
+                "--output",
+                file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Wrote 16 answers to");
-        assertThat(Files.readAllLines(file)).hasSize(17).first().asString().startsWith("\uFEFFresponse_id,survey,trigger");
+        assertThat(Files.readAllLines(file))
+                .hasSize(17)
+                .first()
+                .asString()
+                .startsWith("\uFEFFresponse_id,survey,trigger");
         assertThat(Files.readString(file)).contains("'=2+5+cmd|' /C calc'!A0").doesNotContain(",=2+5");
         assertThat(run("survey", "export", "--config", config.toString(), "--survey", "feedback", "--format", "xml")
-                .err()).contains("Unknown format 'xml'; expected csv");
+                        .err())
+                .contains("Unknown format 'xml'; expected csv");
     }
 
     @Test
     void aDryRunPrintsWhoWouldBeInvitedAndSendsNothing() {
-        Run run = run("survey", "send", "--config", config.toString(), "--survey", "feedback", "--tier", "major",
-                "--campaign", "trial", "--dry-run");
+        Run run = run(
+                "survey",
+                "send",
+                "--config",
+                config.toString(),
+                "--survey",
+                "feedback",
+                "--tier",
+                "major",
+                "--campaign",
+                "trial",
+                "--dry-run");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Campaign trial: 1 to invite", "Dry run: nothing sent.")
+        assertThat(run.out())
+                .contains("Campaign trial: 1 to invite", "Dry run: nothing sent.")
                 .containsPattern("invite\\s+#7 Ana\\s+major\\s+en\\n")
                 .containsPattern("skip\\s+#8 Bo\\s+major\\s+\\w+\\s+opted out");
-        long queued = database.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT count(*) FROM inbound_updates").mapTo(Long.class).one());
+        long queued = database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT count(*) FROM inbound_updates")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(queued).isZero();
-        assertThat(run("survey", "send", "--config", config.toString(), "--survey", "nope", "--dry-run").err())
+        assertThat(run("survey", "send", "--config", config.toString(), "--survey", "nope", "--dry-run")
+                        .err())
                 .contains("unknown survey 'nope'; surveys: complaint_followup, feedback");
     }
 
@@ -115,12 +158,16 @@ class SurveyCommandTest {
     void surveysAreListedAndAnUnknownOneIsAnError() {
         Run list = run("survey", "list", "--config", config.toString());
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out()).contains("complaint_followup  (2 questions: csat, comment)",
-                "feedback  (6 questions: csat, nps, ces, topic, liked, comment)");
+        assertThat(list.out())
+                .contains(
+                        "complaint_followup  (2 questions: csat, comment)",
+                        "feedback  (6 questions: csat, nps, ces, topic, liked, comment)");
 
         Run results = run("survey", "results", "--config", config.toString(), "--survey", "nope");
         assertThat(results.exitCode()).isEqualTo(2);
         assertThat(results.err()).contains("unknown survey 'nope'; surveys: complaint_followup, feedback");
-        assertThat(run("survey", "export", "--config", config.toString(), "--survey", "nope").exitCode()).isEqualTo(2);
+        assertThat(run("survey", "export", "--config", config.toString(), "--survey", "nope")
+                        .exitCode())
+                .isEqualTo(2);
     }
 }

@@ -25,12 +25,16 @@ class ComplaintsConfigTest {
     void theShippedFileHoldsTheDefaults() {
         ComplaintsConfig shipped = ComplaintsConfig.load(Path.of("config/complaints.yaml"));
         ComplaintsConfig defaults = ComplaintsConfig.defaults();
-        assertThat(shipped.slaHours()).isEqualTo(defaults.slaHours())
-                .containsEntry(Tier.KEY, 1).containsEntry(Tier.MAJOR, 4).containsEntry(Tier.ORDINARY, 24)
+        assertThat(shipped.slaHours())
+                .isEqualTo(defaults.slaHours())
+                .containsEntry(Tier.KEY, 1)
+                .containsEntry(Tier.MAJOR, 4)
+                .containsEntry(Tier.ORDINARY, 24)
                 .containsEntry(Tier.SMALL, 48);
         assertThat(shipped.followupAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(shipped.closeUnansweredAfter()).isEqualTo(Duration.ofHours(72));
-        assertThat(shipped.orderPattern().pattern()).isEqualTo(defaults.orderPattern().pattern());
+        assertThat(shipped.orderPattern().pattern())
+                .isEqualTo(defaults.orderPattern().pattern());
         assertThat(shipped.orderPattern().matcher("a-102938").matches()).isTrue();
         assertThat(shipped.orderPattern().matcher("last week").matches()).isFalse();
     }
@@ -62,12 +66,14 @@ class ComplaintsConfigTest {
     @Test
     void wrongValuesNameFileLineColumnSettingValueAndWhatIsExpected() throws IOException {
         Path file = file("sla_hours: {key: soon}\n");
-        assertThatThrownBy(() -> ComplaintsConfig.load(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> ComplaintsConfig.load(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ":1:18: sla_hours.key: expected a whole number, got \"soon\"");
         assertThatThrownBy(() -> ComplaintsConfig.load(file("sla_hours:\n  key: 0\n")))
                 .hasMessage(file + ":2:8: sla_hours.key: expected a whole number from 1 to 720, got 0");
         assertThatThrownBy(() -> ComplaintsConfig.load(file("followup_after: 1 week\n")))
-                .hasMessage(file + ":1:17: followup_after: expected a duration such as 30s, 10m, 2h or 3d, got \"1 week\"");
+                .hasMessage(
+                        file + ":1:17: followup_after: expected a duration such as 30s, 10m, 2h or 3d, got \"1 week\"");
         assertThatThrownBy(() -> ComplaintsConfig.load(file("order_reference: {pattern: \"[A-Z\"}\n")))
                 .hasMessageContaining(":1:28: order_reference.pattern: expected a Java regular expression");
         assertThatThrownBy(() -> ComplaintsConfig.load(file("order_reference: {example: nope}\n")))

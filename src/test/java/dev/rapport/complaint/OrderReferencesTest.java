@@ -7,13 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class OrderReferencesTest {
 
-    static final Pattern SHIPPED = ComplaintsConfig.load(java.nio.file.Path.of("config/complaints.yaml")).orderPattern();
+    static final Pattern SHIPPED = ComplaintsConfig.load(java.nio.file.Path.of("config/complaints.yaml"))
+            .orderPattern();
 
     @Test
     void aReferenceInsideASentenceIsFound() {
         assertThat(OrderReferences.find(SHIPPED, "my order is #4455-99")).contains("4455-99");
         assertThat(OrderReferences.find(SHIPPED, "订单号是12345")).contains("12345");
-        assertThat(OrderReferences.find(SHIPPED, "the order was A-4471209, delivered late")).contains("A-4471209");
+        assertThat(OrderReferences.find(SHIPPED, "the order was A-4471209, delivered late"))
+                .contains("A-4471209");
     }
 
     @Test

@@ -32,8 +32,10 @@ class TicketNumbersTest {
             Set<String> tickets = ConcurrentHashMap.newKeySet();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
-                List<Future<Boolean>> done = IntStream.range(0, 40).mapToObj(i -> pool.submit(() ->
-                        tickets.add(database.jdbi().inTransaction(handle -> TicketNumbers.next(handle, zone))))).toList();
+                List<Future<Boolean>> done = IntStream.range(0, 40)
+                        .mapToObj(i -> pool.submit(() ->
+                                tickets.add(database.jdbi().inTransaction(handle -> TicketNumbers.next(handle, zone)))))
+                        .toList();
                 for (Future<Boolean> future : done) {
                     future.get();
                 }
@@ -42,7 +44,10 @@ class TicketNumbersTest {
             }
             String today = TicketNumbers.format(LocalDate.now(zone), 0).substring(0, 9);
             assertThat(tickets).hasSize(40).allMatch(ticket -> ticket.startsWith(today));
-            assertThat(tickets.stream().map(ticket -> Integer.parseInt(ticket.substring(9))).sorted().toList())
+            assertThat(tickets.stream()
+                            .map(ticket -> Integer.parseInt(ticket.substring(9)))
+                            .sorted()
+                            .toList())
                     .isEqualTo(IntStream.rangeClosed(1, 40).boxed().toList());
         }
     }

@@ -13,14 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SettingsDocumentTest {
 
-    record Budget(Integer maxSends, BigDecimal maxValue) {
-    }
+    record Budget(Integer maxSends, BigDecimal maxValue) {}
 
-    record Entry(String id, String title, Budget budget, Boolean inMenu) {
-    }
+    record Entry(String id, String title, Budget budget, Boolean inMenu) {}
 
-    record Catalogue(Integer recentOfferDays, List<Entry> offers) {
-    }
+    record Catalogue(Integer recentOfferDays, List<Entry> offers) {}
 
     @TempDir
     Path dir;
@@ -46,8 +43,14 @@ class SettingsDocumentTest {
 
     @Test
     void aMissingOrEmptyFileBindsToNothingSet() throws IOException {
-        assertThat(SettingsDocument.read(dir.resolve("none.yaml")).bind(Catalogue.class).offers()).isNull();
-        assertThat(SettingsDocument.read(file("# nothing yet\n")).bind(Catalogue.class).recentOfferDays()).isNull();
+        assertThat(SettingsDocument.read(dir.resolve("none.yaml"))
+                        .bind(Catalogue.class)
+                        .offers())
+                .isNull();
+        assertThat(SettingsDocument.read(file("# nothing yet\n"))
+                        .bind(Catalogue.class)
+                        .recentOfferDays())
+                .isNull();
     }
 
     @Test
@@ -62,11 +65,14 @@ class SettingsDocumentTest {
         assertThatThrownBy(() -> SettingsDocument.read(file).bind(Catalogue.class))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ":5:18: offers.spring_sale.budget.max_sends: expected a whole number, got \"lots\"");
-        assertThatThrownBy(() -> SettingsDocument.read(file("recent_offer_days: 1.5\n")).bind(Catalogue.class))
+        assertThatThrownBy(() ->
+                        SettingsDocument.read(file("recent_offer_days: 1.5\n")).bind(Catalogue.class))
                 .hasMessageEndingWith(":1:20: recent_offer_days: expected a whole number, got 1.5");
-        assertThatThrownBy(() -> SettingsDocument.read(file("recent_offer_days: \"7\"\n")).bind(Catalogue.class))
+        assertThatThrownBy(() -> SettingsDocument.read(file("recent_offer_days: \"7\"\n"))
+                        .bind(Catalogue.class))
                 .hasMessageEndingWith(":1:20: recent_offer_days: expected a whole number, got \"7\"");
-        assertThatThrownBy(() -> SettingsDocument.read(file("offers: {id: x}\n")).bind(Catalogue.class))
+        assertThatThrownBy(
+                        () -> SettingsDocument.read(file("offers: {id: x}\n")).bind(Catalogue.class))
                 .hasMessageEndingWith(":1:9: offers: expected a list, got a map");
     }
 
@@ -74,7 +80,8 @@ class SettingsDocumentTest {
     void anUnknownKeyNamesLineColumnPathAndTheKnownKeys() throws IOException {
         Path file = file("offers:\n  - id: spring\n    titel: x\n");
         assertThatThrownBy(() -> SettingsDocument.read(file).bind(Catalogue.class))
-                .hasMessage(file + ":3:5: offers.spring.titel: unknown setting; known here: budget, id, in_menu, title");
+                .hasMessage(
+                        file + ":3:5: offers.spring.titel: unknown setting; known here: budget, id, in_menu, title");
     }
 
     @Test
@@ -89,10 +96,12 @@ class SettingsDocumentTest {
 
     @Test
     void syntaxErrorsAndDuplicateKeysAreNotValidYaml() throws IOException {
-        assertThatThrownBy(() -> SettingsDocument.read(file("offers: [\n"))).hasMessageContaining("offers.yaml:")
+        assertThatThrownBy(() -> SettingsDocument.read(file("offers: [\n")))
+                .hasMessageContaining("offers.yaml:")
                 .hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> SettingsDocument.read(file("recent_offer_days: 1\nrecent_offer_days: 2\n")))
-                .hasMessageContaining("offers.yaml:2:").hasMessageContaining("recent_offer_days");
+                .hasMessageContaining("offers.yaml:2:")
+                .hasMessageContaining("recent_offer_days");
         assertThatThrownBy(() -> SettingsDocument.read(file("- a\n- b\n")))
                 .hasMessageContaining("offers.yaml:1:1: expected a map of settings");
     }

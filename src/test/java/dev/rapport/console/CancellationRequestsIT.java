@@ -34,11 +34,19 @@ class CancellationRequestsIT {
             var alice = new StaffBrowser(rapport);
             assertThat(alice.signIn("alice", PASSWORD).statusCode()).isEqualTo(303);
             String queue = alice.get("/console").body();
-            assertThat(queue).contains("id=\"cancellation-requests\" data-count=\"1\"", "Asked to close their account (1)",
-                    "href=\"/console/customers/" + customer + "#request-" + request + "\"", "price — “Too dear since spring”");
+            assertThat(queue)
+                    .contains(
+                            "id=\"cancellation-requests\" data-count=\"1\"",
+                            "Asked to close their account (1)",
+                            "href=\"/console/customers/" + customer + "#request-" + request + "\"",
+                            "price — “Too dear since spring”");
             String panel = alice.get("/console/customers/" + customer).body();
-            assertThat(panel).contains("id=\"request-" + request + "\"", "Mark handled", "Customer stays",
-                    "/console/cancellations/" + request + "/handle");
+            assertThat(panel)
+                    .contains(
+                            "id=\"request-" + request + "\"",
+                            "Mark handled",
+                            "Customer stays",
+                            "/console/cancellations/" + request + "/handle");
 
             var li = new StaffBrowser(rapport);
             li.signIn("li", PASSWORD);
@@ -47,10 +55,13 @@ class CancellationRequestsIT {
 
             // Without the CSRF token nothing changes.
             assertThat(alice.post("/console/cancellations/" + request + "/handle", Map.of("outcome", "withdrawn"))
-                    .statusCode()).isEqualTo(403);
+                            .statusCode())
+                    .isEqualTo(403);
             assertThat(alice.submit("/console/cancellations/" + request + "/handle", Map.of("outcome", "maybe"))
-                    .statusCode()).isEqualTo(400);
-            var handled = alice.submit("/console/cancellations/" + request + "/handle",
+                            .statusCode())
+                    .isEqualTo(400);
+            var handled = alice.submit(
+                    "/console/cancellations/" + request + "/handle",
                     Map.of("outcome", "withdrawn", "note", "Called her: she stays with the spring discount"));
             assertThat(handled.statusCode()).isEqualTo(303);
             assertThat(handled.headers().firstValue("Location").orElseThrow())
@@ -59,22 +70,32 @@ class CancellationRequestsIT {
                     SELECT count(*) FROM cancellation_requests r JOIN staff s ON s.id = r.handled_by
                     WHERE r.id = ? AND r.status = 'withdrawn' AND r.handled_at IS NOT NULL AND s.name = 'alice'
                       AND r.handled_note = 'Called her: she stays with the spring discount'""", request)).isEqualTo(1);
-            assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:alice' AND action = 'cancellation.handle'"
-                    + " AND customer_id = ?", customer)).isEqualTo(1);
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM audit_log WHERE actor = 'staff:alice' AND action = 'cancellation.handle'"
+                                    + " AND customer_id = ?",
+                            customer))
+                    .isEqualTo(1);
             assertThat(rapport.count("""
                     SELECT count(*) FROM events WHERE type = 'winback.cancellation_handled' AND customer_id = ?
                       AND data ->> 'outcome' = 'withdrawn' AND data ->> 'staff_name' = 'alice'
                       AND personal ->> 'note' LIKE 'Called her%'""", customer)).isEqualTo(1);
 
-            String after = alice.get("/console/customers/" + customer + "?done=cancellation.handle").body();
-            assertThat(after).contains("The cancellation request is marked handled.", "Customer stays",
-                    "Handled by alice on", "Cancellation request handled by alice")
+            String after = alice.get("/console/customers/" + customer + "?done=cancellation.handle")
+                    .body();
+            assertThat(after)
+                    .contains(
+                            "The cancellation request is marked handled.",
+                            "Customer stays",
+                            "Handled by alice on",
+                            "Cancellation request handled by alice")
                     .doesNotContain("/console/cancellations/" + request + "/handle");
             assertThat(alice.get("/console").body()).contains("data-count=\"0\"", "No open cancellation request.");
             // Settled once: a second try (another agent a moment later) is refused and changes nothing.
-            assertThat(li.submit("/console/cancellations/" + request + "/handle", Map.of("outcome", "done")).statusCode())
+            assertThat(li.submit("/console/cancellations/" + request + "/handle", Map.of("outcome", "done"))
+                            .statusCode())
                     .isEqualTo(409);
-            assertThat(rapport.count("SELECT count(*) FROM cancellation_requests WHERE status = 'withdrawn'")).isEqualTo(1);
+            assertThat(rapport.count("SELECT count(*) FROM cancellation_requests WHERE status = 'withdrawn'"))
+                    .isEqualTo(1);
         }
     }
 }

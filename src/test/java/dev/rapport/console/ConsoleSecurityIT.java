@@ -3,11 +3,10 @@ package dev.rapport.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.domain.Language;
+import dev.rapport.feature.PageRoute;
 import dev.rapport.it.RunningRapport;
-import dev.rapport.it.Updates;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffAccounts;
-import dev.rapport.feature.PageRoute;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -47,14 +46,17 @@ class ConsoleSecurityIT {
     }
 
     static List<PageRoute> guarded() {
-        return rapport.pageRoutes().stream().filter(route -> route.access() instanceof PageRoute.Roles).toList();
+        return rapport.pageRoutes().stream()
+                .filter(route -> route.access() instanceof PageRoute.Roles)
+                .toList();
     }
 
     @Test
     void onlyTheSignInPageAndTheAssetsArePublic() {
         assertThat(rapport.pageRoutes()).hasSizeGreaterThan(8);
-        assertThat(rapport.pageRoutes().stream().filter(route -> route.access() instanceof PageRoute.Public)
-                .map(route -> route.method() + " " + route.path()))
+        assertThat(rapport.pageRoutes().stream()
+                        .filter(route -> route.access() instanceof PageRoute.Public)
+                        .map(route -> route.method() + " " + route.path()))
                 .containsExactlyInAnyOrder("GET /console/login", "POST /console/login", "GET /console/assets/{file}");
     }
 
@@ -65,10 +67,13 @@ class ConsoleSecurityIT {
             if (route.method() == PageRoute.Method.GET) {
                 var answer = anonymous.get(path(route));
                 assertThat(answer.statusCode()).as(route.path()).isEqualTo(302);
-                assertThat(answer.headers().firstValue("Location")).as(route.path()).hasValueSatisfying(
-                        location -> assertThat(location).startsWith("/console/login"));
+                assertThat(answer.headers().firstValue("Location"))
+                        .as(route.path())
+                        .hasValueSatisfying(location -> assertThat(location).startsWith("/console/login"));
             } else {
-                assertThat(anonymous.post(path(route), Map.of()).statusCode()).as(route.path()).isEqualTo(401);
+                assertThat(anonymous.post(path(route), Map.of()).statusCode())
+                        .as(route.path())
+                        .isEqualTo(401);
             }
         }
     }
@@ -76,7 +81,9 @@ class ConsoleSecurityIT {
     @Test
     void aForgedOrStaleSessionCookieIsAnonymous() {
         var request = HttpRequest.newBuilder(URI.create(rapport.url("/console")))
-                .header("Cookie", "rapport_staff=" + "A".repeat(43)).GET().build();
+                .header("Cookie", "rapport_staff=" + "A".repeat(43))
+                .GET()
+                .build();
         assertThat(rapport.send(request).statusCode()).isEqualTo(302);
     }
 
@@ -85,10 +92,12 @@ class ConsoleSecurityIT {
         var agent = new StaffBrowser(rapport);
         assertThat(agent.signIn("alice", PASSWORD).statusCode()).isEqualTo(303);
         var forbidden = guarded().stream()
-                .filter(route -> !((PageRoute.Roles) route.access()).allowed().contains(Role.AGENT)).toList();
+                .filter(route -> !((PageRoute.Roles) route.access()).allowed().contains(Role.AGENT))
+                .toList();
         assertThat(forbidden).isNotEmpty();
         for (PageRoute route : forbidden) {
-            int status = route.method() == PageRoute.Method.GET ? agent.get(path(route)).statusCode()
+            int status = route.method() == PageRoute.Method.GET
+                    ? agent.get(path(route)).statusCode()
                     : agent.submit(path(route), Map.of()).statusCode();
             assertThat(status).as(route.path()).isEqualTo(403);
         }
@@ -106,11 +115,17 @@ class ConsoleSecurityIT {
             if (route.method() != PageRoute.Method.POST) {
                 continue;
             }
-            assertThat(admin.post(path(route), Map.of("note", "x")).statusCode()).as(route.path()).isEqualTo(403);
-            assertThat(admin.post(path(route), Map.of("_csrf", "forged", "note", "x")).statusCode())
-                    .as(route.path()).isEqualTo(403);
-            assertThat(admin.post(path(route), Map.of(), Map.of("X-CSRF-Token", "forged")).statusCode())
-                    .as(route.path()).isEqualTo(403);
+            assertThat(admin.post(path(route), Map.of("note", "x")).statusCode())
+                    .as(route.path())
+                    .isEqualTo(403);
+            assertThat(admin.post(path(route), Map.of("_csrf", "forged", "note", "x"))
+                            .statusCode())
+                    .as(route.path())
+                    .isEqualTo(403);
+            assertThat(admin.post(path(route), Map.of(), Map.of("X-CSRF-Token", "forged"))
+                            .statusCode())
+                    .as(route.path())
+                    .isEqualTo(403);
         }
         // The signed-in session still works afterwards: the checks refused, they did not sign out.
         assertThat(admin.get("/console").statusCode()).isEqualTo(200);
@@ -120,17 +135,20 @@ class ConsoleSecurityIT {
     void aCustomerMessageWithScriptRendersAsText() {
         long chat = 7_001;
         rapport.say(chat, "<script>alert('x')</script> my parcel <b>never</b> came", "en", 1);
-        long customer = rapport.count("SELECT customer_id FROM channel_accounts WHERE chat_key = ?", String.valueOf(chat));
+        long customer =
+                rapport.count("SELECT customer_id FROM channel_accounts WHERE chat_key = ?", String.valueOf(chat));
         var agent = new StaffBrowser(rapport);
         agent.signIn("alice", PASSWORD);
         String page = agent.get("/console/customers/" + customer).body();
         assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; my parcel &lt;b&gt;never&lt;/b&gt;");
         assertThat(page).doesNotContain("<script>alert").doesNotContain("<b>never</b>");
-        String found = agent.get("/console/search?q=" + java.net.URLEncoder.encode("<script>",
-                java.nio.charset.StandardCharsets.UTF_8)).body();
+        String found = agent.get("/console/search?q="
+                        + java.net.URLEncoder.encode("<script>", java.nio.charset.StandardCharsets.UTF_8))
+                .body();
         assertThat(found).contains("&lt;script&gt;alert").doesNotContain("<script>alert");
-        assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND customer_id = ?",
-                customer)).isEqualTo(1);
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM audit_log WHERE action = 'customer.view' AND customer_id = ?", customer))
+                .isEqualTo(1);
     }
 
     @Test
@@ -156,17 +174,25 @@ class ConsoleSecurityIT {
             });
             start.countDown();
             var outcomes = java.util.stream.Stream.of(first.get(), second.get())
-                    .map(answer -> answer.headers().firstValue("Location").orElse("")).sorted().toList();
+                    .map(answer -> answer.headers().firstValue("Location").orElse(""))
+                    .sorted()
+                    .toList();
             assertThat(outcomes).hasSize(2);
             assertThat(outcomes.get(0)).endsWith("?done=handoff.claimed");
             assertThat(outcomes.get(1)).containsPattern("\\?done=handoff.taken&by=(alice|bo)$");
         } finally {
             pool.shutdownNow();
         }
-        assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'handoff.claimed' "
-                + "AND (data ->> 'handoff_id')::bigint = ?", handoff)).isEqualTo(1);
-        assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE action = 'handoff.claim' "
-                + "AND (details ->> 'handoff')::bigint = ?", handoff)).isEqualTo(2);
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM events WHERE type = 'handoff.claimed' "
+                                + "AND (data ->> 'handoff_id')::bigint = ?",
+                        handoff))
+                .isEqualTo(1);
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM audit_log WHERE action = 'handoff.claim' "
+                                + "AND (details ->> 'handoff')::bigint = ?",
+                        handoff))
+                .isEqualTo(2);
     }
 
     @Test
@@ -189,18 +215,26 @@ class ConsoleSecurityIT {
     void theSessionCookieIsHttpOnlySameSiteAndSecureBehindHttps() {
         var browser = new StaffBrowser(rapport);
         String form = browser.get("/console/login").body();
-        var plain = browser.post("/console/login", Map.of("_csrf", StaffBrowser.token(form), "name", "alice",
-                "password", PASSWORD));
-        String cookie = plain.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("rapport_staff="))
-                .findFirst().orElseThrow();
+        var plain = browser.post(
+                "/console/login", Map.of("_csrf", StaffBrowser.token(form), "name", "alice", "password", PASSWORD));
+        String cookie = plain.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("rapport_staff="))
+                .findFirst()
+                .orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
 
         var proxied = new StaffBrowser(rapport);
         String again = proxied.get("/console/login").body();
-        var secure = proxied.post("/console/login", Map.of("_csrf", StaffBrowser.token(again), "name", "alice",
-                "password", PASSWORD), Map.of("X-Forwarded-Proto", "https"));
-        assertThat(secure.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("rapport_staff="))
-                .findFirst().orElseThrow()).contains("Secure").contains("HttpOnly");
+        var secure = proxied.post(
+                "/console/login",
+                Map.of("_csrf", StaffBrowser.token(again), "name", "alice", "password", PASSWORD),
+                Map.of("X-Forwarded-Proto", "https"));
+        assertThat(secure.headers().allValues("Set-Cookie").stream()
+                        .filter(value -> value.startsWith("rapport_staff="))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("Secure")
+                .contains("HttpOnly");
     }
 
     @Test

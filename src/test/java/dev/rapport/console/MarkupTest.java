@@ -25,8 +25,9 @@ class MarkupTest {
 
     @Test
     void everyConsoleTextExistsInEnglishAndChinese() {
-        var texts = new Texts();   // throws naming the keys when the languages differ
-        assertThat(texts.all(Language.ZH).keySet()).isEqualTo(texts.all(Language.EN).keySet());
+        var texts = new Texts(); // throws naming the keys when the languages differ
+        assertThat(texts.all(Language.ZH).keySet())
+                .isEqualTo(texts.all(Language.EN).keySet());
         assertThat(texts.get(Language.ZH, "login.locked", "10:00")).contains("10:00");
     }
 }

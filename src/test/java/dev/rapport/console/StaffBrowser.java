@@ -31,8 +31,11 @@ final class StaffBrowser {
 
     StaffBrowser(RunningRapport rapport) {
         this.rapport = rapport;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** Signs in; returns the sign-in answer (303 on success). */

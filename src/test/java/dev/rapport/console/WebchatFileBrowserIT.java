@@ -73,44 +73,59 @@ class WebchatFileBrowserIT {
 
         browser.get(rapport.url("/chat"));
         awaitInChat("Hi");
-        assertThat(browser.findElement(By.id("attach")).getDomAttribute("aria-label")).isEqualTo("Attach a photo or PDF");
+        assertThat(browser.findElement(By.id("attach")).getDomAttribute("aria-label"))
+                .isEqualTo("Attach a photo or PDF");
         type("/complaint");
         awaitInChat("tell me what happened");
         browser.findElement(By.id("file")).sendKeys(photo.toString());
         awaitInChat("kept your photo");
-        assertThat(browser.findElement(By.cssSelector("#log .msg.in img.preview"))).isNotNull();
+        assertThat(browser.findElement(By.cssSelector("#log .msg.in img.preview")))
+                .isNotNull();
         type("The kettle arrived with a cracked lid, see the photo");
         awaitInChat("order or booking number");
-        await().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Skip']"))).click();
+        await().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Skip']")))
+                .click();
         awaitInChat("What is your complaint about?");
-        await().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Product quality']"))).click();
+        await().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Product quality']")))
+                .click();
         await().until(driver -> rapport.count("SELECT count(*) FROM complaints") == 1);
-        String ticket = rapport.database.jdbi().withHandle(handle -> handle.createQuery("SELECT ticket FROM complaints")
-                .mapTo(String.class).one());
+        String ticket = rapport.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT ticket FROM complaints")
+                        .mapTo(String.class)
+                        .one());
         long customer = rapport.count("SELECT customer_id FROM complaints");
         // A reload of the chat still shows the file among the customer's messages.
         browser.navigate().refresh();
         awaitInChat("📎");
 
         browser.get(rapport.url("/console"));
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("name"))).sendKeys("alice");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("name")))
+                .sendKeys("alice");
         browser.findElement(By.id("password")).sendKeys(ConsoleBrowserIT.PASSWORD);
         browser.findElement(By.id("sign-in")).click();
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
         browser.get(rapport.url("/console/customers/" + customer));
         // The page may re-draw the conversation meanwhile (live updates): the image is looked up each time.
-        await().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> ((Number)
-                ((JavascriptExecutor) driver).executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;",
-                        driver.findElement(By.cssSelector("#messages a.attachment img")))).intValue() == 40);
-        assertThat(browser.findElements(By.cssSelector("#ticket-" + ticket + " .files a.attachment img"))).hasSize(1);
-        String href = await().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
-                driver.findElement(By.cssSelector("#messages a.attachment")).getDomAttribute("href"));
+        await().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> ((Number) ((JavascriptExecutor) driver)
+                                        .executeScript(
+                                                "return arguments[0].complete ? arguments[0].naturalWidth : 0;",
+                                                driver.findElement(By.cssSelector("#messages a.attachment img"))))
+                                .intValue()
+                        == 40);
+        assertThat(browser.findElements(By.cssSelector("#ticket-" + ticket + " .files a.attachment img")))
+                .hasSize(1);
+        String href = await().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector("#messages a.attachment"))
+                        .getDomAttribute("href"));
         assertThat(href).matches("/console/files/\\d+");
-        assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE actor = 'staff:alice' AND action = 'customer.file_view'"))
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM audit_log WHERE actor = 'staff:alice' AND action = 'customer.file_view'"))
                 .isGreaterThanOrEqualTo(1);
         // Signed out, the same address opens nothing.
         browser.manage().deleteAllCookies();
         browser.get(rapport.url(href));
-        await().until(ExpectedConditions.presenceOfElementLocated(By.id("name")));   // the sign-in page
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("name"))); // the sign-in page
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CustomerSettingsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private CustomerSettings load(String yaml) throws Exception {
         Path file = dir.resolve("tiers.yaml");
@@ -43,16 +44,19 @@ class CustomerSettingsTest {
     @Test
     void wrongValuesNameFileLineColumnSettingValueAndWhatIsExpected() {
         Path file = dir.resolve("tiers.yaml");
-        assertThatThrownBy(() -> load("tiers: {window_months: 0}")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> load("tiers: {window_months: 0}"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ":1:24: tiers.window_months: expected a whole number from 1 to 120, got 0");
         assertThatThrownBy(() -> load("tiers:\n  window_months: twelve\n"))
                 .hasMessage(file + ":2:18: tiers.window_months: expected a whole number, got \"twelve\"");
         assertThatThrownBy(() -> load("tiers: {shares: {key: 0.5, major: 0.5, ordinary: 0.5}}"))
-                .hasMessageContaining("tiers.shares: the shares add up to 1.5").hasMessageContaining("at most 1");
+                .hasMessageContaining("tiers.shares: the shares add up to 1.5")
+                .hasMessageContaining("at most 1");
         assertThatThrownBy(() -> load("tiers: {value: profit}")).hasMessageContaining("amount or margin");
         assertThatThrownBy(() -> load("tiers:\n  windw_months: 3\n"))
-                .hasMessage(file + ":2:3: tiers.windw_months: unknown setting; known here: recompute_at, shares, value, "
-                        + "window_months");
+                .hasMessage(
+                        file + ":2:3: tiers.windw_months: unknown setting; known here: recompute_at, shares, value, "
+                                + "window_months");
         assertThatThrownBy(() -> load("customers: {bot_username: 'a b'}"))
                 .hasMessageContaining("customers.bot_username: expected the bot's username");
     }

@@ -28,7 +28,9 @@ class PhoneNumbersTest {
         assertThat(italy.normalise("06 1234 5678")).contains("+390612345678");
         assertThat(italy.normalise("+39 06 1234 5678")).contains("+390612345678");
         assertThat(china.normalise("0039 06 1234 5678")).contains("+390612345678");
-        assertThat(italy.normalise("347 123 4567")).as("a mobile number has none").contains("+393471234567");
+        assertThat(italy.normalise("347 123 4567"))
+                .as("a mobile number has none")
+                .contains("+393471234567");
     }
 
     @Test

@@ -20,8 +20,11 @@ final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final RunningRapport rapport;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     Browser(RunningRapport rapport) {
         this.rapport = rapport;
@@ -35,7 +38,8 @@ final class Browser {
         String form = "_csrf=" + enc(matcher.group(1)) + "&name=" + enc(name) + "&password=" + enc(password);
         var answer = send(HttpRequest.newBuilder(URI.create(rapport.url("/console/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
         if (answer.statusCode() != 303) {
             throw new AssertionError("Sign-in of " + name + " answered " + answer.statusCode());
         }

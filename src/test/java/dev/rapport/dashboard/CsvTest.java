@@ -14,7 +14,8 @@ class CsvTest {
         var csv = new Csv(out);
         csv.row(Arrays.asList("=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "plain", null, "快递 \"慢\""));
         csv.flush();
-        assertThat(out.toString()).isEqualTo("\uFEFF\"'=HYPERLINK(\"\"x\"\")\",\"'+1\",\"'-2\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\","
-                + "\"plain\",\"\",\"快递 \"\"慢\"\"\"\r\n");
+        assertThat(out.toString())
+                .isEqualTo("\uFEFF\"'=HYPERLINK(\"\"x\"\")\",\"'+1\",\"'-2\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\","
+                        + "\"plain\",\"\",\"快递 \"\"慢\"\"\"\r\n");
     }
 }

@@ -15,14 +15,31 @@ class DashboardArchitectureTest {
 
     @Test
     void theDashboardReadsTablesNotOtherFeatures() {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        var classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.rapport");
-        noClasses().that().resideInAPackage("dev.rapport.dashboard..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.rapport.engine..", "dev.rapport.flow..",
-                        "dev.rapport.nlu..", "dev.rapport.inbox..", "dev.rapport.outbox..", "dev.rapport.channel..",
-                        "dev.rapport.customer..", "dev.rapport.complaint..", "dev.rapport.survey..", "dev.rapport.offer..",
-                        "dev.rapport.winback..", "dev.rapport.handoff..", "dev.rapport.console..", "dev.rapport.cli..",
-                        "dev.rapport.demo..", "dev.rapport.schedule..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.rapport.dashboard..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.rapport.engine..",
+                        "dev.rapport.flow..",
+                        "dev.rapport.nlu..",
+                        "dev.rapport.inbox..",
+                        "dev.rapport.outbox..",
+                        "dev.rapport.channel..",
+                        "dev.rapport.customer..",
+                        "dev.rapport.complaint..",
+                        "dev.rapport.survey..",
+                        "dev.rapport.offer..",
+                        "dev.rapport.winback..",
+                        "dev.rapport.handoff..",
+                        "dev.rapport.console..",
+                        "dev.rapport.cli..",
+                        "dev.rapport.demo..",
+                        "dev.rapport.schedule..")
                 .check(classes);
     }
 }

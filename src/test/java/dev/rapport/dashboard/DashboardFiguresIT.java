@@ -101,10 +101,13 @@ class DashboardFiguresIT {
         var result = new SurveyFigures(database.jdbi(), UTC).compute(NOVEMBER);
         Scores now = result.total().now();
         Scores before = result.total().before();
-        assertThat(SurveySection.cesMeans(now, SurveySection.cesScales(now, before))).isEqualTo("5.50 (1–7)");
-        assertThat(SurveySection.cesMeans(before, SurveySection.cesScales(now, before))).isEqualTo("— (1–7)");
+        assertThat(SurveySection.cesMeans(now, SurveySection.cesScales(now, before)))
+                .isEqualTo("5.50 (1–7)");
+        assertThat(SurveySection.cesMeans(before, SurveySection.cesScales(now, before)))
+                .isEqualTo("— (1–7)");
         Scores nobody = result.by().get("survey").get("winter").now();
-        assertThat(SurveySection.cesMeans(nobody, SurveySection.cesScales(nobody, nobody))).isEqualTo("—");
+        assertThat(SurveySection.cesMeans(nobody, SurveySection.cesScales(nobody, nobody)))
+                .isEqualTo("—");
         var texts = new Texts();
         assertThat(texts.get(dev.rapport.domain.Language.EN, "def.ces_mean")).contains("1–5 or 1–7");
         assertThat(texts.get(dev.rapport.domain.Language.ZH, "def.ces_mean")).contains("1–5 或 1–7");
@@ -113,12 +116,14 @@ class DashboardFiguresIT {
     @Test
     void anEmptyPeriodHasNoFiguresAndSaysSo() {
         Filter june = filter("from=2026-06-01", "to=2026-06-10");
-        Scores now = new SurveyFigures(database.jdbi(), UTC).compute(june).total().now();
+        Scores now =
+                new SurveyFigures(database.jdbi(), UTC).compute(june).total().now();
         assertThat(now.asked).isZero();
         assertThat(now.csatShare()).isNaN();
         assertThat(now.nps()).isNaN();
         assertThat(now.responseRate()).isNaN();
-        var complaints = new ComplaintFigures(database.jdbi(), UTC).compute(june).now();
+        var complaints =
+                new ComplaintFigures(database.jdbi(), UTC).compute(june).now();
         assertThat(complaints.total().complaints).isZero();
         assertThat(complaints.total().breachRate()).isNaN();
         assertThat(complaints.times().firstResponseMedian()).isNaN();
@@ -126,23 +131,25 @@ class DashboardFiguresIT {
 
     @Test
     void filtersNarrowEveryFigure() {
-        var result = new SurveyFigures(database.jdbi(), UTC).compute(filter("from=2026-11-01", "to=2026-11-10",
-                "tier=small", "tier=major"));
+        var result = new SurveyFigures(database.jdbi(), UTC)
+                .compute(filter("from=2026-11-01", "to=2026-11-10", "tier=small", "tier=major"));
         assertThat(result.total().now().csatAnswers()).isEqualTo(3);
         assertThat(result.total().now().csatMean()).isEqualTo(7.0 / 3);
-        var complaints = new ComplaintFigures(database.jdbi(), UTC).compute(filter("from=2026-11-01", "to=2026-11-10",
-                "category=delivery")).now();
+        var complaints = new ComplaintFigures(database.jdbi(), UTC)
+                .compute(filter("from=2026-11-01", "to=2026-11-10", "category=delivery"))
+                .now();
         assertThat(complaints.total().complaints).isEqualTo(2);
     }
 
     @Test
     void weeklyNpsTrend() {
-        Map<LocalDate, Scores> weeks = new SurveyFigures(database.jdbi(), UTC).compute(NOVEMBER).weeks();
+        Map<LocalDate, Scores> weeks =
+                new SurveyFigures(database.jdbi(), UTC).compute(NOVEMBER).weeks();
         assertThat(weeks).hasSize(SurveyFigures.TREND_WEEKS);
-        assertThat(weeks.get(LocalDate.of(2026, 11, 2)).nps()).isEqualTo(0.0);        // 10, 8, 3
-        assertThat(weeks.get(LocalDate.of(2026, 10, 19)).nps()).isEqualTo(100.0);     // 9 on Sunday 25 October
+        assertThat(weeks.get(LocalDate.of(2026, 11, 2)).nps()).isEqualTo(0.0); // 10, 8, 3
+        assertThat(weeks.get(LocalDate.of(2026, 10, 19)).nps()).isEqualTo(100.0); // 9 on Sunday 25 October
         assertThat(weeks.get(LocalDate.of(2026, 10, 26)).npsAnswers()).isZero();
-        assertThat(weeks.get(LocalDate.of(2026, 11, 9)).csatAnswers()).isEqualTo(1);  // CSAT 2 on the 9th
+        assertThat(weeks.get(LocalDate.of(2026, 11, 9)).csatAnswers()).isEqualTo(1); // CSAT 2 on the 9th
     }
 
     @Test
@@ -173,8 +180,9 @@ class DashboardFiguresIT {
     @Test
     void offerAndWinbackFigures() {
         var result = new OfferFigures(database.jdbi(), UTC).compute(NOVEMBER);
-        assertThat(result.offers()).extracting(row -> row.offer() + "/" + row.tier() + " " + row.issued() + " "
-                        + row.redeemed() + " " + row.budgetUsed().stripTrailingZeros().toPlainString())
+        assertThat(result.offers())
+                .extracting(row -> row.offer() + "/" + row.tier() + " " + row.issued() + " " + row.redeemed() + " "
+                        + row.budgetUsed().stripTrailingZeros().toPlainString())
                 .containsExactly("major_thanks/major 1 1 20", "spring_sale/key 1 1 10", "spring_sale/small 1 0 10");
         assertThat(result.offers().get(2).conversion()).isEqualTo(0.0);
         assertThat(result.winbackByReason().get("price").wonBackRate()).isEqualTo(0.5);
@@ -186,7 +194,8 @@ class DashboardFiguresIT {
     @Test
     void tierFiguresAndMovements() {
         var result = new TierFigures(database.jdbi(), UTC).compute(NOVEMBER);
-        assertThat(result.tiers()).extracting(row -> row.tier() + " " + row.customers() + " "
+        assertThat(result.tiers())
+                .extracting(row -> row.tier() + " " + row.customers() + " "
                         + row.value().stripTrailingZeros().toPlainString())
                 .containsExactly("key 1 100", "major 1 0", "small 1 0");
         assertThat(result.movements()).containsExactly(new TierFigures.Movement("2026-11", "small", "key", 1));
@@ -195,21 +204,28 @@ class DashboardFiguresIT {
     @Test
     void peopleFiguresByReasonAndAgent() {
         var people = new PeopleFigures(database.jdbi(), UTC).compute(NOVEMBER).orElseThrow();
-        // First reasons: asked_for_person (claimed after 5 and 20 min, first replies after 10 and 30), complaint (waiting).
-        assertThat(people.reasons()).extracting(row -> row.reason() + " " + row.handoffs() + " " + row.waitingMedian() + " "
+        // First reasons: asked_for_person (claimed after 5 and 20 min, first replies after 10 and 30), complaint
+        // (waiting).
+        assertThat(people.reasons())
+                .extracting(row -> row.reason() + " " + row.handoffs() + " " + row.waitingMedian() + " "
                         + row.firstResponseMedian())
                 .containsExactly("asked_for_person 2 12.5 20.0", "complaint 1 NaN NaN");
-        assertThat(people.agents()).extracting(row -> row.agent() + " " + row.handoffs() + " " + row.firstResponseMedian()
-                        + " " + row.csatAnswers() + " " + row.csatMean())
+        assertThat(people.agents())
+                .extracting(row -> row.agent() + " " + row.handoffs() + " " + row.firstResponseMedian() + " "
+                        + row.csatAnswers() + " " + row.csatMean())
                 .containsExactly("Lena 1 10.0 1 4.0", "Wei 1 30.0 1 2.0");
-        assertThat(new PeopleFigures(database.jdbi(), UTC).compute(filter("from=2026-06-01", "to=2026-06-10")).orElseThrow()
-                .reasons()).isEmpty();
+        assertThat(new PeopleFigures(database.jdbi(), UTC)
+                        .compute(filter("from=2026-06-01", "to=2026-06-10"))
+                        .orElseThrow()
+                        .reasons())
+                .isEmpty();
     }
 
     @Test
     void alertsListTheNewestDetractorsAndLowCsat() {
         var alerts = new Alerts(database.jdbi()).recent(Instant.parse("2026-11-10T12:00:00Z"));
-        assertThat(alerts).extracting(alert -> alert.type() + " " + alert.score())
+        assertThat(alerts)
+                .extracting(alert -> alert.type() + " " + alert.score())
                 .containsExactly("csat 2", "nps 3", "csat 1");
         assertThat(alerts.get(0).answerId()).isEqualTo(fixture.answerR4Csat);
     }
@@ -227,21 +243,38 @@ class DashboardFiguresIT {
         var reader = new RowReader(database.jdbi(), UTC);
         var low = reader.first(sets.get("answers"), NOVEMBER, Map.of("type", "csat", "min", "1", "max", "2"), 100);
         assertThat(low).extracting(RowReader.Row::id).containsExactly(fixture.answerR4Csat, fixture.answerR3Csat);
-        assertThat(reader.first(sets.get("tickets"), NOVEMBER, Map.of("breached", "1"), 100)).hasSize(1);
-        assertThat(reader.first(sets.get("tickets"), NOVEMBER, Map.of("reopened", "1"), 100)).hasSize(1);
-        assertThat(reader.first(sets.get("winback"), NOVEMBER, Map.of("reason", "price"), 100)).hasSize(2);
+        assertThat(reader.first(sets.get("tickets"), NOVEMBER, Map.of("breached", "1"), 100))
+                .hasSize(1);
+        assertThat(reader.first(sets.get("tickets"), NOVEMBER, Map.of("reopened", "1"), 100))
+                .hasSize(1);
+        assertThat(reader.first(sets.get("winback"), NOVEMBER, Map.of("reason", "price"), 100))
+                .hasSize(2);
         assertThat(reader.first(sets.get("movements"), NOVEMBER, Map.of(), 100)).hasSize(1);
-        assertThat(reader.first(sets.get("handoffs"), NOVEMBER, Map.of("reason", "asked_for_person"), 100)).hasSize(2);
-        assertThat(reader.first(sets.get("handoffs"), NOVEMBER, Map.of("agent", "Lena"), 100)).hasSize(1);
+        assertThat(reader.first(sets.get("handoffs"), NOVEMBER, Map.of("reason", "asked_for_person"), 100))
+                .hasSize(2);
+        assertThat(reader.first(sets.get("handoffs"), NOVEMBER, Map.of("agent", "Lena"), 100))
+                .hasSize(1);
     }
 
     @Test
     void theTranscriptHoldsMessagesTicketNotesAndAnswersInOrder() {
         var transcript = new Transcripts(database.jdbi()).of(fixture.key).orElseThrow();
-        assertThat(transcript.entries()).extracting(Transcripts.Entry::who)
-                .containsExactly("answer", "answer", "customer", "bot", "note", "note", "note", "answer", "answer", "answer",
+        assertThat(transcript.entries())
+                .extracting(Transcripts.Entry::who)
+                .containsExactly(
+                        "answer",
+                        "answer",
+                        "customer",
+                        "bot",
+                        "note",
+                        "note",
+                        "note",
+                        "answer",
+                        "answer",
+                        "answer",
                         "answer");
-        assertThat(transcript.entries().get(4)).extracting(Transcripts.Entry::staff, Transcripts.Entry::text)
+        assertThat(transcript.entries().get(4))
+                .extracting(Transcripts.Entry::staff, Transcripts.Entry::text)
                 .containsExactly("Lena", "Called back, all fine");
         assertThat(new Transcripts(database.jdbi()).of(999_999)).isEmpty();
     }

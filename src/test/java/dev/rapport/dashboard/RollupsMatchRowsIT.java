@@ -53,27 +53,37 @@ class RollupsMatchRowsIT {
                     SELECT response_id, 'csat', 'csat', 4 FROM survey_answers WHERE id = ?
                     ON CONFLICT (response_id, question_id) DO UPDATE SET score = excluded.score""", fixture.answerR4Csat);
             handle.execute("UPDATE survey_answers SET skipped = true, score = NULL WHERE id = ?", fixture.answerR3Csat);
-            handle.execute("UPDATE survey_responses SET status = 'completed', finished_at = now() WHERE survey_id = 'winter'");
+            handle.execute(
+                    "UPDATE survey_responses SET status = 'completed', finished_at = now() WHERE survey_id = 'winter'");
             handle.execute("UPDATE survey_responses SET answered_at = now()");
             // A response that goes away with its answers, and a survey asking CES on 1-5, late in the evening UTC.
             long gone = handle.createQuery("""
                             INSERT INTO survey_responses (survey_id, customer_id, trigger, status, tier, channel, chat_key, language,
                                                           started_at)
                             VALUES ('feedback', ?, 'menu', 'completed', 'key', 'telegram', 'chat', 'en', '2026-11-06T10:00:00Z')
-                            RETURNING id""").bind(0, fixture.key).mapTo(Long.class).one();
-            handle.execute("INSERT INTO survey_answers (response_id, question_id, question_type, score) VALUES (?, 'nps', 'nps', 0)",
+                            RETURNING id""")
+                    .bind(0, fixture.key)
+                    .mapTo(Long.class)
+                    .one();
+            handle.execute(
+                    "INSERT INTO survey_answers (response_id, question_id, question_type, score) VALUES (?, 'nps', 'nps', 0)",
                     gone);
             handle.execute("DELETE FROM survey_responses WHERE id = ?", gone);
             long quick = handle.createQuery("""
                             INSERT INTO survey_responses (survey_id, customer_id, trigger, status, tier, channel, chat_key, language,
                                                           started_at)
                             VALUES ('quick', ?, 'menu', 'completed', 'major', 'webchat', 'chat', 'zh', '2026-11-07T20:30:00Z')
-                            RETURNING id""").bind(0, fixture.major).mapTo(Long.class).one();
+                            RETURNING id""")
+                    .bind(0, fixture.major)
+                    .mapTo(Long.class)
+                    .one();
             handle.execute("""
                     INSERT INTO survey_answers (response_id, question_id, question_type, score, scale)
                     VALUES (?, 'ces', 'ces', 2, 5), (?, 'csat', 'csat', 5, 5)""", quick, quick);
             // The open complaint is taken in hand, resolved and reopened later; its row changes with it.
-            long open = handle.createQuery("SELECT id FROM complaints WHERE ticket = 'C-261104-0001'").mapTo(Long.class).one();
+            long open = handle.createQuery("SELECT id FROM complaints WHERE ticket = 'C-261104-0001'")
+                    .mapTo(Long.class)
+                    .one();
             handle.execute("""
                     INSERT INTO complaint_events (complaint_id, type, from_status, to_status, actor, occurred_at) VALUES
                     (?, 'status_changed', 'open', 'in_progress', 'staff:Sam', '2026-11-04T06:00:00Z'),
@@ -98,12 +108,16 @@ class RollupsMatchRowsIT {
         for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Asia/Shanghai"), ZoneId.of("America/Los_Angeles"))) {
             var figures = new SurveyFigures(jdbi, zone);
             for (Filter filter : FILTERS) {
-                assertThat(describe(figures.compute(filter))).as("%s %s", zone, filter.query())
+                assertThat(describe(figures.compute(filter)))
+                        .as("%s %s", zone, filter.query())
                         .isEqualTo(describe(fromRows(zone, filter)));
             }
         }
         // The 1-5 CES answer is counted on its own scale.
-        var november = new SurveyFigures(jdbi, ZoneOffset.UTC).compute(FILTERS.get(0)).total().now();
+        var november = new SurveyFigures(jdbi, ZoneOffset.UTC)
+                .compute(FILTERS.get(0))
+                .total()
+                .now();
         assertThat(november.cesScales()).containsExactly(5, 7);
         assertThat(november.cesMean(5)).isEqualTo(2.0);
         assertThat(november.cesMean(7)).isEqualTo(5.5);
@@ -114,8 +128,12 @@ class RollupsMatchRowsIT {
         var figures = new ComplaintFigures(jdbi, ZoneOffset.UTC);
         for (Filter filter : FILTERS) {
             var fromTable = figures.compute(filter);
-            assertThat(describe(fromTable.now())).as(filter.query()).isEqualTo(describe(complaintsFromRows(filter, true)));
-            assertThat(describe(fromTable.before())).as(filter.query()).isEqualTo(describe(complaintsFromRows(filter, false)));
+            assertThat(describe(fromTable.now()))
+                    .as(filter.query())
+                    .isEqualTo(describe(complaintsFromRows(filter, true)));
+            assertThat(describe(fromTable.before()))
+                    .as(filter.query())
+                    .isEqualTo(describe(complaintsFromRows(filter, false)));
         }
         var november = figures.compute(FILTERS.get(0)).now();
         assertThat(november.total().reopened).isEqualTo(2);
@@ -129,16 +147,30 @@ class RollupsMatchRowsIT {
         SurveyFigures.DIMENSIONS.forEach(dimension -> by.put(dimension, new TreeMap<>()));
         Map<LocalDate, Scores> weeks = SurveyFigures.emptyWeeks(filter);
         Filter previous = filter.previous();
-        record Row(long response, LocalDate day, String[] values, String status, String type, Integer scale, Integer score,
-                   Boolean skipped) {
-        }
+        record Row(
+                long response,
+                LocalDate day,
+                String[] values,
+                String status,
+                String type,
+                Integer scale,
+                Integer score,
+                Boolean skipped) {}
         var rows = jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT r.id, r.started_at, r.tier, r.channel, r.language, r.survey_id, r.status, a.question_type,
                                survey_answer_scale(a.question_type, a.scale), a.score, a.skipped
                         FROM survey_responses r LEFT JOIN survey_answers a ON a.response_id = r.id ORDER BY r.id""")
-                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate(),
-                        new String[] {rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)}, rs.getString(7),
-                        rs.getString(8), (Integer) rs.getObject(9), (Integer) rs.getObject(10), (Boolean) rs.getObject(11)))
+                .map((rs, ctx) -> new Row(
+                        rs.getLong(1),
+                        rs.getObject(2, OffsetDateTime.class)
+                                .atZoneSameInstant(zone)
+                                .toLocalDate(),
+                        new String[] {rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)},
+                        rs.getString(7),
+                        rs.getString(8),
+                        (Integer) rs.getObject(9),
+                        (Integer) rs.getObject(10),
+                        (Boolean) rs.getObject(11)))
                 .list());
         List<List<String>> allowed = List.of(filter.tiers(), filter.channels(), filter.languages(), filter.surveys());
         long lastResponse = -1;
@@ -156,7 +188,8 @@ class RollupsMatchRowsIT {
             if (now || before) {
                 targets.add(now ? total.now() : total.before());
                 for (int i = 0; i < 4; i++) {
-                    var pair = by.get(SurveyFigures.DIMENSIONS.get(i)).computeIfAbsent(row.values()[i], v -> new SurveyFigures.Pair());
+                    var pair = by.get(SurveyFigures.DIMENSIONS.get(i))
+                            .computeIfAbsent(row.values()[i], v -> new SurveyFigures.Pair());
                     targets.add(now ? pair.now() : pair.before());
                 }
             }
@@ -164,7 +197,10 @@ class RollupsMatchRowsIT {
                 lastResponse = row.response();
                 targets.forEach(scores -> scores.addResponses(1, "completed".equals(row.status()) ? 1 : 0));
             }
-            if (row.type() == null || row.score() == null || row.skipped() || !List.of("csat", "nps", "ces").contains(row.type())) {
+            if (row.type() == null
+                    || row.score() == null
+                    || row.skipped()
+                    || !List.of("csat", "nps", "ces").contains(row.type())) {
                 continue;
             }
             targets.forEach(scores -> scores.add(row.type(), row.scale(), row.score(), 1));
@@ -178,9 +214,16 @@ class RollupsMatchRowsIT {
 
     static String describe(SurveyFigures.Result result) {
         var text = new StringBuilder("total ").append(describe(result.total()));
-        result.by().forEach((dimension, values) -> values.forEach((value, pair) ->
-                text.append('\n').append(dimension).append('=').append(value).append(' ').append(describe(pair))));
-        result.weeks().forEach((monday, scores) -> text.append("\nweek ").append(monday).append(' ').append(describe(scores)));
+        result.by()
+                .forEach((dimension, values) -> values.forEach((value, pair) -> text.append('\n')
+                        .append(dimension)
+                        .append('=')
+                        .append(value)
+                        .append(' ')
+                        .append(describe(pair))));
+        result.weeks()
+                .forEach((monday, scores) ->
+                        text.append("\nweek ").append(monday).append(' ').append(describe(scores)));
         return text.toString();
     }
 
@@ -191,17 +234,18 @@ class RollupsMatchRowsIT {
     static String describe(Scores scores) {
         var ces = new StringBuilder();
         scores.ces.forEach((scale, counts) -> ces.append(" ces").append(scale).append(Arrays.toString(counts)));
-        return "csat" + Arrays.toString(scores.csat) + " nps" + Arrays.toString(scores.nps) + ces + " asked " + scores.asked
-                + " completed " + scores.completed;
+        return "csat" + Arrays.toString(scores.csat) + " nps" + Arrays.toString(scores.nps) + ces + " asked "
+                + scores.asked + " completed " + scores.completed;
     }
 
     /** The complaint figures of one period with the raw SQL (first response and reopens from complaint_events). */
     static ComplaintFigures.Period complaintsFromRows(Filter filter, boolean current) {
         Filter period = current ? filter : filter.previous();
-        var where = new Where().between("c.created_at", period.start(ZoneOffset.UTC), period.end(ZoneOffset.UTC))
+        var where = new Where()
+                .between("c.created_at", period.start(ZoneOffset.UTC), period.end(ZoneOffset.UTC))
                 .complaints("c", filter);
-        var result = new ComplaintFigures.Period(new ComplaintFigures.Counts(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                null);
+        var result = new ComplaintFigures.Period(
+                new ComplaintFigures.Counts(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null);
         return jdbi.withHandle(handle -> {
             where.bind(handle.createQuery("""
                             SELECT c.tier, c.category, c.status, count(*), count(c.sla_breached_at), count(c.followup_answered_at),
@@ -210,14 +254,18 @@ class RollupsMatchRowsIT {
                                    count(*) FILTER (WHERE c.csat >= 4)
                             FROM complaints c WHERE %s GROUP BY 1, 2, 3""".formatted(where.sql())))
                     .map((rs, ctx) -> {
-                        for (var counts : List.of(result.total(),
+                        for (var counts : List.of(
+                                result.total(),
                                 result.byTier().computeIfAbsent(rs.getString(1), k -> new ComplaintFigures.Counts()),
-                                result.byCategory().computeIfAbsent(rs.getString(2), k -> new ComplaintFigures.Counts()),
-                                result.byStatus().computeIfAbsent(rs.getString(3), k -> new ComplaintFigures.Counts()))) {
+                                result.byCategory()
+                                        .computeIfAbsent(rs.getString(2), k -> new ComplaintFigures.Counts()),
+                                result.byStatus()
+                                        .computeIfAbsent(rs.getString(3), k -> new ComplaintFigures.Counts()))) {
                             counts.add(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8));
                         }
                         return 0;
-                    }).list();
+                    })
+                    .list();
             var times = where.bind(handle.createQuery("""
                             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response),
                                    percentile_cont(0.9) WITHIN GROUP (ORDER BY first_response), count(first_response),
@@ -229,23 +277,37 @@ class RollupsMatchRowsIT {
                                              AS first_response,
                                          date_part('epoch', c.resolved_at - c.created_at) / 60 AS resolution
                                   FROM complaints c WHERE %s) t""".formatted(where.sql())))
-                    .map((rs, ctx) -> new ComplaintFigures.Times(ComplaintFigures.number(rs.getObject(1)),
-                            ComplaintFigures.number(rs.getObject(2)), rs.getLong(3), ComplaintFigures.number(rs.getObject(4)),
-                            ComplaintFigures.number(rs.getObject(5)), rs.getLong(6)))
+                    .map((rs, ctx) -> new ComplaintFigures.Times(
+                            ComplaintFigures.number(rs.getObject(1)),
+                            ComplaintFigures.number(rs.getObject(2)),
+                            rs.getLong(3),
+                            ComplaintFigures.number(rs.getObject(4)),
+                            ComplaintFigures.number(rs.getObject(5)),
+                            rs.getLong(6)))
                     .one();
-            return new ComplaintFigures.Period(result.total(), result.byCategory(), result.byStatus(), result.byTier(), times);
+            return new ComplaintFigures.Period(
+                    result.total(), result.byCategory(), result.byStatus(), result.byTier(), times);
         });
     }
 
     static String describe(ComplaintFigures.Period period) {
-        var text = new StringBuilder("total ").append(describe(period.total())).append(' ').append(period.times());
-        period.byTier().forEach((k, v) -> text.append("\ntier=").append(k).append(' ').append(describe(v)));
-        period.byCategory().forEach((k, v) -> text.append("\ncategory=").append(k).append(' ').append(describe(v)));
-        period.byStatus().forEach((k, v) -> text.append("\nstatus=").append(k).append(' ').append(describe(v)));
+        var text = new StringBuilder("total ")
+                .append(describe(period.total()))
+                .append(' ')
+                .append(period.times());
+        period.byTier()
+                .forEach((k, v) -> text.append("\ntier=").append(k).append(' ').append(describe(v)));
+        period.byCategory()
+                .forEach((k, v) ->
+                        text.append("\ncategory=").append(k).append(' ').append(describe(v)));
+        period.byStatus()
+                .forEach(
+                        (k, v) -> text.append("\nstatus=").append(k).append(' ').append(describe(v)));
         return text.toString();
     }
 
     static String describe(ComplaintFigures.Counts counts) {
-        return counts.complaints + "/" + counts.breached + "/" + counts.followedUp + "/" + counts.reopened + "/" + counts.recovered;
+        return counts.complaints + "/" + counts.breached + "/" + counts.followedUp + "/" + counts.reopened + "/"
+                + counts.recovered;
     }
 }

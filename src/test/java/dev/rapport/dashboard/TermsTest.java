@@ -9,8 +9,15 @@ class TermsTest {
 
     @Test
     void recurringWordsAndPhrasesInBothLanguages() {
-        var terms = Terms.recurring(List.of("快递太慢了", "快递太慢，包装破损", "包装破损严重", "Late delivery again!",
-                "Late delivery and poor packaging", "the the the"), 10);
+        var terms = Terms.recurring(
+                List.of(
+                        "快递太慢了",
+                        "快递太慢，包装破损",
+                        "包装破损严重",
+                        "Late delivery again!",
+                        "Late delivery and poor packaging",
+                        "the the the"),
+                10);
         assertThat(terms).extracting(Terms.Term::text).containsExactlyInAnyOrder("late delivery", "包装破损", "快递");
         assertThat(terms).allSatisfy(term -> assertThat(term.answers()).isEqualTo(2));
     }

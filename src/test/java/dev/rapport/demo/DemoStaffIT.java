@@ -30,7 +30,8 @@ class DemoStaffIT {
             try (Database other = TestDatabase.fresh()) {
                 new StaffAccounts(other.jdbi(), Clock.systemUTC())
                         .add("demo-manager", Role.ADMIN, "a real person's password".toCharArray(), Language.EN);
-                assertThat(DemoStaff.prepare(other.jdbi())).extracting(DemoStaff.Account::name)
+                assertThat(DemoStaff.prepare(other.jdbi()))
+                        .extracting(DemoStaff.Account::name)
                         .containsExactly("demo-agent");
             }
         }

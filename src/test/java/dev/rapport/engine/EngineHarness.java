@@ -42,8 +42,14 @@ final class EngineHarness implements AutoCloseable {
         var customers = new Customers();
         var parts = FeatureParts.of(App.features(config, database.jdbi(), customers, new OutreachQueue(), clock));
         Interpreter fixed = (text, customer, languageCode) -> readings.getOrDefault(text, Reading.NONE);
-        this.engine = new Engine(parts.conversations(config.conversationsDir()), parts.actions(), customers, fixed,
-                config.inbox().stepLimit(), config.businessName(), clock);
+        this.engine = new Engine(
+                parts.conversations(config.conversationsDir()),
+                parts.actions(),
+                customers,
+                fixed,
+                config.inbox().stepLimit(),
+                config.businessName(),
+                clock);
     }
 
     /** From now on the text {@code text} reads as {@code intent} in English, with neutral sentiment. */
@@ -55,17 +61,27 @@ final class EngineHarness implements AutoCloseable {
     /** One turn of chat {@code chat} (a Telegram chat, English-speaking sender); the bot's answer. */
     Answer turn(long chat, Content content) {
         long updateId = updateIds.incrementAndGet();
-        var message = new InboundMessage(Channel.TELEGRAM, String.valueOf(chat), updateId,
-                new InboundMessage.Sender(String.valueOf(chat), "Ada", "ada", "en"), content, NOW);
+        var message = new InboundMessage(
+                Channel.TELEGRAM,
+                String.valueOf(chat),
+                updateId,
+                new InboundMessage.Sender(String.valueOf(chat), "Ada", "ada", "en"),
+                content,
+                NOW);
         return database.jdbi().inTransaction(handle -> {
             long inboxId = handle.createQuery("""
                             INSERT INTO inbound_updates (channel, update_id, chat_key, kind, status, processed_at)
                             VALUES ('telegram', :updateId, :chat, 'message', 'processed', now()) RETURNING id""")
-                    .bind("updateId", updateId).bind("chat", String.valueOf(chat)).mapTo(Long.class).one();
+                    .bind("updateId", updateId)
+                    .bind("chat", String.valueOf(chat))
+                    .mapTo(Long.class)
+                    .one();
             engine.handle(handle, message, inboxId);
             List<String> replies = handle.createQuery("""
                             SELECT reply::text FROM outbox WHERE dedup_key LIKE :prefix ORDER BY id""")
-                    .bind("prefix", "in:" + inboxId + ":%").mapTo(String.class).list();
+                    .bind("prefix", "in:" + inboxId + ":%")
+                    .mapTo(String.class)
+                    .list();
             return new Answer(replies.stream().map(Json::read).toList());
         });
     }
@@ -84,9 +100,12 @@ final class EngineHarness implements AutoCloseable {
 
     /** The flow the chat's conversation is in now, or null. */
     String flow(long chat) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT flow FROM conversations WHERE chat_key = :chat")
-                .bind("chat", String.valueOf(chat)).mapTo(String.class).findOne().orElse(null));
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT flow FROM conversations WHERE chat_key = :chat")
+                        .bind("chat", String.valueOf(chat))
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(null));
     }
 
     @Override
@@ -103,14 +122,19 @@ final class EngineHarness implements AutoCloseable {
 
         /** What the answers to button presses said (null: the spinner just stops). */
         List<String> buttonAnswers() {
-            return of("button_answer").map(reply -> reply.get("text").isNull() ? null : reply.get("text").asText())
+            return of("button_answer")
+                    .map(reply -> reply.get("text").isNull()
+                            ? null
+                            : reply.get("text").asText())
                     .toList();
         }
 
         /** The callback data of the buttons under the last text. */
         List<String> buttons() {
-            return of("text").reduce((first, second) -> second)
-                    .map(reply -> reply.get("buttons").findValuesAsText("data")).orElse(List.of());
+            return of("text")
+                    .reduce((first, second) -> second)
+                    .map(reply -> reply.get("buttons").findValuesAsText("data"))
+                    .orElse(List.of());
         }
 
         private java.util.stream.Stream<com.fasterxml.jackson.databind.JsonNode> of(String type) {

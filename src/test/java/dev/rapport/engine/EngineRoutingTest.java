@@ -30,9 +30,13 @@ class EngineRoutingTest {
         engine.text(2, "my parcel arrived broken");
 
         assertThat(engine.flow(2)).isEqualTo("complaint");
-        String startedBy = engine.database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT slots ->> :slot FROM conversations WHERE chat_key = '2'")
-                .bind("slot", Engine.STARTED_BY_TEXT).mapTo(String.class).one());
+        String startedBy = engine.database
+                .jdbi()
+                .withHandle(
+                        handle -> handle.createQuery("SELECT slots ->> :slot FROM conversations WHERE chat_key = '2'")
+                                .bind("slot", Engine.STARTED_BY_TEXT)
+                                .mapTo(String.class)
+                                .one());
         assertThat(startedBy).isEqualTo("my parcel arrived broken");
     }
 

@@ -104,7 +104,8 @@ final class ConversationsDir {
 
     /** Asserts one problem starts with {@code prefix} (from {@link #at}) and mentions {@code messagePart}. */
     static void assertReported(List<FlowProblem> problems, String prefix, String messagePart) {
-        assertThat(problems).map(FlowProblem::toString)
+        assertThat(problems)
+                .map(FlowProblem::toString)
                 .anySatisfy(problem -> assertThat(problem).startsWith(prefix).contains(messagePart));
     }
 }

@@ -46,13 +46,17 @@ class FlowModelTest {
 
     @Test
     void readsEveryStepType(@TempDir Path root) {
-        ConversationsDir dir = new ConversationsDir(root).menuFlows().flow("survey", SURVEY)
+        ConversationsDir dir = new ConversationsDir(root)
+                .menuFlows()
+                .flow("survey", SURVEY)
                 .flow("hop", "id: hop\nsteps:\n  - id: away\n    goto: survey\n");
 
         Flow flow = dir.load().flow("survey").orElseThrow();
 
         assertThat(flow.triggers().commands()).containsExactly("survey", "rate");
-        assertThat(flow.steps()).extracting(Step::id).containsExactly("rate", "comment", "save", "by_rating", "sorry", "thanks");
+        assertThat(flow.steps())
+                .extracting(Step::id)
+                .containsExactly("rate", "comment", "save", "by_rating", "sorry", "thanks");
         Step.Ask rate = (Step.Ask) flow.first();
         assertThat(rate.input()).isEqualTo(Step.Input.BUTTONS_ONLY);
         assertThat(rate.invalid()).isEqualTo("again");
@@ -81,11 +85,14 @@ class FlowModelTest {
     void menuStandsForTheMainMenu(@TempDir Path root) {
         ConversationsDir dir = new ConversationsDir(root).menuFlows().flow("survey", SURVEY);
 
-        Step.Say sorry = (Step.Say) dir.load().flow("survey").orElseThrow().step("sorry").orElseThrow();
+        Step.Say sorry =
+                (Step.Say) dir.load().flow("survey").orElseThrow().step("sorry").orElseThrow();
 
         assertThat(sorry.buttons()).hasSize(2);
-        assertThat(sorry.buttons().get(0)).extracting(ButtonSpec::text, ButtonSpec::flow)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("menu.complaint", "complaint"),
+        assertThat(sorry.buttons().get(0))
+                .extracting(ButtonSpec::text, ButtonSpec::flow)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("menu.complaint", "complaint"),
                         org.assertj.core.groups.Tuple.tuple("menu.feedback", "feedback"));
         assertThat(sorry.buttons().get(1)).extracting(ButtonSpec::flow).containsExactly("offers", "human");
         assertThat(sorry.buttons()).allSatisfy(row -> assertThat(row).allMatch(ButtonSpec::startsFlow));
@@ -93,14 +100,17 @@ class FlowModelTest {
 
     @Test
     void endWithNullTextEndsSilently(@TempDir Path root) {
-        ConversationsDir dir = new ConversationsDir(root).flow("quiet", "id: quiet\nsteps:\n  - id: stop\n    end: null\n");
+        ConversationsDir dir =
+                new ConversationsDir(root).flow("quiet", "id: quiet\nsteps:\n  - id: stop\n    end: null\n");
 
-        assertThat(((Step.End) dir.load().flow("quiet").orElseThrow().first()).text()).isNull();
+        assertThat(((Step.End) dir.load().flow("quiet").orElseThrow().first()).text())
+                .isNull();
     }
 
     @Test
     void findsFlowsByCommandAndIntent(@TempDir Path root) {
-        Conversations conversations = new ConversationsDir(root).menuFlows().flow("survey", SURVEY).load();
+        Conversations conversations =
+                new ConversationsDir(root).menuFlows().flow("survey", SURVEY).load();
 
         assertThat(conversations.byCommand("survey")).map(Flow::id).contains("survey");
         assertThat(conversations.byCommand("SURVEY")).map(Flow::id).contains("survey");

@@ -14,6 +14,7 @@ class FlowShapeProblemsTest {
 
     @TempDir
     Path root;
+
     ConversationsDir dir;
 
     @BeforeEach
@@ -40,7 +41,9 @@ class FlowShapeProblemsTest {
     @Test
     void syntaxErrorInOneFlowDoesNotHideProblemsInOthers() {
         dir.flow("broken", "id: broken\nsteps: [\n")
-                .flow("other", "id: other\nsteps:\n  - id: hi\n    say: hello\n    nxet: end\n  - id: go\n    goto: broken\n");
+                .flow(
+                        "other",
+                        "id: other\nsteps:\n  - id: hi\n    say: hello\n    nxet: end\n  - id: go\n    goto: broken\n");
 
         List<FlowProblem> problems = dir.problems();
 
@@ -60,7 +63,9 @@ class FlowShapeProblemsTest {
                     end: bye
                 """);
 
-        assertReported(dir.problems(), dir.at("flows/typo.yaml", 5, "typo", "hi"),
+        assertReported(
+                dir.problems(),
+                dir.at("flows/typo.yaml", 5, "typo", "hi"),
                 "unknown key 'nxet' in a step (did you mean 'next'?); a say step takes: id, say, buttons, next");
     }
 
@@ -76,7 +81,9 @@ class FlowShapeProblemsTest {
                     end: bye
                 """);
 
-        assertReported(dir.problems(), dir.at("flows/typo.yaml", 5, "typo", "hi"),
+        assertReported(
+                dir.problems(),
+                dir.at("flows/typo.yaml", 5, "typo", "hi"),
                 "key 'outcomes' does not belong in a say step");
     }
 
@@ -91,7 +98,9 @@ class FlowShapeProblemsTest {
                     end: bye
                 """);
 
-        assertReported(dir.problems(), dir.at("flows/typo.yaml", 2, "typo", null),
+        assertReported(
+                dir.problems(),
+                dir.at("flows/typo.yaml", 2, "typo", null),
                 "unknown key 'trigers' in a flow (did you mean 'triggers'?)");
     }
 
@@ -109,8 +118,12 @@ class FlowShapeProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/types.yaml", 3, "types", "none"), "step has no type; give exactly one of say, ask");
-        assertReported(problems, dir.at("flows/types.yaml", 5, "types", "both"), "step has more than one type (say, end)");
+        assertReported(
+                problems,
+                dir.at("flows/types.yaml", 3, "types", "none"),
+                "step has no type; give exactly one of say, ask");
+        assertReported(
+                problems, dir.at("flows/types.yaml", 5, "types", "both"), "step has more than one type (say, end)");
     }
 
     @Test
@@ -141,7 +154,9 @@ class FlowShapeProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/twice.yaml", 5, "twice", "hi"),
+        assertReported(
+                problems,
+                dir.at("flows/twice.yaml", 5, "twice", "hi"),
                 "step id 'hi' is used twice in this flow (first on line 3)");
         assertThat(problems).as("no unreachable-step noise from the duplicate").hasSize(1);
     }
@@ -151,7 +166,9 @@ class FlowShapeProblemsTest {
         dir.flow("a_first", "id: same\nsteps:\n  - id: bye\n    end: bye\n")
                 .flow("b_second", "# the second one\nid: same\nsteps:\n  - id: bye\n    end: bye\n");
 
-        assertReported(dir.problems(), dir.at("flows/b_second.yaml", 2, "same", null),
+        assertReported(
+                dir.problems(),
+                dir.at("flows/b_second.yaml", 2, "same", null),
                 "flow id 'same' is also used by " + dir.file("flows/a_first.yaml") + ":1");
     }
 
@@ -170,7 +187,8 @@ class FlowShapeProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/buttons.yaml", 7, "buttons", "pick"), "a button has both 'value' and 'flow'");
+        assertReported(
+                problems, dir.at("flows/buttons.yaml", 7, "buttons", "pick"), "a button has both 'value' and 'flow'");
         assertReported(problems, dir.at("flows/buttons.yaml", 8, "buttons", "pick"), "a button needs either 'value'");
     }
 
@@ -184,7 +202,10 @@ class FlowShapeProblemsTest {
                     buttons: [[{text: one, value: "1"}]]
                 """);
 
-        assertReported(dir.problems(), dir.at("flows/say.yaml", 5, "say", "hi"), "a say step cannot take a button with a value");
+        assertReported(
+                dir.problems(),
+                dir.at("flows/say.yaml", 5, "say", "hi"),
+                "a say step cannot take a button with a value");
     }
 
     @Test
@@ -204,7 +225,10 @@ class FlowShapeProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/ask.yaml", 6, "ask", "name"), "this ask waits for a button, but has no buttons with a value");
+        assertReported(
+                problems,
+                dir.at("flows/ask.yaml", 6, "ask", "name"),
+                "this ask waits for a button, but has no buttons with a value");
         assertReported(problems, dir.at("flows/ask.yaml", 10, "ask", "menu_only"), "this ask waits for a button");
     }
 
@@ -212,7 +236,10 @@ class FlowShapeProblemsTest {
     void askInputMustBeButtonsOrText() {
         dir.flow("ask", "id: ask\nsteps:\n  - id: name\n    ask: pick\n    slot: name\n    input: voice\n");
 
-        assertReported(dir.problems(), dir.at("flows/ask.yaml", 6, "ask", "name"), "input must be 'buttons' or 'text', not 'voice'");
+        assertReported(
+                dir.problems(),
+                dir.at("flows/ask.yaml", 6, "ask", "name"),
+                "input must be 'buttons' or 'text', not 'voice'");
     }
 
     @Test
@@ -234,7 +261,9 @@ class FlowShapeProblemsTest {
                     pattern: "[0-9+"
                 """);
 
-        assertReported(dir.problems(), dir.at("flows/ask.yaml", 7, "ask", "order"),
+        assertReported(
+                dir.problems(),
+                dir.at("flows/ask.yaml", 7, "ask", "order"),
                 "pattern '[0-9+' is not a valid regular expression: Unclosed character class");
     }
 
@@ -250,7 +279,10 @@ class FlowShapeProblemsTest {
                     pattern: "[0-9]+"
                 """);
 
-        assertReported(dir.problems(), dir.at("flows/ask.yaml", 7, "ask", "order"), "pattern checks typed answers, but this ask accepts buttons only");
+        assertReported(
+                dir.problems(),
+                dir.at("flows/ask.yaml", 7, "ask", "order"),
+                "pattern checks typed answers, but this ask accepts buttons only");
     }
 
     @Test
@@ -263,14 +295,20 @@ class FlowShapeProblemsTest {
                     say: bye
                 """);
 
-        assertReported(dir.problems(), dir.at("flows/twice.yaml", 5, "twice", "hi"), "key 'say' is given twice (first on line 4)");
+        assertReported(
+                dir.problems(),
+                dir.at("flows/twice.yaml", 5, "twice", "hi"),
+                "key 'say' is given twice (first on line 4)");
     }
 
     @Test
     void flowNeedsSteps() {
         dir.flow("empty", "id: empty\nsteps: []\n");
 
-        assertReported(dir.problems(), dir.at("flows/empty.yaml", 2, "empty", null), "a flow needs 'steps:', a list of at least one step");
+        assertReported(
+                dir.problems(),
+                dir.at("flows/empty.yaml", 2, "empty", null),
+                "a flow needs 'steps:', a list of at least one step");
     }
 
     @Test
@@ -288,9 +326,16 @@ class FlowShapeProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/odd.yaml", 1, "odd.flow", null), "flow id 'odd.flow' may only use letters, digits");
-        assertReported(problems, dir.at("flows/odd.yaml", 3, "odd.flow", null), "command '/odd' must be 1 to 32 of a-z, 0-9 and '_', written without the slash");
-        assertReported(problems, dir.at("flows/odd.yaml", 5, "odd.flow", "a:b"), "step id 'a:b' may only use letters, digits");
+        assertReported(
+                problems,
+                dir.at("flows/odd.yaml", 1, "odd.flow", null),
+                "flow id 'odd.flow' may only use letters, digits");
+        assertReported(
+                problems,
+                dir.at("flows/odd.yaml", 3, "odd.flow", null),
+                "command '/odd' must be 1 to 32 of a-z, 0-9 and '_', written without the slash");
+        assertReported(
+                problems, dir.at("flows/odd.yaml", 5, "odd.flow", "a:b"), "step id 'a:b' may only use letters, digits");
         assertReported(problems, dir.at("flows/odd.yaml", 7, "odd.flow", "end"), "'end' cannot be a step id");
     }
 
@@ -298,7 +343,8 @@ class FlowShapeProblemsTest {
     void strayYmlFileIsNotSilentlyIgnored() {
         dir.flow("ok", "id: ok\nsteps:\n  - id: bye\n    end: bye\n").write("flows/other.yml", "id: other\n");
 
-        assertThat(dir.problems()).map(FlowProblem::toString)
+        assertThat(dir.problems())
+                .map(FlowProblem::toString)
                 .containsExactly(dir.file("flows/other.yml") + ": not read: flow files end in .yaml; rename it");
     }
 }

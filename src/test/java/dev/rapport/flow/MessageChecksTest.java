@@ -15,16 +15,24 @@ class MessageChecksTest {
     @Test
     void reportsAKeyMissingOnEitherSideAtItsLine() {
         Problems problems = new Problems();
-        MessageFile english = new MessageFile("en", EN, true,
+        MessageFile english = new MessageFile(
+                "en",
+                EN,
+                true,
                 Map.of("shared", new MessageFile.Text("A", 1), "only_en", new MessageFile.Text("B", 2)));
-        MessageFile chinese = new MessageFile("zh", ZH, true,
+        MessageFile chinese = new MessageFile(
+                "zh",
+                ZH,
+                true,
                 Map.of("shared", new MessageFile.Text("甲", 1), "only_zh", new MessageFile.Text("乙", 3)));
 
         MessageChecks.checkInSync(english, List.of(english, chinese), problems);
 
-        assertThat(problems.sorted()).map(FlowProblem::toString).containsExactly(
-                "conversations/messages/en.yaml:2: key 'only_en' is in en but missing in zh (conversations/messages/zh.yaml); add it there",
-                "conversations/messages/zh.yaml:3: key 'only_zh' is in zh but missing in en (conversations/messages/en.yaml); add it there");
+        assertThat(problems.sorted())
+                .map(FlowProblem::toString)
+                .containsExactly(
+                        "conversations/messages/en.yaml:2: key 'only_en' is in en but missing in zh (conversations/messages/zh.yaml); add it there",
+                        "conversations/messages/zh.yaml:3: key 'only_zh' is in zh but missing in en (conversations/messages/en.yaml); add it there");
     }
 
     @Test
@@ -35,8 +43,10 @@ class MessageChecksTest {
 
         MessageChecks.checkInSync(english, List.of(english, chinese), problems);
 
-        assertThat(problems.sorted()).map(FlowProblem::toString).containsExactly(
-                "conversations/messages/zh.yaml:5: 'welcome' uses placeholders none but en uses {name}; use the same in every language");
+        assertThat(problems.sorted())
+                .map(FlowProblem::toString)
+                .containsExactly(
+                        "conversations/messages/zh.yaml:5: 'welcome' uses placeholders none but en uses {name}; use the same in every language");
     }
 
     @Test

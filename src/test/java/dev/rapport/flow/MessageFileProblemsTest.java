@@ -16,6 +16,7 @@ class MessageFileProblemsTest {
 
     @TempDir
     Path root;
+
     ConversationsDir dir;
 
     @BeforeEach
@@ -29,7 +30,9 @@ class MessageFileProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("messages/en.yaml", 13, null, null),
+        assertReported(
+                problems,
+                dir.at("messages/en.yaml", 13, null, null),
                 "key 'extra.note' is in en but missing in zh (" + dir.file("messages/zh.yaml") + ")");
     }
 
@@ -37,7 +40,8 @@ class MessageFileProblemsTest {
     void keyOnlyInChineseIsNamedWithItsLine() {
         dir.write("messages/zh.yaml", ConversationsDir.ZH + "extra: \"只在这里\"\n");
 
-        assertReported(dir.problems(), dir.at("messages/zh.yaml", 12, null, null), "key 'extra' is in zh but missing in en");
+        assertReported(
+                dir.problems(), dir.at("messages/zh.yaml", 12, null, null), "key 'extra' is in zh but missing in en");
     }
 
     @Test
@@ -45,7 +49,9 @@ class MessageFileProblemsTest {
         dir.write("messages/en.yaml", ConversationsDir.EN + "welcome: \"Hi {name}\"\n")
                 .write("messages/zh.yaml", ConversationsDir.ZH + "welcome: \"你好 {nmae}\"\n");
 
-        assertReported(dir.problems(), dir.at("messages/zh.yaml", 12, null, null),
+        assertReported(
+                dir.problems(),
+                dir.at("messages/zh.yaml", 12, null, null),
                 "'welcome' uses placeholders {nmae} but en uses {name}");
     }
 
@@ -69,7 +75,10 @@ class MessageFileProblemsTest {
         List<FlowProblem> problems = dir.problems();
 
         assertReported(problems, dir.at("messages/en.yaml", 12, null, null), "'blank' has no text");
-        assertReported(problems, dir.at("messages/en.yaml", 13, null, null), "'menu.human' is defined twice (first on line 11)");
+        assertReported(
+                problems,
+                dir.at("messages/en.yaml", 13, null, null),
+                "'menu.human' is defined twice (first on line 11)");
     }
 
     @Test
@@ -79,21 +88,24 @@ class MessageFileProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertThat(problems).map(FlowProblem::toString).contains(
-                dir.file("messages/zh.yaml") + ": file is missing",
-                dir.file("messages/fr.yaml") + ": not read: the message files are en.yaml, zh.yaml");
+        assertThat(problems)
+                .map(FlowProblem::toString)
+                .contains(
+                        dir.file("messages/zh.yaml") + ": file is missing",
+                        dir.file("messages/fr.yaml") + ": not read: the message files are en.yaml, zh.yaml");
     }
 
     @Test
     void everyProblemIsOneLineOfTheExceptionMessage() {
         dir.write("messages/en.yaml", ConversationsDir.EN + "a: \"A\"\nb: \"B\"\n");
 
-        FlowValidationException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
-                FlowValidationException.class, dir::load);
+        FlowValidationException failure =
+                org.assertj.core.api.Assertions.catchThrowableOfType(FlowValidationException.class, dir::load);
 
         assertThat(failure.problems()).hasSize(2);
-        assertThat(failure.getMessage().lines().skip(1)).containsExactlyElementsOf(
-                failure.problems().stream().map(FlowProblem::toString).toList());
+        assertThat(failure.getMessage().lines().skip(1))
+                .containsExactlyElementsOf(
+                        failure.problems().stream().map(FlowProblem::toString).toList());
         assertThat(failure.getMessage()).startsWith("conversations are invalid, 2 problems to fix:");
     }
 }

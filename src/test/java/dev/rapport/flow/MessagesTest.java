@@ -12,7 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 class MessagesTest {
 
     private final Messages messages = new Messages(Map.of(
-            "en", Map.of("start.welcome", "Hi {name}! I'm the assistant of {business}.", "plain", "Plain {", "only_en", "x"),
+            "en",
+                    Map.of(
+                            "start.welcome",
+                            "Hi {name}! I'm the assistant of {business}.",
+                            "plain",
+                            "Plain {",
+                            "only_en",
+                            "x"),
             "zh", Map.of("start.welcome", "{name}，你好！我是{business}的小助手。", "plain", "普通 {")));
 
     @Test
@@ -72,8 +79,13 @@ class MessagesTest {
     @Test
     void nestedMapsBecomeDottedKeys(@TempDir Path root) {
         ConversationsDir dir = new ConversationsDir(root)
-                .write("messages/en.yaml", ConversationsDir.EN + "start:\n  greeting:\n    morning: \"Good morning\"\n  bye: \"Bye {name}\"\n")
-                .write("messages/zh.yaml", ConversationsDir.ZH + "start:\n  greeting:\n    morning: \"早上好\"\n  bye: \"{name}，再见\"\n")
+                .write(
+                        "messages/en.yaml",
+                        ConversationsDir.EN
+                                + "start:\n  greeting:\n    morning: \"Good morning\"\n  bye: \"Bye {name}\"\n")
+                .write(
+                        "messages/zh.yaml",
+                        ConversationsDir.ZH + "start:\n  greeting:\n    morning: \"早上好\"\n  bye: \"{name}，再见\"\n")
                 .flow("hello", "id: hello\nsteps:\n  - id: hi\n    end: hello\n");
 
         Messages loaded = dir.load().messages();

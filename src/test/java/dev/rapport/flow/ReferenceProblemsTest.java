@@ -14,6 +14,7 @@ class ReferenceProblemsTest {
 
     @TempDir
     Path root;
+
     ConversationsDir dir;
 
     @BeforeEach
@@ -35,7 +36,9 @@ class ReferenceProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/jump.yaml", 5, "jump", "offer"),
+        assertReported(
+                problems,
+                dir.at("flows/jump.yaml", 5, "jump", "offer"),
                 "button names unknown flow 'complain' (did you mean 'complaint'?)");
         assertReported(problems, dir.at("flows/jump.yaml", 7, "jump", "away"), "goto names unknown flow 'feedbak'");
     }
@@ -62,9 +65,13 @@ class ReferenceProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/note.yaml", 2, "note", null),
+        assertReported(
+                problems,
+                dir.at("flows/note.yaml", 2, "note", null),
                 "an internal flow is started only by Rapport (an outreach or a goto); remove its commands and intents");
-        assertReported(problems, dir.at("flows/home.yaml", 5, "home", "offer"),
+        assertReported(
+                problems,
+                dir.at("flows/home.yaml", 5, "home", "offer"),
                 "button starts flow 'note', which is internal");
         assertThat(problems).hasSize(2);
     }
@@ -86,7 +93,9 @@ class ReferenceProblemsTest {
     void menuWithoutTheMenuFileIsReportedWhereItIsWritten() {
         dir.flow("home", "id: home\nsteps:\n  - id: bye\n    end: bye\n    buttons: menu\n");
 
-        assertReported(dir.problems(), dir.at("flows/home.yaml", 5, "home", "bye"),
+        assertReported(
+                dir.problems(),
+                dir.at("flows/home.yaml", 5, "home", "bye"),
                 "buttons: menu needs the main menu in conversations/menu.yaml");
     }
 
@@ -94,7 +103,9 @@ class ReferenceProblemsTest {
     void unknownActionIsReportedWithTheKnownOnes() {
         dir.flow("act", "id: act\nsteps:\n  - id: save\n    action: record_anwser\n");
 
-        assertReported(dir.problems(), dir.at("flows/act.yaml", 4, "act", "save"),
+        assertReported(
+                dir.problems(),
+                dir.at("flows/act.yaml", 4, "act", "save"),
                 "unknown action 'record_anwser' (did you mean 'record_answer'?); known actions: opt_in, record_answer");
     }
 
@@ -117,13 +128,20 @@ class ReferenceProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/texts.yaml", 4, "texts", "first"),
+        assertReported(
+                problems,
+                dir.at("flows/texts.yaml", 4, "texts", "first"),
                 "message key 'only_en' is missing in zh (" + dir.file("messages/zh.yaml") + ")");
-        assertReported(problems, dir.at("flows/texts.yaml", 6, "texts", "second"),
+        assertReported(
+                problems,
+                dir.at("flows/texts.yaml", 6, "texts", "second"),
                 "message key 'nowhere' is missing in en and zh");
-        assertReported(problems, dir.at("flows/texts.yaml", 11, "texts", "third"),
+        assertReported(
+                problems,
+                dir.at("flows/texts.yaml", 11, "texts", "third"),
                 "message key 'menu.missing' is missing in en and zh");
-        assertReported(problems, dir.at("messages/en.yaml", 12, null, null), "key 'only_en' is in en but missing in zh");
+        assertReported(
+                problems, dir.at("messages/en.yaml", 12, null, null), "key 'only_en' is in en but missing in zh");
     }
 
     @Test
@@ -131,7 +149,9 @@ class ReferenceProblemsTest {
         dir.write("messages/zh.yaml", ConversationsDir.ZH + "only_zh: \"只有中文\"\n")
                 .flow("texts", "id: texts\nsteps:\n  - id: first\n    end: only_zh\n");
 
-        assertReported(dir.problems(), dir.at("flows/texts.yaml", 4, "texts", "first"),
+        assertReported(
+                dir.problems(),
+                dir.at("flows/texts.yaml", 4, "texts", "first"),
                 "message key 'only_zh' is missing in en (" + dir.file("messages/en.yaml") + ")");
     }
 
@@ -162,9 +182,13 @@ class ReferenceProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/route.yaml", 8, "route", "by_choice"),
+        assertReported(
+                problems,
+                dir.at("flows/route.yaml", 8, "route", "by_choice"),
                 "branch on unknown value 'choise' (did you mean 'choice'?); it can be a slot an ask step of this flow fills (choice)");
-        assertReported(problems, dir.at("flows/route.yaml", 17, "route", "by_tier"),
+        assertReported(
+                problems,
+                dir.at("flows/route.yaml", 17, "route", "by_tier"),
                 "case 'vip' is not a tier; tier is one of key, major, ordinary, small");
         assertThat(problems).as("sentiment and a slot are fine").hasSize(2);
     }
@@ -185,7 +209,9 @@ class ReferenceProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/long.yaml", 7, "long", "pick"),
+        assertReported(
+                problems,
+                dir.at("flows/long.yaml", 7, "long", "pick"),
                 "button data 'a:long.pick:" + longValue + "' is 72 bytes; Telegram allows at most 64");
         assertReported(problems, dir.at("flows/long.yaml", 8, "long", "pick"), "is 75 bytes");
         assertThat(problems).hasSize(2);
@@ -193,14 +219,22 @@ class ReferenceProblemsTest {
 
     @Test
     void commandOrIntentStartingTwoFlowsNamesBoth() {
-        dir.flow("a_first", "id: first\ntriggers:\n  commands: [go]\n  intents: [greeting]\nsteps:\n  - id: bye\n    end: bye\n")
-                .flow("b_second", "id: second\ntriggers:\n  commands: [start, go]\n  intents: [greeting]\nsteps:\n  - id: bye\n    end: bye\n");
+        dir.flow(
+                        "a_first",
+                        "id: first\ntriggers:\n  commands: [go]\n  intents: [greeting]\nsteps:\n  - id: bye\n    end: bye\n")
+                .flow(
+                        "b_second",
+                        "id: second\ntriggers:\n  commands: [start, go]\n  intents: [greeting]\nsteps:\n  - id: bye\n    end: bye\n");
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/b_second.yaml", 3, "second", null),
+        assertReported(
+                problems,
+                dir.at("flows/b_second.yaml", 3, "second", null),
                 "command /go already starts flow 'first' (" + dir.file("flows/a_first.yaml") + ":3)");
-        assertReported(problems, dir.at("flows/b_second.yaml", 4, "second", null),
+        assertReported(
+                problems,
+                dir.at("flows/b_second.yaml", 4, "second", null),
                 "intent 'greeting' already starts flow 'first' (" + dir.file("flows/a_first.yaml") + ":4)");
         assertThat(problems).hasSize(2);
     }

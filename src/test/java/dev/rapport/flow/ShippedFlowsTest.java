@@ -42,18 +42,40 @@ class ShippedFlowsTest {
 
     @Test
     void hasTheExpectedFlows() {
-        assertThat(conversations.flows()).containsOnlyKeys(
-                "start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
-                "cancel", "order_status", "refund", "praise", "question", "greeting", "status", "complaint_resolved",
-                "survey_feedback", "survey_complaint_followup", "survey_handoff_csat", "winback", "handoff_back",
-                "resume");
+        assertThat(conversations.flows())
+                .containsOnlyKeys(
+                        "start",
+                        "help",
+                        "language",
+                        "stop",
+                        "complaint",
+                        "feedback",
+                        "offers",
+                        "human",
+                        "cancel",
+                        "order_status",
+                        "refund",
+                        "praise",
+                        "question",
+                        "greeting",
+                        "status",
+                        "complaint_resolved",
+                        "survey_feedback",
+                        "survey_complaint_followup",
+                        "survey_handoff_csat",
+                        "winback",
+                        "handoff_back",
+                        "resume");
     }
 
     @Test
     void everyFlowHasItsCommand() {
-        for (String command : List.of("start", "help", "language", "stop", "complaint", "feedback", "offers", "human",
-                "status")) {
-            assertThat(conversations.byCommand(command)).as("/" + command).map(Flow::id).contains(command);
+        for (String command :
+                List.of("start", "help", "language", "stop", "complaint", "feedback", "offers", "human", "status")) {
+            assertThat(conversations.byCommand(command))
+                    .as("/" + command)
+                    .map(Flow::id)
+                    .contains(command);
         }
         assertThat(conversations.byCommand("START")).map(Flow::id).contains("start");
     }
@@ -77,11 +99,14 @@ class ShippedFlowsTest {
             assertThat(action.next()).isEqualTo("opt_in");
         });
         Step optIn = start.step("opt_in").orElseThrow();
-        assertThat(optIn).isInstanceOfSatisfying(Step.Action.class,
-                action -> assertThat(action.name()).isEqualTo("opt_in"));
+        assertThat(optIn)
+                .isInstanceOfSatisfying(
+                        Step.Action.class, action -> assertThat(action.name()).isEqualTo("opt_in"));
         Step.End welcome = (Step.End) start.after(optIn).orElseThrow();
         assertThat(welcome.text()).isEqualTo("start.welcome");
-        assertThat(welcome.buttons()).flatMap(row -> row).extracting(ButtonSpec::flow)
+        assertThat(welcome.buttons())
+                .flatMap(row -> row)
+                .extracting(ButtonSpec::flow)
                 .containsExactly("complaint", "feedback", "offers", "human");
     }
 
@@ -89,7 +114,9 @@ class ShippedFlowsTest {
     void stopRecordsTheOptOut() {
         Flow stop = conversations.flow("stop").orElseThrow();
 
-        assertThat(stop.steps()).extracting(step -> step.getClass().getSimpleName()).containsExactly("Action", "End");
+        assertThat(stop.steps())
+                .extracting(step -> step.getClass().getSimpleName())
+                .containsExactly("Action", "End");
         assertThat(((Step.Action) stop.first()).name()).isEqualTo("opt_out");
     }
 
@@ -104,7 +131,8 @@ class ShippedFlowsTest {
                 assertThat(end.buttons()).hasSize(2);
             });
             for (String language : List.of("en", "zh")) {
-                assertThat(conversations.messages().has(language, "menu." + feature)).isTrue();
+                assertThat(conversations.messages().has(language, "menu." + feature))
+                        .isTrue();
             }
         }
     }
@@ -114,7 +142,9 @@ class ShippedFlowsTest {
         Flow feedback = conversations.flow("feedback").orElseThrow();
 
         assertThat(((Step.Action) feedback.first()).name()).isEqualTo("survey_resume");
-        assertThat(feedback.steps()).filteredOn(Step.GoTo.class::isInstance).extracting(step -> ((Step.GoTo) step).flow())
+        assertThat(feedback.steps())
+                .filteredOn(Step.GoTo.class::isInstance)
+                .extracting(step -> ((Step.GoTo) step).flow())
                 .containsExactly("survey_complaint_followup", "survey_feedback");
         for (String language : List.of("en", "zh")) {
             assertThat(conversations.messages().has(language, "menu.feedback")).isTrue();
@@ -128,9 +158,14 @@ class ShippedFlowsTest {
         assertThat(((Step.Action) complaint.first()).outcomes()).containsEntry("described", "heard");
         Step.Ask order = (Step.Ask) complaint.step("order").orElseThrow();
         assertThat(order.input()).isEqualTo(Step.Input.TEXT);
-        assertThat(order.buttons()).flatMap(row -> row).extracting(ButtonSpec::value).containsExactly("skip");
+        assertThat(order.buttons())
+                .flatMap(row -> row)
+                .extracting(ButtonSpec::value)
+                .containsExactly("skip");
         Step.Ask category = (Step.Ask) complaint.step("category").orElseThrow();
-        assertThat(category.buttons()).flatMap(row -> row).extracting(ButtonSpec::value)
+        assertThat(category.buttons())
+                .flatMap(row -> row)
+                .extracting(ButtonSpec::value)
                 .containsExactly("product", "delivery", "service", "billing", "other");
         assertThat(((Step.Action) complaint.step("open").orElseThrow()).name()).isEqualTo("complaint_open");
         for (String language : List.of("en", "zh")) {
@@ -145,7 +180,10 @@ class ShippedFlowsTest {
         Step.Ask choose = (Step.Ask) language.first();
         assertThat(choose.slot()).isEqualTo("language");
         assertThat(choose.input()).isEqualTo(Step.Input.BUTTONS_ONLY);
-        assertThat(choose.buttons()).flatMap(row -> row).extracting(ButtonSpec::value).containsExactly("en", "zh");
+        assertThat(choose.buttons())
+                .flatMap(row -> row)
+                .extracting(ButtonSpec::value)
+                .containsExactly("en", "zh");
         Step.Action apply = (Step.Action) language.step("apply").orElseThrow();
         assertThat(apply.name()).isEqualTo("set_language");
         assertThat(apply.params()).isEqualTo(Map.of("from_slot", "language"));
@@ -155,10 +193,16 @@ class ShippedFlowsTest {
     @Test
     void engineTextsExistInBothLanguages() {
         for (String language : List.of("en", "zh")) {
-            assertThat(conversations.messages().keys(language)).contains(
-                    "engine.fallback", "engine.fallback_offer_person", "engine.stale_button",
-                    "engine.too_many_steps", "engine.media_received", "engine.media_kept", "engine.customer_name_fallback",
-                    "media.file");
+            assertThat(conversations.messages().keys(language))
+                    .contains(
+                            "engine.fallback",
+                            "engine.fallback_offer_person",
+                            "engine.stale_button",
+                            "engine.too_many_steps",
+                            "engine.media_received",
+                            "engine.media_kept",
+                            "engine.customer_name_fallback",
+                            "media.file");
         }
     }
 
@@ -169,15 +213,16 @@ class ShippedFlowsTest {
                 .isEqualTo("Hi Ann! I'm the assistant of Tea House. How can I help?");
         assertThat(conversations.messages().text("zh", "start.welcome", vars)).contains("Ann", "Tea House");
         for (String language : List.of("en", "zh")) {
-            assertThat(conversations.messages().text(language, "engine.media_received", vars)).contains("photo");
+            assertThat(conversations.messages().text(language, "engine.media_received", vars))
+                    .contains("photo");
         }
     }
 
     @Test
     void helpListsTheCommands() {
         for (String language : List.of("en", "zh")) {
-            assertThat(conversations.messages().text(language, "help.text")).contains("/start", "/help", "/language", "/stop",
-                    "/complaint", "/status");
+            assertThat(conversations.messages().text(language, "help.text"))
+                    .contains("/start", "/help", "/language", "/stop", "/complaint", "/status");
         }
     }
 }

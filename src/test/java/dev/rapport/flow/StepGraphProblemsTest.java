@@ -14,6 +14,7 @@ class StepGraphProblemsTest {
 
     @TempDir
     Path root;
+
     ConversationsDir dir;
 
     @BeforeEach
@@ -36,8 +37,11 @@ class StepGraphProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertThat(problems).map(FlowProblem::toString).containsExactly(dir.file("flows/complaint.yaml")
-                + ":5: flow 'complaint', step 'greet': next names unknown step 'ask_ordr' (did you mean 'ask_order'?)");
+        assertThat(problems)
+                .map(FlowProblem::toString)
+                .containsExactly(
+                        dir.file("flows/complaint.yaml")
+                                + ":5: flow 'complaint', step 'greet': next names unknown step 'ask_ordr' (did you mean 'ask_order'?)");
     }
 
     @Test
@@ -63,9 +67,11 @@ class StepGraphProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/paths.yaml", 10, "paths", "save"), "outcomes.failed names unknown step 'oops'");
+        assertReported(
+                problems, dir.at("flows/paths.yaml", 10, "paths", "save"), "outcomes.failed names unknown step 'oops'");
         assertReported(problems, dir.at("flows/paths.yaml", 15, "paths", "route"), "cases.1 names unknown step 'uno'");
-        assertReported(problems, dir.at("flows/paths.yaml", 16, "paths", "route"), "otherwise names unknown step 'nowhere'");
+        assertReported(
+                problems, dir.at("flows/paths.yaml", 16, "paths", "route"), "otherwise names unknown step 'nowhere'");
     }
 
     @Test
@@ -84,7 +90,10 @@ class StepGraphProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertReported(problems, dir.at("flows/lost.yaml", 6, "lost", "orphan"), "step is unreachable: no path from the first step 'hi'");
+        assertReported(
+                problems,
+                dir.at("flows/lost.yaml", 6, "lost", "orphan"),
+                "step is unreachable: no path from the first step 'hi'");
         assertReported(problems, dir.at("flows/lost.yaml", 8, "lost", "after_orphan"), "step is unreachable");
         assertThat(problems).hasSize(2);
     }
@@ -109,7 +118,8 @@ class StepGraphProblemsTest {
 
         List<FlowProblem> problems = dir.problems();
 
-        assertThat(problems).map(FlowProblem::toString)
+        assertThat(problems)
+                .map(FlowProblem::toString)
                 .containsExactly(dir.at("flows/jumps.yaml", 10, "jumps", "skipped")
                         + "step is unreachable: no path from the first step 'route' leads to it; "
                         + "name it in a next, outcomes, cases or otherwise, or remove it");

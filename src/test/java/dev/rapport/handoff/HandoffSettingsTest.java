@@ -56,24 +56,28 @@ class HandoffSettingsTest {
         Path file = directory.resolve("handoff.yaml");
         assertThatThrownBy(() -> load("reasons:\n  asked_for_person: {priority: whenever}\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ":2:32: reasons.asked_for_person.priority: expected one of [urgent, high, normal, low], "
-                        + "got \"whenever\"");
+                .hasMessage(
+                        file + ":2:32: reasons.asked_for_person.priority: expected one of [urgent, high, normal, low], "
+                                + "got \"whenever\"");
         assertThatThrownBy(() -> load("reasons:\n  cancel: {tiers: [gold]}\n"))
                 .hasMessage(file + ":2:20: reasons.cancel.tiers[0]: expected tiers from key, major, ordinary, small, "
                         + "got \"gold\"");
         assertThatThrownBy(() -> load("reasons:\n  cancel: {escalate: 1}\n"))
                 .hasMessage(file + ":2:22: reasons.cancel.escalate: expected true or false, got 1");
         assertThatThrownBy(() -> load("queue_order: [tier, tier]\n")).hasMessageContaining("queue_order[1]");
-        assertThatThrownBy(() -> load("business_hours: {hours: \"18:00-09:00\"}\n")).hasMessageContaining("09:00-18:00");
+        assertThatThrownBy(() -> load("business_hours: {hours: \"18:00-09:00\"}\n"))
+                .hasMessageContaining("09:00-18:00");
         assertThatThrownBy(() -> load("business_hours: {days: [someday]}\n")).hasMessageContaining("mon, tue");
         assertThatThrownBy(() -> load("no_answer_after: soon\n"))
-                .hasMessage(file + ":1:18: no_answer_after: expected a duration such as 30s, 10m, 2h or 3d, got \"soon\"");
+                .hasMessage(
+                        file + ":1:18: no_answer_after: expected a duration such as 30s, 10m, 2h or 3d, got \"soon\"");
         assertThatThrownBy(() -> load("reason:\n  x: {}\n"))
                 .hasMessage(file + ":1:1: reason: unknown setting; known at the top: business_hours, check_every, "
                         + "minutes_per_chat, no_answer_after, queue_order, reasons");
         assertThatThrownBy(() -> load("reasons:\n  cancel: {prio: high}\n"))
-                .hasMessage(file + ":2:12: reasons.cancel.prio: unknown setting; known here: escalate, manager, priority, "
-                        + "tiers");
+                .hasMessage(
+                        file + ":2:12: reasons.cancel.prio: unknown setting; known here: escalate, manager, priority, "
+                                + "tiers");
     }
 
     @Test
@@ -93,10 +97,19 @@ class HandoffSettingsTest {
         assertThat(QueueNotice.back(back, dev.rapport.domain.Language.EN)).isEqualTo("Monday 09:00");
         assertThat(QueueNotice.back(back, dev.rapport.domain.Language.ZH)).isEqualTo("星期一 09:00");
         // Monday 08:59 → 09:00 the same day; Monday 12:00 is open.
-        assertThat(hours.nextOpening(ZonedDateTime.of(2026, 12, 7, 8, 59, 0, 0, SHANGHAI).toInstant()).getDayOfMonth())
+        assertThat(hours.nextOpening(ZonedDateTime.of(2026, 12, 7, 8, 59, 0, 0, SHANGHAI)
+                                .toInstant())
+                        .getDayOfMonth())
                 .isEqualTo(7);
-        assertThat(hours.isOpen(ZonedDateTime.of(2026, 12, 7, 12, 0, 0, 0, SHANGHAI).toInstant())).isTrue();
-        assertThat(hours.days()).isEqualTo(Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-                DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
+        assertThat(hours.isOpen(
+                        ZonedDateTime.of(2026, 12, 7, 12, 0, 0, 0, SHANGHAI).toInstant()))
+                .isTrue();
+        assertThat(hours.days())
+                .isEqualTo(Set.of(
+                        DayOfWeek.MONDAY,
+                        DayOfWeek.TUESDAY,
+                        DayOfWeek.WEDNESDAY,
+                        DayOfWeek.THURSDAY,
+                        DayOfWeek.FRIDAY));
     }
 }

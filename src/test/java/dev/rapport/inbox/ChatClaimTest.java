@@ -25,11 +25,17 @@ class ChatClaimTest {
                     FROM generate_series(1, 40) AS n"""));
             var registry = new SimpleMeterRegistry();
             var settings = new RapportConfig.Inbox(2, 16, 100, 5, 25);
-            var batch = new ChatBatch(database.jdbi(), settings, Map.of(), (handle, message, id) -> { },
-                    Counter.builder("p").register(registry), Counter.builder("f").register(registry),
+            var batch = new ChatBatch(
+                    database.jdbi(),
+                    settings,
+                    Map.of(),
+                    (handle, message, id) -> {},
+                    Counter.builder("p").register(registry),
+                    Counter.builder("f").register(registry),
                     Timer.builder("t").register(registry));
 
-            try (var first = database.jdbi().open(); var second = database.jdbi().open()) {
+            try (var first = database.jdbi().open();
+                    var second = database.jdbi().open()) {
                 first.begin();
                 second.begin();
                 List<ChatBatch.Chat> firstClaim = batch.claimChats(first);
@@ -49,7 +55,9 @@ class ChatClaimTest {
     }
 
     private static long advisoryLocksHeld(org.jdbi.v3.core.Handle handle) {
-        return handle.createQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")
-                .mapTo(Long.class).one();
+        return handle.createQuery(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")
+                .mapTo(Long.class)
+                .one();
     }
 }

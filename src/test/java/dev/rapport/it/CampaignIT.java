@@ -48,18 +48,21 @@ class CampaignIT {
         long ok = shop.customer(6001, "ordinary", "en");
         long optedOut = shop.customer(6002, "ordinary", "en");
         long unreachable = shop.customer(6003, "ordinary", "zh");
-        shop.customer(6004, "key", "en");   // not a tier of the offer
+        shop.customer(6004, "key", "en"); // not a tier of the offer
         shop.execute("UPDATE customers SET opted_out_at = now() WHERE id = " + optedOut);
         shop.execute("UPDATE channel_accounts SET unreachable_at = now() WHERE customer_id = " + unreachable);
 
         Commands.Result run = commands.campaignSend("spring_sale", null, true);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Dry run", "\"Spring sale\"").doesNotContain("offer.spring_sale.title")
+        assertThat(run.out())
+                .contains("Dry run", "\"Spring sale\"")
+                .doesNotContain("offer.spring_sale.title")
                 .containsPattern("#" + ok + " .*would receive spring_sale \"")
                 .containsPattern("#" + optedOut + " .*skip: opted_out")
                 .containsPattern("#" + unreachable + " .*skip: unreachable")
-                .contains("1 would receive it, 2 would be skipped").doesNotContain("key ");
+                .contains("1 would receive it, 2 would be skipped")
+                .doesNotContain("key ");
         assertThat(rapport.count("SELECT count(*) FROM offer_sends")).isZero();
         assertThat(rapport.count("SELECT count(*) FROM offer_codes")).isZero();
         rapport.runJob("offer.campaign_sends");
@@ -97,22 +100,29 @@ class CampaignIT {
         assertThat(english6011.get(1).text()).contains("Spring sale").containsPattern("[A-HJ-NP-Z2-9]{10}");
         assertThat(rapport.awaitSent(6012, 3).get(1).text()).contains("春季特卖");
         assertThat(sends("sent")).isEqualTo(2);
-        assertThat(rapport.count("SELECT count(*) FROM offer_sends WHERE skip_reason = 'opted_out'")).isEqualTo(2);
-        assertThat(rapport.count("SELECT count(*) FROM offer_sends WHERE skip_reason = 'unreachable'")).isEqualTo(1);
-        assertThat(rapport.count("SELECT count(*) FROM offer_codes WHERE offer_id = 'spring_sale' AND customer_id = ?",
-                english)).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM offer_sends WHERE skip_reason = 'opted_out'"))
+                .isEqualTo(2);
+        assertThat(rapport.count("SELECT count(*) FROM offer_sends WHERE skip_reason = 'unreachable'"))
+                .isEqualTo(1);
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM offer_codes WHERE offer_id = 'spring_sale' AND customer_id = ?", english))
+                .isEqualTo(1);
 
         commands.campaignSend("spring_sale", null, false);
         rapport.runJob("offer.campaign_sends");
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> rapport.telegram.sentTexts(6011).size() == 3);
         assertThat(rapport.telegram.sentTexts(6013)).isEmpty();
         assertThat(rapport.telegram.sentTexts(6015)).isEmpty();
         assertThat(outreaches()).isEqualTo(2);
 
         Commands.Result status = commands.campaignStatus("spring_sale");
-        assertThat(status.out()).contains("5 of 5 done").containsPattern("sent\\s+2")
-                .containsPattern("skipped \\(opted_out\\)\\s+2").containsPattern("skipped \\(unreachable\\)\\s+1");
+        assertThat(status.out())
+                .contains("5 of 5 done")
+                .containsPattern("sent\\s+2")
+                .containsPattern("skipped \\(opted_out\\)\\s+2")
+                .containsPattern("skipped \\(unreachable\\)\\s+1");
     }
 
     @Test
@@ -126,14 +136,20 @@ class CampaignIT {
 
         rapport.awaitSent(6022, 3);
         assertThat(rapport.telegram.sentTexts(6021)).isEmpty();
-        var due = rapport.database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT due_at FROM offer_sends WHERE customer_id = :id AND status = 'planned'")
-                .bind("id", asleep).mapTo(java.time.OffsetDateTime.class).one());
+        var due = rapport.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT due_at FROM offer_sends WHERE customer_id = :id AND status = 'planned'")
+                        .bind("id", asleep)
+                        .mapTo(java.time.OffsetDateTime.class)
+                        .one());
         var localDue = due.atZoneSameInstant(ZoneId.of(lateEvening));
         assertThat(localDue.toLocalTime()).isEqualTo(LocalTime.of(9, 0));
-        assertThat(Duration.between(java.time.Instant.now(), due.toInstant())).isBetween(Duration.ofHours(8),
-                Duration.ofHours(11));
-        assertThat(commands.campaignStatus("spring_sale").out()).contains("1 of 2 done").contains("next due");
+        assertThat(Duration.between(java.time.Instant.now(), due.toInstant()))
+                .isBetween(Duration.ofHours(8), Duration.ofHours(11));
+        assertThat(commands.campaignStatus("spring_sale").out())
+                .contains("1 of 2 done")
+                .contains("next due");
         // CampaignSendsClockIT moves an injected clock past the window's end and sees it sent.
     }
 
@@ -151,13 +167,16 @@ class CampaignIT {
         rapport.runJob("offer.campaign_sends");
         assertThat(sends("sent")).isEqualTo(25);
         assertThat(outreaches()).isEqualTo(25);
-        await().atMost(Duration.ofSeconds(20)).until(() -> rapport.count(
-                "SELECT count(*) FROM inbound_updates WHERE kind = 'outreach' AND status = 'processed'") == 25);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> rapport.count(
+                                "SELECT count(*) FROM inbound_updates WHERE kind = 'outreach' AND status = 'processed'")
+                        == 25);
         for (int i = 0; i < 25; i++) {
             rapport.awaitSent(6100 + i, 3);
         }
-        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(3)).until(() ->
-                rapport.telegram.calls("sendMessage").size() == 75);
+        await().during(Duration.ofMillis(1000))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> rapport.telegram.calls("sendMessage").size() == 75);
     }
 
     @Test
@@ -167,7 +186,8 @@ class CampaignIT {
         shop.customer(6202, "major", "en");
         // major_thanks: value 60, max_value 120000. Codes worth 119880 are out: room for two more.
         shop.execute("INSERT INTO offer_codes (code, offer_id, customer_id, tier, value, issued_via, issued_at) "
-                + "VALUES ('EARLYCODE2', 'major_thanks', " + earlier + ", 'major', 119880, 'menu', now() - interval '30 days')");
+                + "VALUES ('EARLYCODE2', 'major_thanks', " + earlier
+                + ", 'major', 119880, 'menu', now() - interval '30 days')");
         shop.customer(6203, "major", "en");
 
         commands.campaignSend("major_thanks", null, false);
@@ -176,8 +196,10 @@ class CampaignIT {
         // 6200 is reminded of the code they hold (it costs nothing more); 6201 and 6202 take the last room.
         assertThat(sends("sent")).isEqualTo(3);
         assertThat(rapport.count("SELECT count(*) FROM offer_sends s JOIN channel_accounts a USING (customer_id) "
-                + "WHERE s.skip_reason = 'budget' AND a.chat_key = '6203'")).isEqualTo(1);
-        assertThat(rapport.count("SELECT count(*) FROM offer_codes WHERE offer_id = 'major_thanks'")).isEqualTo(3);
+                        + "WHERE s.skip_reason = 'budget' AND a.chat_key = '6203'"))
+                .isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM offer_codes WHERE offer_id = 'major_thanks'"))
+                .isEqualTo(3);
         assertThat(rapport.count("SELECT coalesce(sum(value), 0) FROM offer_codes WHERE offer_id = 'major_thanks'"))
                 .isEqualTo(120000);
         assertThat(commands.offersStats().out()).contains("Offer major_thanks has used its budget");

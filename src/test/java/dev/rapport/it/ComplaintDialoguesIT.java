@@ -48,7 +48,8 @@ class ComplaintDialoguesIT {
         chat.say("/start", 1);
         assertThat(chat.lastButtons()).contains("go:complaint");
         assertThat(chat.press("go:complaint", 1).get(0)).contains("tell me what happened");
-        assertThat(chat.say("The kettle I ordered arrived with a cracked lid", 1).get(0))
+        assertThat(chat.say("The kettle I ordered arrived with a cracked lid", 1)
+                        .get(0))
                 .contains("order or booking number");
         assertThat(chat.lastButtons()).containsExactly("a:complaint.order:skip");
 
@@ -57,8 +58,13 @@ class ComplaintDialoguesIT {
         assertThat(again.get(1)).contains("order or booking number");
 
         assertThat(chat.say("a-4471209", 1).get(0)).contains("What is your complaint about?");
-        assertThat(chat.lastButtons()).containsExactly("a:complaint.category:product", "a:complaint.category:delivery",
-                "a:complaint.category:service", "a:complaint.category:billing", "a:complaint.category:other");
+        assertThat(chat.lastButtons())
+                .containsExactly(
+                        "a:complaint.category:product",
+                        "a:complaint.category:delivery",
+                        "a:complaint.category:service",
+                        "a:complaint.category:billing",
+                        "a:complaint.category:other");
         String opened = chat.press("a:complaint.category:product", 1).get(0);
 
         String ticket = ticketIn(opened);
@@ -67,18 +73,26 @@ class ComplaintDialoguesIT {
         assertThat(opened).contains("sorry the product didn't live up", "within 48 hours", "/status");
         // A small customer's complaint opens at low priority, a step higher when the NLU read the description
         // as strongly negative (score <= -0.6); which of the two depends on the model, the rule does not.
-        String described = column("SELECT CASE WHEN sentiment_score <= -0.6 THEN 'normal' ELSE 'low' END FROM messages "
-                + "WHERE chat_key = '8101' AND direction = 'in' AND text = 'The kettle I ordered arrived with a cracked lid'");
-        assertThat(column("SELECT status || '|' || category || '|' || order_ref || '|' || description || '|' || tier "
-                + "|| '|' || priority FROM complaints WHERE ticket = ?", ticket))
+        String described = column(
+                "SELECT CASE WHEN sentiment_score <= -0.6 THEN 'normal' ELSE 'low' END FROM messages "
+                        + "WHERE chat_key = '8101' AND direction = 'in' AND text = 'The kettle I ordered arrived with a cracked lid'");
+        assertThat(column(
+                        "SELECT status || '|' || category || '|' || order_ref || '|' || description || '|' || tier "
+                                + "|| '|' || priority FROM complaints WHERE ticket = ?",
+                        ticket))
                 .isEqualTo("open|product|A-4471209|The kettle I ordered arrived with a cracked lid|small|" + described);
-        assertThat(rapport.count("SELECT extract(epoch FROM due_at - created_at) / 3600 FROM complaints WHERE ticket = ?",
-                ticket)).isEqualTo(48);
-        assertThat(rapport.count("SELECT count(*) FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id "
-                + "WHERE c.ticket = ? AND e.type = 'opened' AND e.actor = 'customer' AND e.to_status = 'open'", ticket))
+        assertThat(rapport.count(
+                        "SELECT extract(epoch FROM due_at - created_at) / 3600 FROM complaints WHERE ticket = ?",
+                        ticket))
+                .isEqualTo(48);
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id "
+                                + "WHERE c.ticket = ? AND e.type = 'opened' AND e.actor = 'customer' AND e.to_status = 'open'",
+                        ticket))
                 .isEqualTo(1);
         assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'complaint.order_reference_invalid' "
-                + "AND chat_key = '8101'")).isEqualTo(1);
+                        + "AND chat_key = '8101'"))
+                .isEqualTo(1);
 
         // A second complaint the same day gets the next number of that day.
         chat.say("/complaint", 1);
@@ -91,8 +105,14 @@ class ComplaintDialoguesIT {
 
         // /status lists both, newest first, with where each stands.
         String status = chat.say("/status", 1).get(0);
-        assertThat(status).contains("Your complaints", second, ticket, "Delivery", "Product quality",
-                "received, waiting for our team");
+        assertThat(status)
+                .contains(
+                        "Your complaints",
+                        second,
+                        ticket,
+                        "Delivery",
+                        "Product quality",
+                        "received, waiting for our team");
         assertThat(status.indexOf(second)).isLessThan(status.indexOf(ticket));
     }
 
@@ -107,25 +127,35 @@ class ComplaintDialoguesIT {
         List<String> withCaption = chat.photo("AgACAgQ-box", "杯子收到的时候就是碎的，盒子也压扁了", 2);
         assertThat(withCaption.get(1)).contains("订单号");
 
-        assertThat(chat.say("没有", 1).get(0)).contains("哪方面");   // typed instead of the skip button
-        rapport.database.jdbi().useHandle(handle -> handle.execute(
-                "UPDATE customers SET tier = 'key' WHERE id = ?", chat.customerId()));
+        assertThat(chat.say("没有", 1).get(0)).contains("哪方面"); // typed instead of the skip button
+        rapport.database
+                .jdbi()
+                .useHandle(
+                        handle -> handle.execute("UPDATE customers SET tier = 'key' WHERE id = ?", chat.customerId()));
         String opened = chat.press("a:complaint.category:service", 1).get(0);
 
         String ticket = ticketIn(opened);
         assertThat(opened).contains("深感抱歉", "投诉单号是 " + ticket, "1 小时内");
-        assertThat(column("SELECT description || '|' || coalesce(order_ref, '(none)') FROM complaints WHERE ticket = ?",
-                ticket)).isEqualTo("杯子收到的时候就是碎的，盒子也压扁了|(none)");
+        assertThat(column(
+                        "SELECT description || '|' || coalesce(order_ref, '(none)') FROM complaints WHERE ticket = ?",
+                        ticket))
+                .isEqualTo("杯子收到的时候就是碎的，盒子也压扁了|(none)");
         assertThat(column("SELECT attachments::text FROM complaints WHERE ticket = ?", ticket))
-                .contains("AgACAgQ-cracked-cup", "AgACAgQ-box").doesNotContain("-small");
-        assertThat(column("SELECT language || '|' || tier || '|' || priority || '|' || sla_hours FROM complaints "
-                + "WHERE ticket = ?", ticket)).isEqualTo("zh|key|high|1");
+                .contains("AgACAgQ-cracked-cup", "AgACAgQ-box")
+                .doesNotContain("-small");
+        assertThat(column(
+                        "SELECT language || '|' || tier || '|' || priority || '|' || sla_hours FROM complaints "
+                                + "WHERE ticket = ?",
+                        ticket))
+                .isEqualTo("zh|key|high|1");
         assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '8102' AND type = 'message.media' "
-                + "AND data ->> 'kept' = 'true'")).isEqualTo(2);
+                        + "AND data ->> 'kept' = 'true'"))
+                .isEqualTo(2);
 
         // A key customer's complaint hands the chat to a person (config/handoff.yaml); once they hand it
         // back, the bot answers again.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
                 .until(() -> chat.texts().get(chat.texts().size() - 1).contains("排在第"));
         int before = chat.texts().size();
         long handoff = rapport.count("SELECT id FROM handoffs WHERE chat_key = '8102' AND state = 'waiting'");
@@ -144,7 +174,8 @@ class ComplaintDialoguesIT {
         assertThat(replies.get(1)).contains("order or booking number");
         chat.say("A-99812", 1);
         String ticket = ticketIn(chat.press("a:complaint.category:delivery", 1).get(0));
-        assertThat(column("SELECT description FROM complaints WHERE ticket = ?", ticket)).isEqualTo(words);
+        assertThat(column("SELECT description FROM complaints WHERE ticket = ?", ticket))
+                .isEqualTo(words);
         assertThat(chat.texts()).noneMatch(text -> text.contains("tell me what happened"));
     }
 
@@ -156,8 +187,10 @@ class ComplaintDialoguesIT {
         assertThat(replies.get(0)).contains("记下了");
         assertThat(replies.get(1)).contains("订单号");
         chat.say("B-20240117", 1);
-        rapport.database.jdbi().useHandle(handle -> handle.execute(
-                "UPDATE customers SET tier = 'major' WHERE id = ?", chat.customerId()));
+        rapport.database
+                .jdbi()
+                .useHandle(handle ->
+                        handle.execute("UPDATE customers SET tier = 'major' WHERE id = ?", chat.customerId()));
         String opened = chat.press("a:complaint.category:other", 1).get(0);
         String ticket = ticketIn(opened);
         assertThat(opened).contains("4 小时内");
@@ -167,8 +200,10 @@ class ComplaintDialoguesIT {
 
     @Test
     void statusWithoutComplaintsSaysSoInBothLanguages() {
-        assertThat(new TelegramChat(rapport, 8105, "en").say("/status", 1).get(0)).contains("no complaints");
-        assertThat(new TelegramChat(rapport, 8106, "zh-hans").say("/status", 1).get(0)).contains("没有投诉");
+        assertThat(new TelegramChat(rapport, 8105, "en").say("/status", 1).get(0))
+                .contains("no complaints");
+        assertThat(new TelegramChat(rapport, 8106, "zh-hans").say("/status", 1).get(0))
+                .contains("没有投诉");
     }
 
     @Test
@@ -176,6 +211,7 @@ class ComplaintDialoguesIT {
         var chat = new TelegramChat(rapport, 8107, "en");
         assertThat(chat.photo("AgAC-outside", null, 1).get(0)).contains("received your photo");
         assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '8107' AND type = 'message.media' "
-                + "AND data ->> 'kept' = 'false'")).isEqualTo(1);
+                        + "AND data ->> 'kept' = 'false'"))
+                .isEqualTo(1);
     }
 }

@@ -52,8 +52,11 @@ class ComplaintNoteDuringHandoffIT {
     }
 
     static long waiting(String chat, String flow) {
-        return rapport.count("SELECT count(*) FROM events WHERE chat_key = ? AND type = 'outreach.waiting' "
-                + "AND data ->> 'flow' = ?", chat, flow);
+        return rapport.count(
+                "SELECT count(*) FROM events WHERE chat_key = ? AND type = 'outreach.waiting' "
+                        + "AND data ->> 'flow' = ?",
+                chat,
+                flow);
     }
 
     @Test
@@ -76,19 +79,27 @@ class ComplaintNoteDuringHandoffIT {
         // An offer campaign queued while Alice has the chat (the ticket no longer open) waits for the hand-back.
         new Commands(rapport.database, rapport.config()).campaignSend("spring_sale", "ordinary", false);
         rapport.runJob("offer.campaign_sends");
-        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
-                "SELECT count(*) FROM events WHERE chat_key = '9301' AND type = 'outreach.waiting'") == 1);
-        await().during(SILENCE).atMost(SILENCE.plusSeconds(5)).until(() -> count(chat, NOTE + ticket) == 1
-                && count(chat, "Spring sale") == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rapport.count(
+                                "SELECT count(*) FROM events WHERE chat_key = '9301' AND type = 'outreach.waiting'")
+                        == 1);
+        await().during(SILENCE)
+                .atMost(SILENCE.plusSeconds(5))
+                .until(() -> count(chat, NOTE + ticket) == 1 && count(chat, "Spring sale") == 0);
         // Sent once, and with no menu buttons: the bot starts no flow while Alice has the chat.
         assertThat(rapport.telegram.calls("sendMessage").stream()
-                .filter(call -> call.chatId() != null && call.chatId() == 9301 && call.succeeded()
-                        && String.valueOf(call.text()).contains(note))).singleElement()
+                        .filter(call -> call.chatId() != null
+                                && call.chatId() == 9301
+                                && call.succeeded()
+                                && String.valueOf(call.text()).contains(note)))
+                .singleElement()
                 .satisfies(call -> assertThat(call.body().has("reply_markup")).isFalse());
 
         // The complaint's follow-up survey, due while Alice still has the chat, waits too.
-        rapport.database.jdbi().useHandle(handle -> handle.execute(
-                "UPDATE complaints SET resolved_at = now() - interval '61 minutes' WHERE ticket = ?", ticket));
+        rapport.database
+                .jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE complaints SET resolved_at = now() - interval '61 minutes' WHERE ticket = ?", ticket));
         rapport.runJob("complaint.followup");
         await().atMost(Duration.ofSeconds(10)).until(() -> waiting("9301", "survey_complaint_followup") == 1);
         await().during(SILENCE).atMost(SILENCE.plusSeconds(5)).until(() -> count(chat, "case " + ticket) == 0);
@@ -96,13 +107,16 @@ class ComplaintNoteDuringHandoffIT {
         // Handed back: the CSAT about Alice comes first; the note is not said again.
         handoffs.handBack(id, ALICE);
         List<String> back = HandoffIT.awaitText(chat, "How happy are you with the help");
-        assertThat(HandoffIT.indexOf(back, NOTE + ticket)).isLessThan(HandoffIT.indexOf(back, "handed this chat back to me"));
+        assertThat(HandoffIT.indexOf(back, NOTE + ticket))
+                .isLessThan(HandoffIT.indexOf(back, "handed this chat back to me"));
         assertThat(count(chat, "Spring sale")).isZero();
         chat.press("a:survey_handoff_csat.csat:5", 1);
         // Then what waited, in order: the offer, and the complaint's follow-up survey.
         List<String> after = HandoffIT.awaitText(chat, "case " + ticket);
-        assertThat(HandoffIT.indexOf(after, "Spring sale")).isBetween(HandoffIT.indexOf(after, "handed this chat back to me"),
-                HandoffIT.indexOf(after, "case " + ticket));
+        assertThat(HandoffIT.indexOf(after, "Spring sale"))
+                .isBetween(
+                        HandoffIT.indexOf(after, "handed this chat back to me"),
+                        HandoffIT.indexOf(after, "case " + ticket));
         assertThat(count(chat, NOTE + ticket)).isEqualTo(1);
     }
 }

@@ -32,14 +32,22 @@ class CustomerLinkingIT {
 
     /** An imported customer, as the CSV import leaves them. */
     private static long imported(String externalId, String name, String phone, String language) {
-        return rapport.database.jdbi().withHandle(handle -> handle.createQuery("""
+        return rapport.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("""
                         INSERT INTO customers (external_id, name, phone, language) VALUES (?, ?, ?, ?) RETURNING id""")
-                .bind(0, externalId).bind(1, name).bind(2, phone).bind(3, language).mapTo(Long.class).one());
+                        .bind(0, externalId)
+                        .bind(1, name)
+                        .bind(2, phone)
+                        .bind(3, language)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static String token(long customerId, Clock clock) {
-        return rapport.database.jdbi().inTransaction(handle ->
-                new LinkTokens(Duration.ofDays(7), clock).create(handle, customerId));
+        return rapport.database
+                .jdbi()
+                .inTransaction(handle -> new LinkTokens(Duration.ofDays(7), clock).create(handle, customerId));
     }
 
     private static long customerOf(long chat) {
@@ -55,22 +63,31 @@ class CustomerLinkingIT {
         long customer = imported("SHOP-LAPSED", "Lena", "+8613800000199", "en");
         rapport.database.jdbi().useHandle(handle -> {
             handle.execute("UPDATE customers SET tier = 'ordinary' WHERE id = ?", customer);
-            handle.execute("INSERT INTO purchases (customer_id, amount, purchased_at) "
-                    + "VALUES (?, 80, now() - interval '200 days')", customer);
+            handle.execute(
+                    "INSERT INTO purchases (customer_id, amount, purchased_at) "
+                            + "VALUES (?, 80, now() - interval '200 days')",
+                    customer);
         });
         var texts = rapport.say(591, "/start " + token(customer, Clock.systemUTC()), "en", 4).stream()
-                .map(c -> c.text()).toList();
+                .map(c -> c.text())
+                .toList();
         assertThat(texts.get(2)).contains("we've missed you");
         assertThat(texts.get(3)).contains("What's the main reason?");
-        assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ? AND trigger = 'lapsed'",
-                customer)).isEqualTo(1);
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM winback_cases WHERE customer_id = ? AND trigger = 'lapsed'", customer))
+                .isEqualTo(1);
 
         // A customer who still buys is only welcomed.
         long active = imported("SHOP-ACTIVE", "Max", "+8613800000198", "en");
-        rapport.database.jdbi().useHandle(handle -> handle.execute("INSERT INTO purchases (customer_id, amount, "
-                + "purchased_at) VALUES (?, 80, now() - interval '3 days')", active));
+        rapport.database
+                .jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO purchases (customer_id, amount, "
+                                + "purchased_at) VALUES (?, 80, now() - interval '3 days')",
+                        active));
         rapport.say(592, "/start " + token(active, Clock.systemUTC()), "en", 2);
-        assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ?", active)).isZero();
+        assertThat(rapport.count("SELECT count(*) FROM winback_cases WHERE customer_id = ?", active))
+                .isZero();
     }
 
     @Test
@@ -81,31 +98,42 @@ class CustomerLinkingIT {
         String token = token(customer, Clock.systemUTC());
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
 
-        var texts = rapport.say(501, "/start " + token, "en", 3).stream().map(c -> c.text()).toList();
+        var texts = rapport.say(501, "/start " + token, "en", 3).stream()
+                .map(c -> c.text())
+                .toList();
 
-        assertThat(texts.get(1)).as("the confirmation, in the customer's language").startsWith("谢谢，王芳！");
+        assertThat(texts.get(1))
+                .as("the confirmation, in the customer's language")
+                .startsWith("谢谢，王芳！");
         assertThat(texts.get(2)).contains("王芳");
         assertThat(customerOf(501)).isEqualTo(customer);
-        assertThat(rapport.count("SELECT merged_into FROM customers WHERE id = ?", own)).isEqualTo(customer);
+        assertThat(rapport.count("SELECT merged_into FROM customers WHERE id = ?", own))
+                .isEqualTo(customer);
         assertThat(rapport.count("SELECT count(*) FROM messages WHERE chat_key = '501' AND customer_id <> ?", customer))
-                .as("every message of the chat moved to the customer").isZero();
-        assertThat(rapport.count("SELECT count(*) FROM events WHERE customer_id = ?", own)).isZero();
-        assertThat(rapport.count("SELECT customer_id FROM conversations WHERE chat_key = '501'")).isEqualTo(customer);
+                .as("every message of the chat moved to the customer")
+                .isZero();
+        assertThat(rapport.count("SELECT count(*) FROM events WHERE customer_id = ?", own))
+                .isZero();
+        assertThat(rapport.count("SELECT customer_id FROM conversations WHERE chat_key = '501'"))
+                .isEqualTo(customer);
         assertThat(rapport.count("""
                 SELECT count(*) FROM events WHERE type = 'customer.linked' AND customer_id = ?
-                  AND data ->> 'via' = 'deep_link' AND (data ->> 'merged_from')::bigint = ?""", customer, own))
-                .isEqualTo(1);
+                  AND data ->> 'via' = 'deep_link' AND (data ->> 'merged_from')::bigint = ?""", customer, own)).isEqualTo(1);
     }
 
     @Test
     void aTableThatAllowsOneRowPerCustomerDoesNotStopTheMerge() {
-        rapport.database.jdbi().useHandle(handle -> handle.execute(
-                "CREATE TABLE loyalty_cards (customer_id bigint UNIQUE, card text)"));
+        rapport.database
+                .jdbi()
+                .useHandle(
+                        handle -> handle.execute("CREATE TABLE loyalty_cards (customer_id bigint UNIQUE, card text)"));
         long customer = imported("SHOP-6", "Gao", null, "en");
         rapport.say(541, "hi", "en", 1);
         long own = customerOf(541);
-        rapport.database.jdbi().useHandle(handle -> handle.execute(
-                "INSERT INTO loyalty_cards VALUES (?, 'chat card'), (?, 'shop card')", own, customer));
+        rapport.database
+                .jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO loyalty_cards VALUES (?, 'chat card'), (?, 'shop card')", own, customer));
 
         rapport.say(541, "/start " + token(customer, Clock.systemUTC()), "en", 3);
 
@@ -113,7 +141,8 @@ class CustomerLinkingIT {
         assertThat(rapport.count("SELECT count(*) FROM messages WHERE chat_key = '541' AND customer_id <> ?", customer))
                 .isZero();
         assertThat(rapport.count("SELECT customer_id FROM loyalty_cards WHERE card = 'chat card'"))
-                .as("the row that cannot move stays with the merged record").isEqualTo(own);
+                .as("the row that cannot move stays with the merged record")
+                .isEqualTo(own);
     }
 
     @Test
@@ -137,9 +166,13 @@ class CustomerLinkingIT {
         assertThat(rapport.count("""
                 SELECT count(*) FROM events WHERE type = 'customer.link_failed'
                   AND chat_key IN ('512', '513', '514')""")).isEqualTo(3);
-        assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'customer.link_failed' AND data ->> 'reason' = 'used'"))
+        assertThat(
+                        rapport.count(
+                                "SELECT count(*) FROM events WHERE type = 'customer.link_failed' AND data ->> 'reason' = 'used'"))
                 .isEqualTo(1);
-        assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'customer.link_failed' AND data ->> 'reason' = 'expired'"))
+        assertThat(
+                        rapport.count(
+                                "SELECT count(*) FROM events WHERE type = 'customer.link_failed' AND data ->> 'reason' = 'expired'"))
                 .isEqualTo(1);
     }
 
@@ -149,11 +182,12 @@ class CustomerLinkingIT {
         rapport.say(521, "/start", "en", 1);
         long own = customerOf(521);
 
-        post(Updates.contact(900_001, 521, "8613800000103", 521L, "en"));   // Telegram's form: no +
+        post(Updates.contact(900_001, 521, "8613800000103", 521L, "en")); // Telegram's form: no +
         var texts = rapport.awaitSent(521, 2);
         assertThat(texts.get(1).text()).startsWith("Thanks, Chen! We found your customer account");
         assertThat(customerOf(521)).isEqualTo(customer);
-        assertThat(rapport.count("SELECT merged_into FROM customers WHERE id = ?", own)).isEqualTo(customer);
+        assertThat(rapport.count("SELECT merged_into FROM customers WHERE id = ?", own))
+                .isEqualTo(customer);
 
         post(Updates.contact(900_002, 521, "+86 138 0000 0103", 521L, "en"));
         assertThat(rapport.awaitSent(521, 3).get(2).text()).contains("already linked");
@@ -168,7 +202,7 @@ class CustomerLinkingIT {
         post(Updates.contact(900_011, 531, "8613999999999", 531L, "en"));
         assertThat(rapport.awaitSent(531, 2).get(1).text()).contains("couldn't find a customer account");
 
-        post(Updates.contact(900_012, 531, "8613800000104", 999L, "en"));   // from the address book
+        post(Updates.contact(900_012, 531, "8613800000104", 999L, "en")); // from the address book
         assertThat(rapport.awaitSent(531, 3).get(2).text()).contains("your own number");
 
         post(Updates.contact(900_013, 531, "8613800000104", null, "en"));
@@ -186,6 +220,7 @@ class CustomerLinkingIT {
                 INSERT INTO purchases (external_id, customer_id, amount, purchased_at)
                 VALUES ('SHOP-5-1', ?, 99999, now() - interval '1 day')""", customer));
         rapport.runJob("tiers.recompute");
-        assertThat(rapport.count("SELECT count(*) FROM customers WHERE id = ? AND tier = 'key'", customer)).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM customers WHERE id = ? AND tier = 'key'", customer))
+                .isEqualTo(1);
     }
 }

@@ -31,16 +31,19 @@ class DemoDataIT {
 
     @Test
     void theShopHasCustomersInEveryTierAndSomeWhoStoppedBuying() {
-        assertThat(rapport.count("SELECT count(*) FROM customers WHERE external_id LIKE 'DEMO-%'")).isEqualTo(300);
+        assertThat(rapport.count("SELECT count(*) FROM customers WHERE external_id LIKE 'DEMO-%'"))
+                .isEqualTo(300);
         for (String tier : List.of("key", "major", "ordinary", "small")) {
-            assertThat(rapport.count("SELECT count(*) FROM customers WHERE external_id LIKE 'DEMO-%' AND tier = ?", tier))
-                    .as(tier).isPositive();
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM customers WHERE external_id LIKE 'DEMO-%' AND tier = ?", tier))
+                    .as(tier)
+                    .isPositive();
         }
         assertThat(rapport.count("""
                 SELECT count(*) FROM customers c WHERE external_id LIKE 'DEMO-%'
-                  AND (SELECT max(purchased_at) FROM purchases p WHERE p.customer_id = c.id) < now() - interval '120 days'"""))
-                .isGreaterThan(10);
-        assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE actor = 'demo'")).isEqualTo(2);
+                  AND (SELECT max(purchased_at) FROM purchases p WHERE p.customer_id = c.id) < now() - interval '120 days'""")).isGreaterThan(10);
+        assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE actor = 'demo'"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -48,8 +51,11 @@ class DemoDataIT {
         long purchases = rapport.count("SELECT count(*) FROM purchases");
         var again = DemoData.prepare(rapport.database.jdbi(), CustomerSettings.defaults(), ZoneId.of("Asia/Shanghai"));
         assertThat(rapport.count("SELECT count(*) FROM purchases")).isEqualTo(purchases);
-        assertThat(again).hasSize(3).extracting(DemoData.Persona::token)
-                .doesNotContainAnyElementsOf(personas.stream().map(DemoData.Persona::token).toList());
+        assertThat(again)
+                .hasSize(3)
+                .extracting(DemoData.Persona::token)
+                .doesNotContainAnyElementsOf(
+                        personas.stream().map(DemoData.Persona::token).toList());
     }
 
     @Test

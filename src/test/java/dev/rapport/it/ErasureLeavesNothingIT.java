@@ -26,6 +26,7 @@ class ErasureLeavesNothingIT {
 
     /** Every personal string below carries this mark (searched case-insensitively), or is the phone number. */
     static final String MARK = "qx7";
+
     static final String PHONE = "447700900123";
     static final long CHAT = 99_001;
 
@@ -39,8 +40,8 @@ class ErasureLeavesNothingIT {
             chat.photo("Qx7-photo-file-id", null, 2);
             chat.say("Qx7 the kettle arrived with a cracked lid", 1);
             chat.say("it was Qx7 last week", 2);
-            chat.say("/complaint", 1);                    // one is half-told: continue or start again?
-            chat.press("a:resume.offer_again:drop", 1);    // start again: the description is asked
+            chat.say("/complaint", 1); // one is half-told: continue or start again?
+            chat.press("a:resume.offer_again:drop", 1); // start again: the description is asked
             chat.photo("Qx7-second-file", "Qx7 caption of the box", 2);
             // Outside a dialogue: a photo, an unknown command, a forged button, an edit, a shared number.
             chat.press("a:complaint.order:skip", 1);
@@ -54,23 +55,30 @@ class ErasureLeavesNothingIT {
                       "chat": {"id": %d, "type": "private"}, "text": "Qx7 edited words"}}""".formatted(CHAT, CHAT));
             post(rapport, Updates.contact(99_000_002, CHAT, "+" + PHONE, CHAT, "en"));
             await().atMost(Duration.ofSeconds(20)).until(() -> rapport.count("""
-                    SELECT count(*) FROM inbound_updates WHERE chat_key = ? AND status = 'pending'""",
-                    String.valueOf(CHAT)) == 0);
+                    SELECT count(*) FROM inbound_updates WHERE chat_key = ? AND status = 'pending'""", String.valueOf(CHAT)) == 0);
             long customer = chat.customerId();
 
             // What the win-back and complaint dialogues and staff keep in their own tables.
-            String ticket = TelegramChat.column(rapport, "SELECT ticket FROM complaints WHERE customer_id = ?", customer);
+            String ticket =
+                    TelegramChat.column(rapport, "SELECT ticket FROM complaints WHERE customer_id = ?", customer);
             rapport.database.jdbi().useHandle(handle -> {
-                handle.execute("INSERT INTO winback_cases (customer_id, tier, trigger, reason, reason_text) "
-                        + "VALUES (?, 'small', 'cancel', 'other', 'Qx7 my own words for leaving')", customer);
-                handle.execute("UPDATE conversations SET escalation_reason = 'win-back: reason other (Qx7 words)' "
-                        + "WHERE chat_key = ?", String.valueOf(CHAT));
-                handle.execute("INSERT INTO complaint_events (complaint_id, type, actor, reason) SELECT id, "
-                        + "'status_changed', 'staff:amy', 'Qx7 resolution note naming the customer' FROM complaints "
-                        + "WHERE ticket = ?", ticket);
+                handle.execute(
+                        "INSERT INTO winback_cases (customer_id, tier, trigger, reason, reason_text) "
+                                + "VALUES (?, 'small', 'cancel', 'other', 'Qx7 my own words for leaving')",
+                        customer);
+                handle.execute(
+                        "UPDATE conversations SET escalation_reason = 'win-back: reason other (Qx7 words)' "
+                                + "WHERE chat_key = ?",
+                        String.valueOf(CHAT));
+                handle.execute(
+                        "INSERT INTO complaint_events (complaint_id, type, actor, reason) SELECT id, "
+                                + "'status_changed', 'staff:amy', 'Qx7 resolution note naming the customer' FROM complaints "
+                                + "WHERE ticket = ?",
+                        ticket);
             });
 
-            // Every event type there is, with a value only a person could have written under a key it does not declare plain.
+            // Every event type there is, with a value only a person could have written under a key it does not declare
+            // plain.
             List<EventType> types = everyEventType();
             assertThat(types).hasSizeGreaterThan(40);
             rapport.database.jdbi().useTransaction(handle -> {
@@ -85,9 +93,12 @@ class ErasureLeavesNothingIT {
 
             new CustomerErasure(rapport.database.jdbi()).erase(customer, "dpo@shop");
 
-            assertThat(leaks(rapport)).as("columns still holding what the customer wrote").isEmpty();
+            assertThat(leaks(rapport))
+                    .as("columns still holding what the customer wrote")
+                    .isEmpty();
             assertThat(rapport.count("SELECT count(*) FROM events WHERE customer_id = ?", customer))
-                    .as("events are kept, without their personal part").isGreaterThan(types.size());
+                    .as("events are kept, without their personal part")
+                    .isGreaterThan(types.size());
         }
     }
 
@@ -97,11 +108,15 @@ class ErasureLeavesNothingIT {
 
     /** Every enum of the main code that implements {@link EventType}, every constant, found in the compiled classes. */
     static List<EventType> everyEventType() throws Exception {
-        Path location = Path.of(EventType.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(EventType.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         if (Files.isDirectory(location)) {
             return eventTypesIn(location);
         }
-        try (var jar = java.nio.file.FileSystems.newFileSystem(location)) {   // failsafe runs the packaged jar
+        try (var jar = java.nio.file.FileSystems.newFileSystem(location)) { // failsafe runs the packaged jar
             return eventTypesIn(jar.getPath("/"));
         }
     }
@@ -109,8 +124,11 @@ class ErasureLeavesNothingIT {
     private static List<EventType> eventTypesIn(Path root) throws Exception {
         List<EventType> types = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
-                String name = root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), ".")
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                String name = root.relativize(file)
+                        .toString()
+                        .replace(root.getFileSystem().getSeparator(), ".")
                         .replaceAll("\\.class$", "");
                 if (!name.startsWith("dev.rapport.")) {
                     continue;
@@ -136,16 +154,22 @@ class ErasureLeavesNothingIT {
                               AND c.table_name <> 'flyway_schema_history'
                               AND c.data_type IN ('text', 'character varying', 'json', 'jsonb', 'ARRAY', 'bytea')
                             ORDER BY 1, 2""")
-                    .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                    .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .list();
             List<String> found = new ArrayList<>();
             for (List<String> column : columns) {
                 String expression = column.get(2).equals("bytea")
-                        ? "encode(\"" + column.get(1) + "\", 'escape')" : "\"" + column.get(1) + "\"::text";
-                found.addAll(handle.createQuery("SELECT left(" + expression + ", 120) FROM \"" + column.get(0)
+                        ? "encode(\"" + column.get(1) + "\", 'escape')"
+                        : "\"" + column.get(1) + "\"::text";
+                found.addAll(handle
+                        .createQuery("SELECT left(" + expression + ", 120) FROM \"" + column.get(0)
                                 + "\" WHERE " + expression + " ILIKE '%" + MARK + "%' OR " + expression
                                 + " LIKE '%" + PHONE + "%' LIMIT 3")
-                        .mapTo(String.class).list().stream()
-                        .map(value -> column.get(0) + "." + column.get(1) + ": " + value).toList());
+                        .mapTo(String.class)
+                        .list()
+                        .stream()
+                        .map(value -> column.get(0) + "." + column.get(1) + ": " + value)
+                        .toList());
             }
             return found;
         });

@@ -69,7 +69,8 @@ class FlowValidationIT {
 
     /** Starts Rapport on a fresh database with these conversations; stops it again if it starts. */
     static void startWith(Path conversations) {
-        var config = ConfigLoader.load(Path.of("config/rapport.yaml"),
+        var config = ConfigLoader.load(
+                Path.of("config/rapport.yaml"),
                 Map.of("PORT", "0", "RAPPORT_CONVERSATIONS_DIR", conversations.toString()));
         try (var database = TestDatabase.fresh()) {
             App.start(config, database, false).close();
@@ -91,21 +92,27 @@ class FlowValidationIT {
                     say: help.text
                     next: again
                 """);
-        try (var rapport = RunningRapport.start(Map.of("RAPPORT_CONVERSATIONS_DIR", conversations.toString(),
-                "RAPPORT_STEP_LIMIT", "10"))) {
+        try (var rapport = RunningRapport.start(
+                Map.of("RAPPORT_CONVERSATIONS_DIR", conversations.toString(), "RAPPORT_STEP_LIMIT", "10"))) {
             rapport.postUpdate(Updates.text(1, 61, "/loop"));
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> !rapport.telegram.sentTexts(61).isEmpty());
             assertThat(rapport.telegram.sentTexts(61).get(0)).contains("something went wrong");
             assertThat(rapport.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
             // The apology, then the staff queue's notice: the step-limit guard hands the chat to a person.
-            assertThat(rapport.telegram.sentTexts(61)).as("the loop's repetitions are not sent").hasSize(2);
+            assertThat(rapport.telegram.sentTexts(61))
+                    .as("the loop's repetitions are not sent")
+                    .hasSize(2);
             assertThat(rapport.telegram.sentTexts(61).get(1)).contains("in the queue");
             assertThat(rapport.count("SELECT count(*) FROM handoffs WHERE chat_key = '61' AND state = 'waiting' "
-                    + "AND reasons @> '[{\"reason\": \"step_limit\"}]'")).isEqualTo(1);
+                            + "AND reasons @> '[{\"reason\": \"step_limit\"}]'"))
+                    .isEqualTo(1);
             assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '61' "
-                    + "AND escalation_reason LIKE 'flow ''loop'' looped%'")).isEqualTo(1);
-            assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'turn.step_limit'")).isEqualTo(1);
+                            + "AND escalation_reason LIKE 'flow ''loop'' looped%'"))
+                    .isEqualTo(1);
+            assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'turn.step_limit'"))
+                    .isEqualTo(1);
             assertThat(rapport.count("SELECT count(*) FROM conversations WHERE chat_key = '61' AND flow IS NULL"))
                     .isEqualTo(1);
         }

@@ -46,8 +46,12 @@ class HandoffHoursIT {
     void outsideBusinessHoursTheCustomerHearsWhenTheTeamIsBackInTheirLanguage() throws IOException {
         // Open every day but today (UTC): the team is next in tomorrow at 09:00.
         DayOfWeek today = ZonedDateTime.now(ZoneOffset.UTC).getDayOfWeek();
-        String days = String.join(", ", Stream.of(DayOfWeek.values()).filter(day -> day != today)
-                .map(day -> day.name().substring(0, 3).toLowerCase(Locale.ROOT)).toList());
+        String days = String.join(
+                ", ",
+                Stream.of(DayOfWeek.values())
+                        .filter(day -> day != today)
+                        .map(day -> day.name().substring(0, 3).toLowerCase(Locale.ROOT))
+                        .toList());
         try (var rapport = start("""
                 business_hours:
                   time_zone: UTC
@@ -60,12 +64,14 @@ class HandoffHoursIT {
             assertThat(english.say("/human", 1).get(0)).contains("away right now", "back on " + tomorrow + " 09:00");
             var chinese = new TelegramChat(rapport, 9102, "zh-hans");
             chinese.say("你好", 1);
-            String zhTomorrow = today.plus(1).getDisplayName(java.time.format.TextStyle.FULL, Locale.SIMPLIFIED_CHINESE);
+            String zhTomorrow =
+                    today.plus(1).getDisplayName(java.time.format.TextStyle.FULL, Locale.SIMPLIFIED_CHINESE);
             assertThat(chinese.press("go:human", 1).get(0)).contains("非工作时间", zhTomorrow + " 09:00");
 
             // While the team is away nobody is reminded, however long the customer waits.
             rapport.runJob("handoff.no_answer");
-            assertThat(rapport.count("SELECT count(*) FROM handoffs WHERE flagged_at IS NOT NULL")).isZero();
+            assertThat(rapport.count("SELECT count(*) FROM handoffs WHERE flagged_at IS NOT NULL"))
+                    .isZero();
         }
     }
 
@@ -84,20 +90,31 @@ class HandoffHoursIT {
             desk.reply(answeredId, new StaffRef(1, "Alice"), "Hello, Alice here.");
             answered.expect(1, 1);
 
-            await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(1100)).until(() -> {
-                rapport.runJob("handoff.no_answer");
-                return rapport.count("SELECT count(*) FROM handoffs WHERE chat_key = '9111' AND flagged_at IS NOT NULL") == 1;
-            });
+            await().atMost(Duration.ofSeconds(10))
+                    .pollDelay(Duration.ofMillis(1100))
+                    .until(() -> {
+                        rapport.runJob("handoff.no_answer");
+                        return rapport.count(
+                                        "SELECT count(*) FROM handoffs WHERE chat_key = '9111' AND flagged_at IS NOT NULL")
+                                == 1;
+                    });
             assertThat(waiting.expect(1, 1).get(0)).contains("Sorry for the wait", "keep your place", "number 1");
-            rapport.runJob("handoff.no_answer");   // once only
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> waiting.texts().size() == 2);
-            assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'handoff.flagged' AND chat_key = '9111'"))
+            rapport.runJob("handoff.no_answer"); // once only
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> waiting.texts().size() == 2);
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM events WHERE type = 'handoff.flagged' AND chat_key = '9111'"))
                     .isEqualTo(1);
 
             List<QueuedHandoff> queue = desk.queue();
-            assertThat(queue).filteredOn(handoff -> handoff.chatKey().equals("9111")).singleElement()
+            assertThat(queue)
+                    .filteredOn(handoff -> handoff.chatKey().equals("9111"))
+                    .singleElement()
                     .satisfies(handoff -> assertThat(handoff.flagged()).isTrue());
-            assertThat(queue).filteredOn(handoff -> handoff.chatKey().equals("9112")).singleElement()
+            assertThat(queue)
+                    .filteredOn(handoff -> handoff.chatKey().equals("9112"))
+                    .singleElement()
                     .satisfies(handoff -> assertThat(handoff.flagged()).isFalse());
             assertThat(answered.texts()).hasSize(2);
         }

@@ -57,11 +57,13 @@ class HandoffIT {
     }
 
     /** Update ids of texts this class posts itself, apart from those {@link TelegramChat} uses. */
-    static final java.util.concurrent.atomic.AtomicLong UPDATE_IDS = new java.util.concurrent.atomic.AtomicLong(8_000_000);
+    static final java.util.concurrent.atomic.AtomicLong UPDATE_IDS =
+            new java.util.concurrent.atomic.AtomicLong(8_000_000);
 
     /** Waits until the chat has received a text containing {@code fragment}; returns the chat's texts. */
     static List<String> awaitText(TelegramChat chat, String fragment) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> chat.texts().stream().anyMatch(text -> text.contains(fragment)));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> chat.texts().stream().anyMatch(text -> text.contains(fragment)));
         return chat.texts();
     }
 
@@ -77,13 +79,17 @@ class HandoffIT {
     /** Posts a text and holds: the chat receives nothing more. */
     static void saySilently(TelegramChat chat, String text) {
         int before = chat.texts().size();
-        long received = rapport.count("SELECT count(*) FROM messages WHERE chat_key = ? AND direction = 'in'",
-                String.valueOf(chat.chat));
+        long received = rapport.count(
+                "SELECT count(*) FROM messages WHERE chat_key = ? AND direction = 'in'", String.valueOf(chat.chat));
         rapport.postUpdate(Updates.text(UPDATE_IDS.incrementAndGet(), chat.chat, text));
-        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
-                "SELECT count(*) FROM messages WHERE chat_key = ? AND direction = 'in'", String.valueOf(chat.chat))
-                > received);
-        await().during(SILENCE).atMost(SILENCE.plusSeconds(5)).until(() -> chat.texts().size() == before);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rapport.count(
+                                "SELECT count(*) FROM messages WHERE chat_key = ? AND direction = 'in'",
+                                String.valueOf(chat.chat))
+                        > received);
+        await().during(SILENCE)
+                .atMost(SILENCE.plusSeconds(5))
+                .until(() -> chat.texts().size() == before);
     }
 
     @Test
@@ -107,9 +113,11 @@ class HandoffIT {
 
         var byWords = new TelegramChat(rapport, 9003, "en");
         assertThat(byWords.say("can I talk to a real person please", 1).get(0)).contains("in the queue");
-        assertThat(desk.find(openHandoff(9003)).orElseThrow().reasons().get(0).detail()).contains("talk to a real person");
+        assertThat(desk.find(openHandoff(9003)).orElseThrow().reasons().get(0).detail())
+                .contains("talk to a real person");
         assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'handoff.opened' AND chat_key IN "
-                + "('9001', '9002', '9003')")).isEqualTo(3);
+                        + "('9001', '9002', '9003')"))
+                .isEqualTo(3);
     }
 
     @Test
@@ -120,9 +128,12 @@ class HandoffIT {
         assertThat(desk.claim(id, ALICE).outcome()).isEqualTo(ClaimResult.Outcome.CLAIMED);
 
         saySilently(chat, "Hello? My parcel never arrived");
-        saySilently(chat, "/help");   // commands too go to the person
+        saySilently(chat, "/help"); // commands too go to the person
 
-        QueuedHandoff queued = desk.queue().stream().filter(handoff -> handoff.id() == id).findFirst().orElseThrow();
+        QueuedHandoff queued = desk.queue().stream()
+                .filter(handoff -> handoff.id() == id)
+                .findFirst()
+                .orElseThrow();
         assertThat(queued.state()).isEqualTo(HandoffState.CLAIMED);
         assertThat(queued.owner()).isEqualTo(ALICE);
         assertThat(queued.lastCustomerText()).isEqualTo("/help");
@@ -131,16 +142,26 @@ class HandoffIT {
                 .isEqualTo(2);
 
         List<TranscriptEntry> transcript = desk.transcript(queued.customerId(), 50, null);
-        assertThat(transcript).extracting(TranscriptEntry::kind, TranscriptEntry::text)
-                .contains(org.assertj.core.groups.Tuple.tuple(TranscriptEntry.Kind.CUSTOMER, "Hello? My parcel never arrived"));
-        assertThat(transcript).filteredOn(entry -> "handoff.claimed".equals(entry.eventType()))
-                .singleElement().satisfies(entry -> assertThat(entry.staff()).isEqualTo(ALICE));
+        assertThat(transcript)
+                .extracting(TranscriptEntry::kind, TranscriptEntry::text)
+                .contains(org.assertj.core.groups.Tuple.tuple(
+                        TranscriptEntry.Kind.CUSTOMER, "Hello? My parcel never arrived"));
+        assertThat(transcript)
+                .filteredOn(entry -> "handoff.claimed".equals(entry.eventType()))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.staff()).isEqualTo(ALICE));
         // Oldest first, and a page back from the newest message holds what came before it.
-        assertThat(transcript.get(0).at()).isBeforeOrEqualTo(transcript.get(transcript.size() - 1).at());
-        Long newest = transcript.stream().filter(entry -> entry.messageId() != null)
-                .reduce((first, second) -> second).orElseThrow().messageId();
-        assertThat(desk.transcript(queued.customerId(), 50, newest)).extracting(TranscriptEntry::messageId)
-                .doesNotContain(newest).contains(transcript.get(0).messageId());
+        assertThat(transcript.get(0).at())
+                .isBeforeOrEqualTo(transcript.get(transcript.size() - 1).at());
+        Long newest = transcript.stream()
+                .filter(entry -> entry.messageId() != null)
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .messageId();
+        assertThat(desk.transcript(queued.customerId(), 50, newest))
+                .extracting(TranscriptEntry::messageId)
+                .doesNotContain(newest)
+                .contains(transcript.get(0).messageId());
     }
 
     @Test
@@ -151,23 +172,33 @@ class HandoffIT {
         desk.note(id, ALICE, "Customer sounds worried: check the courier first");
 
         rapport.telegram.failNext(1, 502);
-        desk.reply(id, ALICE, "Hi Ada, this is Alice. Let me check your parcel.");   // replying claims a waiting chat
+        desk.reply(id, ALICE, "Hi Ada, this is Alice. Let me check your parcel."); // replying claims a waiting chat
         await().atMost(Duration.ofSeconds(15)).until(() -> chat.texts().size() == 2);
-        await().during(SILENCE).atMost(SILENCE.plusSeconds(5)).until(() -> chat.texts().size() == 2);
+        await().during(SILENCE)
+                .atMost(SILENCE.plusSeconds(5))
+                .until(() -> chat.texts().size() == 2);
         assertThat(chat.texts().get(1)).isEqualTo("Hi Ada, this is Alice. Let me check your parcel.");
         assertThat(rapport.telegram.calls("sendMessage").stream()
-                .filter(call -> call.chatId() != null && call.chatId() == 9021 && !call.succeeded())).isNotEmpty();
+                        .filter(call -> call.chatId() != null && call.chatId() == 9021 && !call.succeeded()))
+                .isNotEmpty();
         assertThat(chat.texts()).noneMatch(text -> text.contains("courier"));
 
         var handoff = desk.find(id).orElseThrow();
         assertThat(handoff.owner()).isEqualTo(ALICE);
         assertThat(handoff.firstResponseTime()).isNotNull();
-        assertThat(rapport.count("SELECT count(*) FROM messages WHERE handoff_id = ? AND staff_id = 1 "
-                + "AND staff_name = 'Alice' AND direction = 'out'", id)).isEqualTo(1);
-        assertThat(desk.transcript(handoff.customerId(), 20, null)).extracting(TranscriptEntry::kind)
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM messages WHERE handoff_id = ? AND staff_id = 1 "
+                                + "AND staff_name = 'Alice' AND direction = 'out'",
+                        id))
+                .isEqualTo(1);
+        assertThat(desk.transcript(handoff.customerId(), 20, null))
+                .extracting(TranscriptEntry::kind)
                 .contains(TranscriptEntry.Kind.NOTE, TranscriptEntry.Kind.STAFF);
-        assertThat(rapport.count("SELECT count(*) FROM events WHERE type IN ('handoff.note', 'handoff.reply') "
-                + "AND (data ->> 'handoff_id')::bigint = ? AND (data ->> 'staff_id')::bigint = 1", id)).isEqualTo(2);
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM events WHERE type IN ('handoff.note', 'handoff.reply') "
+                                + "AND (data ->> 'handoff_id')::bigint = ? AND (data ->> 'staff_id')::bigint = 1",
+                        id))
+                .isEqualTo(2);
     }
 
     @Test
@@ -179,11 +210,13 @@ class HandoffIT {
         try {
             var ready = new CountDownLatch(2);
             var go = new CountDownLatch(1);
-            List<Future<ClaimResult>> claims = List.of(ALICE, BOB).stream().map(staff -> pool.submit(() -> {
-                ready.countDown();
-                go.await();
-                return desk.claim(id, staff);
-            })).toList();
+            List<Future<ClaimResult>> claims = List.of(ALICE, BOB).stream()
+                    .map(staff -> pool.submit(() -> {
+                        ready.countDown();
+                        go.await();
+                        return desk.claim(id, staff);
+                    }))
+                    .toList();
             ready.await();
             go.countDown();
             ClaimResult first = claims.get(0).get();
@@ -193,8 +226,11 @@ class HandoffIT {
             ClaimResult loser = first.won() ? second : first;
             assertThat(loser.outcome()).isEqualTo(ClaimResult.Outcome.TAKEN);
             assertThat(loser.owner()).isEqualTo(winner.owner());
-            assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'handoff.claimed' "
-                    + "AND (data ->> 'handoff_id')::bigint = ?", id)).isEqualTo(1);
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM events WHERE type = 'handoff.claimed' "
+                                    + "AND (data ->> 'handoff_id')::bigint = ?",
+                            id))
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -211,7 +247,7 @@ class HandoffIT {
         desk.reply(id, BOB, "Sorted: a new parcel is on its way.");
         chat.expect(1, 1);
         desk.handBack(id, BOB);
-        List<String> back = chat.expect(2, 3);   // back, survey intro, the question
+        List<String> back = chat.expect(2, 3); // back, survey intro, the question
         assertThat(back.get(0)).contains("handed this chat back to me");
         assertThat(back.get(2)).contains("How happy are you with the help");
         var handoff = desk.find(id).orElseThrow();
@@ -263,11 +299,15 @@ class HandoffIT {
 
         new Commands(rapport.database, rapport.config()).campaignSend("spring_sale", "ordinary", false);
         rapport.runJob("offer.campaign_sends");
-        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
-                "SELECT count(*) FROM events WHERE chat_key = '9051' AND type = 'outreach.waiting'") == 1);
-        await().during(SILENCE).atMost(SILENCE.plusSeconds(5)).until(() -> chat.texts().size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rapport.count(
+                                "SELECT count(*) FROM events WHERE chat_key = '9051' AND type = 'outreach.waiting'")
+                        == 1);
+        await().during(SILENCE)
+                .atMost(SILENCE.plusSeconds(5))
+                .until(() -> chat.texts().size() == 1);
 
-        desk.handBack(id, ALICE);   // nobody replied: no survey, the bot says it is back and the offer follows
+        desk.handBack(id, ALICE); // nobody replied: no survey, the bot says it is back and the offer follows
         List<String> after = awaitText(chat, "Spring sale");
         assertThat(indexOf(after, "handed this chat back to me")).isEqualTo(1);
         assertThat(indexOf(after, "We have something for you")).isEqualTo(2);
@@ -280,7 +320,8 @@ class HandoffIT {
         long id = openHandoff(9061);
         assertThat(chat.say("/stop", 1).get(0)).isNotBlank();
         assertThat(rapport.count("SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id "
-                + "WHERE a.chat_key = '9061' AND c.opted_out_at IS NOT NULL")).isEqualTo(1);
+                        + "WHERE a.chat_key = '9061' AND c.opted_out_at IS NOT NULL"))
+                .isEqualTo(1);
         assertThat(desk.find(id).orElseThrow().open()).isTrue();
     }
 
@@ -303,7 +344,8 @@ class HandoffIT {
         assertThat(order.indexOf(keyId)).isLessThan(order.indexOf(majorId));
         assertThat(order.indexOf(majorId)).isLessThan(order.indexOf(smallId));
         assertThat(desk.find(keyId).orElseThrow().tier()).isEqualTo(Tier.KEY);
-        assertThat(desk.forCustomer(desk.find(smallId).orElseThrow().customerId())).hasSize(1);
+        assertThat(desk.forCustomer(desk.find(smallId).orElseThrow().customerId()))
+                .hasSize(1);
 
         // Auto-assignment hands out the front of the queue and respects the agent's capacity.
         var assigned = desk.assignNext(new StaffRef(7, "Carol"), 1);
@@ -316,17 +358,21 @@ class HandoffIT {
         var key = new TelegramChat(rapport, 9081, "en");
         shop.customer(9081, "key", "en");
         String ticket = key.complain("The espresso machine leaks all over the counter", "product");
-        await().atMost(Duration.ofSeconds(10)).until(() -> key.texts().stream().anyMatch(text -> text.contains("in the queue")));
-        assertThat(desk.find(openHandoff(9081)).orElseThrow().reasons()).extracting(reason -> reason.reason())
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> key.texts().stream().anyMatch(text -> text.contains("in the queue")));
+        assertThat(desk.find(openHandoff(9081)).orElseThrow().reasons())
+                .extracting(reason -> reason.reason())
                 .containsExactly("complaint");
         assertThat(ticket).isNotBlank();
 
         var ordinary = new TelegramChat(rapport, 9082, "en");
         shop.customer(9082, "ordinary", "en");
         String late = ordinary.complain("The toaster arrived dented", "product");
-        assertThat(handoffs(9082)).isZero();   // an ordinary customer's complaint follows its SLA
-        rapport.database.jdbi().useHandle(handle -> handle.execute(
-                "UPDATE complaints SET due_at = now() - interval '5 minutes' WHERE ticket = ?", late));
+        assertThat(handoffs(9082)).isZero(); // an ordinary customer's complaint follows its SLA
+        rapport.database
+                .jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE complaints SET due_at = now() - interval '5 minutes' WHERE ticket = ?", late));
         int before = ordinary.texts().size();
         rapport.runJob("complaint.sla_check");
         assertThat(ordinary.expect(before, 1).get(0)).contains("in the queue");
@@ -341,11 +387,12 @@ class HandoffIT {
         var refund = new TelegramChat(rapport, 9091, "en");
         refund.say("I want my money back now, you are thieves, worst experience ever", 1);
         assertThat(indexOf(awaitText(refund, "in the queue"), "in the queue")).isEqualTo(1);
-        assertThat(desk.find(openHandoff(9091)).orElseThrow().reasons()).extracting(reason -> reason.reason())
+        assertThat(desk.find(openHandoff(9091)).orElseThrow().reasons())
+                .extracting(reason -> reason.reason())
                 .containsExactly("strongly_negative");
 
         var angry = new TelegramChat(rapport, 9092, "en");
-        angry.say("This is the worst service ever!!! You are scammers, I am furious", 1);   // the complaint dialogue
+        angry.say("This is the worst service ever!!! You are scammers, I am furious", 1); // the complaint dialogue
         assertThat(handoffs(9092)).isZero();
         angry.press("a:complaint.order:skip", 1);
         angry.press("a:complaint.category:service", 1);

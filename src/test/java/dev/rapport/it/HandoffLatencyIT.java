@@ -29,7 +29,7 @@ class HandoffLatencyIT {
     @Test
     void aCustomersMessageReachesTheConsoleQuickly() throws Exception {
         try (var rapport = RunningRapport.start();
-             Connection listener = rapport.database.dataSource().getConnection()) {
+                Connection listener = rapport.database.dataSource().getConnection()) {
             var chat = new TelegramChat(rapport, 9201, "en");
             chat.say("/human", 1);
             long id = rapport.count("SELECT id FROM handoffs WHERE chat_key = '9201'");
@@ -49,7 +49,10 @@ class HandoffLatencyIT {
                     for (PGNotification notice : arrived) {
                         var payload = Json.read(notice.getParameter());
                         seen |= "console".equals(payload.path("topic").asText())
-                                && "customer_message".equals(payload.path("data").path("kind").asText());
+                                && "customer_message"
+                                        .equals(payload.path("data")
+                                                .path("kind")
+                                                .asText());
                     }
                 }
                 if (i >= WARM_UP) {
@@ -59,10 +62,11 @@ class HandoffLatencyIT {
             Collections.sort(micros);
             long p50 = micros.get(micros.size() / 2);
             long p99 = micros.get((int) Math.ceil(micros.size() * 0.99) - 1);
-            System.out.printf("customer message → console notice over %d messages: p50 %.1f ms, p99 %.1f ms%n",
+            System.out.printf(
+                    "customer message → console notice over %d messages: p50 %.1f ms, p99 %.1f ms%n",
                     MESSAGES, p50 / 1000.0, p99 / 1000.0);
             assertThat(p99).isLessThan(5_000_000);
-            assertThat(chat.texts()).hasSize(1);   // the bot stayed silent throughout
+            assertThat(chat.texts()).hasSize(1); // the bot stayed silent throughout
         }
     }
 }

@@ -22,28 +22,38 @@ class InboxOrderingIT {
         // A reorder window far longer than the posting keeps every update pending, whatever the machine's
         // speed; the restart then finds them all stored, in the order they happened to arrive.
         try (var rapport = RunningRapport.start(Map.of("RAPPORT_INBOX_SETTLE_MILLIS", "10000"))) {
-            List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1001, 1050).boxed().toList());
+            List<Long> ids =
+                    new ArrayList<>(LongStream.rangeClosed(1001, 1050).boxed().toList());
             Collections.shuffle(ids);
             ExecutorService pool = Executors.newFixedThreadPool(16);
             var go = new CountDownLatch(1);
-            var posts = ids.stream().map(id -> CompletableFuture.supplyAsync(() -> {
-                awaitLatch(go);
-                return rapport.postUpdate(Updates.text(id, 777, "message " + id)).statusCode();
-            }, pool)).toList();
+            var posts = ids.stream()
+                    .map(id -> CompletableFuture.supplyAsync(
+                            () -> {
+                                awaitLatch(go);
+                                return rapport.postUpdate(Updates.text(id, 777, "message " + id))
+                                        .statusCode();
+                            },
+                            pool))
+                    .toList();
             go.countDown();
             posts.forEach(post -> assertThat(post.join()).isEqualTo(200));
             pool.shutdown();
             rapport.stop();
-            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'pending'")).isEqualTo(50);
+            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'pending'"))
+                    .isEqualTo(50);
 
             rapport.restart(Map.of("RAPPORT_INBOX_SETTLE_MILLIS", "0"));
 
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'processed'") == 50);
-            List<Long> processingOrder = rapport.database.jdbi().withHandle(handle -> handle.createQuery("""
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'processed'") == 50);
+            List<Long> processingOrder = rapport.database
+                    .jdbi()
+                    .withHandle(
+                            handle -> handle.createQuery("""
                             SELECT u.update_id FROM messages m JOIN inbound_updates u ON u.id = m.inbound_update_id
-                            WHERE m.direction = 'in' AND m.chat_key = '777' ORDER BY m.id""")
-                    .mapTo(Long.class).list());
+                            WHERE m.direction = 'in' AND m.chat_key = '777' ORDER BY m.id""").mapTo(Long.class).list());
             assertThat(processingOrder).hasSize(50).isSorted();
         }
     }
@@ -65,15 +75,18 @@ class InboxOrderingIT {
                                             "http://127.0.0.1:" + second.port() + "/telegram/webhook"))
                                     .header("X-Telegram-Bot-Api-Secret-Token", RunningRapport.SECRET)
                                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                            Updates.text(id, 800 + chat, "hello " + n))).build();
+                                            Updates.text(id, 800 + chat, "hello " + n)))
+                                    .build();
                             assertThat(first.send(request).statusCode()).isEqualTo(200);
                         }
                     }
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() ->
-                        first.count("SELECT count(*) FROM inbound_updates WHERE status = 'processed'") == 100);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() ->
+                                first.count("SELECT count(*) FROM inbound_updates WHERE status = 'processed'") == 100);
                 // Per chat, the log holds each inbound message once, in update order.
-                assertThat(first.count("SELECT count(*) FROM messages WHERE direction = 'in'")).isEqualTo(100);
+                assertThat(first.count("SELECT count(*) FROM messages WHERE direction = 'in'"))
+                        .isEqualTo(100);
                 assertThat(first.count("""
                         SELECT count(*) FROM (
                             SELECT u.update_id < lag(u.update_id) OVER (PARTITION BY m.chat_key ORDER BY m.id) AS backwards

@@ -43,7 +43,7 @@ final class JsonMutator {
                 tree = mutate(tree);
             }
             String text = tree.toString();
-            return roll == 2 ? text.substring(0, random.nextInt(text.length() + 1)) : text;   // cut short
+            return roll == 2 ? text.substring(0, random.nextInt(text.length() + 1)) : text; // cut short
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(valid, e);
         }
@@ -98,7 +98,9 @@ final class JsonMutator {
             default -> {
                 ObjectNode object = NODES.objectNode();
                 for (int i = random.nextInt(4); i > 0; i--) {
-                    object.set(List.of("id", "text", "type", "chat", "from", "data", "message", "x").get(random.nextInt(8)),
+                    object.set(
+                            List.of("id", "text", "type", "chat", "from", "data", "message", "x")
+                                    .get(random.nextInt(8)),
                             value(depth + 1));
                 }
                 yield object;
@@ -108,7 +110,8 @@ final class JsonMutator {
 
     /** Numbers as JSON text can write them but a long cannot hold: 1e400, -0, 1.0e2. */
     private JsonNode rawNumber() {
-        String text = List.of("1e400", "-1e400", "1.5", "-0", "1.0e2", "123456789012345678901234567890").get(random.nextInt(6));
+        String text = List.of("1e400", "-1e400", "1.5", "-0", "1.0e2", "123456789012345678901234567890")
+                .get(random.nextInt(6));
         try {
             return JSON.readTree(text);
         } catch (java.io.IOException e) {
@@ -119,15 +122,16 @@ final class JsonMutator {
     private String text() {
         var text = new StringBuilder();
         for (int i = random.nextInt(40); i > 0; i--) {
-            text.append(switch (random.nextInt(8)) {
-                case 0 -> (char) random.nextInt(32);                       // control characters, NUL among them
-                case 1 -> "\uD83D\uDE00";                                  // outside the BMP
-                case 2 -> "\uD800";                                        // a lone surrogate
-                case 3 -> "/";
-                case 4 -> "中文";
-                case 5 -> "'\";--";
-                default -> (char) ('a' + random.nextInt(26));
-            });
+            text.append(
+                    switch (random.nextInt(8)) {
+                        case 0 -> (char) random.nextInt(32); // control characters, NUL among them
+                        case 1 -> "\uD83D\uDE00"; // outside the BMP
+                        case 2 -> "\uD800"; // a lone surrogate
+                        case 3 -> "/";
+                        case 4 -> "中文";
+                        case 5 -> "'\";--";
+                        default -> (char) ('a' + random.nextInt(26));
+                    });
         }
         return text.toString();
     }

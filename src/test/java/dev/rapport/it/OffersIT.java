@@ -46,16 +46,24 @@ class OffersIT {
         long customer = shop.customer(5101, "key", "en");
         List<String> texts = texts(rapport.say(5101, "/offers", "en", 3));
         assertThat(texts.get(0)).startsWith("Here's what you have right now, Ada");
-        assertThat(texts.get(1)).contains("Key customer concierge").contains("personal shopper").contains("2030-12-31");
+        assertThat(texts.get(1))
+                .contains("Key customer concierge")
+                .contains("personal shopper")
+                .contains("2030-12-31");
         assertThat(texts.get(2)).contains("Each code works once");
         String code = codeIn(texts.get(1));
         assertThat(code).doesNotContainPattern("[01OI]");
-        assertThat(rapport.count("SELECT count(*) FROM offer_codes WHERE code = ? AND customer_id = ? AND offer_id = "
-                + "'key_concierge' AND tier = 'key' AND issued_via = 'menu'", code, customer)).isEqualTo(1);
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM offer_codes WHERE code = ? AND customer_id = ? AND offer_id = "
+                                + "'key_concierge' AND tier = 'key' AND issued_via = 'menu'",
+                        code,
+                        customer))
+                .isEqualTo(1);
 
         rapport.say(5101, "/offers", "en", 6);
         assertThat(codeIn(rapport.telegram.sentTexts(5101).get(4))).isEqualTo(code);
-        assertThat(rapport.count("SELECT count(*) FROM offer_codes WHERE customer_id = ?", customer)).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM offer_codes WHERE customer_id = ?", customer))
+                .isEqualTo(1);
     }
 
     @Test
@@ -71,9 +79,12 @@ class OffersIT {
     @Test
     void anOrdinaryCustomerGetsTheOrdinaryOfferFromTheMenuButtonAndNeverAnotherTiersOffer() {
         shop.customer(5103, "ordinary", "en");
-        rapport.say(5103, "/menu", "en", 1);   // the menu that shows the button
+        rapport.say(5103, "/menu", "en", 1); // the menu that shows the button
         List<String> texts = texts(rapport.press(5103, "go:offers", 4)).subList(1, 4);
-        assertThat(texts.get(1)).contains("Welcome-back coupon").doesNotContain("concierge").doesNotContain("Spring");
+        assertThat(texts.get(1))
+                .contains("Welcome-back coupon")
+                .doesNotContain("concierge")
+                .doesNotContain("Spring");
         shop.customer(5104, "ordinary", "zh");
         assertThat(texts(rapport.say(5104, "/offers", "zh", 3)).get(1)).contains("回馈优惠券");
     }
@@ -85,7 +96,8 @@ class OffersIT {
         shop.customer(5106, "small", "zh");
         assertThat(texts(rapport.say(5106, "/offers", "zh", 1)).get(0)).contains("暂时没有可用的优惠");
         assertThat(rapport.count("SELECT count(*) FROM offer_codes WHERE customer_id IN "
-                + "(SELECT customer_id FROM channel_accounts WHERE chat_key IN ('5105', '5106'))")).isZero();
+                        + "(SELECT customer_id FROM channel_accounts WHERE chat_key IN ('5105', '5106'))"))
+                .isZero();
     }
 
     @Test
@@ -135,11 +147,15 @@ class OffersIT {
 
     private HttpResponse<String> redeem(String body, String token) {
         return rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/api/offers/redeem")))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static List<String> texts(List<dev.rapport.channel.telegram.FakeTelegramApi.Call> calls) {
-        return calls.stream().map(dev.rapport.channel.telegram.FakeTelegramApi.Call::text).toList();
+        return calls.stream()
+                .map(dev.rapport.channel.telegram.FakeTelegramApi.Call::text)
+                .toList();
     }
 }

@@ -38,8 +38,10 @@ class PublicEdgesIT {
 
     static HttpResponse<String> api(RunningRapport rapport, String body) {
         return rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/api/purchases")))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     @Test
@@ -54,7 +56,8 @@ class PublicEdgesIT {
 
     @Test
     void aChatIdTelegramCouldNotHaveSentIsRejectedAtIntakeWithTheReason() {
-        List<String> oddIds = List.of("{\"x\": 1}", "[1, 2]", "\"12345\"", "1e400", "1.5", "123456789012345678901234567890");
+        List<String> oddIds =
+                List.of("{\"x\": 1}", "[1, 2]", "\"12345\"", "1e400", "1.5", "123456789012345678901234567890");
         long updateId = 9_100;
         for (String chatId : oddIds) {
             String update = """
@@ -62,18 +65,25 @@ class PublicEdgesIT {
                       "from": {"id": 5, "is_bot": false, "first_name": "Ada"},
                       "chat": {"id": %s, "type": "private"}, "text": "hello"}}""".formatted(updateId, chatId);
             assertThat(rapport.postUpdate(update).statusCode()).as(chatId).isEqualTo(200);
-            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE update_id = ? AND status = 'rejected'"
-                    + " AND reason LIKE 'chat.id is not an integer%'", updateId)).as(chatId).isEqualTo(1);
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM inbound_updates WHERE update_id = ? AND status = 'rejected'"
+                                    + " AND reason LIKE 'chat.id is not an integer%'",
+                            updateId))
+                    .as(chatId)
+                    .isEqualTo(1);
             updateId++;
         }
         String buttonFromOddUser = """
                 {"update_id": %d, "callback_query": {"id": "q", "chat_instance": "1",
-                  "from": {"id": {"nested": true}, "is_bot": false, "first_name": "Ada"}, "data": "go:help"}}"""
-                .formatted(updateId);
+                  "from": {"id": {"nested": true}, "is_bot": false, "first_name": "Ada"}, "data": "go:help"}}""".formatted(updateId);
         assertThat(rapport.postUpdate(buttonFromOddUser).statusCode()).isEqualTo(200);
-        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE update_id = ? AND status = 'rejected'"
-                + " AND reason LIKE 'from.id is not an integer%'", updateId)).isEqualTo(1);
-        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE update_id >= 9100 AND status <> 'rejected'"))
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM inbound_updates WHERE update_id = ? AND status = 'rejected'"
+                                + " AND reason LIKE 'from.id is not an integer%'",
+                        updateId))
+                .isEqualTo(1);
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM inbound_updates WHERE update_id >= 9100 AND status <> 'rejected'"))
                 .isZero();
     }
 
@@ -86,9 +96,12 @@ class PublicEdgesIT {
     }
 
     private void databaseDown(RunningRapport rapport) {
-        var browser = WebchatBrowser.open(rapport.url(""));   // a visitor with a session, before the outage
-        String database = rapport.database.jdbi().withHandle(handle ->
-                handle.createQuery("SELECT current_database()").mapTo(String.class).one());
+        var browser = WebchatBrowser.open(rapport.url("")); // a visitor with a session, before the outage
+        String database = rapport.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT current_database()")
+                        .mapTo(String.class)
+                        .one());
         try (var admin = dev.rapport.store.Database.connect(dev.rapport.store.TestDatabase.adminUrl(), 1)) {
             admin.jdbi().useHandle(handle -> {
                 handle.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
@@ -97,14 +110,19 @@ class PublicEdgesIT {
             try {
                 for (int i = 0; i < 2; i++) {
                     var chat = browser.say("hello");
-                    assertThat(chat.statusCode()).as("web chat post %d: %s", i, chat.body()).isEqualTo(503);
+                    assertThat(chat.statusCode())
+                            .as("web chat post %d: %s", i, chat.body())
+                            .isEqualTo(503);
                     assertThat(chat.headers().firstValue("Retry-After")).isPresent();
                 }
-                var purchase = api(rapport, "{\"external_id\": \"p1\", \"customer_external_id\": \"c1\", \"amount\": 10, \"purchased_at\": \"2026-01-01T00:00:00Z\"}");
+                var purchase = api(
+                        rapport,
+                        "{\"external_id\": \"p1\", \"customer_external_id\": \"c1\", \"amount\": 10, \"purchased_at\": \"2026-01-01T00:00:00Z\"}");
                 assertThat(purchase.statusCode()).as(purchase.body()).isEqualTo(503);
                 assertThat(purchase.headers().firstValue("Retry-After")).isPresent();
             } finally {
-                admin.jdbi().useHandle(handle -> handle.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true"));
+                admin.jdbi()
+                        .useHandle(handle -> handle.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true"));
             }
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> browser.say("hello").statusCode() == 202);

@@ -44,23 +44,30 @@ class PublicInputFuzzIT {
     void theTelegramWebhookAnswersAnyBodyWithoutAServerErrorAndNoUpdateFails() throws Exception {
         List<String> seeds = new ArrayList<>(List.of(
                 Updates.text(1, 4242, "/start"), Updates.button(2, 4242, "go:complaint", 1),
-                Updates.photo(3, 4242, "file", "caption", "en"), Updates.contact(4, 4242, "+447700900000", 4242L, "en")));
+                Updates.photo(3, 4242, "file", "caption", "en"),
+                        Updates.contact(4, 4242, "+447700900000", 4242L, "en")));
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/telegram-updates"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 seeds.add(Files.readString(file));
             }
         }
         var mutator = new JsonMutator(SEED);
         for (int i = 0; i < 400; i++) {
             String body = mutator.body(seeds.get(i % seeds.size()));
-            assertNoServerError("webhook", body, candidate -> rapport.postUpdate(candidate).statusCode());
+            assertNoServerError(
+                    "webhook", body, candidate -> rapport.postUpdate(candidate).statusCode());
         }
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'pending'") == 0);
-        List<String> failed = rapport.database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT reason || ' <- ' || left(coalesce(payload::text, raw_body), 300) FROM inbound_updates "
-                                + "WHERE status = 'failed' OR attempts > 1 LIMIT 5")
-                .mapTo(String.class).list());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'pending'") == 0);
+        List<String> failed = rapport.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT reason || ' <- ' || left(coalesce(payload::text, raw_body), 300) FROM inbound_updates "
+                                        + "WHERE status = 'failed' OR attempts > 1 LIMIT 5")
+                        .mapTo(String.class)
+                        .list());
         assertThat(failed).as("updates whose turn failed (seed %d)", SEED).isEmpty();
         assertHealthy();
     }
@@ -71,10 +78,15 @@ class PublicInputFuzzIT {
                 + "\"pressId\": \"p1\", \"language\": \"en\", \"name\": \"Ada\"}";
         var mutator = new JsonMutator(SEED + 1);
         for (int i = 0; i < 300; i++) {
-            String body = mutator.body(i % 2 == 0 ? valid : valid.replace("\"text\": \"hello\", \"button\": null",
-                    "\"button\": \"go:complaint\""));
-            assertNoServerError("web chat", body,
-                    candidate -> rapport.postJson("/chat/api/messages", candidate).statusCode());
+            String body = mutator.body(
+                    i % 2 == 0
+                            ? valid
+                            : valid.replace("\"text\": \"hello\", \"button\": null", "\"button\": \"go:complaint\""));
+            assertNoServerError(
+                    "web chat",
+                    body,
+                    candidate ->
+                            rapport.postJson("/chat/api/messages", candidate).statusCode());
         }
         assertHealthy();
     }
@@ -86,10 +98,15 @@ class PublicInputFuzzIT {
         var mutator = new JsonMutator(SEED + 2);
         for (int i = 0; i < 200; i++) {
             String body = mutator.body(i % 3 == 0 ? "[" + valid + "]" : valid);
-            assertNoServerError("api", body, candidate -> rapport.send(HttpRequest.newBuilder(
-                            URI.create(rapport.url("/api/purchases"))).header("Authorization", "Bearer " + TOKEN)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(candidate))
-                    .build()).statusCode());
+            assertNoServerError(
+                    "api",
+                    body,
+                    candidate -> rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/api/purchases")))
+                                    .header("Authorization", "Bearer " + TOKEN)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(candidate))
+                                    .build())
+                            .statusCode());
         }
         assertHealthy();
     }
@@ -112,7 +129,10 @@ class PublicInputFuzzIT {
         assertThat(rapport.get("/healthz").statusCode()).isEqualTo(200);
         assertThat(rapport.get("/readyz").statusCode()).isEqualTo(200);
         long chat = 7_000_000 + (System.nanoTime() % 1000);
-        assertThat(rapport.postUpdate(Updates.text(900_000_000L + chat, chat, "/start")).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !rapport.telegram.sentTexts(chat).isEmpty());
+        assertThat(rapport.postUpdate(Updates.text(900_000_000L + chat, chat, "/start"))
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !rapport.telegram.sentTexts(chat).isEmpty());
     }
 }

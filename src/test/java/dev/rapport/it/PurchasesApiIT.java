@@ -19,8 +19,10 @@ class PurchasesApiIT {
     @BeforeAll
     static void start() {
         rapport = RunningRapport.start(Map.of("RAPPORT_API_TOKEN", TOKEN));
-        rapport.database.jdbi().useHandle(handle -> handle.execute(
-                "INSERT INTO customers (external_id, name) VALUES ('K1', 'Kim'), ('K2', 'Lee')"));
+        rapport.database
+                .jdbi()
+                .useHandle(handle -> handle.execute(
+                        "INSERT INTO customers (external_id, name) VALUES ('K1', 'Kim'), ('K2', 'Lee')"));
     }
 
     @AfterAll
@@ -44,7 +46,8 @@ class PurchasesApiIT {
                 {"external_id": "T1", "customer_external_id": "K1", "amount": 10, "purchased_at": "2025-05-01T10:00:00Z"}""";
         assertThat(post(body, "wrong-token-0123456789").statusCode()).isEqualTo(401);
         assertThat(post(body, null).statusCode()).isEqualTo(401);
-        assertThat(rapport.count("SELECT count(*) FROM purchases WHERE external_id = 'T1'")).isZero();
+        assertThat(rapport.count("SELECT count(*) FROM purchases WHERE external_id = 'T1'"))
+                .isZero();
     }
 
     @Test
@@ -59,8 +62,11 @@ class PurchasesApiIT {
         assertThat(again.body()).contains("\"created\":0").contains("\"unchanged\":1");
         assertThat(rapport.count("SELECT count(*) FROM purchases WHERE external_id = 'A1' AND currency = 'CNY'"))
                 .isEqualTo(1);
-        assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'customer.purchased' AND data ->> 'external_id' = 'A1'"))
-                .as("the purchase is an event once").isEqualTo(1);
+        assertThat(
+                        rapport.count(
+                                "SELECT count(*) FROM events WHERE type = 'customer.purchased' AND data ->> 'external_id' = 'A1'"))
+                .as("the purchase is an event once")
+                .isEqualTo(1);
     }
 
     @Test
@@ -70,7 +76,8 @@ class PurchasesApiIT {
                  {"external_id": "B2", "customer_external_id": "K2", "amount": -5, "purchased_at": "2025-05-01"}]""", TOKEN);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("field '[1].amount'").contains("negative");
-        assertThat(rapport.count("SELECT count(*) FROM purchases WHERE external_id IN ('B1', 'B2')")).isZero();
+        assertThat(rapport.count("SELECT count(*) FROM purchases WHERE external_id IN ('B1', 'B2')"))
+                .isZero();
 
         var unknown = post("""
                 [{"external_id": "B1", "customer_external_id": "K1", "amount": 5, "purchased_at": "2025-05-01"},
@@ -83,20 +90,18 @@ class PurchasesApiIT {
                  {"external_id": "B2", "customer_external_id": "K2", "amount": 7.5, "purchased_at": "2025-05-02 12:00"}]""", TOKEN);
         assertThat(good.statusCode()).isEqualTo(200);
         assertThat(good.body()).contains("\"received\":2").contains("\"created\":2");
-        assertThat(rapport.count("SELECT count(*) FROM purchases WHERE external_id IN ('B1', 'B2')")).isEqualTo(2);
+        assertThat(rapport.count("SELECT count(*) FROM purchases WHERE external_id IN ('B1', 'B2')"))
+                .isEqualTo(2);
     }
 
     @Test
     void invalidBodiesNameTheField() {
         assertThat(post("""
-                {"external_id": "C1", "customer_external_id": "K1", "amount": 5}""", TOKEN).body())
-                .contains("field 'purchased_at'").contains("required");
+                {"external_id": "C1", "customer_external_id": "K1", "amount": 5}""", TOKEN).body()).contains("field 'purchased_at'").contains("required");
         assertThat(post("""
-                {"external_id": "C1", "customer_external_id": "K1", "amount": 5, "purchased_at": "soon"}""", TOKEN).body())
-                .contains("field 'purchased_at'").contains("ISO 8601");
+                {"external_id": "C1", "customer_external_id": "K1", "amount": 5, "purchased_at": "soon"}""", TOKEN).body()).contains("field 'purchased_at'").contains("ISO 8601");
         assertThat(post("""
-                {"external_id": "C1", "customer": "K1", "amount": 5, "purchased_at": "2025-05-01"}""", TOKEN).body())
-                .contains("field 'customer': unknown");
+                {"external_id": "C1", "customer": "K1", "amount": 5, "purchased_at": "2025-05-01"}""", TOKEN).body()).contains("field 'customer': unknown");
         assertThat(post("[]", TOKEN).body()).contains("empty");
         assertThat(post("[1]", TOKEN).body()).contains("[0]: expected a JSON object");
         assertThat(post("[1]", TOKEN).statusCode()).isEqualTo(400);

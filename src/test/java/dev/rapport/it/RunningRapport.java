@@ -31,19 +31,23 @@ public final class RunningRapport implements AutoCloseable {
     private final Path configFile;
     private App app;
     private final java.util.concurrent.atomic.AtomicLong nextUpdateId = new java.util.concurrent.atomic.AtomicLong(1);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningRapport(Path configFile, Map<String, String> overrides) {
-        this(configFile, overrides, fake -> { });
+        this(configFile, overrides, fake -> {});
     }
 
-    private RunningRapport(Path configFile, Map<String, String> overrides,
-                           java.util.function.Consumer<FakeTelegramApi> beforeStart) {
+    private RunningRapport(
+            Path configFile, Map<String, String> overrides, java.util.function.Consumer<FakeTelegramApi> beforeStart) {
         this(configFile, overrides, beforeStart, true);
     }
 
-    private RunningRapport(Path configFile, Map<String, String> overrides,
-                           java.util.function.Consumer<FakeTelegramApi> beforeStart, boolean awaitReady) {
+    private RunningRapport(
+            Path configFile,
+            Map<String, String> overrides,
+            java.util.function.Consumer<FakeTelegramApi> beforeStart,
+            boolean awaitReady) {
         this.configFile = configFile;
         this.telegram = new FakeTelegramApi().start();
         beforeStart.accept(telegram);
@@ -76,7 +80,7 @@ public final class RunningRapport implements AutoCloseable {
      * (or training, with an empty {@code RAPPORT_DATA_DIR}) and the inbox workers not yet running.
      */
     public static RunningRapport startUnready(Map<String, String> overrides) {
-        return new RunningRapport(Path.of("config/rapport.yaml"), overrides, fake -> { }, false);
+        return new RunningRapport(Path.of("config/rapport.yaml"), overrides, fake -> {}, false);
     }
 
     /** Waits until {@code /readyz} would say ready (models loaded, workers running); fails after two minutes. */
@@ -97,7 +101,8 @@ public final class RunningRapport implements AutoCloseable {
     }
 
     /** Starts with the fake Bot API prepared first (a forum for the staff group, say). */
-    public static RunningRapport start(Map<String, String> overrides, java.util.function.Consumer<FakeTelegramApi> beforeStart) {
+    public static RunningRapport start(
+            Map<String, String> overrides, java.util.function.Consumer<FakeTelegramApi> beforeStart) {
         return new RunningRapport(Path.of("config/rapport.yaml"), overrides, beforeStart);
     }
 
@@ -182,8 +187,10 @@ public final class RunningRapport implements AutoCloseable {
     }
 
     public HttpResponse<String> postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {
@@ -246,9 +253,12 @@ public final class RunningRapport implements AutoCloseable {
     }
 
     private List<FakeTelegramApi.Call> awaitMessages(long chat, int total) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> telegram.sentTexts(chat).size() >= total);
-        return telegram.calls("sendMessage").stream().filter(call -> call.chatId() == chat).toList();
+        return telegram.calls("sendMessage").stream()
+                .filter(call -> call.chatId() == chat)
+                .toList();
     }
 
     /** A single number from SQL, for assertions. */

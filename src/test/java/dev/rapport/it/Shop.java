@@ -27,11 +27,18 @@ public final class Shop {
             long id = handle.createQuery("""
                             INSERT INTO customers (name, language, language_chosen, tier, time_zone)
                             VALUES ('Ada', :language, true, :tier, :zone) RETURNING id""")
-                    .bind("language", language).bind("tier", tier).bind("zone", timeZone).mapTo(Long.class).one();
+                    .bind("language", language)
+                    .bind("tier", tier)
+                    .bind("zone", timeZone)
+                    .mapTo(Long.class)
+                    .one();
             handle.createUpdate("""
                             INSERT INTO channel_accounts (channel, chat_key, customer_id, user_ref, first_name, language_code)
                             VALUES ('telegram', :chat, :id, :chat, 'Ada', :language)""")
-                    .bind("chat", String.valueOf(chat)).bind("id", id).bind("language", language).execute();
+                    .bind("chat", String.valueOf(chat))
+                    .bind("id", id)
+                    .bind("language", language)
+                    .execute();
             return id;
         });
     }
@@ -49,6 +56,8 @@ public final class Shop {
     public static String zoneWhereItIs(LocalTime time) {
         int utcHour = Instant.now().atZone(ZoneOffset.UTC).getHour();
         int offset = Math.floorMod(time.getHour() - utcHour + 12, 24) - 12;
-        return ZoneOffset.ofHours(offset).getId().equals("Z") ? "+00:00" : ZoneOffset.ofHours(offset).getId();
+        return ZoneOffset.ofHours(offset).getId().equals("Z")
+                ? "+00:00"
+                : ZoneOffset.ofHours(offset).getId();
     }
 }

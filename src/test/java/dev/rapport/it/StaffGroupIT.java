@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.channel.telegram.FakeTelegramApi;
 import dev.rapport.domain.Language;
 import dev.rapport.domain.StaffRef;
+import dev.rapport.handoff.HandoffState;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffAccounts;
-import java.time.Clock;
-import dev.rapport.handoff.HandoffState;
 import dev.rapport.staffgroup.StaffLinks;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +26,13 @@ class StaffGroupIT {
     private static final AtomicLong IDS = new AtomicLong(9_000_000);
 
     private static RunningRapport start(Map<String, String> more, int limit, Duration window) {
-        var settings = new HashMap<>(Map.of("TELEGRAM_STAFF_GROUP_ID", String.valueOf(GROUP),
-                "RAPPORT_TELEGRAM_STAFF_GROUP_LIMIT", String.valueOf(limit),
-                "RAPPORT_TELEGRAM_STAFF_GROUP_WINDOW_SECONDS", String.valueOf(window.toSeconds())));
+        var settings = new HashMap<>(Map.of(
+                "TELEGRAM_STAFF_GROUP_ID",
+                String.valueOf(GROUP),
+                "RAPPORT_TELEGRAM_STAFF_GROUP_LIMIT",
+                String.valueOf(limit),
+                "RAPPORT_TELEGRAM_STAFF_GROUP_WINDOW_SECONDS",
+                String.valueOf(window.toSeconds())));
         settings.putAll(more);
         RunningRapport rapport = RunningRapport.start(settings, fake -> {
             fake.forum(GROUP);
@@ -41,8 +45,12 @@ class StaffGroupIT {
     }
 
     private static long topic(RunningRapport rapport, long customerId) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> rapport.count(
-                "SELECT count(*) FROM staffgroup_topics WHERE customer_id = ? AND thread_id IS NOT NULL", customerId) == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> rapport.count(
+                                "SELECT count(*) FROM staffgroup_topics WHERE customer_id = ? AND thread_id IS NOT NULL",
+                                customerId)
+                        == 1);
         return rapport.count("SELECT thread_id FROM staffgroup_topics WHERE customer_id = ?", customerId);
     }
 
@@ -58,7 +66,8 @@ class StaffGroupIT {
 
     private static long staffReplies(RunningRapport rapport, long thread, long replyTo, String text) {
         long id = IDS.incrementAndGet();
-        var response = rapport.postUpdate("""
+        var response = rapport.postUpdate(
+                """
                 {"update_id": %d, "message": {"message_id": %d, "date": 1700000000, "message_thread_id": %d,
                   "is_topic_message": true, "from": {"id": %d, "is_bot": false, "first_name": "Alice"},
                   "chat": {"id": %d, "type": "supergroup", "title": "Staff", "is_forum": true},
@@ -70,18 +79,25 @@ class StaffGroupIT {
     }
 
     private static void customerUpdate(RunningRapport rapport, String json) {
-        assertThat(rapport.postUpdate(json.formatted(IDS.incrementAndGet())).statusCode()).isEqualTo(200);
+        assertThat(rapport.postUpdate(json.formatted(IDS.incrementAndGet())).statusCode())
+                .isEqualTo(200);
     }
 
     private static long topicMessageOf(RunningRapport rapport, String text) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
-                "SELECT count(*) FROM staffgroup_posts WHERE text = ? AND topic_message_id IS NOT NULL", text) == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> rapport.count(
+                                "SELECT count(*) FROM staffgroup_posts WHERE text = ? AND topic_message_id IS NOT NULL",
+                                text)
+                        == 1);
         return rapport.count("SELECT topic_message_id FROM staffgroup_posts WHERE text = ?", text);
     }
 
     private static List<String> topicTexts(RunningRapport rapport, long thread) {
-        return rapport.telegram.topicPosts(GROUP, thread).stream().filter(call -> call.is("sendMessage"))
-                .map(FakeTelegramApi.Call::text).toList();
+        return rapport.telegram.topicPosts(GROUP, thread).stream()
+                .filter(call -> call.is("sendMessage"))
+                .map(FakeTelegramApi.Call::text)
+                .toList();
     }
 
     @Test
@@ -95,13 +111,20 @@ class StaffGroupIT {
             // The topic is named with the customer, tier and state; the card comes first.
             var created = rapport.telegram.calls("createForumTopic").get(0);
             assertThat(created.body().path("name").asText()).startsWith("⏳ Ada").contains("SMALL");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !topicTexts(rapport, thread).isEmpty());
-            assertThat(topicTexts(rapport, thread).get(0)).contains("Ada").contains("SMALL").contains("asked_for_person")
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !topicTexts(rapport, thread).isEmpty());
+            assertThat(topicTexts(rapport, thread).get(0))
+                    .contains("Ada")
+                    .contains("SMALL")
+                    .contains("asked_for_person")
                     .contains("/human");
 
             // A customer message is copied into the topic (copyMessage, no "forwarded from").
             ada.say("My parcel never came", 0);
-            var copy = rapport.telegram.awaitCalls("copyMessage", 1, Duration.ofSeconds(10)).get(0);
+            var copy = rapport.telegram
+                    .awaitCalls("copyMessage", 1, Duration.ofSeconds(10))
+                    .get(0);
             assertThat(copy.body().path("from_chat_id").asText()).isEqualTo("4101");
             assertThat(copy.body().path("message_thread_id").asLong()).isEqualTo(thread);
 
@@ -110,8 +133,11 @@ class StaffGroupIT {
             staffSays(rapport, ALICE, thread, "/note customer is upset, check courier");
             staffSays(rapport, ALICE, thread, "Hello Ada, I'm looking into it now.");
             assertThat(ada.expect(before, 1)).containsExactly("Hello Ada, I'm looking into it now.");
-            assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'handoff.note'")).isEqualTo(1);
-            Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+            assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'handoff.note'"))
+                    .isEqualTo(1);
+            Awaitility.await()
+                    .during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
                     .until(() -> ada.texts().stream().noneMatch(text -> text.contains("courier")));
 
             // The reply claimed it for Alice: the console (HandoffDesk) shows it; /claim again says so.
@@ -119,25 +145,31 @@ class StaffGroupIT {
             var desk = rapport.handoffs();
             assertThat(desk.find(handoff).orElseThrow().state()).isEqualTo(HandoffState.CLAIMED);
             assertThat(desk.find(handoff).orElseThrow().owner().name()).isEqualTo("Alice");
-            assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE action = 'handoff.reply' AND actor = 'staff:Alice'"))
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM audit_log WHERE action = 'handoff.reply' AND actor = 'staff:Alice'"))
                     .isEqualTo(1);
             staffSays(rapport, ALICE, thread, "/claim");
-            Awaitility.await().atMost(Duration.ofSeconds(10))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> topicTexts(rapport, thread).contains("You already have this chat."));
 
             // Someone not linked to a staff account is ignored, with a notice.
             int sent = ada.texts().size();
             staffSays(rapport, 999, thread, "I am not staff");
-            Awaitility.await().atMost(Duration.ofSeconds(10))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> topicTexts(rapport, thread).stream().anyMatch(text -> text.contains("not linked")));
             assertThat(ada.texts()).hasSize(sent);
 
             // /back hands the chat back to the bot.
             staffSays(rapport, ALICE, thread, "/back");
-            Awaitility.await().atMost(Duration.ofSeconds(10))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> desk.find(handoff).orElseThrow().state() == HandoffState.CLOSED);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.calls("editForumTopic").stream()
-                    .anyMatch(call -> call.body().path("name").asText().startsWith("✅")));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> rapport.telegram.calls("editForumTopic").stream()
+                            .anyMatch(call -> call.body().path("name").asText().startsWith("✅")));
         }
     }
 
@@ -149,7 +181,8 @@ class StaffGroupIT {
             long thread = topic(rapport, ada.customerId());
             long handoff = rapport.count("SELECT id FROM handoffs WHERE customer_id = ?", ada.customerId());
             rapport.handoffs().claim(handoff, new StaffRef(8, "Bo"));
-            Awaitility.await().atMost(Duration.ofSeconds(10))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> topicTexts(rapport, thread).contains("💬 Bo has this chat now."));
         }
     }
@@ -160,14 +193,19 @@ class StaffGroupIT {
             var lee = new TelegramChat(rapport, 4103, "en");
             String ticket = lee.complain("The blender stopped working after a day", "product");
             assertThat(rapport.count("SELECT count(*) FROM staffgroup_topics WHERE customer_id = ?", lee.customerId()))
-                    .as("no topic before the escalation").isZero();
-            rapport.database.jdbi().useHandle(handle -> handle.execute(
-                    "UPDATE complaints SET due_at = now() - interval '5 minutes' WHERE ticket = ?", ticket));
+                    .as("no topic before the escalation")
+                    .isZero();
+            rapport.database
+                    .jdbi()
+                    .useHandle(handle -> handle.execute(
+                            "UPDATE complaints SET due_at = now() - interval '5 minutes' WHERE ticket = ?", ticket));
 
             rapport.runJob("complaint.sla_check");
 
-            assertThat(rapport.count("SELECT count(*) FROM handoffs WHERE customer_id = ? AND state <> 'closed'",
-                    lee.customerId())).isEqualTo(1);
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM handoffs WHERE customer_id = ? AND state <> 'closed'",
+                            lee.customerId()))
+                    .isEqualTo(1);
             long thread = topic(rapport, lee.customerId());
             assertThat(thread).isPositive();
         }
@@ -180,15 +218,22 @@ class StaffGroupIT {
             ada.say("/human", 1);
             long customerId = ada.customerId();
             long thread = topic(rapport, customerId);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !topicTexts(rapport, thread).isEmpty());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !topicTexts(rapport, thread).isEmpty());
             rapport.telegram.deleteTopic(GROUP, thread);
 
             ada.say("Are you there?", 0);
-            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> rapport.count(
-                    "SELECT thread_id FROM staffgroup_topics WHERE customer_id = ?", customerId) != thread);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() ->
+                            rapport.count("SELECT thread_id FROM staffgroup_topics WHERE customer_id = ?", customerId)
+                                    != thread);
             long again = rapport.count("SELECT thread_id FROM staffgroup_topics WHERE customer_id = ?", customerId);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.topicPosts(GROUP, again)
-                    .stream().anyMatch(call -> call.is("copyMessage")));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> rapport.telegram.topicPosts(GROUP, again).stream()
+                            .anyMatch(call -> call.is("copyMessage")));
             assertThat(topicTexts(rapport, again).get(0)).contains("deleted");
         }
     }
@@ -212,16 +257,26 @@ class StaffGroupIT {
             assertThat(rapport.telegram.mostGroupPostsInWindow(GROUP)).isLessThanOrEqualTo(limit);
             // Every message is in the topic: copied on its own, or inside a folded post.
             var posts = rapport.telegram.topicPosts(GROUP, thread);
-            String folded = String.join("\n", posts.stream().filter(call -> call.is("sendMessage"))
-                    .map(FakeTelegramApi.Call::text).toList());
+            String folded = String.join(
+                    "\n",
+                    posts.stream()
+                            .filter(call -> call.is("sendMessage"))
+                            .map(FakeTelegramApi.Call::text)
+                            .toList());
             long copied = posts.stream().filter(call -> call.is("copyMessage")).count();
             long inFolds = java.util.stream.IntStream.rangeClosed(1, 25)
                     .filter(i -> folded.contains("burst message " + i + "\n") || folded.endsWith("burst message " + i))
                     .count();
             assertThat(copied + inFolds).isEqualTo(25);
-            System.out.printf("Burst: 25 customer messages reached the topic as %d posts (%d copies, %d folded); "
-                            + "at most %d posts into the group per %s window (limit %d); 429s: %d%n", posts.size(), copied,
-                    inFolds, rapport.telegram.mostGroupPostsInWindow(GROUP), window, limit,
+            System.out.printf(
+                    "Burst: 25 customer messages reached the topic as %d posts (%d copies, %d folded); "
+                            + "at most %d posts into the group per %s window (limit %d); 429s: %d%n",
+                    posts.size(),
+                    copied,
+                    inFolds,
+                    rapport.telegram.mostGroupPostsInWindow(GROUP),
+                    window,
+                    limit,
                     rapport.telegram.groupLimitHits());
             assertThat(posts.size()).isLessThan(25);
         }
@@ -247,21 +302,29 @@ class StaffGroupIT {
             long reply = staffReplies(rapport, thread, firstCopy, "Order 1001 left the warehouse today.");
             ada.expect(before, 1);
             var answer = rapport.telegram.calls("sendMessage").stream()
-                    .filter(call -> Long.valueOf(4105).equals(call.chatId())).reduce((a, b) -> b).orElseThrow();
+                    .filter(call -> Long.valueOf(4105).equals(call.chatId()))
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
             assertThat(answer.text()).isEqualTo("Order 1001 left the warehouse today.");
-            assertThat(answer.body().path("reply_parameters").path("message_id").asLong()).isEqualTo(firstUpdate);
+            assertThat(answer.body().path("reply_parameters").path("message_id").asLong())
+                    .isEqualTo(firstUpdate);
 
             // Alice corrects her reply: the customer's copy is edited too.
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
-                    "SELECT count(*) FROM outbox WHERE channel = 'telegram' AND chat_key = '4105' AND status = 'sent' "
-                            + "AND reply->>'text' LIKE 'Order 1001%'") == 1);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> rapport.count(
+                                    "SELECT count(*) FROM outbox WHERE channel = 'telegram' AND chat_key = '4105' AND status = 'sent' "
+                                            + "AND reply->>'text' LIKE 'Order 1001%'")
+                            == 1);
             customerUpdate(rapport, """
                     {"update_id": %%d, "edited_message": {"message_id": %d, "date": 1700000000, "edit_date": 1700000050,
                       "message_thread_id": %d, "is_topic_message": true,
                       "from": {"id": %d, "is_bot": false, "first_name": "Alice"},
                       "chat": {"id": %d, "type": "supergroup", "title": "Staff", "is_forum": true},
                       "text": "Order 1001 left the warehouse this morning."}}""".formatted(reply, thread, ALICE, GROUP));
-            var staffEdit = rapport.telegram.awaitCalls("editMessageText", 1, Duration.ofSeconds(10)).get(0);
+            var staffEdit = rapport.telegram
+                    .awaitCalls("editMessageText", 1, Duration.ofSeconds(10))
+                    .get(0);
             assertThat(staffEdit.chatId()).isEqualTo(4105L);
             assertThat(staffEdit.text()).isEqualTo("Order 1001 left the warehouse this morning.");
 
@@ -269,9 +332,10 @@ class StaffGroupIT {
             customerUpdate(rapport, """
                     {"update_id": %%d, "edited_message": {"message_id": %d, "date": 1700000000, "edit_date": 1700000100,
                       "from": {"id": 4105, "is_bot": false, "first_name": "Ada"},
-                      "chat": {"id": 4105, "type": "private", "first_name": "Ada"}, "text": "And order 1003?"}}"""
-                    .formatted(secondUpdate));
-            var edit = rapport.telegram.awaitCalls("editMessageText", 2, Duration.ofSeconds(10)).get(1);
+                      "chat": {"id": 4105, "type": "private", "first_name": "Ada"}, "text": "And order 1003?"}}""".formatted(secondUpdate));
+            var edit = rapport.telegram
+                    .awaitCalls("editMessageText", 2, Duration.ofSeconds(10))
+                    .get(1);
             assertThat(edit.chatId()).isEqualTo(GROUP);
             assertThat(edit.body().path("message_id").asLong()).isEqualTo(secondCopy);
             assertThat(edit.text()).isEqualTo("And order 1003?");
@@ -283,8 +347,10 @@ class StaffGroupIT {
                       "from": {"id": 4105, "is_bot": false, "first_name": "Ada"},
                       "old_chat_member": {"status": "member", "user": {"id": 123456, "is_bot": true, "first_name": "Bot"}},
                       "new_chat_member": {"status": "kicked", "until_date": 0, "user": {"id": 123456, "is_bot": true, "first_name": "Bot"}}}}""");
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> topicTexts(rapport, thread).stream().anyMatch(text -> text.contains("blocked the bot")));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            topicTexts(rapport, thread).stream().anyMatch(text -> text.contains("blocked the bot")));
         }
     }
 
@@ -295,13 +361,18 @@ class StaffGroupIT {
             fake.forum(GROUP);
             fake.botStatus(GROUP, "member");
         })) {
-            assertThat(TelegramChat.column(rapport, "SELECT unusable FROM staffgroup_status WHERE group_id = ?",
-                    String.valueOf(GROUP))).contains("the bot is not an administrator");
+            assertThat(TelegramChat.column(
+                            rapport,
+                            "SELECT unusable FROM staffgroup_status WHERE group_id = ?",
+                            String.valueOf(GROUP)))
+                    .contains("the bot is not an administrator");
             var ada = new TelegramChat(rapport, 4106, "en");
             ada.say("/human", 1);
             assertThat(rapport.handoffs().queue()).hasSize(1);
             ada.say("Hello?", 0);
-            Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+            Awaitility.await()
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
                     .until(() -> rapport.telegram.calls("createForumTopic").isEmpty()
                             && rapport.count("SELECT count(*) FROM staffgroup_posts") == 0);
             assertThat(rapport.count("SELECT count(*) FROM messages WHERE text = 'Hello?' AND handoff_id IS NOT NULL"))
@@ -317,10 +388,11 @@ class StaffGroupIT {
                       "chat": {"id": %d, "type": "supergroup", "title": "Staff", "is_forum": true},
                       "from": {"id": 777, "is_bot": false, "first_name": "Owner"},
                       "old_chat_member": {"status": "administrator", "user": {"id": 123456, "is_bot": true, "first_name": "Bot"}},
-                      "new_chat_member": {"status": "left", "user": {"id": 123456, "is_bot": true, "first_name": "Bot"}}}}"""
-                    .formatted(GROUP));
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
-                    "SELECT count(*) FROM staffgroup_status WHERE unusable IS NOT NULL") == 1);
+                      "new_chat_member": {"status": "left", "user": {"id": 123456, "is_bot": true, "first_name": "Bot"}}}}""".formatted(GROUP));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            rapport.count("SELECT count(*) FROM staffgroup_status WHERE unusable IS NOT NULL") == 1);
             var ada = new TelegramChat(rapport, 4107, "en");
             ada.say("/human", 1);
             assertThat(rapport.handoffs().queue()).hasSize(1);
@@ -339,15 +411,19 @@ class StaffGroupIT {
             long thread = topic(rapport, ada.customerId());
 
             staffSays(rapport, 888, thread, "/link " + code);
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> topicTexts(rapport, thread).stream().anyMatch(text -> text.contains("linked to the staff account Bo")));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> topicTexts(rapport, thread).stream()
+                            .anyMatch(text -> text.contains("linked to the staff account Bo")));
             int before = ada.texts().size();
             staffSays(rapport, 888, thread, "Hi, Bo here.");
             assertThat(ada.expect(before, 1)).containsExactly("Hi, Bo here.");
 
-            staffSays(rapport, 889, thread, "/link " + code);   // used up
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> topicTexts(rapport, thread).stream().anyMatch(text -> text.contains("unknown or has expired")));
+            staffSays(rapport, 889, thread, "/link " + code); // used up
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> topicTexts(rapport, thread).stream()
+                            .anyMatch(text -> text.contains("unknown or has expired")));
         }
     }
 
@@ -358,15 +434,20 @@ class StaffGroupIT {
             String ticket = ada.complain("The blender came with a small scratch on the lid", "delivery");
             ada.say("/human", 1);
             long thread = topic(rapport, ada.customerId());
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.calls("createForumTopic")
-                    .stream().anyMatch(call -> call.body().path("name").asText().contains(ticket)));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> rapport.telegram.calls("createForumTopic").stream()
+                            .anyMatch(call -> call.body().path("name").asText().contains(ticket)));
 
             staffSays(rapport, ALICE, thread, "/resolve " + ticket + " A new blender ships today.");
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> topicTexts(rapport, thread).contains("Ticket " + ticket + " is resolved; the customer has been told."));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> topicTexts(rapport, thread)
+                            .contains("Ticket " + ticket + " is resolved; the customer has been told."));
             assertThat(TelegramChat.column(rapport, "SELECT status FROM complaints WHERE ticket = ?", ticket))
                     .isEqualTo("resolved");
-            assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE action = 'ticket.resolve'")).isEqualTo(1);
+            assertThat(rapport.count("SELECT count(*) FROM audit_log WHERE action = 'ticket.resolve'"))
+                    .isEqualTo(1);
         }
     }
 }

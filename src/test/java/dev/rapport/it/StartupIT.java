@@ -26,17 +26,21 @@ class StartupIT {
             assertThat(unready.headers().firstValue("Retry-After")).isPresent();
 
             var posted = rapport.postUpdate(Updates.text(1, 41, "hello"));
-            assertThat(posted.statusCode()).isEqualTo(200);   // acknowledged: Telegram will not send it again
-            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE chat_key = '41' AND status = 'pending'"))
-                    .isEqualTo(1);   // stored, waiting for the models
-            assertThat(rapport.get("/readyz").statusCode()).isEqualTo(503);   // training takes seconds, not ms
+            assertThat(posted.statusCode()).isEqualTo(200); // acknowledged: Telegram will not send it again
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM inbound_updates WHERE chat_key = '41' AND status = 'pending'"))
+                    .isEqualTo(1); // stored, waiting for the models
+            assertThat(rapport.get("/readyz").statusCode()).isEqualTo(503); // training takes seconds, not ms
 
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> rapport.get("/readyz").statusCode() == 200);
             assertThat(rapport.get("/readyz").body()).isEqualTo("ready");
-            assertThat(dataDir.resolve("nlu/training.sha256")).exists();   // trained into the empty cache
-            await().atMost(Duration.ofSeconds(10)).until(() -> !rapport.telegram.sentTexts(41).isEmpty());
-            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE chat_key = '41' AND status = 'processed'"))
+            assertThat(dataDir.resolve("nlu/training.sha256")).exists(); // trained into the empty cache
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !rapport.telegram.sentTexts(41).isEmpty());
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM inbound_updates WHERE chat_key = '41' AND status = 'processed'"))
                     .isEqualTo(1);
         }
     }

@@ -37,8 +37,8 @@ class SurveyAlertIT {
     @BeforeAll
     static void start() {
         rapport = RunningRapport.start();
-        new StaffAccounts(rapport.database.jdbi(), Clock.systemUTC()).add("alice", Role.AGENT,
-                "alice password".toCharArray(), Language.EN);
+        new StaffAccounts(rapport.database.jdbi(), Clock.systemUTC())
+                .add("alice", Role.AGENT, "alice password".toCharArray(), Language.EN);
     }
 
     @AfterAll
@@ -58,61 +58,89 @@ class SurveyAlertIT {
                     VALUES ('webchat', 'w-9601', ?, 'w-9601', 'Ada', 'en')""", customer);
             handle.execute("""
                     INSERT INTO handoffs (channel, chat_key, customer_id, tier, reasons)
-                    VALUES ('webchat', 'w-9601', ?, 'ordinary', '[{"reason": "asked_for_person", "detail": "", "at": "2026-12-01T00:00:00Z"}]')""",
-                    customer);
+                    VALUES ('webchat', 'w-9601', ?, 'ordinary', '[{"reason": "asked_for_person", "detail": "", "at": "2026-12-01T00:00:00Z"}]')""", customer);
         });
         long handoff = rapport.count("SELECT id FROM handoffs WHERE chat_key = 'w-9601'");
-        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        var browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         signIn(browser, "alice", "alice password");
         List<String> stream = new CopyOnWriteArrayList<>();
-        var open = browser.sendAsync(HttpRequest.newBuilder(URI.create(rapport.url("/console/stream")))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        var open = browser.sendAsync(
+                HttpRequest.newBuilder(URI.create(rapport.url("/console/stream")))
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> open.join().body().forEach(stream::add), "test-console-stream");
         reader.setDaemon(true);
         reader.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> stream.stream().anyMatch(line -> line.startsWith("event: hello")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stream.stream().anyMatch(line -> line.startsWith("event: hello")));
 
         chat.say("/feedback", 2);
         chat.press("a:survey_feedback.csat:1", 2);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> stream.stream().anyMatch(line ->
-                line.contains("\"kind\":\"survey.unhappy_answer\"") && line.contains("\"customer_id\":" + customer)
-                        && line.contains("\"handoff_id\":" + handoff)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> stream.stream()
+                        .anyMatch(line -> line.contains("\"kind\":\"survey.unhappy_answer\"")
+                                && line.contains("\"customer_id\":" + customer)
+                                && line.contains("\"handoff_id\":" + handoff)));
         List<TranscriptEntry> transcript = rapport.handoffs().transcript(customer, 50, null);
-        assertThat(transcript).filteredOn(entry -> entry.kind() == TranscriptEntry.Kind.NOTE).singleElement()
+        assertThat(transcript)
+                .filteredOn(entry -> entry.kind() == TranscriptEntry.Kind.NOTE)
+                .singleElement()
                 .satisfies(note -> {
                     assertThat(note.handoffId()).isEqualTo(handoff);
-                    assertThat(note.text()).isEqualTo("Survey alert: CSAT 1 of 5 in survey feedback. "
-                            + "The customer is unhappy; follow up today.");
+                    assertThat(note.text())
+                            .isEqualTo("Survey alert: CSAT 1 of 5 in survey feedback. "
+                                    + "The customer is unhappy; follow up today.");
                     assertThat(note.staff()).isNull();
                 });
         String queue = get(browser, "/console/fragments/queue");
-        assertThat(queue).contains("id=\"survey-alerts\"", "Unhappy survey answers, last 24 hours",
-                "href=\"/console/customers/" + customer + "\"", "CSAT 1 of 5", "survey feedback");
-        assertThat(get(browser, "/console/customers/" + customer)).contains("msg note alert",
-                "Survey alert: CSAT 1 of 5 in survey feedback");
+        assertThat(queue)
+                .contains(
+                        "id=\"survey-alerts\"",
+                        "Unhappy survey answers, last 24 hours",
+                        "href=\"/console/customers/" + customer + "\"",
+                        "CSAT 1 of 5",
+                        "survey feedback");
+        assertThat(get(browser, "/console/customers/" + customer))
+                .contains("msg note alert", "Survey alert: CSAT 1 of 5 in survey feedback");
 
         // A promoter is no alert: still exactly one, held for a while after the answer was stored.
         chat.press("a:survey_feedback.nps:9", 2);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
-                rapport.count("SELECT count(*) FROM events WHERE type = 'survey.unhappy_answer' AND customer_id = ?", customer) == 1
-                        && stream.stream().filter(line -> line.contains("survey.unhappy_answer")).count() == 1);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> rapport.count(
+                                        "SELECT count(*) FROM events WHERE type = 'survey.unhappy_answer' AND customer_id = ?",
+                                        customer)
+                                == 1
+                        && stream.stream()
+                                        .filter(line -> line.contains("survey.unhappy_answer"))
+                                        .count()
+                                == 1);
     }
 
     private static void signIn(HttpClient browser, String name, String password) throws Exception {
         Matcher token = CSRF.matcher(get(browser, "/console/login"));
         assertThat(token.find()).isTrue();
-        String form = "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) + "&name=" + name + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        var answer = browser.send(HttpRequest.newBuilder(URI.create(rapport.url("/console/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.discarding());
+        String form = "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) + "&name=" + name
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var answer = browser.send(
+                HttpRequest.newBuilder(URI.create(rapport.url("/console/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(answer.statusCode()).isEqualTo(303);
     }
 
     private static String get(HttpClient browser, String path) throws Exception {
-        var answer = browser.send(HttpRequest.newBuilder(URI.create(rapport.url(path))).GET().build(),
+        var answer = browser.send(
+                HttpRequest.newBuilder(URI.create(rapport.url(path))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(path).isEqualTo(200);
         return answer.body();

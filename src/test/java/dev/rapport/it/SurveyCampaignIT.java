@@ -26,8 +26,13 @@ class SurveyCampaignIT {
     @BeforeAll
     static void start() {
         rapport = RunningRapport.start();
-        campaigns = new SurveyCampaign(SurveyFeature.load(Path.of("conversations"), Path.of("config/surveys.yaml"),
-                rapport.database.jdbi(), java.time.Clock.systemUTC()), new OutreachQueue());
+        campaigns = new SurveyCampaign(
+                SurveyFeature.load(
+                        Path.of("conversations"),
+                        Path.of("config/surveys.yaml"),
+                        rapport.database.jdbi(),
+                        java.time.Clock.systemUTC()),
+                new OutreachQueue());
     }
 
     @AfterAll
@@ -45,7 +50,9 @@ class SurveyCampaignIT {
 
     private static String dryRun(dev.rapport.domain.Tier tier, String campaign) {
         var text = new StringWriter();
-        SurveyCampaign.print(campaigns.plan(rapport.database.jdbi(), "feedback", tier, campaign), new PrintWriter(text),
+        SurveyCampaign.print(
+                campaigns.plan(rapport.database.jdbi(), "feedback", tier, campaign),
+                new PrintWriter(text),
                 dev.rapport.cli.CliTexts.labels(dev.rapport.domain.Language.EN));
         return text.toString();
     }
@@ -55,28 +62,34 @@ class SurveyCampaignIT {
         for (long chat = 801; chat <= 805; chat++) {
             rapport.say(chat, "/start", chat == 805 ? "zh-hans" : "en", 1);
         }
-        rapport.say(802, "/stop", "en", 2);                                      // opted out
-        sql("UPDATE channel_accounts SET unreachable_at = now() WHERE chat_key = '803'");   // blocked the bot
-        sql("UPDATE customers SET tier = 'major' WHERE id IN (SELECT customer_id FROM channel_accounts WHERE chat_key IN ('801', '805'))");
+        rapport.say(802, "/stop", "en", 2); // opted out
+        sql("UPDATE channel_accounts SET unreachable_at = now() WHERE chat_key = '803'"); // blocked the bot
+        sql(
+                "UPDATE customers SET tier = 'major' WHERE id IN (SELECT customer_id FROM channel_accounts WHERE chat_key IN ('801', '805'))");
         sql("""
                 INSERT INTO survey_responses (survey_id, customer_id, trigger, tier, channel, chat_key, language, status, started_at)
                 SELECT 'feedback', customer_id, 'menu', 'major', 'telegram', chat_key, 'en', 'completed', now() - interval '2 days'
-                FROM channel_accounts WHERE chat_key = '804'""");                 // surveyed recently
+                FROM channel_accounts WHERE chat_key = '804'"""); // surveyed recently
         sql("""
                 INSERT INTO survey_responses (survey_id, customer_id, trigger, tier, channel, chat_key, language, started_at)
                 SELECT 'complaint_followup', customer_id, 'complaint:T-7', 'major', 'telegram', chat_key, 'zh', now() - interval '1 day'
-                FROM channel_accounts WHERE chat_key = '805'""");                 // a follow-up does not count
+                FROM channel_accounts WHERE chat_key = '805'"""); // a follow-up does not count
 
         String plan = dryRun(null, "spring");
-        assertThat(plan).contains("Campaign spring: 2 to invite")
+        assertThat(plan)
+                .contains("Campaign spring: 2 to invite")
                 .containsPattern("invite\\s+#" + customer(801) + " Ada\\s+major\\s+en\\n")
                 .containsPattern("invite\\s+#" + customer(805) + " Ada\\s+major\\s+zh\\n")
                 .containsPattern("skip\\s+#" + customer(802) + " Ada\\s+small\\s+\\w+\\s+opted out")
                 .containsPattern("skip\\s+#" + customer(803) + " Ada\\s+small\\s+\\w+\\s+no reachable chat")
-                .containsPattern("skip\\s+#" + customer(804) + " Ada\\s+small\\s+\\w+\\s+surveyed within the frequency cap");
+                .containsPattern(
+                        "skip\\s+#" + customer(804) + " Ada\\s+small\\s+\\w+\\s+surveyed within the frequency cap");
         assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE kind = 'outreach'"))
-                .as("a dry run sends nothing").isZero();
-        assertThat(dryRun(dev.rapport.domain.Tier.KEY, "spring")).contains("Campaign spring: 0 to invite").doesNotContain("#");
+                .as("a dry run sends nothing")
+                .isZero();
+        assertThat(dryRun(dev.rapport.domain.Tier.KEY, "spring"))
+                .contains("Campaign spring: 0 to invite")
+                .doesNotContain("#");
 
         var plan1 = campaigns.plan(rapport.database.jdbi(), "feedback", null, "spring");
         assertThat(campaigns.send(rapport.database.jdbi(), "feedback", plan1)).isEqualTo(2);
@@ -85,15 +98,23 @@ class SurveyCampaignIT {
 
         var plan2 = campaigns.plan(rapport.database.jdbi(), "feedback", null, "spring");
         assertThat(plan2.invite()).isEmpty();
-        assertThat(campaigns.send(rapport.database.jdbi(), "feedback", plan1)).as("the first plan again").isZero();
-        assertThat(campaigns.plan(rapport.database.jdbi(), "feedback", null, "summer").invite())
-                .as("another campaign within the cap").isEmpty();
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() ->
-                rapport.telegram.sentTexts(801).size() == 3 && rapport.telegram.sentTexts(805).size() == 3);
+        assertThat(campaigns.send(rapport.database.jdbi(), "feedback", plan1))
+                .as("the first plan again")
+                .isZero();
+        assertThat(campaigns
+                        .plan(rapport.database.jdbi(), "feedback", null, "summer")
+                        .invite())
+                .as("another campaign within the cap")
+                .isEmpty();
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> rapport.telegram.sentTexts(801).size() == 3
+                        && rapport.telegram.sentTexts(805).size() == 3);
         assertThat(rapport.telegram.sentTexts(802)).hasSize(2);
         assertThat(rapport.telegram.sentTexts(803)).hasSize(1);
         assertThat(rapport.telegram.sentTexts(804)).hasSize(1);
-        assertThat(rapport.count("SELECT count(*) FROM survey_invitations WHERE campaign = 'spring'")).isEqualTo(2);
+        assertThat(rapport.count("SELECT count(*) FROM survey_invitations WHERE campaign = 'spring'"))
+                .isEqualTo(2);
 
         // The invited customer answers: the response is the campaign's.
         rapport.press(801, "a:survey_feedback.csat:5", 5);

@@ -42,7 +42,8 @@ final class SurveyChat {
     /** The last question's buttons, row by row, as callback data. */
     List<List<String>> lastButtons() {
         List<FakeTelegramApi.Call> calls = rapport.telegram.calls("sendMessage").stream()
-                .filter(call -> call.succeeded() && Long.valueOf(chat).equals(call.chatId())).toList();
+                .filter(call -> call.succeeded() && Long.valueOf(chat).equals(call.chatId()))
+                .toList();
         var keyboard = calls.get(calls.size() - 1).body().path("reply_markup").path("inline_keyboard");
         List<List<String>> rows = new ArrayList<>();
         keyboard.forEach(row -> {
@@ -62,7 +63,8 @@ final class SurveyChat {
         List<String> taken = texts.subList(received, received + replies);
         received += replies;
         if (texts.size() > received) {
-            throw new AssertionError("chat " + chat + " got more replies than expected: " + texts.subList(received, texts.size()));
+            throw new AssertionError(
+                    "chat " + chat + " got more replies than expected: " + texts.subList(received, texts.size()));
         }
         return List.copyOf(taken);
     }

@@ -39,18 +39,21 @@ class SurveyDialoguesIT {
     @Test
     void theFeedbackSurveyIsAnsweredFullyInEnglish() {
         var chat = new SurveyChat(rapport, 701, "en");
-        chat.say("/menu", 1);   // the menu that shows the button
+        chat.say("/menu", 1); // the menu that shows the button
         var opening = chat.press("go:feedback", 2);
         assertThat(opening.get(0)).contains("six short questions");
         assertThat(opening.get(1)).contains("how satisfied are you with Rapport");
-        assertThat(chat.lastButtons()).containsExactly(
-                List.of(CSAT + 1, CSAT + 2, CSAT + 3, CSAT + 4, CSAT + 5));
+        assertThat(chat.lastButtons()).containsExactly(List.of(CSAT + 1, CSAT + 2, CSAT + 3, CSAT + 4, CSAT + 5));
 
-        assertThat(chat.press(CSAT + 4, 2)).containsExactly("✓ 4",
-                "How likely are you to recommend us to a friend or colleague? (0 = not at all likely, 10 = extremely likely)");
-        assertThat(chat.lastButtons()).as("NPS on two rows").containsExactly(
-                List.of(NPS + 0, NPS + 1, NPS + 2, NPS + 3, NPS + 4, NPS + 5),
-                List.of(NPS + 6, NPS + 7, NPS + 8, NPS + 9, NPS + 10));
+        assertThat(chat.press(CSAT + 4, 2))
+                .containsExactly(
+                        "✓ 4",
+                        "How likely are you to recommend us to a friend or colleague? (0 = not at all likely, 10 = extremely likely)");
+        assertThat(chat.lastButtons())
+                .as("NPS on two rows")
+                .containsExactly(
+                        List.of(NPS + 0, NPS + 1, NPS + 2, NPS + 3, NPS + 4, NPS + 5),
+                        List.of(NPS + 6, NPS + 7, NPS + 8, NPS + 9, NPS + 10));
         assertThat(chat.press(NPS + 10, 2).get(0)).isEqualTo("✓ 10");
         assertThat(chat.lastButtons()).hasSize(1).first().asList().hasSize(7);
         assertThat(chat.say("6", 2).get(0)).as("a typed number answers a scale").isEqualTo("✓ 6");
@@ -78,15 +81,22 @@ class SurveyDialoguesIT {
         assertThat(answer(customer, "liked", "value")).isEqualTo("price,service");
         assertThat(answer(customer, "comment", "value")).startsWith("The delivery was fast");
         assertThat(answer(customer, "comment", "sentiment")).isEqualTo("positive");
-        assertThat(count("SELECT count(*) FROM events WHERE customer_id = ? AND type IN ('survey.started', 'survey.completed')",
-                customer)).isEqualTo(2);
+        assertThat(count(
+                        "SELECT count(*) FROM events WHERE customer_id = ? AND type IN ('survey.started', 'survey.completed')",
+                        customer))
+                .isEqualTo(2);
     }
 
     private static String answer(long customer, String question, String column) {
-        return rapport.database.jdbi().withHandle(handle -> handle.createQuery("""
+        return rapport.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("""
                         SELECT a.%s::text FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                         WHERE r.customer_id = :customer AND a.question_id = :question""".formatted(column))
-                .bind("customer", customer).bind("question", question).mapTo(String.class).one());
+                        .bind("customer", customer)
+                        .bind("question", question)
+                        .mapTo(String.class)
+                        .one());
     }
 
     @Test
@@ -99,16 +109,21 @@ class SurveyDialoguesIT {
         chat.press(NPS + 3, 2);
         chat.press(CES + 2, 2);
         assertThat(chat.press(TOPIC + "refund", 2)).first().isEqualTo("✓ 退货或退款");
-        assertThat(chat.press(LIKED + "_done", 2)).first().as("done with nothing chosen skips").isEqualTo("已跳过。");
+        assertThat(chat.press(LIKED + "_done", 2))
+                .first()
+                .as("done with nothing chosen skips")
+                .isEqualTo("已跳过。");
         assertThat(chat.press(COMMENT + "_skip", 2)).containsExactly("已跳过。", "谢谢你的回答！这些意见能帮助我们做得更好。");
 
         long customer = chat.customerId();
-        assertThat(count("SELECT count(*) FROM survey_responses WHERE customer_id = ? AND status = 'completed' "
-                + "AND language = 'zh'", customer)).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM survey_responses WHERE customer_id = ? AND status = 'completed' "
+                                + "AND language = 'zh'",
+                        customer))
+                .isEqualTo(1);
         assertThat(count("""
                 SELECT count(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-                WHERE r.customer_id = ? AND a.skipped AND a.value IS NULL AND a.question_id IN ('liked', 'comment')""",
-                customer)).isEqualTo(2);
+                WHERE r.customer_id = ? AND a.skipped AND a.value IS NULL AND a.question_id IN ('liked', 'comment')""", customer)).isEqualTo(2);
     }
 
     @Test
@@ -132,8 +147,11 @@ class SurveyDialoguesIT {
 
         long customer = chat.customerId();
         assertThat(count("SELECT count(*) FROM survey_responses WHERE customer_id = ?", customer))
-                .as("one response, resumed").isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM survey_responses WHERE customer_id = ? AND status = 'completed'", customer))
+                .as("one response, resumed")
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM survey_responses WHERE customer_id = ? AND status = 'completed'",
+                        customer))
                 .isEqualTo(1);
         assertThat(answer(customer, "csat", "score")).isEqualTo("5");
         assertThat(answer(customer, "nps", "score")).isEqualTo("8");
@@ -147,22 +165,30 @@ class SurveyDialoguesIT {
         chat.say("/feedback", 2);
         chat.press(CSAT + 3, 2);
         long customer = chat.customerId();
-        rapport.database.jdbi().useHandle(handle -> handle.execute(
-                "UPDATE survey_responses SET started_at = now() - interval '73 hours' WHERE customer_id = ?", customer));
+        rapport.database
+                .jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE survey_responses SET started_at = now() - interval '73 hours' WHERE customer_id = ?",
+                        customer));
 
         rapport.runJob(SurveyFeature.EXPIRY_JOB);
-        rapport.runJob(SurveyFeature.EXPIRY_JOB);   // idempotent: nothing more to expire
+        rapport.runJob(SurveyFeature.EXPIRY_JOB); // idempotent: nothing more to expire
 
-        assertThat(count("SELECT count(*) FROM survey_responses WHERE customer_id = ? AND status = 'expired'", customer))
+        assertThat(count(
+                        "SELECT count(*) FROM survey_responses WHERE customer_id = ? AND status = 'expired'", customer))
                 .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM events WHERE customer_id = ? AND type = 'survey.expired'", customer))
                 .isEqualTo(1);
-        assertThat(answer(customer, "csat", "score")).as("partial answers are kept").isEqualTo("3");
+        assertThat(answer(customer, "csat", "score"))
+                .as("partial answers are kept")
+                .isEqualTo("3");
 
-        assertThat(chat.press(NPS + 9, 1)).containsExactly(
-                "抱歉，这份问卷已经结束，这个回答无法记录了。想说什么随时可以点“提意见”告诉我们。");
-        assertThat(count("SELECT count(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
-                + "WHERE r.customer_id = ? AND a.question_id = 'nps'", customer)).isZero();
+        assertThat(chat.press(NPS + 9, 1)).containsExactly("抱歉，这份问卷已经结束，这个回答无法记录了。想说什么随时可以点“提意见”告诉我们。");
+        assertThat(count(
+                        "SELECT count(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
+                                + "WHERE r.customer_id = ? AND a.question_id = 'nps'",
+                        customer))
+                .isZero();
 
         var fresh = chat.say("/feedback", 2);
         assertThat(fresh.get(0)).as("a new survey, not a resumed one").contains("六个小问题");
@@ -174,17 +200,22 @@ class SurveyDialoguesIT {
     void textWhereAButtonIsExpectedIsAskedAgain() {
         var chat = new SurveyChat(rapport, 705, "en");
         chat.say("/feedback", 2);
-        assertThat(chat.say("pretty good I guess", 2)).containsExactly(
-                "Please tap one of the buttons, or send a number from 1 to 5.",
-                "Overall, how satisfied are you with Rapport Demo Shop? (1 = very dissatisfied, 5 = very satisfied)");
+        assertThat(chat.say("pretty good I guess", 2))
+                .containsExactly(
+                        "Please tap one of the buttons, or send a number from 1 to 5.",
+                        "Overall, how satisfied are you with Rapport Demo Shop? (1 = very dissatisfied, 5 = very satisfied)");
         assertThat(chat.say("7", 2).get(0)).as("out of the scale").contains("from 1 to 5");
         chat.say("4", 2);
         chat.press(NPS + 7, 2);
         chat.press(CES + 5, 2);
-        assertThat(chat.say("blah blah", 2)).containsExactly("Please answer with one of the buttons below.",
-                "What did you contact us about most recently?");
-        assertThat(count("SELECT count(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
-                + "WHERE r.customer_id = ?", chat.customerId())).isEqualTo(3);
+        assertThat(chat.say("blah blah", 2))
+                .containsExactly(
+                        "Please answer with one of the buttons below.", "What did you contact us about most recently?");
+        assertThat(count(
+                        "SELECT count(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
+                                + "WHERE r.customer_id = ?",
+                        chat.customerId()))
+                .isEqualTo(3);
     }
 
     @Test
@@ -196,7 +227,9 @@ class SurveyDialoguesIT {
 
         assertThat(chat.press(CSAT + 1, 1)).first().asString().contains("How likely are you to recommend us");
         assertThat(rapport.telegram.calls("answerCallbackQuery")).hasSizeGreaterThan(answered);
-        assertThat(answer(chat.customerId(), "csat", "score")).as("the old answer stands").isEqualTo("4");
+        assertThat(answer(chat.customerId(), "csat", "score"))
+                .as("the old answer stands")
+                .isEqualTo("4");
         assertThat(count("SELECT count(*) FROM events WHERE chat_key = '706' AND type = 'turn.stale_button'"))
                 .isEqualTo(1);
     }
@@ -206,9 +239,15 @@ class SurveyDialoguesIT {
         var chat = new SurveyChat(rapport, 707, "en");
         chat.say("/start", 1);
         long customer = chat.customerId();
-        boolean queued = rapport.database.jdbi().inTransaction(handle -> new OutreachQueue().start(handle,
-                "complaint-followup:T-42", customer, "survey_complaint_followup",
-                Map.of("ticket", "T-42", "trigger", "complaint:T-42")));
+        boolean queued = rapport.database
+                .jdbi()
+                .inTransaction(handle -> new OutreachQueue()
+                        .start(
+                                handle,
+                                "complaint-followup:T-42",
+                                customer,
+                                "survey_complaint_followup",
+                                Map.of("ticket", "T-42", "trigger", "complaint:T-42")));
         assertThat(queued).isTrue();
 
         var opening = chat.await(2);
@@ -216,7 +255,8 @@ class SurveyDialoguesIT {
         assertThat(opening.get(1)).contains("How satisfied are you with how we handled it?");
         chat.press("a:survey_complaint_followup.csat:2", 2);
         assertThat(chat.say("It took far too long and nobody called me back.", 2))
-                .containsExactly("Thank you, I've noted that.",
+                .containsExactly(
+                        "Thank you, I've noted that.",
                         "Thank you for your feedback on ticket T-42. I've passed it on to our team.");
 
         assertThat(count("""

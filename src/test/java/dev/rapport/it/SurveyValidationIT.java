@@ -33,15 +33,17 @@ class SurveyValidationIT {
                 finish:
                   action: reopen_everything
                 """);
-        Files.writeString(conversations.resolve("surveys/again.yaml"), "id: feedback\nquestions:\n"
-                + "  - {id: csat, type: csat, text: survey.feedback.csat}\n");
+        Files.writeString(
+                conversations.resolve("surveys/again.yaml"),
+                "id: feedback\nquestions:\n" + "  - {id: csat, type: csat, text: survey.feedback.csat}\n");
 
         assertThatThrownBy(() -> FlowValidationIT.startWith(conversations))
                 .isInstanceOf(FlowValidationException.class)
                 .hasMessageContaining("broken.yaml:4: survey 'broken', question 'mood': unknown type 'smiley'")
                 .hasMessageContaining("broken.yaml:11: survey 'broken', question 'pick': duplicate option value 'a'")
-                .hasMessageContaining("broken.yaml:12: flow 'survey_broken', step 'rate': message key 'survey.broken.rate' "
-                        + "is missing in en and zh")
+                .hasMessageContaining(
+                        "broken.yaml:12: flow 'survey_broken', step 'rate': message key 'survey.broken.rate' "
+                                + "is missing in en and zh")
                 .hasMessageContaining("flow 'survey_broken', step 'finish-action': unknown action 'reopen_everything'")
                 .hasMessageContaining("feedback.yaml:3: survey 'feedback': the id is also used by ");
     }
@@ -50,7 +52,8 @@ class SurveyValidationIT {
     void aSurveyTextMissingInOneLanguageStopsTheStart(@TempDir Path directory) throws IOException {
         Path conversations = FlowValidationIT.copyOfShippedConversations(directory.resolve("conversations"));
         Path chinese = conversations.resolve("messages/zh.yaml");
-        Files.writeString(chinese, Files.readString(chinese).replace("    ces: \"在我们这里办成你要办的事，容易吗？（1 = 非常困难，7 = 非常容易）\"\n", ""));
+        Files.writeString(
+                chinese, Files.readString(chinese).replace("    ces: \"在我们这里办成你要办的事，容易吗？（1 = 非常困难，7 = 非常容易）\"\n", ""));
 
         assertThatThrownBy(() -> FlowValidationIT.startWith(conversations))
                 .isInstanceOf(FlowValidationException.class)

@@ -104,9 +104,11 @@ public final class TelegramChat {
     /** The callback data of the buttons on the latest message, row by row flattened. */
     public List<String> lastButtons() {
         List<FakeTelegramApi.Call> calls = rapport.telegram.calls("sendMessage").stream()
-                .filter(call -> call.succeeded() && Long.valueOf(chat).equals(call.chatId())).toList();
+                .filter(call -> call.succeeded() && Long.valueOf(chat).equals(call.chatId()))
+                .toList();
         List<String> data = new ArrayList<>();
-        for (JsonNode row : calls.get(calls.size() - 1).body().path("reply_markup").path("inline_keyboard")) {
+        for (JsonNode row :
+                calls.get(calls.size() - 1).body().path("reply_markup").path("inline_keyboard")) {
             row.forEach(button -> data.add(button.path("callback_data").asText()));
         }
         return data;

@@ -37,15 +37,19 @@ class TelegramFixturesIT {
     }
 
     static Stream<Path> fixtures() throws IOException {
-        return Files.list(FIXTURES).filter(path -> path.toString().endsWith(".json")).sorted();
+        return Files.list(FIXTURES)
+                .filter(path -> path.toString().endsWith(".json"))
+                .sorted();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void isStoredAndHandled(Path fixture) throws IOException {
         // Several collected samples share an update_id; each starts from an empty inbox.
-        rapport.database.jdbi().useHandle(handle ->
-                handle.execute("TRUNCATE inbound_updates, messages, outbox, conversations, events CASCADE"));
+        rapport.database
+                .jdbi()
+                .useHandle(handle ->
+                        handle.execute("TRUNCATE inbound_updates, messages, outbox, conversations, events CASCADE"));
         String body = Files.readString(fixture);
         JsonNode update = JSON.readTree(body);
         int callsBefore = rapport.telegram.calls("sendMessage").size();
@@ -53,19 +57,23 @@ class TelegramFixturesIT {
         assertThat(rapport.postUpdate(body).statusCode()).isBetween(200, 299);
 
         assertThat(rapport.count("SELECT count(*) FROM inbound_updates")).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'pending'") == 0);
-        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'failed'")).isZero();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'pending'") == 0);
+        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE status = 'failed'"))
+                .isZero();
         if (update.path("update_id").isIntegralNumber()) {
-            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE update_id = ?",
-                    update.get("update_id").asLong())).isEqualTo(1);
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM inbound_updates WHERE update_id = ?",
+                            update.get("update_id").asLong()))
+                    .isEqualTo(1);
         }
 
         JsonNode message = update.path("message");
         if ("private".equals(message.path("chat").path("type").asText()) && message.has("text")) {
             long chat = message.path("chat").path("id").asLong();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !rapport.telegram.sentTexts(chat).isEmpty()
-                    && rapport.telegram.calls("sendMessage").size() > callsBefore);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !rapport.telegram.sentTexts(chat).isEmpty()
+                            && rapport.telegram.calls("sendMessage").size() > callsBefore);
         }
         assertThat(rapport.get("/healthz").statusCode()).isEqualTo(200);
     }

@@ -26,9 +26,13 @@ class TelegramWebhookIT {
     @Test
     void aWrongOrMissingSecretIsRefusedAndNothingIsStored() {
         long before = rapport.count("SELECT count(*) FROM inbound_updates");
-        assertThat(rapport.postUpdate(Updates.text(9001, 501, "hi"), "wrong-secret").statusCode()).isEqualTo(401);
-        assertThat(rapport.postUpdate(Updates.text(9002, 501, "hi"), null).statusCode()).isEqualTo(401);
-        assertThat(rapport.postUpdate(Updates.text(9003, 501, "hi"), RunningRapport.SECRET + "x").statusCode())
+        assertThat(rapport.postUpdate(Updates.text(9001, 501, "hi"), "wrong-secret")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(rapport.postUpdate(Updates.text(9002, 501, "hi"), null).statusCode())
+                .isEqualTo(401);
+        assertThat(rapport.postUpdate(Updates.text(9003, 501, "hi"), RunningRapport.SECRET + "x")
+                        .statusCode())
                 .isEqualTo(401);
         assertThat(rapport.count("SELECT count(*) FROM inbound_updates")).isEqualTo(before);
     }
@@ -49,7 +53,8 @@ class TelegramWebhookIT {
 
     @Test
     void anUpdateWithoutUpdateIdIsKeptAndExplained() {
-        assertThat(rapport.postUpdate("{\"message\": {\"text\": \"hi\"}}").statusCode()).isEqualTo(200);
+        assertThat(rapport.postUpdate("{\"message\": {\"text\": \"hi\"}}").statusCode())
+                .isEqualTo(200);
         assertThat(rapport.count("""
                 SELECT count(*) FROM inbound_updates WHERE status = 'rejected' AND payload->'message'->>'text' = 'hi'
                 AND reason = 'update_id is missing or not an integer'""")).isEqualTo(1);
@@ -73,21 +78,26 @@ class TelegramWebhookIT {
         String update = Updates.text(9030, 504, "/help");
         assertThat(rapport.postUpdate(update).statusCode()).isEqualTo(200);
         assertThat(rapport.postUpdate(update).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !rapport.telegram.sentTexts(504).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !rapport.telegram.sentTexts(504).isEmpty());
         rapport.postUpdate(update);
         sleep(700);
         assertThat(rapport.telegram.sentTexts(504)).hasSize(1);
-        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE update_id = 9030")).isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE update_id = 9030"))
+                .isEqualTo(1);
     }
 
     @Test
     void anUpdateIdTelegramReusesForANewUpdateIsStoredAndAnsweredToo() {
         // After a week without updates Telegram picks ids at random: an old id can come back on a new update.
         rapport.postUpdate(Updates.text(9035, 506, "/help"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.sentTexts(506).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rapport.telegram.sentTexts(506).size() == 1);
         rapport.postUpdate(Updates.text(9035, 506, "/language"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> rapport.telegram.sentTexts(506).size() == 2);
-        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE update_id = 9035")).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rapport.telegram.sentTexts(506).size() == 2);
+        assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE update_id = 9035"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -105,8 +115,10 @@ class TelegramWebhookIT {
     void aButtonPressIsAlwaysAnsweredEvenFromAnOldMessage() {
         rapport.postUpdate(Updates.button(9050, 505, "a:language.choose:zh", 1));
         var answers = rapport.telegram.awaitCalls("answerCallbackQuery", 1, Duration.ofSeconds(10));
-        assertThat(answers).anySatisfy(call -> assertThat(call.body().path("callback_query_id").asText())
-                .isEqualTo("cb-9050"));
+        assertThat(answers)
+                .anySatisfy(
+                        call -> assertThat(call.body().path("callback_query_id").asText())
+                                .isEqualTo("cb-9050"));
     }
 
     static void sleep(long millis) {

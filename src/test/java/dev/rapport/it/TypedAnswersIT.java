@@ -31,8 +31,11 @@ class TypedAnswersIT {
     }
 
     static String complaint(String ticket) {
-        return TelegramChat.column(rapport, "SELECT category || '|' || coalesce(order_ref, '-') || '|' || description "
-                + "FROM complaints WHERE ticket = ?", ticket);
+        return TelegramChat.column(
+                rapport,
+                "SELECT category || '|' || coalesce(order_ref, '-') || '|' || description "
+                        + "FROM complaints WHERE ticket = ?",
+                ticket);
     }
 
     @Test
@@ -74,8 +77,10 @@ class TypedAnswersIT {
         List<String> asked = zh.say("我想注销我的账户", 2);
         assertThat(asked.get(1)).contains("原因");
         assertThat(zh.say("太贵了", 1).get(0)).contains("价格");
-        assertThat(rapport.count("SELECT count(*) FROM complaints c JOIN channel_accounts a ON a.customer_id = c.customer_id "
-                + "WHERE a.chat_key = '9103'")).isZero();
+        assertThat(rapport.count(
+                        "SELECT count(*) FROM complaints c JOIN channel_accounts a ON a.customer_id = c.customer_id "
+                                + "WHERE a.chat_key = '9103'"))
+                .isZero();
 
         var en = new TelegramChat(rapport, 9104, "en");
         en.say("I want to cancel my account", 2);

@@ -28,9 +28,14 @@ class UnderstandingIT {
     }
 
     static String storedIntent(long chat, String text) {
-        return rapport.database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT intent || '/' || language || '/' || sentiment FROM messages WHERE chat_key = ? AND text = ?")
-                .bind(0, String.valueOf(chat)).bind(1, text).mapTo(String.class).one());
+        return rapport.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT intent || '/' || language || '/' || sentiment FROM messages WHERE chat_key = ? AND text = ?")
+                        .bind(0, String.valueOf(chat))
+                        .bind(1, text)
+                        .mapTo(String.class)
+                        .one());
     }
 
     @Test
@@ -38,7 +43,7 @@ class UnderstandingIT {
         String text = "my food arrived cold and the driver was so rude, really disappointed";
         String answer = reply(201, text, "en", 2);
         assertThat(storedIntent(201, text)).isEqualTo("complaint/en/negative");
-        assertThat(answer).contains("order or booking number");   // what happened is not asked again
+        assertThat(answer).contains("order or booking number"); // what happened is not asked again
     }
 
     @Test
@@ -47,7 +52,8 @@ class UnderstandingIT {
         assertThat(storedIntent(202, "我要退款")).startsWith("refund/zh/");
         assertThat(answer).contains("退款");
         assertThat(rapport.count("SELECT count(*) FROM customers c JOIN channel_accounts a ON a.customer_id = c.id "
-                + "WHERE a.chat_key = '202' AND c.language = 'zh'")).isEqualTo(1);
+                        + "WHERE a.chat_key = '202' AND c.language = 'zh'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -66,8 +72,15 @@ class UnderstandingIT {
     void aGreetingShowsTheMenu() {
         String answer = reply(204, "你好", "zh-hans", 1);
         assertThat(answer).contains("你好");
-        assertThat(rapport.telegram.calls("sendMessage").stream().filter(call -> call.chatId() == 204).findFirst()
-                .orElseThrow().body().path("reply_markup").path("inline_keyboard").size()).isEqualTo(2);
+        assertThat(rapport.telegram.calls("sendMessage").stream()
+                        .filter(call -> call.chatId() == 204)
+                        .findFirst()
+                        .orElseThrow()
+                        .body()
+                        .path("reply_markup")
+                        .path("inline_keyboard")
+                        .size())
+                .isEqualTo(2);
     }
 
     @Test
@@ -77,7 +90,8 @@ class UnderstandingIT {
                 SELECT count(*) FROM conversations WHERE chat_key = '205' AND escalation_signaled_at IS NOT NULL
                 AND escalation_reason LIKE 'strongly negative message%'""")).isEqualTo(1);
         assertThat(rapport.count("SELECT count(*) FROM events WHERE chat_key = '205' "
-                + "AND type = 'conversation.escalation_signal'")).isEqualTo(1);
+                        + "AND type = 'conversation.escalation_signal'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -90,6 +104,7 @@ class UnderstandingIT {
         assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE chat_key = '206' AND status = 'failed'"))
                 .isZero();
         assertThat(rapport.count("SELECT count(*) FROM messages WHERE chat_key = '206' AND direction = 'in' "
-                + "AND intent IS NOT NULL AND language IN ('en', 'zh')")).isEqualTo(odd.length);
+                        + "AND intent IS NOT NULL AND language IN ('en', 'zh')"))
+                .isEqualTo(odd.length);
     }
 }

@@ -24,13 +24,13 @@ import java.util.concurrent.TimeUnit;
 final class WebchatBrowser {
 
     static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Event(String name, JsonNode data) {
-    }
+    record Event(String name, JsonNode data) {}
 
     final String baseUrl;
-    final String cookie;   // "rapport_chat=…"
+    final String cookie; // "rapport_chat=…"
 
     private WebchatBrowser(String baseUrl, String cookie) {
         this.baseUrl = baseUrl;
@@ -39,11 +39,13 @@ final class WebchatBrowser {
 
     /** Opens {@code /chat} (or {@code /chat?…}) at {@code baseUrl} ("http://127.0.0.1:port") and keeps the cookie. */
     static WebchatBrowser open(String baseUrl, String page) {
-        var response = send(HttpRequest.newBuilder(URI.create(baseUrl + page)).GET().build());
+        var response =
+                send(HttpRequest.newBuilder(URI.create(baseUrl + page)).GET().build());
         if (response.statusCode() != 200) {
             throw new AssertionError("the page answered " + response.statusCode() + ": " + response.body());
         }
-        String setCookie = response.headers().firstValue("Set-Cookie")
+        String setCookie = response.headers()
+                .firstValue("Set-Cookie")
                 .orElseThrow(() -> new AssertionError("the page set no session cookie"));
         return new WebchatBrowser(baseUrl, setCookie.substring(0, setCookie.indexOf(';')));
     }
@@ -63,15 +65,18 @@ final class WebchatBrowser {
 
     HttpResponse<String> post(String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/api/messages"))
-                .header("Content-Type", "application/json").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Content-Type", "application/json")
+                .header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     /** Sends a file as the page's attach button does ({@code sameSite}: with the page's header). */
     HttpResponse<String> upload(byte[] bytes, String name, boolean sameSite) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + "/chat/api/files?name="
                         + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&language=en"))
-                .header("Content-Type", "application/octet-stream").header("Cookie", cookie);
+                .header("Content-Type", "application/octet-stream")
+                .header("Cookie", cookie);
         if (sameSite) {
             request.header("X-Rapport-Chat", "1");
         }
@@ -87,7 +92,10 @@ final class WebchatBrowser {
     BlockingQueue<Event> listen() {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         var request = HttpRequest.newBuilder(URI.create(baseUrl + "/chat/api/events"))
-                .header("Accept", "text/event-stream").header("Cookie", cookie).GET().build();
+                .header("Accept", "text/event-stream")
+                .header("Cookie", cookie)
+                .GET()
+                .build();
         HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenAccept(response -> {
             try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String name = null;
@@ -95,7 +103,8 @@ final class WebchatBrowser {
                     if (line.startsWith("event:")) {
                         name = line.substring(6).strip();
                     } else if (line.startsWith("data:")) {
-                        events.add(new Event(name, JSON.readTree(line.substring(5).strip())));
+                        events.add(
+                                new Event(name, JSON.readTree(line.substring(5).strip())));
                     }
                 }
             } catch (Exception e) {

@@ -29,7 +29,9 @@ class WebchatIT {
         try (var rapport = RunningRapport.start()) {
             var page = rapport.get("/chat");
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("EventSource", "/chat/api/messages").doesNotContain("{{");
+            assertThat(page.body())
+                    .contains("EventSource", "/chat/api/messages")
+                    .doesNotContain("{{");
 
             var browser = WebchatBrowser.open(rapport.url(""));
             BlockingQueue<Event> events = browser.listen();
@@ -48,11 +50,14 @@ class WebchatIT {
             browser.post("{\"button\": \"" + complaint + "\", \"pressId\": \"p1\"}");
             assertThat(next(events, "message").data().path("text").asText()).isNotBlank();
 
-            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'")).isEqualTo(2);
+            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'"))
+                    .isEqualTo(2);
             // The push happens before the outbox records the outcome, which it writes in batches.
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rapport.count(
-                    "SELECT count(*) FROM message_log WHERE channel = 'webchat' AND direction = 'out' "
-                            + "AND delivery_status = 'sent'")).isGreaterThanOrEqualTo(2));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(rapport.count(
+                                    "SELECT count(*) FROM message_log WHERE channel = 'webchat' AND direction = 'out' "
+                                            + "AND delivery_status = 'sent'"))
+                            .isGreaterThanOrEqualTo(2));
         }
     }
 
@@ -61,14 +66,19 @@ class WebchatIT {
         // Two sends a second per chat, so the replies are still going out when the browser connects.
         try (var rapport = RunningRapport.start(Map.of("RATE_PER_CHAT", "2", "RATE_PER_CHAT_BURST", "1"))) {
             var browser = WebchatBrowser.open(rapport.url(""));
-            String chatKey = rapport.database.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT chat_key FROM webchat_sessions").mapTo(String.class).one());
+            String chatKey = rapport.database
+                    .jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT chat_key FROM webchat_sessions")
+                            .mapTo(String.class)
+                            .one());
             int helps = 6;
             for (int i = 0; i < helps; i++) {
                 assertThat(browser.say("/help").statusCode()).isEqualTo(202);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count(
-                    "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ?", chatKey) >= helps);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> rapport.count(
+                                    "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ?", chatKey)
+                            >= helps);
             BlockingQueue<Event> events = browser.listen();
 
             Event history = events.poll(10, TimeUnit.SECONDS);
@@ -77,17 +87,25 @@ class WebchatIT {
             List<String> historyKeys = new ArrayList<>();
             for (JsonNode message : history.data()) {
                 if (message.path("direction").asText().equals("out")) {
-                    assertThat(message.path("key").asText()).as("key of %s", message).isNotBlank();
+                    assertThat(message.path("key").asText())
+                            .as("key of %s", message)
+                            .isNotBlank();
                     historyKeys.add(message.path("key").asText());
                 } else {
-                    assertThat(message.has("key")).as("an inbound message has no key").isFalse();
+                    assertThat(message.has("key"))
+                            .as("an inbound message has no key")
+                            .isFalse();
                 }
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> rapport.count(
-                    "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ? AND status <> 'sent'",
-                    chatKey) == 0);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> rapport.count(
+                                    "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND chat_key = ? AND status <> 'sent'",
+                                    chatKey)
+                            == 0);
             List<String> liveKeys = new ArrayList<>();
-            assertThat(events.poll(10, TimeUnit.SECONDS).name()).as("the second event").isEqualTo("chat");
+            assertThat(events.poll(10, TimeUnit.SECONDS).name())
+                    .as("the second event")
+                    .isEqualTo("chat");
             for (Event event; (event = events.poll(1, TimeUnit.SECONDS)) != null; ) {
                 assertThat(event.name()).isEqualTo("message");
                 liveKeys.add(event.data().path("key").asText());
@@ -96,9 +114,13 @@ class WebchatIT {
             // The page shows the history, then each live reply whose key it has not shown yet.
             Set<String> shown = new LinkedHashSet<>(historyKeys);
             shown.addAll(liveKeys);
-            List<String> outbox = rapport.database.jdbi().withHandle(handle -> handle.createQuery(
-                            "SELECT dedup_key FROM outbox WHERE channel = 'webchat' AND chat_key = :key ORDER BY id")
-                    .bind("key", chatKey).mapTo(String.class).list());
+            List<String> outbox = rapport.database
+                    .jdbi()
+                    .withHandle(handle -> handle.createQuery(
+                                    "SELECT dedup_key FROM outbox WHERE channel = 'webchat' AND chat_key = :key ORDER BY id")
+                            .bind("key", chatKey)
+                            .mapTo(String.class)
+                            .list());
             assertThat(historyKeys).doesNotHaveDuplicates();
             assertThat(liveKeys).doesNotHaveDuplicates().doesNotContain("");
             assertThat(shown).containsExactlyElementsOf(outbox).hasSize(helps);
@@ -115,10 +137,12 @@ class WebchatIT {
             String greeting = next(events, "message").data().path("key").asText();
 
             // The database drops the instance's LISTEN connection (a restart, a failover).
-            rapport.database.jdbi().useHandle(handle -> handle.createQuery("""
+            rapport.database
+                    .jdbi()
+                    .useHandle(handle ->
+                            handle.createQuery("""
                     SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                    WHERE application_name = 'rapport-live' AND datname = current_database()""")
-                    .mapTo(Boolean.class).list());
+                    WHERE application_name = 'rapport-live' AND datname = current_database()""").mapTo(Boolean.class).list());
             Event again = next(events, "history");
             assertThat(again.data().findValuesAsText("key")).contains(greeting);
 
@@ -146,10 +170,12 @@ class WebchatIT {
     void oversizedPostsAndWronglyTypedFieldsAreRefused() {
         try (var rapport = RunningRapport.start()) {
             var browser = WebchatBrowser.open(rapport.url(""));
-            var tooLarge = rapport.sendAnsweredEarly(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/messages")))
-                    .header("Content-Type", "application/json").header("Cookie", browser.cookie)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + "a".repeat(20_000) + "\"}"))
-                    .build());
+            var tooLarge =
+                    rapport.sendAnsweredEarly(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/messages")))
+                            .header("Content-Type", "application/json")
+                            .header("Cookie", browser.cookie)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + "a".repeat(20_000) + "\"}"))
+                            .build());
             assertThat(tooLarge.statusCode()).isEqualTo(413);
             assertThat(tooLarge.body()).contains("bytes", "2000 characters");
 
@@ -168,10 +194,13 @@ class WebchatIT {
             var notAnObject = browser.post("[1, 2]");
             assertThat(notAnObject.statusCode()).isEqualTo(400);
 
-            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'")).isZero();
+            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'"))
+                    .isZero();
 
             var noSession = rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events")))
-                    .header("Accept", "text/event-stream").GET().build());
+                    .header("Accept", "text/event-stream")
+                    .GET()
+                    .build());
             assertThat(noSession.statusCode()).isEqualTo(401);
             assertThat(noSession.body()).contains("session");
         }

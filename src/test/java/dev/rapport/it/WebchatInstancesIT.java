@@ -24,15 +24,15 @@ class WebchatInstancesIT {
     @Test
     void postsAlternatingBetweenInstancesKeepTheirOrderAndEveryReplyReachesTheStreamOnTheOther() throws Exception {
         try (var first = RunningRapport.start();
-             var second = App.start(first.config(), first.database, false)) {
+                var second = App.start(first.config(), first.database, false)) {
             assertThat(second.awaitReady(java.time.Duration.ofMinutes(1))).isTrue();
             String secondUrl = "http://127.0.0.1:" + second.port();
             List<WebchatBrowser> browsers = new ArrayList<>();
             List<BlockingQueue<Event>> streams = new ArrayList<>();
             for (int s = 0; s < SESSIONS; s++) {
-                var browser = WebchatBrowser.open(first.url(""));   // the session works on every instance
+                var browser = WebchatBrowser.open(first.url("")); // the session works on every instance
                 browsers.add(browser);
-                var events = browser.on(secondUrl).listen();        // the stream is on the second
+                var events = browser.on(secondUrl).listen(); // the stream is on the second
                 WebchatBrowser.next(events, "history");
                 streams.add(events);
             }
@@ -43,13 +43,20 @@ class WebchatInstancesIT {
                 }
             }
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> first.count(
-                    "SELECT count(*) FROM inbound_updates WHERE channel = 'webchat' AND status = 'processed'")
-                    == SESSIONS * POSTS);
-            await().atMost(Duration.ofSeconds(30)).until(() -> first.count(
-                    "SELECT count(*) FROM outbox WHERE channel = 'webchat' AND status <> 'sent'") == 0);
-            List<String> chatKeys = first.database.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT chat_key FROM webchat_sessions ORDER BY created_at, chat_key").mapTo(String.class).list());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> first.count(
+                                    "SELECT count(*) FROM inbound_updates WHERE channel = 'webchat' AND status = 'processed'")
+                            == SESSIONS * POSTS);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            first.count("SELECT count(*) FROM outbox WHERE channel = 'webchat' AND status <> 'sent'")
+                                    == 0);
+            List<String> chatKeys = first.database
+                    .jdbi()
+                    .withHandle(handle -> handle.createQuery(
+                                    "SELECT chat_key FROM webchat_sessions ORDER BY created_at, chat_key")
+                            .mapTo(String.class)
+                            .list());
             assertThat(chatKeys).hasSize(SESSIONS);
 
             // Per chat, the engine saw the posts in the order they were made.
@@ -58,18 +65,27 @@ class WebchatInstancesIT {
                         SELECT u.update_id < lag(u.update_id) OVER (PARTITION BY m.chat_key ORDER BY m.id) AS backwards
                         FROM messages m JOIN inbound_updates u ON u.id = m.inbound_update_id
                         WHERE m.direction = 'in' AND m.channel = 'webchat') AS steps WHERE backwards""")).isZero();
-            List<String> texts = first.database.jdbi().withHandle(handle -> handle.createQuery("""
+            List<String> texts = first.database
+                    .jdbi()
+                    .withHandle(handle -> handle.createQuery("""
                     SELECT text FROM messages WHERE direction = 'in' AND channel = 'webchat' AND chat_key = :key
-                    ORDER BY id""").bind("key", chatKeys.get(0)).mapTo(String.class).list());
+                    ORDER BY id""")
+                            .bind("key", chatKeys.get(0))
+                            .mapTo(String.class)
+                            .list());
             assertThat(texts).containsExactly("order 0", "order 1", "order 2", "order 3", "order 4", "order 5");
 
             // Every reply, whichever instance sent it, reached the stream on the second instance.
             for (int s = 0; s < SESSIONS; s++) {
                 String chatKey = chatKeyOf(first, browsers.get(s));
-                List<String> outbox = first.database.jdbi().withHandle(handle -> handle.createQuery("""
+                List<String> outbox = first.database
+                        .jdbi()
+                        .withHandle(handle -> handle.createQuery("""
                                 SELECT dedup_key FROM outbox WHERE channel = 'webchat' AND chat_key = :key
                                 AND reply->>'type' = 'text' ORDER BY id""")
-                        .bind("key", chatKey).mapTo(String.class).list());
+                                .bind("key", chatKey)
+                                .mapTo(String.class)
+                                .list());
                 assertThat(outbox).hasSizeGreaterThanOrEqualTo(POSTS);
                 List<String> live = new ArrayList<>();
                 BlockingQueue<Event> events = streams.get(s);

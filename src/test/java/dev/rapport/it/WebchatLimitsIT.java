@@ -17,8 +17,14 @@ class WebchatLimitsIT {
     @Test
     void postsAreLimitedPerSessionAndPerAddress() throws Exception {
         try (var rapport = RunningRapport.start(Map.of(
-                "RAPPORT_WEBCHAT_SESSION_MESSAGES_BURST", "3", "RAPPORT_WEBCHAT_SESSION_MESSAGES_PER_MINUTE", "1",
-                "RAPPORT_WEBCHAT_ADDRESS_MESSAGES_BURST", "5", "RAPPORT_WEBCHAT_ADDRESS_MESSAGES_PER_MINUTE", "1"))) {
+                "RAPPORT_WEBCHAT_SESSION_MESSAGES_BURST",
+                "3",
+                "RAPPORT_WEBCHAT_SESSION_MESSAGES_PER_MINUTE",
+                "1",
+                "RAPPORT_WEBCHAT_ADDRESS_MESSAGES_BURST",
+                "5",
+                "RAPPORT_WEBCHAT_ADDRESS_MESSAGES_PER_MINUTE",
+                "1"))) {
             var first = WebchatBrowser.open(rapport.url(""));
             for (int i = 0; i < 3; i++) {
                 assertThat(first.say("hello " + i).statusCode()).isEqualTo(202);
@@ -29,14 +35,18 @@ class WebchatLimitsIT {
             var second = WebchatBrowser.open(rapport.url(""));
             assertThat(second.say("hi").statusCode()).isEqualTo(202);
             assertLimited(second.say("hi again"), 429, "address_messages");
-            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'")).isEqualTo(4);
+            assertThat(rapport.count("SELECT count(*) FROM inbound_updates WHERE channel = 'webchat'"))
+                    .isEqualTo(4);
         }
     }
 
     @Test
     void newSessionsAreLimitedPerAddressAndForwardedForCountsOnlyBehindAProxy() throws Exception {
-        var limits = Map.of("RAPPORT_WEBCHAT_ADDRESS_NEW_SESSIONS_BURST", "2",
-                "RAPPORT_WEBCHAT_ADDRESS_NEW_SESSIONS_PER_HOUR", "1");
+        var limits = Map.of(
+                "RAPPORT_WEBCHAT_ADDRESS_NEW_SESSIONS_BURST",
+                "2",
+                "RAPPORT_WEBCHAT_ADDRESS_NEW_SESSIONS_PER_HOUR",
+                "1");
         try (var rapport = RunningRapport.start(limits)) {
             assertThat(page(rapport, "198.51.100.1").statusCode()).isEqualTo(200);
             assertThat(page(rapport, "198.51.100.2").statusCode()).isEqualTo(200);
@@ -53,7 +63,8 @@ class WebchatLimitsIT {
         try (var rapport = RunningRapport.start(behindProxy)) {
             // Behind a proxy each forwarded address has its own budget; the proxy's entry is the last one.
             for (int i = 1; i <= 3; i++) {
-                assertThat(page(rapport, "203.0.113.9, 198.51.100." + i).statusCode()).isEqualTo(200);
+                assertThat(page(rapport, "203.0.113.9, 198.51.100." + i).statusCode())
+                        .isEqualTo(200);
             }
             assertThat(page(rapport, "198.51.100.3").statusCode()).isEqualTo(200);
             assertThat(page(rapport, "198.51.100.3").statusCode()).isEqualTo(429);
@@ -75,7 +86,10 @@ class WebchatLimitsIT {
                 tabs.add(events);
             }
             var third = rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events")))
-                    .header("Accept", "text/event-stream").header("Cookie", browser.cookie).GET().build());
+                    .header("Accept", "text/event-stream")
+                    .header("Cookie", browser.cookie)
+                    .GET()
+                    .build());
             assertLimited(third, 429, "session_streams");
             assertThat(tabs).hasSize(2);
         }
@@ -83,13 +97,15 @@ class WebchatLimitsIT {
 
     private static HttpResponse<String> page(RunningRapport rapport, String forwardedFor) {
         return rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat")))
-                .header("X-Forwarded-For", forwardedFor).GET().build());
+                .header("X-Forwarded-For", forwardedFor)
+                .GET()
+                .build());
     }
 
     private static void assertLimited(HttpResponse<String> response, int status, String limit) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
-                seconds -> assertThat(seconds).isPositive());
+        assertThat(response.headers().firstValue("Retry-After").map(Long::parseLong))
+                .hasValueSatisfying(seconds -> assertThat(seconds).isPositive());
         JsonNode error = WebchatBrowser.JSON.readTree(response.body());
         assertThat(error.path("limit").asText()).isEqualTo(limit);
         assertThat(error.path("error").asText()).isNotBlank();

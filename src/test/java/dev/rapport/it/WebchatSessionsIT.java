@@ -16,7 +16,8 @@ class WebchatSessionsIT {
         try (var rapport = RunningRapport.start()) {
             var page = rapport.get("/chat");
             String setCookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-            assertThat(setCookie).matches("rapport_chat=[A-Za-z0-9_-]{43}; Path=/chat; Max-Age=\\d+; HttpOnly; SameSite=Lax")
+            assertThat(setCookie)
+                    .matches("rapport_chat=[A-Za-z0-9_-]{43}; Path=/chat; Max-Age=\\d+; HttpOnly; SameSite=Lax")
                     .doesNotContain("Secure");
             String token = setCookie.substring("rapport_chat=".length(), setCookie.indexOf(';'));
             // Only a hash of the secret is stored: the database cannot be used to take a chat over.
@@ -27,10 +28,15 @@ class WebchatSessionsIT {
             // A session the browser made up (right shape, never issued) is not accepted, nor one in the body.
             var madeUp = WebchatBrowser.withCookie(rapport.url(""), "rapport_chat=" + "A".repeat(43));
             assertThat(madeUp.say("hello").statusCode()).isEqualTo(401);
-            assertThat(rapport.postJson("/chat/api/messages",
-                    "{\"session\": \"0123456789abcdef0123\", \"text\": \"hi\"}").statusCode()).isEqualTo(401);
+            assertThat(rapport.postJson(
+                                    "/chat/api/messages", "{\"session\": \"0123456789abcdef0123\", \"text\": \"hi\"}")
+                            .statusCode())
+                    .isEqualTo(401);
             var stream = rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat/api/events")))
-                    .header("Accept", "text/event-stream").header("Cookie", madeUp.cookie).GET().build());
+                    .header("Accept", "text/event-stream")
+                    .header("Cookie", madeUp.cookie)
+                    .GET()
+                    .build());
             assertThat(stream.statusCode()).isEqualTo(401);
             assertThat(rapport.count("SELECT count(*) FROM inbound_updates")).isZero();
 
@@ -41,7 +47,9 @@ class WebchatSessionsIT {
             assertThat(browser.say("/start").statusCode()).isEqualTo(202);
             next(events, "message");
             var again = rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat")))
-                    .header("Cookie", browser.cookie).GET().build());
+                    .header("Cookie", browser.cookie)
+                    .GET()
+                    .build());
             assertThat(again.headers().firstValue("Set-Cookie")).isEmpty();
         }
     }
@@ -51,7 +59,10 @@ class WebchatSessionsIT {
         try (var rapport = RunningRapport.start(Map.of("RAPPORT_WEBCHAT_BEHIND_PROXY", "true"))) {
             var browser = WebchatBrowser.open(rapport.url(""));
             var linked = rapport.send(HttpRequest.newBuilder(URI.create(rapport.url("/chat?start=abc123")))
-                    .header("Cookie", browser.cookie).header("X-Forwarded-Proto", "https").GET().build());
+                    .header("Cookie", browser.cookie)
+                    .header("X-Forwarded-Proto", "https")
+                    .GET()
+                    .build());
             assertThat(linked.statusCode()).isEqualTo(200);
             String setCookie = linked.headers().firstValue("Set-Cookie").orElseThrow();
             assertThat(setCookie).endsWith("; Secure").doesNotContain(browser.cookie);

@@ -25,17 +25,22 @@ import org.junit.jupiter.api.Test;
 class WebchatStreamsIT {
 
     private static final int CYCLES = 200;
-    private static final Pattern OPEN_STREAMS = Pattern.compile(
-            "rapport_live_streams_open\\{stream=\"webchat\"\\} (\\d+)");
+    private static final Pattern OPEN_STREAMS =
+            Pattern.compile("rapport_live_streams_open\\{stream=\"webchat\"\\} (\\d+)");
 
     @Test
     void streamsOpenedAndClosedByTheHundredsGiveTheirFileDescriptorsBack() throws Exception {
         // Caps high enough that they do not hide a leak; a short heartbeat to find closed browsers fast.
-        try (var rapport = RunningRapport.start(Map.of("RAPPORT_WEBCHAT_STREAM_HEARTBEAT_SECONDS", "1",
-                "RAPPORT_WEBCHAT_SESSION_STREAMS", "10000", "RAPPORT_WEBCHAT_ADDRESS_STREAMS", "10000"))) {
+        try (var rapport = RunningRapport.start(Map.of(
+                "RAPPORT_WEBCHAT_STREAM_HEARTBEAT_SECONDS",
+                "1",
+                "RAPPORT_WEBCHAT_SESSION_STREAMS",
+                "10000",
+                "RAPPORT_WEBCHAT_ADDRESS_STREAMS",
+                "10000"))) {
             var browser = WebchatBrowser.open(rapport.url(""));
             int port = Integer.parseInt(rapport.url("").replaceAll(".*:", ""));
-            for (int i = 0; i < 20; i++) {   // warm up pools and threads before the baseline
+            for (int i = 0; i < 20; i++) { // warm up pools and threads before the baseline
                 openAndDrop(port, browser.cookie);
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> openStreams(rapport) == 0);
@@ -45,7 +50,8 @@ class WebchatStreamsIT {
                 openAndDrop(port, browser.cookie);
             }
 
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> {
                         assertThat(openStreams(rapport)).isZero();
                         assertThat(openFileDescriptors()).isLessThanOrEqualTo(baseline + 10);
@@ -60,8 +66,10 @@ class WebchatStreamsIT {
     private static void openAndDrop(int port, String cookie) {
         try (var socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /chat/api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Accept: text/event-stream\r\nCookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /chat/api/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Accept: text/event-stream\r\nCookie: " + cookie + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             var reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String status = reader.readLine();
             assertThat(status).contains(" 200 ");

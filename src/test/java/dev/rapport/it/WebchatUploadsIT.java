@@ -29,8 +29,8 @@ class WebchatUploadsIT {
     }
 
     static void awaitCustomer(RunningRapport rapport) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> rapport.count(
-                "SELECT count(*) FROM channel_accounts WHERE channel = 'webchat'") == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> rapport.count("SELECT count(*) FROM channel_accounts WHERE channel = 'webchat'") == 1);
     }
 
     @Test
@@ -49,26 +49,40 @@ class WebchatUploadsIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> rapport.count("SELECT count(*) FROM complaints") == 1);
 
             long file = rapport.count("SELECT id FROM chat_files");
-            assertThat(rapport.count("SELECT count(*) FROM chat_files WHERE kind = 'photo' AND content_type = 'image/png'"
-                    + " AND file_name = 'cracked lid 裂了.PNG' AND size_bytes = ? AND bytes IS NOT NULL", photo.length))
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM chat_files WHERE kind = 'photo' AND content_type = 'image/png'"
+                                    + " AND file_name = 'cracked lid 裂了.PNG' AND size_bytes = ? AND bytes IS NOT NULL",
+                            photo.length))
                     .isEqualTo(1);
-            assertThat(rapport.count("SELECT count(*) FROM complaints WHERE attachments @> CAST(? AS jsonb)"
-                    + " AND description LIKE '%cracked lid%'", "[{\"kind\": \"photo\", \"file\": \"webchat:" + file + "\"}]"))
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM complaints WHERE attachments @> CAST(? AS jsonb)"
+                                    + " AND description LIKE '%cracked lid%'",
+                            "[{\"kind\": \"photo\", \"file\": \"webchat:" + file + "\"}]"))
                     .isEqualTo(1);
-            assertThat(rapport.count("SELECT count(*) FROM messages WHERE direction = 'in' AND kind = 'photo' AND file_ref = ?",
-                    "webchat:" + file)).isEqualTo(1);
-            assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'message.media'"
-                    + " AND (data || coalesce(personal, '{}'::jsonb)) ->> 'file' = ?", "webchat:" + file)).isEqualTo(1);
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM messages WHERE direction = 'in' AND kind = 'photo' AND file_ref = ?",
+                            "webchat:" + file))
+                    .isEqualTo(1);
+            assertThat(rapport.count(
+                            "SELECT count(*) FROM events WHERE type = 'message.media'"
+                                    + " AND (data || coalesce(personal, '{}'::jsonb)) ->> 'file' = ?",
+                            "webchat:" + file))
+                    .isEqualTo(1);
             // Staff only: nobody signed in is sent to the sign-in page, the chat's own cookie opens nothing.
             assertThat(rapport.get("/console/files/" + file).statusCode()).isNotEqualTo(200);
-            assertThat(WebchatBrowser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                    rapport.url("/console/files/" + file))).header("Cookie", browser.cookie).build()).statusCode())
+            assertThat(WebchatBrowser.send(java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(rapport.url("/console/files/" + file)))
+                                    .header("Cookie", browser.cookie)
+                                    .build())
+                            .statusCode())
                     .isNotEqualTo(200);
 
             long customer = rapport.count("SELECT customer_id FROM chat_files");
             new CustomerErasure(rapport.database.jdbi()).erase(customer, "test");
-            assertThat(rapport.count("SELECT count(*) FROM chat_files WHERE bytes IS NULL AND file_name IS NULL")).isEqualTo(1);
-            assertThat(rapport.count("SELECT count(*) FROM messages WHERE file_ref IS NOT NULL")).isZero();
+            assertThat(rapport.count("SELECT count(*) FROM chat_files WHERE bytes IS NULL AND file_name IS NULL"))
+                    .isEqualTo(1);
+            assertThat(rapport.count("SELECT count(*) FROM messages WHERE file_ref IS NOT NULL"))
+                    .isZero();
         }
     }
 
@@ -83,21 +97,31 @@ class WebchatUploadsIT {
             assertThat(script.body()).contains("JPEG", "PDF", "只能发送照片");
             byte[] large = new byte[10 * 1024 * 1024 + 1];
             System.arraycopy(png(), 0, large, 0, 16);
-            var tooLarge = rapport.sendAnsweredEarly(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                            rapport.url("/chat/api/files?name=huge.png"))).header("Cookie", browser.cookie)
-                    .header("X-Rapport-Chat", "1").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(large)).build());
+            var tooLarge = rapport.sendAnsweredEarly(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(rapport.url("/chat/api/files?name=huge.png")))
+                    .header("Cookie", browser.cookie)
+                    .header("X-Rapport-Chat", "1")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(large))
+                    .build());
             assertThat(tooLarge.statusCode()).isEqualTo(413);
             assertThat(tooLarge.body()).contains("10 MB", "文件最大 10 MB");
             assertThat(browser.upload(png(), "a.png", false).statusCode()).isEqualTo(403);
-            assertThat(WebchatBrowser.withCookie(rapport.url(""), "rapport_chat=none").upload(png(), "a.png", true)
-                    .statusCode()).isEqualTo(401);
-            var pdf = browser.upload("%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1),
-                    "invoice.txt", true);
+            assertThat(WebchatBrowser.withCookie(rapport.url(""), "rapport_chat=none")
+                            .upload(png(), "a.png", true)
+                            .statusCode())
+                    .isEqualTo(401);
+            var pdf = browser.upload(
+                    "%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1),
+                    "invoice.txt",
+                    true);
             assertThat(pdf.statusCode()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(15)).until(() -> rapport.count(
-                    "SELECT count(*) FROM messages WHERE kind = 'document' AND file_ref LIKE 'webchat:%'") == 1);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> rapport.count(
+                                    "SELECT count(*) FROM messages WHERE kind = 'document' AND file_ref LIKE 'webchat:%'")
+                            == 1);
             assertThat(rapport.count("SELECT count(*) FROM chat_files")).isEqualTo(1);
-            assertThat(rapport.count("SELECT count(*) FROM chat_files WHERE content_type = 'application/pdf'")).isEqualTo(1);
+            assertThat(rapport.count("SELECT count(*) FROM chat_files WHERE content_type = 'application/pdf'"))
+                    .isEqualTo(1);
         }
     }
 }

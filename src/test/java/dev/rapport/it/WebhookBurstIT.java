@@ -31,29 +31,34 @@ class WebhookBurstIT {
     @Test
     void twoThousandUpdatesOverFortyConnectionsAreAllAnsweredAndProcessedInOrderPerChat() throws Exception {
         try (var rapport = RunningRapport.start()) {
-            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            var http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             var failures = new ConcurrentLinkedQueue<String>();
             var answered = new AtomicInteger();
             var go = new CountDownLatch(1);
             var threads = new ArrayList<Thread>();
             for (int connection = 0; connection < CONNECTIONS; connection++) {
                 int first = connection;
-                Thread thread = new Thread(() -> {
-                    awaitLatch(go);
-                    // This connection's chats, round robin, each chat's updates in update_id order.
-                    for (int n = 0; n < PER_CHAT; n++) {
-                        for (int chat = first; chat < CHATS; chat += CONNECTIONS) {
-                            long updateId = 1_000_000L + (long) chat * PER_CHAT + n;
-                            String outcome = post(http, rapport, Updates.text(updateId, FIRST_CHAT + chat, "/help"));
-                            if (outcome == null) {
-                                answered.incrementAndGet();
-                            } else {
-                                failures.add("update " + updateId + ": " + outcome);
+                Thread thread = new Thread(
+                        () -> {
+                            awaitLatch(go);
+                            // This connection's chats, round robin, each chat's updates in update_id order.
+                            for (int n = 0; n < PER_CHAT; n++) {
+                                for (int chat = first; chat < CHATS; chat += CONNECTIONS) {
+                                    long updateId = 1_000_000L + (long) chat * PER_CHAT + n;
+                                    String outcome =
+                                            post(http, rapport, Updates.text(updateId, FIRST_CHAT + chat, "/help"));
+                                    if (outcome == null) {
+                                        answered.incrementAndGet();
+                                    } else {
+                                        failures.add("update " + updateId + ": " + outcome);
+                                    }
+                                }
                             }
-                        }
-                    }
-                }, "burst-" + connection);
+                        },
+                        "burst-" + connection);
                 thread.start();
                 threads.add(thread);
             }
@@ -65,20 +70,22 @@ class WebhookBurstIT {
             assertThat(failures).isEmpty();
             assertThat(answered.get()).isEqualTo(CHATS * PER_CHAT);
             await().atMost(Duration.ofSeconds(90)).until(() -> rapport.count("""
-                    SELECT count(*) FROM inbound_updates WHERE status = 'processed' AND chat_key::bigint >= ?""",
-                    FIRST_CHAT) == CHATS * PER_CHAT);
+                    SELECT count(*) FROM inbound_updates WHERE status = 'processed' AND chat_key::bigint >= ?""", FIRST_CHAT) == CHATS * PER_CHAT);
             assertThat(rapport.count("""
                     SELECT count(*) FROM messages WHERE direction = 'in' AND chat_key::bigint >= ?""", FIRST_CHAT))
-                    .as("each update logged once").isEqualTo(CHATS * PER_CHAT);
+                    .as("each update logged once")
+                    .isEqualTo(CHATS * PER_CHAT);
             assertThat(rapport.count("""
                     SELECT count(*) FROM (
                         SELECT u.update_id < lag(u.update_id) OVER (PARTITION BY m.chat_key ORDER BY m.id) AS backwards
                         FROM messages m JOIN inbound_updates u ON u.id = m.inbound_update_id
                         WHERE m.direction = 'in' AND m.chat_key::bigint >= ?) AS steps WHERE backwards""", FIRST_CHAT))
-                    .as("updates processed out of order").isZero();
+                    .as("updates processed out of order")
+                    .isZero();
             assertThat(rapport.count("""
                     SELECT count(DISTINCT dedup_key) FROM outbox WHERE chat_key::bigint >= ?""", FIRST_CHAT))
-                    .as("one reply queued per update").isEqualTo(CHATS * PER_CHAT);
+                    .as("one reply queued per update")
+                    .isEqualTo(CHATS * PER_CHAT);
         }
     }
 
@@ -91,7 +98,8 @@ class WebhookBurstIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status / 100 == 2 ? null : "answered " + status;
         } catch (java.io.IOException e) {
             return e.toString();

@@ -33,9 +33,13 @@ class WinbackOutcomesIT {
     }
 
     private String state(long customer) {
-        return rapport.database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT coalesce(response, '-') || '/' || coalesce(outcome, '-') FROM winback_cases WHERE customer_id = :id")
-                .bind("id", customer).mapTo(String.class).one());
+        return rapport.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT coalesce(response, '-') || '/' || coalesce(outcome, '-') FROM winback_cases WHERE customer_id = :id")
+                        .bind("id", customer)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private void startedDaysAgo(long customer, int days) {
@@ -63,20 +67,21 @@ class WinbackOutcomesIT {
         assertThat(state(silent)).isEqualTo("-/-");
 
         shop.purchase(wonBack, Instant.now());
-        startedDaysAgo(lost, 40);        // won_back_window_days is 30
+        startedDaysAgo(lost, 40); // won_back_window_days is 30
         startedDaysAgo(declined, 40);
         startedDaysAgo(silent, 40);
-        startedDaysAgo(silentThenBuys, 5);   // answer_window_days is 3
+        startedDaysAgo(silentThenBuys, 5); // answer_window_days is 3
         shop.purchase(silentThenBuys, Instant.now().minus(1, ChronoUnit.DAYS));
         rapport.runJob("winback.outcomes");
-        rapport.runJob("winback.outcomes");   // changes nothing more
+        rapport.runJob("winback.outcomes"); // changes nothing more
 
         assertThat(state(wonBack)).isEqualTo("answered/won_back");
         assertThat(state(lost)).isEqualTo("answered/lost");
         assertThat(state(declined)).isEqualTo("declined/lost");
         assertThat(state(silent)).isEqualTo("no_answer/lost");
         assertThat(state(silentThenBuys)).isEqualTo("no_answer/won_back");
-        assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'winback.outcome'")).isEqualTo(5);
+        assertThat(rapport.count("SELECT count(*) FROM events WHERE type = 'winback.outcome'"))
+                .isEqualTo(5);
 
         Commands.Result report = new Commands(rapport.database, rapport.config()).winbackReport();
         assertThat(report.exitCode()).isZero();

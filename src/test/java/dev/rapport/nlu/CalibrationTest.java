@@ -13,8 +13,8 @@ class CalibrationTest {
      * bin 0.9-1.0 holds 0.95, 1.0 (both right): accuracy 1, mean 0.975; bin 0.0-0.3 holds 0.2
      * (wrong): accuracy 0, mean 0.2. ECE = 2/5 × 0.05 + 2/5 × 0.025 + 1/5 × 0.2 = 0.07.
      */
-    private final Calibration calibration = Calibration.of(
-            List.of(0.55, 0.55, 0.95, 1.0, 0.2), List.of(true, false, true, true, false));
+    private final Calibration calibration =
+            Calibration.of(List.of(0.55, 0.55, 0.95, 1.0, 0.2), List.of(true, false, true, true, false));
 
     @Test
     void groupsAnswersByConfidenceAndCountsHowOftenTheyWereRight() {
@@ -38,7 +38,8 @@ class CalibrationTest {
     void tellsWhatAThresholdWouldGiveUp() {
         assertThat(calibration.below(0.6)).isEqualTo(new Calibration.Below(3, 1));
         assertThat(calibration.below(0.0)).isEqualTo(new Calibration.Below(0, 0));
-        assertThat(Calibration.of(List.of(), List.of()).expectedCalibrationError()).isZero();
+        assertThat(Calibration.of(List.of(), List.of()).expectedCalibrationError())
+                .isZero();
     }
 
     @Test

@@ -22,7 +22,8 @@ class ChatNormalizerTest {
 
     @Test
     void turnsControlCharactersAndWhiteSpaceRunsIntoOneSpace() {
-        assertThat(ChatNormalizer.normalize("  where\n\tis\u0000my\u0007 order \r\n")).isEqualTo("where is my order");
+        assertThat(ChatNormalizer.normalize("  where\n\tis\u0000my\u0007 order \r\n"))
+                .isEqualTo("where is my order");
     }
 
     @Test
@@ -47,7 +48,8 @@ class ChatNormalizerTest {
         String text = "ab".repeat(ChatNormalizer.MAX_CHARS / 2 - 1) + "a😡😡";
         String normalized = ChatNormalizer.normalize(text);
         assertThat(normalized).hasSize(ChatNormalizer.MAX_CHARS - 1);
-        assertThat(normalized.chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+        assertThat(normalized.chars().noneMatch(c -> Character.isSurrogate((char) c)))
+                .isTrue();
     }
 
     @Test

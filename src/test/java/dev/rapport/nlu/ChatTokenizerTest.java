@@ -18,7 +18,8 @@ class ChatTokenizerTest {
 
     @Test
     void joinsApostrophesAndReplacesDigitRunsWithZero() {
-        assertThat(tokens("I don't have room 412 at 5pm")).containsExactly("i", "dont", "have", "room", "0", "at", "0pm");
+        assertThat(tokens("I don't have room 412 at 5pm"))
+                .containsExactly("i", "dont", "have", "room", "0", "at", "0pm");
         assertThat(tokens("it’s")).containsExactly("its");
     }
 

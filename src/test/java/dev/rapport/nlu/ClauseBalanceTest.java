@@ -14,7 +14,9 @@ class ClauseBalanceTest {
 
     @Test
     void theClauseAfterAContrastWordWeighsMore() {
-        assertThat(features("Great but packaging flimsy")).contains("cb=after-neg").doesNotContain("cb=pos");
+        assertThat(features("Great but packaging flimsy"))
+                .contains("cb=after-neg")
+                .doesNotContain("cb=pos");
         assertThat(features("slow delivery but the food was excellent")).contains("cb=pos", "cb=after-pos");
         assertThat(features("东西不错，就是包装太简陋")).contains("cb=neg", "cb=after-neg");
         assertThat(features("虽然送得慢，但是很好吃")).contains("cb=pos", "cb=after-pos");

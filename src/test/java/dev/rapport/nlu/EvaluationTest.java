@@ -19,13 +19,28 @@ class EvaluationTest {
      * unknown: predicted once, never gold, so P = R = F1 = 0. Accuracy 6/10.
      */
     private static final List<String> GOLD = List.of(
-            "complaint", "complaint", "complaint", "complaint",
-            "refund", "refund", "refund",
-            "question", "question", "question");
+            "complaint",
+            "complaint",
+            "complaint",
+            "complaint",
+            "refund",
+            "refund",
+            "refund",
+            "question",
+            "question",
+            "question");
+
     private static final List<String> PREDICTED = List.of(
-            "complaint", "complaint", "complaint", "question",
-            "refund", "refund", "question",
-            "question", "complaint", "unknown");
+            "complaint",
+            "complaint",
+            "complaint",
+            "question",
+            "refund",
+            "refund",
+            "question",
+            "question",
+            "complaint",
+            "unknown");
 
     private final Evaluation evaluation = Evaluation.of(List.of("complaint", "refund", "question"), GOLD, PREDICTED);
 
@@ -71,7 +86,8 @@ class EvaluationTest {
 
     @Test
     void polarityAccuracyIgnoresNeutralGoldLabels() {
-        Evaluation sentiment = Evaluation.of(List.of("negative", "neutral", "positive"),
+        Evaluation sentiment = Evaluation.of(
+                List.of("negative", "neutral", "positive"),
                 List.of("negative", "negative", "negative", "positive", "positive", "neutral", "neutral"),
                 List.of("negative", "negative", "neutral", "positive", "negative", "positive", "neutral"));
         // Of 5 polar gold labels, 3 are predicted exactly (a neutral prediction counts as wrong).

@@ -12,8 +12,8 @@ class FeatureGeneratorsTest {
     @Test
     void hanCharNgramsStayInsideEachHanRun() {
         String[] tokens = {"还没到", "order", "了"};
-        assertThat(new HanCharNgrams().extractFeatures(tokens, NONE)).containsExactly(
-                "h1=还", "h2=还没", "h3=还没到", "h1=没", "h2=没到", "h1=到", "h1=了");
+        assertThat(new HanCharNgrams().extractFeatures(tokens, NONE))
+                .containsExactly("h1=还", "h2=还没", "h3=还没到", "h1=没", "h2=没到", "h1=到", "h1=了");
     }
 
     @Test
@@ -25,8 +25,8 @@ class FeatureGeneratorsTest {
     @Test
     void wordNgramsGiveUnigramsAndBigramsAndBreakAtHan() {
         String[] tokens = {"food", "cold", "😡", "外卖", "again"};
-        assertThat(new WordNgrams().extractFeatures(tokens, NONE)).containsExactly(
-                "w=food", "w=cold", "b=food|cold", "w=😡", "b=cold|😡", "w=again");
+        assertThat(new WordNgrams().extractFeatures(tokens, NONE))
+                .containsExactly("w=food", "w=cold", "b=food|cold", "w=😡", "b=cold|😡", "w=again");
     }
 
     @Test
@@ -45,7 +45,8 @@ class FeatureGeneratorsTest {
                 .containsExactly("p=negative");
         assertThat(new PolarityWords().extractFeatures(new String[] {"superb"}, NONE))
                 .containsExactly("p=positive", "p=strongly-positive");
-        assertThat(new PolarityWords().extractFeatures(new String[] {"the", "order", "0"}, NONE)).isEmpty();
+        assertThat(new PolarityWords().extractFeatures(new String[] {"the", "order", "0"}, NONE))
+                .isEmpty();
     }
 
     @Test
@@ -91,6 +92,7 @@ class FeatureGeneratorsTest {
 
     @Test
     void subwordNgramsSkipShortWordsNumbersEmojiAndHan() {
-        assertThat(new SubwordNgrams().extractFeatures(new String[] {"my", "0", "😡", "退款了"}, NONE)).isEmpty();
+        assertThat(new SubwordNgrams().extractFeatures(new String[] {"my", "0", "😡", "退款了"}, NONE))
+                .isEmpty();
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LabelledTextsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path write(String content) throws IOException {
         return Files.writeString(dir.resolve("intents.tsv"), content, StandardCharsets.UTF_8);

@@ -85,8 +85,10 @@ class LanguageIdentifierTest {
         assertThat(LanguageIdentifier.supported(" EN-gb ")).isEqualTo("en");
         assertThat(LanguageIdentifier.supported("fr")).isNull();
         assertThat(LanguageIdentifier.supported(null)).isNull();
-        assertThat(LanguageIdentifier.fromPrior(new LanguagePrior("ZH", null, null))).isEqualTo("zh");
-        assertThat(LanguageIdentifier.fromPrior(new LanguagePrior("en", "xx", "yy"))).isEqualTo("en");
+        assertThat(LanguageIdentifier.fromPrior(new LanguagePrior("ZH", null, null)))
+                .isEqualTo("zh");
+        assertThat(LanguageIdentifier.fromPrior(new LanguagePrior("en", "xx", "yy")))
+                .isEqualTo("en");
     }
 
     @Test
@@ -96,6 +98,9 @@ class LanguageIdentifierTest {
         assertThat(lexicon.contains("customs")).isTrue();
         assertThat(lexicon.contains("crashed")).isTrue();
         assertThat(lexicon.contains("app")).isTrue(); // built in, so kept
-        assertThat(EnglishLexicon.builtIn().plus(List.of("zorp"), List.of("zorp 好")).contains("zorp")).isFalse();
+        assertThat(EnglishLexicon.builtIn()
+                        .plus(List.of("zorp"), List.of("zorp 好"))
+                        .contains("zorp"))
+                .isFalse();
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NluCachingTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Map<Path, FileTime> modelFileTimes(Path cacheDir) throws IOException {
         Map<Path, FileTime> times = new LinkedHashMap<>();
@@ -27,7 +28,9 @@ class NluCachingTest {
                 times.put(file, Files.getLastModifiedTime(file));
             }
         }
-        times.put(cacheDir.resolve(ModelCache.HASH_FILE), Files.getLastModifiedTime(cacheDir.resolve(ModelCache.HASH_FILE)));
+        times.put(
+                cacheDir.resolve(ModelCache.HASH_FILE),
+                Files.getLastModifiedTime(cacheDir.resolve(ModelCache.HASH_FILE)));
         return times;
     }
 
@@ -38,15 +41,19 @@ class NluCachingTest {
 
         Nlu first = Nlu.load(nluDir, cacheDir);
         assertThat(first.loadReport().trained()).isTrue();
-        assertThat(first.loadReport().examples()).containsEntry("en/intents.tsv", 24).containsEntry("zh/sentiment.tsv", 12);
+        assertThat(first.loadReport().examples())
+                .containsEntry("en/intents.tsv", 24)
+                .containsEntry("zh/sentiment.tsv", 12);
         Map<Path, FileTime> written = modelFileTimes(cacheDir);
 
         Nlu second = Nlu.load(nluDir, cacheDir);
         assertThat(second.loadReport().trained()).isFalse();
-        assertThat(second.loadReport().trainingHash()).isEqualTo(first.loadReport().trainingHash());
+        assertThat(second.loadReport().trainingHash())
+                .isEqualTo(first.loadReport().trainingHash());
         assertThat(modelFileTimes(cacheDir)).isEqualTo(written);
         for (String text : new String[] {"where is my order", "我要退款", "terrible service 😡"}) {
-            assertThat(second.understand(text, LanguagePrior.none())).isEqualTo(first.understand(text, LanguagePrior.none()));
+            assertThat(second.understand(text, LanguagePrior.none()))
+                    .isEqualTo(first.understand(text, LanguagePrior.none()));
         }
     }
 
@@ -56,7 +63,8 @@ class NluCachingTest {
         Path cacheDir = dir.resolve("cache");
         String before = Nlu.load(nluDir, cacheDir).loadReport().trainingHash();
 
-        Files.writeString(nluDir.resolve("zh/intents.tsv"), "refund\t把钱退给我\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                nluDir.resolve("zh/intents.tsv"), "refund\t把钱退给我\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Nlu changed = Nlu.load(nluDir, cacheDir);
 
         assertThat(changed.loadReport().trained()).isTrue();
@@ -75,7 +83,8 @@ class NluCachingTest {
         Nlu repaired = Nlu.load(nluDir, cacheDir);
 
         assertThat(repaired.loadReport().trained()).isTrue();
-        assertThat(repaired.understand("love it!", LanguagePrior.none()).sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(repaired.understand("love it!", LanguagePrior.none()).sentiment())
+                .isEqualTo(Sentiment.POSITIVE);
     }
 
     @Test

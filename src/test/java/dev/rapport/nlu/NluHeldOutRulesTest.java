@@ -23,13 +23,15 @@ class NluHeldOutRulesTest {
     static final Path NLU_DIR = Path.of("conversations/nlu");
     static final Path HELD_OUT = Path.of("src/test/resources/nlu/heldout");
     static final List<String> REVIEWS = List.of("en-reviews-sentiment.tsv", "zh-reviews-sentiment.tsv");
-    static final List<String> POSTS = List.of(
-            "en-posts-intents.tsv", "en-posts-sentiment.tsv", "zh-posts-intents.tsv", "zh-posts-sentiment.tsv");
+    static final List<String> POSTS =
+            List.of("en-posts-intents.tsv", "en-posts-sentiment.tsv", "zh-posts-intents.tsv", "zh-posts-sentiment.tsv");
 
     @Test
     void everyHeldOutFileIsThere() {
         for (String name : Stream.concat(REVIEWS.stream(), POSTS.stream()).toList()) {
-            assertThat(HELD_OUT.resolve(name)).as("held-out file the evaluation needs; restore it from git").isRegularFile();
+            assertThat(HELD_OUT.resolve(name))
+                    .as("held-out file the evaluation needs; restore it from git")
+                    .isRegularFile();
         }
     }
 
@@ -49,13 +51,19 @@ class NluHeldOutRulesTest {
     void reviewsAreLongAndTrainingLinesAreChatLength() {
         for (String name : REVIEWS) {
             for (LabelledText example : read(HELD_OUT.resolve(name))) {
-                assertThat(isLong(example.text(), name.startsWith("zh"))).as(example.source()).isTrue();
+                assertThat(isLong(example.text(), name.startsWith("zh")))
+                        .as(example.source())
+                        .isTrue();
             }
         }
         List<LabelledText> training = training();
-        long longLines = training.stream().filter(example -> isLong(example.text(), example.source().contains("/zh/"))).count();
+        long longLines = training.stream()
+                .filter(example -> isLong(example.text(), example.source().contains("/zh/")))
+                .count();
         // The shipped files hold a few dozen long letters to the company; everything else is chat.
-        assertThat((double) longLines / training.size()).as("share of review-length training lines").isLessThan(0.02);
+        assertThat((double) longLines / training.size())
+                .as("share of review-length training lines")
+                .isLessThan(0.02);
     }
 
     @Test
@@ -64,7 +72,9 @@ class NluHeldOutRulesTest {
         training().forEach(example -> trained.add(example.text().toLowerCase(Locale.ROOT)));
         for (String name : Stream.concat(REVIEWS.stream(), POSTS.stream()).toList()) {
             for (LabelledText example : read(HELD_OUT.resolve(name))) {
-                assertThat(trained).as(example.source()).doesNotContain(example.text().toLowerCase(Locale.ROOT));
+                assertThat(trained)
+                        .as(example.source())
+                        .doesNotContain(example.text().toLowerCase(Locale.ROOT));
             }
         }
     }
@@ -74,7 +84,8 @@ class NluHeldOutRulesTest {
     }
 
     private static List<LabelledText> read(Path file) {
-        return LabelledTexts.read(file, file.getFileName().toString().contains("sentiment") ? Task.SENTIMENT : Task.INTENT);
+        return LabelledTexts.read(
+                file, file.getFileName().toString().contains("sentiment") ? Task.SENTIMENT : Task.INTENT);
     }
 
     private static List<LabelledText> training() {

@@ -25,9 +25,17 @@ class NluHeldOutTest {
 
     private static final Path NLU_DIR = Path.of("conversations/nlu");
     private static final Path HELD_OUT = Path.of("src/test/resources/nlu/heldout");
-    private static final List<String> FILES = List.of("en-intents.tsv", "en-sentiment.tsv", "zh-intents.tsv", "zh-sentiment.tsv",
-            "en-posts-intents.tsv", "en-posts-sentiment.tsv", "en-reviews-sentiment.tsv",
-            "zh-posts-intents.tsv", "zh-posts-sentiment.tsv", "zh-reviews-sentiment.tsv");
+    private static final List<String> FILES = List.of(
+            "en-intents.tsv",
+            "en-sentiment.tsv",
+            "zh-intents.tsv",
+            "zh-sentiment.tsv",
+            "en-posts-intents.tsv",
+            "en-posts-sentiment.tsv",
+            "en-reviews-sentiment.tsv",
+            "zh-posts-intents.tsv",
+            "zh-posts-sentiment.tsv",
+            "zh-reviews-sentiment.tsv");
 
     // Floors for the review and post sets (see the class comment for how floors are set).
     private static final double EN_REVIEWS = 0.85;
@@ -42,7 +50,8 @@ class NluHeldOutTest {
     @BeforeAll
     static void load() {
         for (String name : FILES) {
-            assertThat(HELD_OUT.resolve(name)).as("held-out file the evaluation needs; restore it from git")
+            assertThat(HELD_OUT.resolve(name))
+                    .as("held-out file the evaluation needs; restore it from git")
                     .isRegularFile();
         }
         nlu = Nlu.load(NLU_DIR, Path.of("target/nlu-heldout-cache"));
@@ -64,7 +73,9 @@ class NluHeldOutTest {
     @Test
     void englishSentiment() {
         Evaluation evaluation = evaluate("en-sentiment.tsv", Task.SENTIMENT);
-        assertThat(evaluation.polarityAccuracy()).as("English polarity accuracy").isGreaterThanOrEqualTo(0.86);
+        assertThat(evaluation.polarityAccuracy())
+                .as("English polarity accuracy")
+                .isGreaterThanOrEqualTo(0.86);
         assertThat(evaluation.accuracy()).as("English sentiment accuracy").isGreaterThanOrEqualTo(0.86);
     }
 
@@ -78,46 +89,65 @@ class NluHeldOutTest {
     @Test
     void chineseSentiment() {
         Evaluation evaluation = evaluate("zh-sentiment.tsv", Task.SENTIMENT);
-        assertThat(evaluation.polarityAccuracy()).as("Chinese polarity accuracy").isGreaterThanOrEqualTo(0.86);
+        assertThat(evaluation.polarityAccuracy())
+                .as("Chinese polarity accuracy")
+                .isGreaterThanOrEqualTo(0.86);
         assertThat(evaluation.accuracy()).as("Chinese sentiment accuracy").isGreaterThanOrEqualTo(0.86);
     }
 
     @Test
     void englishReviews() {
         Evaluation evaluation = evaluate("en-reviews-sentiment.tsv", Task.SENTIMENT);
-        assertThat(evaluation.polarityAccuracy()).as("English review polarity accuracy").isGreaterThanOrEqualTo(EN_REVIEWS);
+        assertThat(evaluation.polarityAccuracy())
+                .as("English review polarity accuracy")
+                .isGreaterThanOrEqualTo(EN_REVIEWS);
     }
 
     @Test
     void chineseReviews() {
         Evaluation evaluation = evaluate("zh-reviews-sentiment.tsv", Task.SENTIMENT);
-        assertThat(evaluation.polarityAccuracy()).as("Chinese review polarity accuracy").isGreaterThanOrEqualTo(ZH_REVIEWS);
+        assertThat(evaluation.polarityAccuracy())
+                .as("Chinese review polarity accuracy")
+                .isGreaterThanOrEqualTo(ZH_REVIEWS);
     }
 
     @Test
     void englishPosts() {
         assertThat(evaluate("en-posts-sentiment.tsv", Task.SENTIMENT).polarityAccuracy())
-                .as("English post polarity accuracy").isGreaterThanOrEqualTo(EN_POSTS_POLARITY);
+                .as("English post polarity accuracy")
+                .isGreaterThanOrEqualTo(EN_POSTS_POLARITY);
         Evaluation intents = evaluate("en-posts-intents.tsv", Task.INTENT);
         assertThat(intents.complaintF1()).as("English post complaint F1").isGreaterThanOrEqualTo(EN_POSTS_COMPLAINT_F1);
-        assertThat(supportRequestsReadAs(intents, Intent.CANCEL)).as("English support requests read as cancel").isLessThanOrEqualTo(3);
-        assertThat(supportRequestsReadAs(intents, Intent.ASK_HUMAN)).as("English support requests read as ask_human").isLessThanOrEqualTo(3);
+        assertThat(supportRequestsReadAs(intents, Intent.CANCEL))
+                .as("English support requests read as cancel")
+                .isLessThanOrEqualTo(3);
+        assertThat(supportRequestsReadAs(intents, Intent.ASK_HUMAN))
+                .as("English support requests read as ask_human")
+                .isLessThanOrEqualTo(3);
     }
 
     @Test
     void chinesePosts() {
         assertThat(evaluate("zh-posts-sentiment.tsv", Task.SENTIMENT).polarityAccuracy())
-                .as("Chinese post polarity accuracy").isGreaterThanOrEqualTo(ZH_POSTS_POLARITY);
+                .as("Chinese post polarity accuracy")
+                .isGreaterThanOrEqualTo(ZH_POSTS_POLARITY);
         Evaluation intents = evaluate("zh-posts-intents.tsv", Task.INTENT);
         assertThat(intents.complaintF1()).as("Chinese post complaint F1").isGreaterThanOrEqualTo(ZH_POSTS_COMPLAINT_F1);
-        assertThat(supportRequestsReadAs(intents, Intent.CANCEL)).as("Chinese support requests read as cancel").isLessThanOrEqualTo(3);
-        assertThat(supportRequestsReadAs(intents, Intent.ASK_HUMAN)).as("Chinese support requests read as ask_human").isLessThanOrEqualTo(3);
+        assertThat(supportRequestsReadAs(intents, Intent.CANCEL))
+                .as("Chinese support requests read as cancel")
+                .isLessThanOrEqualTo(3);
+        assertThat(supportRequestsReadAs(intents, Intent.ASK_HUMAN))
+                .as("Chinese support requests read as ask_human")
+                .isLessThanOrEqualTo(3);
     }
 
     @Test
     void theMessagesTheIssueWasOpenedForAreReadRight() {
-        assertThat(nlu.understand("客服回复有点慢，希望改进", LanguagePrior.none()).sentiment()).isEqualTo(Sentiment.NEGATIVE);
-        assertThat(nlu.understand("Great but packaging flimsy", LanguagePrior.none()).sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+        assertThat(nlu.understand("客服回复有点慢，希望改进", LanguagePrior.none()).sentiment())
+                .isEqualTo(Sentiment.NEGATIVE);
+        assertThat(nlu.understand("Great but packaging flimsy", LanguagePrior.none())
+                        .sentiment())
+                .isNotEqualTo(Sentiment.POSITIVE);
         for (String text : List.of("<script>alert(1)</script>", "=SUM(A1)", "=VLOOKUP(B2,Sheet2!A:C,3,FALSE)")) {
             Understanding understanding = nlu.understand(text, LanguagePrior.none());
             assertThat(understanding.sentiment()).as(text).isEqualTo(Sentiment.NEUTRAL);
@@ -139,11 +169,15 @@ class NluHeldOutTest {
         for (String language : TrainingData.LANGUAGES) {
             int total = 0;
             int detected = 0;
-            for (String file : FILES.stream().filter(name -> name.startsWith(language + "-")).toList()) {
+            for (String file : FILES.stream()
+                    .filter(name -> name.startsWith(language + "-"))
+                    .toList()) {
                 Task kind = file.contains("sentiment") ? Task.SENTIMENT : Task.INTENT;
                 for (LabelledText example : LabelledTexts.read(HELD_OUT.resolve(file), kind)) {
                     total++;
-                    if (nlu.understand(example.text(), LanguagePrior.none()).language().equals(language)) {
+                    if (nlu.understand(example.text(), LanguagePrior.none())
+                            .language()
+                            .equals(language)) {
                         detected++;
                     }
                 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NluOddInputTest {
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     private static Nlu nlu;
 
     @BeforeAll
@@ -37,12 +39,33 @@ class NluOddInputTest {
             noise.appendCodePoint(random.nextInt(0x2FFFF));
         }
         List<String> texts = new ArrayList<>(List.of(
-                "", " ", "\n\t", "😡", "👍👍👍", "🙂🙃😀😡🤬", "12345", "...", "!!!?",
-                "a".repeat(10_000), "where is my order ".repeat(600), "退款".repeat(5_000),
-                "我的order还没到", "my 外卖 is cold", "مرحبا، أين طلبي؟", "שלום, איפה ההזמנה שלי",
-                "\u202Eredro ym si erehw\u202C", "re\u200Bf\u200Cu\u200Dn\u2060d\uFEFF", "\u0000\u0001\u0007\u001B[31mred\u001B[0m",
-                "\uD83D", "\uDE21 lone low surrogate", "Z̷̢͈a̶̡̛l̸g̵o̴ text", "ｗｈｅｒｅ　ｉｓ　ｍｙ　ｏｒｄｅｒ",
-                "注文がまだ届きません", "주문이 아직 안 왔어요", "где мой заказ", "\uE000\uF8FF private use"));
+                "",
+                " ",
+                "\n\t",
+                "😡",
+                "👍👍👍",
+                "🙂🙃😀😡🤬",
+                "12345",
+                "...",
+                "!!!?",
+                "a".repeat(10_000),
+                "where is my order ".repeat(600),
+                "退款".repeat(5_000),
+                "我的order还没到",
+                "my 外卖 is cold",
+                "مرحبا، أين طلبي؟",
+                "שלום, איפה ההזמנה שלי",
+                "\u202Eredro ym si erehw\u202C",
+                "re\u200Bf\u200Cu\u200Dn\u2060d\uFEFF",
+                "\u0000\u0001\u0007\u001B[31mred\u001B[0m",
+                "\uD83D",
+                "\uDE21 lone low surrogate",
+                "Z̷̢͈a̶̡̛l̸g̵o̴ text",
+                "ｗｈｅｒｅ　ｉｓ　ｍｙ　ｏｒｄｅｒ",
+                "注文がまだ届きません",
+                "주문이 아직 안 왔어요",
+                "где мой заказ",
+                "\uE000\uF8FF private use"));
         texts.add(noise.toString());
         return texts;
     }
@@ -102,14 +125,17 @@ class NluOddInputTest {
         assertThatThrownBy(() -> nlu.understand("hola", LanguagePrior.none(), "es"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"es\"");
-        assertThat(nlu.understand("hello", LanguagePrior.none(), "zh-Hans").language()).isEqualTo("zh");
+        assertThat(nlu.understand("hello", LanguagePrior.none(), "zh-Hans").language())
+                .isEqualTo("zh");
     }
 
     @Test
     void oneInstanceServesManyThreads() throws Exception {
         List<String> texts = new ArrayList<>(oddTexts());
         texts.addAll(List.of("where is my order", "我要退款", "love it!", "cancel my order", "转人工"));
-        List<Understanding> expected = texts.stream().map(text -> nlu.understand(text, LanguagePrior.none())).toList();
+        List<Understanding> expected = texts.stream()
+                .map(text -> nlu.understand(text, LanguagePrior.none()))
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<Understanding>>> results = new ArrayList<>();
@@ -117,7 +143,9 @@ class NluOddInputTest {
                 results.add(pool.submit(() -> {
                     List<Understanding> answers = new ArrayList<>();
                     for (int round = 0; round < 20; round++) {
-                        answers = texts.stream().map(text -> nlu.understand(text, LanguagePrior.none())).toList();
+                        answers = texts.stream()
+                                .map(text -> nlu.understand(text, LanguagePrior.none()))
+                                .toList();
                     }
                     return answers;
                 }));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void sameExamplesGiveTheSameModelByteForByte() throws IOException {
@@ -30,30 +31,35 @@ class TrainerTest {
 
     @Test
     void featuresComputedOnceScoreExactlyLikeOpenNlpsCategorizer() {
-        Categorizer model = Trainer.standard().train("en",
-                LabelledTexts.read(TinyData.DIR.resolve("en/intents.tsv"), Task.INTENT));
+        Categorizer model =
+                Trainer.standard().train("en", LabelledTexts.read(TinyData.DIR.resolve("en/intents.tsv"), Task.INTENT));
         for (String text : List.of("where is my order?", "not impressed 😡", "我的order还没到", "refnud pls", "")) {
             String[] tokens = Trainer.tokens(text);
-            assertThat(model.probabilitiesOfFeatures(ChatFeatures.extract(tokens))).as(text)
+            assertThat(model.probabilitiesOfFeatures(ChatFeatures.extract(tokens)))
+                    .as(text)
                     .containsExactly(model.probabilities(tokens));
         }
     }
 
     @Test
     void sentimentAlsoLearnsFromComplaintsAndPraise() {
-        List<LabelledText> sentiment = List.of(new LabelledText("neutral", "where is my order", "s:1"),
+        List<LabelledText> sentiment = List.of(
+                new LabelledText("neutral", "where is my order", "s:1"),
                 new LabelledText("negative", "cold food", "s:2"));
-        List<LabelledText> intents = List.of(new LabelledText("complaint", "cold food", "i:1"),
+        List<LabelledText> intents = List.of(
+                new LabelledText("complaint", "cold food", "i:1"),
                 new LabelledText("complaint", "the driver was rude", "i:2"),
                 new LabelledText("praise", "lovely staff", "i:3"),
                 new LabelledText("refund", "money back please", "i:4"));
 
         List<LabelledText> examples = TrainingData.sentimentExamples(sentiment, intents);
 
-        assertThat(examples).extracting(LabelledText::label, LabelledText::text).containsExactly(
-                Tuple.tuple("neutral", "where is my order"),
-                Tuple.tuple("negative", "cold food"),
-                Tuple.tuple("negative", "the driver was rude"),
-                Tuple.tuple("positive", "lovely staff"));
+        assertThat(examples)
+                .extracting(LabelledText::label, LabelledText::text)
+                .containsExactly(
+                        Tuple.tuple("neutral", "where is my order"),
+                        Tuple.tuple("negative", "cold food"),
+                        Tuple.tuple("negative", "the driver was rude"),
+                        Tuple.tuple("positive", "lovely staff"));
     }
 }

@@ -36,8 +36,15 @@ class OfferSettingsTest {
     @Test
     void theShippedCatalogueLoadsWithItsKeysAndSettings() {
         OfferSettings settings = OfferSettings.load(OfferFeature.SETTINGS);
-        assertThat(settings.offers()).containsKeys("key_concierge", "major_thanks", "ordinary_welcome", "spring_sale",
-                "winback_key", "winback_major", "winback_ordinary");
+        assertThat(settings.offers())
+                .containsKeys(
+                        "key_concierge",
+                        "major_thanks",
+                        "ordinary_welcome",
+                        "spring_sale",
+                        "winback_key",
+                        "winback_major",
+                        "winback_ordinary");
         assertThat(settings.messageKeys()).contains("offer.spring_sale.title", "offer.winback_key.text");
         assertThat(settings.quietFrom()).isEqualTo(LocalTime.of(21, 0));
         assertThat(settings.sendsPerRun()).isEqualTo(20);
@@ -69,17 +76,20 @@ class OfferSettingsTest {
                 .hasMessage(file + ":3:13: offers.spring.tiers[0]: expected a tier from [key, major, ordinary, small], "
                         + "got \"gold\"");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("2026-06-30", "2025-12-31"))))
-                .hasMessage(file + ":7:18: offers.spring.valid_until: expected a day on or after valid_from (2026-01-01), "
-                        + "got \"2025-12-31\"");
+                .hasMessage(
+                        file + ":7:18: offers.spring.valid_until: expected a day on or after valid_from (2026-01-01), "
+                                + "got \"2025-12-31\"");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("2026-01-01", "1 Jan"))))
                 .hasMessageContaining("offers.spring.valid_from: expected a date written YYYY-MM-DD, got \"1 Jan\"");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("value: 10", "value: -1"))))
-                .hasMessageContaining("offers.spring.value: expected an amount of 0 or more, such as 20 or 9.90, got -1");
+                .hasMessageContaining(
+                        "offers.spring.value: expected an amount of 0 or more, such as 20 or 9.90, got -1");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("value: 10", "value: lots"))))
                 .hasMessage(file + ":8:12: offers.spring.value: expected a number, got \"lots\"");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("max_sends: 5, ", ""))))
-                .hasMessage(file + ":9:13: offers.spring.budget.max_sends: expected the most codes this offer may issue, "
-                        + "such as 500, got nothing");
+                .hasMessage(
+                        file + ":9:13: offers.spring.budget.max_sends: expected the most codes this offer may issue, "
+                                + "such as 500, got nothing");
         assertThatThrownBy(() -> OfferSettings.load(file(OFFER.replace("title:", "titel:"))))
                 .hasMessage(file + ":4:5: offers.spring.titel: unknown setting; known here: budget, id, in_menu, text, "
                         + "tiers, title, valid_from, valid_until, value");
@@ -93,12 +103,14 @@ class OfferSettingsTest {
         assertThatThrownBy(() -> OfferSettings.load(file("campaigns: {sends_per_run: 0}\n")))
                 .hasMessageContaining("campaigns.sends_per_run: expected a whole number from 1 to 100000, got 0");
         assertThatThrownBy(() -> OfferSettings.load(file("offers: [\n")))
-                .hasMessageContaining("offers.yaml:").hasMessageContaining("not valid YAML");
+                .hasMessageContaining("offers.yaml:")
+                .hasMessageContaining("not valid YAML");
     }
 
     @Test
     void quietHoursMayBeWrittenWithOneDigitForTheHour() throws IOException {
-        assertThat(OfferSettings.load(file("campaigns: {quiet_hours: {from: \"9:30\", until: 21:00}}\n")).quietFrom())
+        assertThat(OfferSettings.load(file("campaigns: {quiet_hours: {from: \"9:30\", until: 21:00}}\n"))
+                        .quietFrom())
                 .isEqualTo(LocalTime.of(9, 30));
     }
 }

@@ -30,15 +30,23 @@ final class OutboxFixture implements AutoCloseable {
 
     final Database database = TestDatabase.fresh();
     final FakeTelegramApi telegram = new FakeTelegramApi().start();
-    final TelegramSender channel = new TelegramSender(new RapportConfig.Telegram(FakeTelegramApi.TOKEN, "secret",
-            URI.create(telegram.baseUrl()), "https://rapport.example"), 16);
+    final TelegramSender channel = new TelegramSender(
+            new RapportConfig.Telegram(
+                    FakeTelegramApi.TOKEN, "secret", URI.create(telegram.baseUrl()), "https://rapport.example"),
+            16);
     private final List<OutboxSender> senders = new ArrayList<>();
 
     static OutboxSender.Tuning tuning(int senders) {
         var defaults = OutboxSender.Tuning.defaults(senders);
-        return new OutboxSender.Tuning(Duration.ofMillis(50), defaults.lease(), defaults.renewEvery(),
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)), defaults.batchSize(),
-                defaults.maxInFlight(), Duration.ofMillis(100), Duration.ofSeconds(10));
+        return new OutboxSender.Tuning(
+                Duration.ofMillis(50),
+                defaults.lease(),
+                defaults.renewEvery(),
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)),
+                defaults.batchSize(),
+                defaults.maxInFlight(),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(10));
     }
 
     OutboxSender sender(RapportConfig.Outbox settings) {
@@ -62,8 +70,11 @@ final class OutboxFixture implements AutoCloseable {
 
     /** The row with this dedup key: status, attempts, last_error, external_id, sent_at… */
     Map<String, Object> row(String key) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM outbox WHERE dedup_key = :key")
-                .bind("key", key).mapToMap().one());
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT * FROM outbox WHERE dedup_key = :key")
+                        .bind("key", key)
+                        .mapToMap()
+                        .one());
     }
 
     String status(String key) {
@@ -77,17 +88,24 @@ final class OutboxFixture implements AutoCloseable {
     long customerWithTelegramChat(long chatId) {
         return database.jdbi().inTransaction(handle -> {
             long customer = handle.createQuery("INSERT INTO customers (name) VALUES ('Ann') RETURNING id")
-                    .mapTo(Long.class).one();
-            handle.createUpdate("INSERT INTO channel_accounts (channel, chat_key, customer_id) VALUES ('telegram', :chat, :customer)")
-                    .bind("chat", String.valueOf(chatId)).bind("customer", customer).execute();
+                    .mapTo(Long.class)
+                    .one();
+            handle.createUpdate(
+                            "INSERT INTO channel_accounts (channel, chat_key, customer_id) VALUES ('telegram', :chat, :customer)")
+                    .bind("chat", String.valueOf(chatId))
+                    .bind("customer", customer)
+                    .execute();
             return customer;
         });
     }
 
     List<Map<String, Object>> events(String type) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT type, chat_key, customer_id, data::text AS data FROM events WHERE type = :type ORDER BY id")
-                .bind("type", type).mapToMap().list());
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT type, chat_key, customer_id, data::text AS data FROM events WHERE type = :type ORDER BY id")
+                        .bind("type", type)
+                        .mapToMap()
+                        .list());
     }
 
     @Override

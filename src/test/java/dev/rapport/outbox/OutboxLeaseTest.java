@@ -1,7 +1,6 @@
 package dev.rapport.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.rapport.channel.ChannelSender;
 import dev.rapport.channel.Reply;
@@ -26,8 +25,10 @@ class OutboxLeaseTest {
 
     private final OutboxFixture fixture = new OutboxFixture();
     private final FakeTelegramApi otherTelegram = new FakeTelegramApi().start();
-    private final TelegramSender otherChannel = new TelegramSender(new RapportConfig.Telegram(FakeTelegramApi.TOKEN,
-            "secret", URI.create(otherTelegram.baseUrl()), "https://rapport.example"), 4);
+    private final TelegramSender otherChannel = new TelegramSender(
+            new RapportConfig.Telegram(
+                    FakeTelegramApi.TOKEN, "secret", URI.create(otherTelegram.baseUrl()), "https://rapport.example"),
+            4);
 
     @AfterEach
     void close() {
@@ -38,24 +39,40 @@ class OutboxLeaseTest {
 
     @Test
     void aReplyMidSendWhenItsSenderDiesGoesOutFromAnotherSenderWithinSeconds() {
-        fixture.telegram.delay(Duration.ofSeconds(9));   // the call hangs when the process dies
+        fixture.telegram.delay(Duration.ofSeconds(9)); // the call hangs when the process dies
         fixture.enqueue("k1", 42, "Hello");
         var defaults = OutboxFixture.tuning(8);
-        var dying = new OutboxSender(fixture.database.jdbi(), List.of(fixture.channel), OutboxFixture.FAST,
-                new SimpleMeterRegistry(), new OutboxSender.Tuning(defaults.pollInterval(), defaults.lease(),
-                        defaults.renewEvery(), defaults.backoff(), defaults.batchSize(), defaults.maxInFlight(),
-                        defaults.depthInterval(), Duration.ofMillis(100)));
+        var dying = new OutboxSender(
+                fixture.database.jdbi(),
+                List.of(fixture.channel),
+                OutboxFixture.FAST,
+                new SimpleMeterRegistry(),
+                new OutboxSender.Tuning(
+                        defaults.pollInterval(),
+                        defaults.lease(),
+                        defaults.renewEvery(),
+                        defaults.backoff(),
+                        defaults.batchSize(),
+                        defaults.maxInFlight(),
+                        defaults.depthInterval(),
+                        Duration.ofMillis(100)));
         dying.start();
         fixture.telegram.awaitCalls("sendMessage", 1, OutboxFixture.PATIENCE);
         // Stopped hard mid-send: no outcome written, no lease renewed or released — what kill -9 leaves.
         dying.close();
         Instant died = Instant.now();
 
-        var survivor = new OutboxSender(fixture.database.jdbi(), List.of(otherChannel), OutboxFixture.FAST,
-                new SimpleMeterRegistry(), OutboxFixture.tuning(8));
+        var survivor = new OutboxSender(
+                fixture.database.jdbi(),
+                List.of(otherChannel),
+                OutboxFixture.FAST,
+                new SimpleMeterRegistry(),
+                OutboxFixture.tuning(8));
         try {
             survivor.start();
-            var resent = otherTelegram.awaitCalls("sendMessage", 1, Duration.ofSeconds(40)).get(0);
+            var resent = otherTelegram
+                    .awaitCalls("sendMessage", 1, Duration.ofSeconds(40))
+                    .get(0);
             assertThat(Duration.between(died, resent.at())).isLessThan(Duration.ofSeconds(20));
             fixture.awaitStatus("k1", "sent");
         } finally {
@@ -65,15 +82,29 @@ class OutboxLeaseTest {
 
     @Test
     void aLiveSenderRenewsItsLeaseSoASlowCallIsNeverSentTwice() {
-        fixture.telegram.delay(Duration.ofSeconds(6));   // longer than the 3 s lease below
+        fixture.telegram.delay(Duration.ofSeconds(6)); // longer than the 3 s lease below
         fixture.enqueue("k1", 42, "Hello");
-        var shortLease = new OutboxSender.Tuning(Duration.ofMillis(50), Duration.ofSeconds(3), Duration.ofMillis(300),
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)), 16, 64, Duration.ofSeconds(1),
+        var shortLease = new OutboxSender.Tuning(
+                Duration.ofMillis(50),
+                Duration.ofSeconds(3),
+                Duration.ofMillis(300),
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)),
+                16,
+                64,
+                Duration.ofSeconds(1),
                 Duration.ofSeconds(10));
-        var slow = new OutboxSender(fixture.database.jdbi(), List.of(quick(fixture.channel)), OutboxFixture.FAST,
-                new SimpleMeterRegistry(), shortLease);
-        var other = new OutboxSender(fixture.database.jdbi(), List.of(quick(otherChannel)), OutboxFixture.FAST,
-                new SimpleMeterRegistry(), shortLease);
+        var slow = new OutboxSender(
+                fixture.database.jdbi(),
+                List.of(quick(fixture.channel)),
+                OutboxFixture.FAST,
+                new SimpleMeterRegistry(),
+                shortLease);
+        var other = new OutboxSender(
+                fixture.database.jdbi(),
+                List.of(quick(otherChannel)),
+                OutboxFixture.FAST,
+                new SimpleMeterRegistry(),
+                shortLease);
         try {
             slow.start();
             fixture.telegram.awaitCalls("sendMessage", 1, OutboxFixture.PATIENCE);

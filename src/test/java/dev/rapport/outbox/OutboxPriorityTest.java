@@ -34,8 +34,15 @@ class OutboxPriorityTest {
         var atTheLimit = new RapportConfig.Outbox(1, 3, 100, 5, 8);
         fixture.database.jdbi().useTransaction(handle -> {
             for (int i = 0; i < CAMPAIGN; i++) {
-                Outbox.enqueue(handle, new Outgoing("campaign:" + i, "telegram", String.valueOf(10_000 + i), null,
-                        new Reply.Text("Spring sale " + i, List.of()), Outgoing.Priority.OUTREACH));
+                Outbox.enqueue(
+                        handle,
+                        new Outgoing(
+                                "campaign:" + i,
+                                "telegram",
+                                String.valueOf(10_000 + i),
+                                null,
+                                new Reply.Text("Spring sale " + i, List.of()),
+                                Outgoing.Priority.OUTREACH));
             }
         });
         Instant started = Instant.now();
@@ -48,16 +55,26 @@ class OutboxPriorityTest {
 
         var calls = fixture.telegram.awaitCalls("sendMessage", CAMPAIGN + 1, Duration.ofSeconds(60));
         Instant finished = calls.get(calls.size() - 1).at();
-        var reply = calls.stream().filter(call -> call.chatId() == 42).findFirst().orElseThrow();
-        long campaignAfterReply = calls.stream().filter(call -> call.at().isAfter(reply.at())).count();
+        var reply =
+                calls.stream().filter(call -> call.chatId() == 42).findFirst().orElseThrow();
+        long campaignAfterReply =
+                calls.stream().filter(call -> call.at().isAfter(reply.at())).count();
 
         assertThat(Duration.between(queued, reply.at())).as("reply latency").isLessThan(Duration.ofMillis(1000));
-        assertThat(campaignAfterReply).as("campaign rows still queued when the reply went").isGreaterThan(500);
+        assertThat(campaignAfterReply)
+                .as("campaign rows still queued when the reply went")
+                .isGreaterThan(500);
         assertThat(fixture.telegram.floodRefusals()).as("429s").isZero();
         assertThat(calls).allMatch(FakeTelegramApi.Call::succeeded);
         // 1,001 messages at 100/s (the first 100 a burst): no faster than the limit, not much slower.
         assertThat(Duration.between(started, finished)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(20));
-        await().atMost(OutboxFixture.PATIENCE).until(() -> fixture.database.jdbi().withHandle(handle -> handle
-                .createQuery("SELECT count(*) FROM outbox WHERE status = 'sent'").mapTo(Integer.class).one()) == CAMPAIGN + 1);
+        await().atMost(OutboxFixture.PATIENCE)
+                .until(() -> fixture.database
+                                .jdbi()
+                                .withHandle(handle -> handle.createQuery(
+                                                "SELECT count(*) FROM outbox WHERE status = 'sent'")
+                                        .mapTo(Integer.class)
+                                        .one())
+                        == CAMPAIGN + 1);
     }
 }

@@ -47,7 +47,9 @@ class OutboxSenderConcurrencyTest {
         for (long chat = 1; chat <= chats; chat++) {
             assertThat(fixture.telegram.sentTexts(chat)).as("chat %d", chat).isEqualTo(expected.get(chat));
         }
-        assertThat(fixture.telegram.mostConcurrentCalls()).as("chats sent to at the same time").isGreaterThan(2);
+        assertThat(fixture.telegram.mostConcurrentCalls())
+                .as("chats sent to at the same time")
+                .isGreaterThan(2);
     }
 
     @Test
@@ -63,18 +65,26 @@ class OutboxSenderConcurrencyTest {
         fixture.sender(oneASecond);
 
         var calls = fixture.telegram.awaitCalls("sendMessage", 6, OutboxFixture.PATIENCE);
-        Map<Long, List<Instant>> arrivals = calls.stream().collect(Collectors.groupingBy(FakeTelegramApi.Call::chatId,
-                Collectors.mapping(FakeTelegramApi.Call::at, Collectors.toList())));
+        Map<Long, List<Instant>> arrivals = calls.stream()
+                .collect(Collectors.groupingBy(
+                        FakeTelegramApi.Call::chatId,
+                        Collectors.mapping(FakeTelegramApi.Call::at, Collectors.toList())));
         for (long chat : List.of(1L, 2L)) {
             List<Instant> at = arrivals.get(chat);
-            assertThat(Duration.between(started, at.get(2))).as("chat %d", chat).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(Duration.between(started, at.get(2)))
+                    .as("chat %d", chat)
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
             // Tokens are a second apart when the calls start; arrivals vary by the call's latency.
             assertThat(Duration.between(at.get(0), at.get(1))).isGreaterThan(Duration.ofMillis(700));
             assertThat(Duration.between(at.get(1), at.get(2))).isGreaterThan(Duration.ofMillis(700));
         }
-        assertThat(arrivals.get(2L).get(0)).as("chat 2 did not wait for chat 1's rate").isBefore(arrivals.get(1L).get(1));
+        assertThat(arrivals.get(2L).get(0))
+                .as("chat 2 did not wait for chat 1's rate")
+                .isBefore(arrivals.get(1L).get(1));
         var answer = fixture.telegram.calls("answerCallbackQuery").get(0);
-        assertThat(answer.at()).as("the button answer did not wait for chat 1's rate").isBefore(arrivals.get(1L).get(1));
+        assertThat(answer.at())
+                .as("the button answer did not wait for chat 1's rate")
+                .isBefore(arrivals.get(1L).get(1));
     }
 
     @Test
@@ -93,21 +103,27 @@ class OutboxSenderConcurrencyTest {
         assertThat(fixture.status("blocked-1")).isEqualTo("dead");
         assertThat(fixture.status("blocked-2")).isEqualTo("skipped");
         assertThat((String) fixture.row("blocked-2").get("last_error")).contains("blocked by the user");
-        assertThat(fixture.telegram.calls("sendMessage").stream().filter(call -> call.chatId() == 42)).hasSize(1);
+        assertThat(fixture.telegram.calls("sendMessage").stream().filter(call -> call.chatId() == 42))
+                .hasSize(1);
         assertThat(fixture.telegram.sentTexts(43)).containsExactly("Hello 1", "Hello 2", "Hello 3");
-        var account = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT unreachable_at, unreachable_reason FROM channel_accounts WHERE chat_key = '42'").mapToMap().one());
+        var account = fixture.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT unreachable_at, unreachable_reason FROM channel_accounts WHERE chat_key = '42'")
+                        .mapToMap()
+                        .one());
         assertThat(account.get("unreachable_at")).isNotNull();
         assertThat((String) account.get("unreachable_reason")).contains("Forbidden: bot was blocked by the user");
         var events = fixture.events("customer.unreachable");
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("customer_id")).isEqualTo(customer);
 
-        fixture.enqueue("blocked-later", 42, "A new offer");   // a later turn still replies
+        fixture.enqueue("blocked-later", 42, "A new offer"); // a later turn still replies
         sender.wake();
         fixture.awaitStatus("blocked-later", "skipped");
         assertThat(sender.awaitIdle(OutboxFixture.PATIENCE)).isTrue();
-        assertThat(fixture.telegram.calls("sendMessage").stream().filter(call -> call.chatId() == 42)).hasSize(1);
+        assertThat(fixture.telegram.calls("sendMessage").stream().filter(call -> call.chatId() == 42))
+                .hasSize(1);
     }
 
     @Test
@@ -141,15 +157,22 @@ class OutboxSenderConcurrencyTest {
         for (long chat = 1; chat <= 10; chat++) {
             fixture.awaitStatus("c" + chat + ":9", "sent");
         }
-        var texts = fixture.telegram.calls("sendMessage").stream().map(FakeTelegramApi.Call::text).toList();
+        var texts = fixture.telegram.calls("sendMessage").stream()
+                .map(FakeTelegramApi.Call::text)
+                .toList();
         assertThat(texts).hasSize(100).doesNotHaveDuplicates();
         for (long chat = 1; chat <= 10; chat++) {
             long current = chat;
-            assertThat(fixture.telegram.sentTexts(chat)).isEqualTo(
-                    java.util.stream.IntStream.range(0, 10).mapToObj(m -> "chat " + current + " message " + m).toList());
+            assertThat(fixture.telegram.sentTexts(chat))
+                    .isEqualTo(java.util.stream.IntStream.range(0, 10)
+                            .mapToObj(m -> "chat " + current + " message " + m)
+                            .toList());
         }
-        int sent = fixture.database.jdbi().withHandle(handle ->
-                handle.createQuery("SELECT count(*) FROM outbox WHERE status = 'sent'").mapTo(Integer.class).one());
+        int sent = fixture.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT count(*) FROM outbox WHERE status = 'sent'")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(sent).isEqualTo(100);
     }
 
@@ -166,7 +189,9 @@ class OutboxSenderConcurrencyTest {
         var sender = fixture.sender(OutboxFixture.FAST);
 
         fixture.awaitStatus("orphaned", "sent");
-        assertThat(sender.awaitIdle(OutboxFixture.PATIENCE)).as("looked again, and left the held rows").isTrue();
+        assertThat(sender.awaitIdle(OutboxFixture.PATIENCE))
+                .as("looked again, and left the held rows")
+                .isTrue();
         assertThat(fixture.status("held")).isEqualTo("pending");
         assertThat(fixture.status("after-held")).isEqualTo("pending");
         assertThat(fixture.telegram.sentTexts(1)).isEmpty();
@@ -185,11 +210,13 @@ class OutboxSenderConcurrencyTest {
 
         Map<String, String> statuses = List.of("k1", "k2", "k3", "k4", "k5").stream()
                 .collect(Collectors.toMap(Function.identity(), fixture::status));
-        assertThat(statuses).allSatisfy((key, status) -> assertThat(status).as(key).isEqualTo("sent"));
+        assertThat(statuses)
+                .allSatisfy((key, status) -> assertThat(status).as(key).isEqualTo("sent"));
         fixture.enqueue("after-close", 9, "Hello");
         sender.wake();
         // close() joined the loop, so nothing can claim any more; the row stays pending however long we look
-        await().during(Duration.ofMillis(300)).atMost(OutboxFixture.PATIENCE)
+        await().during(Duration.ofMillis(300))
+                .atMost(OutboxFixture.PATIENCE)
                 .until(() -> fixture.status("after-close").equals("pending"));
         assertThat(fixture.telegram.calls("sendMessage")).hasSize(5);
     }

@@ -45,8 +45,10 @@ class OutboxSenderTest {
         var sender = fixture.sender(OutboxFixture.FAST);
         fixture.awaitStatus("turn-7:0", "sent");
 
-        assertThat(fixture.enqueue("turn-7:0", 42, "Hello")).isZero();   // the turn retried after delivery
-        assertThat(sender.awaitIdle(OutboxFixture.PATIENCE)).as("the sender looked again and found nothing").isTrue();
+        assertThat(fixture.enqueue("turn-7:0", 42, "Hello")).isZero(); // the turn retried after delivery
+        assertThat(sender.awaitIdle(OutboxFixture.PATIENCE))
+                .as("the sender looked again and found nothing")
+                .isTrue();
 
         assertThat(fixture.telegram.calls("sendMessage")).hasSize(1);
     }
@@ -61,10 +63,13 @@ class OutboxSenderTest {
 
         var calls = fixture.telegram.awaitCalls("sendMessage", 3, OutboxFixture.PATIENCE);
         List<String> parts = fixture.telegram.sentTexts(42);
-        assertThat(parts).hasSize(calls.size()).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(4096));
+        assertThat(parts)
+                .hasSize(calls.size())
+                .allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(4096));
         TextSplitterTest.assertRejoins(text, parts);
         assertThat(calls.get(calls.size() - 1).body().has("reply_markup")).isTrue();
-        assertThat(calls.subList(0, calls.size() - 1)).allSatisfy(call -> assertThat(call.body().has("reply_markup")).isFalse());
+        assertThat(calls.subList(0, calls.size() - 1))
+                .allSatisfy(call -> assertThat(call.body().has("reply_markup")).isFalse());
     }
 
     @Test
@@ -77,7 +82,8 @@ class OutboxSenderTest {
         var calls = fixture.telegram.awaitCalls("sendMessage", 2, OutboxFixture.PATIENCE);
         assertThat(calls.get(0).status()).isEqualTo(429);
         assertThat(calls.get(1).status()).isEqualTo(200);
-        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         fixture.awaitStatus("k1", "sent");
         assertThat(fixture.row("k1").get("attempts")).isEqualTo(2);
     }
@@ -87,10 +93,13 @@ class OutboxSenderTest {
         fixture.telegram.rateLimitNext(1, 4);
         fixture.enqueue("k1", 42, "Hello");
         var sender = fixture.sender(OutboxFixture.FAST);
-        var limited = fixture.telegram.awaitCalls("sendMessage", 1, OutboxFixture.PATIENCE).get(0);
+        var limited = fixture.telegram
+                .awaitCalls("sendMessage", 1, OutboxFixture.PATIENCE)
+                .get(0);
         assertThat(limited.status()).isEqualTo(429);
         // Once the sender has taken in the answer (its outcome is written), the whole bot waits.
-        org.awaitility.Awaitility.await().atMost(OutboxFixture.PATIENCE)
+        org.awaitility.Awaitility.await()
+                .atMost(OutboxFixture.PATIENCE)
                 .until(() -> Integer.valueOf(1).equals(fixture.row("k1").get("attempts")));
 
         for (long chat = 43; chat <= 46; chat++) {
@@ -116,8 +125,10 @@ class OutboxSenderTest {
         var calls = fixture.telegram.calls("sendMessage");
         assertThat(calls).extracting(call -> call.status()).containsExactly(500, 500, 200);
         // back-off 50 ms then 100 ms, each ±20 %
-        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(40));
-        assertThat(Duration.between(calls.get(1).at(), calls.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(80));
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(40));
+        assertThat(Duration.between(calls.get(1).at(), calls.get(2).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(80));
         var row = fixture.row("k1");
         assertThat(row.get("attempts")).isEqualTo(3);
         assertThat(row.get("last_error")).isNull();
@@ -134,7 +145,9 @@ class OutboxSenderTest {
         fixture.awaitStatus("k1", "dead");
         var row = fixture.row("k1");
         assertThat(row.get("attempts")).isEqualTo(3);
-        assertThat((String) row.get("last_error")).contains("gave up after 3 attempts").contains("502");
+        assertThat((String) row.get("last_error"))
+                .contains("gave up after 3 attempts")
+                .contains("502");
         assertThat(fixture.telegram.calls("sendMessage")).hasSize(3);
         var events = fixture.events("outbox.dead_letter");
         assertThat(events).hasSize(1);
@@ -153,7 +166,9 @@ class OutboxSenderTest {
         fixture.awaitStatus("k2", "sent");
         assertThat(fixture.status("k1")).isEqualTo("dead");
         assertThat(fixture.row("k1").get("attempts")).isEqualTo(1);
-        assertThat((String) fixture.row("k1").get("last_error")).contains("rejected").contains("can't parse entities");
+        assertThat((String) fixture.row("k1").get("last_error"))
+                .contains("rejected")
+                .contains("can't parse entities");
         assertThat(fixture.events("outbox.dead_letter")).hasSize(1);
     }
 
@@ -167,10 +182,12 @@ class OutboxSenderTest {
         fixture.sender(OutboxFixture.FAST, prometheus);
 
         fixture.awaitStatus("k1", "sent");
-        org.awaitility.Awaitility.await().atMost(OutboxFixture.PATIENCE)
+        org.awaitility.Awaitility.await()
+                .atMost(OutboxFixture.PATIENCE)
                 .until(() -> prometheus.scrape().contains("rapport_outbox_depth 1.0"));
         String scrape = prometheus.scrape();
-        assertThat(scrape).contains("rapport_outbox_sends_total{result=\"delivered\"} 1.0")
+        assertThat(scrape)
+                .contains("rapport_outbox_sends_total{result=\"delivered\"} 1.0")
                 .contains("rapport_outbox_sends_total{result=\"retry_after\"} 0.0")
                 .contains("rapport_outbox_send_latency_seconds_count 1")
                 .contains("rapport_outbox_oldest_age_seconds");

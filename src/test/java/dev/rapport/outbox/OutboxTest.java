@@ -22,7 +22,8 @@ class OutboxTest {
 
     @Test
     void theSameKeyWrittenTwiceIsOneRow() {
-        var outgoing = new Outgoing("telegram:42:update:7:0", "telegram", "42", null, new Reply.Text("Hello", List.of()));
+        var outgoing =
+                new Outgoing("telegram:42:update:7:0", "telegram", "42", null, new Reply.Text("Hello", List.of()));
 
         int first = database.jdbi().inTransaction(handle -> Outbox.enqueue(handle, outgoing));
         int second = database.jdbi().inTransaction(handle -> Outbox.enqueue(handle, outgoing));
@@ -57,10 +58,12 @@ class OutboxTest {
         int inserted = database.jdbi().inTransaction(handle -> Outbox.enqueue(handle, outgoing));
         int again = database.jdbi().inTransaction(handle -> Outbox.enqueue(handle, outgoing));
 
-        List<StoredRow> rows = database.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT dedup_key, reply::text AS reply FROM outbox ORDER BY id")
-                .map((rs, ctx) -> new StoredRow(rs.getString("dedup_key"), ReplyJson.decode(rs.getString("reply"))))
-                .list());
+        List<StoredRow> rows = database.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT dedup_key, reply::text AS reply FROM outbox ORDER BY id")
+                        .map((rs, ctx) ->
+                                new StoredRow(rs.getString("dedup_key"), ReplyJson.decode(rs.getString("reply"))))
+                        .list());
         assertThat(inserted).isEqualTo(rows.size()).isGreaterThanOrEqualTo(3);
         assertThat(again).isZero();
         for (int i = 0; i < rows.size(); i++) {
@@ -69,7 +72,9 @@ class OutboxTest {
             assertThat(part.text().length()).isLessThanOrEqualTo(4096);
             assertThat(part.buttons()).isEqualTo(i == rows.size() - 1 ? buttons : List.of());
         }
-        TextSplitterTest.assertRejoins(text, rows.stream().map(row -> ((Reply.Text) row.reply()).text()).toList());
+        TextSplitterTest.assertRejoins(
+                text,
+                rows.stream().map(row -> ((Reply.Text) row.reply()).text()).toList());
     }
 
     @Test
@@ -78,15 +83,19 @@ class OutboxTest {
 
         database.jdbi().useTransaction(handle -> Outbox.enqueue(handle, outgoing));
 
-        String stored = database.jdbi().withHandle(handle ->
-                handle.createQuery("SELECT reply::text FROM outbox").mapTo(String.class).one());
+        String stored = database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT reply::text FROM outbox")
+                        .mapTo(String.class)
+                        .one());
         assertThat(ReplyJson.decode(stored)).isEqualTo(outgoing.reply());
     }
 
-    private record StoredRow(String dedupKey, Reply reply) {
-    }
+    private record StoredRow(String dedupKey, Reply reply) {}
 
     private int count() {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM outbox").mapTo(Integer.class).one());
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT count(*) FROM outbox")
+                        .mapTo(Integer.class)
+                        .one());
     }
 }

@@ -12,9 +12,11 @@ class ReplyJsonTest {
 
     @Test
     void aTextWithButtonRowsSurvivesTheRoundTrip() {
-        var reply = new Reply.Text("How was your visit? 你觉得怎么样？ 👍", List.of(
-                List.of(new Button("Good", "csat:5"), new Button("Bad", "csat:1")),
-                List.of(new Button("Talk to a person", "handoff"))));
+        var reply = new Reply.Text(
+                "How was your visit? 你觉得怎么样？ 👍",
+                List.of(
+                        List.of(new Button("Good", "csat:5"), new Button("Bad", "csat:1")),
+                        List.of(new Button("Talk to a person", "handoff"))));
 
         assertThat(ReplyJson.decode(ReplyJson.encode(reply))).isEqualTo(reply);
     }

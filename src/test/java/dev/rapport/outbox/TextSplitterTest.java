@@ -48,8 +48,8 @@ class TextSplitterTest {
 
     @Test
     void aTextWithoutWhitespaceIsCutHardButNeverInsideASurrogatePair() {
-        String emoji = "😀";   // two UTF-16 units
-        String text = "a" + emoji.repeat(3000);   // the 4096th unit is the first half of a pair
+        String emoji = "😀"; // two UTF-16 units
+        String text = "a" + emoji.repeat(3000); // the 4096th unit is the first half of a pair
 
         List<String> parts = TextSplitter.split(text, 4096);
 
@@ -57,7 +57,8 @@ class TextSplitterTest {
         for (String part : parts) {
             assertThat(part.length()).isLessThanOrEqualTo(4096);
             assertThat(Character.isLowSurrogate(part.charAt(0))).isFalse();
-            assertThat(Character.isHighSurrogate(part.charAt(part.length() - 1))).isFalse();
+            assertThat(Character.isHighSurrogate(part.charAt(part.length() - 1)))
+                    .isFalse();
         }
     }
 
@@ -66,7 +67,8 @@ class TextSplitterTest {
         int at = 0;
         for (String part : parts) {
             int found = text.indexOf(part, at);
-            assertThat(found).as("part starting %s…", part.substring(0, Math.min(20, part.length())))
+            assertThat(found)
+                    .as("part starting %s…", part.substring(0, Math.min(20, part.length())))
                     .isGreaterThanOrEqualTo(at);
             assertThat(text.substring(at, found)).isBlank();
             at = found + part.length();

@@ -49,7 +49,9 @@ class TokenBucketTest {
         for (int i = 0; i < 50; i++) {
             assertThat(backoff.after(1)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
             assertThat(backoff.after(3)).isBetween(Duration.ofMillis(3200), Duration.ofMillis(4800));
-            assertThat(backoff.after(30)).isLessThanOrEqualTo(Duration.ofMinutes(5)).isGreaterThan(Duration.ofMinutes(3));
+            assertThat(backoff.after(30))
+                    .isLessThanOrEqualTo(Duration.ofMinutes(5))
+                    .isGreaterThan(Duration.ofMinutes(3));
         }
     }
 }

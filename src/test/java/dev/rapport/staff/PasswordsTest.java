@@ -13,9 +13,11 @@ class PasswordsTest {
     void aHashVerifiesItsPasswordAndNoOther() {
         String hash = passwords.hash("correct horse battery".toCharArray());
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
-        assertThat(passwords.matches("correct horse battery".toCharArray(), hash)).isTrue();
-        assertThat(passwords.matches("correct horse batterY".toCharArray(), hash)).isFalse();
-        assertThat(passwords.hash("correct horse battery".toCharArray())).isNotEqualTo(hash);   // salted
+        assertThat(passwords.matches("correct horse battery".toCharArray(), hash))
+                .isTrue();
+        assertThat(passwords.matches("correct horse batterY".toCharArray(), hash))
+                .isFalse();
+        assertThat(passwords.hash("correct horse battery".toCharArray())).isNotEqualTo(hash); // salted
     }
 
     @Test

@@ -18,7 +18,8 @@ class CsvWriterTest {
         assertThat(CsvWriter.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(CsvWriter.field("\t=1")).isEqualTo("'\t=1");
         assertThat(CsvWriter.field("\r=1")).isEqualTo("\"'\r=1\"");
-        assertThat(CsvWriter.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assertThat(CsvWriter.field("=HYPERLINK(\"http://x\",\"y\")"))
+                .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
         assertThat(CsvWriter.field("很好 = good")).isEqualTo("很好 = good");
         assertThat(CsvWriter.field(-3)).isEqualTo("-3");
         assertThat(CsvWriter.field(null)).isEmpty();

@@ -43,7 +43,8 @@ class DatabaseLoginTest {
             root.detachAppender(appender);
         }
         assertThat(appender.list).isNotEmpty();
-        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(appender.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(line -> line.contains("Hunter2Secret"));
     }
 }

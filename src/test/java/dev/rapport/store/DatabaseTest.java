@@ -10,8 +10,10 @@ class DatabaseTest {
     void aFreshTestDatabaseIsMigratedAndEmpty() {
         try (var database = TestDatabase.fresh()) {
             assertThat(database.ready()).isTrue();
-            int updates = database.jdbi().withHandle(handle ->
-                    handle.createQuery("SELECT count(*) FROM inbound_updates").mapTo(Integer.class).one());
+            int updates = database.jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT count(*) FROM inbound_updates")
+                            .mapTo(Integer.class)
+                            .one());
             assertThat(updates).isZero();
         }
     }

@@ -17,7 +17,7 @@ class LiveFeedIT {
     @Test
     void committedNoticesReachTheSubscribersOfTheirTopicAndAReconnectAsksThemToReRead() {
         try (var database = TestDatabase.fresh();
-             var feed = new LiveFeed(database::openDedicatedConnection, new SimpleMeterRegistry()).start()) {
+                var feed = new LiveFeed(database::openDedicatedConnection, new SimpleMeterRegistry()).start()) {
             List<String> chat = new CopyOnWriteArrayList<>();
             List<String> console = new CopyOnWriteArrayList<>();
             var resyncs = new AtomicInteger();
@@ -54,10 +54,11 @@ class LiveFeedIT {
             assertThat(console).containsExactly("console:queue");
 
             // The database drops the listener's connection: the feed reconnects and asks for a re-read.
-            database.jdbi().useHandle(handle -> handle.createQuery("""
+            database.jdbi()
+                    .useHandle(handle ->
+                            handle.createQuery("""
                     SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                    WHERE application_name = 'rapport-live' AND datname = current_database()""")
-                    .mapTo(Boolean.class).list());
+                    WHERE application_name = 'rapport-live' AND datname = current_database()""").mapTo(Boolean.class).list());
             await().atMost(Duration.ofSeconds(15)).until(() -> resyncs.get() == 1 && feed.listening());
             consoleSubscription.close();
             database.jdbi().useTransaction(handle -> {

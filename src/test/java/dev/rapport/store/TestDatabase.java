@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestDatabase {
 
     private static final AtomicInteger counter = new AtomicInteger();
-    private static final String prefix = "rapport_test_" + ProcessHandle.current().pid() + "_";
+    private static final String prefix =
+            "rapport_test_" + ProcessHandle.current().pid() + "_";
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** A new, migrated, empty database. Close it when done. */
     public static Database fresh() {
@@ -45,7 +45,7 @@ public final class TestDatabase {
 
         static final Server INSTANCE = new Server();
 
-        final String baseUrl;   // jdbc URL of the admin database, without the database name's tail
+        final String baseUrl; // jdbc URL of the admin database, without the database name's tail
         final String template = prefix + "template";
         private final EmbeddedPostgres embedded;
 
@@ -56,7 +56,9 @@ public final class TestDatabase {
                 baseUrl = withCredentials(dev.rapport.config.DatabaseUrl.parse(configured));
             } else {
                 try {
-                    embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+                    embedded = EmbeddedPostgres.builder()
+                            .setServerConfig("max_connections", "300")
+                            .start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
                 }

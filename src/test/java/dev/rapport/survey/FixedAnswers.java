@@ -3,8 +3,7 @@ package dev.rapport.survey;
 /** A fixed set of survey answers whose figures were worked out by hand (see {@link SurveyResultsTest}). */
 public final class FixedAnswers {
 
-    private FixedAnswers() {
-    }
+    private FixedAnswers() {}
 
     /**
      * Key tier: two completed responses (CSAT 5 and 4, NPS 10 and 9, CES 7 and 6), one of them a

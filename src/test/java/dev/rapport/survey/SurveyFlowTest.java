@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Survey files compile to flows of the documented shape. */
 class SurveyFlowTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Flow compile(String yaml) throws IOException {
         Path file = dir.resolve("survey.yaml");
@@ -52,25 +53,49 @@ class SurveyFlowTest {
         Flow flow = compile(FOLLOW_UP);
 
         assertThat(flow.id()).isEqualTo("survey_complaint_followup");
-        assertThat(flow.steps()).extracting(Step::id).containsExactly("survey-begin", "survey-intro", "csat",
-                "record-csat", "comment", "record-comment", "survey-complete", "finish-action", "closing-reopened",
-                "closing-closed", "closing", "survey-expired", "survey-closed");
+        assertThat(flow.steps())
+                .extracting(Step::id)
+                .containsExactly(
+                        "survey-begin",
+                        "survey-intro",
+                        "csat",
+                        "record-csat",
+                        "comment",
+                        "record-comment",
+                        "survey-complete",
+                        "finish-action",
+                        "closing-reopened",
+                        "closing-closed",
+                        "closing",
+                        "survey-expired",
+                        "survey-closed");
         Step.Ask csat = (Step.Ask) flow.step("csat").orElseThrow();
         assertThat(csat.slot()).isEqualTo("csat");
-        assertThat(csat.buttons()).singleElement().asList().extracting(button -> ((ButtonSpec) button).value())
+        assertThat(csat.buttons())
+                .singleElement()
+                .asList()
+                .extracting(button -> ((ButtonSpec) button).value())
                 .containsExactly("1", "2", "3", "4", "5");
         assertThat(csat.buttons().get(0).get(0).callbackData(flow.id(), csat.id()))
                 .isEqualTo("a:survey_complaint_followup.csat:1");
         Step.Ask comment = (Step.Ask) flow.step("comment").orElseThrow();
         assertThat(comment.input()).isEqualTo(Step.Input.TEXT);
-        assertThat(comment.buttons()).singleElement().asList().extracting(button -> ((ButtonSpec) button).value())
+        assertThat(comment.buttons())
+                .singleElement()
+                .asList()
+                .extracting(button -> ((ButtonSpec) button).value())
                 .containsExactly("_skip");
         Step.Action review = (Step.Action) flow.step("finish-action").orElseThrow();
         assertThat(review.name()).isEqualTo("complaint_review_followup");
-        assertThat(review.outcomes()).containsEntry("reopened", "closing-reopened").containsEntry("closed", "closing-closed");
-        assertThat(((Step.End) flow.step("closing-reopened").orElseThrow()).text()).isEqualTo("complaint.followup_reopened");
-        assertThat(((Step.End) flow.step("closing-closed").orElseThrow()).text()).isEqualTo("complaint.followup_thanks");
-        assertThat(((Step.Action) flow.step("survey-complete").orElseThrow()).next()).isEqualTo("finish-action");
+        assertThat(review.outcomes())
+                .containsEntry("reopened", "closing-reopened")
+                .containsEntry("closed", "closing-closed");
+        assertThat(((Step.End) flow.step("closing-reopened").orElseThrow()).text())
+                .isEqualTo("complaint.followup_reopened");
+        assertThat(((Step.End) flow.step("closing-closed").orElseThrow()).text())
+                .isEqualTo("complaint.followup_thanks");
+        assertThat(((Step.Action) flow.step("survey-complete").orElseThrow()).next())
+                .isEqualTo("finish-action");
     }
 
     @Test
@@ -88,7 +113,8 @@ class SurveyFlowTest {
                 """);
 
         assertThat(flow.step("survey-intro")).isEmpty();
-        assertThat(((Step.Action) flow.step("survey-complete").orElseThrow()).next()).isEqualTo("closing");
+        assertThat(((Step.Action) flow.step("survey-complete").orElseThrow()).next())
+                .isEqualTo("closing");
         assertThat(((Step.End) flow.step("closing").orElseThrow()).text()).isEqualTo("survey.thanks");
         Step.Ask effort = (Step.Ask) flow.step("effort").orElseThrow();
         assertThat(effort.pattern()).isEqualTo("(1|2|3|4|5|6|7)");
@@ -97,8 +123,11 @@ class SurveyFlowTest {
         assertThat(pick.input()).isEqualTo(Step.Input.BUTTONS_ONLY);
         assertThat(pick.buttons()).extracting(row -> row.get(0).value()).containsExactly("a", "b", "_done");
         Step.Action record = (Step.Action) flow.step("record-pick").orElseThrow();
-        assertThat(record.outcomes()).containsEntry("ask:pick", "pick").containsEntry("ask:effort", "effort")
-                .containsEntry("done", "survey-complete").containsEntry("expired", "survey-expired");
+        assertThat(record.outcomes())
+                .containsEntry("ask:pick", "pick")
+                .containsEntry("ask:effort", "effort")
+                .containsEntry("done", "survey-complete")
+                .containsEntry("expired", "survey-expired");
     }
 
     @Test
@@ -123,10 +152,13 @@ class SurveyFlowTest {
                   - {id: csat, type: csat, text: survey.feedback.csat}
                 """);
         Step.Ask effort = (Step.Ask) flow.step("effort").orElseThrow();
-        assertThat(effort.buttons()).singleElement().asList().extracting(button -> ((ButtonSpec) button).value())
+        assertThat(effort.buttons())
+                .singleElement()
+                .asList()
+                .extracting(button -> ((ButtonSpec) button).value())
                 .containsExactly("1", "2", "3", "4", "5");
         assertThat(effort.pattern()).isEqualTo("(1|2|3|4|5)");
-        assertThat(effort.invalid()).isEqualTo("survey.invalid.csat");   // "a number from 1 to 5"
+        assertThat(effort.invalid()).isEqualTo("survey.invalid.csat"); // "a number from 1 to 5"
         Step.Ask csat = (Step.Ask) flow.step("csat").orElseThrow();
         assertThat(csat.pattern()).isEqualTo("(1|2|3|4|5)");
     }

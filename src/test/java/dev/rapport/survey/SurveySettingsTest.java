@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SurveySettingsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void theShippedFileHoldsTheDefaults() {
@@ -33,13 +34,17 @@ class SurveySettingsTest {
     void aWrongValueNamesFileLineColumnSettingValueAndWhatIsExpected() throws IOException {
         Path file = dir.resolve("surveys.yaml");
         Files.writeString(file, "expiry_hours: soon\n");
-        assertThatThrownBy(() -> SurveySettings.load(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SurveySettings.load(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ":1:15: expiry_hours: expected a whole number, got \"soon\"");
         Files.writeString(file, "frequency_cap_days: 30\nexpiry_hours: 0\n");
-        assertThatThrownBy(() -> SurveySettings.load(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SurveySettings.load(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ":2:15: expiry_hours: expected a whole number from 1 to 8760, got 0");
         Files.writeString(file, "expiry_hour: 3\n");
-        assertThatThrownBy(() -> SurveySettings.load(file)).isInstanceOf(ConfigException.class)
-                .hasMessage(file + ":1:1: expiry_hour: unknown setting; known at the top: expiry_hours, frequency_cap_days");
+        assertThatThrownBy(() -> SurveySettings.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file
+                        + ":1:1: expiry_hour: unknown setting; known at the top: expiry_hours, frequency_cap_days");
     }
 }

@@ -46,8 +46,9 @@ class WinbackSettingsTest {
                 .hasMessageStartingWith(file + ":1:24: tiers.major.offer: expected an offer id from config/offers.yaml")
                 .hasMessageEndingWith(", got \"winback_mayor\"");
         assertThatThrownBy(() -> load("tiers: {small: {offer: winback_key}}\n"))
-                .hasMessage(file + ":1:24: tiers.small.offer: expected an offer whose tiers include small (it has [key]), "
-                        + "got \"winback_key\"");
+                .hasMessage(
+                        file + ":1:24: tiers.small.offer: expected an offer whose tiers include small (it has [key]), "
+                                + "got \"winback_key\"");
         assertThatThrownBy(() -> load("tiers:\n  gold: {}\n"))
                 .hasMessage(file + ":2:3: tiers.gold: unknown setting; known here: key, major, ordinary, small");
         assertThatThrownBy(() -> load("tiers: {key: {lapsed_after_days: 0}}\n"))

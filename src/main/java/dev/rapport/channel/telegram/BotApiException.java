@@ -41,8 +41,11 @@ public final class BotApiException extends RuntimeException {
     /** The topic was deleted (or never existed): "message thread not found", TOPIC_DELETED, TOPIC_ID_INVALID. */
     public boolean topicMissing() {
         String text = description.toLowerCase(Locale.ROOT);
-        return code == 400 && (text.contains("message thread not found") || text.contains("topic_deleted")
-                || text.contains("topic_id_invalid") || text.contains("thread not found"));
+        return code == 400
+                && (text.contains("message thread not found")
+                        || text.contains("topic_deleted")
+                        || text.contains("topic_id_invalid")
+                        || text.contains("thread not found"));
     }
 
     /** The customer blocked the bot (a copy from their chat fails the same way). */
@@ -53,7 +56,11 @@ public final class BotApiException extends RuntimeException {
     /** The group cannot be used any more: the bot was removed, or the chat is gone or no longer a forum. */
     public boolean groupUnusable() {
         String text = description.toLowerCase(Locale.ROOT);
-        return (code == 403 && !blockedByUser()) || (code == 400 && (text.contains("chat not found")
-                || text.contains("not a forum") || text.contains("not enough rights") || text.contains("chat_admin_required")));
+        return (code == 403 && !blockedByUser())
+                || (code == 400
+                        && (text.contains("chat not found")
+                                || text.contains("not a forum")
+                                || text.contains("not enough rights")
+                                || text.contains("chat_admin_required")));
     }
 }

@@ -28,7 +28,7 @@ public final class StaffGroupApi implements AutoCloseable {
     private final String base;
 
     public StaffGroupApi(RapportConfig.Telegram telegram) {
-        TelegramClients.url(telegram.apiUrl());   // the same checks as the main client
+        TelegramClients.url(telegram.apiUrl()); // the same checks as the main client
         this.http = TelegramClients.http(4);
         this.base = telegram.apiUrl().toString().replaceAll("/+$", "") + "/bot" + telegram.botToken() + "/";
     }
@@ -40,7 +40,9 @@ public final class StaffGroupApi implements AutoCloseable {
     }
 
     public void renameTopic(String groupId, long threadId, String name) {
-        call("editForumTopic", params(groupId).put("message_thread_id", threadId).put("name", name));
+        call(
+                "editForumTopic",
+                params(groupId).put("message_thread_id", threadId).put("name", name));
     }
 
     /** Posts a text into a topic (null: the General topic), optionally as a reply; returns the new message's id. */
@@ -57,7 +59,9 @@ public final class StaffGroupApi implements AutoCloseable {
 
     /** Copies a message (any kind) into a topic without a "forwarded from" header; returns the copy's id. */
     public long copy(String fromChat, long messageId, String groupId, long threadId) {
-        ObjectNode params = params(groupId).put("message_thread_id", threadId).put("from_chat_id", fromChat)
+        ObjectNode params = params(groupId)
+                .put("message_thread_id", threadId)
+                .put("from_chat_id", fromChat)
                 .put("message_id", messageId);
         return call("copyMessage", params).path("message_id").asLong();
     }
@@ -76,7 +80,8 @@ public final class StaffGroupApi implements AutoCloseable {
     public List<String> check(String groupId) {
         var problems = new ArrayList<String>();
         try {
-            long botId = call("getMe", Json.mapper().createObjectNode()).path("id").asLong();
+            long botId =
+                    call("getMe", Json.mapper().createObjectNode()).path("id").asLong();
             JsonNode chat = call("getChat", params(groupId));
             if (!"supergroup".equals(chat.path("type").asText())) {
                 problems.add("the chat is a " + chat.path("type").asText("?") + ", not a supergroup");
@@ -98,8 +103,10 @@ public final class StaffGroupApi implements AutoCloseable {
             if (e.transientFailure() || e.code() == 429) {
                 throw e;
             }
-            problems.add("Telegram answered " + e.getMessage() + (e.code() == 400 || e.code() == 403
-                    ? " (is the bot a member of this group, and is the id right?)" : ""));
+            problems.add("Telegram answered " + e.getMessage()
+                    + (e.code() == 400 || e.code() == 403
+                            ? " (is the bot a member of this group, and is the id right?)"
+                            : ""));
         }
         return problems;
     }
@@ -109,23 +116,30 @@ public final class StaffGroupApi implements AutoCloseable {
     }
 
     private JsonNode call(String method, ObjectNode params) {
-        var request = new Request.Builder().url(base + method)
-                .post(RequestBody.create(Json.write(params), JSON_TYPE)).build();
+        var request = new Request.Builder()
+                .url(base + method)
+                .post(RequestBody.create(Json.write(params), JSON_TYPE))
+                .build();
         try (Response response = http.newCall(request).execute()) {
             String body = response.body() == null ? "" : response.body().string();
             JsonNode answer;
             try {
                 answer = Json.read(body);
             } catch (RuntimeException e) {
-                throw new BotApiException(response.code() >= 500 ? response.code() : 0,
-                        method + ": unreadable answer (HTTP " + response.code() + ")", null, e);
+                throw new BotApiException(
+                        response.code() >= 500 ? response.code() : 0,
+                        method + ": unreadable answer (HTTP " + response.code() + ")",
+                        null,
+                        e);
             }
             if (answer.path("ok").asBoolean(false)) {
                 return answer.path("result");
             }
             JsonNode retry = answer.path("parameters").path("retry_after");
-            throw new BotApiException(answer.path("error_code").asInt(response.code()),
-                    answer.path("description").asText(""), retry.isNumber() ? Duration.ofSeconds(retry.asLong()) : null,
+            throw new BotApiException(
+                    answer.path("error_code").asInt(response.code()),
+                    answer.path("description").asText(""),
+                    retry.isNumber() ? Duration.ofSeconds(retry.asLong()) : null,
                     null);
         } catch (IOException e) {
             throw new BotApiException(0, method + ": " + e, null, e);

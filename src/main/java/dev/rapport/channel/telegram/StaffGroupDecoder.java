@@ -21,8 +21,8 @@ public final class StaffGroupDecoder implements UpdateDecoder {
      * The update types the staff group needs from the webhook: messages in topics (staff answers and
      * commands), their edits, and the bot's own membership (removed from the group, rights taken away).
      */
-    public static final java.util.List<String> UPDATE_TYPES = java.util.List.of("message", "edited_message",
-            "my_chat_member");
+    public static final java.util.List<String> UPDATE_TYPES =
+            java.util.List.of("message", "edited_message", "my_chat_member");
 
     @Override
     public String channel() {
@@ -36,12 +36,19 @@ public final class StaffGroupDecoder implements UpdateDecoder {
             return new Decoded.Ignore("nothing to act on in the staff group (a service message or a bot's)");
         }
         TopicPost topicPost = post.get();
-        Content content = topicPost.botRemoved() ? new Content.Membership(true)
-                : topicPost.edited() ? new Content.Edited(topicPost.text() == null ? "" : topicPost.text())
-                : topicPost.text() != null && topicPost.media() == null ? Texts.read(topicPost.text())
-                : new Content.Media(topicPost.media(), null, topicPost.text());
-        var sender = new InboundMessage.Sender(topicPost.userId() == null ? chatKey : String.valueOf(topicPost.userId()),
-                topicPost.userName(), null, null);
-        return new Decoded.Message(new InboundMessage(dev.rapport.domain.Channel.TELEGRAM_STAFF, chatKey, updateId, sender, content, Instant.now()));
+        Content content = topicPost.botRemoved()
+                ? new Content.Membership(true)
+                : topicPost.edited()
+                        ? new Content.Edited(topicPost.text() == null ? "" : topicPost.text())
+                        : topicPost.text() != null && topicPost.media() == null
+                                ? Texts.read(topicPost.text())
+                                : new Content.Media(topicPost.media(), null, topicPost.text());
+        var sender = new InboundMessage.Sender(
+                topicPost.userId() == null ? chatKey : String.valueOf(topicPost.userId()),
+                topicPost.userName(),
+                null,
+                null);
+        return new Decoded.Message(new InboundMessage(
+                dev.rapport.domain.Channel.TELEGRAM_STAFF, chatKey, updateId, sender, content, Instant.now()));
     }
 }

@@ -20,8 +20,7 @@ final class TelegramClients {
      */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
-    private TelegramClients() {
-    }
+    private TelegramClients() {}
 
     /**
      * An HTTP client that allows {@code concurrency} calls at once to the one Bot API host. The
@@ -39,7 +38,7 @@ final class TelegramClients {
                 .writeTimeout(CALL_TIMEOUT)
                 .readTimeout(CALL_TIMEOUT)
                 .callTimeout(CALL_TIMEOUT)
-                .retryOnConnectionFailure(false)   // a POST that may have arrived is the outbox's call to repeat
+                .retryOnConnectionFailure(false) // a POST that may have arrived is the outbox's call to repeat
                 .build();
     }
 
@@ -50,12 +49,15 @@ final class TelegramClients {
     /** {@code https://api.telegram.org} or a local fake such as {@code http://127.0.0.1:8081}. */
     static TelegramUrl url(URI apiUrl) {
         String scheme = apiUrl.getScheme();
-        if (scheme == null || apiUrl.getHost() == null
+        if (scheme == null
+                || apiUrl.getHost() == null
                 || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new IllegalArgumentException("TELEGRAM_API_URL must be http(s)://host[:port], for example "
                     + "https://api.telegram.org; got " + apiUrl);
         }
-        if (apiUrl.getPath() != null && !apiUrl.getPath().isEmpty() && !apiUrl.getPath().equals("/")) {
+        if (apiUrl.getPath() != null
+                && !apiUrl.getPath().isEmpty()
+                && !apiUrl.getPath().equals("/")) {
             throw new IllegalArgumentException("TELEGRAM_API_URL cannot have a path (the client always calls "
                     + "/bot<token>/<method> at the root); got " + apiUrl);
         }

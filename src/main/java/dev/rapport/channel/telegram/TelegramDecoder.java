@@ -21,8 +21,19 @@ public final class TelegramDecoder implements UpdateDecoder {
 
     private static final ObjectMapper JSON = Json.mapper();
     /** Media a customer can send, in the order they are looked for. */
-    private static final List<String> MEDIA = List.of("photo", "document", "video", "voice", "audio", "video_note",
-            "animation", "sticker", "location", "venue", "poll", "dice");
+    private static final List<String> MEDIA = List.of(
+            "photo",
+            "document",
+            "video",
+            "voice",
+            "audio",
+            "video_note",
+            "animation",
+            "sticker",
+            "location",
+            "venue",
+            "poll",
+            "dice");
 
     @Override
     public String channel() {
@@ -38,13 +49,16 @@ public final class TelegramDecoder implements UpdateDecoder {
         if (root.has("callback_query")) {
             JsonNode query = root.get("callback_query");
             String messageRef = query.path("message").has("message_id")
-                    ? query.path("message").get("message_id").asText() : null;
-            var press = new Content.ButtonPress(query.path("data").asText(""), query.path("id").asText(), messageRef);
+                    ? query.path("message").get("message_id").asText()
+                    : null;
+            var press = new Content.ButtonPress(
+                    query.path("data").asText(""), query.path("id").asText(), messageRef);
             return inbound(updateId, chatKey, query.path("from"), press, Instant.now());
         }
         if (root.has("edited_message")) {
             JsonNode edited = root.get("edited_message");
-            var content = new Content.Edited(edited.path("text").asText(edited.path("caption").asText("")));
+            var content = new Content.Edited(
+                    edited.path("text").asText(edited.path("caption").asText("")));
             return inbound(updateId, chatKey, edited.path("from"), content, sentAt(edited));
         }
         if (root.has("my_chat_member")) {
@@ -71,12 +85,15 @@ public final class TelegramDecoder implements UpdateDecoder {
         }
         if (message.has("contact")) {
             JsonNode contact = message.get("contact");
-            return new Content.SharedContact(contact.path("phone_number").asText(),
+            return new Content.SharedContact(
+                    contact.path("phone_number").asText(),
                     contact.has("user_id") ? contact.get("user_id").asText() : null);
         }
         for (String kind : MEDIA) {
             if (message.has(kind)) {
-                return new Content.Media(kind, fileRef(message.get(kind)),
+                return new Content.Media(
+                        kind,
+                        fileRef(message.get(kind)),
                         message.has("caption") ? message.get("caption").asText() : null);
             }
         }
@@ -95,8 +112,8 @@ public final class TelegramDecoder implements UpdateDecoder {
                 text(from, "first_name"),
                 text(from, "username"),
                 text(from, "language_code"));
-        return new Decoded.Message(new InboundMessage(dev.rapport.domain.Channel.TELEGRAM, chatKey, updateId, sender, content,
-                sentAt));
+        return new Decoded.Message(
+                new InboundMessage(dev.rapport.domain.Channel.TELEGRAM, chatKey, updateId, sender, content, sentAt));
     }
 
     private static String text(JsonNode node, String field) {

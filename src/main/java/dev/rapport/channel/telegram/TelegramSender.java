@@ -71,7 +71,7 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
         PartialBotApiMethod<?> request;
         try {
             request = request(chatKey, reply);
-        } catch (RuntimeException e) {   // a missing label or callback id: sending again will not help
+        } catch (RuntimeException e) { // a missing label or callback id: sending again will not help
             return new SendResult.Rejected("invalid request: " + e.getMessage());
         }
         try {
@@ -104,24 +104,33 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
             return sendMessage(chatKey, text);
         }
         if (reply instanceof Reply.ButtonAnswer answer) {
-            return AnswerCallbackQuery.builder().callbackQueryId(answer.callbackId()).text(answer.text()).build();
+            return AnswerCallbackQuery.builder()
+                    .callbackQueryId(answer.callbackId())
+                    .text(answer.text())
+                    .build();
         }
-        throw new IllegalArgumentException("Telegram cannot send a " + reply.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "Telegram cannot send a " + reply.getClass().getSimpleName());
     }
 
     static SendMessage sendMessage(String chatKey, Reply.Text text) {
         var message = SendMessage.builder().chatId(chatKey).text(text.text());
         if (text.replyTo() != null && text.replyTo().matches("\\d{1,9}")) {
             // Answers that message; sent anyway (as a plain message) when the customer deleted it.
-            message.replyParameters(ReplyParameters.builder().messageId(Integer.parseInt(text.replyTo()))
-                    .allowSendingWithoutReply(true).build());
+            message.replyParameters(ReplyParameters.builder()
+                    .messageId(Integer.parseInt(text.replyTo()))
+                    .allowSendingWithoutReply(true)
+                    .build());
         }
         if (!text.buttons().isEmpty()) {
             var rows = new ArrayList<InlineKeyboardRow>();
             for (List<Button> row : text.buttons()) {
                 var keyboardRow = new InlineKeyboardRow();
                 for (Button button : row) {
-                    keyboardRow.add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build());
+                    keyboardRow.add(InlineKeyboardButton.builder()
+                            .text(button.label())
+                            .callbackData(button.data())
+                            .build());
                 }
                 rows.add(keyboardRow);
             }
@@ -134,7 +143,7 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
         Integer code = e.getErrorCode();
         String reason = code == null ? describe(e) : "[" + code + "] " + e.getApiResponse();
         if (code == null) {
-            return new SendResult.TransientFailure(reason);   // no Bot API answer (a proxy's error page, say)
+            return new SendResult.TransientFailure(reason); // no Bot API answer (a proxy's error page, say)
         }
         if (code == 0) {
             // The Bot API answered, but the client could not read its answer (a shape it does not know):
@@ -143,8 +152,10 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
             return new SendResult.Delivered(null);
         }
         if (code == 429) {
-            Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-            return new SendResult.RetryAfter(seconds == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds), reason);
+            Integer seconds =
+                    e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            return new SendResult.RetryAfter(
+                    seconds == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds), reason);
         }
         if (code == 403) {
             return new SendResult.Unreachable(reason);

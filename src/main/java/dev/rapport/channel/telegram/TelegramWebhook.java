@@ -53,10 +53,14 @@ public final class TelegramWebhook implements Handler {
         this.maxBodyBytes = maxBodyBytes;
         this.intake = intake;
         this.received = counter(metrics, "rapport_updates_received_total", "Updates stored by the webhook");
-        this.unauthorised = Counter.builder("rapport_updates_rejected_total").tag("reason", "secret")
-                .description("Webhook requests refused before storing").register(metrics);
-        this.rejected = Counter.builder("rapport_updates_rejected_total").tag("reason", "unreadable")
-                .description("Webhook requests refused before storing").register(metrics);
+        this.unauthorised = Counter.builder("rapport_updates_rejected_total")
+                .tag("reason", "secret")
+                .description("Webhook requests refused before storing")
+                .register(metrics);
+        this.rejected = Counter.builder("rapport_updates_rejected_total")
+                .tag("reason", "unreadable")
+                .description("Webhook requests refused before storing")
+                .register(metrics);
         this.duplicates = counter(metrics, "rapport_updates_duplicate_total", "Updates delivered again and ignored");
     }
 
@@ -86,7 +90,8 @@ public final class TelegramWebhook implements Handler {
             (outcome == Intake.Outcome.DUPLICATE ? duplicates : received).increment();
             ctx.status(HttpStatus.OK);
         } catch (ExecutionException | TimeoutException e) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "5")
                     .result("cannot store updates right now; retry later");
         }
     }

@@ -22,6 +22,7 @@ public final class TelegramWebhookAdmin implements AutoCloseable {
 
     /** The path intake serves; Telegram posts updates to the public URL plus this. */
     public static final String WEBHOOK_PATH = "/telegram/webhook";
+
     static final int MAX_CONNECTIONS = 40;
 
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
@@ -38,17 +39,30 @@ public final class TelegramWebhookAdmin implements AutoCloseable {
     }
 
     /** What Telegram reports about the webhook. {@code lastErrorAt} and the optional fields may be null. */
-    public record WebhookStatus(String url, int pendingUpdateCount, Instant lastErrorAt, String lastErrorMessage,
-                                Integer maxConnections, List<String> allowedUpdates) {
+    public record WebhookStatus(
+            String url,
+            int pendingUpdateCount,
+            Instant lastErrorAt,
+            String lastErrorMessage,
+            Integer maxConnections,
+            List<String> allowedUpdates) {
 
         @Override
         public String toString() {
             var text = new StringBuilder();
-            text.append("url: ").append(url == null || url.isEmpty() ? "(none)" : url).append('\n');
+            text.append("url: ")
+                    .append(url == null || url.isEmpty() ? "(none)" : url)
+                    .append('\n');
             text.append("pending updates: ").append(pendingUpdateCount).append('\n');
-            text.append("max connections: ").append(maxConnections == null ? "(default)" : maxConnections).append('\n');
-            text.append("allowed updates: ").append(allowedUpdates == null ? "(all but chat_member and the like)"
-                    : String.join(", ", allowedUpdates)).append('\n');
+            text.append("max connections: ")
+                    .append(maxConnections == null ? "(default)" : maxConnections)
+                    .append('\n');
+            text.append("allowed updates: ")
+                    .append(
+                            allowedUpdates == null
+                                    ? "(all but chat_member and the like)"
+                                    : String.join(", ", allowedUpdates))
+                    .append('\n');
             text.append("last error: ").append(lastErrorAt == null ? "(none)" : lastErrorAt + " " + lastErrorMessage);
             return text.toString();
         }
@@ -89,20 +103,27 @@ public final class TelegramWebhookAdmin implements AutoCloseable {
         WebhookInfo info = call("getWebhookInfo", () -> client.execute(new GetWebhookInfo()));
         Integer pending = info.getPendingUpdatesCount();
         Integer errorDate = info.getLastErrorDate();
-        return new WebhookStatus(info.getUrl(), pending == null ? 0 : pending,
+        return new WebhookStatus(
+                info.getUrl(),
+                pending == null ? 0 : pending,
                 errorDate == null || errorDate == 0 ? null : Instant.ofEpochSecond(errorDate),
-                info.getLastErrorMessage(), info.getMaxConnections(),
+                info.getLastErrorMessage(),
+                info.getMaxConnections(),
                 info.getAllowedUpdates() == null ? null : List.copyOf(info.getAllowedUpdates()));
     }
 
     /** The bot's @username (without the @), from getMe: for deep links such as t.me/&lt;username&gt;?start=… */
     public String botUsername() {
-        return call("getMe", () -> client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe())).getUserName();
+        return call("getMe", () -> client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe()))
+                .getUserName();
     }
 
     /** Removes the webhook; updates that arrive meanwhile wait at Telegram until one is set again. */
     public void delete() {
-        Boolean done = call("deleteWebhook", () -> client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build()));
+        Boolean done = call(
+                "deleteWebhook",
+                () -> client.execute(
+                        DeleteWebhook.builder().dropPendingUpdates(false).build()));
         if (!Boolean.TRUE.equals(done)) {
             throw new TelegramCallException("deleteWebhook was not confirmed by Telegram", null);
         }
@@ -122,12 +143,16 @@ public final class TelegramWebhookAdmin implements AutoCloseable {
             return call.run();
         } catch (TelegramApiRequestException e) {
             String hint = e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)
-                    ? " (check TELEGRAM_BOT_TOKEN)" : "";
-            throw new TelegramCallException(what + " failed: [" + e.getErrorCode() + "] " + e.getApiResponse() + hint, e);
+                    ? " (check TELEGRAM_BOT_TOKEN)"
+                    : "";
+            throw new TelegramCallException(
+                    what + " failed: [" + e.getErrorCode() + "] " + e.getApiResponse() + hint, e);
         } catch (TelegramApiException e) {
-            throw new TelegramCallException(what + " failed: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")")
-                    + "; check TELEGRAM_API_URL and the network", e);
+            throw new TelegramCallException(
+                    what + " failed: " + e.getMessage()
+                            + (e.getCause() == null ? "" : " (" + e.getCause() + ")")
+                            + "; check TELEGRAM_API_URL and the network",
+                    e);
         }
     }
 }

@@ -15,6 +15,14 @@ package dev.rapport.channel.telegram;
  * @param edited      true for an edit of an earlier message
  * @param botRemoved  the bot was removed from the group or lost its admin rights
  */
-public record TopicPost(String groupId, Long threadId, long messageId, Long replyTo, Long userId, String userName,
-                        String text, String media, boolean edited, boolean botRemoved) {
-}
+public record TopicPost(
+        String groupId,
+        Long threadId,
+        long messageId,
+        Long replyTo,
+        Long userId,
+        String userName,
+        String text,
+        String media,
+        boolean edited,
+        boolean botRemoved) {}

@@ -22,16 +22,30 @@ final class UpdateClassifier {
     static final List<String> HANDLED = List.of("message", "callback_query", "edited_message", "my_chat_member");
 
     /** Every other type Telegram documents: stored and ignored, with the type named. */
-    private static final List<String> KNOWN = List.of("channel_post", "edited_channel_post", "business_connection",
-            "business_message", "edited_business_message", "deleted_business_messages", "message_reaction",
-            "message_reaction_count", "inline_query", "chosen_inline_result", "shipping_query", "pre_checkout_query",
-            "purchased_paid_media", "poll", "poll_answer", "chat_member", "chat_join_request", "chat_boost",
+    private static final List<String> KNOWN = List.of(
+            "channel_post",
+            "edited_channel_post",
+            "business_connection",
+            "business_message",
+            "edited_business_message",
+            "deleted_business_messages",
+            "message_reaction",
+            "message_reaction_count",
+            "inline_query",
+            "chosen_inline_result",
+            "shipping_query",
+            "pre_checkout_query",
+            "purchased_paid_media",
+            "poll",
+            "poll_answer",
+            "chat_member",
+            "chat_join_request",
+            "chat_boost",
             "removed_chat_boost");
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    private UpdateClassifier() {
-    }
+    private UpdateClassifier() {}
 
     static NewUpdate classify(byte[] body) {
         return classify(body, "");
@@ -58,34 +72,56 @@ final class UpdateClassifier {
             return rejected(null, payload, null, "update_id is missing or not an integer");
         }
         long id = updateId.asLong();
-        String kind = HANDLED.stream().filter(root::has).findFirst()
+        String kind = HANDLED.stream()
+                .filter(root::has)
+                .findFirst()
                 .orElseGet(() -> KNOWN.stream().filter(root::has).findFirst().orElse(null));
         if (kind == null) {
-            return NewUpdate.settled(CHANNEL, id, null, unknownKind(root), payload, null, UpdateStatus.IGNORED,
+            return NewUpdate.settled(
+                    CHANNEL,
+                    id,
+                    null,
+                    unknownKind(root),
+                    payload,
+                    null,
+                    UpdateStatus.IGNORED,
                     "update type not handled: " + unknownKind(root));
         }
         if (!HANDLED.contains(kind)) {
-            return NewUpdate.settled(CHANNEL, id, null, kind, payload, null, UpdateStatus.IGNORED,
-                    "update type not handled: " + kind);
+            return NewUpdate.settled(
+                    CHANNEL, id, null, kind, payload, null, UpdateStatus.IGNORED, "update type not handled: " + kind);
         }
         JsonNode chat = chatOf(root.get(kind));
         String chatType = chat.path("type").asText("private");
-        JsonNode chatId = chat.has("id") ? chat.get("id") : root.get(kind).path("from").get("id");
+        JsonNode chatId =
+                chat.has("id") ? chat.get("id") : root.get(kind).path("from").get("id");
         if (chatId != null && !isTelegramId(chatId)) {
             // A chat id Rapport could never answer (an object, a string, 1e400): kept and explained, never a turn.
-            return rejectedChat(id, payload, kind, (chat.has("id") ? "chat.id" : "from.id")
-                    + " is not an integer Telegram could have sent: " + describe(chatId));
+            return rejectedChat(
+                    id,
+                    payload,
+                    kind,
+                    (chat.has("id") ? "chat.id" : "from.id") + " is not an integer Telegram could have sent: "
+                            + describe(chatId));
         }
         String chatKey = chatId == null ? null : chatId.asText();
         if (chatKey == null) {
-            return NewUpdate.settled(CHANNEL, id, null, kind, payload, null, UpdateStatus.IGNORED,
-                    kind + " without a chat or a sender");
+            return NewUpdate.settled(
+                    CHANNEL, id, null, kind, payload, null, UpdateStatus.IGNORED, kind + " without a chat or a sender");
         }
         if (!staffGroupId.isEmpty() && staffGroupId.equals(chatKey) && !"callback_query".equals(kind)) {
-            return new NewUpdate(StaffGroupDecoder.CHANNEL, id, chatKey, kind, payload, null, UpdateStatus.PENDING, null);
+            return new NewUpdate(
+                    StaffGroupDecoder.CHANNEL, id, chatKey, kind, payload, null, UpdateStatus.PENDING, null);
         }
         if (!"private".equals(chatType)) {
-            return NewUpdate.settled(CHANNEL, id, chatKey, kind, payload, null, UpdateStatus.IGNORED,
+            return NewUpdate.settled(
+                    CHANNEL,
+                    id,
+                    chatKey,
+                    kind,
+                    payload,
+                    null,
+                    UpdateStatus.IGNORED,
                     "not a private chat (" + chatType + "): Rapport talks with customers one to one");
         }
         return new NewUpdate(CHANNEL, id, chatKey, kind, payload, null, UpdateStatus.PENDING, null);

@@ -23,8 +23,10 @@ final class ChatFiles {
     Optional<Long> customerOf(String chatKey) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT customer_id FROM channel_accounts WHERE channel = :channel AND chat_key = :chatKey""")
-                .bind("channel", WebchatRoutes.CHANNEL).bind("chatKey", chatKey)
-                .mapTo(Long.class).findOne());
+                .bind("channel", WebchatRoutes.CHANNEL)
+                .bind("chatKey", chatKey)
+                .mapTo(Long.class)
+                .findOne());
     }
 
     /** Keeps the file; returns its id. */
@@ -34,15 +36,23 @@ final class ChatFiles {
                                                 bytes)
                         VALUES (:channel, :chatKey, :customerId, :kind, :contentType, :fileName, :size, :bytes)
                         RETURNING id""")
-                .bind("channel", WebchatRoutes.CHANNEL).bind("chatKey", chatKey).bind("customerId", customerId)
-                .bind("kind", sniffed.kind()).bind("contentType", sniffed.contentType()).bind("fileName", fileName)
-                .bind("size", bytes.length).bind("bytes", bytes)
-                .mapTo(Long.class).one());
+                .bind("channel", WebchatRoutes.CHANNEL)
+                .bind("chatKey", chatKey)
+                .bind("customerId", customerId)
+                .bind("kind", sniffed.kind())
+                .bind("contentType", sniffed.contentType())
+                .bind("fileName", fileName)
+                .bind("size", bytes.length)
+                .bind("bytes", bytes)
+                .mapTo(Long.class)
+                .one());
     }
 
     /** Removes a file whose message could not be stored (it would belong to nothing). */
     void forget(long id) {
-        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM chat_files WHERE id = :id").bind("id", id).execute());
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM chat_files WHERE id = :id")
+                .bind("id", id)
+                .execute());
     }
 
     static String reference(long id) {

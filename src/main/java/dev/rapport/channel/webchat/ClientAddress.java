@@ -9,14 +9,14 @@ import io.javalin.http.Context;
  */
 final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String of(Context ctx, boolean behindProxy) {
         if (behindProxy) {
             String forwarded = ctx.header("X-Forwarded-For");
             if (forwarded != null && !forwarded.isBlank()) {
-                String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+                String last =
+                        forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
                 if (!last.isEmpty()) {
                     return last;
                 }

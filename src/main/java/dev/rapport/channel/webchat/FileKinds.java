@@ -12,8 +12,7 @@ import java.util.Optional;
 final class FileKinds {
 
     /** A recognised file: {@code kind} as the engine names media ({@code photo}, {@code document}). */
-    record Sniffed(String kind, String contentType, String extension) {
-    }
+    record Sniffed(String kind, String contentType, String extension) {}
 
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -23,8 +22,7 @@ final class FileKinds {
     private static final byte[] WEBP = "WEBP".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
-    private FileKinds() {
-    }
+    private FileKinds() {}
 
     static Optional<Sniffed> sniff(byte[] bytes) {
         if (startsWith(bytes, 0, JPEG)) {

@@ -61,10 +61,13 @@ final class FileUploads {
         if (bytes.length == 0) {
             throw new BadRequestResponse("the body is empty: send the file's bytes / 文件为空，请重新选择文件。");
         }
-        FileKinds.Sniffed sniffed = FileKinds.sniff(bytes).orElseThrow(() -> new UnsupportedMediaTypeResponse(
-                "Only photos (JPEG, PNG, GIF, WebP) and PDF files can be sent. / 只能发送照片（JPEG、PNG、GIF、WebP）或 PDF 文件。"));
-        long customerId = files.customerOf(chatKey).orElseThrow(() -> new ConflictResponse(
-                "The chat is still starting; please send the file again in a moment. / 对话正在建立，请稍后再发送文件。"));
+        FileKinds.Sniffed sniffed = FileKinds.sniff(bytes)
+                .orElseThrow(
+                        () -> new UnsupportedMediaTypeResponse(
+                                "Only photos (JPEG, PNG, GIF, WebP) and PDF files can be sent. / 只能发送照片（JPEG、PNG、GIF、WebP）或 PDF 文件。"));
+        long customerId = files.customerOf(chatKey)
+                .orElseThrow(() -> new ConflictResponse(
+                        "The chat is still starting; please send the file again in a moment. / 对话正在建立，请稍后再发送文件。"));
         String name = name(ctx.queryParam("name"));
         long fileId = files.store(chatKey, customerId, sniffed, name, bytes);
         ObjectNode payload = Json.mapper().createObjectNode();
@@ -98,7 +101,8 @@ final class FileUploads {
 
     private static ContentTooLargeResponse tooLarge(long size) {
         String mb = size > 0 ? String.format(Locale.ROOT, "%.1f MB", size / 1024.0 / 1024.0) : null;
-        return new ContentTooLargeResponse("Files are limited to " + MAX_MB + " MB" + (mb == null ? "" : "; this one is " + mb)
+        return new ContentTooLargeResponse("Files are limited to " + MAX_MB + " MB"
+                + (mb == null ? "" : "; this one is " + mb)
                 + ". Please send a smaller photo or PDF. / 文件最大 " + MAX_MB + " MB" + (mb == null ? "" : "，这个文件有 " + mb)
                 + "，请发送较小的照片或 PDF。");
     }
@@ -109,7 +113,8 @@ final class FileUploads {
             return null;
         }
         String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "").strip();
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
         if (name.isEmpty()) {
             return null;
         }

@@ -17,6 +17,7 @@ final class UpdateIds {
 
     long next() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT nextval('webchat_update_ids')")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 }

@@ -28,19 +28,25 @@ public final class WebchatDecoder implements UpdateDecoder {
         }
         Content content;
         if (post.hasNonNull("file")) {
-            content = new Content.Media(post.path("kind").asText("document"), ChatFiles.reference(post.get("file").asLong()),
+            content = new Content.Media(
+                    post.path("kind").asText("document"),
+                    ChatFiles.reference(post.get("file").asLong()),
                     null);
         } else if (post.hasNonNull("button")) {
-            content = new Content.ButtonPress(post.get("button").asText(), post.path("pressId").asText(), null);
+            content = new Content.ButtonPress(
+                    post.get("button").asText(), post.path("pressId").asText(), null);
         } else {
             content = Texts.read(post.path("text").asText());
         }
         var sender = new InboundMessage.Sender(chatKey, textOrNull(post, "name"), null, textOrNull(post, "language"));
         Instant sentAt = post.has("at") ? Instant.ofEpochMilli(post.get("at").asLong()) : Instant.now();
-        return new Decoded.Message(new InboundMessage(dev.rapport.domain.Channel.WEBCHAT, chatKey, updateId, sender, content, sentAt));
+        return new Decoded.Message(
+                new InboundMessage(dev.rapport.domain.Channel.WEBCHAT, chatKey, updateId, sender, content, sentAt));
     }
 
     private static String textOrNull(JsonNode node, String field) {
-        return node.hasNonNull(field) && !node.get(field).asText().isBlank() ? node.get(field).asText() : null;
+        return node.hasNonNull(field) && !node.get(field).asText().isBlank()
+                ? node.get(field).asText()
+                : null;
     }
 }

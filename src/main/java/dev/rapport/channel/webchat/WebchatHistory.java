@@ -23,8 +23,7 @@ final class WebchatHistory {
     private static final int RECENT = 50;
 
     /** An event for the page: its SSE name and its JSON data. */
-    record Event(String name, Map<String, Object> data) {
-    }
+    record Event(String name, Map<String, Object> data) {}
 
     private final Jdbi jdbi;
 
@@ -36,8 +35,7 @@ final class WebchatHistory {
      * Up to {@value #RECENT} logged messages of the chat, oldest first, and {@code earlier}: the id to
      * ask for the ones before them with, or null when there are none.
      */
-    record Page(List<Map<String, Object>> messages, Long earlier) {
-    }
+    record Page(List<Map<String, Object>> messages, Long earlier) {}
 
     /** The last messages of the chat (see {@link #page}). */
     Page recent(String chatKey) {
@@ -51,16 +49,21 @@ final class WebchatHistory {
      */
     Page page(String chatKey, long beforeId) {
         return jdbi.withHandle(handle -> {
-            List<ChatHistory.LoggedMessage> logged = new ArrayList<>(
-                    ChatHistory.before(handle, WebchatRoutes.CHANNEL, chatKey, beforeId, RECENT + 1));
+            List<ChatHistory.LoggedMessage> logged =
+                    new ArrayList<>(ChatHistory.before(handle, WebchatRoutes.CHANNEL, chatKey, beforeId, RECENT + 1));
             boolean more = logged.size() > RECENT;
             if (more) {
                 logged.remove(0);
             }
             Long earlier = more ? logged.get(0).id() : null;
-            Map<Long, List<OutboxReplies.QueuedReply>> rows = OutboxReplies.forMessages(handle, logged.stream()
-                            .filter(ChatHistory.LoggedMessage::outbound).map(ChatHistory.LoggedMessage::id).toList())
-                    .stream().collect(Collectors.groupingBy(OutboxReplies.QueuedReply::messageId));
+            Map<Long, List<OutboxReplies.QueuedReply>> rows = OutboxReplies.forMessages(
+                            handle,
+                            logged.stream()
+                                    .filter(ChatHistory.LoggedMessage::outbound)
+                                    .map(ChatHistory.LoggedMessage::id)
+                                    .toList())
+                    .stream()
+                    .collect(Collectors.groupingBy(OutboxReplies.QueuedReply::messageId));
             List<Map<String, Object>> messages = new ArrayList<>();
             for (ChatHistory.LoggedMessage message : logged) {
                 if (!message.outbound() && isStart(message.text())) {
@@ -103,8 +106,11 @@ final class WebchatHistory {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT c.language FROM channel_accounts a JOIN customers c ON c.id = a.customer_id
                         WHERE a.channel = :channel AND a.chat_key = :chatKey""")
-                .bind("channel", WebchatRoutes.CHANNEL).bind("chatKey", chatKey)
-                .mapTo(String.class).findOne()).map(language -> language.toLowerCase(java.util.Locale.ROOT));
+                        .bind("channel", WebchatRoutes.CHANNEL)
+                        .bind("chatKey", chatKey)
+                        .mapTo(String.class)
+                        .findOne())
+                .map(language -> language.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The live event for the reply with this delivery key, if it is this chat's and shows anything. */
@@ -134,7 +140,9 @@ final class WebchatHistory {
         boolean any = false;
         for (Object row : rows) {
             for (Object button : (List<?>) row) {
-                if (!(button instanceof Button b) || b.data() == null || !b.data().startsWith("go:")) {
+                if (!(button instanceof Button b)
+                        || b.data() == null
+                        || !b.data().startsWith("go:")) {
                     return false;
                 }
                 any = true;

@@ -51,8 +51,10 @@ final class WebchatHub implements AutoCloseable {
                 String chatKey = notice.topic().substring(WebchatSender.TOPIC_PREFIX.length());
                 String deliveryKey = notice.data().path("key").asText(null);
                 if (deliveryKey != null && tabs.containsKey(chatKey)) {
-                    lane(chatKey, () -> history.reply(chatKey, deliveryKey)
-                            .ifPresent(event -> push(chatKey, event.name(), event.data())));
+                    lane(
+                            chatKey,
+                            () -> history.reply(chatKey, deliveryKey)
+                                    .ifPresent(event -> push(chatKey, event.name(), event.data())));
                 }
             }
 
@@ -124,8 +126,7 @@ final class WebchatHub implements AutoCloseable {
     /** One connected browser tab. */
     private static final class Tab {
 
-        private record Held(String name, Object data) {
-        }
+        private record Held(String name, Object data) {}
 
         private final LiveStream stream;
         /** Pushes waiting for the history; null once it is written. Guarded by {@code this}. */

@@ -57,20 +57,33 @@ public final class WebchatRoutes implements AutoCloseable {
     private final FileUploads uploads;
     private final String businessName;
 
-    public WebchatRoutes(Intake intake, Jdbi jdbi, LiveFeed feed, RapportConfig.Webchat settings, String businessName,
-                         MeterRegistry metrics) {
+    public WebchatRoutes(
+            Intake intake,
+            Jdbi jdbi,
+            LiveFeed feed,
+            RapportConfig.Webchat settings,
+            String businessName,
+            MeterRegistry metrics) {
         this.intake = intake;
         this.businessName = businessName;
         this.settings = settings;
         this.updateIds = new UpdateIds(jdbi);
         this.sessions = new WebchatSessions(jdbi, settings);
-        this.sessionMessages = new TokenBuckets(settings.sessionMessages().perMinute(), settings.sessionMessages().burst());
-        this.addressMessages = new TokenBuckets(settings.addressMessages().perMinute(), settings.addressMessages().burst());
-        this.historyReads = new TokenBuckets(settings.sessionMessages().perMinute(), settings.sessionMessages().burst());
+        this.sessionMessages = new TokenBuckets(
+                settings.sessionMessages().perMinute(),
+                settings.sessionMessages().burst());
+        this.addressMessages = new TokenBuckets(
+                settings.addressMessages().perMinute(),
+                settings.addressMessages().burst());
+        this.historyReads = new TokenBuckets(
+                settings.sessionMessages().perMinute(),
+                settings.sessionMessages().burst());
         // Room for a full 'text' as the page sends it (UTF-8, at most 3 bytes a character) and the other fields.
         this.maxBody = settings.maxTextChars() * 3 + 1024;
-        this.streams = new LiveStreams(CHANNEL, new LiveStreams.Limits(settings.maxStreams(), settings.streamHeartbeat(),
-                settings.streamLifetime()), metrics);
+        this.streams = new LiveStreams(
+                CHANNEL,
+                new LiveStreams.Limits(settings.maxStreams(), settings.streamHeartbeat(), settings.streamLifetime()),
+                metrics);
         this.history = new WebchatHistory(jdbi);
         this.hub = new WebchatHub(history, feed);
         this.sender = new WebchatSender(jdbi);
@@ -90,7 +103,8 @@ public final class WebchatRoutes implements AutoCloseable {
             try {
                 sessions.issue(ctx, address(ctx));
             } catch (LimitExceeded limit) {
-                ctx.status(limit.status()).header("Retry-After", Long.toString(limit.retryAfterSeconds()))
+                ctx.status(limit.status())
+                        .header("Retry-After", Long.toString(limit.retryAfterSeconds()))
                         .contentType("text/plain; charset=utf-8")
                         .result("Too many new chats right now; please try again in a few minutes.\n"
                                 + "当前新开对话过多，请几分钟后再试。\n(" + limit.limit() + ")\n");
@@ -99,7 +113,8 @@ public final class WebchatRoutes implements AutoCloseable {
         }
         try (InputStream page = WebchatRoutes.class.getResourceAsStream("/webchat/index.html")) {
             ctx.header("Cache-Control", "no-store")
-                    .contentType("text/html; charset=utf-8").result(new String(page.readAllBytes(), StandardCharsets.UTF_8)
+                    .contentType("text/html; charset=utf-8")
+                    .result(new String(page.readAllBytes(), StandardCharsets.UTF_8)
                             .replace("{{maxTextChars}}", Integer.toString(settings.maxTextChars()))
                             .replace("{{businessName}}", html(businessName))
                             .replace("{{logoUrl}}", html(settings.logoUrl()))
@@ -127,9 +142,10 @@ public final class WebchatRoutes implements AutoCloseable {
             throw new BadRequestResponse("give 'text' (1-" + settings.maxTextChars() + " characters) or 'button'");
         }
         if (text != null && text.length() > settings.maxTextChars()) {
-            throw new ContentTooLargeResponse("'text' is limited to " + settings.maxTextChars() + " characters; this one has "
-                    + text.length() + ". Please send it in shorter parts. / 消息最多 " + settings.maxTextChars()
-                    + " 个字符，这条有 " + text.length() + " 个，请分几条发送。");
+            throw new ContentTooLargeResponse(
+                    "'text' is limited to " + settings.maxTextChars() + " characters; this one has "
+                            + text.length() + ". Please send it in shorter parts. / 消息最多 " + settings.maxTextChars()
+                            + " 个字符，这条有 " + text.length() + " 个，请分几条发送。");
         }
         if (button != null && button.length() > MAX_BUTTON) {
             throw new BadRequestResponse("'button' is limited to " + MAX_BUTTON + " characters");
@@ -144,8 +160,8 @@ public final class WebchatRoutes implements AutoCloseable {
         payload.put("language", body.path("language").asText(""));
         payload.put("name", body.path("name").asText(""));
         payload.put("at", System.currentTimeMillis());
-        var update = NewUpdate.pending(CHANNEL, updateIds.next(), chatKey, button != null ? "button" : "message",
-                payload.toString());
+        var update = NewUpdate.pending(
+                CHANNEL, updateIds.next(), chatKey, button != null ? "button" : "message", payload.toString());
         try {
             intake.store(update).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -173,7 +189,9 @@ public final class WebchatRoutes implements AutoCloseable {
     public void events(Context ctx) throws Exception {
         String chatKey = chatKey(ctx);
         String address = address(ctx);
-        streams.open(ctx, List.of(
+        streams.open(
+                ctx,
+                List.of(
                         new LiveStreams.Share("session:" + chatKey, settings.sessionStreams(), "session_streams"),
                         new LiveStreams.Share("address:" + address, settings.addressStreams(), "address_streams")),
                 stream -> hub.open(chatKey, stream));
@@ -191,7 +209,8 @@ public final class WebchatRoutes implements AutoCloseable {
         try {
             before = Long.parseLong(ctx.queryParam("before") == null ? "" : ctx.queryParam("before"));
         } catch (NumberFormatException e) {
-            throw new BadRequestResponse("give 'before': the id of the earliest message shown (the 'earlier' of the chat event)");
+            throw new BadRequestResponse(
+                    "give 'before': the id of the earliest message shown (the 'earlier' of the chat event)");
         }
         WebchatHistory.Page page = history.page(chatKey, before);
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
@@ -201,8 +220,9 @@ public final class WebchatRoutes implements AutoCloseable {
     }
 
     private String chatKey(Context ctx) {
-        return sessions.chatKey(ctx).orElseThrow(() -> new UnauthorizedResponse(
-                "no web chat session: open /chat first (it gives the browser its session in a cookie)"));
+        return sessions.chatKey(ctx)
+                .orElseThrow(() -> new UnauthorizedResponse(
+                        "no web chat session: open /chat first (it gives the browser its session in a cookie)"));
     }
 
     private String address(Context ctx) {
@@ -212,7 +232,8 @@ public final class WebchatRoutes implements AutoCloseable {
     private static void take(TokenBuckets buckets, String key, String limit, String setting) {
         Duration wait = buckets.take(key);
         if (!wait.isZero()) {
-            throw LimitExceeded.tooMany(limit, wait, "too many messages; wait a moment and send again (" + setting + ")");
+            throw LimitExceeded.tooMany(
+                    limit, wait, "too many messages; wait a moment and send again (" + setting + ")");
         }
     }
 
@@ -236,8 +257,13 @@ public final class WebchatRoutes implements AutoCloseable {
 
     /** {@code value} safe inside HTML text and double-quoted attributes. */
     static String html(String value) {
-        return value == null ? "" : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        return value == null
+                ? ""
+                : value.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;")
+                        .replace("'", "&#39;");
     }
 
     /** A field that must be a JSON string when given; null when absent or null. */
@@ -247,8 +273,8 @@ public final class WebchatRoutes implements AutoCloseable {
             return null;
         }
         if (!value.isTextual()) {
-            throw new BadRequestResponse("'" + field + "' must be a JSON string, not " + value.getNodeType()
-                    .toString().toLowerCase(Locale.ROOT));
+            throw new BadRequestResponse("'" + field + "' must be a JSON string, not "
+                    + value.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         return value.textValue();
     }

@@ -5,8 +5,8 @@ import dev.rapport.channel.Reply;
 import dev.rapport.channel.SendResult;
 import dev.rapport.store.LiveEvents;
 import java.util.Map;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Delivers web chat replies. A reply is delivered once it is in the chat's history — the turn that
@@ -39,7 +39,7 @@ public final class WebchatSender implements ChannelSender {
 
     @Override
     public SendResult send(String chatKey, Reply reply) {
-        return new SendResult.Delivered(null);   // no key to push by: the page shows it from the history
+        return new SendResult.Delivered(null); // no key to push by: the page shows it from the history
     }
 
     @Override

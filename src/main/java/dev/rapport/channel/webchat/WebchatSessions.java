@@ -39,7 +39,9 @@ final class WebchatSessions {
     WebchatSessions(Jdbi jdbi, RapportConfig.Webchat settings) {
         this.jdbi = jdbi;
         this.settings = settings;
-        this.perAddress = new TokenBuckets(settings.addressNewSessions().perMinute(), settings.addressNewSessions().burst());
+        this.perAddress = new TokenBuckets(
+                settings.addressNewSessions().perMinute(),
+                settings.addressNewSessions().burst());
     }
 
     /** The chat key of the request's session cookie, when it names a session this server issued. */
@@ -49,9 +51,11 @@ final class WebchatSessions {
             return Optional.empty();
         }
         String key = keyOf(token);
-        boolean issued = jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT EXISTS (SELECT 1 FROM webchat_sessions WHERE chat_key = :key)")
-                .bind("key", key).mapTo(Boolean.class).one());
+        boolean issued = jdbi.withHandle(
+                handle -> handle.createQuery("SELECT EXISTS (SELECT 1 FROM webchat_sessions WHERE chat_key = :key)")
+                        .bind("key", key)
+                        .mapTo(Boolean.class)
+                        .one());
         return issued ? Optional.of(key) : Optional.empty();
     }
 
@@ -59,24 +63,34 @@ final class WebchatSessions {
     String issue(Context ctx, String address) {
         Duration wait = perAddress.take(address);
         if (!wait.isZero()) {
-            throw LimitExceeded.tooMany("address_new_sessions", wait, "too many new chats from your address; "
-                    + "try again later (webchat.address_new_sessions_per_hour)");
+            throw LimitExceeded.tooMany(
+                    "address_new_sessions",
+                    wait,
+                    "too many new chats from your address; "
+                            + "try again later (webchat.address_new_sessions_per_hour)");
         }
         long lastHour = jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT count(*) FROM webchat_sessions WHERE created_at > now() - interval '1 hour'")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
         if (lastHour >= settings.newSessionsPerHour()) {
-            throw LimitExceeded.full("new_sessions", Duration.ofMinutes(5), "the chat is taking no new "
-                    + "conversations right now; try again in a few minutes (webchat.new_sessions_per_hour)");
+            throw LimitExceeded.full(
+                    "new_sessions",
+                    Duration.ofMinutes(5),
+                    "the chat is taking no new "
+                            + "conversations right now; try again in a few minutes (webchat.new_sessions_per_hour)");
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String key = keyOf(token);
         jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO webchat_sessions (chat_key) VALUES (:key)")
-                .bind("key", key).execute());
-        ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/chat; Max-Age=" + ONE_YEAR_SECONDS
-                + "; HttpOnly; SameSite=Lax" + (ClientAddress.https(ctx, settings.behindProxy()) ? "; Secure" : ""));
+                .bind("key", key)
+                .execute());
+        ctx.header(
+                "Set-Cookie",
+                COOKIE + "=" + token + "; Path=/chat; Max-Age=" + ONE_YEAR_SECONDS + "; HttpOnly; SameSite=Lax"
+                        + (ClientAddress.https(ctx, settings.behindProxy()) ? "; Secure" : ""));
         return key;
     }
 

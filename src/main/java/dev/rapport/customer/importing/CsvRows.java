@@ -46,10 +46,17 @@ final class CsvRows implements AutoCloseable {
 
     CsvRows(InputStream input, List<String> required, List<String> optional) {
         try {
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            var decoder = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
             Reader reader = withoutByteOrderMark(new InputStreamReader(input, decoder));
-            this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(true).get().parse(reader);
+            this.parser = CSVFormat.RFC4180
+                    .builder()
+                    .setIgnoreEmptyLines(false)
+                    .setTrim(true)
+                    .get()
+                    .parse(reader);
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new HeaderException("line 1: the file is empty; expected a header row with the columns "
@@ -77,8 +84,9 @@ final class CsvRows implements AutoCloseable {
         for (String name : record) {
             String column = name.strip().toLowerCase(Locale.ROOT);
             if (!known.contains(column)) {
-                throw new HeaderException("line 1: unknown column '" + name + "'; expected " + String.join(",", required)
-                        + (optional.isEmpty() ? "" : " and optionally " + String.join(",", optional)));
+                throw new HeaderException(
+                        "line 1: unknown column '" + name + "'; expected " + String.join(",", required)
+                                + (optional.isEmpty() ? "" : " and optionally " + String.join(",", optional)));
             }
             if (names.contains(column)) {
                 throw new HeaderException("line 1: column '" + column + "' appears twice");
@@ -109,18 +117,24 @@ final class CsvRows implements AutoCloseable {
                 }
                 record = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                problems.accept(new Problem(nextLine, "-", "the file cannot be read on from here: "
-                        + rootMessage(e) + " (check quoting and that the file is UTF-8)"));
+                problems.accept(new Problem(
+                        nextLine,
+                        "-",
+                        "the file cannot be read on from here: " + rootMessage(e)
+                                + " (check quoting and that the file is UTF-8)"));
                 return;
             }
             long line = Math.max(nextLine, 2);
             nextLine = parser.getCurrentLineNumber() + 1;
             if (record.size() == 1 && record.get(0).isEmpty()) {
-                continue;   // an empty line: read as a record so that line numbers stay right, and skipped
+                continue; // an empty line: read as a record so that line numbers stay right, and skipped
             }
             if (record.size() != columns.size()) {
-                problems.accept(new Problem(line, "-", "expected " + columns.size() + " values (" + String.join(",", columns)
-                        + "), found " + record.size()));
+                problems.accept(new Problem(
+                        line,
+                        "-",
+                        "expected " + columns.size() + " values (" + String.join(",", columns) + "), found "
+                                + record.size()));
                 continue;
             }
             var values = new LinkedHashMap<String, String>();

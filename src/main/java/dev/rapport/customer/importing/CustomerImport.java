@@ -15,8 +15,7 @@ final class CustomerImport {
 
     private static final String COLUMNS = "line, external_id, name, phone, email, language, time_zone";
 
-    private CustomerImport() {
-    }
+    private CustomerImport() {}
 
     static ImportReport run(Handle handle, InputStream input, PhoneNumbers phones, Progress progress) {
         long started = System.nanoTime();
@@ -24,11 +23,26 @@ final class CustomerImport {
         handle.execute("""
                 CREATE TEMP TABLE customer_rows (line bigint PRIMARY KEY, external_id text NOT NULL, name text,
                     phone text, email text, language text, time_zone text) ON COMMIT DROP""");
-        long rows = StagingCopy.fill(handle, input, progress, problems, CustomerRow.REQUIRED, CustomerRow.OPTIONAL,
-                "customer_rows", COLUMNS, row -> {
+        long rows = StagingCopy.fill(
+                handle,
+                input,
+                progress,
+                problems,
+                CustomerRow.REQUIRED,
+                CustomerRow.OPTIONAL,
+                "customer_rows",
+                COLUMNS,
+                row -> {
                     var customer = CustomerRow.parse(row::get, phones);
-                    return new Object[] {row.line(), customer.externalId(), customer.name(), customer.phone(),
-                            customer.email(), customer.language(), customer.timeZone()};
+                    return new Object[] {
+                        row.line(),
+                        customer.externalId(),
+                        customer.name(),
+                        customer.phone(),
+                        customer.email(),
+                        customer.language(),
+                        customer.timeZone()
+                    };
                 });
         rejectConflicts(handle, problems);
         int updated = handle.createUpdate("""
@@ -41,8 +55,7 @@ final class CustomerImport {
                   AND (c.name, c.phone, c.email, c.time_zone, c.language) IS DISTINCT FROM
                       (coalesce(r.name, c.name), coalesce(r.phone, c.phone), coalesce(r.email, c.email),
                        coalesce(r.time_zone, c.time_zone),
-                       CASE WHEN c.language_chosen THEN c.language ELSE coalesce(r.language, c.language) END)""")
-                .execute();
+                       CASE WHEN c.language_chosen THEN c.language ELSE coalesce(r.language, c.language) END)""").execute();
         int created = handle.createUpdate("""
                 INSERT INTO customers (external_id, name, phone, email, language, time_zone)
                 SELECT r.external_id, r.name, r.phone, r.email, coalesce(r.language, 'en'), r.time_zone
@@ -50,9 +63,18 @@ final class CustomerImport {
                 WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.external_id = r.external_id)
                 ORDER BY r.line
                 ON CONFLICT DO NOTHING""").execute();
-        long staged = handle.createQuery("SELECT count(*) FROM customer_rows").mapTo(Long.class).one();
-        return new ImportReport("customers", rows, created, updated, staged - created - updated, problems.count(),
-                problems.inLineOrder(), (System.nanoTime() - started) / 1_000_000);
+        long staged = handle.createQuery("SELECT count(*) FROM customer_rows")
+                .mapTo(Long.class)
+                .one();
+        return new ImportReport(
+                "customers",
+                rows,
+                created,
+                updated,
+                staged - created - updated,
+                problems.count(),
+                problems.inLineOrder(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The first row of an external id or a phone number wins; later ones, and phones another customer has, are rejected. */

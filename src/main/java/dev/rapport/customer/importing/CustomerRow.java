@@ -23,9 +23,12 @@ record CustomerRow(String externalId, String name, String phone, String email, S
         String written = values.optional("phone", 40);
         String phone = null;
         if (written != null) {
-            phone = phones.normalise(written).orElseThrow(() -> new BadValue("phone", "'" + written
-                    + "' is not a phone number; expected digits with an optional + and country code, "
-                    + "such as +86 138 0013 8000"));
+            phone = phones.normalise(written)
+                    .orElseThrow(() -> new BadValue(
+                            "phone",
+                            "'" + written
+                                    + "' is not a phone number; expected digits with an optional + and country code, "
+                                    + "such as +86 138 0013 8000"));
         }
         String email = values.optional("email", 254);
         if (email != null && !EMAIL.matcher(email).matches()) {
@@ -39,7 +42,8 @@ record CustomerRow(String externalId, String name, String phone, String email, S
             } else if (lower.startsWith("en")) {
                 language = "en";
             } else {
-                throw new BadValue("language", "'" + language + "' is not a language Rapport speaks; expected en or zh");
+                throw new BadValue(
+                        "language", "'" + language + "' is not a language Rapport speaks; expected en or zh");
             }
         }
         String zone = values.optional("time_zone", 60);
@@ -47,7 +51,8 @@ record CustomerRow(String externalId, String name, String phone, String email, S
             try {
                 zone = ZoneId.of(zone).getId();
             } catch (DateTimeException e) {
-                throw new BadValue("time_zone", "'" + zone + "' is not a time zone; expected an IANA name such as Asia/Shanghai");
+                throw new BadValue(
+                        "time_zone", "'" + zone + "' is not a time zone; expected an IANA name such as Asia/Shanghai");
             }
         }
         return new CustomerRow(externalId, name, phone, email, language, zone);

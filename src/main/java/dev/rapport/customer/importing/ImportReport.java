@@ -7,8 +7,15 @@ import java.util.List;
  * gives {@code created = updated = 0}. {@code problems} holds the first {@link #MAX_PROBLEMS}
  * rejected rows; {@code rejected} counts them all.
  */
-public record ImportReport(String what, long rows, long created, long updated, long unchanged, long rejected,
-                           List<Problem> problems, long millis) {
+public record ImportReport(
+        String what,
+        long rows,
+        long created,
+        long updated,
+        long unchanged,
+        long rejected,
+        List<Problem> problems,
+        long millis) {
 
     public static final int MAX_PROBLEMS = 1000;
 

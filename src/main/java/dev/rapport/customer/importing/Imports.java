@@ -32,21 +32,27 @@ public final class Imports {
     }
 
     public ImportReport customers(Path file, PhoneNumbers phones, Progress progress, String actor) {
-        return run(file, "customers.import", input -> jdbi.inTransaction(handle -> {
-            handle.execute("SELECT pg_advisory_xact_lock(hashtext('rapport.customers.import'))");
-            var report = CustomerImport.run(handle, input, phones, progress);
-            audit(handle, actor, "customers.import", file, report);
-            return report;
-        }));
+        return run(
+                file,
+                "customers.import",
+                input -> jdbi.inTransaction(handle -> {
+                    handle.execute("SELECT pg_advisory_xact_lock(hashtext('rapport.customers.import'))");
+                    var report = CustomerImport.run(handle, input, phones, progress);
+                    audit(handle, actor, "customers.import", file, report);
+                    return report;
+                }));
     }
 
     public ImportReport purchases(Path file, ZoneId businessZone, Progress progress, String actor) {
-        return run(file, "purchases.import", input -> jdbi.inTransaction(handle -> {
-            handle.execute("SELECT pg_advisory_xact_lock(hashtext('rapport.purchases.import'))");
-            var report = PurchaseImport.run(handle, input, businessZone, progress);
-            audit(handle, actor, "purchases.import", file, report);
-            return report;
-        }));
+        return run(
+                file,
+                "purchases.import",
+                input -> jdbi.inTransaction(handle -> {
+                    handle.execute("SELECT pg_advisory_xact_lock(hashtext('rapport.purchases.import'))");
+                    var report = PurchaseImport.run(handle, input, businessZone, progress);
+                    audit(handle, actor, "purchases.import", file, report);
+                    return report;
+                }));
     }
 
     private interface Work {
@@ -63,10 +69,23 @@ public final class Imports {
         }
     }
 
-    private static void audit(org.jdbi.v3.core.Handle handle, String actor, String action, Path file,
-                              ImportReport report) {
-        AuditLog.record(handle, actor, action, null, Map.of("file", file.toAbsolutePath().toString(),
-                "rows", report.rows(), "created", report.created(), "updated", report.updated(),
-                "rejected", report.rejected()));
+    private static void audit(
+            org.jdbi.v3.core.Handle handle, String actor, String action, Path file, ImportReport report) {
+        AuditLog.record(
+                handle,
+                actor,
+                action,
+                null,
+                Map.of(
+                        "file",
+                        file.toAbsolutePath().toString(),
+                        "rows",
+                        report.rows(),
+                        "created",
+                        report.created(),
+                        "updated",
+                        report.updated(),
+                        "rejected",
+                        report.rejected()));
     }
 }

@@ -23,7 +23,8 @@ final class Problems {
      * rejected, with {@code column} and the reason the statement computes.
      */
     void rejectStaged(Handle handle, String column, String sql) {
-        handle.createQuery(sql).map((row, ctx) -> new Problem(row.getLong("line"), column, row.getString("reason")))
+        handle.createQuery(sql)
+                .map((row, ctx) -> new Problem(row.getLong("line"), column, row.getString("reason")))
                 .forEach(this::add);
     }
 

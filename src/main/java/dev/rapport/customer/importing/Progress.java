@@ -71,7 +71,8 @@ public final class Progress {
     private void draw(long bytes) {
         int width = 30;
         int filled = (int) (width * bytes / total);
-        err.printf("\r[%s%s] %3d%%  %,d rows", "#".repeat(filled), " ".repeat(width - filled), 100 * bytes / total, rows);
+        err.printf(
+                "\r[%s%s] %3d%%  %,d rows", "#".repeat(filled), " ".repeat(width - filled), 100 * bytes / total, rows);
         err.flush();
     }
 }

@@ -82,8 +82,9 @@ public final class PurchaseApi {
         for (var names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!PurchaseRow.REQUIRED.contains(name) && !PurchaseRow.OPTIONAL.contains(name)) {
-                throw new ApiRoute.BadRequest("field '" + where + name + "': unknown; expected "
-                        + String.join(", ", PurchaseRow.REQUIRED) + " and optionally " + String.join(", ", PurchaseRow.OPTIONAL));
+                throw new ApiRoute.BadRequest(
+                        "field '" + where + name + "': unknown; expected " + String.join(", ", PurchaseRow.REQUIRED)
+                                + " and optionally " + String.join(", ", PurchaseRow.OPTIONAL));
             }
             JsonNode value = object.get(name);
             if (value.isContainerNode()) {
@@ -91,10 +92,12 @@ public final class PurchaseApi {
             }
         }
         try {
-            return PurchaseRow.parse(name -> {
-                JsonNode value = object.get(name);
-                return value == null || value.isNull() ? null : value.asText();
-            }, businessZone);
+            return PurchaseRow.parse(
+                    name -> {
+                        JsonNode value = object.get(name);
+                        return value == null || value.isNull() ? null : value.asText();
+                    },
+                    businessZone);
         } catch (BadValue bad) {
             throw new ApiRoute.BadRequest("field '" + where + bad.column + "': " + bad.getMessage());
         }
@@ -103,7 +106,13 @@ public final class PurchaseApi {
     private static Map<String, Object> store(Handle handle, List<PurchaseRow> purchases, boolean batch) {
         Map<String, Long> customers = new HashMap<>();
         handle.createQuery("SELECT external_id, id FROM customers WHERE external_id = ANY(:ids)")
-                .bindArray("ids", String.class, purchases.stream().map(PurchaseRow::customerExternalId).distinct().toList())
+                .bindArray(
+                        "ids",
+                        String.class,
+                        purchases.stream()
+                                .map(PurchaseRow::customerExternalId)
+                                .distinct()
+                                .toList())
                 .map((row, ctx) -> Map.entry(row.getString("external_id"), row.getLong("id")))
                 .forEach(entry -> customers.put(entry.getKey(), entry.getValue()));
         var seen = new HashMap<String, Integer>();
@@ -116,8 +125,8 @@ public final class PurchaseApi {
             }
             Integer first = seen.putIfAbsent(purchase.externalId(), i);
             if (first != null) {
-                throw new ApiRoute.BadRequest("field '" + where + "external_id': '" + purchase.externalId()
-                        + "' is also at [" + first + "]");
+                throw new ApiRoute.BadRequest(
+                        "field '" + where + "external_id': '" + purchase.externalId() + "' is also at [" + first + "]");
             }
         }
         int created = 0;
@@ -142,7 +151,8 @@ public final class PurchaseApi {
                     .bind("margin", purchase.margin())
                     .bind("currency", purchase.currency())
                     .bind("at", java.time.OffsetDateTime.ofInstant(purchase.purchasedAt(), java.time.ZoneOffset.UTC))
-                    .mapTo(Boolean.class).findOne();
+                    .mapTo(Boolean.class)
+                    .findOne();
             if (result.isPresent() && result.get()) {
                 created++;
                 var data = new LinkedHashMap<String, Object>();
@@ -155,7 +165,14 @@ public final class PurchaseApi {
             }
         }
         EventLog.recordAll(handle, events);
-        return Map.of("received", purchases.size(), "created", created, "updated", updated,
-                "unchanged", purchases.size() - created - updated);
+        return Map.of(
+                "received",
+                purchases.size(),
+                "created",
+                created,
+                "updated",
+                updated,
+                "unchanged",
+                purchases.size() - created - updated);
     }
 }

@@ -12,10 +12,10 @@ import org.jdbi.v3.core.Handle;
  */
 final class PurchaseImport {
 
-    private static final String COLUMNS = "line, external_id, customer_external_id, amount, margin, currency, purchased_at";
+    private static final String COLUMNS =
+            "line, external_id, customer_external_id, amount, margin, currency, purchased_at";
 
-    private PurchaseImport() {
-    }
+    private PurchaseImport() {}
 
     static ImportReport run(Handle handle, InputStream input, ZoneId zone, Progress progress) {
         long started = System.nanoTime();
@@ -24,13 +24,26 @@ final class PurchaseImport {
                 CREATE TEMP TABLE purchase_rows (line bigint PRIMARY KEY, external_id text NOT NULL,
                     customer_external_id text NOT NULL, amount numeric(14,2) NOT NULL, margin numeric(14,2),
                     currency text, purchased_at timestamptz NOT NULL, customer_id bigint) ON COMMIT DROP""");
-        long rows = StagingCopy.fill(handle, input, progress, problems, PurchaseRow.REQUIRED, PurchaseRow.OPTIONAL,
-                "purchase_rows", COLUMNS, row -> {
+        long rows = StagingCopy.fill(
+                handle,
+                input,
+                progress,
+                problems,
+                PurchaseRow.REQUIRED,
+                PurchaseRow.OPTIONAL,
+                "purchase_rows",
+                COLUMNS,
+                row -> {
                     var purchase = PurchaseRow.parse(row::get, zone);
-                    return new Object[] {row.line(), purchase.externalId(), purchase.customerExternalId(),
-                            purchase.amount().toPlainString(),
-                            purchase.margin() == null ? null : purchase.margin().toPlainString(),
-                            purchase.currency(), purchase.purchasedAt().toString()};
+                    return new Object[] {
+                        row.line(),
+                        purchase.externalId(),
+                        purchase.customerExternalId(),
+                        purchase.amount().toPlainString(),
+                        purchase.margin() == null ? null : purchase.margin().toPlainString(),
+                        purchase.currency(),
+                        purchase.purchasedAt().toString()
+                    };
                 });
         problems.rejectStaged(handle, "external_id", """
                 DELETE FROM purchase_rows r USING (
@@ -58,8 +71,17 @@ final class PurchaseImport {
                 WHERE NOT EXISTS (SELECT 1 FROM purchases p WHERE p.external_id = r.external_id)
                 ORDER BY r.line
                 ON CONFLICT (external_id) DO NOTHING""").execute();
-        long staged = handle.createQuery("SELECT count(*) FROM purchase_rows").mapTo(Long.class).one();
-        return new ImportReport("purchases", rows, created, updated, staged - created - updated, problems.count(),
-                problems.inLineOrder(), (System.nanoTime() - started) / 1_000_000);
+        long staged = handle.createQuery("SELECT count(*) FROM purchase_rows")
+                .mapTo(Long.class)
+                .one();
+        return new ImportReport(
+                "purchases",
+                rows,
+                created,
+                updated,
+                staged - created - updated,
+                problems.count(),
+                problems.inLineOrder(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -14,8 +14,13 @@ import java.util.function.Function;
  * @param margin   null when the shop does not know it
  * @param currency ISO 4217 code, upper case, or null
  */
-record PurchaseRow(String externalId, String customerExternalId, BigDecimal amount, BigDecimal margin,
-                   String currency, Instant purchasedAt) {
+record PurchaseRow(
+        String externalId,
+        String customerExternalId,
+        BigDecimal amount,
+        BigDecimal margin,
+        String currency,
+        Instant purchasedAt) {
 
     static final List<String> REQUIRED = List.of("external_id", "customer_external_id", "amount", "purchased_at");
     static final List<String> OPTIONAL = List.of("margin", "currency");
@@ -38,7 +43,8 @@ record PurchaseRow(String externalId, String customerExternalId, BigDecimal amou
         if (currency != null) {
             currency = currency.toUpperCase(Locale.ROOT);
             if (!currency.matches("[A-Z]{3}")) {
-                throw new BadValue("currency", "'" + currency + "' is not a currency code; expected three letters such as CNY");
+                throw new BadValue(
+                        "currency", "'" + currency + "' is not a currency code; expected three letters such as CNY");
             }
         }
         return new PurchaseRow(externalId, customer, amount, margin, currency, at);

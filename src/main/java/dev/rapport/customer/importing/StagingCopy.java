@@ -25,8 +25,8 @@ final class StagingCopy implements AutoCloseable {
     StagingCopy(Handle handle, String table, String columns) {
         try {
             PGConnection connection = handle.getConnection().unwrap(PGConnection.class);
-            this.out = new PGCopyOutputStream(connection,
-                    "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)", 1 << 16);
+            this.out = new PGCopyOutputStream(
+                    connection, "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)", 1 << 16);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not start COPY into " + table + ": " + e.getMessage(), e);
         }
@@ -37,23 +37,33 @@ final class StagingCopy implements AutoCloseable {
      * values (throwing {@link BadValue} for a row to reject); rows of the wrong shape and bad values
      * go to {@code problems}. Returns how many data rows the file had.
      */
-    static long fill(Handle handle, InputStream input, Progress progress, Problems problems, List<String> required,
-                     List<String> optional, String table, String columns, Function<CsvRows.Row, Object[]> toValues) {
+    static long fill(
+            Handle handle,
+            InputStream input,
+            Progress progress,
+            Problems problems,
+            List<String> required,
+            List<String> optional,
+            String table,
+            String columns,
+            Function<CsvRows.Row, Object[]> toValues) {
         long[] rows = {0};
         try (var csv = new CsvRows(progress.counting(input), required, optional);
-             var copy = new StagingCopy(handle, table, columns)) {
-            csv.forEach(row -> {
-                rows[0]++;
-                progress.row();
-                try {
-                    copy.row(toValues.apply(row));
-                } catch (BadValue bad) {
-                    problems.add(new Problem(row.line(), bad.column, bad.getMessage()));
-                }
-            }, problem -> {
-                rows[0]++;
-                problems.add(problem);
-            });
+                var copy = new StagingCopy(handle, table, columns)) {
+            csv.forEach(
+                    row -> {
+                        rows[0]++;
+                        progress.row();
+                        try {
+                            copy.row(toValues.apply(row));
+                        } catch (BadValue bad) {
+                            problems.add(new Problem(row.line(), bad.column, bad.getMessage()));
+                        }
+                    },
+                    problem -> {
+                        rows[0]++;
+                        problems.add(problem);
+                    });
         }
         progress.done();
         handle.execute("ANALYZE " + table);

@@ -82,8 +82,11 @@ final class Values {
         try {
             return LocalDate.parse(text).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadValue(column, "'" + text + "' is not a date and time; expected ISO 8601 such as "
-                    + "2025-03-01T10:00:00+08:00 (without an offset the business time zone " + zone + " is used)");
+            throw new BadValue(
+                    column,
+                    "'" + text + "' is not a date and time; expected ISO 8601 such as "
+                            + "2025-03-01T10:00:00+08:00 (without an offset the business time zone " + zone
+                            + " is used)");
         }
     }
 }

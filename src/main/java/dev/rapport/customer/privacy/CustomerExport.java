@@ -33,12 +33,19 @@ public final class CustomerExport {
             handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
             ObjectNode document = JSON.createObjectNode();
             document.put("exported_at", Instant.now().toString());
-            document.set("customer", read(handle, "SELECT to_jsonb(c)::text FROM customers c WHERE id = :id", customerId)
-                    .get(0));
+            document.set(
+                    "customer",
+                    read(handle, "SELECT to_jsonb(c)::text FROM customers c WHERE id = :id", customerId)
+                            .get(0));
             for (String table : CustomerTables.withCustomerId(handle)) {
                 String key = table.equals("channel_accounts") ? "chats" : table;
-                document.set(key, read(handle, "SELECT to_jsonb(t)::text FROM " + CustomerTables.quoted(table)
-                        + " t WHERE customer_id = :id", customerId));
+                document.set(
+                        key,
+                        read(
+                                handle,
+                                "SELECT to_jsonb(t)::text FROM " + CustomerTables.quoted(table)
+                                        + " t WHERE customer_id = :id",
+                                customerId));
             }
             for (String table : new String[] {"inbound_updates", "outbox"}) {
                 document.set(table, read(handle, "SELECT to_jsonb(t)::text FROM " + table + " t " + """

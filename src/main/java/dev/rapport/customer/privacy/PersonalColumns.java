@@ -14,19 +14,17 @@ import org.jdbi.v3.core.Handle;
  */
 final class PersonalColumns {
 
-    private record Column(String table, String column, String condition, boolean notNull, boolean hasDefault,
-                          String path) {
-    }
+    private record Column(
+            String table, String column, String condition, boolean notNull, boolean hasDefault, String path) {}
 
-    private PersonalColumns() {
-    }
+    private PersonalColumns() {}
 
     /** Returns how many rows had something cleared. */
     static int clear(Handle handle, long customerId) {
         int rows = 0;
         for (Column column : marked(handle)) {
             if (column.path() == null) {
-                continue;   // no way from this table to a customer: nothing of theirs can be in it
+                continue; // no way from this table to a customer: nothing of theirs can be in it
             }
             String value = !column.notNull() ? "NULL" : column.hasDefault() ? "DEFAULT" : "''";
             String sql = "UPDATE " + CustomerTables.quoted(column.table()) + " SET "
@@ -65,9 +63,13 @@ final class PersonalColumns {
                         ORDER BY c.relname, a.attname""")
                 .map((row, ctx) -> {
                     String marking = row.getString("marking");
-                    return new Column(row.getString("table_name"), row.getString("column_name"),
-                            marking.startsWith("where ") ? marking.substring(6) : "", row.getBoolean("not_null"),
-                            row.getBoolean("has_default"), row.getString("path"));
+                    return new Column(
+                            row.getString("table_name"),
+                            row.getString("column_name"),
+                            marking.startsWith("where ") ? marking.substring(6) : "",
+                            row.getBoolean("not_null"),
+                            row.getBoolean("has_default"),
+                            row.getString("path"));
                 })
                 .list();
     }

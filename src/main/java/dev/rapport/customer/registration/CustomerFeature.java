@@ -32,8 +32,8 @@ public final class CustomerFeature implements Feature {
     private final List<Job> jobs;
     private final List<ApiRoute> apiRoutes;
 
-    private CustomerFeature(CustomerSettings settings, Customers customers, Jdbi jdbi, ZoneId businessZone,
-                            Clock clock) {
+    private CustomerFeature(
+            CustomerSettings settings, Customers customers, Jdbi jdbi, ZoneId businessZone, Clock clock) {
         this.customers = customers;
         List<Action> all = new ArrayList<>(ConsentActions.all(customers));
         all.add(new LinkAction(new LinkTokens(settings.linkValidity(), clock)));
@@ -43,8 +43,8 @@ public final class CustomerFeature implements Feature {
     }
 
     /** Reads and checks the settings file (defaults when it is missing); a wrong value stops the start. */
-    public static CustomerFeature create(Path settingsFile, Customers customers, Jdbi jdbi, ZoneId businessZone,
-                                         Clock clock) {
+    public static CustomerFeature create(
+            Path settingsFile, Customers customers, Jdbi jdbi, ZoneId businessZone, Clock clock) {
         return new CustomerFeature(CustomerSettings.load(settingsFile), customers, jdbi, businessZone, clock);
     }
 

@@ -1,8 +1,8 @@
 package dev.rapport.customer.tier;
 
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.schedule.Job;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -45,12 +45,10 @@ public final class Tiers {
     }
 
     /** What a recomputation did. */
-    public record Recomputation(long customers, long ranked, long changed, long millis) {
-    }
+    public record Recomputation(long customers, long ranked, long changed, long millis) {}
 
     /** One tier's size and the value bounds of its customers. */
-    public record TierCount(String tier, long customers, BigDecimal lowestValue, BigDecimal highestValue) {
-    }
+    public record TierCount(String tier, long customers, BigDecimal lowestValue, BigDecimal highestValue) {}
 
     /** The customers' values in the window, one row per customer: {@code (id, tier, value)}. */
     private static final String VALUES = """
@@ -71,11 +69,13 @@ public final class Tiers {
             // workers, the aggregation over all purchases can.
             handle.execute("DROP TABLE IF EXISTS tier_values");
             // CREATE TABLE AS takes no bind parameters: the window goes in as literals made here, not from input.
-            handle.execute("CREATE TEMP TABLE tier_values ON COMMIT DROP AS " + VALUES
-                    .replace(":useMargin", Boolean.toString(settings.useMargin()))
-                    .replace(":since", "'" + now.minusMonths(settings.windowMonths()) + "'::timestamptz")
-                    .replace(":now", "'" + now + "'::timestamptz"));
-            long customers = handle.createQuery("SELECT count(*) FROM tier_values").mapTo(Long.class).one();
+            handle.execute("CREATE TEMP TABLE tier_values ON COMMIT DROP AS "
+                    + VALUES.replace(":useMargin", Boolean.toString(settings.useMargin()))
+                            .replace(":since", "'" + now.minusMonths(settings.windowMonths()) + "'::timestamptz")
+                            .replace(":now", "'" + now + "'::timestamptz"));
+            long customers = handle.createQuery("SELECT count(*) FROM tier_values")
+                    .mapTo(Long.class)
+                    .one();
             long changed = handle.createUpdate("""
                             WITH ranked AS (
                                 SELECT id, tier AS old_tier, value,
@@ -104,11 +104,15 @@ public final class Tiers {
                             FROM changed""")
                     .bind("key", settings.keyShare())
                     .bind("major", settings.keyShare().add(settings.majorShare()))
-                    .bind("ordinary", settings.keyShare().add(settings.majorShare()).add(settings.ordinaryShare()))
+                    .bind(
+                            "ordinary",
+                            settings.keyShare().add(settings.majorShare()).add(settings.ordinaryShare()))
                     .bind("now", now)
                     .bind("type", TierEvent.TIER_CHANGED.type())
                     .execute();
-            long ranked = handle.createQuery("SELECT count(*) FROM tier_values WHERE value > 0").mapTo(Long.class).one();
+            long ranked = handle.createQuery("SELECT count(*) FROM tier_values WHERE value > 0")
+                    .mapTo(Long.class)
+                    .one();
             return new Recomputation(customers, ranked, changed, (System.nanoTime() - started) / 1_000_000);
         });
     }
@@ -127,7 +131,8 @@ public final class Tiers {
     }
 
     private <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindWindow(T statement, OffsetDateTime now) {
-        return statement.bind("useMargin", settings.useMargin())
+        return statement
+                .bind("useMargin", settings.useMargin())
                 .bind("since", now.minusMonths(settings.windowMonths()))
                 .bind("now", now);
     }

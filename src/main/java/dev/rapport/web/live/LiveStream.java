@@ -45,7 +45,7 @@ public final class LiveStream {
             writing.unlock();
         }
         if (client.terminated()) {
-            close();   // the emitter saw the write fail and terminated the client
+            close(); // the emitter saw the write fail and terminated the client
             return false;
         }
         return true;
@@ -109,6 +109,6 @@ public final class LiveStream {
             }
         }
         // Not under the write monitor: a write stuck on a dead peer must not hold the close.
-        client.close();   // completes the response: Jetty closes the connection ("Connection: close")
+        client.close(); // completes the response: Jetty closes the connection ("Connection: close")
     }
 }

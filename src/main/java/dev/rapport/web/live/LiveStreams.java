@@ -65,8 +65,7 @@ public final class LiveStreams implements AutoCloseable {
     }
 
     /** A client's share: at most {@code max} open streams under {@code key} (say "session:…" or "address:…"). */
-    public record Share(String key, int max, String limit) {
-    }
+    public record Share(String key, int max, String limit) {}
 
     private final String name;
     private final Limits limits;
@@ -88,10 +87,14 @@ public final class LiveStreams implements AutoCloseable {
         });
         long every = limits.heartbeat().toMillis();
         ticks.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
-        Gauge.builder("rapport.live.streams.open", reserved, AtomicInteger::get).tag("stream", name)
-                .description("Server-sent-event streams open on this instance").register(metrics);
-        this.opened = Counter.builder("rapport.live.streams.opened").tag("stream", name)
-                .description("Server-sent-event streams opened").register(metrics);
+        Gauge.builder("rapport.live.streams.open", reserved, AtomicInteger::get)
+                .tag("stream", name)
+                .description("Server-sent-event streams open on this instance")
+                .register(metrics);
+        this.opened = Counter.builder("rapport.live.streams.opened")
+                .tag("stream", name)
+                .description("Server-sent-event streams opened")
+                .register(metrics);
     }
 
     /**
@@ -101,8 +104,8 @@ public final class LiveStreams implements AutoCloseable {
     public void open(Context ctx, List<Share> shares, Consumer<LiveStream> onOpen) throws Exception {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
-            throw new io.javalin.http.BadRequestResponse("this is an event stream: request it with "
-                    + "'Accept: text/event-stream' (EventSource does)");
+            throw new io.javalin.http.BadRequestResponse(
+                    "this is an event stream: request it with " + "'Accept: text/event-stream' (EventSource does)");
         }
         reserve(shares);
         boolean started = false;
@@ -172,17 +175,23 @@ public final class LiveStreams implements AutoCloseable {
         if (reserved.incrementAndGet() > limits.maxOpen()) {
             reserved.decrementAndGet();
             refused("server");
-            throw LimitExceeded.full(name + "_streams", limits.heartbeat(),
+            throw LimitExceeded.full(
+                    name + "_streams",
+                    limits.heartbeat(),
                     "the server has as many live connections as it takes; try again shortly");
         }
         for (int i = 0; i < shares.size(); i++) {
             Share share = shares.get(i);
-            int count = perKey.computeIfAbsent(share.key(), key -> new AtomicInteger()).incrementAndGet();
+            int count = perKey.computeIfAbsent(share.key(), key -> new AtomicInteger())
+                    .incrementAndGet();
             if (count > share.max()) {
                 release(shares.subList(0, i + 1));
                 refused(share.limit());
-                throw LimitExceeded.tooMany(share.limit(), limits.heartbeat(), "at most " + share.max()
-                        + " live connections are allowed here (" + share.limit() + "); close a tab or try again shortly");
+                throw LimitExceeded.tooMany(
+                        share.limit(),
+                        limits.heartbeat(),
+                        "at most " + share.max() + " live connections are allowed here (" + share.limit()
+                                + "); close a tab or try again shortly");
             }
         }
     }
@@ -196,8 +205,12 @@ public final class LiveStreams implements AutoCloseable {
     }
 
     private void refused(String reason) {
-        Counter.builder("rapport.live.streams.refused").tag("stream", name).tag("reason", reason)
-                .description("Stream requests refused by a cap").register(metrics).increment();
+        Counter.builder("rapport.live.streams.refused")
+                .tag("stream", name)
+                .tag("reason", reason)
+                .description("Stream requests refused by a cap")
+                .register(metrics)
+                .increment();
     }
 
     private void tick() {

@@ -18,8 +18,7 @@ public final class PageStyle {
     /** The stylesheet's text, read once when the class loads; a String, so immutable and thread-safe. */
     public static final String CSS = read();
 
-    private PageStyle() {
-    }
+    private PageStyle() {}
 
     private static String read() {
         try (InputStream in = PageStyle.class.getResourceAsStream("page.css")) {

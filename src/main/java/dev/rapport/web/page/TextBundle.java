@@ -37,8 +37,10 @@ public class TextBundle {
                 if (in == null) {
                     throw new IllegalStateException("Missing " + name + " texts: " + resource);
                 }
-                byLanguage.put(language, Collections.unmodifiableMap(
-                        new TreeMap<>(yaml.readValue(in, new TypeReference<Map<String, String>>() { }))));
+                byLanguage.put(
+                        language,
+                        Collections.unmodifiableMap(
+                                new TreeMap<>(yaml.readValue(in, new TypeReference<Map<String, String>>() {}))));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + name + " texts " + resource, e);
             }
@@ -51,8 +53,8 @@ public class TextBundle {
                 missing.removeAll(keys);
                 var extra = new TreeSet<>(keys);
                 extra.removeAll(english);
-                throw new IllegalStateException(Character.toUpperCase(name.charAt(0)) + name.substring(1) + " texts for " + language + " differ from English: missing "
-                        + missing + ", extra " + extra);
+                throw new IllegalStateException(Character.toUpperCase(name.charAt(0)) + name.substring(1)
+                        + " texts for " + language + " differ from English: missing " + missing + ", extra " + extra);
             }
         }
     }

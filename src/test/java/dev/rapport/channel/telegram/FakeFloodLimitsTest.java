@@ -34,7 +34,9 @@ class FakeFloodLimitsTest {
         assertThat(refused.path("parameters").path("retry_after").asInt()).isBetween(1, 10);
         assertThat(send(2, "another chat is not held").path("ok").asBoolean()).isTrue();
         assertThat(telegram.floodRefusals()).isEqualTo(1);
-        assertThat(telegram.calls("sendMessage")).filteredOn(call -> call.status() == 429).hasSize(1);
+        assertThat(telegram.calls("sendMessage"))
+                .filteredOn(call -> call.status() == 429)
+                .hasSize(1);
     }
 
     @Test
@@ -61,9 +63,12 @@ class FakeFloodLimitsTest {
 
     private JsonNode send(long chat, String text) throws Exception {
         var body = "{\"chat_id\":" + chat + ",\"text\":\"" + text + "\"}";
-        var response = http.send(HttpRequest.newBuilder(URI.create(telegram.baseUrl() + "/bot" + FakeTelegramApi.TOKEN
-                        + "/sendmessage")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(telegram.baseUrl() + "/bot" + FakeTelegramApi.TOKEN + "/sendmessage"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return dev.rapport.store.Json.mapper().readTree(response.body());
     }
 }

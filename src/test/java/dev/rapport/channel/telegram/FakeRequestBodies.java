@@ -19,8 +19,7 @@ final class FakeRequestBodies {
     private static final ObjectMapper JSON = dev.rapport.store.Json.mapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private FakeRequestBodies() {
-    }
+    private FakeRequestBodies() {}
 
     static ObjectNode parse(String contentType, byte[] bytes) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);

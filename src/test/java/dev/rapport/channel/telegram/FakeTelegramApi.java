@@ -12,8 +12,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +86,7 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     private final String token;
     private final List<Call> calls = new ArrayList<>();
-    private final Map<String, List<Call>> callsByMethod = new HashMap<>();   // lower-case method; guarded by calls
+    private final Map<String, List<Call>> callsByMethod = new HashMap<>(); // lower-case method; guarded by calls
     private final AtomicInteger messageIds = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger retryAfterSeconds = new AtomicInteger();
@@ -257,7 +257,10 @@ public final class FakeTelegramApi implements AutoCloseable {
         int most = 0;
         for (int i = 0; i < posts.size(); i++) {
             int inWindow = 0;
-            for (int j = i; j < posts.size() && Duration.between(posts.get(i), posts.get(j)).toMillis() < groupWindowMillis.get(); j++) {
+            for (int j = i;
+                    j < posts.size()
+                            && Duration.between(posts.get(i), posts.get(j)).toMillis() < groupWindowMillis.get();
+                    j++) {
                 inWindow++;
             }
             most = Math.max(most, inWindow);
@@ -268,7 +271,8 @@ public final class FakeTelegramApi implements AutoCloseable {
     /** Successful posts (sendMessage, copyMessage) into one topic, in order. */
     public List<Call> topicPosts(long groupId, long threadId) {
         return calls().stream()
-                .filter(call -> call.succeeded() && (call.is("sendMessage") || call.is("copyMessage"))
+                .filter(call -> call.succeeded()
+                        && (call.is("sendMessage") || call.is("copyMessage"))
                         && Long.valueOf(groupId).equals(call.chatId())
                         && call.body().path("message_thread_id").asLong(-1) == threadId)
                 .toList();
@@ -344,8 +348,7 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     // ---- serving ----
 
-    private record Answer(int status, JsonNode body) {
-    }
+    private record Answer(int status, JsonNode body) {}
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -354,11 +357,10 @@ public final class FakeTelegramApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String[] segments = path.split("/");
             String method = segments.length == 0 ? "" : segments[segments.length - 1];
-            ObjectNode body = FakeRequestBodies.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
+            ObjectNode body =
+                    FakeRequestBodies.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
 
-            Answer answer = path.startsWith("/bot" + token + "/")
-                    ? answer(method, body)
-                    : error(401, "Unauthorized");
+            Answer answer = path.startsWith("/bot" + token + "/") ? answer(method, body) : error(401, "Unauthorized");
             record(new Call(method, body, at, answer.status()));
             int now = inFlight.incrementAndGet();
             mostInFlight.accumulateAndGet(now, Math::max);
@@ -386,7 +388,9 @@ public final class FakeTelegramApi implements AutoCloseable {
         }
         synchronized (calls) {
             calls.add(call);
-            callsByMethod.computeIfAbsent(call.method().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(call);
+            callsByMethod
+                    .computeIfAbsent(call.method().toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                    .add(call);
             calls.notifyAll();
         }
         listeners.forEach(listener -> listener.accept(call));
@@ -406,12 +410,14 @@ public final class FakeTelegramApi implements AutoCloseable {
         if (takeOne(failing)) {
             int status = failStatus.get();
             String description = failDescription.get();
-            return error(status, description != null ? description : status >= 500 ? "Internal Server Error" : "Bad Request");
+            return error(
+                    status,
+                    description != null ? description : status >= 500 ? "Internal Server Error" : "Bad Request");
         }
         if (takeOne(unreadable)) {
             ObjectNode strange = NODES.objectNode();
             strange.put("message_id", "not-a-number");
-            sendMessage(body, chatId);   // it did go out
+            sendMessage(body, chatId); // it did go out
             return ok(strange);
         }
         String lower = method.toLowerCase(Locale.ROOT);
@@ -446,7 +452,8 @@ public final class FakeTelegramApi implements AutoCloseable {
                 long thread = threadIds.incrementAndGet();
                 forums.get(chatId).add(thread);
                 ObjectNode topic = NODES.objectNode();
-                topic.put("message_thread_id", thread).put("name", body.path("name").asText())
+                topic.put("message_thread_id", thread)
+                        .put("name", body.path("name").asText())
                         .put("icon_color", body.path("icon_color").asInt(0x6FB9F0));
                 return ok(topic);
             }
@@ -455,7 +462,10 @@ public final class FakeTelegramApi implements AutoCloseable {
                 return ok(NODES.booleanNode(true));
             case "getchat": {
                 ObjectNode chat = NODES.objectNode();
-                chat.put("id", chatId).put("type", "supergroup").put("title", "Staff").put("is_forum", true);
+                chat.put("id", chatId)
+                        .put("type", "supergroup")
+                        .put("title", "Staff")
+                        .put("is_forum", true);
                 return ok(chat);
             }
             case "getchatmember": {
@@ -470,7 +480,9 @@ public final class FakeTelegramApi implements AutoCloseable {
             }
             case "answercallbackquery":
                 return body.path("callback_query_id").asText("").isEmpty()
-                        ? error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+                        ? error(
+                                400,
+                                "Bad Request: query is too old and response timeout expired or query ID is invalid")
                         : ok(NODES.booleanNode(true));
             case "setwebhook":
                 return setWebhook(body);
@@ -488,7 +500,9 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     /** Rights, deleted topics and the per-group limit for calls into a forum; null when the call may go on. */
     private Answer forumCheck(String method, ObjectNode body, long groupId) {
-        boolean posts = method.equals("sendmessage") || method.equals("copymessage") || method.equals("createforumtopic")
+        boolean posts = method.equals("sendmessage")
+                || method.equals("copymessage")
+                || method.equals("createforumtopic")
                 || method.equals("editforumtopic");
         if (!posts) {
             return null;
@@ -500,14 +514,16 @@ public final class FakeTelegramApi implements AutoCloseable {
         if (method.contains("forumtopic") && !"administrator".equals(status)) {
             return error(400, "Bad Request: not enough rights to manage topics");
         }
-        if (body.has("message_thread_id") && !forums.get(groupId).contains(body.get("message_thread_id").asLong())) {
+        if (body.has("message_thread_id")
+                && !forums.get(groupId).contains(body.get("message_thread_id").asLong())) {
             return error(400, "Bad Request: message thread not found");
         }
         synchronized (groupPosts) {
             List<Instant> recent = groupPosts.computeIfAbsent(groupId, id -> new ArrayList<>());
             Instant now = Instant.now();
             long inWindow = recent.stream()
-                    .filter(at -> Duration.between(at, now).toMillis() < groupWindowMillis.get()).count();
+                    .filter(at -> Duration.between(at, now).toMillis() < groupWindowMillis.get())
+                    .count();
             if (inWindow >= groupLimit.get()) {
                 groupLimitHits.incrementAndGet();
                 ObjectNode error = errorBody(429, "Too Many Requests: retry after 3");
@@ -554,7 +570,7 @@ public final class FakeTelegramApi implements AutoCloseable {
         if (allowed != null && allowed.isArray()) {
             info.set("allowed_updates", allowed);
         } else if (webhook.get().has("allowed_updates")) {
-            info.set("allowed_updates", webhook.get().get("allowed_updates"));   // kept unless given
+            info.set("allowed_updates", webhook.get().get("allowed_updates")); // kept unless given
         }
         webhook.set(info);
         return ok(NODES.booleanNode(true), "Webhook was set");
@@ -570,7 +586,10 @@ public final class FakeTelegramApi implements AutoCloseable {
 
     private static ObjectNode bot() {
         ObjectNode bot = NODES.objectNode();
-        bot.put("id", BOT_ID).put("is_bot", true).put("first_name", "Rapport Test Bot").put("username", "rapport_test_bot");
+        bot.put("id", BOT_ID)
+                .put("is_bot", true)
+                .put("first_name", "Rapport Test Bot")
+                .put("username", "rapport_test_bot");
         return bot;
     }
 

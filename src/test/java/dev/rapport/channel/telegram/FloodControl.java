@@ -31,7 +31,8 @@ final class FloodControl {
             chats.values().removeIf(bucket -> bucket.full(now));
             groups.values().removeIf(posts -> posts.isEmpty() || now - posts.peekLast() > 60_000_000_000L);
         }
-        Bucket chat = chats.computeIfAbsent(chatId, id -> new Bucket(limits.perChatPerSecond(), limits.perChatBurst(), now));
+        Bucket chat =
+                chats.computeIfAbsent(chatId, id -> new Bucket(limits.perChatPerSecond(), limits.perChatBurst(), now));
         long wait = Math.max(chat.waitFor(now), bot.waitFor(now));
         Deque<Long> posts = null;
         if (chatId < 0) {

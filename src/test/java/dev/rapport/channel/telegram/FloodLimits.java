@@ -14,8 +14,13 @@ import java.time.Duration;
  * limit still sees them arrive a few milliseconds apart from how it sent them. {@code tolerance} is
  * how early a call may arrive and still pass (every bucket holds {@code rate × tolerance} tokens more).
  */
-public record FloodLimits(double perChatPerSecond, int perChatBurst, double perSecond, int burst,
-                          int perGroupPerMinute, Duration tolerance) {
+public record FloodLimits(
+        double perChatPerSecond,
+        int perChatBurst,
+        double perSecond,
+        int burst,
+        int perGroupPerMinute,
+        Duration tolerance) {
 
     /** The limits Telegram states: about 1 message/s per chat (bursts of 3), 30/s in all, 20/min per group. */
     public static FloodLimits telegram() {
@@ -24,7 +29,7 @@ public record FloodLimits(double perChatPerSecond, int perChatBurst, double perS
 
     /** Telegram's shape at a higher bot-wide rate, so a test of a few hundred messages takes seconds. */
     public FloodLimits withPerSecond(double perSecond) {
-        return new FloodLimits(perChatPerSecond, perChatBurst, perSecond, (int) Math.ceil(perSecond), perGroupPerMinute,
-                tolerance);
+        return new FloodLimits(
+                perChatPerSecond, perChatBurst, perSecond, (int) Math.ceil(perSecond), perGroupPerMinute, tolerance);
     }
 }

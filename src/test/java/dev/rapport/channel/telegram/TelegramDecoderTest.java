@@ -47,16 +47,13 @@ class TelegramDecoderTest {
     void buttonPressesContactsAndBlocks() {
         assertThat(decode("""
                 {"callback_query": {"id": "cb", "from": {"id": 42}, "data": "go:help",
-                 "message": {"message_id": 9, "chat": {"id": 42, "type": "private"}}}}""").content())
-                .isEqualTo(new Content.ButtonPress("go:help", "cb", "9"));
+                 "message": {"message_id": 9, "chat": {"id": 42, "type": "private"}}}}""").content()).isEqualTo(new Content.ButtonPress("go:help", "cb", "9"));
         assertThat(decode("""
                 {"message": {"date": 1, "from": {"id": 42}, "chat": {"id": 42, "type": "private"},
-                 "contact": {"phone_number": "+8613800000000", "user_id": 42}}}""").content())
-                .isEqualTo(new Content.SharedContact("+8613800000000", "42"));
+                 "contact": {"phone_number": "+8613800000000", "user_id": 42}}}""").content()).isEqualTo(new Content.SharedContact("+8613800000000", "42"));
         assertThat(decode("""
                 {"my_chat_member": {"date": 1, "from": {"id": 42}, "chat": {"id": 42, "type": "private"},
-                 "new_chat_member": {"status": "kicked"}}}""").content())
-                .isEqualTo(new Content.Membership(true));
+                 "new_chat_member": {"status": "kicked"}}}""").content()).isEqualTo(new Content.Membership(true));
     }
 
     @Test

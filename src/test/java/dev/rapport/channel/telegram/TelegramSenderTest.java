@@ -27,14 +27,17 @@ class TelegramSenderTest {
     }
 
     static RapportConfig.Telegram config(String apiUrl) {
-        return new RapportConfig.Telegram(FakeTelegramApi.TOKEN, "s3cret", URI.create(apiUrl), "https://rapport.example");
+        return new RapportConfig.Telegram(
+                FakeTelegramApi.TOKEN, "s3cret", URI.create(apiUrl), "https://rapport.example");
     }
 
     @Test
     void aTextWithButtonsIsSentAsSendMessageWithAnInlineKeyboard() {
-        var reply = new Reply.Text("Rate us", List.of(
-                List.of(new Button("Good", "csat:5"), new Button("Bad", "csat:1")),
-                List.of(new Button("Later", "later"))));
+        var reply = new Reply.Text(
+                "Rate us",
+                List.of(
+                        List.of(new Button("Good", "csat:5"), new Button("Bad", "csat:1")),
+                        List.of(new Button("Later", "later"))));
 
         SendResult result = sender.send("42", reply);
 
@@ -53,7 +56,8 @@ class TelegramSenderTest {
     void aTextWithoutButtonsHasNoKeyboard() {
         sender.send("42", new Reply.Text("Hello", List.of()));
 
-        assertThat(telegram.calls("sendMessage").get(0).body().has("reply_markup")).isFalse();
+        assertThat(telegram.calls("sendMessage").get(0).body().has("reply_markup"))
+                .isFalse();
     }
 
     @Test
@@ -109,7 +113,8 @@ class TelegramSenderTest {
     void serverErrorsAreTransient() {
         telegram.failNext(1, 502);
 
-        assertThat(sender.send("42", new Reply.Text("Hello", List.of()))).isInstanceOf(SendResult.TransientFailure.class);
+        assertThat(sender.send("42", new Reply.Text("Hello", List.of())))
+                .isInstanceOf(SendResult.TransientFailure.class);
         assertThat(sender.send("42", new Reply.Text("Hello", List.of()))).isInstanceOf(SendResult.Delivered.class);
     }
 
@@ -123,7 +128,8 @@ class TelegramSenderTest {
 
     @Test
     void aWrongTokenIsTransientNotADeadLetterForEveryMessage() {
-        try (var wrongToken = new TelegramSender(new RapportConfig.Telegram("999:WRONG", "s", URI.create(telegram.baseUrl()), ""), 2)) {
+        try (var wrongToken = new TelegramSender(
+                new RapportConfig.Telegram("999:WRONG", "s", URI.create(telegram.baseUrl()), ""), 2)) {
             SendResult result = wrongToken.send("42", new Reply.Text("Hello", List.of()));
 
             assertThat(result).isInstanceOf(SendResult.TransientFailure.class);
@@ -154,7 +160,8 @@ class TelegramSenderTest {
             closedPort = socket.getLocalPort();
         }
         try (var unreachable = new TelegramSender(config("http://127.0.0.1:" + closedPort), 2)) {
-            assertThat(unreachable.send("42", new Reply.Text("Hello", List.of()))).isInstanceOf(SendResult.TransientFailure.class);
+            assertThat(unreachable.send("42", new Reply.Text("Hello", List.of())))
+                    .isInstanceOf(SendResult.TransientFailure.class);
         }
     }
 

@@ -45,11 +45,11 @@ class UpdateClassifierTest {
         assertThat(staff.status()).isEqualTo(UpdateStatus.PENDING);
         assertThat(staff.chatKey()).isEqualTo("-1001234567890");
 
-        NewUpdate otherGroup = UpdateClassifier.classify(inGroup.replace("-1001234567890", "-1009999999999")
-                .getBytes(StandardCharsets.UTF_8), "-1001234567890");
+        NewUpdate otherGroup = UpdateClassifier.classify(
+                inGroup.replace("-1001234567890", "-1009999999999").getBytes(StandardCharsets.UTF_8), "-1001234567890");
         assertThat(otherGroup.channel()).isEqualTo("telegram");
         assertThat(otherGroup.status()).isEqualTo(UpdateStatus.IGNORED);
-        assertThat(classify(inGroup).status()).isEqualTo(UpdateStatus.IGNORED);   // no staff group set
+        assertThat(classify(inGroup).status()).isEqualTo(UpdateStatus.IGNORED); // no staff group set
     }
 
     @Test

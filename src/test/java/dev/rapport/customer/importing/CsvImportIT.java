@@ -20,7 +20,9 @@ class CsvImportIT {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private Database database;
     private Imports imports;
 
@@ -50,11 +52,14 @@ class CsvImportIT {
     }
 
     private long count(String sql) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
     }
 
     private String text(String sql) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(String.class).one());
+        return database.jdbi()
+                .withHandle(
+                        handle -> handle.createQuery(sql).mapTo(String.class).one());
     }
 
     @Test
@@ -73,15 +78,19 @@ class CsvImportIT {
 
         assertThat(report.created()).isEqualTo(2);
         assertThat(report.rejected()).isEqualTo(6);
-        assertThat(report.problems()).extracting(Problem::line, Problem::column).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3L, "phone"),
-                org.assertj.core.groups.Tuple.tuple(4L, "email"),
-                org.assertj.core.groups.Tuple.tuple(5L, "external_id"),
-                org.assertj.core.groups.Tuple.tuple(6L, "language"),
-                org.assertj.core.groups.Tuple.tuple(7L, "time_zone"),
-                org.assertj.core.groups.Tuple.tuple(9L, "-"));
+        assertThat(report.problems())
+                .extracting(Problem::line, Problem::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3L, "phone"),
+                        org.assertj.core.groups.Tuple.tuple(4L, "email"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "external_id"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "language"),
+                        org.assertj.core.groups.Tuple.tuple(7L, "time_zone"),
+                        org.assertj.core.groups.Tuple.tuple(9L, "-"));
         assertThat(report.problems().get(0).reason()).contains("'not a phone' is not a phone number");
-        assertThat(report.problems().get(5).reason()).contains("expected 6 values").contains("found 8");
+        assertThat(report.problems().get(5).reason())
+                .contains("expected 6 values")
+                .contains("found 8");
         assertThat(text("SELECT phone || ' ' || name || ' ' || language FROM customers WHERE external_id = 'C6'"))
                 .isEqualTo("+8613900139000 Quoted, name zh");
         assertThat(text("SELECT phone || ' ' || time_zone FROM customers WHERE external_id = 'C1'"))
@@ -90,16 +99,20 @@ class CsvImportIT {
 
     @Test
     void aByteOrderMarkIsSkippedDuplicatesAreRejectedAndReimportingChangesNothing() throws Exception {
-        Path file = file("bom.csv", "\uFEFFExternal_ID,name,phone\r\n"
-                + "D1,Ann,+8613800000001\r\n"
-                + "D2,Ben,+8613800000002\r\n"
-                + "D1,Ann again,\r\n"
-                + "D3,Cat,+86 138 0000 0002\r\n");
+        Path file = file(
+                "bom.csv",
+                "\uFEFFExternal_ID,name,phone\r\n"
+                        + "D1,Ann,+8613800000001\r\n"
+                        + "D2,Ben,+8613800000002\r\n"
+                        + "D1,Ann again,\r\n"
+                        + "D3,Cat,+86 138 0000 0002\r\n");
         var first = customers(file);
         assertThat(first.created()).isEqualTo(2);
-        assertThat(first.problems()).extracting(Problem::toString).containsExactly(
-                "line 4, column external_id: external id 'D1' is already on line 2",
-                "line 5, column phone: phone +8613800000002 is already on line 3 (one number, one customer)");
+        assertThat(first.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "line 4, column external_id: external id 'D1' is already on line 2",
+                        "line 5, column phone: phone +8613800000002 is already on line 3 (one number, one customer)");
         long events = count("SELECT count(*) FROM customers WHERE name = 'Ann'");
         assertThat(events).isEqualTo(1);
 
@@ -112,29 +125,35 @@ class CsvImportIT {
         var changed = customers(file("changed.csv", "external_id,name,email\nD1,Ann Lee,\nD2,,ben@example.com\n"));
         assertThat(changed.updated()).isEqualTo(2);
         assertThat(text("SELECT name || ' ' || phone FROM customers WHERE external_id = 'D1'"))
-                .as("an empty value keeps what is stored").isEqualTo("Ann Lee +8613800000001");
+                .as("an empty value keeps what is stored")
+                .isEqualTo("Ann Lee +8613800000001");
     }
 
     @Test
     void aPhoneAnotherCustomerHasIsRejectedAndAChosenLanguageWinsOverTheFile() throws Exception {
         customers(file("a.csv", "external_id,phone,language\nA1,+8613811111111,en\n"));
-        database.jdbi().useHandle(handle -> handle.execute(
-                "UPDATE customers SET language = 'zh', language_chosen = true WHERE external_id = 'A1'"));
+        database.jdbi()
+                .useHandle(handle -> handle.execute(
+                        "UPDATE customers SET language = 'zh', language_chosen = true WHERE external_id = 'A1'"));
         var report = customers(file("b.csv", "external_id,phone,language\nA1,,en\nA2,13811111111,en\n"));
         assertThat(report.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(3);
             assertThat(problem.column()).isEqualTo("phone");
             assertThat(problem.reason()).contains("belongs to customer").contains("A1");
         });
-        assertThat(text("SELECT language FROM customers WHERE external_id = 'A1'")).isEqualTo("zh");
+        assertThat(text("SELECT language FROM customers WHERE external_id = 'A1'"))
+                .isEqualTo("zh");
     }
 
     @Test
     void aQuotedValueOverSeveralLinesKeepsTheLineNumbersOfLaterRowsRight() throws Exception {
-        var report = customers(file("multi.csv", "external_id,name\nE1,\"two\nlines\"\nE2,Bob,extra\n\nE3,Cy\nE4,Di,x\n"));
+        var report =
+                customers(file("multi.csv", "external_id,name\nE1,\"two\nlines\"\nE2,Bob,extra\n\nE3,Cy\nE4,Di,x\n"));
         assertThat(report.created()).isEqualTo(2);
-        assertThat(report.problems()).as("an empty line is skipped and still counted")
-                .extracting(Problem::line).containsExactly(4L, 7L);
+        assertThat(report.problems())
+                .as("an empty line is skipped and still counted")
+                .extracting(Problem::line)
+                .containsExactly(4L, 7L);
     }
 
     @Test
@@ -164,18 +183,25 @@ class CsvImportIT {
                 """);
         var report = purchases(file);
         assertThat(report.created()).isEqualTo(2);
-        assertThat(report.problems()).extracting(Problem::line, Problem::column).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(4L, "customer_external_id"),
-                org.assertj.core.groups.Tuple.tuple(5L, "amount"),
-                org.assertj.core.groups.Tuple.tuple(6L, "amount"),
-                org.assertj.core.groups.Tuple.tuple(7L, "purchased_at"),
-                org.assertj.core.groups.Tuple.tuple(8L, "currency"),
-                org.assertj.core.groups.Tuple.tuple(9L, "external_id"));
+        assertThat(report.problems())
+                .extracting(Problem::line, Problem::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(4L, "customer_external_id"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "amount"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "amount"),
+                        org.assertj.core.groups.Tuple.tuple(7L, "purchased_at"),
+                        org.assertj.core.groups.Tuple.tuple(8L, "currency"),
+                        org.assertj.core.groups.Tuple.tuple(9L, "external_id"));
         assertThat(report.problems().get(0).reason()).contains("no customer has external id 'K9'");
-        assertThat(text("SELECT amount || ' ' || margin || ' ' || currency || ' ' || to_char(purchased_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM purchases WHERE external_id = 'P1'"))
+        assertThat(
+                        text(
+                                "SELECT amount || ' ' || margin || ' ' || currency || ' ' || to_char(purchased_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM purchases WHERE external_id = 'P1'"))
                 .isEqualTo("129.90 30.00 CNY 2025-03-01 02:00");
-        assertThat(text("SELECT to_char(purchased_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') FROM purchases WHERE external_id = 'P2'"))
-                .as("a date without an offset is in the business time zone").isEqualTo("2025-03-02 00:00");
+        assertThat(
+                        text(
+                                "SELECT to_char(purchased_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') FROM purchases WHERE external_id = 'P2'"))
+                .as("a date without an offset is in the business time zone")
+                .isEqualTo("2025-03-02 00:00");
 
         var again = purchases(file);
         assertThat(again.created() + again.updated()).isZero();

@@ -38,8 +38,16 @@ class TiersIT {
     }
 
     private static CustomerSettings settings(int windowMonths, boolean margin, String key) {
-        return new CustomerSettings(windowMonths, margin, new BigDecimal(key), new BigDecimal("0.04"),
-                new BigDecimal("0.15"), LocalTime.of(3, 0), 86, "", Duration.ofDays(7));
+        return new CustomerSettings(
+                windowMonths,
+                margin,
+                new BigDecimal(key),
+                new BigDecimal("0.04"),
+                new BigDecimal("0.15"),
+                LocalTime.of(3, 0),
+                86,
+                "",
+                Duration.ofDays(7));
     }
 
     private void sql(String sql) {
@@ -47,11 +55,14 @@ class TiersIT {
     }
 
     private long count(String sql) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
     }
 
     private List<String> list(String sql) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(String.class).list());
+        return database.jdbi()
+                .withHandle(
+                        handle -> handle.createQuery(sql).mapTo(String.class).list());
     }
 
     /** {@code n} customers C1…Cn; customer Ci bought for {@code value(i)} a week ago (nothing when 0). */
@@ -77,13 +88,21 @@ class TiersIT {
         assertThat(done.ranked()).isEqualTo(1000);
         assertThat(List.of(inTier("key"), inTier("major"), inTier("ordinary"), inTier("small")))
                 .containsExactly(10L, 40L, 150L, 800L);
-        assertThat(count("SELECT min(p.amount) FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE tier = 'key'"))
+        assertThat(
+                        count(
+                                "SELECT min(p.amount) FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE tier = 'key'"))
                 .isEqualTo(991);
-        assertThat(count("SELECT max(p.amount) FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE tier = 'major'"))
+        assertThat(
+                        count(
+                                "SELECT max(p.amount) FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE tier = 'major'"))
                 .isEqualTo(990);
-        assertThat(count("SELECT min(p.amount) FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE tier = 'ordinary'"))
+        assertThat(
+                        count(
+                                "SELECT min(p.amount) FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE tier = 'ordinary'"))
                 .isEqualTo(801);
-        assertThat(count("SELECT max(p.amount) FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE tier = 'small'"))
+        assertThat(
+                        count(
+                                "SELECT max(p.amount) FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE tier = 'small'"))
                 .isEqualTo(800);
     }
 
@@ -95,7 +114,9 @@ class TiersIT {
         assertThat(list("SELECT external_id FROM customers WHERE tier = 'key'")).containsExactly("C20");
         assertThat(list("SELECT external_id FROM customers WHERE tier = 'major' ORDER BY id"))
                 .containsExactly("C40", "C60", "C99", "C100");
-        assertThat(count("SELECT rank FROM tier_history h JOIN customers c ON c.id = h.customer_id WHERE external_id = 'C60'"))
+        assertThat(
+                        count(
+                                "SELECT rank FROM tier_history h JOIN customers c ON c.id = h.customer_id WHERE external_id = 'C60'"))
                 .isEqualTo(3);
     }
 
@@ -114,7 +135,8 @@ class TiersIT {
     void aSingleCustomerWithPurchasesIsKeyAndTheOthersWithoutAreSmall() {
         population(30, "CASE WHEN i = 7 THEN 10 ELSE 0 END");
         tiers().recompute();
-        assertThat(list("SELECT external_id FROM customers WHERE tier <> 'small'")).containsExactly("C7");
+        assertThat(list("SELECT external_id FROM customers WHERE tier <> 'small'"))
+                .containsExactly("C7");
         assertThat(inTier("key")).isEqualTo(1);
     }
 
@@ -142,11 +164,14 @@ class TiersIT {
     void everyChangeIsKeptAsHistoryAndAnEventAndNothingElse() {
         population(100, "i");
         var first = tiers().recompute();
-        assertThat(first.changed()).isEqualTo(20);   // key 1, major 4, ordinary 15; the rest stay small
+        assertThat(first.changed()).isEqualTo(20); // key 1, major 4, ordinary 15; the rest stay small
         assertThat(count("SELECT count(*) FROM tier_history")).isEqualTo(20);
-        assertThat(count("SELECT count(*) FROM events WHERE type = 'customer.tier_changed'")).isEqualTo(20);
+        assertThat(count("SELECT count(*) FROM events WHERE type = 'customer.tier_changed'"))
+                .isEqualTo(20);
 
-        assertThat(tiers().recompute().changed()).as("nothing changed, nothing recorded").isZero();
+        assertThat(tiers().recompute().changed())
+                .as("nothing changed, nothing recorded")
+                .isZero();
         assertThat(count("SELECT count(*) FROM tier_history")).isEqualTo(20);
 
         sql("UPDATE purchases SET amount = 1000 WHERE external_id = 'P50'");
@@ -160,8 +185,7 @@ class TiersIT {
         assertThat(list("""
                 SELECT e.data ->> 'from' || '>' || (e.data ->> 'to') || ' ' || (e.data ->> 'value')
                 FROM events e JOIN customers c ON c.id = e.customer_id
-                WHERE e.type = 'customer.tier_changed' AND c.external_id = 'C50'"""))
-                .containsExactly("small>key 1000.00");
+                WHERE e.type = 'customer.tier_changed' AND c.external_id = 'C50'""")).containsExactly("small>key 1000.00");
     }
 
     @Test

@@ -35,14 +35,22 @@ class LiveStreamsTest {
         metrics = new SimpleMeterRegistry();
         streams = new LiveStreams("test", new LiveStreams.Limits(3, Duration.ofMillis(200), lifetime), metrics);
         server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.jetty.port = 0;
-            config.routes.get("/events", ctx -> streams.open(ctx,
-                    List.of(new LiveStreams.Share("client:" + ctx.queryParam("client"), 2, "client_streams")),
-                    stream -> stream.send("hello", Map.of("n", 1))));
-            config.routes.exception(LimitExceeded.class, (limit, ctx) -> ctx.status(limit.status())
-                    .header("Retry-After", Long.toString(limit.retryAfterSeconds())).result(limit.limit()));
-        }).start();
+                    config.startup.showJavalinBanner = false;
+                    config.jetty.port = 0;
+                    config.routes.get(
+                            "/events",
+                            ctx -> streams.open(
+                                    ctx,
+                                    List.of(new LiveStreams.Share(
+                                            "client:" + ctx.queryParam("client"), 2, "client_streams")),
+                                    stream -> stream.send("hello", Map.of("n", 1))));
+                    config.routes.exception(
+                            LimitExceeded.class,
+                            (limit, ctx) -> ctx.status(limit.status())
+                                    .header("Retry-After", Long.toString(limit.retryAfterSeconds()))
+                                    .result(limit.limit()));
+                })
+                .start();
     }
 
     @AfterEach
@@ -64,7 +72,7 @@ class LiveStreamsTest {
         assertThat(streams.openCount()).isEqualTo(3);
 
         for (Socket browser : browsers) {
-            browser.close();   // tabs closed without a word to the server
+            browser.close(); // tabs closed without a word to the server
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> streams.openCount() == 0);
         assertThat(metrics.get("rapport.live.streams.open").gauge().value()).isZero();
@@ -83,8 +91,8 @@ class LiveStreamsTest {
                 heartbeat |= line.startsWith(":");
             }
             assertThat(heartbeat).as("a comment line was sent").isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(2000),
-                    Duration.ofSeconds(5));
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isBetween(Duration.ofMillis(2000), Duration.ofSeconds(5));
             await().atMost(Duration.ofSeconds(2)).until(() -> streams.openCount() == 0);
         }
     }
