@@ -62,7 +62,10 @@ final class OpenComplaint implements Action {
                 .bind("tier", customer.tier())
                 .bind(
                         "priority",
-                        Priority.forComplaint(customer.tier(), sentimentOf(context, description(context)))
+                        Priority.forComplaint(
+                                        customer.tier(),
+                                        dev.rapport.engine.Tone.stronglyNegative(
+                                                sentimentOf(context, description(context)), description(context)))
                                 .code())
                 .bind("sla", slaHours)
                 .mapTo(Long.class)

@@ -30,16 +30,13 @@ enum Priority {
         };
     }
 
-    /** A sentiment score at or below this (the line the engine marks a conversation for a person at) raises a step. */
-    static final double STRONGLY_NEGATIVE = -0.6;
-
     /**
-     * A new complaint's priority: from the tier, one step higher when the customer's description reads
-     * strongly negative ("Worst shop ever…"); {@code sentiment} null when unknown.
+     * A new complaint's priority: from the tier, one step higher when the customer's description was
+     * strongly negative ({@link dev.rapport.engine.Tone#stronglyNegative}: "Worst shop ever…!").
      */
-    static Priority forComplaint(dev.rapport.domain.Tier tier, Double sentiment) {
+    static Priority forComplaint(dev.rapport.domain.Tier tier, boolean stronglyNegative) {
         Priority fromTier = forTier(tier);
-        return sentiment != null && sentiment <= STRONGLY_NEGATIVE ? fromTier.raised() : fromTier;
+        return stronglyNegative ? fromTier.raised() : fromTier;
     }
 
     Priority raised() {

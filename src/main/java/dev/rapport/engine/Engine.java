@@ -27,8 +27,6 @@ public final class Engine {
     private final Conversations conversations;
     private final CustomerDirectory customers;
     private final Interpreter interpreter;
-    /** A sentiment score at or below this marks the conversation for a person. */
-    static final double STRONGLY_NEGATIVE = -0.6;
 
     private final FlowRunner runner;
     private final TypedAnswer typedAnswer;
@@ -172,7 +170,7 @@ public final class Engine {
             customers.setLanguage(turn.handle, turn.customer().id(), reading.language(), false);
             turn.customer(turn.customer().withLanguage(reading.language(), false));
         }
-        if (reading.sentimentScore() != null && reading.sentimentScore() <= STRONGLY_NEGATIVE) {
+        if (Tone.stronglyNegative(reading.sentimentScore(), text)) {
             String why = "strongly negative message (sentiment "
                     + String.format(java.util.Locale.ROOT, "%.2f", reading.sentimentScore()) + ")";
             if (turn.conversation.escalationReason == null) {

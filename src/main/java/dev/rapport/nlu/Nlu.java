@@ -36,9 +36,10 @@ public final class Nlu {
     public static final double INTENT_THRESHOLD = 0.30;
 
     /**
-     * A sentiment score (P(positive) − P(negative)) at or below this reads as strongly negative:
-     * the engine raises an escalation signal and a complaint's priority goes up a step (both read
-     * -0.6; {@code nlu eval} shows how often such messages are really negative).
+     * A sentiment score (P(positive) − P(negative)) at or below this reads as clearly negative. The
+     * score says how sure the model is, not how angry the customer is, so the engine hands a chat to
+     * a person (and a complaint's priority goes up a step) only when such a message is also said in
+     * anger ({@link Heat}); {@code nlu eval} shows how often such messages are really negative.
      */
     public static final double STRONGLY_NEGATIVE_SCORE = -0.6;
 

@@ -27,11 +27,11 @@ class LifecycleRulesTest {
         assertThat(Priority.forTier(Tier.SMALL)).isEqualTo(Priority.LOW);
         assertThat(Priority.LOW.raised()).isEqualTo(Priority.NORMAL);
         assertThat(Priority.HIGH.raised().raised()).isEqualTo(Priority.URGENT);
-        assertThat(Priority.forComplaint(Tier.SMALL, -0.9))
+        assertThat(Priority.forComplaint(Tier.SMALL, true))
                 .as("strongly negative")
                 .isEqualTo(Priority.NORMAL);
-        assertThat(Priority.forComplaint(Tier.KEY, -0.7)).isEqualTo(Priority.URGENT);
-        assertThat(Priority.forComplaint(Tier.SMALL, -0.2)).isEqualTo(Priority.LOW);
-        assertThat(Priority.forComplaint(Tier.ORDINARY, null)).isEqualTo(Priority.NORMAL);
+        assertThat(Priority.forComplaint(Tier.KEY, true)).isEqualTo(Priority.URGENT);
+        assertThat(Priority.forComplaint(Tier.SMALL, false)).isEqualTo(Priority.LOW);
+        assertThat(Priority.forComplaint(Tier.ORDINARY, false)).isEqualTo(Priority.NORMAL);
     }
 }
