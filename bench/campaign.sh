@@ -9,14 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -q test-compile
-if [[ ! -s target/bench-classpath.txt || pom.xml -nt target/bench-classpath.txt ]]; then
-  ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-fi
+source bench/classpath.sh
 
 exec java -Xms256m -Xmx512m -XX:+UseG1GC \
   -Dsun.net.httpserver.nodelay=true \
   -Dlogback.configurationFile=bench/logback-bench.xml \
   ${BENCH_JAVA_OPTS:-} \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  -cp "$BENCH_CP" \
   dev.rapport.bench.CampaignBench "$@"

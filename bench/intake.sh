@@ -9,10 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -q test-compile
-if [[ ! -s target/bench-classpath.txt || pom.xml -nt target/bench-classpath.txt ]]; then
-  ./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-fi
+source bench/classpath.sh
 
 if [[ ! -s target/naive-classpath.txt || bench/naive/pom.xml -nt target/naive-classpath.txt
       || -n "$(find bench/naive/src -newer target/naive-classpath.txt -print -quit)" ]]; then
@@ -25,5 +22,5 @@ exec java -Xms1g -Xmx1g -XX:+UseG1GC \
   -Dsun.net.httpserver.nodelay=true \
   -Dlogback.configurationFile=bench/logback-bench.xml \
   ${BENCH_JAVA_OPTS:-} \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  -cp "$BENCH_CP" \
   dev.rapport.bench.IntakeBench "$@"
