@@ -110,44 +110,70 @@ final class ComplaintFigures {
         return new Comparison(periods[0], periods[1]);
     }
 
-    /** First response and resolution times of both periods: {@code [now, before]}, in one query. */
+    /** The median, 90th percentile and number of complaints that have one measure (minutes; NaN for none). */
+    record Spread(double median, double p90, long count) {}
+
+    /** The two measures of {@link Times}: from the complaint to its first response, and to its resolution. */
+    enum Measure {
+        FIRST_RESPONSE("first_response_at"),
+        RESOLUTION("resolved_at");
+
+        final String column;
+
+        Measure(String column) {
+            this.column = column;
+        }
+    }
+
+    /** First response and resolution times of both periods, {@code [now, before]}: {@link #spread} of each. */
     Times[] times(Filter filter) {
+        return times(spread(filter, Measure.FIRST_RESPONSE), spread(filter, Measure.RESOLUTION));
+    }
+
+    /** The times of both periods, {@code [now, before]}, from each measure's {@link #spread}. */
+    static Times[] times(Spread[] firstResponse, Spread[] resolution) {
+        var times = new Times[2];
+        for (int at = 0; at < 2; at++) {
+            times[at] = new Times(
+                    firstResponse[at].median(),
+                    firstResponse[at].p90(),
+                    firstResponse[at].count(),
+                    resolution[at].median(),
+                    resolution[at].p90(),
+                    resolution[at].count());
+        }
+        return times;
+    }
+
+    /**
+     * One measure's median and 90th percentile in both periods, {@code [now, before]}, exact: every
+     * complaint's time, sorted in memory (100,000 a year; one sort per period). Read from the index
+     * complaint_figures_times alone (V102). The overview reads the two measures at the same time, so
+     * their sorts run side by side.
+     */
+    Spread[] spread(Filter filter, Measure measure) {
         var where = where(filter);
         var now = utc(filter.start(zone));
         return Reads.of(jdbi, handle -> {
-            // The percentiles sort in memory (100,000 complaints a year).
             handle.execute("SET LOCAL work_mem = '32MB'");
-            // Both periods in one pass: one sort per measure and period, no grouping sort; minutes in float8
-            // (extract() would give numeric, whose sort is several times slower).
+            // Both periods in one pass, no grouping sort; minutes in float8 (extract() would give numeric,
+            // whose sort is several times slower).
             return where.bind(handle.createQuery("""
-                            SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response) FILTER (WHERE current),
-                                   count(first_response) FILTER (WHERE current),
-                                   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution) FILTER (WHERE current),
-                                   count(resolution) FILTER (WHERE current),
-                                   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response) FILTER (WHERE NOT current),
-                                   count(first_response) FILTER (WHERE NOT current),
-                                   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution) FILTER (WHERE NOT current),
-                                   count(resolution) FILTER (WHERE NOT current)
+                            SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE current),
+                                   count(minutes) FILTER (WHERE current),
+                                   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE NOT current),
+                                   count(minutes) FILTER (WHERE NOT current)
                             FROM (SELECT c.created_at >= :now AS current,
-                                         date_part('epoch', c.first_response_at - c.created_at) / 60 AS first_response,
-                                         date_part('epoch', c.resolved_at - c.created_at) / 60 AS resolution
-                                  FROM complaint_figures c WHERE %s) t""".formatted(where.sql())))
+                                         date_part('epoch', c.%s - c.created_at) / 60 AS minutes
+                                  FROM complaint_figures c WHERE %s) t""".formatted(measure.column, where.sql())))
                     .bind("now", now)
                     .map((rs, ctx) -> {
-                        var times = new Times[2];
-                        for (int at = 0; at < 2; at++) {
-                            int column = 1 + at * 4;
-                            double[] response = pair(rs.getArray(column));
-                            double[] resolution = pair(rs.getArray(column + 2));
-                            times[at] = new Times(
-                                    response[0],
-                                    response[1],
-                                    rs.getLong(column + 1),
-                                    resolution[0],
-                                    resolution[1],
-                                    rs.getLong(column + 3));
-                        }
-                        return times;
+                        double[] current = pair(rs.getArray(1));
+                        double[] before = pair(rs.getArray(3));
+                        return new Spread[] {
+                            new Spread(current[0], current[1], rs.getLong(2)),
+                            new Spread(before[0], before[1], rs.getLong(4))
+                        };
                     })
                     .one();
         });

@@ -101,9 +101,12 @@ final class DashboardPages {
     private void overview(Context ctx, StaffSession session) {
         View view = new View(session, texts, zone);
         Filter filter = filter(ctx);
-        // The slowest reads first (the percentiles' sorts, the survey rollups, the complaint counts), so the
+        // The slowest reads first (the two percentiles' sorts, the survey rollups, the complaint counts), so the
         // quick ones fill in around them instead of delaying their start.
-        var complaintTimes = CompletableFuture.supplyAsync(() -> complaints.times(filter), sections);
+        var firstResponse = CompletableFuture.supplyAsync(
+                () -> complaints.spread(filter, ComplaintFigures.Measure.FIRST_RESPONSE), sections);
+        var resolution = CompletableFuture.supplyAsync(
+                () -> complaints.spread(filter, ComplaintFigures.Measure.RESOLUTION), sections);
         var survey = CompletableFuture.supplyAsync(() -> surveys.compute(filter), sections);
         var complaintCounts = CompletableFuture.supplyAsync(() -> complaints.counts(filter), sections);
         var text = CompletableFuture.supplyAsync(() -> freeText.compute(filter), sections);
@@ -120,7 +123,11 @@ final class DashboardPages {
                 SurveySection.render(view, filter, survey.join()),
                 FreeText.render(view, filter, text.join()),
                 ComplaintSection.render(
-                        view, filter, ComplaintFigures.combine(complaintCounts.join(), complaintTimes.join())),
+                        view,
+                        filter,
+                        ComplaintFigures.combine(
+                                complaintCounts.join(),
+                                ComplaintFigures.times(firstResponse.join(), resolution.join()))),
                 TeamAndCustomerSections.people(view, filter, team.join()),
                 TeamAndCustomerSections.offers(view, filter, offer.join()),
                 TeamAndCustomerSections.tiers(view, filter, tier.join()));
