@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -147,36 +148,33 @@ final class ComplaintFigures {
 
     /**
      * One measure's median and 90th percentile in both periods, {@code [now, before]}, exact: every
-     * complaint's time, sorted in memory (100,000 a year; one sort per period). Read from the index
-     * complaint_figures_times alone (V102). The overview reads the two measures at the same time, so
-     * their sorts run side by side.
+     * complaint's time, sorted in memory (100,000 a year; one sort per period). Each period is its own
+     * range of the index complaint_figures_times (V102), read from it alone; both in one snapshot. The
+     * overview reads the two measures at the same time, so their sorts run side by side.
      */
     Spread[] spread(Filter filter, Measure measure) {
-        var where = where(filter);
-        var now = utc(filter.start(zone));
-        return Reads.of(jdbi, handle -> {
+        return jdbi.inTransaction(handle -> {
+            handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            Reads.planned(handle);
             handle.execute("SET LOCAL work_mem = '32MB'");
-            // Both periods in one pass, no grouping sort; minutes in float8 (extract() would give numeric,
-            // whose sort is several times slower).
-            return where.bind(handle.createQuery("""
-                            SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE current),
-                                   count(minutes) FILTER (WHERE current),
-                                   percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE NOT current),
-                                   count(minutes) FILTER (WHERE NOT current)
-                            FROM (SELECT c.created_at >= :now AS current,
-                                         date_part('epoch', c.%s - c.created_at) / 60 AS minutes
-                                  FROM complaint_figures c WHERE %s) t""".formatted(measure.column, where.sql())))
-                    .bind("now", now)
-                    .map((rs, ctx) -> {
-                        double[] current = pair(rs.getArray(1));
-                        double[] before = pair(rs.getArray(3));
-                        return new Spread[] {
-                            new Spread(current[0], current[1], rs.getLong(2)),
-                            new Spread(before[0], before[1], rs.getLong(4))
-                        };
-                    })
-                    .one();
+            return new Spread[] {spread(handle, filter, measure), spread(handle, filter.previous(), measure)};
         });
+    }
+
+    /** One period's spread. Minutes in float8: extract() would give numeric, whose sort is several times slower. */
+    private Spread spread(Handle handle, Filter period, Measure measure) {
+        var where = new Where()
+                .between("c.created_at", period.start(zone), period.end(zone))
+                .complaints("c", period);
+        return where.bind(handle.createQuery("""
+                        SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', c.%1$s - c.created_at) / 60),
+                               count(c.%1$s)
+                        FROM complaint_figures c WHERE %2$s""".formatted(measure.column, where.sql())))
+                .map((rs, ctx) -> {
+                    double[] pair = pair(rs.getArray(1));
+                    return new Spread(pair[0], pair[1], rs.getLong(2));
+                })
+                .one();
     }
 
     /** The counts of {@link #counts} with the times of {@link #times}. */
