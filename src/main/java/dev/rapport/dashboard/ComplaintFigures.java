@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The complaint figures of a period, read from {@code complaint_figures} (one row per complaint, kept
- * equal to {@code complaints} and {@code complaint_events} by triggers: see V96): complaints made in it, by category, status and tier (the
+ * equal to {@code complaints} and {@code complaint_events} by triggers: see V96; its counts per UTC
+ * month in {@code complaint_counts_monthly}, V103): complaints made in it, by category, status and tier (the
  * customer's tier when they complained). First response: from the complaint to the first time a person
  * took it in hand or resolved it; resolution: from the complaint to its (last) resolution; both in
  * minutes, median and 90th percentile of the complaints that have one. SLA breach rate: complaints
@@ -80,34 +82,56 @@ final class ComplaintFigures {
         return combine(counts(filter), times(filter));
     }
 
-    /** The counts of both periods (times left empty), in one grouped query. */
+    /**
+     * The counts of both periods (times left empty): the UTC months wholly inside a period from
+     * {@code complaint_counts_monthly} (V103), the rest of each period from {@code complaint_figures}
+     * ({@link MonthSplit}); two grouped queries in one snapshot.
+     */
     Comparison counts(Filter filter) {
         Period[] periods = {empty(), empty()}; // 0: now, 1: before
-        var where = where(filter);
-        var now = utc(filter.start(zone));
-        Reads.of(
-                jdbi,
-                handle -> where.bind(handle.createQuery("""
+        var now = filter.start(zone);
+        var split = MonthSplit.of(filter.previous().start(zone), now).and(MonthSplit.of(now, filter.end(zone)));
+        var months = new Where().within("c.month", split.months()).complaints("c", filter);
+        var rows = new Where().within("c.created_at", split.rows()).complaints("c", filter);
+        RowMapper<Integer> add = (rs, ctx) -> {
+            Period period = periods[rs.getBoolean(1) ? 0 : 1];
+            long[] n = {rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)};
+            for (Counts counts : new Counts[] {
+                period.total(),
+                period.byTier().computeIfAbsent(rs.getString(2), k -> new Counts()),
+                period.byCategory().computeIfAbsent(rs.getString(3), k -> new Counts()),
+                period.byStatus().computeIfAbsent(rs.getString(4), k -> new Counts())
+            }) {
+                counts.add(n[0], n[1], n[2], n[3], n[4]);
+            }
+            return 0;
+        };
+        jdbi.useTransaction(handle -> {
+            handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            Reads.planned(handle);
+            if (!split.months().isEmpty()) {
+                // A group whose complaints all moved on (another status) is left at zero: it counts for nothing.
+                months.bind(handle.createQuery("""
+                                SELECT c.month >= :now, c.tier, c.category, c.status, sum(c.complaints), sum(c.breached),
+                                       sum(c.followed_up), sum(c.reopened), sum(c.recovered)
+                                FROM complaint_counts_monthly c WHERE %s GROUP BY 1, 2, 3, 4
+                                HAVING sum(c.complaints) <> 0""".formatted(months.sql())))
+                        .bind("now", utc(now))
+                        .map(add)
+                        .list();
+            }
+            if (!split.rows().isEmpty()) {
+                rows.bind(handle.createQuery("""
                                 SELECT c.created_at >= :now, c.tier, c.category, c.status, count(*), count(c.sla_breached_at),
                                        count(c.followup_answered_at),
                                        count(*) FILTER (WHERE c.followup_answered_at IS NOT NULL AND c.reopened),
                                        count(*) FILTER (WHERE c.csat >= 4)
-                                FROM complaint_figures c WHERE %s GROUP BY 1, 2, 3, 4""".formatted(where.sql())))
-                        .bind("now", now)
-                        .map((rs, ctx) -> {
-                            Period period = periods[rs.getBoolean(1) ? 0 : 1];
-                            long[] n = {rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)};
-                            for (Counts counts : new Counts[] {
-                                period.total(),
-                                period.byTier().computeIfAbsent(rs.getString(2), k -> new Counts()),
-                                period.byCategory().computeIfAbsent(rs.getString(3), k -> new Counts()),
-                                period.byStatus().computeIfAbsent(rs.getString(4), k -> new Counts())
-                            }) {
-                                counts.add(n[0], n[1], n[2], n[3], n[4]);
-                            }
-                            return 0;
-                        })
-                        .list());
+                                FROM complaint_figures c WHERE %s GROUP BY 1, 2, 3, 4""".formatted(rows.sql())))
+                        .bind("now", utc(now))
+                        .map(add)
+                        .list();
+            }
+        });
         return new Comparison(periods[0], periods[1]);
     }
 
@@ -184,13 +208,6 @@ final class ComplaintFigures {
 
     private static Period with(Period period, Times times) {
         return new Period(period.total(), period.byCategory(), period.byStatus(), period.byTier(), times);
-    }
-
-    /** Both periods' complaints, filtered. */
-    private Where where(Filter filter) {
-        return new Where()
-                .between("c.created_at", filter.previous().start(zone), filter.end(zone))
-                .complaints("c", filter);
     }
 
     /** The median and 90th percentile of a {@code percentile_cont(ARRAY[0.5, 0.9])}; NaN for none. */

@@ -41,6 +41,20 @@ final class Where {
         return this;
     }
 
+    /** {@code from <= column < to} for any of the spans ({@code [from, to)} each); false for none. */
+    Where within(String column, List<Instant[]> spans) {
+        var any = new ArrayList<String>();
+        for (Instant[] span : spans) {
+            String low = "p" + (values.size() + arrays.size());
+            values.put(low, OffsetDateTime.ofInstant(span[0], ZoneOffset.UTC));
+            String high = "p" + (values.size() + arrays.size());
+            values.put(high, OffsetDateTime.ofInstant(span[1], ZoneOffset.UTC));
+            any.add(column + " >= :" + low + " AND " + column + " < :" + high);
+        }
+        parts.add(any.isEmpty() ? "false" : "(" + String.join(" OR ", any) + ")");
+        return this;
+    }
+
     /** A condition with one value, written as {@code column op ?} (op from this package's code). */
     Where compare(String column, String operator, Object value) {
         String name = "p" + (values.size() + arrays.size());

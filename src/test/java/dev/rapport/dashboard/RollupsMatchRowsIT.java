@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The figures the dashboard reads from its rollups ({@code survey_answers_daily},
- * {@code survey_answers_weekly}, {@code survey_responses_daily}, {@code complaint_figures}) equal the same figures counted from the
+ * {@code survey_answers_weekly}, {@code survey_responses_daily}, {@code complaint_figures},
+ * {@code complaint_counts_monthly}) equal the same figures counted from the
  * raw rows — here counted in Java from {@code survey_responses} and {@code survey_answers}, and with
  * the raw complaint SQL — on {@link Fixture} after the changes the triggers must follow: an answer
  * upserted with a new score, an answer skipped after the fact, a response completed, a response
@@ -42,6 +43,10 @@ class RollupsMatchRowsIT {
             // Read by whole weeks with the period boundary inside a week that has answers on both sides.
             DashboardFiguresIT.filter("from=2026-11-04", "to=2026-11-20"),
             DashboardFiguresIT.filter("from=2026-09-01", "to=2026-11-30", "tier=key"),
+            // Whole UTC months in both periods (complaint counts from the monthly rollup), and a month cut by their
+            // boundary.
+            DashboardFiguresIT.filter("from=2026-10-01", "to=2026-12-31"),
+            DashboardFiguresIT.filter("from=2026-10-16", "to=2026-12-31", "category=delivery"),
             DashboardFiguresIT.filter("from=2026-11-03", "to=2026-11-03"));
 
     @BeforeAll
@@ -98,6 +103,15 @@ class RollupsMatchRowsIT {
                     INSERT INTO complaint_events (complaint_id, type, from_status, to_status, actor, occurred_at)
                     VALUES (?, 'status_changed', 'resolved', 'reopened', 'customer', '2026-11-06T00:00:00Z')""", open);
             handle.execute("UPDATE complaints SET status = 'reopened' WHERE id = ?", open);
+            // A complaint of October (a whole month in the figures above), and one that is deleted again.
+            for (String ticket : List.of("C-261012-0001", "C-261013-0001")) {
+                handle.execute("""
+                        INSERT INTO complaints (ticket, customer_id, channel, chat_key, status, category, description, language,
+                                                tier, priority, sla_hours, due_at, sla_breached_at, resolved_at, created_at)
+                        VALUES (?, ?, 'webchat', 'chat', 'resolved', 'delivery', 'late', 'zh', 'major', 'normal', 4,
+                                '2026-10-12T04:00:00Z', '2026-10-12T04:00:00Z', '2026-10-13T00:00:00Z', '2026-10-12T00:00:00Z')""", ticket, fixture.major);
+            }
+            handle.execute("DELETE FROM complaints WHERE ticket = 'C-261013-0001'");
         });
     }
 
@@ -151,6 +165,31 @@ class RollupsMatchRowsIT {
                     .one());
             assertThat(weekly).as(zone.getId()).isNotBlank().isEqualTo(raw);
         }
+    }
+
+    @Test
+    void everyMonthOfTheComplaintCountsIsTheSumOfItsComplaints() {
+        String monthly = jdbi.withHandle(
+                handle -> handle.createQuery("""
+                        SELECT string_agg(concat_ws(' ', month, tier, channel, language, category, status, complaints, breached,
+                                                    followed_up, reopened, recovered), E'\\n'
+                                          ORDER BY month, tier, channel, language, category, status)
+                        FROM complaint_counts_monthly
+                        WHERE (complaints, breached, followed_up, reopened, recovered) <> (0, 0, 0, 0, 0)""").mapTo(String.class).one());
+        String raw = jdbi.withHandle(
+                handle -> handle.createQuery("""
+                        SELECT string_agg(concat_ws(' ', month, tier, channel, language, category, status, complaints, breached,
+                                                    followed_up, reopened, recovered), E'\\n'
+                                          ORDER BY month, tier, channel, language, category, status)
+                        FROM (SELECT date_trunc('month', c.created_at, 'UTC') AS month, c.tier, c.channel, c.language,
+                                     c.category, c.status, count(*) AS complaints, count(c.sla_breached_at) AS breached,
+                                     count(c.followup_answered_at) AS followed_up,
+                                     count(*) FILTER (WHERE c.followup_answered_at IS NOT NULL AND EXISTS (
+                                         SELECT 1 FROM complaint_events e WHERE e.complaint_id = c.id
+                                                                          AND e.to_status = 'reopened')) AS reopened,
+                                     count(*) FILTER (WHERE c.csat >= 4) AS recovered
+                              FROM complaints c GROUP BY 1, 2, 3, 4, 5, 6) counted""").mapTo(String.class).one());
+        assertThat(monthly).isNotBlank().contains("2026-10-01").isEqualTo(raw);
     }
 
     @Test
