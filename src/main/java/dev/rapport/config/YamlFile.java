@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.yaml.snakeyaml.Yaml;
@@ -15,6 +17,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -81,6 +84,15 @@ public final class YamlFile {
         } catch (IOException unreadable) {
             throw new Unreadable(file, 0, 0, "cannot read the file: " + unreadable, false);
         }
+        return parse(content, file);
+    }
+
+    /**
+     * {@code content} read as YAML, for text that is not a file of its own (a resource on the class
+     * path); {@code source} names it in errors. The root node; {@code null} when there is none.
+     */
+    public static Node parse(String content, Path source) {
+        Path file = source;
         try {
             return new Yaml().compose(new StringReader(content));
         } catch (MarkedYAMLException syntax) {
@@ -119,6 +131,27 @@ public final class YamlFile {
             return Optional.empty();
         }
         return Optional.of(map);
+    }
+
+    /**
+     * The texts of a map by key, in file order, its nested maps flattened to dotted keys
+     * ({@code canned.late: ...}); {@code null} values and lists are left out.
+     */
+    public static Map<String, String> texts(Node node) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        flatten("", node, texts);
+        return texts;
+    }
+
+    private static void flatten(String prefix, Node node, Map<String, String> into) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+                flatten(prefix.isEmpty() ? key : prefix + "." + key, tuple.getValueNode(), into);
+            }
+        } else if (node instanceof ScalarNode scalar && !isNull(node)) {
+            into.put(prefix, scalar.getValue());
+        }
     }
 
     /** The 1-based line where the node starts. */
