@@ -180,6 +180,7 @@ public final class App implements AutoCloseable {
                         if (group != null && message.channel() == dev.rapport.domain.Channel.TELEGRAM_STAFF) {
                             customerTurns.finish();
                             group.handle(handle, message, inboxId);
+                            customerTurns.forgetReadAhead(); // staff may have closed a handoff, written to a chat
                         } else {
                             customerTurns.handle(message, inboxId);
                             if (group != null) {

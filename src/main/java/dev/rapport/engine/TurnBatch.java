@@ -61,7 +61,11 @@ public final class TurnBatch {
         }
     }
 
-    /** The message's customer: from what was read ahead when that is still current, else resolved now. */
+    /**
+     * The message's customer: from what was read ahead when that is still current, else resolved now.
+     * When it is not current, the chat's conversation and handoff are read again too (an erasure, say,
+     * clears every chat of its customer).
+     */
     CustomerView customer(InboundMessage message) {
         String channel = message.channel().code();
         String chatKey = message.chatKey();
@@ -72,9 +76,21 @@ public final class TurnBatch {
                 : engine.customers().resolve(handle, message);
         if (!current) {
             handoffsAhead.remove(chat(message));
+            ahead.remove(chat(message));
         }
         resolved(customer.id());
         return customer;
+    }
+
+    /**
+     * Something other than this batch's turns wrote in its transaction (a staff member's update from
+     * the staff group, which may close a handoff or write to a customer): nothing read ahead is used
+     * any more; each chat's first turn reads for itself.
+     */
+    public void forgetReadAhead() {
+        ahead.clear();
+        handoffsAhead.clear();
+        customersAhead = CustomerDirectory.ReadAhead.NONE;
     }
 
     /** The chat's open handoff: read ahead for its first turn in the batch (if still current), else read now. */
