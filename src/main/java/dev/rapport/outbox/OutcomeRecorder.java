@@ -49,7 +49,7 @@ final class OutcomeRecorder {
         }
         List<Outcome> outcomes = outcomes(batches);
         try {
-            store.write(outcomes);
+            store.write(outcomes, owner);
         } catch (RuntimeException e) {
             log.warn(
                     "Could not write the outcomes of {} outbox rows ({}); trying again", outcomes.size(), e.toString());
@@ -73,7 +73,7 @@ final class OutcomeRecorder {
                         dropped);
             }
             if (!leased.isEmpty()) {
-                store.write(outcomes(leased));
+                store.write(outcomes(leased), owner);
             }
             unwritten.poll();
         }

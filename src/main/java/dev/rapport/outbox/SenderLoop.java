@@ -2,6 +2,7 @@ package dev.rapport.outbox;
 
 import dev.rapport.store.IdlePasses;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -73,9 +74,11 @@ final class SenderLoop implements Runnable {
                 log.warn("Outbox loop failed ({}); trying again in {}", e.toString(), ERROR_PAUSE);
                 waitNanos = ERROR_PAUSE.toNanos();
             }
-            if (!signals.await(waitNanos, batch -> recorder.finished(List.of(batch), inFlight))) {
+            var finished = new ArrayList<Batch>();
+            if (!signals.await(waitNanos, finished::add)) {
                 break;
             }
+            recorder.finished(finished, inFlight); // batches that finished together: one transaction
         }
         log.info("Outbox sender stopped");
     }
