@@ -70,7 +70,7 @@ final class Turn implements ActionContext {
 
     /** The text of {@code key} in the customer's language, placeholders filled. */
     String text(String key) {
-        return NameFallback.fill(messages.text(language.code(), key, vars()), fallbackName());
+        return NameFallback.fill(messages.text(language.code(), key, vars()), this::fallbackName);
     }
 
     boolean hasText(String key) {
@@ -91,7 +91,7 @@ final class Turn implements ActionContext {
     public String text(String key, Map<String, ?> extra) {
         var vars = vars();
         vars.putAll(extra);
-        return NameFallback.fill(messages.text(language.code(), key, vars), fallbackName());
+        return NameFallback.fill(messages.text(language.code(), key, vars), this::fallbackName);
     }
 
     /** Holds the customer's message, to be written by {@link TurnEnd} or by {@link #inboundMessageId}. */

@@ -26,8 +26,9 @@ import org.jdbi.v3.core.Handle;
  * is numbered before its replies, a text reply's log row is numbered before its outbox rows point
  * at it, outbox keys derive from the stored update ({@code in:<inbox id>:<n>}, so a retried turn
  * never queues a reply twice), an outreach turn's outbox rows wait behind replies (their priority,
- * V75), a button shown again has its time refreshed, and a conversation that only put an outreach in line keeps its time of
- * last activity. Stateless; thread-safe.
+ * V75), a button shown again has its time refreshed (at most once an hour: a menu under every
+ * reply would otherwise rewrite its rows each turn), and a conversation that only put an outreach
+ * in line keeps its time of last activity. Stateless; thread-safe.
  */
 final class TurnEnd {
 
@@ -67,7 +68,8 @@ final class TurnEnd {
                 INSERT INTO offered_buttons (channel, chat_key, data)
                 SELECT b.channel, b.chat_key, b.data FROM unnest(:buttonChannels, :buttonChatKeys, :buttonData)
                      AS b(channel, chat_key, data)
-                ON CONFLICT (channel, chat_key, data) DO UPDATE SET offered_at = now()),
+                ON CONFLICT (channel, chat_key, data) DO UPDATE SET offered_at = now()
+                    WHERE offered_buttons.offered_at < now() - interval '1 hour'),
             numbered AS MATERIALIZED (
                 SELECT t.*, nextval(pg_get_serial_sequence('messages', 'id')) AS id
                 FROM unnest(:logReplies, :logDirections, :logChannels, :logChatKeys, :logCustomerIds, :logInboxIds,

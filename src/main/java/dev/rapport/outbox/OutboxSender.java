@@ -68,7 +68,9 @@ public final class OutboxSender implements AutoCloseable {
     /**
      * How the loop runs. Leases of rows in flight are renewed every {@code renewEvery}; a send starts
      * only while its lease has the longest channel call left, so the lease must be longer than that
-     * call plus one renewal interval.
+     * call plus one renewal interval. A claim asks for {@code batchSize} rows, doubled while claims
+     * come back full, up to {@code maxInFlight / 2}; never more than {@code maxInFlight} rows are in
+     * flight.
      */
     record Tuning(
             Duration pollInterval,
@@ -88,7 +90,7 @@ public final class OutboxSender implements AutoCloseable {
                     Duration.ofSeconds(3),
                     Backoff.DEFAULT,
                     batch,
-                    batch * 4,
+                    batch * 8,
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(30));
         }

@@ -32,6 +32,14 @@ final class SenderLoop implements Runnable {
     private final InFlight inFlight = new InFlight();
     private volatile boolean stopping;
     private long depthRefreshAt = System.nanoTime();
+    /**
+     * Rows the next claim asks for: {@code tuning.batchSize()}, doubled after each claim that found as
+     * many rows as it asked for, up to half of {@code maxInFlight} — a backlog is worked off in fewer,
+     * larger claims and outcome writes, while a quiet outbox claims small batches that go out at once.
+     */
+    private int batchSize;
+
+    private final int maxBatchSize;
 
     SenderLoop(
             OutboxStore store,
@@ -54,6 +62,8 @@ final class SenderLoop implements Runnable {
         this.dispatch = dispatch;
         this.recorder = new OutcomeRecorder(store, owner);
         this.renewal = new LeaseRenewal(store, owner, tuning.lease(), tuning.renewEvery());
+        this.batchSize = tuning.batchSize();
+        this.maxBatchSize = Math.max(tuning.batchSize(), Math.min(OutboxStore.MAX_CLAIM, tuning.maxInFlight() / 2));
     }
 
     /** Stops claiming; the loop ends once the sends in flight have finished and their outcomes are written. Any thread. */
@@ -106,14 +116,19 @@ final class SenderLoop implements Runnable {
                     .orElse(0);
             return Math.max(1, Math.min(wait, recorder.untilNextDue(now, poll)));
         }
-        int limit = Math.min(tuning.batchSize(), Math.min(room, tokens));
+        int limit = OutboxStore.claimSize(Math.min(batchSize, Math.min(room, tokens)));
         List<ClaimedRow> rows = store.claim(limit, tuning.lease(), open, owner);
         if (!rows.isEmpty()) {
             dispatch.dispatch(rows, now, inFlight);
         } else if (inFlight.rows() == 0 && recorder.allWritten()) {
             idle.passed();
         }
-        return rows.size() == limit ? 0 : recorder.untilNextDue(now, poll);
+        if (rows.size() == limit) { // more may be due: claim again at once, and more of them
+            batchSize = Math.min(batchSize * 2, maxBatchSize);
+            return 0;
+        }
+        batchSize = tuning.batchSize();
+        return recorder.untilNextDue(now, poll);
     }
 
     private void refreshDepthIfDue(long now) {

@@ -107,6 +107,21 @@ class OutboxStoreTest {
         assertThat(fixture.row("k1").get("external_id")).isEqualTo("77");
     }
 
+    @Test
+    void aClaimTakesAPowerOfTwoRowsSoTheDatabaseKeepsAFewPlansInsteadOfPlanningEachClaim() {
+        assertThat(OutboxStore.claimSize(0)).isEqualTo(1);
+        assertThat(OutboxStore.claimSize(1)).isEqualTo(1);
+        assertThat(OutboxStore.claimSize(30)).isEqualTo(16);
+        assertThat(OutboxStore.claimSize(32)).isEqualTo(32);
+        assertThat(OutboxStore.claimSize(100_000)).isEqualTo(OutboxStore.MAX_CLAIM);
+        for (int i = 1; i <= 5; i++) {
+            fixture.enqueue("k" + i, i, "text " + i);
+        }
+
+        assertThat(store.claim(5, LEASE, List.of("telegram"), "me")).hasSize(4);
+        assertThat(store.claim(5, LEASE, List.of("telegram"), "me")).hasSize(1);
+    }
+
     private void expireLeases() {
         fixture.database
                 .jdbi()
