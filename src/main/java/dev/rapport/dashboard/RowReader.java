@@ -57,7 +57,7 @@ final class RowReader {
                     .bind(handle.createQuery(query.sql() + " LIMIT :limit"))
                     .bind("zone", zone.getId())
                     .bind("limit", limit)
-                    .setFetchSize(1000)
+                    .setFetchSize(5000)
                     .map((rs, ctx) -> {
                         var cells = new ArrayList<String>(columns);
                         for (int i = 0; i < columns; i++) {

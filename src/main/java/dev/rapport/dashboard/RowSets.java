@@ -34,10 +34,15 @@ final class RowSets {
                         "col.sentiment"),
                 Set.of("type", "min", "max", "sentiment"),
                 (filter, narrow) -> {
+                    // An answer is given after its response started (both stamped by the database's now(), the
+                    // answer in the same or a later transaction), so the redundant bound on answered_at loses no
+                    // row; it lets an answer type's rows be read from survey_answers_type_time from the period's
+                    // start on instead of scanning every answer (a month's CSAT 1-2 export: 0.9 s -> 0.2 s).
                     var where = new Where()
                             .between("r.started_at", filter.start(zone), filter.end(zone))
                             .responses("r", filter)
-                            .and("NOT a.skipped");
+                            .and("NOT a.skipped")
+                            .compare("a.answered_at", ">=", ComplaintFigures.utc(filter.start(zone)));
                     if (narrow.containsKey("type")) {
                         where.compare("a.question_type", "=", narrow.get("type"));
                     }
@@ -73,8 +78,11 @@ final class RowSets {
                         "col.description"),
                 Set.of("status", "breached", "followed_up", "reopened", "recovered"),
                 (filter, narrow) -> {
+                    // f.created_at is c.created_at (copied by V96's trigger): the same period on both tables lets
+                    // each be read through its own index and joined, instead of hashing every complaint_figures row.
                     var where = new Where()
                             .between("c.created_at", filter.start(zone), filter.end(zone))
+                            .between("f.created_at", filter.start(zone), filter.end(zone))
                             .complaints("c", filter);
                     if (narrow.containsKey("status")) {
                         where.compare("c.status", "=", narrow.get("status"));
@@ -86,23 +94,23 @@ final class RowSets {
                         where.and("c.followup_answered_at IS NOT NULL");
                     }
                     if ("1".equals(narrow.get("reopened"))) {
-                        where.and("c.followup_answered_at IS NOT NULL AND EXISTS (SELECT 1 FROM complaint_events e "
-                                + "WHERE e.complaint_id = c.id AND e.to_status = 'reopened')");
+                        where.and("c.followup_answered_at IS NOT NULL AND f.reopened");
                     }
                     if ("1".equals(narrow.get("recovered"))) {
                         where.and("c.csat >= 4");
                     }
+                    // The first response and "ever reopened" come from complaint_figures (one row per complaint,
+                    // kept equal to complaint_events by triggers, V96): one probe per ticket instead of two
+                    // subqueries into the events, one of which hashed every reopening of all time.
                     return new RowSet.Query("""
                     SELECT c.customer_id, c.id, c.ticket, to_char(c.created_at AT TIME ZONE :zone, %s),
                            coalesce(k.name, '#' || k.id), c.tier, c.channel, c.language, c.category, c.status, c.priority,
-                           round(extract(epoch FROM (SELECT min(e.occurred_at) FROM complaint_events e WHERE e.complaint_id = c.id
-                                 AND e.to_status IN ('in_progress', 'resolved')) - c.created_at) / 60)::text,
+                           round(extract(epoch FROM f.first_response_at - c.created_at) / 60)::text,
                            round(extract(epoch FROM c.resolved_at - c.created_at) / 60)::text,
                            CASE WHEN c.sla_breached_at IS NOT NULL THEN 'yes' ELSE 'no' END, c.csat::text,
-                           CASE WHEN EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = c.id
-                                             AND e.to_status = 'reopened') THEN 'yes' ELSE 'no' END,
+                           CASE WHEN f.reopened THEN 'yes' ELSE 'no' END,
                            c.description
-                    FROM complaints c JOIN customers k ON k.id = c.customer_id
+                    FROM complaints c JOIN complaint_figures f ON f.complaint_id = c.id JOIN customers k ON k.id = c.customer_id
                     WHERE %s ORDER BY c.created_at DESC, c.id DESC""".formatted(WHEN, where.sql()), where);
                 },
                 null));

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daily survey rollups ({@code survey_answers_daily}, {@code survey_responses_daily}, see
- * {@code V95__survey_rollups.sql}): triggers keep them equal to the raw rows in every writing
+ * {@code V95__survey_rollups.sql}) and the weekly sums of the first ({@code survey_answers_weekly},
+ * V101): triggers keep them equal to the raw rows in every writing
  * transaction; this class only makes sure their days are the business's days. A rollup's day is a
  * response's start in the zone recorded in {@code survey_rollup_zone}; when that is not this
  * Rapport's zone (the first start, or the zone was changed) they are rebuilt from the raw rows in one
@@ -54,6 +55,8 @@ final class SurveyRollups {
                 return; // another instance rebuilt them meanwhile
             }
             handle.execute("DELETE FROM survey_answers_daily");
+            // Its trigger has brought every week to zero; the re-inserted days add their weeks back.
+            handle.execute("DELETE FROM survey_answers_weekly");
             handle.execute("DELETE FROM survey_responses_daily");
             handle.createUpdate("""
                             INSERT INTO survey_responses_daily

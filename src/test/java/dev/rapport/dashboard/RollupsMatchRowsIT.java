@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The figures the dashboard reads from its rollups ({@code survey_answers_daily},
- * {@code survey_responses_daily}, {@code complaint_figures}) equal the same figures counted from the
+ * {@code survey_answers_weekly}, {@code survey_responses_daily}, {@code complaint_figures}) equal the same figures counted from the
  * raw rows — here counted in Java from {@code survey_responses} and {@code survey_answers}, and with
  * the raw complaint SQL — on {@link Fixture} after the changes the triggers must follow: an answer
  * upserted with a new score, an answer skipped after the fact, a response completed, a response
@@ -39,6 +39,9 @@ class RollupsMatchRowsIT {
             DashboardFiguresIT.filter("from=2026-11-01", "to=2026-11-10", "tier=small", "tier=major"),
             DashboardFiguresIT.filter("from=2026-11-01", "to=2026-11-10", "language=zh", "channel=webchat"),
             DashboardFiguresIT.filter("from=2026-01-01", "to=2026-11-10"),
+            // Read by whole weeks with the period boundary inside a week that has answers on both sides.
+            DashboardFiguresIT.filter("from=2026-11-04", "to=2026-11-20"),
+            DashboardFiguresIT.filter("from=2026-09-01", "to=2026-11-30", "tier=key"),
             DashboardFiguresIT.filter("from=2026-11-03", "to=2026-11-03"));
 
     @BeforeAll
@@ -121,6 +124,33 @@ class RollupsMatchRowsIT {
         assertThat(november.cesScales()).containsExactly(5, 7);
         assertThat(november.cesMean(5)).isEqualTo(2.0);
         assertThat(november.cesMean(7)).isEqualTo(5.5);
+    }
+
+    @Test
+    void everyWeekOfTheWeeklyRollupIsTheSumOfItsAnswersInEveryZone() {
+        for (ZoneId zone : List.of(ZoneId.of("Asia/Shanghai"), ZoneOffset.UTC, ZoneId.of("America/Los_Angeles"))) {
+            new SurveyRollups(jdbi, zone).ensureZone();
+            String weekly = jdbi.withHandle(
+                    handle -> handle.createQuery("""
+                            SELECT string_agg(concat_ws(' ', week, survey_id, tier, channel, language, question_type, scale, score,
+                                                        answers), E'\\n' ORDER BY week, survey_id, tier, channel, language,
+                                                                                 question_type, scale, score)
+                            FROM survey_answers_weekly WHERE answers <> 0""").mapTo(String.class).one());
+            String raw = jdbi.withHandle(handle -> handle.createQuery("""
+                            SELECT string_agg(concat_ws(' ', week, survey_id, tier, channel, language, question_type, scale, score,
+                                                        answers), E'\\n' ORDER BY week, survey_id, tier, channel, language,
+                                                                                 question_type, scale, score)
+                            FROM (SELECT survey_week((r.started_at AT TIME ZONE :zone)::date) AS week, r.survey_id, r.tier, r.channel,
+                                         r.language, a.question_type, survey_answer_scale(a.question_type, a.scale) AS scale,
+                                         a.score, count(*) AS answers
+                                  FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+                                  WHERE a.question_type IN ('csat', 'nps', 'ces') AND a.score IS NOT NULL AND NOT a.skipped
+                                  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) counted""")
+                    .bind("zone", zone.getId())
+                    .mapTo(String.class)
+                    .one());
+            assertThat(weekly).as(zone.getId()).isNotBlank().isEqualTo(raw);
+        }
     }
 
     @Test

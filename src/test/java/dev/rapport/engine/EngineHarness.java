@@ -1,6 +1,5 @@
 package dev.rapport.engine;
 
-import dev.rapport.App;
 import dev.rapport.FeatureParts;
 import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
@@ -40,7 +39,8 @@ final class EngineHarness implements AutoCloseable {
         var config = ConfigLoader.load(Path.of("config/rapport.yaml"), Map.of());
         var clock = Clock.fixed(NOW, ZoneOffset.UTC);
         var customers = new Customers();
-        var parts = FeatureParts.of(App.features(config, database.jdbi(), customers, new OutreachQueue(), clock));
+        var parts = FeatureParts.of(
+                dev.rapport.Features.of(config, database.jdbi(), customers, new OutreachQueue(), clock));
         Interpreter fixed = (text, customer, languageCode) -> readings.getOrDefault(text, Reading.NONE);
         this.engine = new Engine(
                 parts.conversations(config.conversationsDir()),
