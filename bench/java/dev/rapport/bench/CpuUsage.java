@@ -37,6 +37,7 @@ final class CpuUsage {
     private final long postmasterPid;
     private final long serverPid;
     private Map<Long, Long> threadsAtStart;
+    private Map<String, Double> vmThreadsAtStart;
     private final Map<Long, String> names = new HashMap<>();
     private double postgresAtStart;
     private long jvmAtStart;
@@ -78,6 +79,7 @@ final class CpuUsage {
             return;
         }
         threadsAtStart = threadTimes();
+        vmThreadsAtStart = vmThreadMillis();
         postgresAtStart = postgresMillis();
         jvmAtStart = system.getProcessCpuTime();
         jitAtStart = compiler.getTotalCompilationTime();
@@ -101,7 +103,12 @@ final class CpuUsage {
                 groups.merge(group(names.get(id)), (nanos - threadsAtStart.getOrDefault(id, 0L)) / 1e6, Double::sum));
         double inThreads =
                 groups.values().stream().mapToDouble(Double::doubleValue).sum();
-        groups.put("JVM itself (GC, JIT) and ended threads", jvm - inThreads);
+        // The JVM's own threads (compilers, garbage collector) are not Java threads: read them from /proc.
+        var vm = new TreeMap<String, Double>();
+        vmThreadMillis().forEach((group, millis) -> vm.put(group, millis - vmThreadsAtStart.getOrDefault(group, 0.0)));
+        double inVm = vm.values().stream().mapToDouble(Double::doubleValue).sum();
+        groups.putAll(vm);
+        groups.put("JVM itself (other) and ended threads", jvm - inThreads - inVm);
         return new Spent(
                 (System.nanoTime() - startNanos) / 1e9,
                 jvm,
@@ -123,6 +130,44 @@ final class CpuUsage {
             }
         }
         return times;
+    }
+
+    /** The group of {@link #JIT_THREADS} and of the garbage collector's threads. */
+    static final String JIT_THREADS = "JVM: JIT compiler threads";
+
+    static final String GC_THREADS = "JVM: GC threads";
+
+    /**
+     * CPU milliseconds of the JVM's compiler and garbage-collector threads so far, from
+     * /proc/self/task (their names: "C2 CompilerThre", "C1 CompilerThre", "GC Thread#0", "G1 Conc#0",
+     * "G1 Refine#0", ...). Empty where /proc is not there.
+     */
+    private static Map<String, Double> vmThreadMillis() {
+        var millis = new HashMap<String, Double>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                            ? JIT_THREADS
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? GC_THREADS : null;
+                    if (group != null) {
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        millis.merge(
+                                group,
+                                (Double.parseDouble(fields[11]) + Double.parseDouble(fields[12])) * MILLIS_PER_TICK,
+                                Double::sum);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return millis;
     }
 
     /** Rapport's threads by role; everything the benchmark brings along under its own names. */

@@ -116,6 +116,13 @@ final class ResultTable {
         row(
                 out,
                 phases,
+                "  of it JIT compiling (warm-up left)",
+                phase -> "%.2f"
+                        .formatted(phase.cpu().threadMillis().getOrDefault(CpuUsage.JIT_THREADS, Double.NaN)
+                                / phase.load().completed()));
+        row(
+                out,
+                phases,
                 "CPUs busy (JVM + PostgreSQL)",
                 phase -> "%.2f"
                         .formatted((phase.cpu().jvmMillis() + phase.cpu().postgresMillis())

@@ -1,27 +1,15 @@
 package dev.rapport;
 
-import dev.rapport.channel.ChannelSender;
-import dev.rapport.channel.telegram.StaffGroupDecoder;
-import dev.rapport.channel.telegram.TelegramDecoder;
 import dev.rapport.channel.telegram.TelegramSender;
-import dev.rapport.channel.telegram.TelegramWebhook;
-import dev.rapport.channel.webchat.WebchatDecoder;
 import dev.rapport.channel.webchat.WebchatRoutes;
 import dev.rapport.complaint.ComplaintDesk;
-import dev.rapport.complaint.ComplaintFeature;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.console.ConsoleFeature;
-import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.Customers;
-import dev.rapport.customer.registration.CustomerFeature;
 import dev.rapport.dashboard.DashboardFeature;
-import dev.rapport.demo.DemoData;
-import dev.rapport.demo.DemoStaff;
 import dev.rapport.engine.Engine;
 import dev.rapport.engine.HandoffPort;
 import dev.rapport.engine.Interpreter;
-import dev.rapport.engine.Outreach;
-import dev.rapport.feature.Feature;
 import dev.rapport.feature.PageRoute;
 import dev.rapport.flow.Conversations;
 import dev.rapport.handoff.HandoffDesk;
@@ -29,9 +17,7 @@ import dev.rapport.handoff.HandoffFeature;
 import dev.rapport.inbox.InboxWorkers;
 import dev.rapport.inbox.Intake;
 import dev.rapport.inbox.OutreachQueue;
-import dev.rapport.inbox.UpdateDecoder;
 import dev.rapport.nlu.Nlu;
-import dev.rapport.offer.OfferFeature;
 import dev.rapport.outbox.OutboxSender;
 import dev.rapport.schedule.Job;
 import dev.rapport.schedule.Jobs;
@@ -40,17 +26,12 @@ import dev.rapport.staff.StaffSessions;
 import dev.rapport.staffgroup.StaffGroup;
 import dev.rapport.store.Database;
 import dev.rapport.store.LiveFeed;
-import dev.rapport.survey.SurveyFeature;
 import dev.rapport.web.WebServer;
-import dev.rapport.winback.WinbackFeature;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +76,7 @@ public final class App implements AutoCloseable {
 
         var customers = new Customers();
         var outreach = new OutreachQueue();
-        var features = features(config, database.jdbi(), customers, outreach, clock, () -> this.handoffPort);
+        var features = Features.of(config, database.jdbi(), customers, outreach, clock, () -> this.handoffPort);
         var parts = FeatureParts.of(features);
         Conversations conversations = parts.conversations(config.conversationsDir());
         ConfigLoads.record(database.jdbi(), config, conversations);
@@ -118,8 +99,7 @@ public final class App implements AutoCloseable {
         List<Job> jobs = new ArrayList<>(parts.jobs());
         jobs.addAll(handing.jobs());
         var port = handing.port();
-        boolean withStaffGroup = withStaffGroup(config);
-        if (withStaffGroup) {
+        if (Features.withStaffGroup(config)) {
             var complaintDesk = new ComplaintDesk(database.jdbi(), outreach);
             this.staffGroup = new StaffGroup(
                     config.telegram(),
@@ -146,71 +126,16 @@ public final class App implements AutoCloseable {
         this.intake = new Intake(database.jdbi(), 2, () -> this.workers.wake());
         this.webchat =
                 new WebchatRoutes(intake, database.jdbi(), live, config.webchat(), config.businessName(), metrics);
-        List<ChannelSender> senders = new ArrayList<>(List.of(webchat.sender()));
-        List<UpdateDecoder> decoders = new ArrayList<>(List.of(new WebchatDecoder()));
-        if (config.telegram().enabled()) {
-            this.telegram =
-                    new TelegramSender(config.telegram(), config.outbox().senders());
-            senders.add(telegram);
-            decoders.add(new TelegramDecoder());
-        }
-        if (staffGroup != null) {
-            senders.add(staffGroup.sender());
-            decoders.add(new StaffGroupDecoder());
-        }
-        StaffGroup group = staffGroup;
-        dev.rapport.inbox.TurnHandler turns = new dev.rapport.inbox.TurnHandler() {
-            @Override
-            public void handle(
-                    org.jdbi.v3.core.Handle handle, dev.rapport.channel.InboundMessage message, long inboxId) {
-                Batch batch = batch(handle);
-                batch.handle(message, inboxId);
-                batch.finish();
-            }
-
-            /** The engine's turns write together at the end of the batch ({@link dev.rapport.engine.TurnBatch}). */
-            @Override
-            public Batch batch(org.jdbi.v3.core.Handle handle) {
-                dev.rapport.engine.TurnBatch customerTurns = engine.batch(handle);
-                return new Batch() {
-                    @Override
-                    public void handle(dev.rapport.channel.InboundMessage message, long inboxId) {
-                        // The staff group's updates are staff at work, never a customer: they skip the engine,
-                        // after the customer turns before them are written (staff answers follow them in order).
-                        if (group != null && message.channel() == dev.rapport.domain.Channel.TELEGRAM_STAFF) {
-                            customerTurns.finish();
-                            group.handle(handle, message, inboxId);
-                        } else {
-                            customerTurns.handle(message, inboxId);
-                            if (group != null) {
-                                group.afterCustomerTurn(handle, message, inboxId);
-                            }
-                        }
-                    }
-
-                    @Override
-                    public void ahead(List<String> channels, List<String> chatKeys) {
-                        customerTurns.ahead(channels, chatKeys);
-                    }
-
-                    @Override
-                    public void finish() {
-                        customerTurns.finish();
-                    }
-                };
-            }
-        };
-        this.sender = new OutboxSender(database.jdbi(), senders, config.outbox(), metrics);
-        this.workers =
-                new InboxWorkers(database.jdbi(), config.inbox(), decoders, turns, () -> this.sender.wake(), metrics);
-        TelegramWebhook webhook = config.telegram().enabled()
-                ? new TelegramWebhook(
-                        config.telegram().webhookSecret(),
-                        config.intake().maxBodyBytes(),
-                        intake,
-                        metrics,
-                        withStaffGroup ? config.telegram().staffGroup().groupId() : "")
-                : null;
+        var channels = Channels.of(config, webchat, staffGroup, intake, metrics);
+        this.telegram = channels.telegram();
+        this.sender = new OutboxSender(database.jdbi(), channels.senders(), config.outbox(), metrics);
+        this.workers = new InboxWorkers(
+                database.jdbi(),
+                config.inbox(),
+                channels.decoders(),
+                new Turns(engine, staffGroup),
+                () -> this.sender.wake(),
+                metrics);
         // Staff accounts and the console: pages behind the route table's session, role and CSRF checks.
         var staffSessions = new StaffSessions(database.jdbi(), clock);
         this.console = new ConsoleFeature(
@@ -228,7 +153,7 @@ public final class App implements AutoCloseable {
         pages.addAll(new DashboardFeature(database.jdbi(), config.timeZone(), clock).pages());
         this.web = new WebServer(
                 config.port(),
-                webhook,
+                channels.webhook(),
                 webchat,
                 startup,
                 metrics,
@@ -239,72 +164,15 @@ public final class App implements AutoCloseable {
         this.jobs = new Jobs(database.dataSource(), jobs, java.time.Duration.ofSeconds(10));
     }
 
-    private static boolean withStaffGroup(RapportConfig config) {
-        return config.telegram().enabled() && config.telegram().staffGroup().enabled();
-    }
-
-    /** The features with no handoff port for complaint escalations (tests that only load flows). */
-    public static List<Feature> features(
-            RapportConfig config, Jdbi jdbi, Customers customers, Outreach outreach, Clock clock) {
-        return features(config, jdbi, customers, outreach, clock, () -> HandoffPort.NONE);
-    }
-
-    /**
-     * The product's features, built from their settings files next to {@code rapport.yaml} (a missing
-     * file means the feature's defaults; a wrong value stops the start naming file, field and value).
-     * {@code App} hands each part to its owner; tests load the shipped flows against exactly these.
-     * The console and the dashboard are not listed: they need the running handoff desk (see the constructor).
-     *
-     * @param handoffs read when a complaint job runs (after start), so it may be set after the flows load
-     */
-    public static List<Feature> features(
-            RapportConfig config,
-            Jdbi jdbi,
-            Customers customers,
-            Outreach outreach,
-            Clock clock,
-            Supplier<HandoffPort> handoffs) {
-        ZoneId zone = config.timeZone();
-        var offers = OfferFeature.create(config.featureFile("offers.yaml"), jdbi, outreach, zone, clock);
-        List<Feature> features = new ArrayList<>(List.of(
-                CustomerFeature.create(config.featureFile("tiers.yaml"), customers, jdbi, zone, clock),
-                SurveyFeature.load(
-                        config.conversationsDir(), config.featureFile("surveys.yaml"), jdbi, clock, handoffs),
-                ComplaintFeature.create(config.featureFile("complaints.yaml"), jdbi, outreach, zone, handoffs),
-                offers,
-                WinbackFeature.create(config.featureFile("winback.yaml"), jdbi, offers.offers(), outreach, zone, clock),
-                HandoffFeature.load(config.featureFile("handoff.yaml"), zone)));
-        if (withStaffGroup(config)) {
-            // The staff group is wired in the constructor (it wraps the handoff port); here only its texts.
-            features.add(new Feature() {
-                @Override
-                public String name() {
-                    return "staffgroup";
-                }
-
-                @Override
-                public java.util.Set<String> messageKeys() {
-                    return StaffGroup.MESSAGE_KEYS;
-                }
-            });
-        }
-        return List.copyOf(features);
-    }
-
     /** Opens the configured database (embedded when none is set), migrates it and starts everything. */
     public static App start(RapportConfig config) {
         long began = System.nanoTime();
         var models = loadModels(config); // alongside the database's start, which takes about as long
         Database database = Database.openMigrated(config, poolSize(config));
         long opened = System.nanoTime();
-        List<DemoData.Persona> personas;
-        List<DemoStaff.Account> demoStaff;
+        DemoStart demo;
         try {
-            personas = config.demoData()
-                    ? DemoData.prepare(
-                            database.jdbi(), CustomerSettings.load(config.featureFile("tiers.yaml")), config.timeZone())
-                    : List.of();
-            demoStaff = config.demoData() ? DemoStaff.prepare(database.jdbi()) : List.of();
+            demo = DemoStart.prepare(config, database);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -314,27 +182,7 @@ public final class App implements AutoCloseable {
                 millisBetween(began, opened),
                 millisBetween(opened, System.nanoTime()));
         App app = start(config, database, true, Clock.systemUTC(), models);
-        for (DemoData.Persona persona : personas) {
-            log.info(
-                    "Try the web chat as {}, {} ({} tier): http://localhost:{}/chat?start={}",
-                    persona.description(),
-                    persona.name(),
-                    persona.tier(),
-                    app.port(),
-                    persona.token());
-        }
-        for (DemoStaff.Account account : demoStaff) {
-            String pages = account.role() == dev.rapport.staff.Role.AGENT
-                    ? "http://localhost:" + app.port() + "/console"
-                    : "http://localhost:" + app.port() + "/console and the dashboard at http://localhost:" + app.port()
-                            + "/dashboard";
-            log.info(
-                    "Try the staff console as {} {}: {} (password {}, new at every start)",
-                    account.role().code(),
-                    account.name(),
-                    pages,
-                    account.password());
-        }
+        demo.log(log, app.port());
         return app;
     }
 

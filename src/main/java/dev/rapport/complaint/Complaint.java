@@ -3,10 +3,10 @@ package dev.rapport.complaint;
 import dev.rapport.domain.Channel;
 import dev.rapport.domain.Language;
 import dev.rapport.domain.Tier;
+import dev.rapport.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * One complaint as stored in {@code complaints}. Immutable snapshot; times are null until they happen.
@@ -64,20 +64,15 @@ public record Complaint(
                 Tier.of(rs.getString("tier")),
                 rs.getString("priority"),
                 rs.getInt("sla_hours"),
-                instant(rs, "created_at"),
-                instant(rs, "due_at"),
-                instant(rs, "sla_breached_at"),
-                instant(rs, "resolved_at"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "due_at"),
+                Rows.instant(rs, "sla_breached_at"),
+                Rows.instant(rs, "resolved_at"),
                 rs.getString("resolution_note"),
-                instant(rs, "followup_sent_at"),
+                Rows.instant(rs, "followup_sent_at"),
                 rs.getInt("followups_sent"),
-                instant(rs, "followup_answered_at"),
+                Rows.instant(rs, "followup_answered_at"),
                 csat,
-                instant(rs, "closed_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
+                Rows.instant(rs, "closed_at"));
     }
 }

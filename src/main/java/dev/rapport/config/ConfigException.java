@@ -1,7 +1,7 @@
 package dev.rapport.config;
 
 /** A setting with a value Rapport cannot run with. The message names the setting, the value and what is expected. */
-public final class ConfigException extends RuntimeException {
+public class ConfigException extends RuntimeException {
 
     public ConfigException(String message) {
         super(message);

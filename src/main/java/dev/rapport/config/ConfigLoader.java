@@ -22,6 +22,7 @@ public final class ConfigLoader {
 
     public static RapportConfig load(Path file, Map<String, String> environment) {
         SettingsDocument document = readYaml(file);
+        document.bind(RapportFile.class);
         var values = new Settings(flatten(document), environment, document);
         var telegram = new RapportConfig.Telegram(
                 values.text("telegram.bot_token"),
@@ -65,10 +66,6 @@ public final class ConfigLoader {
         }
         if (!config.databaseUrl().isEmpty()) {
             DatabaseUrl.parse(config.databaseUrl());
-        }
-        if (!values.unread().isEmpty()) {
-            throw document.unknown(
-                    values.known(), (Object[]) values.unread().get(0).split("\\."));
         }
         return config;
     }
@@ -146,8 +143,8 @@ public final class ConfigLoader {
     }
 
     /**
-     * The file's values by dotted name ({@code inbox.workers}); the environment overrides them by name,
-     * which is why this file is read as names rather than bound to a record like the feature files.
+     * The file's values by dotted name ({@code inbox.workers}), once {@link RapportFile} has checked
+     * the file's keys; the environment overrides them by name.
      */
     private static Map<String, String> flatten(SettingsDocument document) {
         var flat = new java.util.LinkedHashMap<String, String>();

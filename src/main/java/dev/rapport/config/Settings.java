@@ -29,22 +29,11 @@ final class Settings {
     private final Map<String, String> file;
     private final Map<String, String> environment;
     private final SettingsDocument document;
-    /** Every setting asked for, so that a key in the file nobody reads can be reported as unknown. */
-    private final java.util.Set<String> read = new java.util.TreeSet<>();
 
     Settings(Map<String, String> file, Map<String, String> environment, SettingsDocument document) {
         this.file = file;
         this.environment = environment;
         this.document = document;
-    }
-
-    /** The settings in the file that no read asked for, in file order: typos or settings that do not exist. */
-    java.util.List<String> unread() {
-        return file.keySet().stream().filter(name -> !read.contains(name)).toList();
-    }
-
-    java.util.Set<String> known() {
-        return java.util.Collections.unmodifiableSet(read);
     }
 
     String envName(String setting) {
@@ -57,7 +46,6 @@ final class Settings {
     }
 
     String text(String setting, String fallback) {
-        read.add(setting);
         String fromEnvironment = environment.get(envName(setting));
         if (fromEnvironment != null) {
             return fromEnvironment.trim();

@@ -1,8 +1,6 @@
 package dev.rapport.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,20 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * One settings file in {@code config/} ({@code offers.yaml}, {@code handoff.yaml}, …) read as YAML
- * and bound to a record by Jackson: {@code snake_case} keys map to the record's components, a key the
+ * One settings file in {@code config/} ({@code offers.yaml}, {@code handoff.yaml}, …) read by
+ * {@link YamlFile}, the reader flows and surveys use too, and bound to a record by Jackson: {@code snake_case} keys map to the record's components, a key the
  * record does not have is an error (a typo must not fall back to a default silently), and scalars are
  * not coerced ({@code "10"} is not a number, {@code 1.5} is not a whole number).
  *
@@ -38,69 +32,54 @@ import java.util.TreeSet;
  */
 public final class SettingsDocument {
 
-    /** Configured once, never changed: sharing it is thread-safe. */
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    /** Binds settings trees to records. Configured once, never changed: sharing it is thread-safe. */
+    private static final ObjectMapper BINDER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d{1,6})\\s*([smhd])");
 
     private final Path file;
     private final boolean exists;
-    /** What is bound: the file's text, or {@code {}} for a missing or empty file. */
-    private final String content;
-
-    private final JsonNode root;
+    /** The file's tree and places; an empty map for a missing or empty file. */
     private final YamlPaths paths;
 
-    private SettingsDocument(Path file, boolean exists, String content, JsonNode root, YamlPaths paths) {
+    private SettingsDocument(Path file, boolean exists, YamlPaths paths) {
         this.file = file;
         this.exists = exists;
-        this.content = content;
-        this.root = root;
         this.paths = paths;
     }
 
-    /** Reads {@code file}; syntax errors, duplicate keys and a top level that is not a map are errors. */
+    /**
+     * Reads {@code file} with {@link YamlFile}; syntax errors, duplicate keys and a top level that is
+     * not a map are errors.
+     */
     public static SettingsDocument read(Path file) {
-        String text;
+        Node node;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException missing) {
-            return empty(file, false);
-        } catch (CharacterCodingException notUtf8) {
-            throw new ConfigException(file + ": not UTF-8 text; save it as UTF-8");
-        } catch (IOException unreadable) {
-            throw new ConfigException(file + ": cannot be read: " + unreadable);
+            node = YamlFile.read(file);
+        } catch (YamlFile.Unreadable unreadable) {
+            if (unreadable.missing()) {
+                return empty(file, false);
+            }
+            throw unreadable;
         }
-        JsonNode root;
-        YamlPaths paths;
-        try {
-            root = YAML.readTree(text);
-            paths = YamlPaths.of(YAML, text, root);
-        } catch (JsonProcessingException syntax) {
-            throw new ConfigException(at(file, syntax.getLocation()) + "not valid YAML: "
-                    + syntax.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (IOException unreadable) {
-            throw new ConfigException(file + ": cannot be read: " + unreadable);
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (node == null || YamlFile.isNull(node)) {
             return empty(file, true);
         }
-        if (!root.isObject()) {
+        YamlPaths paths = YamlPaths.of(file, node);
+        if (!paths.root().isObject()) {
             throw new ConfigException(at(file, paths.value(List.of()))
-                    + "expected a map of settings (key: value lines) at " + "the top, got " + describe(root));
+                    + "expected a map of settings (key: value lines) at " + "the top, got " + describe(paths.root()));
         }
-        return new SettingsDocument(file, true, text, root, paths);
+        return new SettingsDocument(file, true, paths);
     }
 
     private static SettingsDocument empty(Path file, boolean exists) {
-        JsonNode root = JsonNodeFactory.instance.objectNode();
-        return new SettingsDocument(file, exists, "{}", root, YamlPaths.none(root));
+        return new SettingsDocument(file, exists, YamlPaths.none(JsonNodeFactory.instance.objectNode()));
     }
 
     public Path file() {
@@ -114,7 +93,7 @@ public final class SettingsDocument {
 
     /** The file's content as a tree, for settings whose keys are data (reason codes, tiers). */
     public JsonNode root() {
-        return root;
+        return paths.root();
     }
 
     /**
@@ -123,20 +102,20 @@ public final class SettingsDocument {
      */
     public <T> T bind(Class<T> type) {
         try {
-            return YAML.readValue(content, type);
+            return BINDER.treeToValue(paths.root(), type);
         } catch (UnrecognizedPropertyException unknown) {
             List<Object> path = path(unknown);
             throw unknown(
                     unknown.getKnownPropertyIds().stream().map(String::valueOf).toList(), path.toArray());
         } catch (MismatchedInputException mismatch) {
             List<Object> path = path(mismatch);
-            throw wrongAt(mismatch.getLocation(), path, expected(mismatch.getTargetType()));
+            throw wrongAt(paths.value(path), path, expected(mismatch.getTargetType()));
         } catch (JsonMappingException other) {
+            List<Object> path = path(other);
             throw new ConfigException(
-                    at(file, other.getLocation()) + paths.name(path(other)) + ": " + other.getOriginalMessage());
-        } catch (JsonProcessingException syntax) {
-            throw new ConfigException(
-                    at(file, syntax.getLocation()) + "not valid YAML: " + syntax.getOriginalMessage());
+                    at(file, paths.value(path)) + paths.name(path) + ": " + other.getOriginalMessage());
+        } catch (JsonProcessingException other) {
+            throw new ConfigException(file + ": " + other.getOriginalMessage());
         }
     }
 
@@ -190,7 +169,7 @@ public final class SettingsDocument {
                 + String.join(", ", new TreeSet<>(known)));
     }
 
-    private ConfigException wrongAt(JsonLocation location, List<Object> path, String expected) {
+    private ConfigException wrongAt(YamlPaths.Place location, List<Object> path, String expected) {
         JsonNode value = paths.node(path);
         return new ConfigException(at(file, location) + paths.name(path) + ": expected " + expected + ", got "
                 + (value == null ? "nothing" : describe(value)));
@@ -210,11 +189,11 @@ public final class SettingsDocument {
                 .toList();
     }
 
-    private static String at(Path file, JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
+    private static String at(Path file, YamlPaths.Place location) {
+        if (location == null) {
             return file + ": ";
         }
-        return file + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+        return file + ":" + location.line() + ":" + location.column() + ": ";
     }
 
     private static String expected(Class<?> type) {

@@ -1,11 +1,7 @@
 package dev.rapport.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.rapport.config.YamlFile;
 import dev.rapport.domain.Language;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -27,19 +23,15 @@ final class CannedReplies {
     private final Map<Language, Map<String, String>> byLanguage = new EnumMap<>(Language.class);
 
     CannedReplies(Path conversationsDir) {
-        var yaml = new ObjectMapper(new YAMLFactory());
         for (Language language : Language.values()) {
             Path file = conversationsDir.resolve("messages").resolve(language.code() + ".yaml");
             Map<String, String> texts = new LinkedHashMap<>();
             if (Files.exists(file)) {
-                try {
-                    JsonNode canned = yaml.readTree(file.toFile()).path("canned");
-                    canned.fields()
-                            .forEachRemaining(entry ->
-                                    texts.put(entry.getKey(), entry.getValue().asText()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot read the canned replies in " + file, e);
-                }
+                YamlFile.texts(YamlFile.read(file)).forEach((key, text) -> {
+                    if (key.startsWith("canned.")) {
+                        texts.put(key.substring("canned.".length()), text);
+                    }
+                });
             }
             byLanguage.put(language, texts);
         }

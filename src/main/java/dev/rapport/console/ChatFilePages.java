@@ -81,12 +81,12 @@ final class ChatFilePages {
                         SELECT id, customer_id, kind, content_type, file_name, bytes FROM chat_files WHERE id = :id""")
                 .bind("id", id)
                 .map((rs, ctx) -> new Stored(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getBytes(6)))
+                        rs.getLong("id"),
+                        rs.getLong("customer_id"),
+                        rs.getString("kind"),
+                        rs.getString("content_type"),
+                        rs.getString("file_name"),
+                        rs.getBytes("bytes")))
                 .findOne());
     }
 

@@ -1,10 +1,8 @@
 package dev.rapport.console;
 
+import dev.rapport.store.Rows;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -76,15 +74,21 @@ final class CustomerFile {
                                 SELECT channel, chat_key, username, unreachable_at FROM channel_accounts
                                 WHERE customer_id = :id ORDER BY created_at""")
                                 .bind("id", customerId)
-                                .map((rs, ctx) ->
-                                        new Chat(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)))
+                                .map((rs, ctx) -> new Chat(
+                                        rs.getString("channel"),
+                                        rs.getString("chat_key"),
+                                        rs.getString("username"),
+                                        Rows.instant(rs, "unreachable_at")))
                                 .list(),
                         handle.createQuery("""
                                 SELECT external_id, amount, currency, purchased_at FROM purchases
                                 WHERE customer_id = :id ORDER BY purchased_at DESC LIMIT 10""")
                                 .bind("id", customerId)
                                 .map((rs, ctx) -> new Purchase(
-                                        rs.getString(1), rs.getBigDecimal(2), rs.getString(3), instant(rs, 4)))
+                                        rs.getString("external_id"),
+                                        rs.getBigDecimal("amount"),
+                                        rs.getString("currency"),
+                                        Rows.instant(rs, "purchased_at")))
                                 .list(),
                         tickets(handle, customerId),
                         handle.createQuery("""
@@ -93,34 +97,34 @@ final class CustomerFile {
                                 WHERE r.customer_id = :id AND NOT a.skipped ORDER BY a.answered_at DESC LIMIT 20""")
                                 .bind("id", customerId)
                                 .map((rs, ctx) -> new Answer(
-                                        rs.getString(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        (Integer) rs.getObject(4),
-                                        rs.getString(5),
-                                        instant(rs, 6)))
+                                        rs.getString("survey_id"),
+                                        rs.getString("question_id"),
+                                        rs.getString("question_type"),
+                                        (Integer) rs.getObject("score"),
+                                        rs.getString("value"),
+                                        Rows.instant(rs, "answered_at")))
                                 .list(),
                         handle.createQuery("""
                                 SELECT offer_id, code, issued_via, issued_at, redeemed_at FROM offer_codes
                                 WHERE customer_id = :id ORDER BY issued_at DESC LIMIT 20""")
                                 .bind("id", customerId)
                                 .map((rs, ctx) -> new Offer(
-                                        rs.getString(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        instant(rs, 4),
-                                        instant(rs, 5)))
+                                        rs.getString("offer_id"),
+                                        rs.getString("code"),
+                                        rs.getString("issued_via"),
+                                        Rows.instant(rs, "issued_at"),
+                                        Rows.instant(rs, "redeemed_at")))
                                 .list(),
                         handle.createQuery("""
                                 SELECT trigger, reason, response, outcome, started_at FROM winback_cases
                                 WHERE customer_id = :id ORDER BY started_at DESC LIMIT 10""")
                                 .bind("id", customerId)
                                 .map((rs, ctx) -> new Winback(
-                                        rs.getString(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        instant(rs, 5)))
+                                        rs.getString("trigger"),
+                                        rs.getString("reason"),
+                                        rs.getString("response"),
+                                        rs.getString("outcome"),
+                                        Rows.instant(rs, "started_at")))
                                 .list())));
     }
 
@@ -135,16 +139,16 @@ final class CustomerFile {
                         ORDER BY (status = 'closed'), created_at DESC LIMIT 15""")
                 .bind("id", customerId)
                 .map((rs, ctx) -> new Ticket(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        instant(rs, 6),
-                        instant(rs, 7),
-                        instant(rs, 8),
-                        rs.getString(9),
-                        files(rs.getString(10))))
+                        rs.getString("ticket"),
+                        rs.getString("status"),
+                        rs.getString("category"),
+                        rs.getString("priority"),
+                        rs.getString("description"),
+                        Rows.instant(rs, "created_at"),
+                        Rows.instant(rs, "due_at"),
+                        Rows.instant(rs, "sla_breached_at"),
+                        rs.getString("resolution_note"),
+                        files(rs.getString("files"))))
                 .list();
     }
 
@@ -152,30 +156,25 @@ final class CustomerFile {
         return handle.createQuery("""
                         SELECT c.id, c.name, c.phone, c.email, c.language, c.tier, c.opted_out_at, c.erased_at, c.created_at,
                                coalesce((SELECT sum(amount) FROM purchases p WHERE p.customer_id = c.id
-                                         AND p.purchased_at > now() - interval '12 months'), 0),
-                               coalesce((SELECT sum(amount) FROM purchases p WHERE p.customer_id = c.id), 0),
-                               (SELECT count(*) FROM purchases p WHERE p.customer_id = c.id)
+                                         AND p.purchased_at > now() - interval '12 months'), 0) AS spent_12_months,
+                               coalesce((SELECT sum(amount) FROM purchases p WHERE p.customer_id = c.id), 0) AS spent_ever,
+                               (SELECT count(*) FROM purchases p WHERE p.customer_id = c.id) AS purchases
                         FROM customers c WHERE c.id = :id""")
                 .bind("id", customerId)
                 .map((rs, ctx) -> new Customer(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        instant(rs, 7),
-                        instant(rs, 8),
-                        instant(rs, 9),
-                        rs.getBigDecimal(10),
-                        rs.getBigDecimal(11),
-                        rs.getLong(12)))
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("phone"),
+                        rs.getString("email"),
+                        rs.getString("language"),
+                        rs.getString("tier"),
+                        Rows.instant(rs, "opted_out_at"),
+                        Rows.instant(rs, "erased_at"),
+                        Rows.instant(rs, "created_at"),
+                        rs.getBigDecimal("spent_12_months"),
+                        rs.getBigDecimal("spent_ever"),
+                        rs.getLong("purchases")))
                 .findOne();
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static final com.fasterxml.jackson.core.type.TypeReference<List<List<String>>> PAIRS =

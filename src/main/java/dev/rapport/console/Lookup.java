@@ -1,11 +1,15 @@
 package dev.rapport.console;
 
+import dev.rapport.store.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Finding customers: by name, phone, ticket number or words they wrote; the tickets that wait for a
@@ -42,18 +46,13 @@ final class Lookup {
         Map<Long, Found> found = new LinkedHashMap<>();
         jdbi.useHandle(handle -> {
             handle.createQuery("""
-                            SELECT c.id, c.name, c.tier, k.ticket, k.created_at FROM complaints k JOIN customers c
+                            SELECT c.id, c.name, c.tier, k.ticket AS why, k.created_at AS at FROM complaints k JOIN customers c
                             ON c.id = k.customer_id WHERE upper(k.ticket) = upper(:q)""")
                     .bind("q", q)
-                    .map((rs, ctx) -> new Found(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            CustomerFile.instant(rs, 5)))
+                    .map(Lookup::found)
                     .forEach(row -> found.putIfAbsent(row.customerId(), row));
             handle.createQuery("""
-                            SELECT id, name, tier, coalesce(phone, ''), created_at FROM customers
+                            SELECT id, name, tier, coalesce(phone, '') AS why, created_at AS at FROM customers
                             WHERE erased_at IS NULL AND merged_into IS NULL
                               AND (name ILIKE :like OR (length(:digits) >= 4 AND phone LIKE '%' || :digits || '%')
                                    OR external_id = :q)
@@ -61,26 +60,26 @@ final class Lookup {
                     .bind("like", like)
                     .bind("digits", digits)
                     .bind("q", q)
-                    .map((rs, ctx) -> new Found(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            CustomerFile.instant(rs, 5)))
+                    .map(Lookup::found)
                     .forEach(row -> found.putIfAbsent(row.customerId(), row));
             handle.createQuery("""
-                            SELECT c.id, c.name, c.tier, m.text, m.created_at FROM messages m JOIN customers c
+                            SELECT c.id, c.name, c.tier, m.text AS why, m.created_at AS at FROM messages m JOIN customers c
                             ON c.id = m.customer_id WHERE m.text ILIKE :like ORDER BY m.id DESC LIMIT 20""")
                     .bind("like", like)
-                    .map((rs, ctx) -> new Found(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            CustomerFile.instant(rs, 5)))
+                    .map(Lookup::found)
                     .forEach(row -> found.putIfAbsent(row.customerId(), row));
         });
         return new ArrayList<>(found.values());
+    }
+
+    /** A customer found: every search selects {@code id, name, tier, why, at}. */
+    private static Found found(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Found(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("tier"),
+                rs.getString("why"),
+                Rows.instant(rs, "at"));
     }
 
     /** Tickets that wait for a person, the most valuable customers' and the most overdue first. */
@@ -91,14 +90,14 @@ final class Lookup {
                         WHERE k.status IN ('open', 'reopened', 'in_progress')
                         ORDER BY array_position(ARRAY['key', 'major', 'ordinary', 'small'], k.tier), k.due_at LIMIT 50""")
                 .map((rs, ctx) -> new WaitingTicket(
-                        rs.getString(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        CustomerFile.instant(rs, 7),
-                        CustomerFile.instant(rs, 8)))
+                        rs.getString("ticket"),
+                        rs.getLong("customer_id"),
+                        rs.getString("name"),
+                        rs.getString("tier"),
+                        rs.getString("status"),
+                        rs.getString("category"),
+                        Rows.instant(rs, "due_at"),
+                        Rows.instant(rs, "sla_breached_at")))
                 .list());
     }
 

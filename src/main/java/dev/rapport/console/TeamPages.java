@@ -5,6 +5,7 @@ import dev.rapport.staff.AuditLog;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffSession;
+import dev.rapport.store.Rows;
 import dev.rapport.web.page.Markup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -43,13 +44,13 @@ final class TeamPages {
     private void auditLog(Context ctx, StaffSession session) {
         View view = views.of(session);
         var entries = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT actor, action, customer_id, details::text, at FROM audit_log ORDER BY id DESC LIMIT 200""")
+                        SELECT actor, action, customer_id, details::text AS details, at FROM audit_log ORDER BY id DESC LIMIT 200""")
                 .map((rs, c) -> new Entry(
-                        rs.getString(1),
-                        rs.getString(2),
-                        (Long) rs.getObject(3),
-                        rs.getString(4),
-                        CustomerFile.instant(rs, 5)))
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        (Long) rs.getObject("customer_id"),
+                        rs.getString("details"),
+                        Rows.instant(rs, "at")))
                 .list());
         ctx.html(Layout.single(
                         view,

@@ -48,21 +48,21 @@ final class FreeText {
                 .compare("a.answered_at", ">=", ComplaintFigures.utc(filter.start(zone)));
         return Reads.of(jdbi, handle -> {
             var newest = where.bind(handle.createQuery("""
-                            SELECT a.id, r.customer_id, coalesce(c.name, '#' || c.id), r.tier, r.language, a.value,
+                            SELECT a.id, r.customer_id, coalesce(c.name, '#' || c.id) AS customer, r.tier, r.language, a.value,
                                    a.sentiment, a.answered_at
                             FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
                             JOIN customers c ON c.id = r.customer_id
                             WHERE %s ORDER BY a.answered_at DESC, a.id DESC LIMIT :limit""".formatted(where.sql())))
                     .bind("limit", NEWEST)
                     .map((rs, ctx) -> new Answer(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getObject(8, OffsetDateTime.class).toInstant()))
+                            rs.getLong("id"),
+                            rs.getLong("customer_id"),
+                            rs.getString("customer"),
+                            rs.getString("tier"),
+                            rs.getString("language"),
+                            rs.getString("value"),
+                            rs.getString("sentiment"),
+                            rs.getObject("answered_at", OffsetDateTime.class).toInstant()))
                     .list();
             List<String> negative = where.bind(handle.createQuery("""
                             SELECT a.value FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id

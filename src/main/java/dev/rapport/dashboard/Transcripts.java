@@ -1,7 +1,7 @@
 package dev.rapport.dashboard;
 
+import dev.rapport.store.Rows;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -49,11 +49,11 @@ final class Transcripts {
                             "SELECT id, name, tier, language, created_at FROM customers WHERE id = :id")
                     .bind("id", customerId)
                     .map((rs, ctx) -> new Customer(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            instant(rs.getObject(5, OffsetDateTime.class))))
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.getString("tier"),
+                            rs.getString("language"),
+                            Rows.instant(rs, "created_at")))
                     .findOne();
             if (customer.isEmpty()) {
                 return Optional.<Transcript>empty();
@@ -90,21 +90,17 @@ final class Transcripts {
                     .bind("id", customerId)
                     .bind("limit", LIMIT)
                     .map((rs, ctx) -> new Entry(
-                            instant(rs.getObject(1, OffsetDateTime.class)),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            (Long) rs.getObject(8),
-                            rs.getString(9)))
+                            Rows.instant(rs, "at"),
+                            rs.getString("who"),
+                            rs.getString("staff"),
+                            rs.getString("kind"),
+                            rs.getString("text"),
+                            rs.getString("detail"),
+                            rs.getString("channel"),
+                            (Long) rs.getObject("answer"),
+                            rs.getString("file")))
                     .list();
             return Optional.of(new Transcript(customer.get(), entries));
         });
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

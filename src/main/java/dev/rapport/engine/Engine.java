@@ -122,27 +122,33 @@ public final class Engine {
         batch.finish();
     }
 
+    CustomerDirectory customers() {
+        return customers;
+    }
+
+    HandoffPort handoffs() {
+        return handoffs;
+    }
+
     /** For running many turns in one transaction with their end-of-turn writes together ({@link TurnBatch}). */
     public TurnBatch batch(Handle handle) {
         return new TurnBatch(this, handle);
     }
 
     void run(Handle handle, InboundMessage message, long inboxId, TurnBatch batch) {
-        CustomerView customer = customers.resolve(handle, message);
-        batch.resolved(customer.id());
+        CustomerView customer = batch.customer(message);
         Conversation conversation = batch.conversation(message.channel().code(), message.chatKey());
         var turn = new Turn(handle, message, inboxId, customer, conversation, conversations.messages(), businessName);
         turn.handoffs = handoffs;
-        turn.handoffId = handoffs.openFor(handle, message.channel().code(), message.chatKey())
-                .orElse(null);
+        turn.handoffId =
+                batch.openHandoff(message.channel().code(), message.chatKey()).orElse(null);
         Reading reading = read(turn);
         turn.reading(reading);
-        Long messageId = null;
         if (!(message.content() instanceof Content.Outreach)) { // not written by the customer
-            messageId = MessageLog.inbound(handle, turn, reading);
+            turn.logInbound(MessageLog.inbound(turn, reading)); // written with the turn's end, or when first needed
         }
         if (turn.handoffId != null && !WithPerson.reachesBot(message.content())) {
-            withPerson.toPerson(turn, messageId);
+            withPerson.toPerson(turn, turn.inboundMessageId());
         } else {
             boolean answering = conversation.waiting();
             route(turn, reading);
@@ -196,7 +202,7 @@ public final class Engine {
             media(turn, media);
         } else if (content instanceof Content.SharedContact contact) {
             // The customer directory decides what a shared number means (a link to a known customer, say).
-            var shared = customers.contactShared(turn.handle, turn.customer(), turn.message, contact);
+            var shared = customers.contactShared(turn.handle(), turn.customer(), turn.message, contact);
             turn.switchCustomer(shared.customer());
             turn.event(EngineEvent.CONTACT_SHARED, Map.of("phone", contact.phoneNumber(), "outcome", shared.outcome()));
             turn.say(shared.messageKey(), Map.of());
@@ -205,7 +211,7 @@ public final class Engine {
         } else if (content instanceof Content.Outreach outreach) {
             outreach(turn, outreach);
         } else if (content instanceof Content.Membership membership) {
-            customers.setBlocked(turn.handle, turn.message.channel(), turn.message.chatKey(), membership.blocked());
+            customers.setBlocked(turn.handle(), turn.message.channel(), turn.message.chatKey(), membership.blocked());
             turn.event(membership.blocked() ? EngineEvent.BOT_BLOCKED : EngineEvent.BOT_UNBLOCKED, Map.of());
         }
     }

@@ -1,5 +1,7 @@
 package dev.rapport.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -16,6 +18,19 @@ public interface HandoffPort {
 
     /** The open (waiting or claimed) handoff of this chat, or empty. */
     Optional<Long> openFor(Handle handle, String channel, String chatKey);
+
+    /**
+     * The open handoffs of several chats (channel and chat key at the same index), in the order given;
+     * empty for a chat without one. An inbox batch reads its chats' handoffs this way, in one query;
+     * by default one query per chat.
+     */
+    default List<Optional<Long>> openForAll(Handle handle, List<String> channels, List<String> chatKeys) {
+        var open = new ArrayList<Optional<Long>>();
+        for (int i = 0; i < channels.size(); i++) {
+            open.add(openFor(handle, channels.get(i), chatKeys.get(i)));
+        }
+        return open;
+    }
 
     /** The customer wrote {@code messageId} (already in {@code messages}) while handoff {@code handoffId} is open. */
     void customerWrote(Handle handle, long handoffId, long customerId, long messageId);
@@ -71,6 +86,11 @@ public interface HandoffPort {
         @Override
         public Optional<Long> openFor(Handle handle, String channel, String chatKey) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<Optional<Long>> openForAll(Handle handle, List<String> channels, List<String> chatKeys) {
+            return channels.stream().map(channel -> Optional.<Long>empty()).toList();
         }
 
         @Override

@@ -17,10 +17,10 @@ final class NameFallback {
     private NameFallback() {}
 
     /** {@code text} with the missing name dropped where it is addressed mid-sentence, else the fallback. */
-    static String fill(String text, String fallback) {
+    static String fill(String text, java.util.function.Supplier<String> fallback) {
         if (!text.contains(MARK)) {
-            return text;
+            return text; // nearly every text: the fallback is not even looked up
         }
-        return ADDRESSED.matcher(text).replaceAll("").replace(MARK, fallback);
+        return ADDRESSED.matcher(text).replaceAll("").replace(MARK, fallback.get());
     }
 }

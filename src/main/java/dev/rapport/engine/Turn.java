@@ -39,6 +39,10 @@ final class Turn implements ActionContext {
     Long handoffId;
     /** The handoff this turn opened, whose notice ends the turn's replies; null when none opened. */
     HandoffPort.Escalated handedOver;
+    /** The customer's message until it is logged (null once written, and for outreach). */
+    private MessageLog.Inbound inbound;
+    /** The customer's message's {@code messages} id once written alone; null before, and for outreach. */
+    private Long inboundId;
     /** Why this turn's message marks the chat for a person (strongly negative), decided after routing; else null. */
     String negative;
 
@@ -66,7 +70,7 @@ final class Turn implements ActionContext {
 
     /** The text of {@code key} in the customer's language, placeholders filled. */
     String text(String key) {
-        return NameFallback.fill(messages.text(language.code(), key, vars()), fallbackName());
+        return NameFallback.fill(messages.text(language.code(), key, vars()), this::fallbackName);
     }
 
     boolean hasText(String key) {
@@ -87,11 +91,38 @@ final class Turn implements ActionContext {
     public String text(String key, Map<String, ?> extra) {
         var vars = vars();
         vars.putAll(extra);
-        return NameFallback.fill(messages.text(language.code(), key, vars), fallbackName());
+        return NameFallback.fill(messages.text(language.code(), key, vars), this::fallbackName);
+    }
+
+    /** Holds the customer's message, to be written by {@link TurnEnd} or by {@link #inboundMessageId}. */
+    void logInbound(MessageLog.Inbound row) {
+        this.inbound = row;
+    }
+
+    /** The customer's message if still held, taking it (for {@link TurnEnd}); else null. */
+    MessageLog.Inbound takeHeldInbound() {
+        MessageLog.Inbound held = inbound;
+        inbound = null;
+        return held;
+    }
+
+    /**
+     * Writes the customer's message now if it is still held, and returns its id; null for outreach.
+     * Called before anything outside the engine gets the turn's transaction, since it may read the
+     * message log (a complaint reads the message's sentiment, a handoff card the chat's last messages)
+     * or move the customer's rows (a merge); the message's id stays below the ids of what follows.
+     */
+    Long inboundMessageId() {
+        if (inbound != null) {
+            inboundId = MessageLog.write(handle, inbound);
+            inbound = null;
+        }
+        return inboundId;
     }
 
     @Override
     public boolean escalate(String reason, String detail) {
+        inboundMessageId();
         var escalated = handoffs.escalate(
                 handle,
                 new HandoffPort.Escalation(message.channel().code(), message.chatKey(), customer, reason, detail));
@@ -146,8 +177,10 @@ final class Turn implements ActionContext {
         return reading;
     }
 
+    /** The turn's transaction, for actions: the customer's message is in the log by then. */
     @Override
     public Handle handle() {
+        inboundMessageId();
         return handle;
     }
 

@@ -15,18 +15,20 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Writes what turns leave behind — each conversation's state, the turns' events, the buttons their
- * replies offer, each text reply in the message log and every reply in the outbox — in one
+ * replies offer, the customer's message (unless the turn wrote it already) and each text reply in
+ * the message log, and every reply in the outbox — in one
  * statement for any number of turns (one round trip instead of one per kind of row, per reply and
  * per turn), in the caller's transaction. The turns must be of different chats ({@link TurnBatch}
  * writes before a chat's second turn).
  *
  * <p>Rows come out as separate statements per turn wrote them: events and outbox rows take their
- * ids in turn and list order (the outbox sends a chat's rows in id order), a text reply's log row is
- * numbered before its outbox rows point at it, outbox keys derive from the stored update
- * ({@code in:<inbox id>:<n>}, so a retried turn never queues a reply twice), an outreach turn's
- * outbox rows wait behind replies (their priority, V75), a button shown again
- * has its time refreshed, and a conversation that only put an outreach in line keeps its time of
- * last activity. Stateless; thread-safe.
+ * ids in turn and list order (the outbox sends a chat's rows in id order), a turn's inbound message
+ * is numbered before its replies, a text reply's log row is numbered before its outbox rows point
+ * at it, outbox keys derive from the stored update ({@code in:<inbox id>:<n>}, so a retried turn
+ * never queues a reply twice), an outreach turn's outbox rows wait behind replies (their priority,
+ * V75), a button shown again has its time refreshed (at most once an hour: a menu under every
+ * reply would otherwise rewrite its rows each turn), and a conversation that only put an outreach
+ * in line keeps its time of last activity. Stateless; thread-safe.
  */
 final class TurnEnd {
 
@@ -66,18 +68,24 @@ final class TurnEnd {
                 INSERT INTO offered_buttons (channel, chat_key, data)
                 SELECT b.channel, b.chat_key, b.data FROM unnest(:buttonChannels, :buttonChatKeys, :buttonData)
                      AS b(channel, chat_key, data)
-                ON CONFLICT (channel, chat_key, data) DO UPDATE SET offered_at = now()),
+                ON CONFLICT (channel, chat_key, data) DO UPDATE SET offered_at = now()
+                    WHERE offered_buttons.offered_at < now() - interval '1 hour'),
             numbered AS MATERIALIZED (
                 SELECT t.*, nextval(pg_get_serial_sequence('messages', 'id')) AS id
-                FROM unnest(:textReplies, :textChannels, :textChatKeys, :textCustomerIds, :texts, :textButtons,
-                            :textFlows, :textSteps, :textLanguages)
-                     WITH ORDINALITY AS t(reply, channel, chat_key, customer_id, text, buttons, flow, step, language, ord)
+                FROM unnest(:logReplies, :logDirections, :logChannels, :logChatKeys, :logCustomerIds, :logInboxIds,
+                            :logKinds, :logTexts, :logButtons, :logFileRefs, :logFlows, :logSteps, :logLanguages,
+                            :logIntents, :logConfidences, :logSentiments, :logScores, :logSentAt)
+                     WITH ORDINALITY AS t(reply, direction, channel, chat_key, customer_id, inbound_update_id, kind,
+                                          text, buttons, file_ref, flow, step, language, intent, intent_confidence,
+                                          sentiment, sentiment_score, sent_at, ord)
                 ORDER BY t.ord),
             logged AS (
-                INSERT INTO messages (id, direction, channel, chat_key, customer_id, kind, text, buttons, flow, step,
-                                      language)
-                SELECT n.id, 'out', n.channel, n.chat_key, n.customer_id, 'text', n.text, CAST(n.buttons AS jsonb),
-                       n.flow, n.step, n.language
+                INSERT INTO messages (id, direction, channel, chat_key, customer_id, inbound_update_id, kind, text,
+                                      buttons, file_ref, flow, step, language, intent, intent_confidence, sentiment,
+                                      sentiment_score, sent_at)
+                SELECT n.id, n.direction, n.channel, n.chat_key, n.customer_id, n.inbound_update_id, n.kind, n.text,
+                       CAST(n.buttons AS jsonb), n.file_ref, n.flow, n.step, n.language, n.intent,
+                       n.intent_confidence, n.sentiment, n.sentiment_score, CAST(n.sent_at AS timestamptz)
                 FROM numbered n ORDER BY n.id),
             queued AS (
                 INSERT INTO outbox (dedup_key, channel, chat_key, message_id, reply, priority)
@@ -123,7 +131,7 @@ final class TurnEnd {
         var state = new Columns(11);
         var events = new ArrayList<EventLog.Row>();
         var buttons = new Columns(3);
-        var texts = new Columns(9);
+        var log = new Columns(18);
         var parts = new Columns(6);
         int replyNumber = 0;
         for (Turn turn : turns) {
@@ -145,21 +153,52 @@ final class TurnEnd {
                     ConversationStore.writeOutreach(conversation.waitingOutreach),
                     conversation.unmoved);
             turn.events.stream().map(EventLog::row).forEach(events::add);
+            MessageLog.Inbound inbound = turn.takeHeldInbound();
+            if (inbound != null) { // numbered before the turn's replies, as it came before them
+                log.add(
+                        null,
+                        "in",
+                        inbound.channel(),
+                        inbound.chatKey(),
+                        inbound.customerId(),
+                        inbound.inboxId(),
+                        inbound.kind(),
+                        inbound.text(),
+                        null,
+                        inbound.fileRef(),
+                        inbound.flow(),
+                        inbound.step(),
+                        inbound.language(),
+                        inbound.intent(),
+                        inbound.intentConfidence(),
+                        inbound.sentiment(),
+                        inbound.sentimentScore(),
+                        inbound.sentAt().toString());
+            }
             Set<String> offered = new LinkedHashSet<>();
             for (int index = 0; index < turn.replies.size(); index++) {
                 Reply reply = turn.replies.get(index);
                 int number = replyNumber++;
                 if (reply instanceof Reply.Text text) {
-                    texts.add(
+                    log.add(
                             number,
+                            "out",
                             channel,
                             chatKey,
                             customerId,
+                            null,
+                            "text",
                             text.text(),
                             text.buttons().isEmpty() ? null : Json.write(text.buttons()),
+                            null,
                             conversation.flow,
                             conversation.step,
-                            turn.language().code());
+                            turn.language().code(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null);
                     text.buttons().stream()
                             .flatMap(List::stream)
                             .map(Button::data)
@@ -212,15 +251,24 @@ final class TurnEnd {
                 .bindArray("buttonChannels", String.class, buttons.column(0))
                 .bindArray("buttonChatKeys", String.class, buttons.column(1))
                 .bindArray("buttonData", String.class, buttons.column(2))
-                .bindArray("textReplies", Integer.class, texts.column(0))
-                .bindArray("textChannels", String.class, texts.column(1))
-                .bindArray("textChatKeys", String.class, texts.column(2))
-                .bindArray("textCustomerIds", Long.class, texts.column(3))
-                .bindArray("texts", String.class, texts.column(4))
-                .bindArray("textButtons", String.class, texts.column(5))
-                .bindArray("textFlows", String.class, texts.column(6))
-                .bindArray("textSteps", String.class, texts.column(7))
-                .bindArray("textLanguages", String.class, texts.column(8))
+                .bindArray("logReplies", Integer.class, log.column(0))
+                .bindArray("logDirections", String.class, log.column(1))
+                .bindArray("logChannels", String.class, log.column(2))
+                .bindArray("logChatKeys", String.class, log.column(3))
+                .bindArray("logCustomerIds", Long.class, log.column(4))
+                .bindArray("logInboxIds", Long.class, log.column(5))
+                .bindArray("logKinds", String.class, log.column(6))
+                .bindArray("logTexts", String.class, log.column(7))
+                .bindArray("logButtons", String.class, log.column(8))
+                .bindArray("logFileRefs", String.class, log.column(9))
+                .bindArray("logFlows", String.class, log.column(10))
+                .bindArray("logSteps", String.class, log.column(11))
+                .bindArray("logLanguages", String.class, log.column(12))
+                .bindArray("logIntents", String.class, log.column(13))
+                .bindArray("logConfidences", Double.class, log.column(14))
+                .bindArray("logSentiments", String.class, log.column(15))
+                .bindArray("logScores", Double.class, log.column(16))
+                .bindArray("logSentAt", String.class, log.column(17))
                 .bindArray("partReplies", Integer.class, parts.column(0))
                 .bindArray("partKeys", String.class, parts.column(1))
                 .bindArray("partChannels", String.class, parts.column(2))

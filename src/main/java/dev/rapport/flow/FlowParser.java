@@ -29,7 +29,7 @@ final class FlowParser {
      */
     static Optional<ParsedFlow> parse(Path file, Problems problems, List<List<ButtonSpec>> menu) {
         int problemsBefore = problems.count();
-        Optional<MappingNode> root = YamlFile.readMap(file, problems.in(file));
+        Optional<MappingNode> root = YamlNodes.readMap(file, problems.in(file));
         if (root.isEmpty()) {
             return Optional.empty();
         }

@@ -30,7 +30,7 @@ public final class MainMenu {
             return List.of();
         }
         Problems.Where where = problems.in(file);
-        return YamlFile.readMap(file, where)
+        return YamlNodes.readMap(file, where)
                 .map(map -> {
                     Fields fields = new Fields(map, where);
                     fields.reportUnknownKeys(List.of("buttons"), "the menu");

@@ -33,7 +33,7 @@ record MessageFile(String language, Path file, boolean readable, Map<String, Tex
 
     static MessageFile read(Path file, String language, Problems problems) {
         Problems.Where where = problems.in(file);
-        Optional<MappingNode> root = YamlFile.readMap(file, where);
+        Optional<MappingNode> root = YamlNodes.readMap(file, where);
         Map<String, Text> texts = new LinkedHashMap<>();
         root.ifPresent(map -> flatten("", map, texts, where));
         return new MessageFile(language, file, root.isPresent(), texts);

@@ -79,6 +79,9 @@ public final class Messages {
         if (language == null) {
             return DEFAULT_LANGUAGE;
         }
+        if (textsByLanguage.containsKey(language)) {
+            return language; // a turn's language is one of the bundles' own codes: no parsing
+        }
         String base = language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         return textsByLanguage.containsKey(base) ? base : DEFAULT_LANGUAGE;
     }

@@ -19,7 +19,7 @@ final class Placeholders {
      * Values are inserted once: a value that itself contains {@code {x}} is not expanded again.
      */
     static String fill(String text, Map<String, ?> vars) {
-        if (vars == null || vars.isEmpty()) {
+        if (vars == null || vars.isEmpty() || text.indexOf('{') < 0) {
             return text;
         }
         Matcher matcher = PLACEHOLDER.matcher(text);

@@ -1,37 +1,37 @@
 package dev.rapport.flow;
 
+import dev.rapport.config.YamlFile;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
-/** Small questions asked of SnakeYAML nodes. */
+/** Small questions asked of the node tree {@link YamlFile} reads, with problems reported to a flow's place. */
 final class YamlNodes {
 
     private YamlNodes() {}
 
+    /** The file's top-level map, or empty after reporting why there is none (see {@link YamlFile#readMap}). */
+    static Optional<MappingNode> readMap(Path file, Problems.Where where) {
+        return YamlFile.readMap(file, where::add);
+    }
+
     /** The 1-based line where the node starts. */
     static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+        return YamlFile.line(node);
     }
 
     /** {@code key:}, {@code key: ~} and {@code key: null}; a quoted {@code "null"} is text. */
     static boolean isNull(Node node) {
-        return node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag());
+        return YamlFile.isNull(node);
     }
 
     static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a map";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        return isNull(node) ? "nothing" : "the text '" + ((ScalarNode) node).getValue() + "'";
+        return YamlFile.describe(node);
     }
 
     /**

@@ -148,11 +148,18 @@ public final class HandoffDesk {
 
     /** An internal note on the handoff, for colleagues: recorded and shown in the transcript, never sent. */
     public void note(long id, StaffRef staff, String text) {
+        jdbi.useTransaction(handle -> note(handle, id, staff, text));
+    }
+
+    /**
+     * {@link #note(long, StaffRef, String)} in the caller's transaction: the note is recorded exactly when
+     * that transaction commits, so a turn that is rolled back and retried (a staff member's {@code /note}
+     * in the Telegram group) records it once.
+     */
+    public void note(Handle handle, long id, StaffRef staff, String text) {
         String checked = checkText(text, "note");
-        jdbi.useTransaction(handle -> {
-            HandoffDetail handoff = queries.find(handle, id).orElseThrow(() -> HandoffQueries.notFound(id));
-            HandoffLog.changed(handle, handoff, HandoffEvent.NOTE, staff, Map.of("text", checked));
-        });
+        HandoffDetail handoff = queries.find(handle, id).orElseThrow(() -> HandoffQueries.notFound(id));
+        HandoffLog.changed(handle, handoff, HandoffEvent.NOTE, staff, Map.of("text", checked));
     }
 
     /**

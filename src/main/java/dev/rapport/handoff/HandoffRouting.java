@@ -90,6 +90,24 @@ final class HandoffRouting implements HandoffPort {
     }
 
     @Override
+    public List<Optional<Long>> openForAll(Handle handle, List<String> channels, List<String> chatKeys) {
+        var open = new java.util.HashMap<Integer, Long>();
+        handle.createQuery("""
+                        SELECT c.ord, h.id
+                        FROM unnest(:channels, :chatKeys) WITH ORDINALITY AS c(channel, chat_key, ord)
+                        JOIN handoffs h ON h.channel = c.channel AND h.chat_key = c.chat_key AND h.state <> 'closed'""")
+                .bindArray("channels", String.class, channels.toArray())
+                .bindArray("chatKeys", String.class, chatKeys.toArray())
+                .map((rs, ctx) -> Map.entry(rs.getInt(1) - 1, rs.getLong(2)))
+                .forEach(entry -> open.put(entry.getKey(), entry.getValue()));
+        var result = new java.util.ArrayList<Optional<Long>>();
+        for (int i = 0; i < channels.size(); i++) {
+            result.add(Optional.ofNullable(open.get(i)));
+        }
+        return result;
+    }
+
+    @Override
     public void customerWrote(Handle handle, long handoffId, long customerId, long messageId) {
         handle.createUpdate("UPDATE messages SET handoff_id = :handoffId WHERE id = :messageId")
                 .bind("handoffId", handoffId)

@@ -6,9 +6,9 @@ import dev.rapport.domain.Language;
 import dev.rapport.domain.StaffRef;
 import dev.rapport.domain.Tier;
 import dev.rapport.store.Json;
+import dev.rapport.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +28,10 @@ final class HandoffRows {
     private HandoffRows() {}
 
     static HandoffDetail detail(ResultSet rs) throws SQLException {
-        Instant opened = instant(rs, "opened_at");
-        Instant claimed = instant(rs, "claimed_at");
-        Instant firstResponse = instant(rs, "first_response_at");
-        Instant closed = instant(rs, "closed_at");
+        Instant opened = Rows.instant(rs, "opened_at");
+        Instant claimed = Rows.instant(rs, "claimed_at");
+        Instant firstResponse = Rows.instant(rs, "first_response_at");
+        Instant closed = Rows.instant(rs, "closed_at");
         return new HandoffDetail(
                 rs.getLong("id"),
                 rs.getLong("customer_id"),
@@ -48,7 +48,7 @@ final class HandoffRows {
                 opened,
                 claimed,
                 firstResponse,
-                instant(rs, "flagged_at"),
+                Rows.instant(rs, "flagged_at"),
                 closed,
                 staff(rs, "closed_by_id", "closed_by_name"),
                 firstResponse == null ? null : Duration.between(opened, firstResponse),
@@ -73,7 +73,7 @@ final class HandoffRows {
                 detail.openedAt(),
                 detail.openedAt(),
                 rs.getString("last_text"),
-                instant(rs, "last_at"),
+                Rows.instant(rs, "last_at"),
                 detail.forManager(),
                 detail.flagged());
     }
@@ -94,11 +94,6 @@ final class HandoffRows {
     static StaffRef staff(ResultSet rs, String idColumn, String nameColumn) throws SQLException {
         long id = rs.getLong(idColumn);
         return rs.wasNull() ? null : new StaffRef(id, rs.getString(nameColumn));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** ORDER BY terms for the configured queue order. */

@@ -32,6 +32,7 @@ final class ChatBatch {
     private final Counter processed;
     private final Counter failed;
     private final Timer turnLatency;
+    private final ChatClaim claim;
 
     ChatBatch(
             Jdbi jdbi,
@@ -48,6 +49,7 @@ final class ChatBatch {
         this.processed = processed;
         this.failed = failed;
         this.turnLatency = turnLatency;
+        this.claim = new ChatClaim(settings);
     }
 
     /** Thrown out of an optimistic batch when a turn fails: the batch rolls back and runs again carefully. */
@@ -72,9 +74,10 @@ final class ChatBatch {
 
     private Result run(boolean careful) {
         return jdbi.inTransaction(handle -> {
-            List<Chat> chats = claimChats(handle);
+            ChatClaim.Claim claimed = claim.claim(handle);
+            List<Chat> chats = claimed.chats();
             if (chats.isEmpty()) {
-                return new Result(0, 0, anyPending(handle));
+                return new Result(0, 0, claimed.anyPending());
             }
             int done = 0;
             var handled = new ArrayList<Long>();
@@ -97,39 +100,9 @@ final class ChatBatch {
         });
     }
 
-    /**
-     * Chats with settled pending updates whose advisory lock this transaction got, oldest first, but
-     * chats where a customer wrote before chats with only outreach waiting (an offer campaign queues
-     * thousands; a customer who is talking must not wait behind them).
-     * The candidates are materialised, oldest first, so that PostgreSQL cannot move the lock call into
-     * the grouping or below a sort (either would lock every pending chat); the lock is tried on them
-     * in that order until the limit, so a second worker skips the chats the first one holds and
-     * takes the next ones.
-     */
+    /** The chats this batch may run, locked (see {@link ChatClaim}). */
     List<Chat> claimChats(Handle handle) {
-        return handle.createQuery("""
-                        WITH candidate AS MATERIALIZED (
-                            SELECT channel, chat_key, min(id) AS first_id
-                            FROM inbound_updates
-                            WHERE status = 'pending'
-                            GROUP BY channel, chat_key
-                            HAVING (max(received_at) < now() - make_interval(secs => :settle)
-                                    OR min(received_at) < now() - make_interval(secs => :settle * 10))
-                               AND coalesce(max(not_before), '-infinity') <= now()
-                            ORDER BY bool_and(kind IS NOT DISTINCT FROM 'outreach'), first_id)   -- a customer who wrote before outreach
-                        SELECT channel, chat_key FROM candidate
-                        WHERE pg_try_advisory_xact_lock(hashtextextended(channel || '/' || chat_key, 0))
-                        LIMIT :limit""")
-                .bind("settle", settings.settleMillis() / 1000.0)
-                .bind("limit", settings.batchChats())
-                .map((rs, ctx) -> new Chat(rs.getString("channel"), rs.getString("chat_key")))
-                .list();
-    }
-
-    private static boolean anyPending(Handle handle) {
-        return handle.createQuery("SELECT EXISTS (SELECT 1 FROM inbound_updates WHERE status = 'pending')")
-                .mapTo(Boolean.class)
-                .one();
+        return claim.claim(handle).chats();
     }
 
     /** Re-reads under the lock: another worker may have finished a chat since the candidate query. */

@@ -1,25 +1,17 @@
 package dev.rapport.outbox;
 
 import dev.rapport.channel.ChannelSender;
-import dev.rapport.channel.Reply;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.store.IdlePasses;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,9 +49,11 @@ import org.slf4j.LoggerFactory;
  * already marked unreachable are skipped, never sent. Dead letters and unreachable customers are
  * recorded as events.
  *
- * <p><b>Threading.</b> One loop thread claims batches and writes each batch's outcomes in one
- * transaction; {@code senders} threads make the channel calls, one task per chat per batch, taking
- * rate tokens as each call starts; several batches are in flight at once. {@link #wake()} may be
+ * <p><b>Threading.</b> One loop thread ({@link SenderLoop}) claims batches, dispatches them
+ * ({@link ChatDispatch}), renews their leases ({@link LeaseRenewal}) and writes each batch's
+ * outcomes in one transaction ({@link OutcomeRecorder}); {@code senders} threads make the channel
+ * calls ({@link ChatSends}), one task per chat per batch, taking rate tokens as each call starts;
+ * several batches are in flight at once. {@link #wake()} may be
  * called from any thread; {@link #start()} and {@link #close()} once each. Without wakes the loop
  * polls every 250 ms.
  *
@@ -70,15 +64,13 @@ import org.slf4j.LoggerFactory;
 public final class OutboxSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    private static final Object WAKE = new Object();
-    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
-    private static final long DUE_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final int MAX_DUE_TIMES = 10_000;
 
     /**
      * How the loop runs. Leases of rows in flight are renewed every {@code renewEvery}; a send starts
      * only while its lease has the longest channel call left, so the lease must be longer than that
-     * call plus one renewal interval.
+     * call plus one renewal interval. A claim asks for {@code batchSize} rows, doubled while claims
+     * come back full, up to {@code maxInFlight / 2}; never more than {@code maxInFlight} rows are in
+     * flight.
      */
     record Tuning(
             Duration pollInterval,
@@ -98,41 +90,23 @@ public final class OutboxSender implements AutoCloseable {
                     Duration.ofSeconds(3),
                     Backoff.DEFAULT,
                     batch,
-                    batch * 4,
+                    batch * 8,
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(30));
         }
     }
 
-    private final OutboxStore store;
-    private final Map<String, ChannelSender> senders = new HashMap<>();
+    private final Set<String> channels;
     private final RapportConfig.Outbox settings;
-    private final OutboxMetrics metrics;
-    private final ChatSends chatSends;
     private final Tuning tuning;
     private final ExecutorService pool;
+    private final Signals signals = new Signals();
+    private final SenderLoop work;
     private final Thread loop;
-    private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile boolean stopping;
     /** Idle claim passes so far; guarded by itself, which is notified at each. */
     private final IdlePasses idle = new IdlePasses();
-
-    private final RateLimits limits;
-    /** This sender's name on the rows it leases; a new one each start, so a restarted process renews nothing old. */
-    private final String owner = java.util.UUID.randomUUID().toString();
-
-    private final Duration longestCall;
-
-    // Owned by the loop thread.
-    private final Set<String> chatsInFlight = new HashSet<>();
-    private final PriorityQueue<Long> dueTimes = new PriorityQueue<>();
-    private final Deque<Batch> unwritten = new ArrayDeque<>();
-    private final Set<Batch> batchesInFlight = new HashSet<>();
-    private long nextRenewal = System.nanoTime();
-    private int rowsInFlight;
-    private long depthRefreshAt = System.nanoTime();
 
     public OutboxSender(Jdbi jdbi, List<ChannelSender> senders, RapportConfig.Outbox settings, MeterRegistry metrics) {
         this(jdbi, senders, settings, metrics, Tuning.defaults(settings.senders()));
@@ -148,15 +122,16 @@ public final class OutboxSender implements AutoCloseable {
             throw new IllegalArgumentException(
                     "outbox.senders and outbox.max_attempts must be at least 1; got " + settings);
         }
+        Map<String, ChannelSender> byChannel = new HashMap<>();
         for (ChannelSender sender : senders) {
-            if (this.senders.putIfAbsent(sender.channel(), sender) != null) {
+            if (byChannel.putIfAbsent(sender.channel(), sender) != null) {
                 throw new IllegalArgumentException("Two senders for channel '" + sender.channel() + "'");
             }
         }
-        if (this.senders.isEmpty()) {
+        if (byChannel.isEmpty()) {
             throw new IllegalArgumentException("The outbox sender needs at least one channel sender");
         }
-        this.longestCall = senders.stream()
+        Duration longestCall = senders.stream()
                 .map(ChannelSender::longestCall)
                 .max(Duration::compareTo)
                 .orElseThrow();
@@ -165,12 +140,13 @@ public final class OutboxSender implements AutoCloseable {
                     "The outbox lease (" + tuning.lease() + ") must be longer than the " + "longest channel call ("
                             + longestCall + ") plus the renewal interval (" + tuning.renewEvery() + ")");
         }
-        this.store = new OutboxStore(jdbi);
+        this.channels = Set.copyOf(byChannel.keySet());
         this.settings = settings;
-        this.metrics = new OutboxMetrics(metrics);
         this.tuning = tuning;
-        this.limits = new RateLimits(settings, System.nanoTime());
-        this.chatSends = new ChatSends(this.senders, limits, settings.maxAttempts(), tuning.backoff(), this.metrics);
+        var store = new OutboxStore(jdbi);
+        var meters = new OutboxMetrics(metrics);
+        var limits = new RateLimits(settings, System.nanoTime());
+        var chatSends = new ChatSends(byChannel, limits, settings.maxAttempts(), tuning.backoff(), meters);
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(
                 settings.senders(),
@@ -183,6 +159,11 @@ public final class OutboxSender implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+        // This sender's name on the rows it leases; a new one each start, so a restarted process renews nothing old.
+        String owner = UUID.randomUUID().toString();
+        var dispatch = new ChatDispatch(
+                store, meters, limits, chatSends, pool, signals, tuning.lease(), longestCall, tuning.pollInterval());
+        this.work = new SenderLoop(store, channels, tuning, limits, meters, owner, signals, idle, dispatch);
         this.loop = new Thread(this::run, "outbox-loop");
         this.loop.setDaemon(true);
     }
@@ -200,7 +181,7 @@ public final class OutboxSender implements AutoCloseable {
 
     /** Looks for due rows now instead of at the next poll; call after committing outbox rows. */
     public void wake() {
-        signals.offer(WAKE);
+        signals.wake();
     }
 
     /**
@@ -224,8 +205,7 @@ public final class OutboxSender implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        stopping = true;
-        signals.offer(WAKE);
+        work.stop();
         if (started.get()) {
             try {
                 loop.join(tuning.closeTimeout().toMillis());
@@ -244,235 +224,14 @@ public final class OutboxSender implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    // ---- the loop ----
-
     private void run() {
         log.info(
                 "Outbox sender started: channels {}, {} senders, {}/s per chat (burst {}), {}/s in all",
-                senders.keySet(),
+                channels,
                 settings.senders(),
                 settings.perChatPerSecond(),
                 settings.perChatBurst(),
                 settings.globalPerSecond());
-        while (!(stopping && rowsInFlight == 0 && unwritten.isEmpty())) {
-            long waitNanos;
-            try {
-                renewLeases();
-                writeUnwritten();
-                waitNanos = stopping ? tuning.pollInterval().toNanos() : claimAndDispatch();
-            } catch (RuntimeException e) {
-                log.warn("Outbox loop failed ({}); trying again in {}", e.toString(), ERROR_PAUSE);
-                waitNanos = ERROR_PAUSE.toNanos();
-            }
-            if (!awaitSignals(waitNanos)) {
-                break;
-            }
-        }
-        log.info("Outbox sender stopped");
-    }
-
-    /** Claims and dispatches one batch; returns how long to wait before the next claim (0: at once). */
-    private long claimAndDispatch() {
-        long now = System.nanoTime();
-        refreshDepthIfDue(now);
-        while (!dueTimes.isEmpty() && dueTimes.peek() <= now) {
-            dueTimes.poll();
-        }
-        int room = tuning.maxInFlight() - rowsInFlight;
-        if (room <= 0) {
-            return untilNextDue(now); // a finishing batch wakes the loop
-        }
-        int tokens = limits.globalAvailable(now);
-        if (tokens <= 0) {
-            return Math.min(Math.max(1, limits.globalWait(now)), untilNextDue(now));
-        }
-        List<String> open = senders.keySet().stream()
-                .filter(channel -> limits.channelWait(channel, now) == 0)
-                .toList();
-        if (open.isEmpty()) { // every channel was told to wait (429 retry_after)
-            long wait = senders.keySet().stream()
-                    .mapToLong(channel -> limits.channelWait(channel, now))
-                    .min()
-                    .orElse(0);
-            return Math.max(1, Math.min(wait, untilNextDue(now)));
-        }
-        int limit = Math.min(tuning.batchSize(), Math.min(room, tokens));
-        List<ClaimedRow> rows = store.claim(limit, tuning.lease(), open, owner);
-        if (!rows.isEmpty()) {
-            dispatch(rows, now);
-        } else if (rowsInFlight == 0 && unwritten.isEmpty()) {
-            idle.passed();
-        }
-        return rows.size() == limit ? 0 : untilNextDue(now);
-    }
-
-    private void dispatch(List<ClaimedRow> claimed, long now) {
-        Map<String, List<ClaimedRow>> byChat = new LinkedHashMap<>();
-        Map<String, ClaimedRow> unreachableChats = new LinkedHashMap<>();
-        for (ClaimedRow row : claimed) {
-            if (row.unreachable()) {
-                unreachableChats.putIfAbsent(row.chat(), row);
-            } else {
-                byChat.computeIfAbsent(row.chat(), chat -> new ArrayList<>()).add(row);
-            }
-        }
-        for (ClaimedRow row : unreachableChats.values()) {
-            try {
-                metrics.skipped(store.skipUnreachable(row.channel(), row.chatKey()));
-            } catch (RuntimeException e) { // the rows stay leased and are looked at again when it expires
-                log.warn(
-                        "Could not skip the replies to unreachable {} chat {}: {}",
-                        row.channel(),
-                        row.chatKey(),
-                        e.toString());
-            }
-        }
-        var batch = new Batch(
-                claimed.stream().filter(row -> !row.unreachable()).toList(), now, tuning.lease(), longestCall);
-        var tasks = new ArrayList<List<Batch.Send>>();
-        for (var chat : byChat.entrySet()) {
-            if (chatsInFlight.contains(chat.getKey())) { // only when a lease ran out mid-send
-                chat.getValue().forEach(row -> batch.outcomes.add(Outcome.release(row, tuning.pollInterval())));
-                continue;
-            }
-            var sends = new ArrayList<Batch.Send>();
-            for (ClaimedRow row : chat.getValue()) {
-                Reply reply;
-                try {
-                    reply = ReplyJson.decode(row.replyJson());
-                } catch (IllegalArgumentException e) {
-                    metrics.count(OutboxMetrics.Result.REJECTED);
-                    batch.outcomes.add(Outcome.dead(row, "unreadable reply: " + e.getMessage()));
-                    continue;
-                }
-                sends.add(new Batch.Send(row, reply));
-            }
-            if (!sends.isEmpty()) {
-                tasks.add(sends);
-                batch.chats.add(chat.getKey());
-            }
-        }
-        rowsInFlight += batch.rows.size();
-        chatsInFlight.addAll(batch.chats);
-        batchesInFlight.add(batch);
-        if (tasks.isEmpty()) {
-            finished(batch);
-            return;
-        }
-        batch.tasksLeft.set(tasks.size());
-        for (List<Batch.Send> sends : tasks) {
-            limits.promise(sends.size());
-            pool.execute(() -> {
-                try {
-                    chatSends.sendAll(batch, sends);
-                } finally {
-                    limits.settle(sends.size());
-                    if (batch.tasksLeft.decrementAndGet() == 0) {
-                        signals.offer(batch);
-                    }
-                }
-            });
-        }
-    }
-
-    /** Waits for a finished batch, a wake or the timeout; handles what arrived. False when interrupted. */
-    private boolean awaitSignals(long waitNanos) {
-        Object signal;
-        try {
-            signal = waitNanos <= 0 ? signals.poll() : signals.poll(waitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        while (signal != null) {
-            if (signal instanceof Batch batch) {
-                finished(batch);
-            }
-            signal = signals.poll();
-        }
-        return true;
-    }
-
-    private void finished(Batch batch) {
-        batchesInFlight.remove(batch);
-        rowsInFlight -= batch.rows.size();
-        chatsInFlight.removeAll(batch.chats);
-        for (Outcome outcome : batch.outcomes) {
-            if ((outcome.kind() == Outcome.Kind.RETRY || outcome.kind() == Outcome.Kind.RELEASE)
-                    && dueTimes.size() < MAX_DUE_TIMES) {
-                dueTimes.add(outcome.dueAt() + DUE_SLACK_NANOS);
-            }
-        }
-        try {
-            store.write(List.copyOf(batch.outcomes));
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Could not write the outcomes of {} outbox rows ({}); trying again",
-                    batch.outcomes.size(),
-                    e.toString());
-            unwritten.add(batch);
-        }
-    }
-
-    /** Retries outcome writes that failed, until their leases run out and the rows are another sender's. */
-    private void writeUnwritten() {
-        while (!unwritten.isEmpty()) {
-            Batch batch = unwritten.peek();
-            if (System.nanoTime() - batch.leaseEnd() > 0) {
-                log.warn(
-                        "Dropping the outcomes of {} outbox rows after their leases expired; rows already "
-                                + "delivered among them will be sent again",
-                        batch.outcomes.size());
-                unwritten.poll();
-                continue;
-            }
-            store.write(List.copyOf(batch.outcomes));
-            unwritten.poll();
-        }
-    }
-
-    /**
-     * Every {@code renewEvery}, extends the leases of the rows in flight. A batch whose rows were all
-     * renewed may go on starting sends; one that was not (the database unreachable, a lease that had
-     * run out) stops starting them once its lease has less than the longest call left.
-     */
-    private void renewLeases() {
-        long now = System.nanoTime();
-        if (batchesInFlight.isEmpty() || now - nextRenewal < 0) {
-            return;
-        }
-        nextRenewal = now + tuning.renewEvery().toNanos();
-        var ids = batchesInFlight.stream()
-                .flatMap(batch -> batch.rows.stream())
-                .map(ClaimedRow::id)
-                .toList();
-        try {
-            var renewed = store.renew(ids, tuning.lease(), owner);
-            for (Batch batch : batchesInFlight) {
-                if (batch.rows.stream().allMatch(row -> renewed.contains(row.id()))) {
-                    batch.renewed(now, tuning.lease());
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Could not renew the leases of {} outbox rows in flight ({}); their sends stop starting "
-                            + "before the leases run out",
-                    ids.size(),
-                    e.toString());
-        }
-    }
-
-    private long untilNextDue(long now) {
-        long poll = tuning.pollInterval().toNanos();
-        Long next = dueTimes.peek();
-        return next == null ? poll : Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(poll, next - now));
-    }
-
-    private void refreshDepthIfDue(long now) {
-        if (now - depthRefreshAt >= 0) {
-            depthRefreshAt = now + tuning.depthInterval().toNanos();
-            metrics.depth(store.depth());
-            limits.forgetIdle(now);
-        }
+        work.run();
     }
 }

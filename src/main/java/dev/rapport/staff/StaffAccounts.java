@@ -1,12 +1,12 @@
 package dev.rapport.staff;
 
 import dev.rapport.domain.Language;
+import dev.rapport.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -116,8 +116,8 @@ public final class StaffAccounts {
                     .map((rs, ctx) -> new Row(
                             rs.getLong("id"),
                             rs.getString("password_hash"),
-                            instant(rs, "locked_until"),
-                            instant(rs, "disabled_at")))
+                            Rows.instant(rs, "locked_until"),
+                            Rows.instant(rs, "disabled_at")))
                     .findOne();
             if (row.isEmpty() || row.get().disabledAt() != null) {
                 passwords.matches(password, unknownNameHash);
@@ -208,15 +208,10 @@ public final class StaffAccounts {
                 Role.of(rs.getString("role")),
                 Language.of(rs.getString("language")),
                 rs.getBoolean("demo"),
-                instant(rs, "locked_until"),
-                instant(rs, "disabled_at"),
-                instant(rs, "last_login_at"),
-                instant(rs, "created_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                Rows.instant(rs, "locked_until"),
+                Rows.instant(rs, "disabled_at"),
+                Rows.instant(rs, "last_login_at"),
+                Rows.instant(rs, "created_at"));
     }
 
     private record Row(long id, String hash, Instant lockedUntil, Instant disabledAt) {}

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * to a staff account act; others get a notice. Desk calls commit on their own (they are the console's
  * service); answers in the topic are queued in the inbox's transaction. A reply's topic message is
  * recorded as soon as the desk sent it, so a turn retried after a later failure does not send it
- * twice (claims and hand-backs repeat harmlessly; a note could be recorded twice). Thread-safe.
+ * twice; a note is recorded in the inbox's transaction, so a retried turn records it once (claims and
+ * hand-backs repeat harmlessly). Thread-safe.
  */
 final class GroupTurns {
 
@@ -159,7 +160,7 @@ final class GroupTurns {
                         topics.notice(handle, customerId, handoffId, texts.text("note_usage"));
                         return;
                     } else {
-                        desk.note(handoffId, staff.get(), argument);
+                        desk.note(handle, handoffId, staff.get(), argument);
                     }
                 }
                 case "/back" -> desk.handBack(handoffId, staff.get());

@@ -25,6 +25,12 @@ final class StaffGroupPort implements HandoffPort {
     }
 
     @Override
+    public java.util.List<Optional<Long>> openForAll(
+            Handle handle, java.util.List<String> channels, java.util.List<String> chatKeys) {
+        return handoffs.openForAll(handle, channels, chatKeys);
+    }
+
+    @Override
     public void customerWrote(Handle handle, long handoffId, long customerId, long messageId) {
         handoffs.customerWrote(handle, handoffId, customerId, messageId);
         topics.customerWrote(handle, handoffId, customerId, messageId);

@@ -85,7 +85,7 @@ public final class SurveyAlerts {
     public static List<Alert> recent(Jdbi jdbi, Instant since, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT a.id, r.customer_id, c.name, r.tier, r.survey_id, a.question_type, a.score,
-                               survey_answer_scale(a.question_type, a.scale), a.answered_at
+                               survey_answer_scale(a.question_type, a.scale) AS scale, a.answered_at
                         FROM (SELECT * FROM (SELECT id, response_id, question_type, score, scale, answered_at FROM survey_answers
                                              WHERE question_type = 'nps' AND answered_at >= :since AND score <= 6
                                                AND NOT skipped ORDER BY answered_at DESC LIMIT :limit) n
@@ -99,15 +99,15 @@ public final class SurveyAlerts {
                 .bind("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Alert(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getInt(7),
-                        rs.getInt(8),
-                        rs.getObject(9, OffsetDateTime.class).toInstant()))
+                        rs.getLong("id"),
+                        rs.getLong("customer_id"),
+                        rs.getString("name"),
+                        rs.getString("tier"),
+                        rs.getString("survey_id"),
+                        rs.getString("question_type"),
+                        rs.getInt("score"),
+                        rs.getInt("scale"),
+                        rs.getObject("answered_at", OffsetDateTime.class).toInstant()))
                 .list());
     }
 }

@@ -1,8 +1,8 @@
 package dev.rapport.survey;
 
+import dev.rapport.config.YamlFile;
 import dev.rapport.flow.FlowProblem;
 import dev.rapport.flow.Source;
-import dev.rapport.flow.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -299,7 +299,7 @@ final class SurveyParser {
     }
 
     private Optional<MappingNode> read() {
-        return YamlReader.readMap(file, this::problem);
+        return YamlFile.readMap(file, this::problem);
     }
 
     private void problem(int line, String message) {
@@ -317,7 +317,7 @@ final class SurveyParser {
     }
 
     private static int line(Node node) {
-        return YamlReader.line(node);
+        return YamlFile.line(node);
     }
 
     private static String describe(Node node) {

@@ -2,8 +2,8 @@ package dev.rapport.winback;
 
 import dev.rapport.domain.StaffRef;
 import dev.rapport.store.EventLog;
+import dev.rapport.store.Rows;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,21 +143,17 @@ public final class CancellationDesk {
     private static Request request(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new Request(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                instant(rs.getObject(8, OffsetDateTime.class)),
-                rs.getString(9),
-                instant(rs.getObject(10, OffsetDateTime.class)),
-                rs.getString(11),
-                rs.getString(12));
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
+                rs.getLong("id"),
+                rs.getLong("customer_id"),
+                rs.getString("name"),
+                rs.getString("tier"),
+                rs.getString("reason"),
+                rs.getString("reason_text"),
+                rs.getString("channel"),
+                Rows.instant(rs, "requested_at"),
+                rs.getString("status"),
+                Rows.instant(rs, "handled_at"),
+                rs.getString("handled_note"),
+                rs.getString("handled_by"));
     }
 }

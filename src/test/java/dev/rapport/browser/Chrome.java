@@ -24,6 +24,14 @@ public final class Chrome {
     private Chrome() {}
 
     public static ChromeDriver start() {
+        return start("en-US,en");
+    }
+
+    /**
+     * A browser whose user prefers {@code acceptLanguages} (as in its settings, e.g. {@code "zh-CN,zh,en"}):
+     * sent as {@code Accept-Language} and seen by pages as {@code navigator.languages}.
+     */
+    public static ChromeDriver start(String acceptLanguages) {
         Assumptions.assumeTrue(
                 Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
                 "Browser tests skipped: install Debian's chromium and chromium-driver (" + BINARY + ", " + DRIVER
@@ -47,7 +55,9 @@ public final class Chrome {
                 "--disable-sync",
                 "--no-first-run",
                 "--window-size=1280,900",
+                "--lang=" + acceptLanguages.split(",")[0],
                 "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .build();

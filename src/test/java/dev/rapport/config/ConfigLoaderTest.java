@@ -142,6 +142,6 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageMatching(
-                        "\\Q" + file + "\\E:\\d+:3: inbox.wrokers: unknown setting; known here: .*inbox.workers.*");
+                        "\\Q" + file + "\\E:\\d+:3: inbox.wrokers: unknown setting; known here: .*, workers");
     }
 }

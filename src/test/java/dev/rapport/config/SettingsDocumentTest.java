@@ -98,7 +98,7 @@ class SettingsDocumentTest {
     void syntaxErrorsAndDuplicateKeysAreNotValidYaml() throws IOException {
         assertThatThrownBy(() -> SettingsDocument.read(file("offers: [\n")))
                 .hasMessageContaining("offers.yaml:")
-                .hasMessageContaining("not valid YAML");
+                .hasMessageContaining("YAML syntax error");
         assertThatThrownBy(() -> SettingsDocument.read(file("recent_offer_days: 1\nrecent_offer_days: 2\n")))
                 .hasMessageContaining("offers.yaml:2:")
                 .hasMessageContaining("recent_offer_days");

@@ -1,6 +1,5 @@
 package dev.rapport.engine;
 
-import dev.rapport.App;
 import dev.rapport.FeatureParts;
 import dev.rapport.channel.Content;
 import dev.rapport.channel.InboundMessage;
@@ -40,7 +39,8 @@ final class EngineHarness implements AutoCloseable {
         var config = ConfigLoader.load(Path.of("config/rapport.yaml"), Map.of());
         var clock = Clock.fixed(NOW, ZoneOffset.UTC);
         var customers = new Customers();
-        var parts = FeatureParts.of(App.features(config, database.jdbi(), customers, new OutreachQueue(), clock));
+        var parts = FeatureParts.of(
+                dev.rapport.Features.of(config, database.jdbi(), customers, new OutreachQueue(), clock));
         Interpreter fixed = (text, customer, languageCode) -> readings.getOrDefault(text, Reading.NONE);
         this.engine = new Engine(
                 parts.conversations(config.conversationsDir()),
@@ -58,31 +58,61 @@ final class EngineHarness implements AutoCloseable {
         return this;
     }
 
+    /** From now on the text {@code text} reads as {@code intent} in {@code language}, with neutral sentiment. */
+    EngineHarness reads(String text, String intent, Language language) {
+        readings.put(text, new Reading(language, intent, 0.9, "neutral", 0.0));
+        return this;
+    }
+
     /** One turn of chat {@code chat} (a Telegram chat, English-speaking sender); the bot's answer. */
     Answer turn(long chat, Content content) {
-        long updateId = updateIds.incrementAndGet();
-        var message = new InboundMessage(
-                Channel.TELEGRAM,
-                String.valueOf(chat),
-                updateId,
-                new InboundMessage.Sender(String.valueOf(chat), "Ada", "ada", "en"),
-                content,
-                NOW);
+        return batch(List.of(Map.entry(chat, content))).get(0);
+    }
+
+    /**
+     * Turns of chats run as an inbox batch runs them: in one transaction, the chats read ahead, the
+     * turns' end writes held to the end ({@link TurnBatch}). The bot's answer to each.
+     */
+    List<Answer> batch(List<Map.Entry<Long, Content>> turns) {
         return database.jdbi().inTransaction(handle -> {
-            long inboxId = handle.createQuery("""
-                            INSERT INTO inbound_updates (channel, update_id, chat_key, kind, status, processed_at)
-                            VALUES ('telegram', :updateId, :chat, 'message', 'processed', now()) RETURNING id""")
-                    .bind("updateId", updateId)
-                    .bind("chat", String.valueOf(chat))
-                    .mapTo(Long.class)
-                    .one();
-            engine.handle(handle, message, inboxId);
-            List<String> replies = handle.createQuery("""
-                            SELECT reply::text FROM outbox WHERE dedup_key LIKE :prefix ORDER BY id""")
-                    .bind("prefix", "in:" + inboxId + ":%")
-                    .mapTo(String.class)
-                    .list();
-            return new Answer(replies.stream().map(Json::read).toList());
+            var inboxIds = new java.util.ArrayList<Long>();
+            var messages = new java.util.ArrayList<InboundMessage>();
+            for (var turn : turns) {
+                long updateId = updateIds.incrementAndGet();
+                String chat = String.valueOf(turn.getKey());
+                messages.add(new InboundMessage(
+                        Channel.TELEGRAM,
+                        chat,
+                        updateId,
+                        new InboundMessage.Sender(chat, "Ada", "ada", "en"),
+                        turn.getValue(),
+                        NOW));
+                inboxIds.add(handle.createQuery("""
+                                INSERT INTO inbound_updates (channel, update_id, chat_key, kind, status, processed_at)
+                                VALUES ('telegram', :updateId, :chat, 'message', 'processed', now()) RETURNING id""")
+                        .bind("updateId", updateId)
+                        .bind("chat", chat)
+                        .mapTo(Long.class)
+                        .one());
+            }
+            TurnBatch batch = engine.batch(handle);
+            batch.ahead(
+                    messages.stream().map(message -> message.channel().code()).toList(),
+                    messages.stream().map(InboundMessage::chatKey).toList());
+            for (int i = 0; i < messages.size(); i++) {
+                batch.handle(messages.get(i), inboxIds.get(i));
+            }
+            batch.finish();
+            var answers = new java.util.ArrayList<Answer>();
+            for (long inboxId : inboxIds) {
+                List<String> replies = handle.createQuery("""
+                                SELECT reply::text FROM outbox WHERE dedup_key LIKE :prefix ORDER BY id""")
+                        .bind("prefix", "in:" + inboxId + ":%")
+                        .mapTo(String.class)
+                        .list();
+                answers.add(new Answer(replies.stream().map(Json::read).toList()));
+            }
+            return answers;
         });
     }
 

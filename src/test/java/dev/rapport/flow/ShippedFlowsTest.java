@@ -2,7 +2,6 @@ package dev.rapport.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.App;
 import dev.rapport.FeatureParts;
 import dev.rapport.config.ConfigLoader;
 import dev.rapport.customer.Customers;
@@ -30,7 +29,8 @@ class ShippedFlowsTest {
     static void load() {
         database = TestDatabase.fresh();
         var config = ConfigLoader.load(Path.of("config/rapport.yaml"), Map.of());
-        var features = App.features(config, database.jdbi(), new Customers(), new OutreachQueue(), Clock.systemUTC());
+        var features = dev.rapport.Features.of(
+                config, database.jdbi(), new Customers(), new OutreachQueue(), Clock.systemUTC());
         // throws, listing every problem, if anything is wrong
         conversations = FeatureParts.of(features).conversations(CONVERSATIONS);
     }

@@ -54,6 +54,44 @@ class ChatClaimTest {
         }
     }
 
+    /**
+     * The claim reads the queue a page at a time: a chat whose many updates wait for a retry does not
+     * hide the chats behind it; a customer who wrote goes before outreach queued earlier; a chat still
+     * settling is left, and locked by no one.
+     */
+    @Test
+    void claimLooksPastHeldChatsPutsCustomersBeforeOutreachAndLeavesSettlingChats() {
+        try (Database database = TestDatabase.fresh()) {
+            database.jdbi().useHandle(handle -> handle.execute("""
+                    INSERT INTO inbound_updates (channel, update_id, chat_key, kind, payload, status, received_at,
+                                                 not_before)
+                    SELECT 'telegram', n, 'held', 'message', '{}', 'pending', now() - interval '1 second',
+                           CASE WHEN n = 1 THEN now() + interval '1 hour' END
+                    FROM generate_series(1, 300) AS n;
+                    INSERT INTO inbound_updates (channel, update_id, chat_key, kind, payload, status, received_at)
+                    VALUES ('telegram', 1000, 'campaign', 'outreach', '{"key": "k1"}', 'pending', now() - interval '1 second'),
+                           ('telegram', 1001, 'settling', 'message', '{}', 'pending', now() + interval '1 hour'),
+                           ('telegram', 1002, 'talking', 'message', '{}', 'pending', now() - interval '1 second');"""));
+            var claim = new ChatClaim(new RapportConfig.Inbox(2, 16, 60_000, 5, 25));
+
+            try (var handle = database.jdbi().open()) {
+                handle.begin();
+                // A settle window of a minute: only the oldest-ten-times rule could let these go, and does not.
+                assertThat(claim.claim(handle)).isEqualTo(new ChatClaim.Claim(List.of(), true));
+                handle.rollback();
+            }
+            claim = new ChatClaim(new RapportConfig.Inbox(2, 16, 100, 5, 25));
+            try (var handle = database.jdbi().open()) {
+                handle.begin();
+                assertThat(claim.claim(handle).chats())
+                        .extracting(ChatBatch.Chat::chatKey)
+                        .containsExactly("talking", "campaign");
+                assertThat(advisoryLocksHeld(handle)).isEqualTo(2);
+                handle.rollback();
+            }
+        }
+    }
+
     private static long advisoryLocksHeld(org.jdbi.v3.core.Handle handle) {
         return handle.createQuery(
                         "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")

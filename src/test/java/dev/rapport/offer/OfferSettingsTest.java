@@ -104,7 +104,7 @@ class OfferSettingsTest {
                 .hasMessageContaining("campaigns.sends_per_run: expected a whole number from 1 to 100000, got 0");
         assertThatThrownBy(() -> OfferSettings.load(file("offers: [\n")))
                 .hasMessageContaining("offers.yaml:")
-                .hasMessageContaining("not valid YAML");
+                .hasMessageContaining("YAML syntax error");
     }
 
     @Test

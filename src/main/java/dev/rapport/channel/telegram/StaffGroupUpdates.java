@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.store.Json;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads stored Telegram updates for the staff group: {@link #post} for updates from the group,
@@ -12,20 +13,9 @@ import java.util.Optional;
  */
 public final class StaffGroupUpdates {
 
-    private static final List<String> MEDIA = List.of(
-            "photo",
-            "document",
-            "video",
-            "voice",
-            "audio",
-            "video_note",
-            "animation",
-            "sticker",
-            "location",
-            "venue",
-            "poll",
-            "dice",
-            "contact");
+    /** What staff can post besides text: the media customers send, and a shared contact. */
+    private static final List<String> MEDIA =
+            Stream.concat(TelegramDecoder.MEDIA.stream(), Stream.of("contact")).toList();
 
     private StaffGroupUpdates() {}
 

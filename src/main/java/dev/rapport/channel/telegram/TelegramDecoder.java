@@ -20,8 +20,11 @@ import java.util.List;
 public final class TelegramDecoder implements UpdateDecoder {
 
     private static final ObjectMapper JSON = Json.mapper();
-    /** Media a customer can send, in the order they are looked for. */
-    private static final List<String> MEDIA = List.of(
+    /**
+     * Media a customer can send, in the order they are looked for: the one list of Telegram's media
+     * fields (the staff group's posts are read with it too, see {@link StaffGroupUpdates}).
+     */
+    static final List<String> MEDIA = List.of(
             "photo",
             "document",
             "video",

@@ -5,22 +5,21 @@ import dev.rapport.channel.ChannelSender;
 import dev.rapport.channel.Reply;
 import dev.rapport.channel.SendResult;
 import dev.rapport.config.RapportConfig;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
@@ -31,10 +30,18 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
  * <ul>
  *   <li>429 → {@code RetryAfter} with Telegram's {@code retry_after};</li>
  *   <li>403 (blocked by the user, deactivated, kicked) → {@code Unreachable};</li>
- *   <li>401 and 404 (a wrong bot token) and 5xx → {@code TransientFailure}, as are network errors
- *       and timeouts — a timed-out call may still have been delivered, so delivery is at-least-once;</li>
- *   <li>other 4xx (for example "query is too old") and requests the client finds invalid → {@code Rejected}.</li>
+ *   <li>401 and 404 (a wrong bot token) and 5xx → {@code TransientFailure}, as are network errors,
+ *       timeouts and error answers that are not the Bot API's (a proxy's page) — a timed-out call may
+ *       still have been delivered, so delivery is at-least-once;</li>
+ *   <li>other 4xx (for example "query is too old") and requests the library finds invalid → {@code Rejected};</li>
+ *   <li>a 2xx answer that cannot be read → {@code Delivered} without an id: the message went out, and
+ *       sending it again would deliver it twice.</li>
  * </ul>
+ * The requests are the library's types and pass its validation; error answers are read by the
+ * library. The call itself is made by {@link BotApiPost} with bodies from {@link BotApiBodies} and
+ * success answers read by {@link SendAnswers}: one message per reply makes this the hottest call in
+ * Rapport, and the library client's per-call URL building, reflective serialisation, thread
+ * hand-offs and full {@code Message} binding cost more CPU than the rest of the send.
  * Thread-safe: calls from several threads run in parallel, up to the concurrency given.
  */
 public final class TelegramSender implements ChannelSender, AutoCloseable {
@@ -43,9 +50,11 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Pattern MESSAGE_ID = Pattern.compile("\\d{1,9}");
+    private static final int MAX_PAGE_IN_REASON = 200;
 
     private final OkHttpClient http;
-    private final OkHttpTelegramClient client;
+    private final BotApiPost post;
 
     /** @param concurrency how many calls may be in flight at once; the outbox's {@code senders} */
     public TelegramSender(RapportConfig.Telegram telegram, int concurrency) {
@@ -53,7 +62,7 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
             throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN is not set; the Telegram sender needs it");
         }
         this.http = TelegramClients.http(concurrency);
-        this.client = TelegramClients.client(http, telegram);
+        this.post = new BotApiPost(http, TelegramClients.url(telegram.apiUrl()), telegram.botToken());
     }
 
     @Override
@@ -68,38 +77,66 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
 
     @Override
     public SendResult send(String chatKey, Reply reply) {
-        PartialBotApiMethod<?> request;
+        BotApiMethod<?> request;
+        byte[] body;
         try {
             request = request(chatKey, reply);
+            request.validate();
+            body = request instanceof SendMessage message
+                    ? BotApiBodies.sendMessage(message)
+                    : BotApiBodies.answerCallbackQuery((AnswerCallbackQuery) request);
+        } catch (TelegramApiValidationException e) { // empty text, too long callback data…
+            return new SendResult.Rejected("invalid request: " + withoutRequestDump(e.getMessage()));
         } catch (RuntimeException e) { // a missing label or callback id: sending again will not help
             return new SendResult.Rejected("invalid request: " + e.getMessage());
         }
+        BotApiPost.Answer answer;
         try {
-            if (request instanceof SendMessage message) {
-                Message sent = client.execute(message);
-                return new SendResult.Delivered(String.valueOf(sent.getMessageId()));
-            }
-            client.execute((AnswerCallbackQuery) request);
-            return new SendResult.Delivered(null);
-        } catch (TelegramApiRequestException e) {
-            return fromApiError(e);
-        } catch (TelegramApiException e) {
-            // The client reports its own checks (empty text, too long callback data…) as the cause.
-            if (e instanceof TelegramApiValidationException || e.getCause() instanceof TelegramApiValidationException) {
-                var invalid = e instanceof TelegramApiValidationException ? e : (Exception) e.getCause();
-                return new SendResult.Rejected("invalid request: " + withoutRequestDump(invalid.getMessage()));
-            }
-            if (e.getCause() instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return new SendResult.TransientFailure(describe(e));
+            answer = post.post(request.getMethod(), body);
+        } catch (IOException e) {
+            return new SendResult.TransientFailure("Unable to execute " + request.getMethod() + ": " + e);
         } catch (RuntimeException e) {
             log.warn("Unexpected failure sending to Telegram chat {}", chatKey, e);
             return new SendResult.TransientFailure(e.toString());
         }
+        return fromAnswer(request, answer);
     }
 
-    private static PartialBotApiMethod<?> request(String chatKey, Reply reply) {
+    private static SendResult fromAnswer(BotApiMethod<?> request, BotApiPost.Answer answer) {
+        boolean success = answer.status() >= 200 && answer.status() < 300;
+        SendAnswers.Ok ok;
+        try {
+            ok = SendAnswers.readOk(answer.body());
+        } catch (IOException e) {
+            if (success) {
+                log.warn("Telegram accepted a message but its answer could not be read: {}", e.getMessage());
+                return new SendResult.Delivered(null);
+            }
+            return new SendResult.TransientFailure("[" + answer.status() + "] not a Bot API answer: " + page(answer));
+        }
+        if (ok != null) {
+            if (ok.messageId() == null && request instanceof SendMessage) {
+                log.warn("Telegram accepted a message but its answer has no message id: {}", page(answer));
+            }
+            return new SendResult.Delivered(ok.messageId());
+        }
+        try {
+            request.deserializeResponse(answer.body()); // not ok: throws with Telegram's error
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() != null && e.getErrorCode() != 0) {
+                return fromApiError(e);
+            }
+        } catch (RuntimeException e) { // a shape the library does not know either
+            log.debug("Unreadable Bot API answer", e);
+        }
+        if (success) { // the Bot API took the call; sending again would deliver it twice
+            log.warn("Telegram accepted a message but its answer could not be read: {}", page(answer));
+            return new SendResult.Delivered(null);
+        }
+        return new SendResult.TransientFailure("[" + answer.status() + "] not a Bot API answer: " + page(answer));
+    }
+
+    private static BotApiMethod<?> request(String chatKey, Reply reply) {
         if (reply instanceof Reply.Text text) {
             return sendMessage(chatKey, text);
         }
@@ -115,7 +152,7 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
 
     static SendMessage sendMessage(String chatKey, Reply.Text text) {
         var message = SendMessage.builder().chatId(chatKey).text(text.text());
-        if (text.replyTo() != null && text.replyTo().matches("\\d{1,9}")) {
+        if (text.replyTo() != null && MESSAGE_ID.matcher(text.replyTo()).matches()) {
             // Answers that message; sent anyway (as a plain message) when the customer deleted it.
             message.replyParameters(ReplyParameters.builder()
                     .messageId(Integer.parseInt(text.replyTo()))
@@ -139,18 +176,10 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
         return message.build();
     }
 
+    /** Telegram's error answer, as the library read it; {@code code} is its {@code error_code}. */
     private static SendResult fromApiError(TelegramApiRequestException e) {
-        Integer code = e.getErrorCode();
-        String reason = code == null ? describe(e) : "[" + code + "] " + e.getApiResponse();
-        if (code == null) {
-            return new SendResult.TransientFailure(reason); // no Bot API answer (a proxy's error page, say)
-        }
-        if (code == 0) {
-            // The Bot API answered, but the client could not read its answer (a shape it does not know):
-            // the message went out. Sending it again would deliver it twice.
-            log.warn("Telegram accepted a message but its answer could not be read: {}", describe(e));
-            return new SendResult.Delivered(null);
-        }
+        int code = e.getErrorCode();
+        String reason = "[" + code + "] " + e.getApiResponse();
         if (code == 429) {
             Integer seconds =
                     e.getParameters() == null ? null : e.getParameters().getRetryAfter();
@@ -176,9 +205,9 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
         return dump < 0 ? message : message.substring(0, dump);
     }
 
-    private static String describe(Exception e) {
-        Throwable cause = e.getCause();
-        return cause == null ? e.getMessage() : e.getMessage() + ": " + cause;
+    private static String page(BotApiPost.Answer answer) {
+        String body = answer.body();
+        return body.length() <= MAX_PAGE_IN_REASON ? body : body.substring(0, MAX_PAGE_IN_REASON) + "…";
     }
 
     /** Stops the HTTP client's threads and closes its connections. */

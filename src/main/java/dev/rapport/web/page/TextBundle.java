@@ -1,12 +1,12 @@
 package dev.rapport.web.page;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.rapport.config.YamlFile;
 import dev.rapport.domain.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,17 +30,17 @@ public class TextBundle {
      */
     protected TextBundle(Class<?> owner, String name) {
         this.name = name;
-        var yaml = new ObjectMapper(new YAMLFactory());
         for (Language language : Language.values()) {
             String resource = "texts." + language.code() + ".yaml";
             try (InputStream in = owner.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("Missing " + name + " texts: " + resource);
                 }
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 byLanguage.put(
                         language,
-                        Collections.unmodifiableMap(
-                                new TreeMap<>(yaml.readValue(in, new TypeReference<Map<String, String>>() {}))));
+                        Collections.unmodifiableMap(new TreeMap<>(
+                                YamlFile.texts(YamlFile.parse(text, Path.of(owner.getPackageName(), resource))))));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + name + " texts " + resource, e);
             }

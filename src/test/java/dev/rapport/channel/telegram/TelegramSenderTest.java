@@ -2,12 +2,15 @@ package dev.rapport.channel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.rapport.channel.Button;
 import dev.rapport.channel.Reply;
 import dev.rapport.channel.SendResult;
 import dev.rapport.config.RapportConfig;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -162,6 +165,69 @@ class TelegramSenderTest {
         try (var unreachable = new TelegramSender(config("http://127.0.0.1:" + closedPort), 2)) {
             assertThat(unreachable.send("42", new Reply.Text("Hello", List.of())))
                     .isInstanceOf(SendResult.TransientFailure.class);
+        }
+    }
+
+    @Test
+    void theBodiesAreTheOnesTheLibrarysOwnClientSends() throws Exception {
+        var replies = List.of(
+                new Reply.Text("Hello", List.of()),
+                new Reply.Text("It ships today", List.of(), "1042"),
+                new Reply.Text(
+                        "Rate us 😀 \"quoted\" \\ 好",
+                        List.of(
+                                List.of(new Button("Good", "csat:5"), new Button("Bad", "csat:1")),
+                                List.of(new Button("Later", "later"))),
+                        "7"));
+        var http = TelegramClients.http(2);
+        try {
+            var library = TelegramClients.client(http, config(telegram.baseUrl()));
+            for (Reply.Text reply : replies) {
+                sender.send("42", reply);
+                library.execute(TelegramSender.sendMessage("42", reply));
+            }
+            sender.send("42", new Reply.ButtonAnswer("cb-1", "Noted"));
+            library.execute(org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder()
+                    .callbackQueryId("cb-1")
+                    .text("Noted")
+                    .build());
+            sender.send("42", new Reply.ButtonAnswer("cb-2", null));
+            library.execute(org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder()
+                    .callbackQueryId("cb-2")
+                    .build());
+        } finally {
+            TelegramClients.shutdown(http);
+        }
+
+        var calls = telegram.calls();
+        assertThat(calls).hasSize(2 * (replies.size() + 2));
+        for (int i = 0; i < calls.size(); i += 2) {
+            assertThat(calls.get(i).method()).isEqualTo(calls.get(i + 1).method());
+            assertThat(calls.get(i).body()).isEqualTo(calls.get(i + 1).body());
+        }
+    }
+
+    @Test
+    void anErrorPageThatIsNotTheBotApisIsTransientNotDelivered() throws Exception {
+        var proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            byte[] page = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(502, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        proxy.start();
+        try (var behindProxy = new TelegramSender(
+                config("http://127.0.0.1:" + proxy.getAddress().getPort()), 2)) {
+            SendResult result = behindProxy.send("42", new Reply.Text("Hello", List.of()));
+
+            assertThat(result).isInstanceOf(SendResult.TransientFailure.class);
+            assertThat(((SendResult.TransientFailure) result).reason())
+                    .contains("502")
+                    .contains("Bad Gateway");
+        } finally {
+            proxy.stop(0);
         }
     }
 
