@@ -79,17 +79,6 @@ final class OutboxStore {
         }
     }
 
-    /**
-     * A claim commits without waiting for the disk ({@code synchronous_commit = off}; the WAL is
-     * flushed within a fraction of a second, or by the next synchronous commit): a claim is about a
-     * hundred commits a second under load, and the fsync of each held up the loop. A lease lost to a
-     * database crash in that fraction of a second makes its rows claimable again while this process
-     * may still send them — a duplicate, within the at-least-once contract, and only with a second
-     * process and a crashed database. Renewals (every few seconds) and outcomes are written with the
-     * server's setting, so a delivery, once recorded, stays recorded.
-     */
-    private static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
-
     private final Jdbi jdbi;
 
     OutboxStore(Jdbi jdbi) {
@@ -112,9 +101,11 @@ final class OutboxStore {
      * sent now to sender {@code owner}, in id order.
      */
     List<ClaimedRow> claim(int limit, Duration lease, Collection<String> channels, String owner) {
+        // The claim commits durably, like every write of the outbox: a lease lost to a database crash
+        // would make rows this process may already be sending claimable again, and a reply would go
+        // out twice. Claims are few (one per batch of up to 64 rows), so the fsync costs little.
         return jdbi
                 .inTransaction(handle -> {
-                    handle.execute(ASYNC_COMMIT);
                     return handle.createQuery(claimSql(limit))
                             .bindArray("channels", String.class, channels)
                             .bind("leaseMillis", lease.toMillis())
