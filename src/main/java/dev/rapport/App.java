@@ -183,7 +183,7 @@ public final class App implements AutoCloseable {
                 millisBetween(began, opened),
                 millisBetween(opened, System.nanoTime()));
         App app = start(config, database, true, Clock.systemUTC(), models);
-        demo.log(log, app.port());
+        demo.logWhenMade(log, app.port());
         return app;
     }
 
