@@ -183,7 +183,7 @@ public final class App implements AutoCloseable {
                 millisBetween(began, opened),
                 millisBetween(opened, System.nanoTime()));
         App app = start(config, database, true, Clock.systemUTC(), models);
-        demo.logWhenMade(log, app.port());
+        demo.logOnceReady(log, app.port(), app.ready());
         return app;
     }
 

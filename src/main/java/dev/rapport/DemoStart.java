@@ -8,17 +8,18 @@ import dev.rapport.staff.Role;
 import dev.rapport.store.Database;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
  * The first-run demo shop on a fresh start ({@code demo_data}): its customers are seeded before the
  * app starts (a first start only; a restart finds them there), while the links to try it — personal web
- * chat links and the staff accounts' new passwords, whose hashing is deliberately slow — are made on a
- * thread of their own, alongside the rest of the start, and logged once the app listens.
+ * chat links and the staff accounts' new passwords, whose hashing is deliberately slow — are made once
+ * the app is ready, on a thread of their own, so they take no time from the start, and then logged.
  *
- * @param links completes with the links to log; fails when they could not be made (the shop still runs)
+ * @param links makes the links (a few queries and two password hashes); called once
  */
-record DemoStart(CompletableFuture<Links> links) {
+record DemoStart(Supplier<Links> links) {
 
     /** Ways in to the demo shop. */
     record Links(List<DemoData.Persona> personas, List<DemoStaff.Account> staff) {
@@ -49,38 +50,34 @@ record DemoStart(CompletableFuture<Links> links) {
         }
     }
 
-    /** Seeds the demo shop when {@code demo_data} says so and starts making its links; nothing otherwise. */
+    /** Seeds the demo shop when {@code demo_data} says so; nothing otherwise. */
     static DemoStart prepare(RapportConfig config, Database database) {
         if (!config.demoData()) {
-            return new DemoStart(CompletableFuture.completedFuture(new Links(List.of(), List.of())));
+            return new DemoStart(() -> new Links(List.of(), List.of()));
         }
         var settings = CustomerSettings.load(config.featureFile("tiers.yaml"));
         boolean shop = DemoData.seedIfEmpty(database.jdbi(), settings, config.timeZone());
-        var links = new CompletableFuture<Links>();
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        links.complete(new Links(
-                                shop ? DemoData.personas(database.jdbi(), settings) : List.of(),
-                                DemoStaff.prepare(database.jdbi())));
-                    } catch (RuntimeException | Error e) {
-                        links.completeExceptionally(e);
-                    }
-                },
-                "demo-links");
-        thread.setDaemon(true); // a stop does not wait for it; its transactions then just fail
-        thread.start();
-        return new DemoStart(links);
+        return new DemoStart(() -> new Links(
+                shop ? DemoData.personas(database.jdbi(), settings) : List.of(), DemoStaff.prepare(database.jdbi())));
     }
 
-    /** Logs the links on {@code log} once they are made (at once when they are). */
-    void logWhenMade(Logger log, int port) {
-        links.whenComplete((made, failure) -> {
-            if (failure != null) {
-                log.warn("Could not make the demo shop's links and passwords: {}", failure.toString());
-            } else {
-                made.log(log, port);
-            }
+    /**
+     * Once {@code ready} completes, makes the links on a daemon thread and logs them; nothing when it
+     * fails (the instance then stops). A stop meanwhile just fails the thread's transactions.
+     */
+    void logOnceReady(Logger log, int port, CompletableFuture<Void> ready) {
+        ready.thenRun(() -> {
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            links.get().log(log, port);
+                        } catch (RuntimeException e) {
+                            log.warn("Could not make the demo shop's links and passwords: {}", e.toString());
+                        }
+                    },
+                    "demo-links");
+            thread.setDaemon(true);
+            thread.start();
         });
     }
 }
