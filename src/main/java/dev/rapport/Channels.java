@@ -1,5 +1,6 @@
 package dev.rapport;
 
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.rapport.channel.ChannelSender;
 import dev.rapport.channel.telegram.StaffGroupDecoder;
 import dev.rapport.channel.telegram.TelegramDecoder;
@@ -62,6 +63,11 @@ record Channels(
                                 ? config.telegram().staffGroup().groupId()
                                 : "")
                 : null;
-        return new Channels(senders, decoders, telegram, webhook, List.of(new WebchatRetention(jdbi).job()));
+        return new Channels(senders, decoders, telegram, webhook, List.of(webchatRetention(jdbi)));
+    }
+
+    private static Job webchatRetention(Jdbi jdbi) {
+        var retention = new WebchatRetention(jdbi);
+        return new Job(WebchatRetention.JOB, FixedDelay.of(WebchatRetention.EVERY), retention::deleteExpired);
     }
 }

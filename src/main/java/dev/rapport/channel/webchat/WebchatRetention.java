@@ -1,7 +1,5 @@
 package dev.rapport.channel.webchat;
 
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import dev.rapport.schedule.Job;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -14,12 +12,16 @@ import org.slf4j.LoggerFactory;
  * and every session older than the cookie's lifetime, {@link WebchatSessions#COOKIE_LIFETIME}, whose
  * browser has dropped the cookie. The chat itself (its account, messages, history) stays.
  *
- * <p>Idempotent; finds what is due in the database, so it runs on any instance at any interval.
+ * <p>{@link #deleteExpired} is idempotent and finds what is due in the database, so it runs as a
+ * recurring job on any instance at any interval. Thread-safe.
  */
 public final class WebchatRetention {
 
-    /** The job's name, for {@code App#runJob}. */
+    /** The recurring job's name, for {@code App#runJob}. */
     public static final String JOB = "webchat.session_retention";
+
+    /** How often the job runs: hourly is plenty for limits of a day and a year. */
+    public static final Duration EVERY = Duration.ofHours(1);
 
     /** How long a session that never became a chat is kept. */
     static final Duration UNUSED = Duration.ofDays(1);
@@ -32,13 +34,8 @@ public final class WebchatRetention {
         this.jdbi = jdbi;
     }
 
-    /** The recurring job: hourly is plenty for limits of a day and a year. */
-    public Job job() {
-        return new Job(JOB, FixedDelay.of(Duration.ofHours(1)), this::deleteExpired);
-    }
-
     /** Deletes the sessions due; returns how many. */
-    int deleteExpired() {
+    public int deleteExpired() {
         int deleted = jdbi.withHandle(handle -> handle.createUpdate("""
                         DELETE FROM webchat_sessions s
                         WHERE s.created_at < now() - make_interval(secs => :lifetime)
