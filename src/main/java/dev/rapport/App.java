@@ -126,7 +126,8 @@ public final class App implements AutoCloseable {
         this.intake = new Intake(database.jdbi(), 2, () -> this.workers.wake());
         this.webchat =
                 new WebchatRoutes(intake, database.jdbi(), live, config.webchat(), config.businessName(), metrics);
-        var channels = Channels.of(config, webchat, staffGroup, intake, metrics);
+        var channels = Channels.of(config, webchat, staffGroup, intake, metrics, database.jdbi());
+        jobs.addAll(channels.jobs());
         this.telegram = channels.telegram();
         this.sender = new OutboxSender(database.jdbi(), channels.senders(), config.outbox(), metrics);
         this.workers = new InboxWorkers(
@@ -182,7 +183,7 @@ public final class App implements AutoCloseable {
                 millisBetween(began, opened),
                 millisBetween(opened, System.nanoTime()));
         App app = start(config, database, true, Clock.systemUTC(), models);
-        demo.log(log, app.port());
+        demo.logOnceReady(log, app.port(), app.ready());
         return app;
     }
 

@@ -37,6 +37,15 @@ public final class DemoData {
 
     /** Seeds the demo shop unless customers were imported before; returns links to try it with. */
     public static List<Persona> prepare(Jdbi jdbi, CustomerSettings settings, ZoneId businessZone) {
+        return seedIfEmpty(jdbi, settings, businessZone) ? personas(jdbi, settings) : List.of();
+    }
+
+    /**
+     * Seeds the demo shop unless customers were imported before.
+     *
+     * @return whether the database has the demo shop's customers (seeded now or before)
+     */
+    public static boolean seedIfEmpty(Jdbi jdbi, CustomerSettings settings, ZoneId businessZone) {
         boolean empty = jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT NOT EXISTS (SELECT 1 FROM customers WHERE external_id IS NOT NULL)")
                 .mapTo(Boolean.class)
@@ -48,7 +57,12 @@ public final class DemoData {
                 handle -> handle.createQuery("SELECT EXISTS (SELECT 1 FROM customers WHERE external_id LIKE 'DEMO-%')")
                         .mapTo(Boolean.class)
                         .one());
-        return demo ? Personas.pick(jdbi, new LinkTokens(settings.linkValidity(), Clock.systemUTC())) : List.of();
+        return demo;
+    }
+
+    /** New personal web chat links for a few demo customers (of a database with the demo shop). */
+    public static List<Persona> personas(Jdbi jdbi, CustomerSettings settings) {
+        return Personas.pick(jdbi, new LinkTokens(settings.linkValidity(), Clock.systemUTC()));
     }
 
     private static void seed(Jdbi jdbi, CustomerSettings settings, ZoneId businessZone) {

@@ -129,6 +129,7 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
+            migrated = true; // the first readiness check need not scan the migrations again
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw ConnectFailure.explain(e, dataSource.getJdbcUrl(), dataSource.getUsername())
                     .orElseThrow(() -> e);

@@ -3,6 +3,7 @@ package dev.rapport.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,12 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The server answers before the NLU models are there: a first start (empty model cache, so the
  * models are trained) is alive at once, unready until the models are trained and the workers run,
- * and an update posted meanwhile is stored, acknowledged and answered once it is ready.
+ * and an update posted meanwhile is stored, acknowledged and answered once it is ready; a restart then
+ * loads the cached models instead of training them.
  */
 class StartupIT {
 
     @Test
-    void aFirstStartAnswersAtOnceAndAnswersAnUpdatePostedBeforeItWasReady(@TempDir Path dataDir) {
+    void aFirstStartAnswersAtOnceAndAnswersAnUpdatePostedBeforeItWasReady(@TempDir Path dataDir) throws Exception {
         try (var rapport = RunningRapport.startUnready(Map.of("RAPPORT_DATA_DIR", dataDir.toString()))) {
             assertThat(rapport.get("/healthz").statusCode()).isEqualTo(200);
             var unready = rapport.get("/readyz");
@@ -42,6 +44,14 @@ class StartupIT {
             assertThat(rapport.count(
                             "SELECT count(*) FROM inbound_updates WHERE chat_key = '41' AND status = 'processed'"))
                     .isEqualTo(1);
+
+            // A restart finds the models cached: it loads them instead of training, and is ready.
+            var trained = Files.getLastModifiedTime(dataDir.resolve("nlu/training.sha256"));
+            rapport.restart(Map.of());
+            assertThat(rapport.get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(rapport.get("/readyz").statusCode()).isEqualTo(200);
+            assertThat(Files.getLastModifiedTime(dataDir.resolve("nlu/training.sha256")))
+                    .isEqualTo(trained);
         }
     }
 }

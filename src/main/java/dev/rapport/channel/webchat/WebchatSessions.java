@@ -29,7 +29,8 @@ final class WebchatSessions {
 
     static final String COOKIE = "rapport_chat";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final long ONE_YEAR_SECONDS = Duration.ofDays(365).toSeconds();
+    /** The cookie's Max-Age, never renewed: after it the browser has dropped the session. */
+    static final Duration COOKIE_LIFETIME = Duration.ofDays(365);
 
     private final Jdbi jdbi;
     private final RapportConfig.Webchat settings;
@@ -89,7 +90,8 @@ final class WebchatSessions {
                 .execute());
         ctx.header(
                 "Set-Cookie",
-                COOKIE + "=" + token + "; Path=/chat; Max-Age=" + ONE_YEAR_SECONDS + "; HttpOnly; SameSite=Lax"
+                COOKIE + "=" + token + "; Path=/chat; Max-Age=" + COOKIE_LIFETIME.toSeconds()
+                        + "; HttpOnly; SameSite=Lax"
                         + (ClientAddress.https(ctx, settings.behindProxy()) ? "; Secure" : ""));
         return key;
     }
