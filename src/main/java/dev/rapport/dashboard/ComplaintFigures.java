@@ -94,13 +94,19 @@ final class ComplaintFigures {
         var months = new Where().within("c.month", split.months()).complaints("c", filter);
         var rows = new Where().within("c.created_at", split.rows()).complaints("c", filter);
         RowMapper<Integer> add = (rs, ctx) -> {
-            Period period = periods[rs.getBoolean(1) ? 0 : 1];
-            long[] n = {rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)};
+            Period period = periods[rs.getBoolean("current") ? 0 : 1];
+            long[] n = {
+                rs.getLong("complaints"),
+                rs.getLong("breached"),
+                rs.getLong("followed_up"),
+                rs.getLong("reopened"),
+                rs.getLong("recovered")
+            };
             for (Counts counts : new Counts[] {
                 period.total(),
-                period.byTier().computeIfAbsent(rs.getString(2), k -> new Counts()),
-                period.byCategory().computeIfAbsent(rs.getString(3), k -> new Counts()),
-                period.byStatus().computeIfAbsent(rs.getString(4), k -> new Counts())
+                period.byTier().computeIfAbsent(rs.getString("tier"), k -> new Counts()),
+                period.byCategory().computeIfAbsent(rs.getString("category"), k -> new Counts()),
+                period.byStatus().computeIfAbsent(rs.getString("status"), k -> new Counts())
             }) {
                 counts.add(n[0], n[1], n[2], n[3], n[4]);
             }
@@ -112,8 +118,9 @@ final class ComplaintFigures {
             if (!split.months().isEmpty()) {
                 // A group whose complaints all moved on (another status) is left at zero: it counts for nothing.
                 months.bind(handle.createQuery("""
-                                SELECT c.month >= :now, c.tier, c.category, c.status, sum(c.complaints), sum(c.breached),
-                                       sum(c.followed_up), sum(c.reopened), sum(c.recovered)
+                                SELECT c.month >= :now AS current, c.tier, c.category, c.status, sum(c.complaints) AS complaints,
+                                       sum(c.breached) AS breached, sum(c.followed_up) AS followed_up,
+                                       sum(c.reopened) AS reopened, sum(c.recovered) AS recovered
                                 FROM complaint_counts_monthly c WHERE %s GROUP BY 1, 2, 3, 4
                                 HAVING sum(c.complaints) <> 0""".formatted(months.sql())))
                         .bind("now", utc(now))
@@ -122,10 +129,10 @@ final class ComplaintFigures {
             }
             if (!split.rows().isEmpty()) {
                 rows.bind(handle.createQuery("""
-                                SELECT c.created_at >= :now, c.tier, c.category, c.status, count(*), count(c.sla_breached_at),
-                                       count(c.followup_answered_at),
-                                       count(*) FILTER (WHERE c.followup_answered_at IS NOT NULL AND c.reopened),
-                                       count(*) FILTER (WHERE c.csat >= 4)
+                                SELECT c.created_at >= :now AS current, c.tier, c.category, c.status, count(*) AS complaints,
+                                       count(c.sla_breached_at) AS breached, count(c.followup_answered_at) AS followed_up,
+                                       count(*) FILTER (WHERE c.followup_answered_at IS NOT NULL AND c.reopened) AS reopened,
+                                       count(*) FILTER (WHERE c.csat >= 4) AS recovered
                                 FROM complaint_figures c WHERE %s GROUP BY 1, 2, 3, 4""".formatted(rows.sql())))
                         .bind("now", utc(now))
                         .map(add)
@@ -191,12 +198,13 @@ final class ComplaintFigures {
                 .between("c.created_at", period.start(zone), period.end(zone))
                 .complaints("c", period);
         return where.bind(handle.createQuery("""
-                        SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', c.%1$s - c.created_at) / 60),
-                               count(c.%1$s)
+                        SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', c.%1$s - c.created_at) / 60)
+                                 AS median_and_p90,
+                               count(c.%1$s) AS measured
                         FROM complaint_figures c WHERE %2$s""".formatted(measure.column, where.sql())))
                 .map((rs, ctx) -> {
-                    double[] pair = pair(rs.getArray(1));
-                    return new Spread(pair[0], pair[1], rs.getLong(2));
+                    double[] pair = pair(rs.getArray("median_and_p90"));
+                    return new Spread(pair[0], pair[1], rs.getLong("measured"));
                 })
                 .one();
     }

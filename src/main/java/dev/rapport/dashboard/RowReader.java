@@ -59,6 +59,8 @@ final class RowReader {
                     .bind("limit", limit)
                     .setFetchSize(5000)
                     .map((rs, ctx) -> {
+                        // By position on purpose: a row set's SELECT is its id, its conversation, then its
+                        // declared columns in order (RowSet.columns), whatever they are named.
                         var cells = new ArrayList<String>(columns);
                         for (int i = 0; i < columns; i++) {
                             cells.add(rs.getString(3 + i));

@@ -70,7 +70,7 @@ final class SurveyFigures {
                                 SELECT CASE WHEN d.day >= :now THEN 1 WHEN d.day >= :before THEN 2 ELSE 0 END AS period,
                                        d.tier, d.channel, d.language, d.survey_id,
                                        d.day - ((d.day - DATE '1900-01-01') %% 7) AS week, d.question_type, d.scale, d.score,
-                                       sum(d.answers), GROUPING(d.tier) = 1
+                                       sum(d.answers) AS answers, GROUPING(d.tier) = 1 AS weekly
                                 FROM (SELECT w.week AS day, w.survey_id, w.tier, w.channel, w.language, w.question_type,
                                              w.scale, w.score, w.answers
                                       FROM survey_answers_weekly w
@@ -90,18 +90,19 @@ final class SurveyFigures {
                         .bindArray("cutWeeks", String.class, WeekSplit.texts(split.cutWeeks()))
                         .bindArray("cutDays", String.class, WeekSplit.texts(split.cutDays()))
                         .map((rs, ctx) -> {
-                            String type = rs.getString(7);
-                            int scale = rs.getInt(8);
-                            int score = rs.getInt(9);
-                            long count = rs.getLong(10);
-                            if (rs.getBoolean(11)) {
-                                Scores week = weeks.get(rs.getObject(6, LocalDate.class));
+                            String type = rs.getString("question_type");
+                            int scale = rs.getInt("scale");
+                            int score = rs.getInt("score");
+                            long count = rs.getLong("answers");
+                            int period = rs.getInt("period");
+                            if (rs.getBoolean("weekly")) {
+                                Scores week = weeks.get(rs.getObject("week", LocalDate.class));
                                 if (week != null) {
                                     week.add(type, scale, score, count);
                                 }
-                            } else if (rs.getInt(1) != 0) {
-                                String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
-                                for (Scores scores : targets(total, by, rs.getInt(1) == 1, values)) {
+                            } else if (period != 0) {
+                                String[] values = dimensions(rs);
+                                for (Scores scores : targets(total, by, period == 1, values)) {
                                     scores.add(type, scale, score, count);
                                 }
                             }
@@ -109,13 +110,14 @@ final class SurveyFigures {
                         })
                         .list();
                 periods.bind(handle.createQuery("""
-                                SELECT d.day >= :now, d.tier, d.channel, d.language, d.survey_id, sum(d.responses), sum(d.completed)
+                                SELECT d.day >= :now AS current, d.tier, d.channel, d.language, d.survey_id,
+                                       sum(d.responses) AS responses, sum(d.completed) AS completed
                                 FROM survey_responses_daily d WHERE %s GROUP BY 1, 2, 3, 4, 5""".formatted(periods.sql())))
                         .bind("now", filter.from())
                         .map((rs, ctx) -> {
-                            String[] values = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
-                            for (Scores scores : targets(total, by, rs.getBoolean(1), values)) {
-                                scores.addResponses(rs.getLong(6), rs.getLong(7));
+                            String[] values = dimensions(rs);
+                            for (Scores scores : targets(total, by, rs.getBoolean("current"), values)) {
+                                scores.addResponses(rs.getLong("responses"), rs.getLong("completed"));
                             }
                             return 0;
                         })
@@ -155,5 +157,12 @@ final class SurveyFigures {
             targets.add(current ? pair.now() : pair.before());
         }
         return targets;
+    }
+
+    /** A row's tier, channel, language and survey, in the order {@code targets} takes them. */
+    private static String[] dimensions(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new String[] {
+            rs.getString("tier"), rs.getString("channel"), rs.getString("language"), rs.getString("survey_id")
+        };
     }
 }

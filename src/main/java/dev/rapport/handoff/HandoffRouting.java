@@ -98,7 +98,7 @@ final class HandoffRouting implements HandoffPort {
                         JOIN handoffs h ON h.channel = c.channel AND h.chat_key = c.chat_key AND h.state <> 'closed'""")
                 .bindArray("channels", String.class, channels.toArray())
                 .bindArray("chatKeys", String.class, chatKeys.toArray())
-                .map((rs, ctx) -> Map.entry(rs.getInt(1) - 1, rs.getLong(2)))
+                .map((rs, ctx) -> Map.entry(rs.getInt("ord") - 1, rs.getLong("id")))
                 .forEach(entry -> open.put(entry.getKey(), entry.getValue()));
         var result = new java.util.ArrayList<Optional<Long>>();
         for (int i = 0; i < channels.size(); i++) {

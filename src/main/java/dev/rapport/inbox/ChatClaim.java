@@ -93,7 +93,8 @@ final class ChatClaim {
                 .bind("afterOutreach", afterOutreach)
                 .bind("afterId", afterId)
                 .bind("page", page)
-                .map((rs, ctx) -> new Head(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
+                .map((rs, ctx) -> new Head(
+                        rs.getString("channel"), rs.getString("chat_key"), rs.getBoolean("outreach"), rs.getLong("id")))
                 .list();
     }
 
@@ -129,7 +130,7 @@ final class ChatClaim {
                         candidates.stream().map(ChatBatch.Chat::chatKey).toArray())
                 .bind("settle", settleSeconds)
                 .bind("wanted", wanted)
-                .map((rs, ctx) -> new ChatBatch.Chat(rs.getString(1), rs.getString(2)))
+                .map((rs, ctx) -> new ChatBatch.Chat(rs.getString("channel"), rs.getString("chat_key")))
                 .list();
     }
 }

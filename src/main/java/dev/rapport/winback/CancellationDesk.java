@@ -115,7 +115,8 @@ public final class CancellationDesk {
                     .bind("note", note == null || note.isBlank() ? null : note.strip())
                     .bind("staff", by.id())
                     .bind("id", id)
-                    .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .map((rs, ctx) ->
+                            List.of(rs.getString("customer_id"), rs.getString("channel"), rs.getString("chat_key")))
                     .findOne()
                     .orElseThrow(() -> new NotOpen(id));
             long customerId = Long.parseLong(settled.get(0));
