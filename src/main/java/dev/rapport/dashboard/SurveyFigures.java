@@ -55,7 +55,7 @@ final class SurveyFigures {
         LocalDate scanFrom = firstMonday.isBefore(previous.from()) ? firstMonday : previous.from();
         // Rows a later change brought back to zero are left in the rollups; they count for nothing here.
         var scan = new Where().responses("d", filter).and("d.answers <> 0");
-        var split = new WeekSplit(scanFrom, filter.to(), List.of(previous.from(), filter.from()));
+        var split = WeekSplit.of(scanFrom, filter.to(), List.of(previous.from(), filter.from()));
         var periods =
                 days("d", previous.from(), filter.to()).responses("d", filter).and("d.responses <> 0");
         jdbi.useHandle(handle -> {

@@ -25,8 +25,9 @@ record WeekSplit(LocalDate firstWeek, LocalDate lastWeek, List<LocalDate> cutWee
         cutDays = List.copyOf(cutDays);
     }
 
-    WeekSplit(LocalDate from, LocalDate to, List<LocalDate> boundaries) {
-        this(monday(from), monday(to), cuts(from, to, boundaries), days(from, to, cuts(from, to, boundaries)));
+    static WeekSplit of(LocalDate from, LocalDate to, List<LocalDate> boundaries) {
+        List<LocalDate> cutWeeks = cuts(from, to, boundaries);
+        return new WeekSplit(monday(from), monday(to), cutWeeks, days(from, to, cutWeeks));
     }
 
     static LocalDate monday(LocalDate day) {

@@ -17,7 +17,7 @@ class WeekSplitTest {
                 LocalDate from = start.plusDays(offset);
                 LocalDate to = from.plusDays(2L * length - 1);
                 LocalDate boundary = from.plusDays(length);
-                var split = new WeekSplit(from, to, List.of(from, boundary));
+                var split = WeekSplit.of(from, to, List.of(from, boundary));
                 var read = new ArrayList<LocalDate>(split.cutDays());
                 for (LocalDate week = split.firstWeek(); !week.isAfter(split.lastWeek()); week = week.plusWeeks(1)) {
                     if (split.cutWeeks().contains(week)) {
@@ -42,7 +42,7 @@ class WeekSplitTest {
     @Test
     void aYearIsReadMostlyByWeek() {
         var split =
-                new WeekSplit(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 12, 6), List.of(LocalDate.of(2025, 12, 7)));
+                WeekSplit.of(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 12, 6), List.of(LocalDate.of(2025, 12, 7)));
         assertThat(split.cutWeeks()).hasSizeBetween(2, 3);
         assertThat(split.cutDays()).hasSizeLessThanOrEqualTo(21);
     }
