@@ -27,7 +27,9 @@ import org.jdbi.v3.core.Handle;
  * at it, outbox keys derive from the stored update ({@code in:<inbox id>:<n>}, so a retried turn
  * never queues a reply twice), an outreach turn's outbox rows wait behind replies (their priority,
  * V75), a button shown again has its time refreshed (at most once an hour: a menu under every
- * reply would otherwise rewrite its rows each turn), and a conversation that only put an outreach
+ * reply would otherwise rewrite its rows each turn; a button shown within the hour is passed over
+ * before the insert, as {@code ON CONFLICT DO UPDATE} would lock its row, a WAL record each, even
+ * when its condition then leaves the row alone), and a conversation that only put an outreach
  * in line keeps its time of last activity. Stateless; thread-safe.
  */
 final class TurnEnd {
@@ -68,6 +70,9 @@ final class TurnEnd {
                 INSERT INTO offered_buttons (channel, chat_key, data)
                 SELECT b.channel, b.chat_key, b.data FROM unnest(:buttonChannels, :buttonChatKeys, :buttonData)
                      AS b(channel, chat_key, data)
+                WHERE coalesce((SELECT f.offered_at FROM offered_buttons f
+                                WHERE f.channel = b.channel AND f.chat_key = b.chat_key AND f.data = b.data),
+                               '-infinity') < now() - interval '1 hour'
                 ON CONFLICT (channel, chat_key, data) DO UPDATE SET offered_at = now()
                     WHERE offered_buttons.offered_at < now() - interval '1 hour'),
             numbered AS MATERIALIZED (
