@@ -26,6 +26,7 @@ final class CpuUsage {
             double jvmMillis,
             Map<String, Double> threadMillis,
             double postgresMillis,
+            Map<String, Double> postgresByKind,
             double jitMillis) {}
 
     private static final double MILLIS_PER_TICK = 10.0; // Linux reports /proc times in USER_HZ = 100 ticks/s
@@ -40,6 +41,7 @@ final class CpuUsage {
     private Map<String, Double> vmThreadsAtStart;
     private final Map<Long, String> names = new HashMap<>();
     private double postgresAtStart;
+    private Map<String, Double> postgresKindsAtStart = Map.of();
     private long jvmAtStart;
     private long jitAtStart;
     private long startNanos;
@@ -73,6 +75,7 @@ final class CpuUsage {
 
     void start() {
         startNanos = System.nanoTime();
+        postgresKindsAtStart = postgresByKind();
         if (serverPid > 0) {
             jvmAtStart = Math.round(ticks(serverPid, false) * MILLIS_PER_TICK * 1e6);
             postgresAtStart = postgresMillis();
@@ -93,6 +96,7 @@ final class CpuUsage {
                     process,
                     Map.of(),
                     postgresMillis() - postgresAtStart,
+                    postgresSpentByKind(),
                     Double.NaN);
         }
         double jvm = (system.getProcessCpuTime() - jvmAtStart) / 1e6;
@@ -114,6 +118,7 @@ final class CpuUsage {
                 jvm,
                 groups,
                 postgres,
+                postgresSpentByKind(),
                 compiler.getTotalCompilationTime() - jitAtStart);
     }
 
@@ -209,6 +214,68 @@ final class CpuUsage {
             return Double.NaN;
         }
         return ticks * MILLIS_PER_TICK;
+    }
+
+    private Map<String, Double> postgresSpentByKind() {
+        var spent = new TreeMap<String, Double>();
+        postgresByKind()
+                .forEach((kind, millis) -> spent.put(kind, millis - postgresKindsAtStart.getOrDefault(kind, 0.0)));
+        return spent;
+    }
+
+    /**
+     * PostgreSQL's CPU milliseconds so far by kind of process, told apart by the title each sets
+     * (/proc/pid/cmdline: "postgres: walwriter", "postgres: autovacuum worker", or user, database and
+     * client for a connection's backend). Processes that ended (autovacuum workers, mostly) are counted
+     * in the postmaster's reaped children and cannot be told apart.
+     */
+    private Map<String, Double> postgresByKind() {
+        var millis = new TreeMap<String, Double>();
+        if (postmasterPid <= 0) {
+            return millis;
+        }
+        String[] own = statFields(postmasterPid);
+        if (own != null) {
+            millis.put(
+                    "ended processes", (Double.parseDouble(own[13]) + Double.parseDouble(own[14])) * MILLIS_PER_TICK);
+            millis.put("postmaster", (Double.parseDouble(own[11]) + Double.parseDouble(own[12])) * MILLIS_PER_TICK);
+        }
+        try (var children = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) children::iterator) {
+                String name = entry.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && parentOf(Long.parseLong(name)) == postmasterPid) {
+                    millis.merge(kind(entry), ticks(Long.parseLong(name), false) * MILLIS_PER_TICK, Double::sum);
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return millis;
+    }
+
+    private static String kind(Path process) {
+        String title;
+        try {
+            title = Files.readString(process.resolve("cmdline"))
+                    .replace('\0', ' ')
+                    .trim();
+        } catch (IOException | RuntimeException e) {
+            return "other";
+        }
+        for (String kind : new String[] {
+            "autovacuum",
+            "walwriter",
+            "checkpointer",
+            "background writer",
+            "logical replication",
+            "logger",
+            "walsummarizer"
+        }) {
+            if (title.contains(kind)) {
+                return kind;
+            }
+        }
+        return title.startsWith("postgres: ") && title.split(" ").length >= 4 ? "backends" : "other";
     }
 
     /** utime + stime (+ cutime + cstime: the reaped children) from /proc/pid/stat. */

@@ -163,6 +163,12 @@ final class ResultTable {
                     .forEach((group, millis) ->
                             out.printf(" %s %.2f;", group, millis / phase.load().completed()));
             out.println();
+            out.print("  PostgreSQL CPU ms per update by process:");
+            phase.cpu()
+                    .postgresByKind()
+                    .forEach((kind, millis) ->
+                            out.printf(" %s %.3f;", kind, millis / phase.load().completed()));
+            out.println();
             if (phase.pipeline() != null) {
                 var pipeline = phase.pipeline();
                 out.println("  intake commits:          " + pipeline.intake());

@@ -28,16 +28,25 @@ final class TopStatements {
                             "  %8d %8s %8s %6s  %s",
                             rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                     .forEach(lines::add);
-            lines.add("row writes by table, whole run (inserted, updated, of them HOT, deleted, indexes):");
+            lines.add(
+                    "row writes by table, whole run (inserted, updated, of them HOT, deleted, indexes, autovacuums, autoanalyzes):");
             handle.createQuery("""
                             SELECT t.relname, t.n_tup_ins, t.n_tup_upd, t.n_tup_hot_upd, t.n_tup_del,
-                                   (SELECT count(*) FROM pg_index i WHERE i.indrelid = t.relid) AS indexes
+                                   (SELECT count(*) FROM pg_index i WHERE i.indrelid = t.relid) AS indexes,
+                                   t.autovacuum_count, t.autoanalyze_count
                             FROM pg_stat_user_tables t
                             WHERE t.n_tup_ins + t.n_tup_upd + t.n_tup_del > 0
                             ORDER BY t.n_tup_ins + t.n_tup_upd + t.n_tup_del DESC LIMIT 12""")
                     .map((rs, ctx) -> String.format(
-                            "  %-22s %8d %8d %8d %8d %3d",
-                            rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getInt(6)))
+                            "  %-22s %8d %8d %8d %8d %3d %5d %5d",
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getInt(6),
+                            rs.getLong(7),
+                            rs.getLong(8)))
                     .forEach(lines::add);
             walByKind(handle, lines);
         });

@@ -293,6 +293,7 @@ public final class FakeTelegramApi implements AutoCloseable {
     public void clearCalls() {
         synchronized (calls) {
             calls.clear();
+            callsByMethod.clear();
         }
     }
 
