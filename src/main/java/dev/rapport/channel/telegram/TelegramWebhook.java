@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +29,8 @@ public final class TelegramWebhook implements Handler {
     public static final String PATH = "/telegram/webhook";
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhook.class);
+    /** How long a request waits for its update to be stored before it answers 503 (Telegram retries). */
+    private static final java.time.Duration STORE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final String staffGroupId;
     private final byte[] secretDigest;
@@ -86,10 +85,10 @@ public final class TelegramWebhook implements Handler {
             log.info("Stored an unreadable Telegram update: {}", update.reason());
         }
         try {
-            Intake.Outcome outcome = intake.store(update).get(10, TimeUnit.SECONDS);
+            Intake.Outcome outcome = intake.store(update, STORE_WAIT);
             (outcome == Intake.Outcome.DUPLICATE ? duplicates : received).increment();
             ctx.status(HttpStatus.OK);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (Intake.Unavailable e) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "5")
                     .result("cannot store updates right now; retry later");

@@ -13,11 +13,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /chat/api/files}: a photo or PDF from the web chat's attach button. The body is the
@@ -78,8 +76,8 @@ final class FileUploads {
         payload.put("at", System.currentTimeMillis());
         var update = NewUpdate.pending(WebchatRoutes.CHANNEL, updateIds.next(), chatKey, "message", payload.toString());
         try {
-            intake.store(update).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+            intake.store(update, Duration.ofSeconds(10));
+        } catch (Intake.Unavailable e) {
             files.forget(fileId);
             throw new ServiceUnavailableResponse("cannot take files right now; try again / 暂时无法接收文件，请稍后再试。");
         }

@@ -25,9 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -163,8 +160,8 @@ public final class WebchatRoutes implements AutoCloseable {
         var update = NewUpdate.pending(
                 CHANNEL, updateIds.next(), chatKey, button != null ? "button" : "message", payload.toString());
         try {
-            intake.store(update).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+            intake.store(update, Duration.ofSeconds(10));
+        } catch (Intake.Unavailable e) {
             throw new ServiceUnavailableResponse("cannot take messages right now; try again");
         }
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("stored", true));
