@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,12 @@ public final class Intake implements AutoCloseable {
         }
     }
 
-    private record Request(NewUpdate update, CompletableFuture<Outcome> result) {}
+    /** A caller's update; {@code taken} once a batch holds it (then only that batch's writer completes it). */
+    private record Request(NewUpdate update, CompletableFuture<Outcome> result, AtomicBoolean taken) {
+        Request(NewUpdate update) {
+            this(update, new CompletableFuture<>(), new AtomicBoolean());
+        }
+    }
 
     private final Jdbi jdbi;
     private final Runnable onStored;
@@ -72,7 +78,7 @@ public final class Intake implements AutoCloseable {
 
     /** Stores the update and returns once it is committed, waiting at most {@code wait}. */
     public Outcome store(NewUpdate update, Duration wait) throws Unavailable {
-        var request = new Request(update, new CompletableFuture<>());
+        var request = new Request(update);
         if (!accepting) {
             throw new Unavailable("Rapport is shutting down", null);
         }
@@ -80,7 +86,7 @@ public final class Intake implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (!request.result().isDone()) {
-                if (slots.tryAcquire()) {
+                if (!request.taken().get() && slots.tryAcquire()) {
                     try {
                         writeQueued();
                     } finally {
@@ -109,12 +115,13 @@ public final class Intake implements AutoCloseable {
     }
 
     /**
-     * Waits until a slot is let go or the request is done. The check and the wait happen under the
-     * monitor a slot's holder notifies after letting it go, so no wake-up is missed.
+     * Waits while another caller's batch holds the request, or every slot is taken, until a slot is
+     * let go or the request is done. The check and the wait happen under the monitor a slot's holder
+     * notifies after letting it go (its batch's requests completed by then), so no wake-up is missed.
      */
     private void awaitTurn(Request request, long deadline) throws InterruptedException, TimeoutException {
         synchronized (turns) {
-            if (!request.result().isDone() && slots.availablePermits() == 0) {
+            if (!request.result().isDone() && (request.taken().get() || slots.availablePermits() == 0)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TimeoutException();
@@ -129,6 +136,7 @@ public final class Intake implements AutoCloseable {
         var batch = new ArrayList<Request>();
         Request next;
         while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+            next.taken().set(true);
             batch.add(next);
         }
         if (!batch.isEmpty()) {
@@ -174,7 +182,7 @@ public final class Intake implements AutoCloseable {
                 update.payload(),
                 UpdateStatus.REJECTED,
                 "the database refused the payload: " + rootMessage(error));
-        return new Request(asText, request.result());
+        return new Request(asText, request.result(), request.taken());
     }
 
     private static boolean isDataError(Throwable error) {
