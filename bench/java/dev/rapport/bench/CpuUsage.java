@@ -186,14 +186,11 @@ final class CpuUsage {
         if (name.startsWith("inbox-worker")) {
             return "inbox workers";
         }
-        if (name.startsWith("intake-writer")) {
-            return "intake writers";
-        }
         if (name.startsWith("outbox") || name.startsWith("OkHttp")) {
             return "outbox sender";
         }
         if (name.startsWith("JettyServerThreadPool") || name.startsWith("qtp")) {
-            return "jetty (webhook)";
+            return "jetty (webhook and intake)";
         }
         return "other threads";
     }
