@@ -101,9 +101,12 @@ public final class Campaigns {
                 return 0;
             });
         }
+        // Planned in the order customers joined (sends go out by due time, then by this row's id), so
+        // when the offer's budget runs out the same customers are the ones left out on every run and
+        // every instance; without ORDER BY the ids followed the table's physical order.
         int planned = jdbi.withHandle(handle -> handle.createUpdate("""
                         INSERT INTO offer_sends (offer_id, customer_id, tier)
-                        SELECT :offer, id, tier FROM customers WHERE tier IN (<tiers>)
+                        SELECT :offer, id, tier FROM customers WHERE tier IN (<tiers>) ORDER BY id
                         ON CONFLICT (offer_id, customer_id) DO NOTHING""")
                 .bind("offer", offer.id())
                 .bindList("tiers", tiers)

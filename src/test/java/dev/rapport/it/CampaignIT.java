@@ -193,10 +193,15 @@ class CampaignIT {
         commands.campaignSend("major_thanks", null, false);
         rapport.runJob("offer.campaign_sends");
 
-        // 6200 is reminded of the code they hold (it costs nothing more); 6201 and 6202 take the last room.
+        // 6200 is reminded of the code they hold (it costs nothing more); two of the others take the
+        // last room. Which two is not fixed: the scheduler's own run of the job, started with Rapport,
+        // may work on the same campaign beside this one (each takes its rows with SKIP LOCKED).
         assertThat(sends("sent")).isEqualTo(3);
         assertThat(rapport.count("SELECT count(*) FROM offer_sends s JOIN channel_accounts a USING (customer_id) "
-                        + "WHERE s.skip_reason = 'budget' AND a.chat_key = '6203'"))
+                        + "WHERE s.status = 'sent' AND a.chat_key = '6200'"))
+                .isEqualTo(1);
+        assertThat(rapport.count("SELECT count(*) FROM offer_sends s JOIN channel_accounts a USING (customer_id) "
+                        + "WHERE s.skip_reason = 'budget' AND a.chat_key IN ('6201', '6202', '6203')"))
                 .isEqualTo(1);
         assertThat(rapport.count("SELECT count(*) FROM offer_codes WHERE offer_id = 'major_thanks'"))
                 .isEqualTo(3);
