@@ -51,7 +51,8 @@ final class PurchasesCommand {
                                 AuditLog.actor(by.by));
                 return CustomerCommands.print(report, System.out, labels);
             } catch (Imports.BadFile e) {
-                System.err.println(labels.get("customers.import.nothing", e.getMessage()));
+                System.err.println(labels.get(
+                        "customers.import.nothing", e.file(), e.problem().describe(labels)));
                 return 2;
             }
         }
