@@ -73,6 +73,17 @@ class CustomerCommandsIT {
     }
 
     @Test
+    @Order(0)
+    void migrateSaysTheDatabaseIsUpToDateInTheGivenLanguage() {
+        var english = run("migrate", "--config", config.toString(), "--lang", "en");
+        assertThat(english.exitCode()).as(english.err()).isZero();
+        assertThat(english.out()).contains("Database is up to date.");
+        var chinese = run("migrate", "--config", config.toString(), "--lang", "zh");
+        assertThat(chinese.exitCode()).as(chinese.err()).isZero();
+        assertThat(chinese.out()).contains("数据库已是最新版本。");
+    }
+
+    @Test
     @Order(1)
     void importsReportWhatTheyDidAndWhichRowsTheyRejected() throws Exception {
         Path customers = Files.writeString(
