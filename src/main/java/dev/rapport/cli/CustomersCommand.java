@@ -4,7 +4,6 @@ import dev.rapport.channel.telegram.TelegramWebhookAdmin;
 import dev.rapport.config.ConfigException;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.customer.AuditLog;
-import dev.rapport.customer.CustomerRef;
 import dev.rapport.customer.CustomerSettings;
 import dev.rapport.customer.LinkTokens;
 import dev.rapport.customer.PhoneNumbers;
@@ -13,6 +12,7 @@ import dev.rapport.customer.privacy.CustomerErasure;
 import dev.rapport.customer.privacy.CustomerExport;
 import dev.rapport.store.Database;
 import dev.rapport.store.Json;
+import dev.rapport.store.Labels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,6 +48,9 @@ final class CustomersCommand {
         @Mixin
         CustomerCommands.ByOption by;
 
+        @Mixin
+        LangOption lang;
+
         @Option(names = "--progress", description = "Draw a progress bar on stderr even when it is not a terminal.")
         boolean progress;
 
@@ -58,6 +61,7 @@ final class CustomersCommand {
         public Integer call() throws Exception {
             var rapport = config.load();
             CustomerSettings settings = tiers.load(rapport);
+            Labels labels = lang.labels();
             try (var database = Database.openMigrated(rapport, 4)) {
                 var report = new Imports(database.jdbi())
                         .customers(
@@ -65,9 +69,10 @@ final class CustomersCommand {
                                 new PhoneNumbers(settings.defaultCountryCode()),
                                 CustomerCommands.progress(file, progress),
                                 AuditLog.actor(by.by));
-                return CustomerCommands.print(report, System.out);
+                return CustomerCommands.print(report, System.out, labels);
             } catch (Imports.BadFile e) {
-                System.err.println("Nothing imported: " + e.getMessage());
+                System.err.println(labels.get(
+                        "customers.import.nothing", e.file(), e.problem().describe(labels)));
                 return 2;
             }
         }
@@ -87,6 +92,9 @@ final class CustomersCommand {
         @Mixin
         CustomerCommands.ByOption by;
 
+        @Mixin
+        LangOption lang;
+
         @Parameters(paramLabel = "CUSTOMER", description = "The shop's external id, or Rapport's customer id.")
         String customer;
 
@@ -94,11 +102,12 @@ final class CustomersCommand {
         public Integer call() {
             RapportConfig settings = config.load();
             CustomerSettings customerSettings = tiers.load(settings);
-            String bot = botUsername(settings, customerSettings);
+            Labels labels = lang.labels();
+            String bot = botUsername(settings, customerSettings, labels);
             var tokens = new LinkTokens(customerSettings.linkValidity(), Clock.systemUTC());
             try (var database = Database.openMigrated(settings, 4)) {
                 String token = database.jdbi().inTransaction(handle -> {
-                    long id = CustomerRef.require(handle, customer);
+                    long id = CustomerCommands.customer(handle, customer, labels);
                     String created = tokens.create(handle, id);
                     AuditLog.record(
                             handle,
@@ -111,8 +120,8 @@ final class CustomersCommand {
                     return created;
                 });
                 System.out.println(LinkTokens.deepLink(bot, token));
-                System.err.println(
-                        "Works once, for " + customerSettings.linkValidity().toHours() + " hours.");
+                System.err.println(labels.get(
+                        "customers.link.valid", customerSettings.linkValidity().toHours()));
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
@@ -120,14 +129,12 @@ final class CustomersCommand {
             }
         }
 
-        private static String botUsername(RapportConfig settings, CustomerSettings customerSettings) {
+        private static String botUsername(RapportConfig settings, CustomerSettings customerSettings, Labels labels) {
             if (!customerSettings.botUsername().isEmpty()) {
                 return customerSettings.botUsername();
             }
             if (!settings.telegram().enabled()) {
-                throw new ConfigException(
-                        "Setting customers.bot_username (config/tiers.yaml) is empty and "
-                                + "TELEGRAM_BOT_TOKEN is not set: expected the bot's username, or a token to ask Telegram for it");
+                throw new ConfigException(labels.get("customers.link.no_bot"));
             }
             try (var telegram = new TelegramWebhookAdmin(settings.telegram())) {
                 return telegram.botUsername();
@@ -143,6 +150,9 @@ final class CustomersCommand {
         @Mixin
         CustomerCommands.ByOption by;
 
+        @Mixin
+        LangOption lang;
+
         @Option(
                 names = {"-o", "--output"},
                 description = "Write to this file instead of stdout.")
@@ -153,15 +163,16 @@ final class CustomersCommand {
 
         @Override
         public Integer call() throws Exception {
+            Labels labels = lang.labels();
             try (var database = Database.openMigrated(config.load(), 4)) {
-                long id = database.jdbi().withHandle(handle -> CustomerRef.require(handle, customer));
+                long id = database.jdbi().withHandle(handle -> CustomerCommands.customer(handle, customer, labels));
                 var document = new CustomerExport(database.jdbi()).export(id, AuditLog.actor(by.by));
                 var writer = Json.mapper().writerWithDefaultPrettyPrinter();
                 if (output == null) {
                     System.out.println(writer.writeValueAsString(document));
                 } else {
                     Files.writeString(output, writer.writeValueAsString(document));
-                    System.err.println("Customer " + id + " exported to " + output);
+                    System.err.println(labels.get("customers.export.written", id, output));
                 }
                 return 0;
             } catch (IllegalArgumentException e) {
@@ -182,6 +193,9 @@ final class CustomersCommand {
         @Mixin
         CustomerCommands.ByOption by;
 
+        @Mixin
+        LangOption lang;
+
         @Option(names = "--yes", description = "Confirm: erasing cannot be undone.")
         boolean yes;
 
@@ -190,15 +204,16 @@ final class CustomersCommand {
 
         @Override
         public Integer call() {
+            Labels labels = lang.labels();
             if (!yes) {
-                System.err.println("Erasing cannot be undone; run again with --yes to erase customer " + customer);
+                System.err.println(labels.get("customers.erase.confirm", customer));
                 return 2;
             }
             try (var database = Database.openMigrated(config.load(), 4)) {
-                long id = database.jdbi().withHandle(handle -> CustomerRef.require(handle, customer));
+                long id = database.jdbi().withHandle(handle -> CustomerCommands.customer(handle, customer, labels));
                 var erased = new CustomerErasure(database.jdbi()).erase(id, AuditLog.actor(by.by));
-                System.out.println("Customer " + id + " erased: " + erased.chats() + " chats, " + erased.messages()
-                        + " message texts, " + erased.events() + " events cleaned.");
+                System.out.println(
+                        labels.get("customers.erase.done", id, erased.chats(), erased.messages(), erased.events()));
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());

@@ -12,11 +12,15 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    LangOption lang;
+
     @Override
     public Integer call() {
         RapportConfig settings = config.load();
+        var labels = lang.labels();
         try (Database database = Database.openMigrated(settings, 2)) {
-            System.out.println("Database is up to date.");
+            System.out.println(labels.get("database.up_to_date"));
         }
         return 0;
     }

@@ -29,6 +29,9 @@ final class PurchasesCommand {
         @Mixin
         CustomerCommands.ByOption by;
 
+        @Mixin
+        LangOption lang;
+
         @Option(names = "--progress", description = "Draw a progress bar on stderr even when it is not a terminal.")
         boolean progress;
 
@@ -38,6 +41,7 @@ final class PurchasesCommand {
         @Override
         public Integer call() throws Exception {
             RapportConfig settings = config.load();
+            var labels = lang.labels();
             try (var database = Database.openMigrated(settings, 4)) {
                 var report = new Imports(database.jdbi())
                         .purchases(
@@ -45,9 +49,10 @@ final class PurchasesCommand {
                                 settings.timeZone(),
                                 CustomerCommands.progress(file, progress),
                                 AuditLog.actor(by.by));
-                return CustomerCommands.print(report, System.out);
+                return CustomerCommands.print(report, System.out, labels);
             } catch (Imports.BadFile e) {
-                System.err.println("Nothing imported: " + e.getMessage());
+                System.err.println(labels.get(
+                        "customers.import.nothing", e.file(), e.problem().describe(labels)));
                 return 2;
             }
         }

@@ -73,6 +73,17 @@ class CustomerCommandsIT {
     }
 
     @Test
+    @Order(0)
+    void migrateSaysTheDatabaseIsUpToDateInTheGivenLanguage() {
+        var english = run("migrate", "--config", config.toString(), "--lang", "en");
+        assertThat(english.exitCode()).as(english.err()).isZero();
+        assertThat(english.out()).contains("Database is up to date.");
+        var chinese = run("migrate", "--config", config.toString(), "--lang", "zh");
+        assertThat(chinese.exitCode()).as(chinese.err()).isZero();
+        assertThat(chinese.out()).contains("数据库已是最新版本。");
+    }
+
+    @Test
     @Order(1)
     void importsReportWhatTheyDidAndWhichRowsTheyRejected() throws Exception {
         Path customers = Files.writeString(
@@ -94,6 +105,25 @@ class CustomerCommandsIT {
                 .contains("line 3, column phone: 'nope' is not a phone number");
         assertThat(run.err()).as("the progress bar").contains("100%");
 
+        Path again = Files.writeString(
+                dir.resolve("customers-again.csv"),
+                "external_id,name,phone\nC-1,Ada,13800000001\nC-2,Bo,nope\nC-3,Cy,\nC-4\n");
+        var chinese = run(
+                "customers",
+                "import",
+                "--config",
+                config.toString(),
+                "--tiers-config",
+                tiersConfig.toString(),
+                "--lang",
+                "zh",
+                again.toString());
+        assertThat(chinese.exitCode()).as(chinese.err() + chinese.out()).isEqualTo(1);
+        assertThat(chinese.out())
+                .contains("客户：共读取 4 行，新增 0 行，更新 0 行，无变化 2 行，拒绝 2 行（用时 ")
+                .contains("第 3 行，phone 列：“nope”不是电话号码；")
+                .contains("第 5 行：应有 3 个值（external_id,name,phone），实际有 1 个");
+
         Path purchases = Files.writeString(
                 dir.resolve("purchases.csv"),
                 "external_id,customer_external_id,amount,purchased_at\nP-1,C-1,500,2099-01-01\nP-2,C-3,20,"
@@ -107,6 +137,9 @@ class CustomerCommandsIT {
         var header = run("purchases", "import", "--config", config.toString(), customers.toString());
         assertThat(header.exitCode()).isEqualTo(2);
         assertThat(header.err()).contains("Nothing imported").contains("line 1: unknown column 'name'");
+        var headerZh = run("purchases", "import", "--config", config.toString(), "--lang", "zh", customers.toString());
+        assertThat(headerZh.exitCode()).isEqualTo(2);
+        assertThat(headerZh.err()).contains("未导入任何数据：" + customers + "：第 1 行：未知的列“name”；应为 ");
         assertThat(count("SELECT count(*) FROM audit_log WHERE actor = 'ops@shop' AND action = 'customers.import'"))
                 .isEqualTo(1);
     }
@@ -137,22 +170,56 @@ class CustomerCommandsIT {
                 "C-1");
         assertThat(link.exitCode()).isZero();
         assertThat(link.out().strip()).matches("https://t\\.me/rapport_demo_bot\\?start=[A-Za-z0-9_-]{43}");
+        assertThat(link.err()).contains("Works once, for ");
+        var linkZh = run(
+                "customers",
+                "link",
+                "--config",
+                config.toString(),
+                "--tiers-config",
+                tiersConfig.toString(),
+                "--lang",
+                "zh",
+                "C-1");
+        assertThat(linkZh.out().strip()).as("the link itself is for scripts").startsWith("https://t.me/");
+        assertThat(linkZh.err()).contains("此链接仅可使用一次，").contains("小时内有效。");
+
+        long id = count("SELECT id FROM customers WHERE external_id = 'C-1'");
 
         Path exported = dir.resolve("c1.json");
         var export = run(
                 "customers", "export", "--config", config.toString(), "--by", "dpo", "-o", exported.toString(), "C-1");
         assertThat(export.exitCode()).isZero();
+        assertThat(export.err()).contains("Customer " + id + " exported to " + exported);
         assertThat(Files.readString(exported))
                 .contains("\"name\" : \"Ada\"")
                 .contains("\"phone\" : \"+8613800000001\"")
                 .contains("\"link_tokens\"");
+        Path exportedZh = dir.resolve("c1-zh.json");
+        var exportZh = run(
+                "customers",
+                "export",
+                "--config",
+                config.toString(),
+                "--lang",
+                "zh",
+                "-o",
+                exportedZh.toString(),
+                "C-1");
+        assertThat(exportZh.exitCode()).isZero();
+        assertThat(exportZh.err()).contains("已将客户 " + id + " 的数据导出到 " + exportedZh);
+        assertThat(Files.readString(exportedZh)).as("the document stays JSON").contains("\"name\" : \"Ada\"");
 
-        assertThat(run("customers", "erase", "--config", config.toString(), "C-1")
-                        .exitCode())
-                .as("erasing needs --yes")
-                .isEqualTo(2);
-        var erase = run("customers", "erase", "--config", config.toString(), "--by", "dpo", "--yes", "C-1");
+        var unconfirmed = run("customers", "erase", "--config", config.toString(), "C-1");
+        assertThat(unconfirmed.exitCode()).as("erasing needs --yes").isEqualTo(2);
+        assertThat(unconfirmed.err()).contains("Erasing cannot be undone; run again with --yes to erase customer C-1");
+        var unconfirmedZh = run("customers", "erase", "--config", config.toString(), "--lang", "zh", "C-1");
+        assertThat(unconfirmedZh.exitCode()).isEqualTo(2);
+        assertThat(unconfirmedZh.err()).contains("数据清除后无法恢复。如确定要清除客户 C-1 的数据，请加上 --yes 重新运行。");
+        var erase =
+                run("customers", "erase", "--config", config.toString(), "--by", "dpo", "--lang", "zh", "--yes", "C-1");
         assertThat(erase.exitCode()).isZero();
+        assertThat(erase.out()).contains("已清除客户 " + id + " 的个人数据：共处理 0 个会话、0 条消息文本、");
         assertThat(count("SELECT count(*) FROM customers WHERE name = 'Ada'")).isZero();
         assertThat(
                         count(
@@ -164,5 +231,8 @@ class CustomerCommandsIT {
         var unknown = run("customers", "export", "--config", config.toString(), "C-404");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("No customer with external id or id 'C-404'");
+        var unknownZh = run("customers", "erase", "--config", config.toString(), "--lang", "zh", "--yes", "C-404");
+        assertThat(unknownZh.exitCode()).isEqualTo(2);
+        assertThat(unknownZh.err()).contains("找不到外部编号或 ID 为“C-404”的客户");
     }
 }

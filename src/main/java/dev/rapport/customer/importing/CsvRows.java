@@ -34,10 +34,17 @@ final class CsvRows implements AutoCloseable {
         }
     }
 
-    /** The header is not what the import expects; nothing was read. */
+    /** The header is not what the import expects; nothing was read. The problem is on line 1. */
     static final class HeaderException extends RuntimeException {
-        HeaderException(String message) {
-            super(message);
+        final Problem problem;
+
+        HeaderException(String key, String english, Object... values) {
+            this(Problem.of(1, "-", key, english, values));
+        }
+
+        private HeaderException(Problem problem) {
+            super("line 1: " + problem.reason());
+            this.problem = problem;
         }
     }
 
@@ -59,8 +66,10 @@ final class CsvRows implements AutoCloseable {
                     .parse(reader);
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
-                throw new HeaderException("line 1: the file is empty; expected a header row with the columns "
-                        + String.join(",", required));
+                throw new HeaderException(
+                        "empty_file",
+                        "the file is empty; expected a header row with the columns {}",
+                        String.join(",", required));
             }
             this.columns = header(records.next(), required, optional);
         } catch (IOException e) {
@@ -84,19 +93,28 @@ final class CsvRows implements AutoCloseable {
         for (String name : record) {
             String column = name.strip().toLowerCase(Locale.ROOT);
             if (!known.contains(column)) {
-                throw new HeaderException(
-                        "line 1: unknown column '" + name + "'; expected " + String.join(",", required)
-                                + (optional.isEmpty() ? "" : " and optionally " + String.join(",", optional)));
+                throw optional.isEmpty()
+                        ? new HeaderException(
+                                "unknown_column", "unknown column '{}'; expected {}", name, String.join(",", required))
+                        : new HeaderException(
+                                "unknown_column_optional",
+                                "unknown column '{}'; expected {} and optionally {}",
+                                name,
+                                String.join(",", required),
+                                String.join(",", optional));
             }
             if (names.contains(column)) {
-                throw new HeaderException("line 1: column '" + column + "' appears twice");
+                throw new HeaderException("column_twice", "column '{}' appears twice", column);
             }
             names.add(column);
         }
         for (String column : required) {
             if (!names.contains(column)) {
-                throw new HeaderException("line 1: column '" + column + "' is missing; the header must name "
-                        + String.join(",", required));
+                throw new HeaderException(
+                        "column_missing",
+                        "column '{}' is missing; the header must name {}",
+                        column,
+                        String.join(",", required));
             }
         }
         return List.copyOf(names);
@@ -117,11 +135,12 @@ final class CsvRows implements AutoCloseable {
                 }
                 record = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                problems.accept(new Problem(
+                problems.accept(Problem.of(
                         nextLine,
                         "-",
-                        "the file cannot be read on from here: " + rootMessage(e)
-                                + " (check quoting and that the file is UTF-8)"));
+                        "unreadable",
+                        "the file cannot be read on from here: {} (check quoting and that the file is UTF-8)",
+                        rootMessage(e)));
                 return;
             }
             long line = Math.max(nextLine, 2);
@@ -130,11 +149,14 @@ final class CsvRows implements AutoCloseable {
                 continue; // an empty line: read as a record so that line numbers stay right, and skipped
             }
             if (record.size() != columns.size()) {
-                problems.accept(new Problem(
+                problems.accept(Problem.of(
                         line,
                         "-",
-                        "expected " + columns.size() + " values (" + String.join(",", columns) + "), found "
-                                + record.size()));
+                        "value_count",
+                        "expected {} values ({}), found {}",
+                        columns.size(),
+                        String.join(",", columns),
+                        record.size()));
                 continue;
             }
             var values = new LinkedHashMap<String, String>();

@@ -79,20 +79,26 @@ final class CustomerImport {
 
     /** The first row of an external id or a phone number wins; later ones, and phones another customer has, are rejected. */
     private static void rejectConflicts(Handle handle, Problems problems) {
-        problems.rejectStaged(handle, "external_id", """
+        problems.rejectStaged(
+                handle, "external_id", "duplicate_external_id", "external id '{}' is already on line {}", """
                 DELETE FROM customer_rows r USING (
                     SELECT line, min(line) OVER (PARTITION BY external_id) AS first FROM customer_rows) d
                 WHERE r.line = d.line AND d.line <> d.first
-                RETURNING r.line, 'external id ''' || r.external_id || ''' is already on line ' || d.first AS reason""");
-        problems.rejectStaged(handle, "phone", """
+                RETURNING r.line, ARRAY[r.external_id, d.first::text] AS facts""");
+        problems.rejectStaged(
+                handle, "phone", "duplicate_phone", "phone {} is already on line {} (one number, one customer)", """
                 DELETE FROM customer_rows r USING (
                     SELECT line, min(line) OVER (PARTITION BY phone) AS first FROM customer_rows WHERE phone IS NOT NULL) d
                 WHERE r.line = d.line AND d.line <> d.first
-                RETURNING r.line, 'phone ' || r.phone || ' is already on line ' || d.first || ' (one number, one customer)' AS reason""");
-        problems.rejectStaged(handle, "phone", """
+                RETURNING r.line, ARRAY[r.phone, d.first::text] AS facts""");
+        problems.rejectStaged(handle, "phone", "phone_taken", "phone {} belongs to customer {} (external id {})", """
                 DELETE FROM customer_rows r USING customers c
-                WHERE c.phone = r.phone AND c.external_id IS DISTINCT FROM r.external_id
-                RETURNING r.line, 'phone ' || r.phone || ' belongs to customer ' || c.id
-                          || coalesce(' (external id ' || c.external_id || ')', '') AS reason""");
+                WHERE c.phone = r.phone AND c.external_id IS NOT NULL AND c.external_id <> r.external_id
+                RETURNING r.line, ARRAY[r.phone, c.id::text, c.external_id] AS facts""");
+        problems.rejectStaged(
+                handle, "phone", "phone_taken_without_external_id", "phone {} belongs to customer {}", """
+                DELETE FROM customer_rows r USING customers c
+                WHERE c.phone = r.phone AND c.external_id IS NULL
+                RETURNING r.line, ARRAY[r.phone, c.id::text] AS facts""");
     }
 }

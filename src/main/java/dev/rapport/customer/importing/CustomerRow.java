@@ -26,13 +26,14 @@ record CustomerRow(String externalId, String name, String phone, String email, S
             phone = phones.normalise(written)
                     .orElseThrow(() -> new BadValue(
                             "phone",
-                            "'" + written
-                                    + "' is not a phone number; expected digits with an optional + and country code, "
-                                    + "such as +86 138 0013 8000"));
+                            "not_phone",
+                            "'{}' is not a phone number; expected digits with an optional + and country code, "
+                                    + "such as +86 138 0013 8000",
+                            written));
         }
         String email = values.optional("email", 254);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new BadValue("email", "'" + email + "' is not an email address");
+            throw new BadValue("email", "not_email", "'{}' is not an email address", email);
         }
         String language = values.optional("language", 20);
         if (language != null) {
@@ -43,7 +44,10 @@ record CustomerRow(String externalId, String name, String phone, String email, S
                 language = "en";
             } else {
                 throw new BadValue(
-                        "language", "'" + language + "' is not a language Rapport speaks; expected en or zh");
+                        "language",
+                        "not_language",
+                        "'{}' is not a language Rapport speaks; expected en or zh",
+                        language);
             }
         }
         String zone = values.optional("time_zone", 60);
@@ -52,7 +56,10 @@ record CustomerRow(String externalId, String name, String phone, String email, S
                 zone = ZoneId.of(zone).getId();
             } catch (DateTimeException e) {
                 throw new BadValue(
-                        "time_zone", "'" + zone + "' is not a time zone; expected an IANA name such as Asia/Shanghai");
+                        "time_zone",
+                        "not_time_zone",
+                        "'{}' is not a time zone; expected an IANA name such as Asia/Shanghai",
+                        zone);
             }
         }
         return new CustomerRow(externalId, name, phone, email, language, zone);

@@ -24,10 +24,26 @@ public final class Imports {
         this.jdbi = jdbi;
     }
 
-    /** The header is wrong: nothing was imported. The message names line 1 and what is expected. */
+    /**
+     * The header is wrong: nothing was imported. The message names the file, line 1 and what is
+     * expected, in English; {@link #file} and {@link #problem} let a command say it in staff's words.
+     */
     public static final class BadFile extends RuntimeException {
-        BadFile(String message) {
-            super(message);
+        private final Path file;
+        private final Problem problem;
+
+        BadFile(Path file, Problem problem) {
+            super(file + ": line 1: " + problem.reason());
+            this.file = file;
+            this.problem = problem;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        public Problem problem() {
+            return problem;
         }
     }
 
@@ -63,7 +79,7 @@ public final class Imports {
         try (InputStream input = Files.newInputStream(file)) {
             return work.run(new java.io.BufferedInputStream(input, 1 << 16));
         } catch (CsvRows.HeaderException e) {
-            throw new BadFile(file + ": " + e.getMessage());
+            throw new BadFile(file, e.problem);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + " for " + what, e);
         }

@@ -1,15 +1,60 @@
 package dev.rapport.customer.importing;
 
+import dev.rapport.store.Labels;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Why one row of an import (or one object of an API batch) was not taken.
  *
  * @param line   the file's line number (1 is the header); for the API, the index in the batch
  * @param column the column (field) at fault, or {@code "-"} when the whole row is
+ * @param reason why, in English (the API's and the log's words)
+ * @param key    the reason's text key for staff, {@code customers.import.reason.<key>} in the command
+ *               line's texts, whose English is {@code reason}'s pattern
+ * @param values the reason's values, in order of its {@code {}}
  */
-public record Problem(long line, String column, String reason) {
+public record Problem(long line, String column, String reason, String key, List<String> values) {
+
+    public Problem {
+        values = List.copyOf(values);
+    }
+
+    /** A problem whose English reason is {@code english} with each {@code {}} replaced by the next value. */
+    static Problem of(long line, String column, String key, String english, Object... values) {
+        List<String> texts = Arrays.stream(values).map(String::valueOf).toList();
+        return new Problem(line, column, fill(english, texts), key, texts);
+    }
 
     @Override
     public String toString() {
         return "line " + line + ", column " + column + ": " + reason;
+    }
+
+    /** The reason in the reader's words. */
+    public String reason(Labels labels) {
+        return labels.get("customers.import.reason." + key, values.toArray());
+    }
+
+    /** Where and why in the reader's words ({@code …problem}, or {@code …problem_row} when the whole row is at fault). */
+    public String describe(Labels labels) {
+        return "-".equals(column)
+                ? labels.get("customers.import.problem_row", line, reason(labels))
+                : labels.get("customers.import.problem", line, column, reason(labels));
+    }
+
+    /** {@code pattern} with each {@code {}} replaced by the next value, as the texts do. */
+    static String fill(String pattern, List<String> values) {
+        var text = new StringBuilder();
+        int from = 0;
+        for (String value : values) {
+            int at = pattern.indexOf("{}", from);
+            if (at < 0) {
+                break;
+            }
+            text.append(pattern, from, at).append(value);
+            from = at + 2;
+        }
+        return text.append(pattern.substring(from)).toString();
     }
 }

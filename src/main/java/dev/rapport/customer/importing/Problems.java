@@ -19,12 +19,14 @@ final class Problems {
     }
 
     /**
-     * Runs a {@code DELETE … RETURNING line, reason} on the staging table: the rows it removes are
-     * rejected, with {@code column} and the reason the statement computes.
+     * Runs a {@code DELETE … RETURNING line, facts} on the staging table ({@code facts} a text array):
+     * the rows it removes are rejected at {@code column}, for the reason {@code key}, whose English is
+     * {@code english} with the facts in its {@code {}}.
      */
-    void rejectStaged(Handle handle, String column, String sql) {
+    void rejectStaged(Handle handle, String column, String key, String english, String sql) {
         handle.createQuery(sql)
-                .map((row, ctx) -> new Problem(row.getLong("line"), column, row.getString("reason")))
+                .map((row, ctx) -> Problem.of(row.getLong("line"), column, key, english, (Object[])
+                        row.getArray("facts").getArray()))
                 .forEach(this::add);
     }
 

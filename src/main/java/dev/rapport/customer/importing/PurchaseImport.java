@@ -45,17 +45,23 @@ final class PurchaseImport {
                         purchase.purchasedAt().toString()
                     };
                 });
-        problems.rejectStaged(handle, "external_id", """
+        problems.rejectStaged(
+                handle, "external_id", "duplicate_external_id", "external id '{}' is already on line {}", """
                 DELETE FROM purchase_rows r USING (
                     SELECT line, min(line) OVER (PARTITION BY external_id) AS first FROM purchase_rows) d
                 WHERE r.line = d.line AND d.line <> d.first
-                RETURNING r.line, 'external id ''' || r.external_id || ''' is already on line ' || d.first AS reason""");
+                RETURNING r.line, ARRAY[r.external_id, d.first::text] AS facts""");
         handle.execute("""
                 UPDATE purchase_rows r SET customer_id = c.id
                 FROM customers c WHERE c.external_id = r.customer_external_id""");
-        problems.rejectStaged(handle, "customer_external_id", """
+        problems.rejectStaged(
+                handle,
+                "customer_external_id",
+                "unknown_customer",
+                "no customer has external id '{}'; import the customers first",
+                """
                 DELETE FROM purchase_rows WHERE customer_id IS NULL
-                RETURNING line, 'no customer has external id ''' || customer_external_id || '''; import the customers first' AS reason""");
+                RETURNING line, ARRAY[customer_external_id] AS facts""");
         int updated = handle.createUpdate("""
                 UPDATE purchases p
                 SET customer_id = r.customer_id, amount = r.amount, margin = r.margin, currency = r.currency,

@@ -36,7 +36,7 @@ record PurchaseRow(
         BigDecimal amount = values.money("amount", true, BigDecimal.ZERO);
         Instant at = values.moment("purchased_at", zone);
         if (at.isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
-            throw new BadValue("purchased_at", "'" + at + "' is in the future");
+            throw new BadValue("purchased_at", "future", "'{}' is in the future", at);
         }
         BigDecimal margin = values.money("margin", false, null);
         String currency = values.optional("currency", 3);
@@ -44,7 +44,10 @@ record PurchaseRow(
             currency = currency.toUpperCase(Locale.ROOT);
             if (!currency.matches("[A-Z]{3}")) {
                 throw new BadValue(
-                        "currency", "'" + currency + "' is not a currency code; expected three letters such as CNY");
+                        "currency",
+                        "not_currency",
+                        "'{}' is not a currency code; expected three letters such as CNY",
+                        currency);
             }
         }
         return new PurchaseRow(externalId, customer, amount, margin, currency, at);

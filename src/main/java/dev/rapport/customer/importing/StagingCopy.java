@@ -57,7 +57,7 @@ final class StagingCopy implements AutoCloseable {
                         try {
                             copy.row(toValues.apply(row));
                         } catch (BadValue bad) {
-                            problems.add(new Problem(row.line(), bad.column, bad.getMessage()));
+                            problems.add(bad.at(row.line()));
                         }
                     },
                     problem -> {

@@ -26,7 +26,7 @@ final class Values {
         }
         value = value.strip();
         if (value.length() > maxLength) {
-            throw new BadValue(column, "longer than " + maxLength + " characters");
+            throw new BadValue(column, "too_long", "longer than {} characters", maxLength);
         }
         return value;
     }
@@ -34,7 +34,7 @@ final class Values {
     String required(String column, int maxLength) {
         String value = optional(column, maxLength);
         if (value == null) {
-            throw new BadValue(column, "is empty; a value is required");
+            throw new BadValue(column, "required", "is empty; a value is required");
         }
         return value;
     }
@@ -49,16 +49,16 @@ final class Values {
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new BadValue(column, "'" + text + "' is not a number; expected a decimal such as 129.90");
+            throw new BadValue(column, "not_number", "'{}' is not a number; expected a decimal such as 129.90", text);
         }
         if (value.stripTrailingZeros().scale() > 2) {
-            throw new BadValue(column, "'" + text + "' has more than two decimals");
+            throw new BadValue(column, "decimals", "'{}' has more than two decimals", text);
         }
         if (value.abs().compareTo(new BigDecimal("999999999999.99")) > 0) {
-            throw new BadValue(column, "'" + text + "' is too large");
+            throw new BadValue(column, "too_large", "'{}' is too large", text);
         }
         if (min != null && value.compareTo(min) < 0) {
-            throw new BadValue(column, "'" + text + "' is negative; expected " + min + " or more");
+            throw new BadValue(column, "negative", "'{}' is negative; expected {} or more", text, min);
         }
         return value;
     }
@@ -84,9 +84,11 @@ final class Values {
         } catch (DateTimeParseException e) {
             throw new BadValue(
                     column,
-                    "'" + text + "' is not a date and time; expected ISO 8601 such as "
-                            + "2025-03-01T10:00:00+08:00 (without an offset the business time zone " + zone
-                            + " is used)");
+                    "not_moment",
+                    "'{}' is not a date and time; expected ISO 8601 such as 2025-03-01T10:00:00+08:00 "
+                            + "(without an offset the business time zone {} is used)",
+                    text,
+                    zone);
         }
     }
 }

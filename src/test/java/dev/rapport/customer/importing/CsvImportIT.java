@@ -3,7 +3,9 @@ package dev.rapport.customer.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.cli.CliTexts;
 import dev.rapport.customer.PhoneNumbers;
+import dev.rapport.domain.Language;
 import dev.rapport.store.Database;
 import dev.rapport.store.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +46,26 @@ class CsvImportIT {
     }
 
     private ImportReport customers(Path file) {
-        return imports.customers(file, new PhoneNumbers(86), Progress.NONE, "tester");
+        return wordedAlike(imports.customers(file, new PhoneNumbers(86), Progress.NONE, "tester"));
     }
 
     private ImportReport purchases(Path file) {
-        return imports.purchases(file, SHANGHAI, Progress.NONE, "tester");
+        return wordedAlike(imports.purchases(file, SHANGHAI, Progress.NONE, "tester"));
+    }
+
+    /** Staff's English (the command line's texts) says each reason exactly as the API's English does. */
+    private static ImportReport wordedAlike(ImportReport report) {
+        report.problems().forEach(CsvImportIT::wordedAlike);
+        return report;
+    }
+
+    private static void wordedAlike(Problem problem) {
+        assertThat(problem.reason(CliTexts.labels(Language.EN))).isEqualTo(problem.reason());
+        assertThat(problem.reason(CliTexts.labels(Language.ZH))).isNotEqualTo(problem.reason());
+    }
+
+    private static void badFileWordedAlike(Throwable badFile) {
+        wordedAlike(((Imports.BadFile) badFile).problem());
     }
 
     private long count(String sql) {
@@ -160,10 +177,17 @@ class CsvImportIT {
     void aWrongHeaderImportsNothingAndSaysWhatIsExpected() throws Exception {
         assertThatThrownBy(() -> customers(file("h.csv", "external_id,emial\nX1,x@example.com\n")))
                 .isInstanceOf(Imports.BadFile.class)
-                .hasMessageContaining("line 1: unknown column 'emial'");
+                .hasMessageContaining("line 1: unknown column 'emial'")
+                .satisfies(CsvImportIT::badFileWordedAlike);
         assertThatThrownBy(() -> purchases(file("p.csv", "external_id,amount,purchased_at\nP1,1,2025-01-01\n")))
-                .hasMessageContaining("column 'customer_external_id' is missing");
-        assertThatThrownBy(() -> customers(file("empty.csv", ""))).hasMessageContaining("the file is empty");
+                .hasMessageContaining("column 'customer_external_id' is missing")
+                .satisfies(CsvImportIT::badFileWordedAlike);
+        assertThatThrownBy(() -> customers(file("empty.csv", "")))
+                .hasMessageContaining("the file is empty")
+                .satisfies(CsvImportIT::badFileWordedAlike);
+        assertThatThrownBy(() -> customers(file("twice.csv", "external_id,name,NAME\nX1,a,b\n")))
+                .hasMessageContaining("line 1: column 'name' appears twice")
+                .satisfies(CsvImportIT::badFileWordedAlike);
         assertThat(count("SELECT count(*) FROM customers")).isZero();
     }
 
