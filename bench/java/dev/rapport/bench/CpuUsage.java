@@ -29,7 +29,7 @@ final class CpuUsage {
             Map<String, Double> postgresByKind,
             double jitMillis) {}
 
-    private static final double MILLIS_PER_TICK = 10.0; // Linux reports /proc times in USER_HZ = 100 ticks/s
+    static final double MILLIS_PER_TICK = 10.0; // Linux reports /proc times in USER_HZ = 100 ticks/s
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
@@ -75,15 +75,15 @@ final class CpuUsage {
 
     void start() {
         startNanos = System.nanoTime();
-        postgresKindsAtStart = postgresByKind();
+        postgresKindsAtStart = PostgresProcesses.byKind(postmasterPid);
         if (serverPid > 0) {
             jvmAtStart = Math.round(ticks(serverPid, false) * MILLIS_PER_TICK * 1e6);
-            postgresAtStart = postgresMillis();
+            postgresAtStart = PostgresProcesses.millis(postmasterPid);
             return;
         }
         threadsAtStart = threadTimes();
         vmThreadsAtStart = vmThreadMillis();
-        postgresAtStart = postgresMillis();
+        postgresAtStart = PostgresProcesses.millis(postmasterPid);
         jvmAtStart = system.getProcessCpuTime();
         jitAtStart = compiler.getTotalCompilationTime();
     }
@@ -95,13 +95,13 @@ final class CpuUsage {
                     (System.nanoTime() - startNanos) / 1e9,
                     process,
                     Map.of(),
-                    postgresMillis() - postgresAtStart,
+                    PostgresProcesses.millis(postmasterPid) - postgresAtStart,
                     postgresSpentByKind(),
                     Double.NaN);
         }
         double jvm = (system.getProcessCpuTime() - jvmAtStart) / 1e6;
         Map<Long, Long> atEnd = threadTimes();
-        double postgres = postgresMillis() - postgresAtStart;
+        double postgres = PostgresProcesses.millis(postmasterPid) - postgresAtStart;
         var groups = new TreeMap<String, Double>();
         atEnd.forEach((id, nanos) ->
                 groups.merge(group(names.get(id)), (nanos - threadsAtStart.getOrDefault(id, 0L)) / 1e6, Double::sum));
@@ -195,88 +195,15 @@ final class CpuUsage {
         return "other threads";
     }
 
-    private double postgresMillis() {
-        if (postmasterPid <= 0) {
-            return Double.NaN;
-        }
-        double ticks = ticks(postmasterPid, true);
-        try (var children = Files.list(Path.of("/proc"))) {
-            for (Path entry : (Iterable<Path>) children::iterator) {
-                String name = entry.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit) && parentOf(Long.parseLong(name)) == postmasterPid) {
-                    ticks += ticks(Long.parseLong(name), false);
-                }
-            }
-        } catch (IOException e) {
-            return Double.NaN;
-        }
-        return ticks * MILLIS_PER_TICK;
-    }
-
     private Map<String, Double> postgresSpentByKind() {
         var spent = new TreeMap<String, Double>();
-        postgresByKind()
+        PostgresProcesses.byKind(postmasterPid)
                 .forEach((kind, millis) -> spent.put(kind, millis - postgresKindsAtStart.getOrDefault(kind, 0.0)));
         return spent;
     }
 
-    /**
-     * PostgreSQL's CPU milliseconds so far by kind of process, told apart by the title each sets
-     * (/proc/pid/cmdline: "postgres: walwriter", "postgres: autovacuum worker", or user, database and
-     * client for a connection's backend). Processes that ended (autovacuum workers, mostly) are counted
-     * in the postmaster's reaped children and cannot be told apart.
-     */
-    private Map<String, Double> postgresByKind() {
-        var millis = new TreeMap<String, Double>();
-        if (postmasterPid <= 0) {
-            return millis;
-        }
-        String[] own = statFields(postmasterPid);
-        if (own != null) {
-            millis.put(
-                    "ended processes", (Double.parseDouble(own[13]) + Double.parseDouble(own[14])) * MILLIS_PER_TICK);
-            millis.put("postmaster", (Double.parseDouble(own[11]) + Double.parseDouble(own[12])) * MILLIS_PER_TICK);
-        }
-        try (var children = Files.list(Path.of("/proc"))) {
-            for (Path entry : (Iterable<Path>) children::iterator) {
-                String name = entry.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit) && parentOf(Long.parseLong(name)) == postmasterPid) {
-                    millis.merge(kind(entry), ticks(Long.parseLong(name), false) * MILLIS_PER_TICK, Double::sum);
-                }
-            }
-        } catch (IOException e) {
-            return Map.of();
-        }
-        return millis;
-    }
-
-    private static String kind(Path process) {
-        String title;
-        try {
-            title = Files.readString(process.resolve("cmdline"))
-                    .replace('\0', ' ')
-                    .trim();
-        } catch (IOException | RuntimeException e) {
-            return "other";
-        }
-        for (String kind : new String[] {
-            "autovacuum",
-            "walwriter",
-            "checkpointer",
-            "background writer",
-            "logical replication",
-            "logger",
-            "walsummarizer"
-        }) {
-            if (title.contains(kind)) {
-                return kind;
-            }
-        }
-        return title.startsWith("postgres: ") && title.split(" ").length >= 4 ? "backends" : "other";
-    }
-
     /** utime + stime (+ cutime + cstime: the reaped children) from /proc/pid/stat. */
-    private static double ticks(long pid, boolean withReapedChildren) {
+    static double ticks(long pid, boolean withReapedChildren) {
         String[] fields = statFields(pid);
         if (fields == null) {
             return 0;
@@ -286,13 +213,13 @@ final class CpuUsage {
         return withReapedChildren ? ticks + Double.parseDouble(fields[13]) + Double.parseDouble(fields[14]) : ticks;
     }
 
-    private static long parentOf(long pid) {
+    static long parentOf(long pid) {
         String[] fields = statFields(pid);
         return fields == null ? -1 : Long.parseLong(fields[1]);
     }
 
     /** The fields of /proc/pid/stat after "(command)", or null when the process is gone. */
-    private static String[] statFields(long pid) {
+    static String[] statFields(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
