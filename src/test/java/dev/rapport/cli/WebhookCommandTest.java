@@ -78,6 +78,10 @@ class WebhookCommandTest {
     void withoutATokenItSaysWhichSettingIsEmpty() throws Exception {
         String config = config("").toString();
         assertThat(run("webhook", "delete", "--config", config, "--lang", "zh").err())
-                .contains("设置项 telegram.bot_token（环境变量 TELEGRAM_BOT_TOKEN）为空");
+                .contains("Rapport 无法启动：", "设置项 telegram.bot_token（环境变量 TELEGRAM_BOT_TOKEN）为空");
+        assertThat(run("webhook", "delete", "--config", config, "--lang", "en").err())
+                .contains(
+                        "Rapport cannot start:",
+                        "Setting telegram.bot_token (environment TELEGRAM_BOT_TOKEN) is empty");
     }
 }
