@@ -240,7 +240,7 @@ final class SurveyCommand {
                             SurveyExport.csv(database.jdbi(), survey, since(since, settings), settings.timeZone(), out);
                     System.out.println(labels.get("survey.exported", rows, output));
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + output, e);
+                    throw new UncheckedIOException(labels.get("survey.cannot_write", output), e);
                 }
                 return 0;
             });

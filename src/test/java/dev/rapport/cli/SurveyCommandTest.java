@@ -146,6 +146,19 @@ class SurveyCommandTest {
         assertThat(run("survey", "list", "--config", config.toString(), "--lang", "zh")
                         .out())
                 .contains("complaint_followup  （2 个问题：csat, comment）");
+        Run unwritable = run(
+                "survey",
+                "export",
+                "--config",
+                config.toString(),
+                "--survey",
+                "feedback",
+                "--lang",
+                "zh",
+                "--output",
+                dir.resolve("no/such/dir/answers.csv").toString());
+        assertThat(unwritable.exitCode()).isEqualTo(2);
+        assertThat(unwritable.err()).contains("无法写入 ");
     }
 
     @Test
