@@ -36,6 +36,9 @@ final class NluEvalCommand implements Callable<Integer> {
     @Mixin
     NluLocations locations;
 
+    @Mixin
+    LangOption lang;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "UTF-8 lines of label<TAB>text.")
     Path data;
 
@@ -57,23 +60,23 @@ final class NluEvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        var labels = lang.labels();
         Task chosenTask = task != null
                 ? parseTask(task)
                 : data.getFileName().toString().contains("sentiment") ? Task.SENTIMENT : Task.INTENT;
         if (chosenTask == null || (language != null && !language.equals("en") && !language.equals("zh"))) {
-            err.println("--task must be intent or sentiment and --language en or zh");
+            err.println(labels.get("nlu.eval.wrong_options"));
             return 2;
         }
         try {
             List<LabelledText> examples = LabelledTexts.read(data, chosenTask);
             Nlu nlu = Nlu.load(locations.nluDir, locations.cacheDir());
-            out.printf(
-                    "data: %s%ntask: %s%nlanguage: %s%n",
-                    data,
-                    chosenTask.label(),
+            out.println(labels.get("nlu.eval.data", data));
+            out.println(labels.get("nlu.eval.task", chosenTask.label()));
+            out.println(
                     language != null
-                            ? language + " (forced)"
-                            : "detected per message " + detectedLanguages(nlu, examples));
+                            ? labels.get("nlu.eval.language_forced", language)
+                            : labels.get("nlu.eval.language_detected", detectedLanguages(nlu, examples)));
             out.print(EvaluationReport.format(Evaluation.run(nlu, examples, chosenTask, language), chosenTask));
             out.flush();
             return 0;

@@ -35,13 +35,17 @@ final class NluPredictCommand implements Callable<Integer> {
     @Mixin
     NluLocations locations;
 
+    @Mixin
+    LangOption lang;
+
     @Option(names = "--language", paramLabel = "en|zh", description = "Skip language detection and use this language.")
     String language;
 
     @Override
     public Integer call() throws IOException {
+        var labels = lang.labels();
         if (language != null && !language.equals("en") && !language.equals("zh")) {
-            System.err.println("--language must be en or zh, not " + language);
+            System.err.println(labels.get("nlu.predict.wrong_language", language));
             return 2;
         }
         Nlu nlu;
@@ -52,11 +56,10 @@ final class NluPredictCommand implements Callable<Integer> {
             return 1;
         }
         var report = nlu.loadReport();
-        System.err.printf(
-                "NLU ready in %d ms (%s %s)%n",
+        System.err.println(labels.get(
+                report.trained() ? "nlu.predict.ready_trained" : "nlu.predict.ready_loaded",
                 report.duration().toMillis(),
-                report.trained() ? "trained and written to" : "loaded from",
-                report.cacheDir());
+                report.cacheDir()));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         String line;

@@ -24,9 +24,13 @@ final class NluTrainCommand implements Callable<Integer> {
     @Mixin
     NluLocations locations;
 
+    @Mixin
+    LangOption lang;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        var labels = lang.labels();
         LoadReport report;
         try {
             report = Nlu.train(locations.nluDir, locations.cacheDir()).loadReport();
@@ -36,11 +40,13 @@ final class NluTrainCommand implements Callable<Integer> {
         }
         int total =
                 report.examples().values().stream().mapToInt(Integer::intValue).sum();
-        out.printf("Trained from %d examples in %s:%n", total, locations.nluDir);
+        out.println(labels.get("nlu.trained_from", total, locations.nluDir));
         report.examples().forEach((file, count) -> out.printf("  %-18s %6d%n", file, count));
-        out.printf(
-                "Models written to %s in %.1f s (training data sha256 %s)%n",
-                report.cacheDir().toAbsolutePath(), report.duration().toMillis() / 1000.0, report.trainingHash());
+        out.println(labels.get(
+                "nlu.models_written",
+                report.cacheDir().toAbsolutePath(),
+                String.format(java.util.Locale.ROOT, "%.1f", report.duration().toMillis() / 1000.0),
+                report.trainingHash()));
         out.flush();
         return 0;
     }

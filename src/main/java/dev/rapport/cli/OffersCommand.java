@@ -31,16 +31,16 @@ final class OffersCommand {
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
             try {
                 var redeemed = new Redemptions(database.jdbi(), offers.load(settings)).redeem(code, "cli");
-                out.printf(
-                        "Redeemed %s: offer %s, customer %d (%s tier) at %s%n",
-                        redeemed.code(),
-                        redeemed.offer(),
-                        redeemed.customerId(),
-                        redeemed.tier(),
-                        redeemed.redeemedAt());
+                out.println(labels().get(
+                                "offers.redeemed_code",
+                                redeemed.code(),
+                                redeemed.offer(),
+                                redeemed.customerId(),
+                                redeemed.tier(),
+                                redeemed.redeemedAt()));
                 return 0;
             } catch (Redemptions.Refused e) {
-                err.println("Not redeemed: " + e.getMessage());
+                err.println(labels().get("offers.not_redeemed", e.getMessage()));
                 return 1;
             }
         }

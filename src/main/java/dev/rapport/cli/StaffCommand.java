@@ -8,6 +8,7 @@ import dev.rapport.staff.StaffAccounts;
 import dev.rapport.staff.StaffMember;
 import dev.rapport.staffgroup.StaffLinks;
 import dev.rapport.store.Database;
+import dev.rapport.store.Labels;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -62,34 +63,35 @@ final class StaffCommand {
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
             Role parsedRole = Role.of(role);
             Language parsedLanguage = Language.of(language);
-            char[] password = password(err);
+            var labels = labels();
+            char[] password = password(err, labels);
             if (password == null) {
                 return 2;
             }
             try {
                 StaffMember member = new StaffAccounts(database.jdbi(), Clock.systemUTC())
                         .add(name, parsedRole, password, parsedLanguage);
-                out.println("Added " + member.role().code() + " " + member.name() + "; they sign in at /console.");
+                out.println(labels.get("staff.added", member.role().code(), member.name()));
                 return 0;
             } finally {
                 Arrays.fill(password, '\0');
             }
         }
 
-        private char[] password(PrintWriter err) {
+        private char[] password(PrintWriter err, Labels labels) {
             String given = environment.apply(PASSWORD_VARIABLE);
             if (given != null && !given.isEmpty()) {
                 return given.toCharArray();
             }
             Console console = System.console();
             if (console == null) {
-                err.println("No password: set " + PASSWORD_VARIABLE + " or run this in a terminal to be asked.");
+                err.println(labels.get("staff.no_password", PASSWORD_VARIABLE));
                 return null;
             }
-            char[] first = console.readPassword("Password for %s: ", name);
-            char[] second = console.readPassword("Again: ");
+            char[] first = console.readPassword("%s", labels.get("staff.password_prompt", name));
+            char[] second = console.readPassword("%s", labels.get("staff.password_again"));
             if (first == null || second == null || !Arrays.equals(first, second)) {
-                err.println("The two passwords differ; nothing was added.");
+                err.println(labels.get("staff.passwords_differ"));
                 return null;
             }
             Arrays.fill(second, '\0');
@@ -139,19 +141,21 @@ final class StaffCommand {
 
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
+            var labels = labels();
             if (!new StaffAccounts(database.jdbi(), Clock.systemUTC()).disable(name)) {
-                err.println("There is no staff member named '" + name + "'; `staff list` shows them.");
+                err.println(labels.get("staff.unknown", name));
                 return 1;
             }
-            out.println(name + " is disabled and signed out everywhere.");
+            out.println(labels.get("staff.disabled_everywhere", name));
             return 0;
         }
     }
 
-    private static java.util.Optional<StaffMember> member(Database database, String name, PrintWriter err) {
+    private static java.util.Optional<StaffMember> member(
+            Database database, String name, PrintWriter err, Labels labels) {
         var member = new StaffAccounts(database.jdbi(), Clock.systemUTC()).find(name);
         if (member.isEmpty()) {
-            err.println("There is no staff member named '" + name + "'; `staff list` shows them.");
+            err.println(labels.get("staff.unknown", name));
         }
         return member;
     }
@@ -170,7 +174,8 @@ final class StaffCommand {
 
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
-            var member = member(database, name, err);
+            var labels = labels();
+            var member = member(database, name, err, labels);
             if (member.isEmpty()) {
                 return 1;
             }
@@ -181,8 +186,8 @@ final class StaffCommand {
                             "staff.link_telegram",
                             null,
                             java.util.Map.of("telegram_user_id", telegramUserId, "via", "cli"));
-            out.println("Telegram user " + telegramUserId + " now acts as "
-                    + member.get().name() + " in the staff group.");
+            out.println(labels.get(
+                    "staff.telegram_linked", telegramUserId, member.get().name()));
             return 0;
         }
     }
@@ -194,16 +199,16 @@ final class StaffCommand {
 
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
-            var member = member(database, name, err);
+            var labels = labels();
+            var member = member(database, name, err, labels);
             if (member.isEmpty()) {
                 return 1;
             }
             boolean removed =
                     new StaffLinks(database.jdbi()).unlink(member.get().id());
-            out.println(
-                    removed
-                            ? member.get().name() + " is no longer linked to a Telegram account."
-                            : member.get().name() + " had no Telegram link.");
+            out.println(labels.get(
+                    removed ? "staff.telegram_unlinked" : "staff.telegram_not_linked",
+                    member.get().name()));
             return 0;
         }
     }
@@ -218,13 +223,13 @@ final class StaffCommand {
 
         @Override
         int run(Database database, RapportConfig settings, PrintWriter out, PrintWriter err) {
-            var member = member(database, name, err);
+            var labels = labels();
+            var member = member(database, name, err, labels);
             if (member.isEmpty()) {
                 return 1;
             }
             String code = new StaffLinks(database.jdbi()).issueCode(member.get().id());
-            out.println("Send this in the staff group within " + StaffLinks.CODE_VALIDITY.toMinutes()
-                    + " minutes: /link " + code);
+            out.println(labels.get("staff.telegram_code", StaffLinks.CODE_VALIDITY.toMinutes(), code));
             return 0;
         }
     }

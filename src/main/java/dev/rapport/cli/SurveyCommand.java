@@ -3,6 +3,7 @@ package dev.rapport.cli;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.inbox.OutreachQueue;
 import dev.rapport.store.Database;
+import dev.rapport.store.Labels;
 import dev.rapport.survey.SurveyCampaign;
 import dev.rapport.survey.SurveyExport;
 import dev.rapport.survey.SurveyFeature;
@@ -62,29 +63,31 @@ final class SurveyCommand {
         @Mixin
         ConfigOption config;
 
+        @Mixin
+        LangOption lang;
+
         @Override
         public Integer call() {
             RapportConfig settings = config.load();
+            var labels = lang.labels();
             var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             withDatabase(settings, database -> surveys(settings, database).questions())
                     .forEach((id, questions) -> out.println(
-                            id + "  (" + questions.size() + " questions: " + String.join(", ", questions) + ")"));
+                            labels.get("survey.list_line", id, questions.size(), String.join(", ", questions))));
             return 0;
         }
     }
 
     /** Null when the survey exists; else the exit code after saying which surveys there are. */
-    static Integer unknown(ConfigOption config, RapportConfig settings, String survey) {
-        try {
-            withDatabase(settings, database -> {
-                surveys(settings, database).requireKnown(survey);
-                return null;
-            });
+    static Integer unknown(RapportConfig settings, String survey, Labels labels) {
+        var known = withDatabase(
+                        settings, database -> surveys(settings, database).questions())
+                .keySet();
+        if (known.contains(survey)) {
             return null;
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return 2;
         }
+        System.err.println(labels.get("survey.unknown", survey, String.join(", ", known)));
+        return 2;
     }
 
     @Command(
@@ -117,6 +120,11 @@ final class SurveyCommand {
         @Override
         public Integer call() {
             RapportConfig settings = config.load();
+            var labels = lang.labels();
+            Integer unknown = unknown(settings, survey, labels);
+            if (unknown != null) {
+                return unknown;
+            }
             String name = campaign != null ? campaign : survey + "-" + LocalDate.now(settings.timeZone());
             var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             return withDatabase(settings, database -> {
@@ -126,10 +134,9 @@ final class SurveyCommand {
                     plan = sender.plan(
                             database.jdbi(), survey, tier == null ? null : dev.rapport.domain.Tier.of(tier), name);
                 } catch (IllegalArgumentException wrong) {
-                    System.err.println(wrong.getMessage());
+                    System.err.println(wrong.getMessage()); // an unknown tier, said by Tier
                     return 2;
                 }
-                var labels = lang.labels();
                 SurveyCampaign.print(plan, out, labels);
                 if (dryRun) {
                     out.println(labels.get("campaign.dry_run"));
@@ -162,14 +169,14 @@ final class SurveyCommand {
         @Override
         public Integer call() {
             RapportConfig settings = config.load();
-            Integer unknown = unknown(config, settings, survey);
+            var labels = lang.labels();
+            Integer unknown = unknown(settings, survey, labels);
             if (unknown != null) {
                 return unknown;
             }
             var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             return withDatabase(settings, database -> {
                 var figures = SurveyResults.compute(database.jdbi(), survey, since(since, settings));
-                var labels = lang.labels();
                 SurveyResults.print(
                         survey,
                         since == null
@@ -203,14 +210,18 @@ final class SurveyCommand {
         @Option(names = "--output", description = "File to write (default: standard output).")
         Path output;
 
+        @Mixin
+        LangOption lang;
+
         @Override
         public Integer call() {
+            var labels = lang.labels();
             if (!"csv".equals(format)) {
-                System.err.println("Unknown format '" + format + "'; expected csv");
+                System.err.println(labels.get("survey.unknown_format", format));
                 return 2;
             }
             RapportConfig settings = config.load();
-            Integer unknown = unknown(config, settings, survey);
+            Integer unknown = unknown(settings, survey, labels);
             if (unknown != null) {
                 return unknown;
             }
@@ -227,9 +238,9 @@ final class SurveyCommand {
                 try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
                     int rows =
                             SurveyExport.csv(database.jdbi(), survey, since(since, settings), settings.timeZone(), out);
-                    System.out.println("Wrote " + rows + " answers to " + output);
+                    System.out.println(labels.get("survey.exported", rows, output));
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + output, e);
+                    throw new UncheckedIOException(labels.get("survey.cannot_write", output), e);
                 }
                 return 0;
             });

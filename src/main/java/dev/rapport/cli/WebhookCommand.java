@@ -4,6 +4,7 @@ import dev.rapport.channel.telegram.StaffGroupDecoder;
 import dev.rapport.channel.telegram.TelegramWebhookAdmin;
 import dev.rapport.config.ConfigException;
 import dev.rapport.config.RapportConfig;
+import dev.rapport.store.Labels;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,10 +29,9 @@ final class WebhookCommand {
         return List.copyOf(types);
     }
 
-    static TelegramWebhookAdmin admin(RapportConfig config) {
+    static TelegramWebhookAdmin admin(RapportConfig config, Labels labels) {
         if (!config.telegram().enabled()) {
-            throw new ConfigException("Setting telegram.bot_token (environment TELEGRAM_BOT_TOKEN) is empty: "
-                    + "expected the token @BotFather gave your bot");
+            throw new ConfigException(labels.get("webhook.no_token"));
         }
         return new TelegramWebhookAdmin(config.telegram());
     }
@@ -44,22 +44,24 @@ final class WebhookCommand {
         @Mixin
         ConfigOption config;
 
+        @Mixin
+        LangOption lang;
+
         @Override
         public Integer call() throws Exception {
             RapportConfig settings = config.load();
+            var labels = lang.labels();
             if (settings.telegram().publicUrl().isEmpty()) {
-                throw new ConfigException("Setting telegram.public_url (environment PUBLIC_URL) is empty: expected "
-                        + "the https:// address where Telegram can reach this server");
+                throw new ConfigException(labels.get("webhook.no_public_url"));
             }
             List<String> types = allowedUpdates(settings);
-            admin(settings)
+            admin(settings, labels)
                     .set(settings.telegram().publicUrl(), settings.telegram().webhookSecret(), types);
-            System.out.println("Webhook set to " + settings.telegram().publicUrl() + "/telegram/webhook, for updates: "
-                    + String.join(", ", types));
+            System.out.println(labels.get(
+                    "webhook.set", settings.telegram().publicUrl() + "/telegram/webhook", String.join(", ", types)));
             if (settings.telegram().staffGroup().enabled()) {
-                System.out.println(
-                        "Staff group " + settings.telegram().staffGroup().groupId() + ": the bot must be an "
-                                + "administrator there with 'Manage topics'; `serve` checks it at start-up.");
+                System.out.println(labels.get(
+                        "webhook.staff_group", settings.telegram().staffGroup().groupId()));
             }
             return 0;
         }
@@ -70,10 +72,32 @@ final class WebhookCommand {
         @Mixin
         ConfigOption config;
 
+        @Mixin
+        LangOption lang;
+
         @Override
         public Integer call() throws Exception {
-            System.out.println(admin(config.load()).info());
+            var labels = lang.labels();
+            var info = admin(config.load(), labels).info();
+            String none = labels.get("webhook.info.none");
+            System.out.println(labels.get("webhook.info.url", blank(info.url()) ? none : info.url()));
+            System.out.println(labels.get("webhook.info.pending", info.pendingUpdateCount()));
+            System.out.println(labels.get(
+                    "webhook.info.max_connections",
+                    info.maxConnections() == null ? labels.get("webhook.info.default") : info.maxConnections()));
+            System.out.println(labels.get(
+                    "webhook.info.allowed_updates",
+                    info.allowedUpdates() == null
+                            ? labels.get("webhook.info.all_updates")
+                            : String.join(", ", info.allowedUpdates())));
+            System.out.println(labels.get(
+                    "webhook.info.last_error",
+                    info.lastErrorAt() == null ? none : info.lastErrorAt() + " " + info.lastErrorMessage()));
             return 0;
+        }
+
+        private static boolean blank(String text) {
+            return text == null || text.isEmpty();
         }
     }
 
@@ -82,10 +106,14 @@ final class WebhookCommand {
         @Mixin
         ConfigOption config;
 
+        @Mixin
+        LangOption lang;
+
         @Override
         public Integer call() throws Exception {
-            admin(config.load()).delete();
-            System.out.println("Webhook deleted.");
+            var labels = lang.labels();
+            admin(config.load(), labels).delete();
+            System.out.println(labels.get("webhook.deleted"));
             return 0;
         }
     }

@@ -54,6 +54,15 @@ public final class Commands {
         return run(command);
     }
 
+    /** {@code offers redeem CODE --lang language}. */
+    public Result redeem(String code, String language) {
+        var command = new OffersCommand.Redeem();
+        command.code = code;
+        command.lang = new LangOption();
+        command.lang.lang = language;
+        return run(command);
+    }
+
     public Result offersStats() {
         return run(new OffersCommand.Stats());
     }

@@ -121,6 +121,13 @@ class NluCommandTest {
     }
 
     @Test
+    void trainSaysItInChineseWithLangZh() {
+        Run run = run("", "train", "--nlu-dir", TINY, "--cache-dir", cacheDir.toString(), "--lang", "zh");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("已用 72 条样例训练", "en/intents.tsv", "模型已写入 ", " 秒（训练数据 sha256 ");
+    }
+
+    @Test
     void defaultCacheDirFollowsRapportDataDir() {
         assertThat(NluLocations.defaultCacheDir(Map.of())).isEqualTo(Path.of("data", "nlu"));
         assertThat(NluLocations.defaultCacheDir(Map.of("RAPPORT_DATA_DIR", "/var/lib/rapport")))

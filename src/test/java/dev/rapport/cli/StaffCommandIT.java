@@ -79,6 +79,29 @@ class StaffCommandIT {
         assertThat(run(disable).exit()).isEqualTo(1);
     }
 
+    static <T extends DatabaseCommand> T inChinese(T command) {
+        command.lang = new LangOption();
+        command.lang.lang = "zh";
+        return command;
+    }
+
+    @Test
+    void staffCommandsSpeakChineseWithLangZh() {
+        var added = run(inChinese(add("mei", "agent", "a long enough password")));
+        assertThat(added.out()).contains("已添加 agent 账户 mei；请在 /console 登录。");
+        var none = inChinese(add("nobody_zh", "agent", ""));
+        none.environment = name -> null;
+        assertThat(run(none).err()).contains("没有密码：请设置环境变量 RAPPORT_STAFF_PASSWORD");
+        var disable = inChinese(new StaffCommand.Disable());
+        disable.name = "mei";
+        assertThat(run(disable).out()).contains("mei 的账户已停用");
+        disable.name = "nobody";
+        assertThat(run(disable).err()).contains("没有名为“nobody”的员工");
+        var code = inChinese(new StaffCommand.TelegramCode());
+        code.name = "mei";
+        assertThat(run(code).out()).containsPattern("请在 \\d+ 分钟内在员工群中发送：/link [A-Z2-9]{8}");
+    }
+
     @Test
     void aShortPasswordOrNoPasswordAddsNobody() {
         var weak = run(add("short", "agent", "tiny"));

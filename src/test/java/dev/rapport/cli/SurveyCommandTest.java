@@ -125,6 +125,43 @@ class SurveyCommandTest {
     }
 
     @Test
+    void exportAndListSpeakChineseWithLangZh() {
+        Path file = dir.resolve("answers-zh.csv");
+        Run run = run(
+                "survey",
+                "export",
+                "--config",
+                config.toString(),
+                "--survey",
+                "feedback",
+                "--lang",
+                "zh",
+                "--output",
+                file.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("已将 \\d+ 条回答写入 ");
+        assertThat(run("survey", "export", "--config", config.toString(), "--survey", "nope", "--lang", "zh")
+                        .err())
+                .contains("没有问卷“nope”；现有问卷：complaint_followup, feedback");
+        assertThat(run("survey", "list", "--config", config.toString(), "--lang", "zh")
+                        .out())
+                .contains("complaint_followup  （2 个问题：csat, comment）");
+        Run unwritable = run(
+                "survey",
+                "export",
+                "--config",
+                config.toString(),
+                "--survey",
+                "feedback",
+                "--lang",
+                "zh",
+                "--output",
+                dir.resolve("no/such/dir/answers.csv").toString());
+        assertThat(unwritable.exitCode()).isEqualTo(2);
+        assertThat(unwritable.err()).contains("无法写入 ");
+    }
+
+    @Test
     void aDryRunPrintsWhoWouldBeInvitedAndSendsNothing() {
         Run run = run(
                 "survey",

@@ -139,7 +139,9 @@ class OffersIT {
         Commands.Result again = commands.redeem(code);
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("already redeemed");
-        assertThat(commands.redeem("NOPE").err()).contains("'NOPE' is unknown");
+        assertThat(commands.redeem("NOPE").err()).contains("Not redeemed: code 'NOPE' is unknown");
+        assertThat(commands.redeem("NOPE", "zh").err()).startsWith("未能核销：");
+        assertThat(commands.redeem(code, "en").err()).startsWith("Not redeemed: ");
 
         Commands.Result stats = commands.offersStats();
         assertThat(stats.out()).containsPattern("key_concierge\\s+key\\s+\\d+\\s+[\\d.]+\\s+[1-9]");
