@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.store.Database;
 import dev.rapport.store.TestDatabase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +25,6 @@ class CustomerCommandsIT {
     static Path tiersConfig;
     static String url;
 
-    private record Run(int exitCode, String out, String err) {}
-
     @BeforeAll
     static void configure() throws Exception {
         url = TestDatabase.freshUnmigratedUrl();
@@ -47,21 +42,8 @@ class CustomerCommandsIT {
         // the database is dropped with the test server
     }
 
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        var capturedOut = new ByteArrayOutputStream();
-        var capturedErr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(
-                    code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static long count(String sql) {

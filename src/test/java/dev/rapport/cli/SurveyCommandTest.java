@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.store.Database;
 import dev.rapport.store.TestDatabase;
 import dev.rapport.survey.FixedAnswers;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +21,6 @@ class SurveyCommandTest {
     static Path config;
     static Database database;
 
-    private record Run(int exitCode, String out, String err) {}
-
     @BeforeAll
     static void databaseWithAnswers() throws Exception {
         String url = TestDatabase.freshUnmigratedUrl();
@@ -37,7 +32,7 @@ class SurveyCommandTest {
                         .replace(
                                 "conversations_dir: ./conversations",
                                 "conversations_dir: " + Path.of("conversations").toAbsolutePath()));
-        Run migrate = run("migrate", "--config", config.toString());
+        CliRun migrate = run("migrate", "--config", config.toString());
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         database = Database.connect(url, 2);
         database.jdbi().useHandle(handle -> {
@@ -55,25 +50,13 @@ class SurveyCommandTest {
         database.close();
     }
 
-    private static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exitCode = Main.run(args);
-            return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void resultsPrintTheFiguresByTier() {
-        Run run = run(
+        CliRun run = run(
                 "survey",
                 "results",
                 "--config",
@@ -99,7 +82,7 @@ class SurveyCommandTest {
                 .useHandle(handle -> handle.execute(
                         "UPDATE survey_answers SET value = ? " + "WHERE response_id = 1 AND question_id = 'comment'",
                         "=2+5+cmd|' /C calc'!A0"));
-        Run run = run(
+        CliRun run = run(
                 "survey",
                 "export",
                 "--config",
@@ -127,7 +110,7 @@ class SurveyCommandTest {
     @Test
     void exportAndListSpeakChineseWithLangZh() {
         Path file = dir.resolve("answers-zh.csv");
-        Run run = run(
+        CliRun run = run(
                 "survey",
                 "export",
                 "--config",
@@ -146,7 +129,7 @@ class SurveyCommandTest {
         assertThat(run("survey", "list", "--config", config.toString(), "--lang", "zh")
                         .out())
                 .contains("complaint_followup  （2 个问题：csat, comment）");
-        Run unwritable = run(
+        CliRun unwritable = run(
                 "survey",
                 "export",
                 "--config",
@@ -163,7 +146,7 @@ class SurveyCommandTest {
 
     @Test
     void aDryRunPrintsWhoWouldBeInvitedAndSendsNothing() {
-        Run run = run(
+        CliRun run = run(
                 "survey",
                 "send",
                 "--config",
@@ -193,14 +176,14 @@ class SurveyCommandTest {
 
     @Test
     void surveysAreListedAndAnUnknownOneIsAnError() {
-        Run list = run("survey", "list", "--config", config.toString());
+        CliRun list = run("survey", "list", "--config", config.toString());
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out())
                 .contains(
                         "complaint_followup  (2 questions: csat, comment)",
                         "feedback  (6 questions: csat, nps, ces, topic, liked, comment)");
 
-        Run results = run("survey", "results", "--config", config.toString(), "--survey", "nope");
+        CliRun results = run("survey", "results", "--config", config.toString(), "--survey", "nope");
         assertThat(results.exitCode()).isEqualTo(2);
         assertThat(results.err()).contains("unknown survey 'nope'; surveys: complaint_followup, feedback");
         assertThat(run("survey", "export", "--config", config.toString(), "--survey", "nope")

@@ -3,9 +3,6 @@ package dev.rapport.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.channel.telegram.FakeTelegramApi;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -25,22 +22,8 @@ class WebhookCommandTest {
         telegram.close();
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exitCode = Main.run(args);
-            return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path config(String token) throws Exception {
@@ -58,11 +41,11 @@ class WebhookCommandTest {
     @Test
     void setInfoAndDeleteSpeakEnglishOrChinese() throws Exception {
         String config = config(FakeTelegramApi.TOKEN).toString();
-        Run set = run("webhook", "set", "--config", config, "--lang", "en");
+        CliRun set = run("webhook", "set", "--config", config, "--lang", "en");
         assertThat(set.exitCode()).as(set.err()).isZero();
         assertThat(set.out()).contains("Webhook set to https://rapport.example/telegram/webhook, for updates: message");
 
-        Run setZh = run("webhook", "set", "--config", config, "--lang", "zh");
+        CliRun setZh = run("webhook", "set", "--config", config, "--lang", "zh");
         assertThat(setZh.out()).contains("Webhook 已设置为 https://rapport.example/telegram/webhook，接收的更新类型：message");
         assertThat(run("webhook", "info", "--config", config, "--lang", "zh").out())
                 .contains("地址：https://rapport.example/telegram/webhook", "待处理的更新：0");
