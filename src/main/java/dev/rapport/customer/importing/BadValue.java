@@ -1,5 +1,6 @@
 package dev.rapport.customer.importing;
 
+import dev.rapport.domain.Placeholders;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class BadValue extends RuntimeException {
     }
 
     private BadValue(String column, String key, String english, List<String> values) {
-        super(Problem.fill(english, values), null, false, false);
+        super(Placeholders.fill(english, values.toArray()), null, false, false);
         this.column = column;
         this.key = key;
         this.values = values;

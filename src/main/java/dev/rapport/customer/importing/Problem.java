@@ -1,5 +1,6 @@
 package dev.rapport.customer.importing;
 
+import dev.rapport.domain.Placeholders;
 import dev.rapport.store.Labels;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ public record Problem(long line, String column, String reason, String key, List<
     /** A problem whose English reason is {@code english} with each {@code {}} replaced by the next value. */
     static Problem of(long line, String column, String key, String english, Object... values) {
         List<String> texts = Arrays.stream(values).map(String::valueOf).toList();
-        return new Problem(line, column, fill(english, texts), key, texts);
+        return new Problem(line, column, Placeholders.fill(english, texts.toArray()), key, texts);
     }
 
     @Override
@@ -41,20 +42,5 @@ public record Problem(long line, String column, String reason, String key, List<
         return "-".equals(column)
                 ? labels.get("customers.import.problem_row", line, reason(labels))
                 : labels.get("customers.import.problem", line, column, reason(labels));
-    }
-
-    /** {@code pattern} with each {@code {}} replaced by the next value, as the texts do. */
-    static String fill(String pattern, List<String> values) {
-        var text = new StringBuilder();
-        int from = 0;
-        for (String value : values) {
-            int at = pattern.indexOf("{}", from);
-            if (at < 0) {
-                break;
-            }
-            text.append(pattern, from, at).append(value);
-            from = at + 2;
-        }
-        return text.append(pattern.substring(from)).toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.web.page;
 
 import dev.rapport.config.YamlFile;
 import dev.rapport.domain.Language;
+import dev.rapport.domain.Placeholders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -65,14 +66,7 @@ public class TextBundle {
         if (text == null) {
             throw new IllegalArgumentException("No " + name + " text '" + key + "'");
         }
-        for (Object value : values) {
-            int at = text.indexOf("{}");
-            if (at < 0) {
-                break;
-            }
-            text = text.substring(0, at) + value + text.substring(at + 2);
-        }
-        return text;
+        return Placeholders.fill(text, values);
     }
 
     public final boolean has(Language language, String key) {
