@@ -110,9 +110,9 @@ final class ChatBatch {
         var result = new java.util.LinkedHashMap<Chat, List<Pending>>();
         handle.createQuery("""
                         SELECT u.id, u.channel, u.update_id, u.chat_key, u.kind, u.payload::text AS payload, u.attempts
-                        FROM inbound_updates u
-                        JOIN unnest(:channels, :chatKeys) AS c(channel, chat_key)
-                          ON u.channel = c.channel AND u.chat_key = c.chat_key
+                        FROM unnest(:channels, :chatKeys) AS c(channel, chat_key)
+                        JOIN inbox_queue q ON q.channel = c.channel AND q.chat_key = c.chat_key
+                        JOIN inbound_updates u ON u.id = q.id
                         WHERE u.status = 'pending'
                         ORDER BY u.channel, u.chat_key, u.update_id""")
                 .bindArray(

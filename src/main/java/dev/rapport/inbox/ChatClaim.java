@@ -23,8 +23,9 @@ import org.jdbi.v3.core.Handle;
  * next ones. The lock is tried only on a chat that passed the checks above, one chat after the
  * other, and no more than the batch takes: a batch never holds a lock on a chat it does not run.
  *
- * <p>Cost: independent of the backlog. The oldest pending rows are read a page at a time through
- * the partial index {@code inbound_updates_claim} (V110), in the order above; each new chat on the
+ * <p>Cost: independent of the backlog. The oldest pending rows are read a page at a time from
+ * {@code inbox_queue} (V122: the pending updates' claim columns, kept by triggers) through its index
+ * {@code inbox_queue_claim}, in the order above; each new chat on the
  * page is checked with an index lookup of its own pending rows and locked if it may go. A further
  * page is read only when the page did not fill the batch (its chats were held by other workers,
  * still settling, or waiting for a retry). Earlier, every claim grouped all pending updates: with
@@ -84,11 +85,10 @@ final class ChatClaim {
     /** The next page of pending rows: customers' updates by id, then outreach by id. */
     private List<Head> head(Handle handle, boolean afterOutreach, long afterId) {
         return handle.createQuery("""
-                        SELECT channel, chat_key, kind IS NOT DISTINCT FROM 'outreach' AS outreach, id
-                        FROM inbound_updates
-                        WHERE status = 'pending'
-                          AND (kind IS NOT DISTINCT FROM 'outreach', id) > (:afterOutreach, :afterId)
-                        ORDER BY kind IS NOT DISTINCT FROM 'outreach', id
+                        SELECT channel, chat_key, outreach, id
+                        FROM inbox_queue
+                        WHERE (outreach, id) > (:afterOutreach, :afterId)
+                        ORDER BY outreach, id
                         LIMIT :page""")
                 .bind("afterOutreach", afterOutreach)
                 .bind("afterId", afterId)
@@ -109,10 +109,10 @@ final class ChatClaim {
                         SELECT c.channel, c.chat_key
                         FROM unnest(:channels, :chatKeys) AS c(channel, chat_key)
                         CROSS JOIN LATERAL (
-                            SELECT max(u.received_at) AS newest, min(u.received_at) AS oldest,
-                                   max(u.not_before) AS held_until
-                            FROM inbound_updates u
-                            WHERE u.channel = c.channel AND u.chat_key = c.chat_key AND u.status = 'pending') p
+                            SELECT max(q.received_at) AS newest, min(q.received_at) AS oldest,
+                                   max(q.not_before) AS held_until
+                            FROM inbox_queue q
+                            WHERE q.channel = c.channel AND q.chat_key = c.chat_key) p
                         WHERE CASE WHEN p.newest IS NOT NULL
                                         AND (p.newest < now() - make_interval(secs => :settle)
                                              OR p.oldest < now() - make_interval(secs => :settle * 10))

@@ -42,9 +42,8 @@ public final class WebchatRetention {
                            OR (s.created_at < now() - make_interval(secs => :unused)
                                AND NOT EXISTS (SELECT 1 FROM channel_accounts a
                                                WHERE a.channel = 'webchat' AND a.chat_key = s.chat_key)
-                               AND NOT EXISTS (SELECT 1 FROM inbound_updates u
-                                               WHERE u.channel = 'webchat' AND u.chat_key = s.chat_key
-                                                 AND u.status = 'pending'))""")
+                               AND NOT EXISTS (SELECT 1 FROM inbox_queue q
+                                               WHERE q.channel = 'webchat' AND q.chat_key = s.chat_key))""")
                 .bind("lifetime", WebchatSessions.COOKIE_LIFETIME.toSeconds())
                 .bind("unused", UNUSED.toSeconds())
                 .execute());
