@@ -75,3 +75,12 @@ DROP INDEX inbound_updates_claim;
 -- Leave room on each page for the update that marks a row done, so that it can stay on its page (a
 -- HOT update) more often. Only pages written from now on are filled to 80 %.
 ALTER TABLE inbound_updates SET (fillfactor = 80);
+
+-- V10 vacuumed inbound_updates after every 2,000 changed rows, because the claim walked its partial
+-- indexes and dead entries slowed every claim. The claim now walks inbox_queue, which keeps those
+-- settings; the record table goes back to PostgreSQL's defaults (a share of the table), since each of
+-- its vacuums reads every index whole, which at millions of rows and every 2,000 changes would be
+-- most of the database's work.
+ALTER TABLE inbound_updates RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold,
+                                   autovacuum_analyze_scale_factor, autovacuum_analyze_threshold,
+                                   autovacuum_vacuum_cost_delay);

@@ -76,7 +76,7 @@ final class TurnEnd {
                 ON CONFLICT (channel, chat_key, data) DO UPDATE SET offered_at = now()
                     WHERE offered_buttons.offered_at < now() - interval '1 hour'),
             numbered AS MATERIALIZED (
-                SELECT t.*, nextval(pg_get_serial_sequence('messages', 'id')) AS id
+                SELECT t.*, nextval('messages_id_seq') AS id   -- a constant: pg_get_serial_sequence read the catalog per row
                 FROM unnest(:logReplies, :logDirections, :logChannels, :logChatKeys, :logCustomerIds, :logInboxIds,
                             :logKinds, :logTexts, :logButtons, :logFileRefs, :logFlows, :logSteps, :logLanguages,
                             :logIntents, :logConfidences, :logSentiments, :logScores, :logSentAt)
