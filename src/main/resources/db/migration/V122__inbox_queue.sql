@@ -58,12 +58,20 @@ BEGIN
     RETURN NULL;
 END $$;
 
+CREATE FUNCTION inbox_queue_emptied() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE inbox_queue;
+    RETURN NULL;
+END $$;
+
 CREATE TRIGGER inbox_queue_added AFTER INSERT ON inbound_updates
     REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION inbox_queue_added();
 CREATE TRIGGER inbox_queue_changed AFTER UPDATE ON inbound_updates
     REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION inbox_queue_changed();
 CREATE TRIGGER inbox_queue_removed AFTER DELETE ON inbound_updates
     REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION inbox_queue_removed();
+CREATE TRIGGER inbox_queue_emptied AFTER TRUNCATE ON inbound_updates
+    FOR EACH STATEMENT EXECUTE FUNCTION inbox_queue_emptied();
 
 INSERT INTO inbox_queue (id, channel, chat_key, update_id, outreach, received_at, not_before)
 SELECT id, channel, chat_key, update_id, kind IS NOT DISTINCT FROM 'outreach', received_at, not_before

@@ -89,6 +89,8 @@ class InboxQueueTest {
                 assertQueueIsPending(handle, 2);
                 handle.execute("DELETE FROM inbound_updates WHERE update_id = 2");
                 assertQueueIsPending(handle, 1);
+                handle.execute("TRUNCATE inbound_updates CASCADE");
+                assertThat(rows(handle, QUEUED)).isEmpty();
             });
         }
     }
