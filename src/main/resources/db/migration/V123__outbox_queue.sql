@@ -45,20 +45,25 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- A row that left 'pending' (sent, dead, skipped) leaves the queue; one still or again pending carries
--- its chat (erasure renames a chat to its pseudonym), its priority and its kind of reply. The sender's
--- outcome statement updates the queue itself (next_attempt_at, lease) before this runs, so for its
--- rows the upsert finds nothing different and writes nothing.
+-- A row that left 'pending' (sent, dead, skipped) leaves the queue; one still pending carries its chat
+-- (erasure renames a chat to its pseudonym), its priority and its kind of reply; one pending again
+-- comes back. The sender's outcome statement schedules its retries in the queue itself, so for its
+-- rows this finds nothing different and writes nothing. (Not an upsert: ON CONFLICT DO UPDATE locks
+-- the row it does not change, a WAL record per retried row.)
 CREATE FUNCTION outbox_queue_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM outbox_queue q USING changed c WHERE q.id = c.id AND c.status <> 'pending';
+    UPDATE outbox_queue q
+    SET channel = c.channel, chat_key = c.chat_key, priority = c.priority,
+        button_answer = c.reply->>'type' IS NOT DISTINCT FROM 'button_answer'
+    FROM changed c
+    WHERE q.id = c.id AND c.status = 'pending'
+      AND (q.channel, q.chat_key, q.priority, q.button_answer)
+          IS DISTINCT FROM (c.channel, c.chat_key, c.priority, c.reply->>'type' IS NOT DISTINCT FROM 'button_answer');
     INSERT INTO outbox_queue (id, channel, chat_key, priority, button_answer, created_at, next_attempt_at)
     SELECT id, channel, chat_key, priority, reply->>'type' IS NOT DISTINCT FROM 'button_answer', created_at, now()
     FROM changed WHERE status = 'pending'
-    ON CONFLICT (id) DO UPDATE SET channel = excluded.channel, chat_key = excluded.chat_key,
-                                   priority = excluded.priority, button_answer = excluded.button_answer
-        WHERE (outbox_queue.channel, outbox_queue.chat_key, outbox_queue.priority, outbox_queue.button_answer)
-              IS DISTINCT FROM (excluded.channel, excluded.chat_key, excluded.priority, excluded.button_answer);
+    ON CONFLICT (id) DO NOTHING;
     RETURN NULL;
 END $$;
 

@@ -180,9 +180,10 @@ final class OutboxStore {
      * </ul>
      * The outcome columns are written on {@code outbox}; no index covers them, so the update is HOT
      * when the page has room. A retry or a release puts the queue row back with its
-     * {@code next_attempt_at} and no lease; a {@code sent} or {@code dead} row leaves {@code pending}
-     * and the outbox's trigger deletes its queue row (V123). Either way the chat's next rows can be
-     * claimed.
+     * {@code next_attempt_at} and no lease (a release writes only that: it counts no attempt); a
+     * {@code sent} or {@code dead} row leaves {@code pending} and the outbox's trigger deletes its
+     * queue row (V123). Either way the chat's next rows can be claimed. Released rows are not among
+     * the ids returned.
      *
      * <p>Locks: a row with another outcome than {@code sent} is locked in the queue, then in the outbox;
      * a {@code sent} row in the outbox, then in the queue (by the trigger's delete), which keeps the
@@ -217,6 +218,7 @@ final class OutboxStore {
                 last_error      = CASE WHEN u.kind = 'release' THEN o.last_error ELSE u.error END
             FROM u
             WHERE o.id = u.id
+              AND u.kind <> 'release'   -- changes nothing on the outbox row: no attempt, no error
               AND (u.kind = 'sent' OR (o.status = 'pending' AND o.id IN (SELECT id FROM held)))
             RETURNING o.id""";
 

@@ -83,30 +83,46 @@ class OutboxQueueTest {
     }
 
     @Test
-    void aSentOutcomeIsAHotUpdateOfTheOutboxRow() {
+    void aSentOutcomeIsAHotUpdateOfTheOutboxRowAndAReleaseLeavesTheRowAlone() {
         fixture.enqueue("k1", 1, "a");
         fixture.enqueue("k2", 2, "b");
+        fixture.enqueue("k3", 3, "c");
         var claimed = store.claim(64, LEASE, List.of("telegram"), "me");
-        assertThat(claimed).hasSize(2);
+        assertThat(claimed).hasSize(3);
 
-        long[] counts = fixture.database.jdbi().inTransaction(handle -> {
-            OutboxStore.write(
-                    handle,
-                    claimed.stream()
-                            .map(row -> Outcome.sent(row, "ext-" + row.id(), Instant.now()))
-                            .toList(),
-                    "me");
-            return handle.createQuery("""
-                            SELECT pg_stat_get_xact_tuples_updated('outbox'::regclass) AS updated,
-                                   pg_stat_get_xact_tuples_hot_updated('outbox'::regclass) AS hot""")
-                    .map((rs, ctx) -> new long[] {rs.getLong("updated"), rs.getLong("hot")})
-                    .one();
-        });
-
-        assertThat(counts[0]).as("outbox rows updated").isEqualTo(2);
-        assertThat(counts[1]).as("of which HOT: no index got an entry").isEqualTo(2);
+        long[] sent = writeCountingOutboxUpdates(claimed.subList(0, 2).stream()
+                .map(row -> Outcome.sent(row, "ext-" + row.id(), Instant.now()))
+                .toList());
+        assertThat(sent[0]).as("outbox rows updated").isEqualTo(2);
+        assertThat(sent[1]).as("of which HOT: no index got an entry").isEqualTo(2);
         assertThat(fixture.status("k1")).isEqualTo("sent");
-        assertQueueIsThePendingRows(0);
+
+        long[] released = writeCountingOutboxUpdates(List.of(Outcome.release(claimed.get(2), Duration.ofSeconds(1))));
+        assertThat(released[0]).as("a release is scheduled in the queue alone").isZero();
+        assertThat(fixture.queued("k3").orElseThrow().get("lease_until")).isNull();
+        assertQueueIsThePendingRows(1);
+    }
+
+    /**
+     * Writes {@code outcomes} and returns how many outbox rows that updated, and how many of them HOT.
+     * Counted before and after in one transaction: a connection's counts of earlier transactions stay
+     * in these functions until it reports them, at most once a second.
+     */
+    private long[] writeCountingOutboxUpdates(List<Outcome> outcomes) {
+        return fixture.database.jdbi().inTransaction(handle -> {
+            long[] before = outboxUpdates(handle);
+            OutboxStore.write(handle, outcomes, "me");
+            long[] after = outboxUpdates(handle);
+            return new long[] {after[0] - before[0], after[1] - before[1]};
+        });
+    }
+
+    private static long[] outboxUpdates(Handle handle) {
+        return handle.createQuery("""
+                        SELECT pg_stat_get_xact_tuples_updated('outbox'::regclass) AS updated,
+                               pg_stat_get_xact_tuples_hot_updated('outbox'::regclass) AS hot""")
+                .map((rs, ctx) -> new long[] {rs.getLong("updated"), rs.getLong("hot")})
+                .one();
     }
 
     private void turn(String chat, List<String> keys, List<String> replies, List<Integer> priorities) {
