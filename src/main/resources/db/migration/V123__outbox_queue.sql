@@ -21,7 +21,7 @@
 --
 -- The queue leaves room on each page so that a lease (lease_until, leased_by: no index covers them)
 -- is a HOT update. It is vacuumed and analysed after a fixed number of changed rows, like the inbox
--- and the outbox (V10): its rows are inserted and deleted within seconds.
+-- and the outbox were (V10): its rows are inserted and deleted within seconds.
 CREATE TABLE outbox_queue (
     id              bigint      PRIMARY KEY,          -- outbox.id
     channel         text        NOT NULL,
@@ -106,3 +106,12 @@ CREATE INDEX outbox_queue_chat ON outbox_queue (channel, chat_key, id);
 DROP INDEX outbox_chat_pending;
 DROP INDEX outbox_due_by_priority;
 ALTER TABLE outbox DROP COLUMN next_attempt_at, DROP COLUMN lease_until, DROP COLUMN leased_by;
+
+-- The outbox gets PostgreSQL's default autovacuum back: V10 vacuumed it every 2,000 changed rows so
+-- that its pending indexes did not fill with entries of rows no longer pending, which the claim
+-- walked. The claim walks the queue now (fixed thresholds above), and each vacuum of the record
+-- table reads all its indexes however few rows changed; its dead row versions are mostly the HOT
+-- outcomes' old ones, which page pruning clears without a vacuum.
+ALTER TABLE outbox RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold,
+                          autovacuum_analyze_scale_factor, autovacuum_analyze_threshold,
+                          autovacuum_vacuum_cost_delay);
