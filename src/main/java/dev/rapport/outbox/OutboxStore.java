@@ -185,9 +185,9 @@ final class OutboxStore {
      * queue row (V123). Either way the chat's next rows can be claimed. Released rows are not among
      * the ids returned.
      *
-     * <p>Locks: a row with another outcome than {@code sent} is locked in the queue, then in the outbox;
-     * a {@code sent} row in the outbox, then in the queue (by the trigger's delete), which keeps the
-     * common case to one write per table. Two writers take one row in opposite order only when a lease
+     * <p>Locks: a retried or dead row is locked in the queue, then in the outbox (a released one only in
+     * the queue); a {@code sent} row in the outbox, then in the queue (by the trigger's delete), which
+     * keeps the common case to one write per table. Two writers take one row in opposite order only when a lease
      * ran out while its first sender still had the row in flight (or erasure meets a row in flight);
      * the deadlock that may follow fails one write, which its {@link OutcomeRecorder} tries again.
      */
