@@ -96,8 +96,8 @@ SELECT id, channel, chat_key, priority, reply->>'type' IS NOT DISTINCT FROM 'but
        next_attempt_at, lease_until, leased_by
 FROM outbox WHERE status = 'pending';
 
--- The claim's walk: replies before outreach, then by due time and id (OutboxStore.CLAIM). Only due
--- rows are in the queue, so no partial predicate: a claim walks what is pending, never what was sent.
+-- The claim's walk: replies before outreach, then by due time and id (OutboxStore.CLAIM). Only
+-- pending rows are in the queue, so no partial predicate: a claim never walks past what was sent.
 CREATE INDEX outbox_queue_due ON outbox_queue (priority, next_attempt_at, id);
 -- A chat's pending rows in id order: the claim's per-chat check (an earlier text waits, a row is
 -- leased) and the skip of an unreachable customer's rows.
