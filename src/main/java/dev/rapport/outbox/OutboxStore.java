@@ -39,16 +39,22 @@ final class OutboxStore {
      * rows pass, so a claim costs its batch plus the rows it steps over (leased rows in flight, later
      * texts of chats that are waiting) — not the number of pending rows. {@code priority IN (0, 1)}
      * turns {@code next_attempt_at <= now()} into a range per priority, so rows backing off (due later)
-     * are not walked either. Two things keep the plan to that whatever the statistics say when it is
-     * made:
+     * are not walked either. These keep the plan to that whatever the statistics say when it is made
+     * and however the tables grow after (a connection keeps its generic plan until the next analyse):
      * <ul>
-     *   <li>the claim runs with sorts disabled ({@link #claim}), so no plan can read every pending row
-     *       through another index and sort them;</li>
+     *   <li>the claim runs with sorts disabled ({@link #CLAIM_SETTINGS}), so no plan can read every
+     *       pending row through another index and sort them;</li>
+     *   <li>and with sequential scans disabled: a plan made while the queue and the accounts were small
+     *       read the queue whole for every candidate's chat check and for the lease, and the accounts
+     *       for every row (measured: 7,308 buffers instead of 952 once 6,000 rows were pending);</li>
      *   <li>each candidate's chat is looked at once, through {@code outbox_queue_chat} with the chat
      *       as the index condition: the check is a scalar subquery, which runs per candidate with its
      *       values. Written as two {@code NOT EXISTS}, it became anti-joins, and a generic plan costed
      *       when few rows were pending scanned the whole pending index for every candidate and
-     *       matched the chat in a join filter (measured: 64 rows claimed touching 63,000 buffers).</li>
+     *       matched the chat in a join filter (measured: 64 rows claimed touching 63,000 buffers);</li>
+     *   <li>whether a returned row's chat is unreachable is one lookup of its account per row (a
+     *       lateral subquery with a LIMIT, which cannot be flattened): written as an {@code EXISTS}, it
+     *       became a hashed subplan that read every channel account once per claim.</li>
      * </ul>
      * The LIMIT is written into the text ({@link #claimSql}, a power of two), not
      * bound: with a bound LIMIT PostgreSQL planned every claim anew (0.4–1 ms, measured); with a
@@ -78,11 +84,15 @@ final class OutboxStore {
                 RETURNING outbox_queue.id
             )
             SELECT o.id, o.dedup_key, o.channel, o.chat_key, o.reply::text AS reply, o.attempts, o.created_at,
-                   EXISTS (SELECT 1 FROM channel_accounts account
-                           WHERE account.channel = o.channel AND account.chat_key = o.chat_key
-                             AND account.unreachable_at IS NOT NULL) AS unreachable
+                   account.unreachable_at IS NOT NULL AS unreachable
             FROM outbox o
+            LEFT JOIN LATERAL (SELECT a.unreachable_at FROM channel_accounts a   -- one lookup per row returned
+                               WHERE a.channel = o.channel AND a.chat_key = o.chat_key
+                               LIMIT 1) account ON true
             WHERE o.id = ANY(ARRAY(SELECT id FROM leased))""";
+
+    /** What {@link #claim} sets for its transaction before it plans: see {@link #CLAIM} for why. */
+    static final List<String> CLAIM_SETTINGS = List.of("SET LOCAL enable_sort = off", "SET LOCAL enable_seqscan = off");
 
     /** The largest claim: larger limits are cut to it. */
     static final int MAX_CLAIM = 256;
@@ -122,7 +132,7 @@ final class OutboxStore {
         // out twice. Claims are few (one per batch of up to 64 rows), so the fsync costs little.
         return jdbi
                 .inTransaction(handle -> {
-                    handle.execute("SET LOCAL enable_sort = off"); // see CLAIM: walk the due rows in order
+                    CLAIM_SETTINGS.forEach(handle::execute); // see CLAIM: walk the due rows in order, by index
                     return handle.createQuery(claimSql(limit))
                             .bindArray("channels", String.class, channels)
                             .bind("leaseMillis", lease.toMillis())
