@@ -50,14 +50,18 @@ END $$;
 -- comes back. The sender's outcome statement schedules its retries in the queue itself, so for its
 -- rows this finds nothing different and writes nothing. (Not an upsert: ON CONFLICT DO UPDATE locks
 -- the row it does not change, a WAL record per retried row.)
-CREATE FUNCTION outbox_queue_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+--
+-- The queue is reached by primary key (= ANY of the changed ids) and planned without sequential
+-- scans: a session keeps the plan of each statement here, and one made while the queue was nearly
+-- empty would otherwise read it whole on every write once a campaign has filled it.
+CREATE FUNCTION outbox_queue_changed() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
-    DELETE FROM outbox_queue q USING changed c WHERE q.id = c.id AND c.status <> 'pending';
+    DELETE FROM outbox_queue WHERE id = ANY(ARRAY(SELECT id FROM changed WHERE status <> 'pending'));
     UPDATE outbox_queue q
     SET channel = c.channel, chat_key = c.chat_key, priority = c.priority,
         button_answer = c.reply->>'type' IS NOT DISTINCT FROM 'button_answer'
     FROM changed c
-    WHERE q.id = c.id AND c.status = 'pending'
+    WHERE q.id = ANY(ARRAY(SELECT id FROM changed WHERE status = 'pending')) AND c.id = q.id
       AND (q.channel, q.chat_key, q.priority, q.button_answer)
           IS DISTINCT FROM (c.channel, c.chat_key, c.priority, c.reply->>'type' IS NOT DISTINCT FROM 'button_answer');
     INSERT INTO outbox_queue (id, channel, chat_key, priority, button_answer, created_at, next_attempt_at)
@@ -67,9 +71,9 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION outbox_queue_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION outbox_queue_removed() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
-    DELETE FROM outbox_queue q USING removed r WHERE q.id = r.id;
+    DELETE FROM outbox_queue WHERE id = ANY(ARRAY(SELECT id FROM removed));
     RETURN NULL;
 END $$;
 

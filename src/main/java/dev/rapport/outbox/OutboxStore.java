@@ -197,11 +197,16 @@ final class OutboxStore {
      *
      * <p>Locks: a retried or dead row is locked in the queue, then in the outbox (a released one only in
      * the queue); a {@code sent} row in the outbox, then in the queue (by the trigger's delete), which
-     * keeps the common case to one write per table. Two writers take one row in opposite order only when a lease
-     * ran out while its first sender still had the row in flight (or erasure meets a row in flight);
-     * the deadlock that may follow fails one write, which its {@link OutcomeRecorder} tries again.
+     * keeps the common case to one write per table. Two writers take one row in opposite order only
+     * when a lease ran out while its first sender still had the row in flight (or erasure meets a row
+     * in flight); the deadlock that may follow fails one write, which its {@link OutcomeRecorder}
+     * tries again.
+     *
+     * <p>Plan: every table is reached by primary key ({@code = ANY} of the batch's ids) and planned
+     * with sequential scans disabled ({@link #WRITE_SETTINGS}), so that a generic plan made while the
+     * queue was nearly empty does not read it whole for every batch once a campaign has filled it.
      */
-    private static final String WRITE_OUTCOMES = """
+    static final String WRITE_OUTCOMES = """
             WITH u AS (
                 SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:kinds AS text[]), CAST(:sentMicros AS bigint[]),
                                      CAST(:externalIds AS text[]), CAST(:errors AS text[]), CAST(:delayMillis AS bigint[]))
@@ -216,7 +221,7 @@ final class OutboxStore {
                 UPDATE outbox_queue q SET next_attempt_at = now() + u.delay_millis * interval '1 millisecond',
                                           lease_until = NULL
                 FROM u
-                WHERE q.id = u.id AND u.kind IN ('retry', 'release') AND q.id IN (SELECT id FROM held)
+                WHERE q.id = ANY(ARRAY(SELECT id FROM held)) AND u.id = q.id AND u.kind IN ('retry', 'release')
             )
             UPDATE outbox o SET
                 status          = CASE WHEN u.kind IN ('sent', 'dead') THEN u.kind ELSE o.status END,
@@ -227,7 +232,7 @@ final class OutboxStore {
                 attempts        = o.attempts + CASE WHEN u.kind = 'release' THEN 0 ELSE 1 END,
                 last_error      = CASE WHEN u.kind = 'release' THEN o.last_error ELSE u.error END
             FROM u
-            WHERE o.id = u.id
+            WHERE o.id = ANY(CAST(:ids AS bigint[])) AND o.id = u.id   -- by primary key, however small the table was
               AND u.kind <> 'release'   -- changes nothing on the outbox row: no attempt, no error
               AND (u.kind = 'sent' OR (o.status = 'pending' AND o.id IN (SELECT id FROM held)))
             RETURNING o.id""";
@@ -245,7 +250,10 @@ final class OutboxStore {
         jdbi.useTransaction(handle -> write(handle, outcomes, owner));
     }
 
-    /** {@link #write(List, String)} in the caller's transaction. */
+    /** What {@link #write} sets for its transaction before it plans: see {@link #WRITE_OUTCOMES}. */
+    static final List<String> WRITE_SETTINGS = List.of("SET LOCAL enable_seqscan = off");
+
+    /** {@link #write(List, String)} in the caller's transaction (and with its {@link #WRITE_SETTINGS}). */
     static void write(Handle handle, List<Outcome> outcomes, String owner) {
         int size = outcomes.size();
         var ids = new Long[size];
@@ -284,6 +292,7 @@ final class OutboxStore {
                 unreachable.putIfAbsent(outcome.row().chat(), outcome);
             }
         }
+        WRITE_SETTINGS.forEach(handle::execute);
         Set<Long> written = handle.createQuery(WRITE_OUTCOMES)
                 .bindArray("ids", Long.class, (Object[]) ids)
                 .bindArray("kinds", String.class, (Object[]) kinds)

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * sequential scans disabled; 774,848 with the claim's chat checks written as two NOT EXISTS, whose
  * anti-joins scanned the whole pending index for every candidate. And no table is read whole: the
  * unreachable check, written as an EXISTS, became a hashed subplan that read every channel account
- * once per claim.
+ * once per claim. The outcome write's plan, made while the queue was small, reads it by index too.
  */
 class OutboxClaimPlanTest {
 
@@ -75,6 +75,57 @@ class OutboxClaimPlanTest {
             });
 
             assertCheap(json);
+        }
+    }
+
+    @Test
+    void anOutcomeWritePlannedWhileTheQueueWasSmallReadsItByIndexAfterItGrows() throws Exception {
+        try (Database database = TestDatabase.fresh()) {
+            String json = database.jdbi().inTransaction(handle -> {
+                staleStatistics(handle);
+                handle.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                OutboxStore.WRITE_SETTINGS.forEach(handle::execute);
+                handle.execute("PREPARE write(bigint[], text[], bigint[], text[], text[], bigint[], text) AS "
+                        + OutboxStore.WRITE_OUTCOMES
+                                .replace(":ids", "$1")
+                                .replace(":kinds", "$2")
+                                .replace(":sentMicros", "$3")
+                                .replace(":externalIds", "$4")
+                                .replace(":errors", "$5")
+                                .replace(":delayMillis", "$6")
+                                .replace(":owner", "$7"));
+                handle.execute("SAVEPOINT planned");
+                handle.execute("EXECUTE write('{}', '{}', '{}', '{}', '{}', '{}', 'plan-test')"); // the generic plan
+                handle.execute("ROLLBACK TO SAVEPOINT planned");
+                backlog(handle);
+                // a batch of 64 in flight: half sent, half put back
+                List<Long> ids = handle.createQuery("""
+                                UPDATE outbox_queue SET lease_until = now() + interval '15 seconds', leased_by = 'plan-test'
+                                WHERE id IN (SELECT id FROM outbox_queue ORDER BY id DESC LIMIT 64)
+                                RETURNING id""").mapTo(Long.class).list();
+                var kinds = new ArrayList<String>();
+                var nulls = new ArrayList<String>();
+                for (int i = 0; i < ids.size(); i++) {
+                    kinds.add(i % 2 == 0 ? "'sent'" : "'retry'");
+                    nulls.add("NULL");
+                }
+                String explained = handle.createQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE write("
+                                + "ARRAY" + ids + "::bigint[], ARRAY" + kinds + "::text[], ARRAY" + nulls
+                                + "::bigint[], ARRAY" + nulls + "::text[], ARRAY" + nulls + "::text[], ARRAY"
+                                + nulls.stream().map(n -> "1000").toList() + "::bigint[], 'plan-test')")
+                        .mapTo(String.class)
+                        .one();
+                handle.rollback();
+                return explained;
+            });
+
+            JsonNode plan = Json.mapper().readTree(json).get(0).get("Plan");
+            assertThat(plan.get("Actual Rows").asLong())
+                    .as("outbox rows written")
+                    .isEqualTo(64);
+            assertThat(nodes(plan))
+                    .as("every table is read through an index: a sequential scan grows with the table")
+                    .noneMatch(node -> node.startsWith("Seq Scan"));
         }
     }
 
