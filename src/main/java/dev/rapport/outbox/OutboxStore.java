@@ -161,15 +161,18 @@ final class OutboxStore {
      * the queue, so it is not renewed either.
      */
     java.util.Set<Long> renew(Collection<Long> ids, Duration lease, String owner) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        UPDATE outbox_queue SET lease_until = now() + :leaseMillis * interval '1 millisecond'
-                        WHERE id = ANY(:ids) AND leased_by = :owner AND lease_until > now()
-                        RETURNING id""")
-                .bindArray("ids", Long.class, ids)
-                .bind("leaseMillis", lease.toMillis())
-                .bind("owner", owner)
-                .mapTo(Long.class)
-                .collect(java.util.stream.Collectors.toSet()));
+        return jdbi.inTransaction(handle -> {
+            WRITE_SETTINGS.forEach(handle::execute); // by primary key however small the queue was when planned
+            return handle.createQuery("""
+                            UPDATE outbox_queue SET lease_until = now() + :leaseMillis * interval '1 millisecond'
+                            WHERE id = ANY(:ids) AND leased_by = :owner AND lease_until > now()
+                            RETURNING id""")
+                    .bindArray("ids", Long.class, ids)
+                    .bind("leaseMillis", lease.toMillis())
+                    .bind("owner", owner)
+                    .mapTo(Long.class)
+                    .collect(java.util.stream.Collectors.toSet());
+        });
     }
 
     /** Marks every pending row of a chat whose customer is unreachable {@code skipped}; returns how many. */
