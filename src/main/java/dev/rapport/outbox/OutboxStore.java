@@ -1,6 +1,5 @@
 package dev.rapport.outbox;
 
-import dev.rapport.store.EventLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,8 +20,6 @@ import org.jdbi.v3.core.Jdbi;
  * Stateless apart from the {@link Jdbi} it uses; thread-safe.
  */
 final class OutboxStore {
-
-    private static final int MAX_ERROR_LENGTH = 2000;
 
     /**
      * Due rows that may go now, each locked while its lease is set. A text waits while an earlier
@@ -177,7 +174,7 @@ final class OutboxStore {
 
     /** Marks every pending row of a chat whose customer is unreachable {@code skipped}; returns how many. */
     int skipUnreachable(String channel, String chatKey) {
-        return jdbi.withHandle(handle -> skipChat(handle, channel, chatKey, -1, null));
+        return jdbi.withHandle(handle -> OutcomeEvents.skipChat(handle, channel, chatKey, -1, null));
     }
 
     /**
@@ -279,7 +276,7 @@ final class OutboxStore {
                 }
                 case RETRY -> {
                     kinds[i] = "retry";
-                    errors[i] = truncate(outcome.error());
+                    errors[i] = OutcomeEvents.truncate(outcome.error());
                     delayMillis[i] = millisCeil(outcome.remainingDelay(now));
                 }
                 case RELEASE -> {
@@ -288,7 +285,7 @@ final class OutboxStore {
                 }
                 case DEAD, UNREACHABLE -> {
                     kinds[i] = "dead";
-                    errors[i] = truncate(outcome.error());
+                    errors[i] = OutcomeEvents.truncate(outcome.error());
                 }
             }
             if (outcome.kind() == Outcome.Kind.UNREACHABLE) {
@@ -309,12 +306,12 @@ final class OutboxStore {
         for (Outcome outcome : outcomes) {
             if (outcome.kind() == Outcome.Kind.DEAD
                     && written.contains(outcome.row().id())) {
-                recordDeadLetter(handle, outcome);
+                OutcomeEvents.deadLetter(handle, outcome);
             }
         }
         for (Outcome outcome : unreachable.values()) {
             if (written.contains(outcome.row().id())) {
-                markUnreachable(handle, outcome);
+                OutcomeEvents.unreachable(handle, outcome);
             }
         }
     }
@@ -331,81 +328,7 @@ final class OutboxStore {
                 .one());
     }
 
-    private static void recordDeadLetter(Handle handle, Outcome outcome) {
-        ClaimedRow row = outcome.row();
-        var data = new LinkedHashMap<String, Object>();
-        data.put("outbox_id", row.id());
-        data.put("dedup_key", row.dedupKey());
-        data.put("attempts", row.attempts() + 1);
-        data.put("reason", truncate(outcome.error()));
-        EventLog.record(
-                handle,
-                OutboxEvent.DEAD_LETTER,
-                row.channel(),
-                row.chatKey(),
-                customerId(handle, row.channel(), row.chatKey()),
-                data);
-    }
-
-    private static void markUnreachable(Handle handle, Outcome outcome) {
-        ClaimedRow row = outcome.row();
-        int skipped = skipChat(handle, row.channel(), row.chatKey(), row.id(), truncate(outcome.error()));
-        handle.createUpdate("""
-                        UPDATE channel_accounts SET unreachable_at = now(), unreachable_reason = :reason
-                        WHERE channel = :channel AND chat_key = :chatKey AND unreachable_at IS NULL""")
-                .bind("reason", truncate(outcome.error()))
-                .bind("channel", row.channel())
-                .bind("chatKey", row.chatKey())
-                .execute();
-        var data = new LinkedHashMap<String, Object>();
-        data.put("reason", truncate(outcome.error()));
-        data.put("outbox_id", row.id());
-        data.put("skipped", skipped);
-        EventLog.record(
-                handle,
-                OutboxEvent.CUSTOMER_UNREACHABLE,
-                row.channel(),
-                row.chatKey(),
-                customerId(handle, row.channel(), row.chatKey()),
-                data);
-    }
-
-    /**
-     * Skips a chat's pending rows but {@code exceptId}; the reason is the account's when not given. The
-     * chat's pending rows are found through the queue's chat index; leaving {@code pending} takes them
-     * out of the queue (the outbox's trigger, V123).
-     */
-    private static int skipChat(Handle handle, String channel, String chatKey, long exceptId, String reason) {
-        return handle.createUpdate("""
-                        UPDATE outbox SET status = 'skipped',
-                               last_error = 'customer unreachable: ' || coalesce(CAST(:reason AS text),
-                                   (SELECT unreachable_reason FROM channel_accounts
-                                    WHERE channel = :channel AND chat_key = :chatKey), 'blocked the bot')
-                        WHERE id = ANY(ARRAY(SELECT q.id FROM outbox_queue q
-                                             WHERE q.channel = :channel AND q.chat_key = :chatKey AND q.id <> :exceptId))
-                          AND status = 'pending'""")
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
-                .bind("exceptId", exceptId)
-                .bind("reason", reason)
-                .execute();
-    }
-
-    private static Long customerId(Handle handle, String channel, String chatKey) {
-        return handle.createQuery(
-                        "SELECT customer_id FROM channel_accounts WHERE channel = :channel AND chat_key = :chatKey")
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(null);
-    }
-
     private static long millisCeil(Duration duration) {
         return (duration.toNanos() + 999_999) / 1_000_000;
-    }
-
-    private static String truncate(String error) {
-        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH) + "…";
     }
 }
