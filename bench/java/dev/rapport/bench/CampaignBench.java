@@ -233,8 +233,7 @@ public final class CampaignBench {
                 long sentInWindow = sent.get() - sentAtStart;
                 double steady = midSent < 0 ? Double.NaN : (sent.get() - midSent) / ((windowEnd - midAt) / 1e9);
                 long queued = database.jdbi()
-                        .withHandle(handle -> handle.createQuery(
-                                        "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 1")
+                        .withHandle(handle -> handle.createQuery("SELECT count(*) FROM outbox_queue WHERE priority = 1")
                                 .mapTo(Long.class)
                                 .one());
                 long done = database.jdbi()
@@ -279,8 +278,7 @@ public final class CampaignBench {
     private static void feed(App app, dev.rapport.store.Database database, int backlog) {
         while (!Thread.currentThread().isInterrupted()) {
             long queued = database.jdbi()
-                    .withHandle(handle -> handle.createQuery(
-                                    "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 1")
+                    .withHandle(handle -> handle.createQuery("SELECT count(*) FROM outbox_queue WHERE priority = 1")
                             .mapTo(Long.class)
                             .one());
             try {

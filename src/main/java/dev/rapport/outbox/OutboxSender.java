@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Delivers outbox rows through the channel senders.
  *
  * <p><b>Delivery.</b> At-least-once. A row is claimed under a short lease ({@code lease_until},
- * {@code leased_by}) that the loop renews every few seconds while the row is in flight; only the
+ * {@code leased_by} of its {@code outbox_queue} row) that the loop renews every few seconds while the row is in flight; only the
  * claimer sends it, and another Rapport process on the same database skips it until the lease
  * expires — which happens only when the claimer died (kill -9: within one lease, seconds) or can no
  * longer reach the database, and then the row is sent again. A call starts only while the lease

@@ -1,6 +1,5 @@
 package dev.rapport.outbox;
 
-import dev.rapport.store.EventLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,11 +15,11 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The outbox sender's SQL: claiming due rows under a lease and writing a batch's outcomes in one
- * transaction. Stateless apart from the {@link Jdbi} it uses; thread-safe.
+ * transaction. Pending rows are scheduled in {@code outbox_queue} (due time, lease; V123), which the
+ * outbox's triggers keep equal to its pending rows; {@code outbox} keeps each reply and its outcome.
+ * Stateless apart from the {@link Jdbi} it uses; thread-safe.
  */
 final class OutboxStore {
-
-    private static final int MAX_ERROR_LENGTH = 2000;
 
     /**
      * Due rows that may go now, each locked while its lease is set. A text waits while an earlier
@@ -29,20 +28,30 @@ final class OutboxStore {
      * is leased, so a chat is never sent to by two threads or two processes at once. Replies to
      * customers who are talking come before outreach however many outreach rows are due.
      *
-     * <p>Cost: the plan walks {@code outbox_due_by_priority} in its order and stops after {@code LIMIT}
+     * <p>The claim reads and leases {@code outbox_queue}, which holds exactly the pending rows with
+     * their scheduling columns (V123), and reads {@code outbox} only by primary key, for the rows it
+     * returns: the reply, its key, its attempts and its age.
+     *
+     * <p>Cost: the plan walks {@code outbox_queue_due} in its order and stops after {@code LIMIT}
      * rows pass, so a claim costs its batch plus the rows it steps over (leased rows in flight, later
      * texts of chats that are waiting) — not the number of pending rows. {@code priority IN (0, 1)}
      * turns {@code next_attempt_at <= now()} into a range per priority, so rows backing off (due later)
-     * are not walked either. Two things keep the plan to that whatever the statistics say when it is
-     * made:
+     * are not walked either. These keep the plan to that whatever the statistics say when it is made
+     * and however the tables grow after (a connection keeps its generic plan until the next analyse):
      * <ul>
-     *   <li>the claim runs with sorts disabled ({@link #claim}), so no plan can read every pending row
-     *       through another index and sort them;</li>
-     *   <li>each candidate's chat is looked at once, through {@code outbox_chat_pending} with the chat
+     *   <li>the claim runs with sorts disabled ({@link #CLAIM_SETTINGS}), so no plan can read every
+     *       pending row through another index and sort them;</li>
+     *   <li>and with sequential scans disabled: a plan made while the queue and the accounts were small
+     *       read the queue whole for every candidate's chat check and for the lease, and the accounts
+     *       for every row (measured: 7,308 buffers instead of 952 once 6,000 rows were pending);</li>
+     *   <li>each candidate's chat is looked at once, through {@code outbox_queue_chat} with the chat
      *       as the index condition: the check is a scalar subquery, which runs per candidate with its
      *       values. Written as two {@code NOT EXISTS}, it became anti-joins, and a generic plan costed
      *       when few rows were pending scanned the whole pending index for every candidate and
-     *       matched the chat in a join filter (measured: 64 rows claimed touching 63,000 buffers).</li>
+     *       matched the chat in a join filter (measured: 64 rows claimed touching 63,000 buffers);</li>
+     *   <li>whether a returned row's chat is unreachable is one lookup of its account per row (a
+     *       lateral subquery with a LIMIT, which cannot be flattened): written as an {@code EXISTS}, it
+     *       became a hashed subplan that read every channel account once per claim.</li>
      * </ul>
      * The LIMIT is written into the text ({@link #claimSql}, a power of two), not
      * bound: with a bound LIMIT PostgreSQL planned every claim anew (0.4–1 ms, measured); with a
@@ -50,31 +59,37 @@ final class OutboxStore {
      */
     private static final String CLAIM = """
             WITH due AS (
-                SELECT o.id
-                FROM outbox o
-                WHERE o.status = 'pending'
-                  AND o.priority IN (0, 1)
-                  AND o.next_attempt_at <= now()
-                  AND (o.lease_until IS NULL OR o.lease_until <= now())
-                  AND o.channel = ANY(:channels)
-                  AND (SELECT other.id FROM outbox other   -- one look at the chat's other pending rows
-                       WHERE other.channel = o.channel AND other.chat_key = o.chat_key AND other.status = 'pending'
+                SELECT q.id
+                FROM outbox_queue q
+                WHERE q.priority IN (0, 1)
+                  AND q.next_attempt_at <= now()
+                  AND (q.lease_until IS NULL OR q.lease_until <= now())
+                  AND q.channel = ANY(:channels)
+                  AND (SELECT other.id FROM outbox_queue other   -- one look at the chat's other pending rows
+                       WHERE other.channel = q.channel AND other.chat_key = q.chat_key
                          AND (other.lease_until > now()   -- a row of the chat is being sent right now
-                              OR (other.id < o.id   -- an earlier text of the chat waits: texts keep their order
-                                  AND other.reply->>'type' <> 'button_answer'
-                                  AND o.reply->>'type' <> 'button_answer'))
+                              OR (other.id < q.id   -- an earlier text of the chat waits: texts keep their order
+                                  AND NOT other.button_answer AND NOT q.button_answer))
                        LIMIT 1) IS NULL
-                ORDER BY o.priority, o.next_attempt_at, o.id   -- replies before outreach (V75)
+                ORDER BY q.priority, q.next_attempt_at, q.id   -- replies before outreach (V75)
                 LIMIT %d
                 FOR UPDATE SKIP LOCKED
+            ),
+            leased AS (
+                UPDATE outbox_queue SET lease_until = now() + :leaseMillis * interval '1 millisecond', leased_by = :owner
+                WHERE outbox_queue.id = ANY(ARRAY(SELECT id FROM due))   -- by primary key; a join may scan the table
+                RETURNING outbox_queue.id
             )
-            UPDATE outbox SET lease_until = now() + :leaseMillis * interval '1 millisecond', leased_by = :owner
-            WHERE outbox.id = ANY(ARRAY(SELECT id FROM due))   -- by primary key; a join may scan the table
-            RETURNING outbox.id, outbox.dedup_key, outbox.channel, outbox.chat_key, outbox.reply::text AS reply,
-                      outbox.attempts, outbox.created_at,
-                      EXISTS (SELECT 1 FROM channel_accounts account
-                              WHERE account.channel = outbox.channel AND account.chat_key = outbox.chat_key
-                                AND account.unreachable_at IS NOT NULL) AS unreachable""";
+            SELECT o.id, o.dedup_key, o.channel, o.chat_key, o.reply::text AS reply, o.attempts, o.created_at,
+                   account.unreachable_at IS NOT NULL AS unreachable
+            FROM outbox o
+            LEFT JOIN LATERAL (SELECT a.unreachable_at FROM channel_accounts a   -- one lookup per row returned
+                               WHERE a.channel = o.channel AND a.chat_key = o.chat_key
+                               LIMIT 1) account ON true
+            WHERE o.id = ANY(ARRAY(SELECT id FROM leased))""";
+
+    /** What {@link #claim} sets for its transaction before it plans: see {@link #CLAIM} for why. */
+    static final List<String> CLAIM_SETTINGS = List.of("SET LOCAL enable_sort = off", "SET LOCAL enable_seqscan = off");
 
     /** The largest claim: larger limits are cut to it. */
     static final int MAX_CLAIM = 256;
@@ -114,7 +129,7 @@ final class OutboxStore {
         // out twice. Claims are few (one per batch of up to 64 rows), so the fsync costs little.
         return jdbi
                 .inTransaction(handle -> {
-                    handle.execute("SET LOCAL enable_sort = off"); // see CLAIM: walk the due rows in order
+                    CLAIM_SETTINGS.forEach(handle::execute); // see CLAIM: walk the due rows in order, by index
                     return handle.createQuery(claimSql(limit))
                             .bindArray("channels", String.class, channels)
                             .bind("leaseMillis", lease.toMillis())
@@ -139,23 +154,27 @@ final class OutboxStore {
     /**
      * Extends the lease of rows {@code owner} still holds (pending, leased by it, lease not run out);
      * returns the ids renewed. A row whose lease ran out is not renewed even if no one took it: its
-     * sends have stopped, and it is claimed again like any due row.
+     * sends have stopped, and it is claimed again like any due row. A row no longer pending has left
+     * the queue, so it is not renewed either.
      */
     java.util.Set<Long> renew(Collection<Long> ids, Duration lease, String owner) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        UPDATE outbox SET lease_until = now() + :leaseMillis * interval '1 millisecond'
-                        WHERE id = ANY(:ids) AND status = 'pending' AND leased_by = :owner AND lease_until > now()
-                        RETURNING id""")
-                .bindArray("ids", Long.class, ids)
-                .bind("leaseMillis", lease.toMillis())
-                .bind("owner", owner)
-                .mapTo(Long.class)
-                .collect(java.util.stream.Collectors.toSet()));
+        return jdbi.inTransaction(handle -> {
+            WRITE_SETTINGS.forEach(handle::execute); // by primary key however small the queue was when planned
+            return handle.createQuery("""
+                            UPDATE outbox_queue SET lease_until = now() + :leaseMillis * interval '1 millisecond'
+                            WHERE id = ANY(:ids) AND leased_by = :owner AND lease_until > now()
+                            RETURNING id""")
+                    .bindArray("ids", Long.class, ids)
+                    .bind("leaseMillis", lease.toMillis())
+                    .bind("owner", owner)
+                    .mapTo(Long.class)
+                    .collect(java.util.stream.Collectors.toSet());
+        });
     }
 
     /** Marks every pending row of a chat whose customer is unreachable {@code skipped}; returns how many. */
     int skipUnreachable(String channel, String chatKey) {
-        return jdbi.withHandle(handle -> skipChat(handle, channel, chatKey, -1, null));
+        return jdbi.withHandle(handle -> OutcomeEvents.skipChat(handle, channel, chatKey, -1, null));
     }
 
     /**
@@ -164,12 +183,46 @@ final class OutboxStore {
      *   <li>{@code sent} is written whatever the row's state: the channel took the message, and a row
      *       another sender claimed after this one's lease ran out must not be sent a third time;</li>
      *   <li>every other outcome only while the row is still {@code pending} and leased by this sender
-     *       ({@code leased_by = :owner}): once a lease ran out and another sender claimed the row, a late
-     *       retry or release from here would clear the other sender's lease and let a third claim it.</li>
+     *       ({@code outbox_queue.leased_by = :owner}): once a lease ran out and another sender claimed
+     *       the row, a late retry or release from here would clear the other sender's lease and let a
+     *       third claim it. The lease is read with the queue row locked ({@code held}), so a claim
+     *       that committed after this statement began is seen.</li>
      * </ul>
-     * {@code lease_until} is cleared in every case, which lets the chat's next rows be claimed.
+     * The outcome columns are written on {@code outbox}; no index covers them, so the update is HOT
+     * when the page has room. A retry or a release puts the queue row back with its
+     * {@code next_attempt_at} and no lease (a release writes only that: it counts no attempt); a
+     * {@code sent} or {@code dead} row leaves {@code pending} and the outbox's trigger deletes its
+     * queue row (V123). Either way the chat's next rows can be claimed. Released rows are not among
+     * the ids returned.
+     *
+     * <p>Locks: a retried or dead row is locked in the queue, then in the outbox (a released one only in
+     * the queue); a {@code sent} row in the outbox, then in the queue (by the trigger's delete), which
+     * keeps the common case to one write per table. Two writers take one row in opposite order only
+     * when a lease ran out while its first sender still had the row in flight (or erasure meets a row
+     * in flight); the deadlock that may follow fails one write, which its {@link OutcomeRecorder}
+     * tries again.
+     *
+     * <p>Plan: every table is reached by primary key ({@code = ANY} of the batch's ids) and planned
+     * with sequential scans disabled ({@link #WRITE_SETTINGS}), so that a generic plan made while the
+     * queue was nearly empty does not read it whole for every batch once a campaign has filled it.
      */
-    private static final String WRITE_OUTCOMES = """
+    static final String WRITE_OUTCOMES = """
+            WITH u AS (
+                SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:kinds AS text[]), CAST(:sentMicros AS bigint[]),
+                                     CAST(:externalIds AS text[]), CAST(:errors AS text[]), CAST(:delayMillis AS bigint[]))
+                     AS u(id, kind, sent_micros, external_id, error, delay_millis)
+            ),
+            held AS (   -- the rows, but sent ones, whose lease this sender still holds
+                SELECT q.id FROM outbox_queue q
+                WHERE q.id = ANY(ARRAY(SELECT id FROM u WHERE kind <> 'sent')) AND q.leased_by = :owner
+                FOR UPDATE
+            ),
+            requeued AS (
+                UPDATE outbox_queue q SET next_attempt_at = now() + u.delay_millis * interval '1 millisecond',
+                                          lease_until = NULL
+                FROM u
+                WHERE q.id = ANY(ARRAY(SELECT id FROM held)) AND u.id = q.id AND u.kind IN ('retry', 'release')
+            )
             UPDATE outbox o SET
                 status          = CASE WHEN u.kind IN ('sent', 'dead') THEN u.kind ELSE o.status END,
                 sent_at         = CASE WHEN u.kind = 'sent'
@@ -177,16 +230,11 @@ final class OutboxStore {
                                        ELSE o.sent_at END,
                 external_id     = CASE WHEN u.kind = 'sent' THEN u.external_id ELSE o.external_id END,
                 attempts        = o.attempts + CASE WHEN u.kind = 'release' THEN 0 ELSE 1 END,
-                last_error      = CASE WHEN u.kind = 'release' THEN o.last_error ELSE u.error END,
-                next_attempt_at = CASE WHEN u.kind IN ('retry', 'release')
-                                       THEN now() + u.delay_millis * interval '1 millisecond'
-                                       ELSE o.next_attempt_at END,
-                lease_until     = NULL
-            FROM unnest(CAST(:ids AS bigint[]), CAST(:kinds AS text[]), CAST(:sentMicros AS bigint[]),
-                        CAST(:externalIds AS text[]), CAST(:errors AS text[]), CAST(:delayMillis AS bigint[]))
-                 AS u(id, kind, sent_micros, external_id, error, delay_millis)
-            WHERE o.id = u.id
-              AND (u.kind = 'sent' OR (o.status = 'pending' AND o.leased_by = :owner))
+                last_error      = CASE WHEN u.kind = 'release' THEN o.last_error ELSE u.error END
+            FROM u
+            WHERE o.id = ANY(CAST(:ids AS bigint[])) AND o.id = u.id   -- by primary key, however small the table was
+              AND u.kind <> 'release'   -- changes nothing on the outbox row: no attempt, no error
+              AND (u.kind = 'sent' OR (o.status = 'pending' AND o.id IN (SELECT id FROM held)))
             RETURNING o.id""";
 
     /**
@@ -199,6 +247,14 @@ final class OutboxStore {
         if (outcomes.isEmpty()) {
             return;
         }
+        jdbi.useTransaction(handle -> write(handle, outcomes, owner));
+    }
+
+    /** What {@link #write} sets for its transaction before it plans: see {@link #WRITE_OUTCOMES}. */
+    static final List<String> WRITE_SETTINGS = List.of("SET LOCAL enable_seqscan = off");
+
+    /** {@link #write(List, String)} in the caller's transaction (and with its {@link #WRITE_SETTINGS}). */
+    static void write(Handle handle, List<Outcome> outcomes, String owner) {
         int size = outcomes.size();
         var ids = new Long[size];
         var kinds = new String[size];
@@ -220,7 +276,7 @@ final class OutboxStore {
                 }
                 case RETRY -> {
                     kinds[i] = "retry";
-                    errors[i] = truncate(outcome.error());
+                    errors[i] = OutcomeEvents.truncate(outcome.error());
                     delayMillis[i] = millisCeil(outcome.remainingDelay(now));
                 }
                 case RELEASE -> {
@@ -229,36 +285,35 @@ final class OutboxStore {
                 }
                 case DEAD, UNREACHABLE -> {
                     kinds[i] = "dead";
-                    errors[i] = truncate(outcome.error());
+                    errors[i] = OutcomeEvents.truncate(outcome.error());
                 }
             }
             if (outcome.kind() == Outcome.Kind.UNREACHABLE) {
                 unreachable.putIfAbsent(outcome.row().chat(), outcome);
             }
         }
-        jdbi.useTransaction(handle -> {
-            Set<Long> written = handle.createQuery(WRITE_OUTCOMES)
-                    .bindArray("ids", Long.class, (Object[]) ids)
-                    .bindArray("kinds", String.class, (Object[]) kinds)
-                    .bindArray("sentMicros", Long.class, (Object[]) sentMicros)
-                    .bindArray("externalIds", String.class, (Object[]) externalIds)
-                    .bindArray("errors", String.class, (Object[]) errors)
-                    .bindArray("delayMillis", Long.class, (Object[]) delayMillis)
-                    .bind("owner", owner)
-                    .mapTo(Long.class)
-                    .collect(Collectors.toSet());
-            for (Outcome outcome : outcomes) {
-                if (outcome.kind() == Outcome.Kind.DEAD
-                        && written.contains(outcome.row().id())) {
-                    recordDeadLetter(handle, outcome);
-                }
+        WRITE_SETTINGS.forEach(handle::execute);
+        Set<Long> written = handle.createQuery(WRITE_OUTCOMES)
+                .bindArray("ids", Long.class, (Object[]) ids)
+                .bindArray("kinds", String.class, (Object[]) kinds)
+                .bindArray("sentMicros", Long.class, (Object[]) sentMicros)
+                .bindArray("externalIds", String.class, (Object[]) externalIds)
+                .bindArray("errors", String.class, (Object[]) errors)
+                .bindArray("delayMillis", Long.class, (Object[]) delayMillis)
+                .bind("owner", owner)
+                .mapTo(Long.class)
+                .collect(Collectors.toSet());
+        for (Outcome outcome : outcomes) {
+            if (outcome.kind() == Outcome.Kind.DEAD
+                    && written.contains(outcome.row().id())) {
+                OutcomeEvents.deadLetter(handle, outcome);
             }
-            for (Outcome outcome : unreachable.values()) {
-                if (written.contains(outcome.row().id())) {
-                    markUnreachable(handle, outcome);
-                }
+        }
+        for (Outcome outcome : unreachable.values()) {
+            if (written.contains(outcome.row().id())) {
+                OutcomeEvents.unreachable(handle, outcome);
             }
-        });
+        }
     }
 
     /** Pending rows and the age of the oldest, for the gauges. */
@@ -268,80 +323,12 @@ final class OutboxStore {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT count(*) AS pending,
                                coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest
-                        FROM outbox WHERE status = 'pending'""")
+                        FROM outbox_queue""")
                 .map((rs, ctx) -> new Depth(rs.getLong("pending"), rs.getDouble("oldest")))
                 .one());
     }
 
-    private static void recordDeadLetter(Handle handle, Outcome outcome) {
-        ClaimedRow row = outcome.row();
-        var data = new LinkedHashMap<String, Object>();
-        data.put("outbox_id", row.id());
-        data.put("dedup_key", row.dedupKey());
-        data.put("attempts", row.attempts() + 1);
-        data.put("reason", truncate(outcome.error()));
-        EventLog.record(
-                handle,
-                OutboxEvent.DEAD_LETTER,
-                row.channel(),
-                row.chatKey(),
-                customerId(handle, row.channel(), row.chatKey()),
-                data);
-    }
-
-    private static void markUnreachable(Handle handle, Outcome outcome) {
-        ClaimedRow row = outcome.row();
-        int skipped = skipChat(handle, row.channel(), row.chatKey(), row.id(), truncate(outcome.error()));
-        handle.createUpdate("""
-                        UPDATE channel_accounts SET unreachable_at = now(), unreachable_reason = :reason
-                        WHERE channel = :channel AND chat_key = :chatKey AND unreachable_at IS NULL""")
-                .bind("reason", truncate(outcome.error()))
-                .bind("channel", row.channel())
-                .bind("chatKey", row.chatKey())
-                .execute();
-        var data = new LinkedHashMap<String, Object>();
-        data.put("reason", truncate(outcome.error()));
-        data.put("outbox_id", row.id());
-        data.put("skipped", skipped);
-        EventLog.record(
-                handle,
-                OutboxEvent.CUSTOMER_UNREACHABLE,
-                row.channel(),
-                row.chatKey(),
-                customerId(handle, row.channel(), row.chatKey()),
-                data);
-    }
-
-    /** Skips a chat's pending rows but {@code exceptId}; the reason is the account's when not given. */
-    private static int skipChat(Handle handle, String channel, String chatKey, long exceptId, String reason) {
-        return handle.createUpdate("""
-                        UPDATE outbox SET status = 'skipped', lease_until = NULL,
-                               last_error = 'customer unreachable: ' || coalesce(CAST(:reason AS text),
-                                   (SELECT unreachable_reason FROM channel_accounts
-                                    WHERE channel = :channel AND chat_key = :chatKey), 'blocked the bot')
-                        WHERE channel = :channel AND chat_key = :chatKey AND status = 'pending' AND id <> :exceptId""")
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
-                .bind("exceptId", exceptId)
-                .bind("reason", reason)
-                .execute();
-    }
-
-    private static Long customerId(Handle handle, String channel, String chatKey) {
-        return handle.createQuery(
-                        "SELECT customer_id FROM channel_accounts WHERE channel = :channel AND chat_key = :chatKey")
-                .bind("channel", channel)
-                .bind("chatKey", chatKey)
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(null);
-    }
-
     private static long millisCeil(Duration duration) {
         return (duration.toNanos() + 999_999) / 1_000_000;
-    }
-
-    private static String truncate(String error) {
-        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH) + "…";
     }
 }

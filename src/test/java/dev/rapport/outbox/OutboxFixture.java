@@ -77,6 +77,29 @@ final class OutboxFixture implements AutoCloseable {
                         .one());
     }
 
+    /**
+     * The scheduling row of the pending row with this dedup key in {@code outbox_queue} (next_attempt_at,
+     * lease_until, leased_by…), or empty when the row is not pending.
+     */
+    java.util.Optional<Map<String, Object>> queued(String key) {
+        return database.jdbi()
+                .withHandle(handle ->
+                        handle.createQuery("""
+                                SELECT q.* FROM outbox_queue q JOIN outbox o ON o.id = q.id WHERE o.dedup_key = :key""").bind("key", key).mapToMap().findOne());
+    }
+
+    /** Sets the lease of the row with this dedup key to end {@code seconds} from now (negative: ran out). */
+    void lease(String key, long seconds, String owner) {
+        database.jdbi()
+                .useHandle(handle -> handle.createUpdate("""
+                                UPDATE outbox_queue SET lease_until = now() + :seconds * interval '1 second', leased_by = :owner
+                                WHERE id = (SELECT id FROM outbox WHERE dedup_key = :key)""")
+                        .bind("seconds", seconds)
+                        .bind("owner", owner)
+                        .bind("key", key)
+                        .execute());
+    }
+
     String status(String key) {
         return (String) row(key).get("status");
     }

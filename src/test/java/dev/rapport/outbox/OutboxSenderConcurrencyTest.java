@@ -181,10 +181,8 @@ class OutboxSenderConcurrencyTest {
         fixture.enqueue("held", 1, "held by another process");
         fixture.enqueue("after-held", 1, "behind it");
         fixture.enqueue("orphaned", 2, "its sender died");
-        fixture.database.jdbi().useHandle(handle -> {
-            handle.execute("UPDATE outbox SET lease_until = now() + interval '1 hour' WHERE dedup_key = 'held'");
-            handle.execute("UPDATE outbox SET lease_until = now() - interval '1 second' WHERE dedup_key = 'orphaned'");
-        });
+        fixture.lease("held", 3600, "another process");
+        fixture.lease("orphaned", -1, "a dead process");
 
         var sender = fixture.sender(OutboxFixture.FAST);
 

@@ -34,7 +34,7 @@ class OutboxSenderTest {
         assertThat(row.get("external_id")).isEqualTo("1");
         assertThat(row.get("attempts")).isEqualTo(1);
         assertThat(row.get("sent_at")).isNotNull();
-        assertThat(row.get("lease_until")).isNull();
+        assertThat(fixture.queued("k1")).as("no longer in the queue").isEmpty();
         assertThat(fixture.telegram.sentTexts(42)).containsExactly("Hello");
     }
 

@@ -46,25 +46,27 @@ class OutboxStoreTest {
         assertThat(sent.get("external_id")).isEqualTo("501");
         assertThat(((java.sql.Timestamp) sent.get("sent_at")).toInstant()).isEqualTo(at);
         assertThat(sent.get("attempts")).isEqualTo(1);
-        assertThat(sent.get("lease_until")).isNull();
+        assertThat(fixture.queued("sent")).as("a sent row leaves the queue").isEmpty();
 
         var retry = fixture.row("retry");
         assertThat(retry.get("status")).isEqualTo("pending");
         assertThat(retry.get("attempts")).isEqualTo(1);
         assertThat(retry.get("last_error")).isEqualTo("[502] Bad Gateway");
-        assertThat(retry.get("lease_until")).isNull();
+        assertThat(fixture.queued("retry").orElseThrow().get("lease_until")).isNull();
         assertThat(nextAttempt("retry")).isAfter(OffsetDateTime.now().plusMinutes(4));
 
         var release = fixture.row("release");
         assertThat(release.get("status")).isEqualTo("pending");
         assertThat(release.get("attempts")).isEqualTo(0); // not tried: no attempt counted
         assertThat(release.get("last_error")).isNull();
+        assertThat(fixture.queued("release").orElseThrow().get("lease_until")).isNull();
         assertThat(nextAttempt("release")).isAfter(OffsetDateTime.now().plusMinutes(4));
 
         var dead = fixture.row("dead");
         assertThat(dead.get("status")).isEqualTo("dead");
         assertThat(dead.get("attempts")).isEqualTo(1);
         assertThat(dead.get("last_error")).isEqualTo("rejected: [400] Bad Request");
+        assertThat(fixture.queued("dead")).as("a dead row leaves the queue").isEmpty();
         assertThat(fixture.events(OutboxEvent.DEAD_LETTER.type())).hasSize(1);
     }
 
@@ -86,8 +88,9 @@ class OutboxStoreTest {
         for (String key : List.of("k1", "k2")) {
             var row = fixture.row(key);
             assertThat(row.get("status")).isEqualTo("pending");
-            assertThat(row.get("leased_by")).isEqualTo("other");
-            assertThat(row.get("lease_until")).isNotNull(); // the other sender's lease stands
+            var queued = fixture.queued(key).orElseThrow();
+            assertThat(queued.get("leased_by")).isEqualTo("other");
+            assertThat(queued.get("lease_until")).isNotNull(); // the other sender's lease stands
             assertThat(row.get("attempts")).isEqualTo(0);
         }
         assertThat(fixture.events(OutboxEvent.DEAD_LETTER.type())).isEmpty();
@@ -125,14 +128,17 @@ class OutboxStoreTest {
     private void expireLeases() {
         fixture.database
                 .jdbi()
-                .useHandle(handle -> handle.execute(
-                        "UPDATE outbox SET lease_until = now() - interval '1 second' WHERE lease_until IS NOT NULL"));
+                .useHandle(
+                        handle -> handle.execute(
+                                "UPDATE outbox_queue SET lease_until = now() - interval '1 second' WHERE lease_until IS NOT NULL"));
     }
 
     private OffsetDateTime nextAttempt(String key) {
         return fixture.database
                 .jdbi()
-                .withHandle(handle -> handle.createQuery("SELECT next_attempt_at FROM outbox WHERE dedup_key = :key")
+                .withHandle(handle -> handle.createQuery("""
+                                SELECT q.next_attempt_at FROM outbox_queue q JOIN outbox o ON o.id = q.id
+                                WHERE o.dedup_key = :key""")
                         .bind("key", key)
                         .mapTo(OffsetDateTime.class)
                         .one())
