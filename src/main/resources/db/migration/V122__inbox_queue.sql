@@ -37,22 +37,28 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- An update that left 'pending' leaves the queue; one still (or again) pending carries its retry time
--- and its chat (erasure renames a chat to its pseudonym).
-CREATE FUNCTION inbox_queue_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- An update that left 'pending' leaves the queue; one still pending carries its retry time and its
+-- chat (erasure renames a chat to its pseudonym); one pending again comes back. Not an upsert: ON
+-- CONFLICT DO UPDATE locks the row even where it changes nothing, a WAL record per row.
+--
+-- The trigger functions read the queue only by primary key (enable_seqscan off): their plans are
+-- cached per connection, and one made while the queue was nearly empty must not scan a backlog of
+-- thousands for every batch of rows marked done.
+CREATE FUNCTION inbox_queue_changed() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
     DELETE FROM inbox_queue q USING changed c WHERE q.id = c.id AND c.status <> 'pending';
+    UPDATE inbox_queue q SET channel = c.channel, chat_key = c.chat_key, not_before = c.not_before
+    FROM changed c
+    WHERE q.id = c.id AND c.status = 'pending'
+      AND (q.channel, q.chat_key, q.not_before) IS DISTINCT FROM (c.channel, c.chat_key, c.not_before);
     INSERT INTO inbox_queue (id, channel, chat_key, update_id, outreach, received_at, not_before)
     SELECT id, channel, chat_key, update_id, kind IS NOT DISTINCT FROM 'outreach', received_at, not_before
     FROM changed WHERE status = 'pending'
-    ON CONFLICT (id) DO UPDATE SET channel = excluded.channel, chat_key = excluded.chat_key,
-                                   not_before = excluded.not_before
-        WHERE (inbox_queue.channel, inbox_queue.chat_key, inbox_queue.not_before)
-              IS DISTINCT FROM (excluded.channel, excluded.chat_key, excluded.not_before);
+    ON CONFLICT (id) DO NOTHING;
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION inbox_queue_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION inbox_queue_removed() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
     DELETE FROM inbox_queue q USING removed r WHERE q.id = r.id;
     RETURN NULL;

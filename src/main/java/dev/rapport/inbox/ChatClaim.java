@@ -82,14 +82,17 @@ final class ChatClaim {
         return new Claim(claimed, anyPending);
     }
 
+    /** A page of the queue in claim order, through {@code inbox_queue_claim}. */
+    static final String HEAD = """
+            SELECT channel, chat_key, outreach, id
+            FROM inbox_queue
+            WHERE (outreach, id) > (:afterOutreach, :afterId)
+            ORDER BY outreach, id
+            LIMIT :page""";
+
     /** The next page of pending rows: customers' updates by id, then outreach by id. */
     private List<Head> head(Handle handle, boolean afterOutreach, long afterId) {
-        return handle.createQuery("""
-                        SELECT channel, chat_key, outreach, id
-                        FROM inbox_queue
-                        WHERE (outreach, id) > (:afterOutreach, :afterId)
-                        ORDER BY outreach, id
-                        LIMIT :page""")
+        return handle.createQuery(HEAD)
                 .bind("afterOutreach", afterOutreach)
                 .bind("afterId", afterId)
                 .bind("page", page)
@@ -98,6 +101,23 @@ final class ChatClaim {
                 .list();
     }
 
+    /** The lock statement of {@link #lock}: one index lookup of {@code inbox_queue} per candidate. */
+    static final String LOCK = """
+            SELECT c.channel, c.chat_key
+            FROM unnest(:channels, :chatKeys) AS c(channel, chat_key)
+            CROSS JOIN LATERAL (
+                SELECT max(q.received_at) AS newest, min(q.received_at) AS oldest,
+                       max(q.not_before) AS held_until
+                FROM inbox_queue q
+                WHERE q.channel = c.channel AND q.chat_key = c.chat_key) p
+            WHERE CASE WHEN p.newest IS NOT NULL
+                            AND (p.newest < now() - make_interval(secs => :settle)
+                                 OR p.oldest < now() - make_interval(secs => :settle * 10))
+                            AND coalesce(p.held_until, '-infinity') <= now()
+                       THEN pg_try_advisory_xact_lock(hashtextextended(c.channel || '/' || c.chat_key, 0))
+                       ELSE false END
+            LIMIT :wanted""";
+
     /**
      * Checks the candidates in the given order and locks those that may go, until {@code wanted}.
      * The CASE makes the order of evaluation certain: the lock is tried only after the checks passed,
@@ -105,21 +125,7 @@ final class ChatClaim {
      * enough are locked.
      */
     private List<ChatBatch.Chat> lock(Handle handle, List<ChatBatch.Chat> candidates, int wanted) {
-        return handle.createQuery("""
-                        SELECT c.channel, c.chat_key
-                        FROM unnest(:channels, :chatKeys) AS c(channel, chat_key)
-                        CROSS JOIN LATERAL (
-                            SELECT max(q.received_at) AS newest, min(q.received_at) AS oldest,
-                                   max(q.not_before) AS held_until
-                            FROM inbox_queue q
-                            WHERE q.channel = c.channel AND q.chat_key = c.chat_key) p
-                        WHERE CASE WHEN p.newest IS NOT NULL
-                                        AND (p.newest < now() - make_interval(secs => :settle)
-                                             OR p.oldest < now() - make_interval(secs => :settle * 10))
-                                        AND coalesce(p.held_until, '-infinity') <= now()
-                                   THEN pg_try_advisory_xact_lock(hashtextextended(c.channel || '/' || c.chat_key, 0))
-                                   ELSE false END
-                        LIMIT :wanted""")
+        return handle.createQuery(LOCK)
                 .bindArray(
                         "channels",
                         String.class,
