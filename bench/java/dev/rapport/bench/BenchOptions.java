@@ -24,6 +24,7 @@ record BenchOptions(
         Duration latencyDuration,
         int burst,
         int burstConnections,
+        int history,
         Map<String, String> rapportSettings) {
 
     static final String USAGE = """
@@ -42,6 +43,9 @@ record BenchOptions(
               --latency-duration=SECONDS BENCH_LATENCY_DURATION 10     that window's length
               --burst=N               BENCH_BURST               20000  updates the burst phase posts at once
               --burst-connections=N   BENCH_BURST_CONNECTIONS   40     connections it posts them over
+              --history=N             BENCH_HISTORY             0      updates already answered before Rapport starts
+                                                                       (with their messages, replies and events), as
+                                                                       in a database that has served for months
               --set KEY=VALUE         RAPPORT_* / RATE_*               a Rapport setting, e.g. RAPPORT_INBOX_WORKERS=4
             """;
 
@@ -81,6 +85,7 @@ record BenchOptions(
                 Duration.ofMillis(Math.round(values.seconds("latency-duration", 10) * 1000)),
                 values.positive("burst", 20_000),
                 values.positive("burst-connections", 40),
+                values.count("history", 0),
                 Map.copyOf(rapport));
         given.keySet()
                 .removeAll(List.of(
@@ -95,7 +100,8 @@ record BenchOptions(
                         "latency-connections",
                         "latency-duration",
                         "burst",
-                        "burst-connections"));
+                        "burst-connections",
+                        "history"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + given.keySet());
         }
@@ -132,6 +138,9 @@ record BenchOptions(
         }
         if (phases.contains("burst")) {
             lines.add("burst: %d updates over %d connections".formatted(burst, burstConnections));
+        }
+        if (history > 0) {
+            lines.add("history: %,d updates already answered before Rapport starts".formatted(history));
         }
         lines.add("durable commits: "
                 + (durable

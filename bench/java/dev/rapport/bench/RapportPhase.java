@@ -39,6 +39,7 @@ final class RapportPhase {
         forgetCalls.scheduleAtFixedRate(telegram::clearCalls, 1, 1, TimeUnit.SECONDS);
         try (var database = Database.connect(jdbcUrl, poolSize)) {
             database.migrate();
+            History.fill(database, options.history());
             App app = App.start(config, database, false);
             app.awaitReady(
                     java.time.Duration.ofMinutes(2)); // models loaded, workers running: as a health check would wait
