@@ -2,12 +2,9 @@ package dev.rapport.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.store.Database;
-import dev.rapport.store.Json;
+import dev.rapport.store.QueryPlan;
 import dev.rapport.store.TestDatabase;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
@@ -27,7 +24,7 @@ class InboxClaimPlanTest {
     private static final int CHATS = 48;
 
     @Test
-    void aBatchReadsItsChatsByIndexWhateverWasPlannedWhenTheTablesWereSmall() throws Exception {
+    void aBatchReadsItsChatsByIndexWhateverWasPlannedWhenTheTablesWereSmall() {
         try (Database database = TestDatabase.fresh()) {
             database.jdbi().useTransaction(handle -> {
                 staleStatistics(handle);
@@ -51,21 +48,17 @@ class InboxClaimPlanTest {
                 handle.execute("EXECUTE lock('{}', '{}', 0.1, 48)");
                 backlog(handle);
 
-                JsonNode head = explain(handle, "EXECUTE head(false, 0, 192)");
-                assertThat(head.get("Actual Rows").asLong())
-                        .as("a page of the queue")
-                        .isEqualTo(192);
+                QueryPlan head = QueryPlan.explain(handle, "EXECUTE head(false, 0, 192)");
+                assertThat(head.rows()).as("a page of the queue").isEqualTo(192);
                 assertCheap(head, "read a page of 192 pending updates among 6,000");
 
                 String chats = chats();
-                JsonNode pending = explain(handle, "EXECUTE pending(" + chats + ")");
-                assertThat(pending.get("Actual Rows").asLong())
-                        .as("pending updates of 48 chats")
-                        .isEqualTo(96);
+                QueryPlan pending = QueryPlan.explain(handle, "EXECUTE pending(" + chats + ")");
+                assertThat(pending.rows()).as("pending updates of 48 chats").isEqualTo(96);
                 assertCheap(pending, "read the pending updates of 48 chats among 3,000");
 
-                JsonNode lock = explain(handle, "EXECUTE lock(" + chats + ", 0.1, 48)");
-                assertThat(lock.get("Actual Rows").asLong()).as("chats locked").isEqualTo(CHATS);
+                QueryPlan lock = QueryPlan.explain(handle, "EXECUTE lock(" + chats + ", 0.1, 48)");
+                assertThat(lock.rows()).as("chats locked").isEqualTo(CHATS);
                 assertCheap(lock, "check and lock 48 chats among 3,000");
                 handle.rollback();
             });
@@ -101,30 +94,10 @@ class InboxClaimPlanTest {
         return "ARRAY[" + channels + "], ARRAY[" + keys + "]";
     }
 
-    private static JsonNode explain(Handle handle, String statement) throws Exception {
-        String json = handle.createQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + statement)
-                .mapTo(String.class)
-                .one();
-        return Json.mapper().readTree(json).get(0).get("Plan");
-    }
-
-    private static void assertCheap(JsonNode plan, String what) {
-        long buffers = plan.get("Shared Hit Blocks").asLong()
-                + plan.get("Shared Read Blocks").asLong();
-        assertThat(buffers).as("buffers touched to " + what).isLessThan(1_000);
-        assertThat(nodes(plan))
+    private static void assertCheap(QueryPlan plan, String what) {
+        assertThat(plan.buffers()).as("buffers touched to " + what).isLessThan(1_000);
+        assertThat(plan.nodes())
                 .as("every table is read through an index: a sequential scan grows with the table")
                 .noneMatch(node -> node.startsWith("Seq Scan"));
-    }
-
-    /** Every node of the plan as "node type on relation". */
-    private static List<String> nodes(JsonNode plan) {
-        var nodes = new ArrayList<String>();
-        nodes.add(plan.path("Node Type").asText() + " on "
-                + plan.path("Relation Name").asText());
-        for (JsonNode child : plan.path("Plans")) {
-            nodes.addAll(nodes(child));
-        }
-        return nodes;
     }
 }

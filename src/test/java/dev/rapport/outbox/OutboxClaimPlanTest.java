@@ -2,9 +2,8 @@ package dev.rapport.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.store.Database;
-import dev.rapport.store.Json;
+import dev.rapport.store.QueryPlan;
 import dev.rapport.store.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,11 +118,9 @@ class OutboxClaimPlanTest {
                 return explained;
             });
 
-            JsonNode plan = Json.mapper().readTree(json).get(0).get("Plan");
-            assertThat(plan.get("Actual Rows").asLong())
-                    .as("outbox rows written")
-                    .isEqualTo(64);
-            assertThat(nodes(plan))
+            QueryPlan plan = QueryPlan.of(json);
+            assertThat(plan.rows()).as("outbox rows written").isEqualTo(64);
+            assertThat(plan.nodes())
                     .as("every table is read through an index: a sequential scan grows with the table")
                     .noneMatch(node -> node.startsWith("Seq Scan"));
         }
@@ -162,27 +159,14 @@ class OutboxClaimPlanTest {
         OutboxStore.CLAIM_SETTINGS.forEach(handle::execute);
     }
 
-    private static void assertCheap(String json) throws Exception {
-        JsonNode plan = Json.mapper().readTree(json).get(0).get("Plan");
-        assertThat(plan.get("Actual Rows").asLong()).isEqualTo(64);
-        long buffers = plan.get("Shared Hit Blocks").asLong()
-                + plan.get("Shared Read Blocks").asLong();
-        assertThat(buffers)
+    private static void assertCheap(String json) {
+        QueryPlan plan = QueryPlan.of(json);
+        assertThat(plan.rows()).isEqualTo(64);
+        assertThat(plan.buffers())
                 .as("buffers touched to claim 64 of 6,000 pending rows")
                 .isLessThan(5_000);
-        assertThat(nodes(plan))
+        assertThat(plan.nodes())
                 .as("every table is read through an index: a sequential scan grows with the table")
                 .noneMatch(node -> node.startsWith("Seq Scan"));
-    }
-
-    /** Every node of the plan as "node type on relation". */
-    private static List<String> nodes(JsonNode plan) {
-        var nodes = new ArrayList<String>();
-        nodes.add(plan.path("Node Type").asText() + " on "
-                + plan.path("Relation Name").asText());
-        for (JsonNode child : plan.path("Plans")) {
-            nodes.addAll(nodes(child));
-        }
-        return nodes;
     }
 }
