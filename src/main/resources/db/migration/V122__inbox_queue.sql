@@ -4,9 +4,9 @@
 --
 -- Why: the partial indexes inbound_updates_pending and inbound_updates_claim (V1, V110) name status in
 -- their predicate, so marking an update processed could never be a HOT update: each update was copied
--- whole with its payload and got a new entry in all five indexes (measured: 10 index entries and two
--- full copies of the payload in the WAL per update). Without them, the status change touches no index
--- and stays on its page when there is room (fillfactor below).
+-- whole with its payload and got a new entry in each of its indexes again (a customer's update: four
+-- entries when stored, four more when done, and two copies of the payload in the WAL). Without them,
+-- the status change touches no index and stays on its page when there is room (fillfactor below).
 --
 -- Contract: the triggers below keep the queue equal to the pending rows for every writer — the
 -- intake, outreach, erasure, the command line and tests — in the writer's own statement and
