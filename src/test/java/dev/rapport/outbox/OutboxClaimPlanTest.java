@@ -83,7 +83,7 @@ class OutboxClaimPlanTest {
             String json = database.jdbi().inTransaction(handle -> {
                 staleStatistics(handle);
                 handle.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-                OutboxStore.WRITE_SETTINGS.forEach(handle::execute);
+                handle.execute(OutboxStore.WRITE_SETTINGS);
                 handle.execute("PREPARE write(bigint[], text[], bigint[], text[], text[], bigint[], text) AS "
                         + OutboxStore.WRITE_OUTCOMES
                                 .replace(":ids", "$1")
@@ -156,7 +156,7 @@ class OutboxClaimPlanTest {
     /** A generic plan, with the settings {@link OutboxStore#claim} plans under. */
     private static void planAsTheClaimDoes(Handle handle) {
         handle.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-        OutboxStore.CLAIM_SETTINGS.forEach(handle::execute);
+        handle.execute(OutboxStore.CLAIM_SETTINGS);
     }
 
     private static void assertCheap(String json) {
