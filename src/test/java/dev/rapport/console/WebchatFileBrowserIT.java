@@ -8,7 +8,6 @@ import dev.rapport.it.RunningRapport;
 import dev.rapport.staff.Role;
 import dev.rapport.staff.StaffAccounts;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -63,12 +63,12 @@ class WebchatFileBrowserIT {
     }
 
     @Test
-    void aPhotoAttachedDuringAComplaintIsShownToTheAgent() throws Exception {
+    void aPhotoAttachedDuringAComplaintIsShownToTheAgent(@TempDir Path files) throws Exception {
         var image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 40; x++) {
             image.setRGB(x, 10, 0xCC0000);
         }
-        Path photo = Files.createTempFile("cracked-lid", ".png");
+        Path photo = files.resolve("cracked-lid.png"); // removed with its folder after the test
         ImageIO.write(image, "png", photo.toFile());
 
         browser.get(rapport.url("/chat"));

@@ -79,10 +79,9 @@ class DashboardBrowserIT {
                 .isEqualTo("rgba(255, 255, 255, 1)");
         assertThat(browser.findElements(By.cssSelector("canvas[data-drawn]"))).hasSizeGreaterThanOrEqualTo(5);
         // What the manager saw, for a person to look at when this test fails.
-        java.nio.file.Files.copy(
-                browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+        java.nio.file.Files.write(
                 java.nio.file.Path.of("target", "dashboard-browser.png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)); // no copy left in the temp folder
 
         browser.findElement(By.cssSelector("#filters input[name=tier][value=small]"))
                 .click();
