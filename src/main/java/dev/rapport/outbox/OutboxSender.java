@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * while another row of their chat is in flight. Chats are independent of each other.
  *
  * <p><b>Rates and failures.</b> A token bucket per chat ({@code perChatPerSecond}, burst
- * {@code perChatBurst}; button answers are exempt) and one for all sends ({@code globalPerSecond});
+ * {@code perChatBurst}; button answers are exempt) and one for all sends ({@code globalPerSecond},
+ * split evenly between the senders running on the database: {@link RateShare});
  * a row whose chat has no token is put back with a later {@code next_attempt_at}, no attempt
  * counted, rather than holding a thread. Channel results: delivered → {@code sent};
  * retry-after → due again after exactly that delay; transient → exponential back-off with jitter,
@@ -163,7 +164,8 @@ public final class OutboxSender implements AutoCloseable {
         String owner = UUID.randomUUID().toString();
         var dispatch = new ChatDispatch(
                 store, meters, limits, chatSends, pool, signals, tuning.lease(), longestCall, tuning.pollInterval());
-        this.work = new SenderLoop(store, channels, tuning, limits, meters, owner, signals, idle, dispatch);
+        this.work = new SenderLoop(
+                store, channels, tuning, limits, meters, owner, signals, idle, dispatch, new RateShare(jdbi));
         this.loop = new Thread(this::run, "outbox-loop");
         this.loop.setDaemon(true);
     }

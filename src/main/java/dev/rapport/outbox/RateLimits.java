@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentMap;
  * The outbox's send rates: one bucket per chat ({@code perChatPerSecond}, burst {@code perChatBurst})
  * and one for everything ({@code globalPerSecond}, burst one second's worth). Tokens are taken when
  * a call starts, not when its row is claimed, so time spent waiting for a free sender thread does
- * not let a chat's calls bunch up. Per process: two Rapport instances on one database may together
- * send up to twice the configured rates. Thread-safe.
+ * not let a chat's calls bunch up. The global rate is the bot's: the senders on one database split
+ * it evenly ({@link #share}, {@link RateShare}). The chat rates are per process: a chat's rows go
+ * out one at a time, but its next row may go from another process without waiting for this one's
+ * token. Thread-safe.
  */
 final class RateLimits {
 
@@ -29,6 +31,17 @@ final class RateLimits {
     RateLimits(RapportConfig.Outbox settings, long now) {
         this.settings = settings;
         this.global = new TokenBucket(settings.globalPerSecond(), Math.max(1, settings.globalPerSecond()), now);
+    }
+
+    /**
+     * {@code senders} senders on the database share the global rate (this one included): from
+     * {@code now} on this one sends at most its part, with a burst of one second's worth of it.
+     * Returns that part, per second.
+     */
+    double share(int senders, long now) {
+        double perSecond = settings.globalPerSecond() / senders;
+        global.rate(perSecond, Math.max(1, perSecond), now);
+        return perSecond;
     }
 
     /** Takes a token for this chat: 0, or the nanoseconds until the chat may send again. */

@@ -29,9 +29,12 @@ final class SenderLoop implements Runnable {
     private final ChatDispatch dispatch;
     private final OutcomeRecorder recorder;
     private final LeaseRenewal renewal;
+    private final RateShare share;
     private final InFlight inFlight = new InFlight();
     private volatile boolean stopping;
     private long depthRefreshAt = System.nanoTime();
+    private long shareAt = System.nanoTime(); // the first pass takes its share before it claims
+    private int senders;
     /**
      * Rows the next claim asks for: {@code tuning.batchSize()}, doubled after each claim that found as
      * many rows as it asked for, up to half of {@code maxInFlight} — a backlog is worked off in fewer,
@@ -50,7 +53,8 @@ final class SenderLoop implements Runnable {
             String owner,
             Signals signals,
             IdlePasses idle,
-            ChatDispatch dispatch) {
+            ChatDispatch dispatch,
+            RateShare share) {
         this.store = store;
         this.channels = Set.copyOf(channels);
         this.tuning = tuning;
@@ -60,6 +64,7 @@ final class SenderLoop implements Runnable {
         this.signals = signals;
         this.idle = idle;
         this.dispatch = dispatch;
+        this.share = share;
         this.recorder = new OutcomeRecorder(store, owner);
         this.renewal = new LeaseRenewal(store, owner, tuning.lease(), tuning.renewEvery());
         this.batchSize = tuning.batchSize();
@@ -90,6 +95,11 @@ final class SenderLoop implements Runnable {
             }
             recorder.finished(finished, inFlight); // batches that finished together: one transaction
         }
+        try {
+            share.leave(owner);
+        } catch (RuntimeException e) { // forgotten after RateShare.GONE_AFTER anyway
+            log.warn("Could not remove this outbox sender from outbox_senders: {}", e.toString());
+        }
         log.info("Outbox sender stopped");
     }
 
@@ -97,6 +107,7 @@ final class SenderLoop implements Runnable {
     private long claimAndDispatch() {
         long now = System.nanoTime();
         refreshDepthIfDue(now);
+        shareIfDue(now);
         long poll = tuning.pollInterval().toNanos();
         int room = tuning.maxInFlight() - inFlight.rows();
         if (room <= 0) {
@@ -129,6 +140,22 @@ final class SenderLoop implements Runnable {
         }
         batchSize = tuning.batchSize();
         return recorder.untilNextDue(now, poll);
+    }
+
+    /** Writes this sender's heartbeat and takes its part of the global rate (see {@link RateShare}). */
+    private void shareIfDue(long now) {
+        if (now - shareAt >= 0) {
+            shareAt = now + RateShare.EVERY.toNanos();
+            int count = share.beat(owner);
+            double perSecond = limits.share(count, now);
+            if (count != senders) {
+                senders = count;
+                log.info(
+                        "{} outbox senders on this database share the global rate: this one sends up to {}/s",
+                        count,
+                        perSecond);
+            }
+        }
     }
 
     private void refreshDepthIfDue(long now) {

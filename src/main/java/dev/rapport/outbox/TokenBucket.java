@@ -6,20 +6,29 @@ package dev.rapport.outbox;
  */
 final class TokenBucket {
 
-    private final double capacity;
-    private final double perNano;
+    private double capacity;
+    private double perNano;
     private double tokens;
     private long refilledAt;
 
     TokenBucket(double perSecond, double capacity, long now) {
-        if (perSecond <= 0 || capacity < 1) {
-            throw new IllegalArgumentException(
-                    "A rate needs perSecond > 0 and capacity >= 1; got " + perSecond + "/s, capacity " + capacity);
-        }
+        check(perSecond, capacity);
         this.capacity = capacity;
         this.perNano = perSecond / 1e9;
         this.tokens = capacity;
         this.refilledAt = now;
+    }
+
+    /**
+     * From {@code now} on, refills at {@code perSecond} up to {@code capacity}. Tokens above the new
+     * capacity are dropped, so a smaller rate is not spent as a burst of the larger one's size.
+     */
+    synchronized void rate(double perSecond, double capacity, long now) {
+        check(perSecond, capacity);
+        refill(now);
+        this.capacity = capacity;
+        this.perNano = perSecond / 1e9;
+        this.tokens = Math.min(tokens, capacity);
     }
 
     /** Takes a token and returns 0, or takes nothing and returns the nanoseconds until one is there. */
@@ -58,6 +67,13 @@ final class TokenBucket {
     synchronized boolean full(long now) {
         refill(now);
         return tokens >= capacity;
+    }
+
+    private static void check(double perSecond, double capacity) {
+        if (perSecond <= 0 || capacity < 1) {
+            throw new IllegalArgumentException(
+                    "A rate needs perSecond > 0 and capacity >= 1; got " + perSecond + "/s, capacity " + capacity);
+        }
     }
 
     private long untilOne() {

@@ -177,6 +177,60 @@ class OutboxSenderConcurrencyTest {
     }
 
     @Test
+    void twoSendersOnOneDatabaseSplitTheBotsGlobalRate() {
+        var tenASecond = new RapportConfig.Outbox(1000, 1000, 10, 5, 8);
+        fixture.sender(tenASecond);
+        var second = fixture.sender(tenASecond);
+        // Both have written a heartbeat after seeing the other's: each sends at most 5/s from now on.
+        java.time.OffsetDateTime bothSeen = await().atMost(OutboxFixture.PATIENCE)
+                .until(
+                        () -> fixture.database
+                                .jdbi()
+                                .withHandle(handle -> handle.createQuery(
+                                                "SELECT CASE WHEN count(*) = 2 THEN now() END FROM outbox_senders")
+                                        .mapTo(java.time.OffsetDateTime.class)
+                                        .one()),
+                        java.util.Objects::nonNull);
+        await().atMost(OutboxFixture.PATIENCE)
+                .until(() -> fixture.database
+                                .jdbi()
+                                .withHandle(handle -> handle.createQuery(
+                                                "SELECT count(*) FROM outbox_senders WHERE seen_at > :bothSeen")
+                                        .bind("bothSeen", bothSeen)
+                                        .mapTo(Integer.class)
+                                        .one())
+                        == 2);
+        for (long chat = 1; chat <= 40; chat++) {
+            fixture.enqueue("g" + chat, chat, "campaign " + chat);
+        }
+
+        var calls = fixture.telegram.awaitCalls("sendMessage", 40, OutboxFixture.PATIENCE);
+
+        assertThat(calls.stream().map(FakeTelegramApi.Call::text)).hasSize(40).doesNotHaveDuplicates();
+        List<Instant> at = calls.stream().map(FakeTelegramApi.Call::at).sorted().toList();
+        int busiestSecond = 0;
+        for (int first = 0; first < at.size(); first++) {
+            int inSecond = 0;
+            while (first + inSecond < at.size()
+                    && Duration.between(at.get(first), at.get(first + inSecond)).compareTo(Duration.ofSeconds(1)) < 0) {
+                inSecond++;
+            }
+            busiestSecond = Math.max(busiestSecond, inSecond);
+        }
+        // Together: a burst of 10 and 10/s, so at most 20 in any second. Each at the full rate would
+        // send about 40 in the first second.
+        assertThat(busiestSecond).as("messages in the busiest second").isLessThanOrEqualTo(22);
+
+        second.close();
+        int senders = fixture.database
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT count(*) FROM outbox_senders")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(senders).as("a sender that stopped has left the share").isEqualTo(1);
+    }
+
+    @Test
     void aRowLeasedByALiveSenderWaitsAndOneWhoseLeaseExpiredIsSentAgain() throws InterruptedException {
         fixture.enqueue("held", 1, "held by another process");
         fixture.enqueue("after-held", 1, "behind it");

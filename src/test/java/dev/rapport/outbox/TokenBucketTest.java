@@ -32,6 +32,20 @@ class TokenBucketTest {
     }
 
     @Test
+    void aLowerRateDropsTheTokensAboveItsCapacityAndRefillsSlower() {
+        var bucket = new TokenBucket(10, 10, 0);
+
+        bucket.rate(5, 5, 0);
+
+        assertThat(bucket.available(0)).isEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(bucket.take(0)).isZero();
+        }
+        assertThat(bucket.take(0)).isEqualTo(SECOND / 5);
+        assertThat(bucket.available(SECOND)).isEqualTo(5);
+    }
+
+    @Test
     void reservationsQueueUpBehindEachOther() {
         var bucket = new TokenBucket(10, 1, 0);
 
