@@ -34,7 +34,7 @@ final class SenderLoop implements Runnable {
     private volatile boolean stopping;
     private long depthRefreshAt = System.nanoTime();
     private long shareAt = System.nanoTime(); // the first pass takes its share before it claims
-    private int senders;
+    private int senders = 1; // as the start's log line assumes
     /**
      * Rows the next claim asks for: {@code tuning.batchSize()}, doubled after each claim that found as
      * many rows as it asked for, up to half of {@code maxInFlight} — a backlog is worked off in fewer,
@@ -151,7 +151,7 @@ final class SenderLoop implements Runnable {
             if (count != senders) {
                 senders = count;
                 log.info(
-                        "{} outbox senders on this database share the global rate: this one sends up to {}/s",
+                        "Outbox senders on this database: {}; this one sends up to {}/s of the bot's rate",
                         count,
                         perSecond);
             }
