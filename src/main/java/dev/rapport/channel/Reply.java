@@ -23,4 +23,10 @@ public sealed interface Reply {
 
     /** The answer to a button press, which stops the client's spinner; {@code text} may be null. */
     record ButtonAnswer(String callbackId, String text) implements Reply {}
+
+    /**
+     * A new text for a message sent earlier in the chat: {@code messageId} is the channel's id of it
+     * ({@code outbox.external_id} of its row). A staff member's correction of a reply they sent.
+     */
+    record Edit(String messageId, String text) implements Reply {}
 }

@@ -40,7 +40,7 @@ final class ChatSends {
     }
 
     /**
-     * Sends one chat's rows in order. A text waits for its chat's rate: when the chat has no token,
+     * Sends one chat's rows in order. A text (or an edit) waits for its chat's rate: when the chat has no token,
      * the row goes back with the time it may go, and no thread waits for it. Button answers are not
      * held by the chat's rate. Every call waits its turn in the global rate, a short wait because the
      * loop claims no more rows than the global rate has tokens for.
@@ -60,7 +60,7 @@ final class ChatSends {
                 continue;
             }
             boolean limited = senders.get(row.channel()).rateLimited();
-            if (limited && send.reply() instanceof Reply.Text) {
+            if (limited && !(send.reply() instanceof Reply.ButtonAnswer)) { // texts and edits
                 long wait = limits.takeChat(row.chat(), System.nanoTime());
                 if (wait > 0) {
                     batch.outcomes.add(Outcome.release(row, Duration.ofNanos(wait)));

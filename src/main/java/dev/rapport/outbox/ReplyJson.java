@@ -17,6 +17,7 @@ import java.util.List;
  * <pre>
  * {"type": "text", "text": "…", "buttons": [[{"label": "…", "data": "…"}]]}
  * {"type": "button_answer", "callback_id": "…", "text": "…" | null}
+ * {"type": "edit", "message_id": "…", "text": "…"}
  * </pre>
  * Stateless; thread-safe.
  */
@@ -24,6 +25,7 @@ public final class ReplyJson {
 
     static final String TEXT = "text";
     static final String BUTTON_ANSWER = "button_answer";
+    static final String EDIT = "edit";
 
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -48,6 +50,10 @@ public final class ReplyJson {
             node.put("type", BUTTON_ANSWER);
             node.put("callback_id", answer.callbackId());
             node.put("text", answer.text());
+        } else if (reply instanceof Reply.Edit edit) {
+            node.put("type", EDIT);
+            node.put("message_id", edit.messageId());
+            node.put("text", edit.text());
         } else {
             throw new IllegalArgumentException("Unknown reply type: " + reply);
         }
@@ -76,9 +82,11 @@ public final class ReplyJson {
             }
             case BUTTON_ANSWER:
                 return new Reply.ButtonAnswer(textOrNull(node, "callback_id"), textOrNull(node, "text"));
+            case EDIT:
+                return new Reply.Edit(textOrNull(node, "message_id"), textOrNull(node, "text"));
             default:
                 throw new IllegalArgumentException("outbox.reply has unknown type '" + type + "' (expected '" + TEXT
-                        + "' or '" + BUTTON_ANSWER + "'): " + json);
+                        + "', '" + BUTTON_ANSWER + "' or '" + EDIT + "'): " + json);
         }
     }
 

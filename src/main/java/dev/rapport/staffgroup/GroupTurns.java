@@ -1,7 +1,7 @@
 package dev.rapport.staffgroup;
 
 import dev.rapport.channel.InboundMessage;
-import dev.rapport.channel.telegram.StaffGroupApi;
+import dev.rapport.channel.Reply;
 import dev.rapport.channel.telegram.StaffGroupUpdates;
 import dev.rapport.channel.telegram.TopicPost;
 import dev.rapport.domain.StaffRef;
@@ -9,6 +9,8 @@ import dev.rapport.handoff.ClaimResult;
 import dev.rapport.handoff.HandoffDesk;
 import dev.rapport.handoff.HandoffDetail;
 import dev.rapport.handoff.HandoffException;
+import dev.rapport.outbox.Outbox;
+import dev.rapport.outbox.Outgoing;
 import dev.rapport.staff.AuditLog;
 import java.util.Map;
 import java.util.Optional;
@@ -33,27 +35,21 @@ final class GroupTurns {
     private static final Logger log = LoggerFactory.getLogger(GroupTurns.class);
     /** What the audit log says staff acted through. */
     private static final String VIA = "telegram";
+    /** Outbox keys of the edits carried over to customers: the stored update's id follows. */
+    private static final String EDIT_KEY_PREFIX = "staffgroup:edit:";
 
     private final Jdbi jdbi;
     private final HandoffDesk desk;
     private final TopicSync topics;
     private final Texts texts;
     private final StaffGroup.Resolver resolver;
-    private final StaffGroupApi api;
 
-    GroupTurns(
-            Jdbi jdbi,
-            HandoffDesk desk,
-            TopicSync topics,
-            Texts texts,
-            StaffGroup.Resolver resolver,
-            StaffGroupApi api) {
+    GroupTurns(Jdbi jdbi, HandoffDesk desk, TopicSync topics, Texts texts, StaffGroup.Resolver resolver) {
         this.jdbi = jdbi;
         this.desk = desk;
         this.topics = topics;
         this.texts = texts;
         this.resolver = resolver;
-        this.api = api;
     }
 
     void handle(Handle handle, InboundMessage message, long inboxId) {
@@ -103,7 +99,7 @@ final class GroupTurns {
                 .filter(HandoffDetail::open)
                 .findFirst();
         if (post.edited()) {
-            editReply(handle, post);
+            editReply(handle, post, inboxId);
             return;
         }
         if (command.equals("/info")) {
@@ -277,8 +273,13 @@ final class GroupTurns {
         return Optional.ofNullable((String) mapped.get().get("delivered"));
     }
 
-    /** A staff member edited a reply in the topic: the customer's copy is edited too, where Telegram allows it. */
-    private void editReply(Handle handle, TopicPost post) {
+    /**
+     * A staff member edited a reply in the topic: the customer's copy is edited too, through the
+     * outbox (keyed by the stored update, so a retried turn queues it once; sent after this turn
+     * commits, retried when Telegram fails, dead-lettered when it refuses, e.g. a message older than
+     * 48 hours). The message log holds the text as it reads now.
+     */
+    private void editReply(Handle handle, TopicPost post, long inboxId) {
         var sent = handle.createQuery("""
                         SELECT o.chat_key, o.external_id FROM staffgroup_message_map map
                         JOIN outbox o ON o.message_id = map.message_id AND o.channel = 'telegram' AND o.status = 'sent'
@@ -290,20 +291,20 @@ final class GroupTurns {
         if (sent.isEmpty() || sent.get().get("external_id") == null || post.text() == null) {
             return;
         }
-        try {
-            api.editText(
-                    (String) sent.get().get("chat_key"),
-                    Long.parseLong((String) sent.get().get("external_id")),
-                    post.text());
-            handle.createUpdate(
-                            "UPDATE messages SET text = :text WHERE id IN (SELECT message_id FROM staffgroup_message_map "
-                                    + "WHERE group_id = :group AND topic_message_id = :topic AND direction = 'out')")
-                    .bind("text", post.text())
-                    .bind("group", topics.groupId())
-                    .bind("topic", post.messageId())
-                    .execute();
-        } catch (RuntimeException e) {
-            log.info("Could not carry an edit over to the customer: {}", e.getMessage());
-        }
+        Outbox.enqueue(
+                handle,
+                new Outgoing(
+                        EDIT_KEY_PREFIX + inboxId,
+                        "telegram",
+                        (String) sent.get().get("chat_key"),
+                        null,
+                        new Reply.Edit((String) sent.get().get("external_id"), post.text())));
+        handle.createUpdate(
+                        "UPDATE messages SET text = :text WHERE id IN (SELECT message_id FROM staffgroup_message_map "
+                                + "WHERE group_id = :group AND topic_message_id = :topic AND direction = 'out')")
+                .bind("text", post.text())
+                .bind("group", topics.groupId())
+                .bind("topic", post.messageId())
+                .execute();
     }
 }

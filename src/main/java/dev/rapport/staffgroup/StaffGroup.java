@@ -63,7 +63,7 @@ public final class StaffGroup implements AutoCloseable {
         this.topics = new TopicSync(groupId, texts);
         this.sender =
                 new GroupSender(jdbi, api, new GroupRate(jdbi, groupId, settings.limit(), settings.window()), texts);
-        this.turns = new GroupTurns(jdbi, desk, topics, texts, resolver, api);
+        this.turns = new GroupTurns(jdbi, desk, topics, texts, resolver);
         this.customerTurns = new CustomerTurns(topics, texts);
         this.senderWake = senderWake;
     }

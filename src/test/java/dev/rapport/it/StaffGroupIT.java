@@ -327,6 +327,14 @@ class StaffGroupIT {
                     .get(0);
             assertThat(staffEdit.chatId()).isEqualTo(4105L);
             assertThat(staffEdit.text()).isEqualTo("Order 1001 left the warehouse this morning.");
+            // Through the outbox, once, after the group's turn committed; the log reads as the message does now.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rapport.count("""
+                                    SELECT count(*) FROM outbox WHERE channel = 'telegram' AND chat_key = '4105'
+                                       AND reply->>'type' = 'edit' AND status = 'sent'
+                                       AND dedup_key LIKE 'staffgroup:edit:%'""") == 1);
+            assertThat(rapport.count("""
+                            SELECT count(*) FROM messages WHERE chat_key = '4105' AND direction = 'out'
+                               AND text = 'Order 1001 left the warehouse this morning.'""")).isEqualTo(1);
 
             // The customer edits the second question: its copy in the topic is edited too.
             customerUpdate(rapport, """

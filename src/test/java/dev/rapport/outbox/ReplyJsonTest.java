@@ -36,6 +36,13 @@ class ReplyJsonTest {
     }
 
     @Test
+    void anEditSurvivesTheRoundTrip() {
+        var edit = new Reply.Edit("1042", "Order 1001 left the warehouse this morning. 已发货。");
+
+        assertThat(ReplyJson.decode(ReplyJson.encode(edit))).isEqualTo(edit);
+    }
+
+    @Test
     void aButtonAnswerWithAndWithoutTextSurvivesTheRoundTrip() {
         var silent = new Reply.ButtonAnswer("4382bfdwdsb323b2d9", null);
         var spoken = new Reply.ButtonAnswer("4382bfdwdsb323b2d9", "Thanks!");

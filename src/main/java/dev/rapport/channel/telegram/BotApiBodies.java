@@ -9,16 +9,18 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
 /**
- * The JSON bodies of the two calls the outbox makes for every reply, written field by field with a
+ * The JSON bodies of the calls the outbox makes (a text, a button answer, an edit), written field by field with a
  * streaming generator: the library's client serialises each request through Jackson's bean
  * serializer (reflection over some twenty properties per object, most of them null), which was a
  * visible share of the sender threads' time. Writes exactly the fields {@link TelegramSender} sets
- * — chat, text, reply parameters, an inline keyboard; callback query id and text — under the Bot
+ * — chat, text, reply parameters, an inline keyboard; callback query id and text; the edited message's
+ * id — under the Bot
  * API's names, plus the {@code method} field the library adds; {@code TelegramSenderTest} checks that the bodies equal what the library's own client
  * sends for the same requests. Stateless; thread-safe.
  */
@@ -70,6 +72,15 @@ final class BotApiBodies {
                         + message.getReplyMarkup().getClass().getSimpleName());
             }
             json.writeStringField("method", message.getMethod()); // as the library writes it; ignored by Telegram
+        });
+    }
+
+    static byte[] editMessageText(EditMessageText edit) {
+        return write(json -> {
+            json.writeStringField("chat_id", edit.getChatId());
+            json.writeNumberField("message_id", edit.getMessageId());
+            json.writeStringField("text", edit.getText());
+            json.writeStringField("method", edit.getMethod());
         });
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -51,6 +52,9 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
     private static final Pattern MESSAGE_ID = Pattern.compile("\\d{1,9}");
+    /** Telegram's answer to an edit that would change nothing. */
+    private static final String NOT_MODIFIED = "message is not modified";
+
     private static final int MAX_PAGE_IN_REASON = 200;
 
     private final OkHttpClient http;
@@ -82,9 +86,7 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
         try {
             request = request(chatKey, reply);
             request.validate();
-            body = request instanceof SendMessage message
-                    ? BotApiBodies.sendMessage(message)
-                    : BotApiBodies.answerCallbackQuery((AnswerCallbackQuery) request);
+            body = body(request);
         } catch (TelegramApiValidationException e) { // empty text, too long callback data…
             return new SendResult.Rejected("invalid request: " + withoutRequestDump(e.getMessage()));
         } catch (RuntimeException e) { // a missing label or callback id: sending again will not help
@@ -100,6 +102,16 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
             return new SendResult.TransientFailure(e.toString());
         }
         return fromAnswer(request, answer);
+    }
+
+    private static byte[] body(BotApiMethod<?> request) {
+        if (request instanceof SendMessage message) {
+            return BotApiBodies.sendMessage(message);
+        }
+        if (request instanceof EditMessageText edit) {
+            return BotApiBodies.editMessageText(edit);
+        }
+        return BotApiBodies.answerCallbackQuery((AnswerCallbackQuery) request);
     }
 
     private static SendResult fromAnswer(BotApiMethod<?> request, BotApiPost.Answer answer) {
@@ -123,6 +135,10 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
         try {
             request.deserializeResponse(answer.body()); // not ok: throws with Telegram's error
         } catch (TelegramApiRequestException e) {
+            if (request instanceof EditMessageText
+                    && String.valueOf(e.getApiResponse()).contains(NOT_MODIFIED)) {
+                return new SendResult.Delivered(null); // the message says this already: an edit sent twice
+            }
             if (e.getErrorCode() != null && e.getErrorCode() != 0) {
                 return fromApiError(e);
             }
@@ -144,6 +160,17 @@ public final class TelegramSender implements ChannelSender, AutoCloseable {
             return AnswerCallbackQuery.builder()
                     .callbackQueryId(answer.callbackId())
                     .text(answer.text())
+                    .build();
+        }
+        if (reply instanceof Reply.Edit edit) {
+            if (edit.messageId() == null
+                    || !MESSAGE_ID.matcher(edit.messageId()).matches()) {
+                throw new IllegalArgumentException("no Telegram message id to edit: " + edit.messageId());
+            }
+            return EditMessageText.builder()
+                    .chatId(chatKey)
+                    .messageId(Integer.parseInt(edit.messageId()))
+                    .text(edit.text())
                     .build();
         }
         throw new IllegalArgumentException(

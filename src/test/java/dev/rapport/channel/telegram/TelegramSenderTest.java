@@ -83,6 +83,30 @@ class TelegramSenderTest {
     }
 
     @Test
+    void anEditIsEditMessageTextOfThatMessage() {
+        SendResult result = sender.send("42", new Reply.Edit("1042", "Order 1001 left this morning."));
+
+        assertThat(result).isInstanceOf(SendResult.Delivered.class);
+        var call = telegram.calls("editMessageText").get(0);
+        assertThat(call.chatId()).isEqualTo(42L);
+        assertThat(call.body().path("message_id").asLong()).isEqualTo(1042L);
+        assertThat(call.text()).isEqualTo("Order 1001 left this morning.");
+    }
+
+    @Test
+    void anEditThatChangesNothingCountsAsDoneAndOneWithoutAMessageIdIsRejected() {
+        telegram.failNext(
+                1,
+                400,
+                "Bad Request: message is not modified: specified new message content and reply markup are "
+                        + "exactly the same as a current content and reply markup of the message");
+
+        assertThat(sender.send("42", new Reply.Edit("1042", "Same text"))).isEqualTo(new SendResult.Delivered(null));
+        assertThat(sender.send("42", new Reply.Edit(null, "No message"))).isInstanceOf(SendResult.Rejected.class);
+        assertThat(telegram.calls("editMessageText")).hasSize(1);
+    }
+
+    @Test
     void tooManyRequestsIsRetryAfterTelegramsDelay() {
         telegram.rateLimitNext(1, 7);
 
@@ -195,12 +219,18 @@ class TelegramSenderTest {
             library.execute(org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder()
                     .callbackQueryId("cb-2")
                     .build());
+            sender.send("42", new Reply.Edit("1042", "It ships tomorrow, \"sorry\" 好"));
+            library.execute(org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText.builder()
+                    .chatId("42")
+                    .messageId(1042)
+                    .text("It ships tomorrow, \"sorry\" 好")
+                    .build());
         } finally {
             TelegramClients.shutdown(http);
         }
 
         var calls = telegram.calls();
-        assertThat(calls).hasSize(2 * (replies.size() + 2));
+        assertThat(calls).hasSize(2 * (replies.size() + 3));
         for (int i = 0; i < calls.size(); i += 2) {
             assertThat(calls.get(i).method()).isEqualTo(calls.get(i + 1).method());
             assertThat(calls.get(i).body()).isEqualTo(calls.get(i + 1).body());
