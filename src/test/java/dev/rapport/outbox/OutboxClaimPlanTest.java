@@ -8,6 +8,7 @@ import dev.rapport.store.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,99 +31,98 @@ class OutboxClaimPlanTest {
 
     @Test
     void aClaimTouchesBuffersInProportionToItsBatchWhateverIsPending() throws Exception {
-        try (Database database = TestDatabase.fresh()) {
-            String json = database.jdbi().inTransaction(handle -> {
-                staleStatistics(handle);
-                backlog(handle);
-                planAsTheClaimDoes(handle);
-                String explained = handle.createQuery(
-                                "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OutboxStore.claimSql(64))
-                        .bindArray("channels", String.class, List.of("telegram"))
-                        .bind("leaseMillis", 15_000L)
-                        .bind("owner", "plan-test")
-                        .mapTo(String.class)
-                        .one();
-                handle.rollback();
-                return explained;
-            });
+        String json = explainAfterStaleStatistics(handle -> {
+            backlog(handle);
+            planAsTheClaimDoes(handle);
+            return handle.createQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + OutboxStore.claimSql(64))
+                    .bindArray("channels", String.class, List.of("telegram"))
+                    .bind("leaseMillis", 15_000L)
+                    .bind("owner", "plan-test")
+                    .mapTo(String.class)
+                    .one();
+        });
 
-            assertCheap(json);
-        }
+        assertCheap(json);
     }
 
     @Test
     void aPlanMadeWhileTheQueueAndTheAccountsWereSmallStaysCheapAfterTheyGrow() throws Exception {
-        try (Database database = TestDatabase.fresh()) {
-            String json = database.jdbi().inTransaction(handle -> {
-                staleStatistics(handle);
-                planAsTheClaimDoes(handle);
-                handle.execute("PREPARE claim(text[], bigint, text) AS "
-                        + OutboxStore.claimSql(64)
-                                .replace(":channels", "$1")
-                                .replace(":leaseMillis", "$2")
-                                .replace(":owner", "$3"));
-                handle.execute("SAVEPOINT planned");
-                handle.execute("EXECUTE claim(" + CHANNELS + ", 15000, 'plan-test')"); // makes the generic plan
-                handle.execute("ROLLBACK TO SAVEPOINT planned");
-                backlog(handle);
-                String explained = handle.createQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE claim("
-                                + CHANNELS + ", 15000, 'plan-test')")
-                        .mapTo(String.class)
-                        .one();
-                handle.rollback();
-                return explained;
-            });
+        String json = explainAfterStaleStatistics(handle -> {
+            planAsTheClaimDoes(handle);
+            handle.execute("PREPARE claim(text[], bigint, text) AS "
+                    + OutboxStore.claimSql(64)
+                            .replace(":channels", "$1")
+                            .replace(":leaseMillis", "$2")
+                            .replace(":owner", "$3"));
+            handle.execute("SAVEPOINT planned");
+            handle.execute("EXECUTE claim(" + CHANNELS + ", 15000, 'plan-test')"); // makes the generic plan
+            handle.execute("ROLLBACK TO SAVEPOINT planned");
+            backlog(handle);
+            return handle.createQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE claim(" + CHANNELS
+                            + ", 15000, 'plan-test')")
+                    .mapTo(String.class)
+                    .one();
+        });
 
-            assertCheap(json);
-        }
+        assertCheap(json);
     }
 
     @Test
     void anOutcomeWritePlannedWhileTheQueueWasSmallReadsItByIndexAfterItGrows() throws Exception {
-        try (Database database = TestDatabase.fresh()) {
-            String json = database.jdbi().inTransaction(handle -> {
-                staleStatistics(handle);
-                handle.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-                handle.execute(OutboxStore.WRITE_SETTINGS);
-                handle.execute("PREPARE write(bigint[], text[], bigint[], text[], text[], bigint[], text) AS "
-                        + OutboxStore.WRITE_OUTCOMES
-                                .replace(":ids", "$1")
-                                .replace(":kinds", "$2")
-                                .replace(":sentMicros", "$3")
-                                .replace(":externalIds", "$4")
-                                .replace(":errors", "$5")
-                                .replace(":delayMillis", "$6")
-                                .replace(":owner", "$7"));
-                handle.execute("SAVEPOINT planned");
-                handle.execute("EXECUTE write('{}', '{}', '{}', '{}', '{}', '{}', 'plan-test')"); // the generic plan
-                handle.execute("ROLLBACK TO SAVEPOINT planned");
-                backlog(handle);
-                // a batch of 64 in flight: half sent, half put back
-                List<Long> ids = handle.createQuery("""
-                                UPDATE outbox_queue SET lease_until = now() + interval '15 seconds', leased_by = 'plan-test'
-                                WHERE id IN (SELECT id FROM outbox_queue ORDER BY id DESC LIMIT 64)
-                                RETURNING id""").mapTo(Long.class).list();
-                var kinds = new ArrayList<String>();
-                var nulls = new ArrayList<String>();
-                for (int i = 0; i < ids.size(); i++) {
-                    kinds.add(i % 2 == 0 ? "'sent'" : "'retry'");
-                    nulls.add("NULL");
-                }
-                String explained = handle.createQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE write("
-                                + "ARRAY" + ids + "::bigint[], ARRAY" + kinds + "::text[], ARRAY" + nulls
-                                + "::bigint[], ARRAY" + nulls + "::text[], ARRAY" + nulls + "::text[], ARRAY"
-                                + nulls.stream().map(n -> "1000").toList() + "::bigint[], 'plan-test')")
-                        .mapTo(String.class)
-                        .one();
-                handle.rollback();
-                return explained;
-            });
+        String json = explainAfterStaleStatistics(handle -> {
+            handle.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            handle.execute(OutboxStore.WRITE_SETTINGS);
+            handle.execute("PREPARE write(bigint[], text[], bigint[], text[], text[], bigint[], text) AS "
+                    + OutboxStore.WRITE_OUTCOMES
+                            .replace(":ids", "$1")
+                            .replace(":kinds", "$2")
+                            .replace(":sentMicros", "$3")
+                            .replace(":externalIds", "$4")
+                            .replace(":errors", "$5")
+                            .replace(":delayMillis", "$6")
+                            .replace(":owner", "$7"));
+            handle.execute("SAVEPOINT planned");
+            handle.execute("EXECUTE write('{}', '{}', '{}', '{}', '{}', '{}', 'plan-test')"); // the generic plan
+            handle.execute("ROLLBACK TO SAVEPOINT planned");
+            backlog(handle);
+            // a batch of 64 in flight: half sent, half put back
+            List<Long> ids = handle.createQuery("""
+                            UPDATE outbox_queue SET lease_until = now() + interval '15 seconds', leased_by = 'plan-test'
+                            WHERE id IN (SELECT id FROM outbox_queue ORDER BY id DESC LIMIT 64)
+                            RETURNING id""").mapTo(Long.class).list();
+            var kinds = new ArrayList<String>();
+            var nulls = new ArrayList<String>();
+            for (int i = 0; i < ids.size(); i++) {
+                kinds.add(i % 2 == 0 ? "'sent'" : "'retry'");
+                nulls.add("NULL");
+            }
+            return handle.createQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE write("
+                            + "ARRAY" + ids + "::bigint[], ARRAY" + kinds + "::text[], ARRAY" + nulls
+                            + "::bigint[], ARRAY" + nulls + "::text[], ARRAY" + nulls + "::text[], ARRAY"
+                            + nulls.stream().map(n -> "1000").toList() + "::bigint[], 'plan-test')")
+                    .mapTo(String.class)
+                    .one();
+        });
 
-            QueryPlan plan = QueryPlan.of(json);
-            assertThat(plan.rows()).as("outbox rows written").isEqualTo(64);
-            assertThat(plan.nodes())
-                    .as("every table is read through an index: a sequential scan grows with the table")
-                    .noneMatch(node -> node.startsWith("Seq Scan"));
+        QueryPlan plan = QueryPlan.of(json);
+        assertThat(plan.rows()).as("outbox rows written").isEqualTo(64);
+        assertThat(plan.nodes())
+                .as("every table is read through an index: a sequential scan grows with the table")
+                .noneMatch(node -> node.startsWith("Seq Scan"));
+    }
+
+    /**
+     * Runs {@code explain} on a fresh database after {@link #staleStatistics}, in one transaction that
+     * is rolled back; returns what it returned (EXPLAIN's JSON).
+     */
+    private static String explainAfterStaleStatistics(HandleCallback<String, RuntimeException> explain) {
+        try (Database database = TestDatabase.fresh()) {
+            return database.jdbi().inTransaction(handle -> {
+                staleStatistics(handle);
+                String json = explain.withHandle(handle);
+                handle.rollback();
+                return json;
+            });
         }
     }
 
