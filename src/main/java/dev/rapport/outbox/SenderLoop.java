@@ -147,9 +147,9 @@ final class SenderLoop implements Runnable {
         if (now - shareAt >= 0) {
             shareAt = now + RateShare.EVERY.toNanos();
             int count = share.beat(owner);
-            double perSecond = limits.share(count, now);
-            if (count != senders) {
+            if (count != senders) { // the rate changes only with the count
                 senders = count;
+                double perSecond = limits.share(count, now);
                 log.info(
                         "Outbox senders on this database: {}; this one sends up to {}/s of the bot's rate",
                         count,
