@@ -15,14 +15,14 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
 /**
- * The JSON bodies of the calls the outbox makes (a text, a button answer, an edit), written field by field with a
- * streaming generator: the library's client serialises each request through Jackson's bean
- * serializer (reflection over some twenty properties per object, most of them null), which was a
- * visible share of the sender threads' time. Writes exactly the fields {@link TelegramSender} sets
- * — chat, text, reply parameters, an inline keyboard; callback query id and text; the edited message's
- * id — under the Bot
- * API's names, plus the {@code method} field the library adds; {@code TelegramSenderTest} checks that the bodies equal what the library's own client
- * sends for the same requests. Stateless; thread-safe.
+ * The JSON bodies of the calls the outbox makes (a text, a button answer, an edit), written field by
+ * field with a streaming generator: the library's client serialises each request through Jackson's
+ * bean serializer (reflection over some twenty properties per object, most of them null), which was
+ * a visible share of the sender threads' time. Writes exactly the fields {@link TelegramSender} sets
+ * — chat, text, reply parameters, an inline keyboard; callback query id and text; the edited
+ * message's id — under the Bot API's names, plus the {@code method} field the library adds;
+ * {@code TelegramSenderTest} checks that the bodies equal what the library's own client sends for
+ * the same requests. Stateless; thread-safe.
  */
 final class BotApiBodies {
 
